@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * CPU topology (from sysfs) and the lcore table: which lcore ids are
+ * enabled, the CPUs each one is pinned to, its NUMA socket and which one
+ * is the main lcore.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_errno.h>
+#include <rte_lcore.h>
+
+#include "eal_private.h"
+
+#define SYS_CPU_DIR "/sys/devices/system/cpu"
+
+RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
+static RTE_DEFINE_PER_LCORE(int, _socket_id) = SOCKET_ID_ANY;
+
+struct lcore_entry {
+	enum rte_lcore_role_t role;
+	unsigned int socket_id;
+	cpu_set_t cpuset;
+};
+
+static struct lcore_entry lcore_table[RTE_MAX_LCORE];
+static unsigned int main_lcore;
+static unsigned int lcore_count;
+
+/* Socket ids that have at least one detected CPU, in ascending order. */
+static int socket_ids[RTE_MAX_NUMA_NODES];
+static unsigned int nb_sockets;
+
+/* CPU detection is cached: 0 unknown, 1 present, 2 absent. */
+static unsigned char cpu_detected_cache[CPU_SETSIZE];
+
+int
+eal_cpu_detected(unsigned int cpu)
+{
+	char path[96];
+
+	if (cpu >= CPU_SETSIZE)
+		return 0;
+	if (cpu_detected_cache[cpu] == 0) {
+		snprintf(path, sizeof(path), SYS_CPU_DIR "/cpu%u/topology/core_id", cpu);
+		cpu_detected_cache[cpu] = access(path, F_OK) == 0 ? 1 : 2;
+	}
+	return cpu_detected_cache[cpu] == 1;
+}
+
+unsigned int
+eal_cpu_socket_id(unsigned int cpu)
+{
+	char path[96];
+	unsigned int node;
+
+	for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
+		snprintf(path, sizeof(path), SYS_CPU_DIR "/cpu%u/node%u", cpu, node);
+		if (access(path, F_OK) == 0)
+			return node;
+	}
+	return 0;
+}
+
+unsigned int
+eal_cpu_count(void)
+{
+	unsigned int cpu, n = 0;
+
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		n += eal_cpu_detected(cpu);
+	return n;
+}
+
+int
+eal_cpuset_socket_id(const cpu_set_t *set)
+{
+	int socket = SOCKET_ID_ANY;
+	unsigned int cpu;
+
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, set))
+			continue;
+		if (socket == SOCKET_ID_ANY)
+			socket = (int)eal_cpu_socket_id(cpu);
+		else if (socket != (int)eal_cpu_socket_id(cpu))
+			return SOCKET_ID_ANY;
+	}
+	return socket;
+}
+
+static void
+sockets_discover(void)
+{
+	bool seen[RTE_MAX_NUMA_NODES] = { false };
+	unsigned int cpu, node;
+
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (eal_cpu_detected(cpu))
+			seen[eal_cpu_socket_id(cpu)] = true;
+	nb_sockets = 0;
+	for (node = 0; node < RTE_MAX_NUMA_NODES; node++)
+		if (seen[node])
+			socket_ids[nb_sockets++] = (int)node;
+	if (nb_sockets == 0)
+		socket_ids[nb_sockets++] = 0;
+}
+
+unsigned int
+eal_socket_count(void)
+{
+	if (nb_sockets == 0)
+		sockets_discover();
+	return nb_sockets;
+}
+
+/* Records the calling thread as lcore_id (LCORE_ID_ANY: not an lcore). */
+void
+eal_thread_set_lcore(unsigned int lcore_id)
+{
+	RTE_PER_LCORE(_lcore_id) = lcore_id;
+	if (lcore_id < RTE_MAX_LCORE)
+		RTE_PER_LCORE(_socket_id) = (int)lcore_table[lcore_id].socket_id;
+	else
+		RTE_PER_LCORE(_socket_id) = SOCKET_ID_ANY;
+}
+
+/*
+ * Builds the table from the parsed options. Without -l/-c/--lcores every
+ * CPU the process may run on becomes the lcore of the same number.
+ */
+int
+eal_lcores_init(const struct eal_config *cfg)
+{
+	cpu_set_t affinity;
+	unsigned int id;
+	int socket;
+
+	sockets_discover();
+	if (!cfg->cores_given &&
+			sched_getaffinity(0, sizeof(affinity), &affinity) != 0)
+		CPU_ZERO(&affinity);
+	lcore_count = 0;
+	for (id = 0; id < RTE_MAX_LCORE; id++) {
+		struct lcore_entry *lc = &lcore_table[id];
+
+		CPU_ZERO(&lc->cpuset);
+		lc->role = ROLE_OFF;
+		lc->socket_id = 0;
+		if (cfg->cores_given && cfg->lcore_enabled[id]) {
+			lc->cpuset = cfg->lcore_cpuset[id];
+		} else if (!cfg->cores_given && CPU_ISSET(id, &affinity) &&
+				eal_cpu_detected(id)) {
+			CPU_SET(id, &lc->cpuset);
+		} else {
+			continue;
+		}
+		socket = eal_cpuset_socket_id(&lc->cpuset);
+		lc->socket_id = socket == SOCKET_ID_ANY ? 0 : (unsigned int)socket;
+		lc->role = ROLE_RTE;
+		lcore_count++;
+	}
+	if (lcore_count == 0) {
+		EAL_LOG(ERR, "no usable CPU for any lcore\n");
+		rte_errno = ENOTSUP;
+		return -1;
+	}
+	if (cfg->main_lcore >= 0)
+		main_lcore = (unsigned int)cfg->main_lcore;
+	else
+		main_lcore = rte_get_next_lcore(-1, 0, 0);
+	eal_thread_set_lcore(main_lcore);
+	return 0;
+}
+
+/* Forgets the table (rte_eal_cleanup). */
+void
+eal_lcores_reset(void)
+{
+	unsigned int id;
+
+	for (id = 0; id < RTE_MAX_LCORE; id++)
+		lcore_table[id].role = ROLE_OFF;
+	lcore_count = 0;
+	eal_thread_set_lcore(LCORE_ID_ANY);
+}
+
+enum rte_lcore_role_t
+rte_eal_lcore_role(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return ROLE_OFF;
+	return lcore_table[lcore_id].role;
+}
+
+int
+rte_lcore_has_role(unsigned int lcore_id, enum rte_lcore_role_t role)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return -EINVAL;
+	return lcore_table[lcore_id].role == role;
+}
+
+unsigned int
+rte_get_main_lcore(void)
+{
+	return main_lcore;
+}
+
+unsigned int
+rte_lcore_count(void)
+{
+	return lcore_count;
+}
+
+int
+rte_lcore_index(int lcore_id)
+{
+	int id, index = 0;
+
+	if (lcore_id >= RTE_MAX_LCORE)
+		return -1;
+	if (lcore_id < 0) {
+		if (rte_lcore_id() == LCORE_ID_ANY)
+			return -1;
+		lcore_id = (int)rte_lcore_id();
+	}
+	if (lcore_table[lcore_id].role != ROLE_RTE)
+		return -1;
+	for (id = 0; id < lcore_id; id++)
+		index += lcore_table[id].role == ROLE_RTE;
+	return index;
+}
+
+unsigned int
+rte_socket_id(void)
+{
+	cpu_set_t set;
+	int socket = RTE_PER_LCORE(_socket_id);
+
+	if (socket != SOCKET_ID_ANY)
+		return (unsigned int)socket;
+	/* A non-EAL thread: the socket of the CPUs it may run on. */
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return 0;
+	socket = eal_cpuset_socket_id(&set);
+	return socket == SOCKET_ID_ANY ? (unsigned int)SOCKET_ID_ANY :
+		(unsigned int)socket;
+}
+
+unsigned int
+rte_socket_count(void)
+{
+	return eal_socket_count();
+}
+
+int
+rte_socket_id_by_idx(unsigned int idx)
+{
+	if (idx >= eal_socket_count()) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	return socket_ids[idx];
+}
+
+unsigned int
+rte_lcore_to_socket_id(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return 0;
+	return lcore_table[lcore_id].socket_id;
+}
+
+int
+rte_lcore_to_cpu_id(int lcore_id)
+{
+	unsigned int cpu;
+
+	if (lcore_id < 0 || lcore_id >= RTE_MAX_LCORE ||
+			lcore_table[lcore_id].role == ROLE_OFF)
+		return -1;
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		if (CPU_ISSET(cpu, &lcore_table[lcore_id].cpuset))
+			return (int)cpu;
+	return -1;
+}
+
+rte_cpuset_t
+rte_lcore_cpuset(unsigned int lcore_id)
+{
+	cpu_set_t empty;
+
+	if (lcore_id >= RTE_MAX_LCORE) {
+		CPU_ZERO(&empty);
+		return empty;
+	}
+	return lcore_table[lcore_id].cpuset;
+}
+
+int
+rte_lcore_is_enabled(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE)
+		return 0;
+	return lcore_table[lcore_id].role == ROLE_RTE;
+}
+
+unsigned int
+rte_get_next_lcore(unsigned int i, int skip_main, int wrap)
+{
+	unsigned int tries;
+
+	i++;
+	if (wrap)
+		i %= RTE_MAX_LCORE;
+	for (tries = 0; tries < RTE_MAX_LCORE && i < RTE_MAX_LCORE; tries++) {
+		if (lcore_table[i].role == ROLE_RTE &&
+				!(skip_main && i == main_lcore))
+			return i;
+		i++;
+		if (wrap)
+			i %= RTE_MAX_LCORE;
+	}
+	return RTE_MAX_LCORE;
+}
+
+int
+rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg)
+{
+	unsigned int id;
+	int ret;
+
+	RTE_LCORE_FOREACH(id) {
+		ret = cb(id, arg);
+		if (ret != 0)
+			return ret;
+	}
+	return 0;
+}
+
+static void
+cpuset_print(FILE *f, const cpu_set_t *set)
+{
+	unsigned int cpu;
+	const char *sep = "";
+
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (CPU_ISSET(cpu, set)) {
+			fprintf(f, "%s%u", sep, cpu);
+			sep = ",";
+		}
+	}
+}
+
+void
+rte_lcore_dump(FILE *f)
+{
+	unsigned int id;
+
+	RTE_LCORE_FOREACH(id) {
+		fprintf(f, "lcore %u, socket %u, role %s, cpuset ", id,
+			lcore_table[id].socket_id,
+			id == main_lcore ? "main" : "worker");
+		cpuset_print(f, &lcore_table[id].cpuset);
+		fprintf(f, "\n");
+	}
+}
