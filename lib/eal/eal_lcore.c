@@ -8,6 +8,7 @@
  * is the main lcore.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -17,6 +18,7 @@
 #include "eal_private.h"
 
 #define SYS_CPU_DIR "/sys/devices/system/cpu"
+#define SYS_NODE_DIR "/sys/devices/system/node"
 
 RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
 static RTE_DEFINE_PER_LCORE(int, _socket_id) = SOCKET_ID_ANY;
@@ -35,45 +37,96 @@ static unsigned int lcore_count;
 static int socket_ids[RTE_MAX_NUMA_NODES];
 static unsigned int nb_sockets;
 
-/* CPU detection is cached: 0 unknown, 1 present, 2 absent. */
-static unsigned char cpu_detected_cache[CPU_SETSIZE];
+/*
+ * Topology, read once from sysfs: the CPUs present ("cpu/present") and
+ * each online NUMA node's CPUs ("node/nodeN/cpulist"). Both files hold a
+ * list such as "0-3,8-11".
+ */
+static bool topology_ready;
+static cpu_set_t cpus_present;
+static unsigned char cpu_socket[CPU_SETSIZE];
+
+/* Reads a sysfs CPU/node list file into a set; 0 or -1. */
+static int
+read_id_list(const char *path, cpu_set_t *set)
+{
+	char buf[4096], *s, *end;
+	unsigned long lo, hi, id;
+	FILE *f = fopen(path, "r");
+
+	CPU_ZERO(set);
+	if (f == NULL)
+		return -1;
+	s = fgets(buf, sizeof(buf), f);
+	fclose(f);
+	while (s != NULL && *s != '\0' && *s != '\n') {
+		lo = strtoul(s, &end, 10);
+		hi = lo;
+		if (end == s)
+			return -1;
+		if (*end == '-')
+			hi = strtoul(end + 1, &end, 10);
+		for (id = lo; id <= hi && id < CPU_SETSIZE; id++)
+			CPU_SET(id, set);
+		s = *end == ',' ? end + 1 : end;
+	}
+	return 0;
+}
+
+static void
+topology_init(void)
+{
+	cpu_set_t nodes, node_cpus;
+	char path[96];
+	unsigned int node, cpu;
+
+	if (topology_ready)
+		return;
+	if (read_id_list(SYS_CPU_DIR "/present", &cpus_present) < 0) {
+		CPU_ZERO(&cpus_present);
+		for (cpu = 0; cpu < (unsigned int)sysconf(_SC_NPROCESSORS_CONF) &&
+				cpu < CPU_SETSIZE; cpu++)
+			CPU_SET(cpu, &cpus_present);
+	}
+	memset(cpu_socket, 0, sizeof(cpu_socket));
+	if (read_id_list(SYS_NODE_DIR "/online", &nodes) == 0) {
+		for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
+			if (!CPU_ISSET(node, &nodes))
+				continue;
+			snprintf(path, sizeof(path), SYS_NODE_DIR "/node%u/cpulist", node);
+			if (read_id_list(path, &node_cpus) < 0)
+				continue;
+			for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+				if (CPU_ISSET(cpu, &node_cpus))
+					cpu_socket[cpu] = (unsigned char)node;
+		}
+	}
+	topology_ready = true;
+}
 
 int
 eal_cpu_detected(unsigned int cpu)
 {
-	char path[96];
-
 	if (cpu >= CPU_SETSIZE)
 		return 0;
-	if (cpu_detected_cache[cpu] == 0) {
-		snprintf(path, sizeof(path), SYS_CPU_DIR "/cpu%u/topology/core_id", cpu);
-		cpu_detected_cache[cpu] = access(path, F_OK) == 0 ? 1 : 2;
-	}
-	return cpu_detected_cache[cpu] == 1;
+	topology_init();
+	return CPU_ISSET(cpu, &cpus_present);
 }
 
 unsigned int
 eal_cpu_socket_id(unsigned int cpu)
 {
-	char path[96];
-	unsigned int node;
-
-	for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
-		snprintf(path, sizeof(path), SYS_CPU_DIR "/cpu%u/node%u", cpu, node);
-		if (access(path, F_OK) == 0)
-			return node;
-	}
-	return 0;
+	if (cpu >= CPU_SETSIZE)
+		return 0;
+	topology_init();
+	return cpu_socket[cpu];
 }
 
 unsigned int
 eal_cpu_count(void)
 {
-	unsigned int cpu, n = 0;
-
-	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
-		n += eal_cpu_detected(cpu);
-	return n;
+	topology_init();
+	return (unsigned int)CPU_COUNT(&cpus_present);
 }
 
 int
