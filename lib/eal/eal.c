@@ -176,6 +176,16 @@ rte_eal_cleanup(void)
 		rte_errno = EFAULT;
 		return -EFAULT;
 	}
+	if (rte_lcore_id() != rte_get_main_lcore()) {
+		/* Called from another thread (rte_exit() on a worker, say):
+		 * joining the workers would wait for the caller itself, and
+		 * other lcores may still use the memory. The process is about
+		 * to end; leave both to it. */
+		EAL_LOG(WARNING, "rte_eal_cleanup() called off the main lcore: "
+			"threads and memory are left to the process exit\n");
+		__atomic_store_n(&eal_state, 3, __ATOMIC_RELEASE);
+		return 0;
+	}
 	eal_workers_stop();
 	eal_memory_cleanup();
 	eal_lcores_reset();

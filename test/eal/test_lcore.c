@@ -18,6 +18,7 @@
 #include <rte_eal.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_debug.h>
 
 #include "eal_test_run.h"
 
@@ -277,6 +278,67 @@ test_default_cores(void **state)
 	assert_int_equal(r.hook_ret, CPU_COUNT(&set));
 }
 
+static int
+exit_on_worker(void *arg)
+{
+	(void)arg;
+	rte_exit(5, "leaving from a worker\n");
+}
+
+static int
+rte_exit_hook(int argc, char **argv, int consumed)
+{
+	(void)argc; (void)argv; (void)consumed;
+	rte_eal_remote_launch(exit_on_worker, NULL, rte_get_next_lcore(-1, 1, 0));
+	rte_eal_mp_wait_lcore();
+	return 0;	/* not reached: the worker ends the process */
+}
+
+/* rte_exit() on a worker ends the process with its code, no deadlock. */
+static void
+test_rte_exit_on_worker(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	eal_run("--no-huge -l 0-1", rte_exit_hook, &r);
+	assert_int_equal(r.status, 5);
+	assert_non_null(strstr(r.err_text, "leaving from a worker"));
+}
+
+static volatile int slow_done;
+
+static int
+slow_function(void *arg)
+{
+	(void)arg;
+	usleep(100 * 1000);
+	slow_done = 1;
+	return 0;
+}
+
+static int
+cleanup_waits_child(void *arg)
+{
+	char *argv[] = { "test", "--no-huge", "-l", "0-1", NULL };
+
+	(void)arg;
+	if (rte_eal_init(4, argv) != 3)
+		return 1;
+	rte_eal_remote_launch(slow_function, NULL, 1);
+	if (rte_eal_cleanup() != 0)
+		return 2;
+	return slow_done == 1 ? 0 : 3;
+}
+
+/* rte_eal_cleanup() waits for a function still running on a worker. */
+static void
+test_cleanup_waits(void **state)
+{
+	(void)state;
+	assert_int_equal(test_in_child(cleanup_waits_child, NULL), 0);
+}
+
 int
 main(void)
 {
@@ -287,6 +349,8 @@ main(void)
 		cmocka_unit_test(test_queries),
 		cmocka_unit_test(test_non_eal_threads),
 		cmocka_unit_test(test_default_cores),
+		cmocka_unit_test(test_rte_exit_on_worker),
+		cmocka_unit_test(test_cleanup_waits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -119,7 +119,7 @@ __extension__ typedef uint64_t RTE_MARKER64[0];
 static inline int
 rte_is_aligned(const void * const ptr, const unsigned int align)
 {
-	return RTE_PTR_ALIGN(ptr, align) == ptr;
+	return ((uintptr_t)ptr & ((uintptr_t)align - 1)) == 0;
 }
 
 /* Compile-time checks. */
@@ -327,6 +327,15 @@ rte_log2_u64(uint64_t v)
 
 /* Parses a size with an optional K/M/G/T suffix; 0 on error. */
 uint64_t rte_str_to_size(const char *str);
+
+/**
+ * Ends the application: logs the message (with "Error - exiting with
+ * code: N" first when exit_code is not 0), calls rte_eal_cleanup() and
+ * exit(exit_code).
+ */
+__rte_noreturn void
+rte_exit(int exit_code, const char *format, ...)
+	__rte_format_printf(2, 3);
 
 #ifdef __cplusplus
 }
