@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * Heap elements: finding a free one that fits, cutting a block out of it,
+ * merging neighbours back on free. Every function here runs with the heap
+ * lock held. The layout is described in malloc_heap.h.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include <rte_common.h>
+
+#include "malloc_elem.h"
+
+#define HDR MALLOC_ELEM_HEADER_LEN
+
+struct malloc_elem *
+malloc_elem_next(const struct malloc_elem *elem)
+{
+	const struct malloc_run *run = elem->run;
+	char *next = (char *)(uintptr_t)elem + elem->size;
+
+	return next < run->start + run->len ? (struct malloc_elem *)next : NULL;
+}
+
+/* Size class: 0 below 128 bytes, then one per power of two. */
+static unsigned int
+size_class(size_t size)
+{
+	unsigned int log2 = rte_fls_u64(size) - 1;
+
+	if (log2 <= 6)
+		return 0;
+	return RTE_MIN(log2 - 6, (unsigned int)MALLOC_NB_FREE_LISTS - 1);
+}
+
+void
+malloc_elem_free_list_insert(struct malloc_heap *heap, struct malloc_elem *elem)
+{
+	elem->cookie = MALLOC_COOKIE_FREE;
+	elem->user_size = 0;
+	LIST_INSERT_HEAD(&heap->free_lists[size_class(elem->size)], elem,
+		free_link);
+	heap->free_bytes += elem->size;
+	heap->free_count++;
+}
+
+void
+malloc_elem_free_list_remove(struct malloc_heap *heap, struct malloc_elem *elem)
+{
+	LIST_REMOVE(elem, free_link);
+	heap->free_bytes -= elem->size;
+	heap->free_count--;
+}
+
+/* Writes a header. */
+static void
+elem_init(struct malloc_elem *elem, struct malloc_run *run,
+		struct malloc_elem *prev, size_t size)
+{
+	memset(elem, 0, sizeof(*elem));
+	elem->run = run;
+	elem->prev = prev;
+	elem->size = size;
+}
+
+void
+malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run)
+{
+	struct malloc_elem *elem = (struct malloc_elem *)run->start;
+
+	elem_init(elem, run, NULL, run->len);
+	malloc_elem_free_list_insert(heap, elem);
+}
+
+static bool
+run_suits(const struct malloc_run *run, const struct malloc_request *req)
+{
+	if (req->contig && run->iova == RTE_BAD_IOVA)
+		return false;
+	return req->type_mask == 0 ||
+		(req->type_mask & RTE_BIT32(run->type_idx)) != 0;
+}
+
+/* Where a block for req would start in elem; 0 if it does not fit. */
+static uintptr_t
+elem_fit(const struct malloc_elem *elem, const struct malloc_request *req)
+{
+	uintptr_t start = (uintptr_t)elem, end = start + elem->size;
+	size_t size = RTE_ALIGN_CEIL(req->size, (size_t)HDR);
+	uintptr_t data;
+
+	if (!run_suits(elem->run, req))
+		return 0;
+	data = RTE_ALIGN_CEIL(start + HDR, (uintptr_t)req->align);
+	/* Crossing a bound boundary: start at the boundary instead. */
+	if (req->bound != 0 &&
+			((data ^ (data + size - 1)) & ~(req->bound - 1)) != 0)
+		data = RTE_ALIGN_CEIL(data, (uintptr_t)req->bound);
+	if (data < start || data > end || end - data < size)
+		return 0;
+	return data;
+}
+
+struct malloc_elem *
+malloc_elem_find(struct malloc_heap *heap, const struct malloc_request *req,
+		char **data)
+{
+	unsigned int cls = size_class(HDR + RTE_ALIGN_CEIL(req->size,
+		(size_t)HDR));
+	struct malloc_elem *elem;
+	uintptr_t d;
+
+	for (; cls < MALLOC_NB_FREE_LISTS; cls++) {
+		LIST_FOREACH(elem, &heap->free_lists[cls], free_link) {
+			d = elem_fit(elem, req);
+			if (d != 0) {
+				*data = (char *)d;
+				return elem;
+			}
+		}
+	}
+	return NULL;
+}
+
+struct malloc_elem *
+malloc_elem_find_biggest(struct malloc_heap *heap,
+		const struct malloc_request *req, char **data, size_t *len)
+{
+	struct malloc_elem *elem, *best = NULL;
+	uintptr_t d, end;
+	unsigned int cls;
+	size_t avail;
+
+	*len = 0;
+	for (cls = 0; cls < MALLOC_NB_FREE_LISTS; cls++) {
+		LIST_FOREACH(elem, &heap->free_lists[cls], free_link) {
+			if (!run_suits(elem->run, req))
+				continue;
+			d = RTE_ALIGN_CEIL((uintptr_t)elem + HDR,
+				(uintptr_t)req->align);
+			end = (uintptr_t)elem + elem->size;
+			avail = d < end ? RTE_ALIGN_FLOOR(end - d, (size_t)HDR) : 0;
+			if (avail > *len) {
+				*len = avail;
+				*data = (char *)d;
+				best = elem;
+			}
+		}
+	}
+	return best;
+}
+
+/* Splits the bytes of elem beyond keep off as a free element. */
+static void
+elem_split_tail(struct malloc_heap *heap, struct malloc_elem *elem,
+		size_t keep)
+{
+	struct malloc_elem *tail, *next = malloc_elem_next(elem);
+	size_t tail_size = elem->size - keep;
+
+	if (tail_size < MALLOC_ELEM_MIN_SPLIT)
+		return;
+	tail = (struct malloc_elem *)((char *)elem + keep);
+	elem_init(tail, elem->run, elem, tail_size);
+	elem->size = keep;
+	if (next != NULL && next->cookie == MALLOC_COOKIE_FREE) {
+		/* Keep free elements apart: the tail swallows its neighbour. */
+		malloc_elem_free_list_remove(heap, next);
+		tail->size += next->size;
+		next->cookie = 0;
+		next = malloc_elem_next(tail);
+	}
+	if (next != NULL)
+		next->prev = tail;
+	malloc_elem_free_list_insert(heap, tail);
+}
+
+struct malloc_elem *
+malloc_elem_carve(struct malloc_heap *heap, struct malloc_elem *elem,
+		char *data, size_t size)
+{
+	struct malloc_elem *busy = malloc_elem_of(data), *next;
+
+	malloc_elem_free_list_remove(heap, elem);
+	if (busy != elem) {
+		/* The space before the block stays free on its own. */
+		next = malloc_elem_next(elem);
+		elem_init(busy, elem->run, elem,
+			(size_t)((char *)elem + elem->size - (char *)busy));
+		elem->size = (size_t)((char *)busy - (char *)elem);
+		if (next != NULL)
+			next->prev = busy;
+		malloc_elem_free_list_insert(heap, elem);
+	}
+	busy->cookie = MALLOC_COOKIE_BUSY;
+	elem_split_tail(heap, busy, HDR + RTE_ALIGN_CEIL(size, (size_t)HDR));
+	busy->user_size = size;
+	busy->run->nb_busy++;
+	heap->alloc_count++;
+	heap->alloc_bytes += busy->size;
+	return busy;
+}
+
+/* Merges the free element after elem into elem. */
+static void
+elem_absorb_next(struct malloc_heap *heap, struct malloc_elem *elem,
+		struct malloc_elem *next)
+{
+	struct malloc_elem *after;
+
+	malloc_elem_free_list_remove(heap, next);
+	elem->size += next->size;
+	next->cookie = 0;
+	after = malloc_elem_next(elem);
+	if (after != NULL)
+		after->prev = elem;
+}
+
+struct malloc_elem *
+malloc_elem_release(struct malloc_heap *heap, struct malloc_elem *elem)
+{
+	struct malloc_elem *next = malloc_elem_next(elem);
+	struct malloc_elem *prev = elem->prev;
+
+	heap->alloc_count--;
+	heap->alloc_bytes -= elem->size;
+	elem->run->nb_busy--;
+	elem->cookie = MALLOC_COOKIE_FREE;
+	if (next != NULL && next->cookie == MALLOC_COOKIE_FREE)
+		elem_absorb_next(heap, elem, next);
+	if (prev != NULL && prev->cookie == MALLOC_COOKIE_FREE) {
+		malloc_elem_free_list_remove(heap, prev);
+		prev->size += elem->size;
+		elem->cookie = 0;
+		next = malloc_elem_next(prev);
+		if (next != NULL)
+			next->prev = prev;
+		elem = prev;
+	}
+	malloc_elem_free_list_insert(heap, elem);
+	return elem;
+}
+
+int
+malloc_elem_resize(struct malloc_heap *heap, struct malloc_elem *elem,
+		size_t size)
+{
+	size_t need = HDR + RTE_ALIGN_CEIL(size, (size_t)HDR);
+	struct malloc_elem *next = malloc_elem_next(elem);
+	size_t old_size = elem->size;
+
+	if (need > elem->size) {
+		if (next == NULL || next->cookie != MALLOC_COOKIE_FREE ||
+				elem->size + next->size < need)
+			return -1;
+		elem_absorb_next(heap, elem, next);
+	}
+	elem_split_tail(heap, elem, need);
+	heap->alloc_bytes = heap->alloc_bytes - old_size + elem->size;
+	elem->user_size = size;
+	return 0;
+}

@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * Per-socket heaps: runs of segments, growth, release, lookups of blocks.
+ * The layout and rules are described in malloc_heap.h.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+#include <rte_memory.h>
+
+#include "eal_private.h"
+#include "eal_memory.h"
+#include "eal_memseg.h"
+#include "malloc_elem.h"
+#include "malloc_heap.h"
+
+#define HDR MALLOC_ELEM_HEADER_LEN
+
+static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
+static bool heaps_initialised;
+
+int
+malloc_heaps_init(const struct eal_config *cfg,
+		const bool present[RTE_MAX_NUMA_NODES])
+{
+	struct malloc_heap *heap;
+	unsigned int s, c;
+
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		heap = &heaps[s];
+		memset(heap, 0, sizeof(*heap));
+		pthread_mutex_init(&heap->lock, NULL);
+		heap->socket_id = (int)s;
+		heap->present = present[s];
+		if (cfg->force_socket_limits)
+			heap->limit = cfg->socket_limit[s];
+		TAILQ_INIT(&heap->runs);
+		for (c = 0; c < MALLOC_NB_FREE_LISTS; c++)
+			LIST_INIT(&heap->free_lists[c]);
+	}
+	heaps_initialised = true;
+	return 0;
+}
+
+void
+malloc_heaps_cleanup(void)
+{
+	struct malloc_heap *heap;
+	struct malloc_run *run;
+	unsigned int s;
+
+	if (!heaps_initialised)
+		return;
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		heap = &heaps[s];
+		while ((run = TAILQ_FIRST(&heap->runs)) != NULL) {
+			TAILQ_REMOVE(&heap->runs, run, next);
+			eal_memseg_free(&run->block);
+			free(run);
+		}
+		pthread_mutex_destroy(&heap->lock);
+		memset(heap, 0, sizeof(*heap));
+	}
+	heaps_initialised = false;
+}
+
+/* Makes a block a run of the heap, as one free element. */
+static struct malloc_run *
+run_add(struct malloc_heap *heap, const struct eal_mem_block *block,
+		unsigned int type_idx, bool pinned)
+{
+	struct malloc_run *run = calloc(1, sizeof(*run));
+
+	if (run == NULL)
+		return NULL;
+	run->heap = heap;
+	run->block = *block;
+	run->start = eal_mem_block_addr(block);
+	run->len = eal_mem_block_len(block);
+	run->iova = eal_mem_block_iova(block);
+	run->page_sz = block->list->msl.page_sz;
+	run->type_idx = type_idx;
+	run->pinned = pinned;
+	TAILQ_INSERT_TAIL(&heap->runs, run, next);
+	heap->total_bytes += run->len;
+	eal_memseg_set_owner(block, heap->socket_id, run);
+	malloc_elem_init_run(heap, run);
+	return run;
+}
+
+/* Gives an all-free run back to the system. */
+static void
+run_remove(struct malloc_heap *heap, struct malloc_run *run)
+{
+	malloc_elem_free_list_remove(heap, (struct malloc_elem *)run->start);
+	TAILQ_REMOVE(&heap->runs, run, next);
+	heap->total_bytes -= run->len;
+	if (heap->spare == run)
+		heap->spare = NULL;
+	eal_memseg_free(&run->block);
+	free(run);
+}
+
+/* Maps a new run big enough for req; 0 or -1. */
+static int
+heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
+{
+	size_t size = RTE_ALIGN_CEIL(req->size, (size_t)HDR);
+	size_t need = HDR + size + (req->align > HDR ? req->align : 0) +
+		(req->bound != 0 ? size : 0);
+	const struct eal_page_type *type;
+	struct eal_mem_block block;
+	unsigned int t;
+	uint64_t nb;
+
+	for (t = 0; t < eal_memseg_nb_types(); t++) {
+		if (req->type_mask != 0 && (req->type_mask & RTE_BIT32(t)) == 0)
+			continue;
+		type = eal_memseg_type(t);
+		nb = (need + type->seg_sz - 1) / type->seg_sz;
+		if (nb > eal_page_type_max_segs(type))
+			continue;
+		if (heap->limit != 0 &&
+				heap->total_bytes + nb * type->seg_sz > heap->limit)
+			continue;
+		if (eal_memseg_alloc(t, heap->socket_id, (unsigned int)nb,
+				req->contig, &block) < 0)
+			continue;
+		if (run_add(heap, &block, t, false) != NULL)
+			return 0;
+		eal_memseg_free(&block);
+	}
+	return -1;
+}
+
+/* Allocates from one heap, growing it if needed. */
+static void *
+heap_alloc(struct malloc_heap *heap, const struct malloc_request *req)
+{
+	struct malloc_elem *elem;
+	char *data = NULL;
+
+	if (!heap->present)
+		return NULL;
+	pthread_mutex_lock(&heap->lock);
+	elem = malloc_elem_find(heap, req, &data);
+	if (elem == NULL && heap_grow(heap, req) == 0)
+		elem = malloc_elem_find(heap, req, &data);
+	if (elem != NULL) {
+		elem = malloc_elem_carve(heap, elem, data, req->size);
+		if (heap->spare == elem->run)
+			heap->spare = NULL;
+	}
+	pthread_mutex_unlock(&heap->lock);
+	return elem != NULL ? data : NULL;
+}
+
+void *
+malloc_heap_alloc(int socket, const struct malloc_request *req)
+{
+	int first, s;
+	void *ptr;
+
+	if (req->size > MALLOC_MAX_REQUEST || req->align > MALLOC_MAX_REQUEST ||
+			req->bound > MALLOC_MAX_REQUEST) {
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	if (socket != SOCKET_ID_ANY) {
+		ptr = heap_alloc(&heaps[socket], req);
+	} else {
+		first = eal_mem_local_socket();
+		ptr = heap_alloc(&heaps[first], req);
+		for (s = 0; ptr == NULL && s < RTE_MAX_NUMA_NODES; s++)
+			if (s != first)
+				ptr = heap_alloc(&heaps[s], req);
+	}
+	if (ptr == NULL)
+		rte_errno = ENOMEM;
+	return ptr;
+}
+
+static void *
+heap_alloc_biggest(struct malloc_heap *heap, const struct malloc_request *req,
+		size_t *len)
+{
+	struct malloc_elem *elem;
+	char *data = NULL;
+
+	if (!heap->present)
+		return NULL;
+	pthread_mutex_lock(&heap->lock);
+	elem = malloc_elem_find_biggest(heap, req, &data, len);
+	if (elem != NULL) {
+		elem = malloc_elem_carve(heap, elem, data, *len);
+		if (heap->spare == elem->run)
+			heap->spare = NULL;
+	}
+	pthread_mutex_unlock(&heap->lock);
+	return elem != NULL ? data : NULL;
+}
+
+void *
+malloc_heap_alloc_biggest(int socket, const struct malloc_request *req,
+		size_t *len)
+{
+	int first, s;
+	void *ptr;
+
+	first = socket == SOCKET_ID_ANY ? eal_mem_local_socket() : socket;
+	ptr = heap_alloc_biggest(&heaps[first], req, len);
+	for (s = 0; ptr == NULL && socket == SOCKET_ID_ANY &&
+			s < RTE_MAX_NUMA_NODES; s++)
+		if (s != first)
+			ptr = heap_alloc_biggest(&heaps[s], req, len);
+	if (ptr == NULL)
+		rte_errno = ENOMEM;
+	return ptr;
+}
+
+/* Is elem a busy element inside run? Reads only memory of the run. */
+static bool
+elem_valid(const struct malloc_elem *elem, const struct malloc_run *run)
+{
+	const char *p = (const char *)elem, *end = run->start + run->len;
+
+	if (p < run->start || p + HDR > end)
+		return false;
+	return elem->cookie == MALLOC_COOKIE_BUSY && elem->run == run &&
+		elem->size >= HDR && elem->size <= (size_t)(end - p);
+}
+
+/*
+ * The busy element whose data starts at ptr, with its heap locked; NULL
+ * (nothing locked) when ptr is not the start of an allocated block.
+ */
+static struct malloc_elem *
+busy_elem_lock(const void *ptr, struct malloc_heap **heap_out)
+{
+	struct malloc_elem *elem;
+	struct malloc_heap *heap;
+	int heap_id, heap_id_locked;
+	void *run;
+
+	if (ptr == NULL || ((uintptr_t)ptr & (HDR - 1)) != 0)
+		return NULL;
+	elem = malloc_elem_of(ptr);
+	if (!eal_memseg_owner(elem, &heap_id, &run) || heap_id < 0 ||
+			heap_id >= RTE_MAX_NUMA_NODES)
+		return NULL;
+	heap = &heaps[heap_id];
+	pthread_mutex_lock(&heap->lock);
+	/* Runs change only under the heap lock: look again, now stable. */
+	if (!eal_memseg_owner(elem, &heap_id_locked, &run) ||
+			heap_id_locked != heap_id || !elem_valid(elem, run)) {
+		pthread_mutex_unlock(&heap->lock);
+		return NULL;
+	}
+	*heap_out = heap;
+	return elem;
+}
+
+/* Gives a run back once all of it is free, keeping one spare. */
+static void
+heap_trim(struct malloc_heap *heap, struct malloc_run *run)
+{
+	if (run->nb_busy != 0 || run->pinned || heap->spare == run)
+		return;
+	if (heap->spare == NULL) {
+		heap->spare = run;
+		return;
+	}
+	run_remove(heap, run);
+}
+
+int
+malloc_heap_free(void *ptr)
+{
+	struct malloc_heap *heap;
+	struct malloc_elem *elem;
+
+	elem = busy_elem_lock(ptr, &heap);
+	if (elem == NULL)
+		return -1;
+	elem = malloc_elem_release(heap, elem);
+	heap_trim(heap, elem->run);
+	pthread_mutex_unlock(&heap->lock);
+	return 0;
+}
+
+int
+malloc_heap_resize(void *ptr, size_t size)
+{
+	struct malloc_heap *heap;
+	struct malloc_elem *elem;
+	int ret;
+
+	elem = busy_elem_lock(ptr, &heap);
+	if (elem == NULL)
+		return -1;
+	ret = malloc_elem_resize(heap, elem, size);
+	pthread_mutex_unlock(&heap->lock);
+	return ret;
+}
+
+int
+malloc_heap_block_info(const void *ptr, struct malloc_block_info *info)
+{
+	struct malloc_heap *heap;
+	struct malloc_elem *elem;
+
+	elem = busy_elem_lock(ptr, &heap);
+	if (elem == NULL)
+		return -1;
+	info->usable = elem->size - HDR;
+	info->page_sz = elem->run->page_sz;
+	info->socket_id = heap->socket_id;
+	info->iova = elem->run->iova != RTE_BAD_IOVA ?
+		elem->run->iova + RTE_PTR_DIFF(ptr, elem->run->start) :
+		rte_mem_virt2iova(ptr);
+	pthread_mutex_unlock(&heap->lock);
+	return 0;
+}
+
+/* Adds a pinned block as one run per IOVA-contiguous stretch. */
+static int
+heap_add_pinned(struct malloc_heap *heap, const struct eal_mem_block *block,
+		unsigned int type_idx)
+{
+	const struct rte_memseg *segs = &block->list->segs[block->first];
+	struct eal_mem_block part = *block;
+	unsigned int start = 0, i;
+
+	for (i = 1; i <= block->count; i++) {
+		if (i < block->count &&
+				segs[i].iova == segs[i - 1].iova + block->list->seg_sz)
+			continue;
+		part.first = block->first + start;
+		part.count = i - start;
+		if (run_add(heap, &part, type_idx, true) == NULL) {
+			part.count = block->count - start;
+			eal_memseg_free(&part);
+			return -1;
+		}
+		start = i;
+	}
+	return 0;
+}
+
+int
+malloc_heap_reserve(int socket, unsigned int type_idx, unsigned int nb_segs)
+{
+	const struct eal_page_type *type = eal_memseg_type(type_idx);
+	struct malloc_heap *heap = &heaps[socket];
+	struct eal_mem_block block;
+	unsigned int chunk;
+	int ret = 0;
+
+	if (type == NULL)
+		return -1;
+	pthread_mutex_lock(&heap->lock);
+	while (ret == 0 && nb_segs > 0) {
+		chunk = RTE_MIN(nb_segs, eal_page_type_max_segs(type));
+		ret = eal_memseg_alloc(type_idx, socket, chunk, false, &block);
+		if (ret == 0)
+			ret = heap_add_pinned(heap, &block, type_idx);
+		nb_segs -= chunk;
+	}
+	pthread_mutex_unlock(&heap->lock);
+	return ret;
+}
+
+void
+malloc_heap_stats(int socket, struct rte_malloc_socket_stats *stats)
+{
+	struct malloc_heap *heap = &heaps[socket];
+	struct malloc_elem *elem;
+	unsigned int c;
+
+	memset(stats, 0, sizeof(*stats));
+	if (!heap->present)
+		return;
+	pthread_mutex_lock(&heap->lock);
+	stats->heap_totalsz_bytes = heap->total_bytes;
+	stats->heap_freesz_bytes = heap->free_bytes;
+	stats->heap_allocsz_bytes = heap->alloc_bytes;
+	stats->free_count = heap->free_count;
+	stats->alloc_count = heap->alloc_count;
+	for (c = 0; c < MALLOC_NB_FREE_LISTS; c++)
+		LIST_FOREACH(elem, &heap->free_lists[c], free_link)
+			if (elem->size > stats->greatest_free_size)
+				stats->greatest_free_size = elem->size;
+	pthread_mutex_unlock(&heap->lock);
+}
+
+static void
+heap_dump(FILE *f, struct malloc_heap *heap)
+{
+	struct malloc_run *run;
+
+	pthread_mutex_lock(&heap->lock);
+	fprintf(f, "Heap on socket %d: %zu bytes, %zu allocated in %u "
+		"elements, %zu free in %u elements\n", heap->socket_id,
+		heap->total_bytes, heap->alloc_bytes, heap->alloc_count,
+		heap->free_bytes, heap->free_count);
+	TAILQ_FOREACH(run, &heap->runs, next)
+		fprintf(f, "  run %p, %zu kB of %" PRIu64 " kB pages, IOVA "
+			"0x%" PRIx64 ", %u allocated%s%s\n", (void *)run->start,
+			run->len / 1024, run->page_sz / 1024, run->iova,
+			run->nb_busy, run->pinned ? ", pinned" : "",
+			run == heap->spare ? ", spare" : "");
+	pthread_mutex_unlock(&heap->lock);
+}
+
+void
+malloc_heap_dump(FILE *f)
+{
+	unsigned int s;
+
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++)
+		if (heaps[s].present)
+			heap_dump(f, &heaps[s]);
+}

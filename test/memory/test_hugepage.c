@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * Hugepages for real (suite "root"/"hugepages"): the suite reserves 2 MiB
+ * hugepages through sysfs, and gives the old count back in its teardown.
+ * It skips (exit 77) when not root or when no hugepage can be reserved.
+ *
+ * Checked: -m pre-reservation and growth on demand take hugepages and
+ * give them all back at rte_eal_cleanup() and when the process is killed
+ * with SIGKILL (no file left in any hugetlbfs mount either); IOVA-as-PA
+ * addresses match /proc/self/pagemap; an IOVA-contiguous memzone is
+ * physically contiguous page by page; the fallback to ordinary memory
+ * when no hugepage is free; the errors for -m beyond the free pages,
+ * --iova-mode=pa with --no-huge or without CAP_SYS_ADMIN, a bad --huge-dir.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/capability.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_malloc.h>
+#include <rte_memory.h>
+#include <rte_memzone.h>
+
+#include "eal_private.h"
+#include "memory_test.h"
+
+#define HP_DIR "/sys/kernel/mm/hugepages/hugepages-2048kB"
+#define HP_WANTED 128U		/* 256 MiB */
+#define HP_SIZE (2U << 20)
+
+static long saved_nr_hugepages = -1;
+
+static long
+read_counter(const char *name)
+{
+	char path[256];
+	long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), HP_DIR "/%s", name);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+static int
+write_nr_hugepages(long n)
+{
+	FILE *f = fopen(HP_DIR "/nr_hugepages", "w");
+	int ret;
+
+	if (f == NULL)
+		return -1;
+	ret = fprintf(f, "%ld\n", n) > 0 ? 0 : -1;
+	if (fclose(f) != 0)
+		ret = -1;
+	return ret;
+}
+
+static long
+free_pages(void)
+{
+	return read_counter("free_hugepages");
+}
+
+/* The physical address pagemap shows for addr, or 0. */
+static uint64_t
+pagemap_pa(const void *addr)
+{
+	uint64_t entry = 0;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+	off_t off = (off_t)((uintptr_t)addr / 4096) * 8;
+
+	if (fd < 0)
+		return 0;
+	if (pread(fd, &entry, sizeof(entry), off) != sizeof(entry))
+		entry = 0;
+	close(fd);
+	if ((entry >> 63) == 0)
+		return 0;
+	return (entry & ((UINT64_C(1) << 55) - 1)) * 4096 +
+		(uintptr_t)addr % 4096;
+}
+
+static int
+group_setup(void **state)
+{
+	(void)state;
+	if (geteuid() != 0)
+		exit(test_skip("hugepage suite needs root"));
+	saved_nr_hugepages = read_counter("nr_hugepages");
+	if (saved_nr_hugepages < 0)
+		exit(test_skip("no 2 MiB hugepage support in this kernel"));
+	if (write_nr_hugepages(saved_nr_hugepages + HP_WANTED) < 0 ||
+			free_pages() < (long)HP_WANTED / 2) {
+		write_nr_hugepages(saved_nr_hugepages);
+		exit(test_skip("cannot reserve 2 MiB hugepages"));
+	}
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	(void)state;
+	if (saved_nr_hugepages >= 0)
+		write_nr_hugepages(saved_nr_hugepages);
+	return 0;
+}
+
+/* IOVA is the physical address, for several addresses of a block. */
+static int
+check_pa(const char *p, size_t len)
+{
+	size_t off;
+
+	for (off = 0; off < len; off += len / 7 + 4093) {
+		CHECK(rte_mem_virt2iova(p + off) == pagemap_pa(p + off));
+		CHECK(rte_mem_virt2phy(p + off) == pagemap_pa(p + off));
+		CHECK(rte_malloc_virt2iova(p + off) == pagemap_pa(p + off));
+	}
+	return 0;
+}
+
+static int
+check_hugepage_segment(const struct rte_memseg_list *msl,
+		const struct rte_memseg *ms, void *arg)
+{
+	(void)arg;
+	if (ms->hugepage_sz != HP_SIZE || msl->page_sz != HP_SIZE ||
+			ms->len != HP_SIZE)
+		return -1;
+	return pagemap_pa(ms->addr) == ms->iova ? 0 : -1;
+}
+
+MEM_BODY(prereserve_body)
+{
+	long before = free_pages();
+	char *p;
+
+	CHECK(rte_eal_has_hugepages() == 1);
+	CHECK(rte_eal_iova_mode() == RTE_IOVA_PA);
+	CHECK(rte_eal_get_physmem_size() >= (64 << 20));
+	p = rte_malloc(NULL, 1 << 20, 0);
+	CHECK(p != NULL);
+	memset(p, 0x33, 1 << 20);
+	CHECK(check_pa(p, 1 << 20) == 0);
+	CHECK(rte_memseg_walk(check_hugepage_segment, NULL) == 0);
+	/* Pre-reserved memory is used first: no new page was taken. */
+	CHECK(free_pages() == before);
+	rte_free(p);
+	return 0;
+}
+
+static void
+test_prereserve(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	mem_run("-l 0 -m 64", prereserve_body);
+	assert_int_equal(free_pages(), before);
+}
+
+MEM_BODY(on_demand_body)
+{
+	long before = free_pages();
+	char *p;
+
+	CHECK(rte_eal_get_physmem_size() == 0);
+	p = rte_malloc(NULL, 10 << 20, 0);
+	CHECK(p != NULL);
+	memset(p, 0x44, 10 << 20);
+	CHECK(rte_eal_get_physmem_size() >= (10 << 20));
+	CHECK(free_pages() <= before - 5);
+	CHECK(check_pa(p, 10 << 20) == 0);
+	rte_free(p);
+	return 0;
+}
+
+static void
+test_on_demand(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	mem_run("-l 0", on_demand_body);
+	assert_int_equal(free_pages(), before);
+}
+
+/* Every 4 KiB page of the memzone is where mz->iova says. */
+static int
+check_contig(const struct rte_memzone *mz)
+{
+	size_t off;
+
+	for (off = 0; off < mz->len; off += 4096)
+		CHECK(pagemap_pa((const char *)mz->addr + off) == mz->iova + off);
+	return 0;
+}
+
+MEM_BODY(contig_body)
+{
+	const struct rte_memzone *mz, *mz2;
+
+	mz = rte_memzone_reserve_aligned("contig", 8 << 20, SOCKET_ID_ANY,
+		RTE_MEMZONE_2MB | RTE_MEMZONE_IOVA_CONTIG, 1 << 20);
+	CHECK(mz != NULL);
+	CHECK(mz->hugepage_sz == HP_SIZE && mz->len == (8 << 20));
+	memset(mz->addr, 0x55, mz->len);
+	CHECK(check_contig(mz) == 0);
+	mz2 = rte_memzone_reserve("contig2", 3 << 20, SOCKET_ID_ANY, 0);
+	CHECK(mz2 != NULL);
+	CHECK(check_contig(mz2) == 0);
+	CHECK(rte_memzone_free(mz) == 0);
+	CHECK(rte_memzone_free(mz2) == 0);
+	/* No 1 GiB pages were reserved: no memzone from them. */
+	rte_errno = 0;
+	CHECK(rte_memzone_reserve("g", 64, SOCKET_ID_ANY,
+		RTE_MEMZONE_1GB) == NULL && rte_errno == ENOMEM);
+	return 0;
+}
+
+static void
+test_contig_memzone(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	mem_run("-l 0", contig_body);
+	assert_int_equal(free_pages(), before);
+}
+
+/* Files of any hugetlbfs mount whose name starts with prefix. */
+static int
+count_files_in(const char *dir, const char *prefix)
+{
+	struct dirent *de;
+	int n = 0;
+	DIR *d = opendir(dir);
+
+	if (d == NULL)
+		return 0;
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, prefix, strlen(prefix)) == 0)
+			n++;
+	closedir(d);
+	return n;
+}
+
+static int
+count_hugetlbfs_files(const char *prefix)
+{
+	char dev[256], dir[512], type[64], rest[512];
+	int n = 0;
+	FILE *f = fopen("/proc/mounts", "r");
+
+	if (f == NULL)
+		return 0;
+	while (fscanf(f, "%255s %511s %63s %511[^\n]", dev, dir, type,
+			rest) == 4)
+		if (strcmp(type, "hugetlbfs") == 0)
+			n += count_files_in(dir, prefix);
+	fclose(f);
+	return n;
+}
+
+/* A child holding hugepages is killed with SIGKILL. */
+static void
+kill_holder(const char *args, const char *prefix)
+{
+	char *argv[16] = { "test" }, *copy = strdup(args), *save = NULL;
+	long before = free_pages(), held;
+	int argc = 1, pipefd[2], status;
+	char ready = 0;
+	pid_t pid;
+
+	for (char *tok = strtok_r(copy, " ", &save); tok != NULL && argc < 15;
+			tok = strtok_r(NULL, " ", &save))
+		argv[argc++] = tok;
+	assert_int_equal(pipe(pipefd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (rte_eal_init(argc, argv) < 0 ||
+				rte_malloc(NULL, 20 << 20, 0) == NULL)
+			_exit(1);
+		ready = 1;
+		if (write(pipefd[1], &ready, 1) != 1)
+			_exit(2);
+		pause();
+		_exit(0);
+	}
+	close(pipefd[1]);
+	if (read(pipefd[0], &ready, 1) != 1)
+		ready = 0;
+	close(pipefd[0]);
+	held = before - free_pages();
+	/* Killed before any assertion: a failure must not leave it behind. */
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	assert_int_equal(ready, 1);
+	assert_true(held >= 16);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+	/* The kernel frees the pages once the dead process is reaped. */
+	for (int i = 0; i < 100 && free_pages() != before; i++)
+		usleep(10000);
+	assert_int_equal(free_pages(), before);
+	assert_int_equal(count_hugetlbfs_files(prefix), 0);
+	free(copy);
+}
+
+static void
+test_kill9(void **state)
+{
+	(void)state;
+	kill_holder("-l 0 -m 32 --file-prefix kill9test", "kill9test");
+}
+
+/* A hugetlbfs mount of our own for one case; NULL state if impossible. */
+static int
+mount_setup(void **state)
+{
+	static char dir[64];
+
+	snprintf(dir, sizeof(dir), "/tmp/pollux_hugetlbfs_XXXXXX");
+	*state = NULL;
+	if (mkdtemp(dir) == NULL)
+		return 0;
+	if (mount("nodev", dir, "hugetlbfs", 0, "pagesize=2M") != 0) {
+		print_message("cannot mount hugetlbfs: %s\n", strerror(errno));
+		rmdir(dir);
+		return 0;
+	}
+	*state = dir;
+	return 0;
+}
+
+static int
+mount_teardown(void **state)
+{
+	if (*state != NULL) {
+		umount2(*state, MNT_DETACH);
+		rmdir(*state);
+	}
+	return 0;
+}
+
+/* The same with files in that mount (--huge-dir): none may remain. */
+static void
+test_kill9_huge_dir(void **state)
+{
+	const char *dir = *state;
+	char args[128];
+
+	if (dir == NULL)
+		skip();
+	snprintf(args, sizeof(args), "-l 0 -m 32 --huge-dir %s "
+		"--file-prefix hd9", dir);
+	kill_holder(args, "hd9");
+	assert_int_equal(count_files_in(dir, ""), 2);	/* . and .. */
+}
+
+static void
+expect_init_error(const char *args, int err, const char *text)
+{
+	struct eal_run r;
+
+	eal_run(args, NULL, &r);
+	if (r.ret >= 0 || r.err != err || strstr(r.err_text, text) == NULL)
+		print_message("'%s': init %d, rte_errno %d (want %d), "
+			"stderr:\n%s", args, r.ret, r.err, err, r.err_text);
+	assert_true(r.ret < 0);
+	assert_int_equal(r.err, err);
+	assert_non_null(strstr(r.err_text, text));
+}
+
+/* No hugepage free: one warning, ordinary memory, IOVA as VA. */
+MEM_BODY(fallback_body)
+{
+	void *p;
+
+	CHECK(rte_eal_has_hugepages() == 0);
+	CHECK(rte_eal_iova_mode() == RTE_IOVA_VA);
+	p = rte_malloc(NULL, 4 << 20, 0);
+	CHECK(p != NULL && rte_mem_virt2iova(p) == (uintptr_t)p);
+	rte_free(p);
+	return 0;
+}
+
+static void
+test_fallback(void **state)
+{
+	long nr = read_counter("nr_hugepages");
+	struct eal_run r;
+
+	(void)state;
+	/* Only other processes' pages may stay: none is free. */
+	assert_int_equal(write_nr_hugepages(0), 0);
+	if (free_pages() != 0) {
+		write_nr_hugepages(nr);
+		skip();
+	}
+	eal_run("-l 0", fallback_body, &r);
+	mem_run_report("-l 0", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	assert_int_equal(eal_run_lines(r.err_text), 1);
+	assert_non_null(strstr(r.err_text, "no free hugepages"));
+	/* Asking for hugepages by name, or for PA, does not fall back. */
+	expect_init_error("-l 0 --socket-mem 16", ENOMEM, "no free hugepages");
+	expect_init_error("-l 0 --iova-mode pa", EINVAL, "--iova-mode=pa");
+	assert_int_equal(write_nr_hugepages(nr), 0);
+}
+
+static void
+test_errors(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	expect_init_error("-l 0 -m 100000", ENOMEM, "-m asks for 100000 MiB");
+	expect_init_error("-l 0 --socket-mem 100000", ENOMEM,
+		"--socket-mem asks for");
+	expect_init_error("-l 0 --no-huge --iova-mode pa", EINVAL,
+		"--iova-mode=pa");
+	expect_init_error("-l 0 --huge-dir /nonexistent/dir", EINVAL,
+		"/nonexistent/dir");
+	expect_init_error("-l 0 --huge-dir /proc", EINVAL,
+		"not in a hugetlbfs mount");
+	assert_int_equal(free_pages(), before);
+}
+
+/* Switches CAP_SYS_ADMIN in the effective set; 0 or -1. */
+static int
+set_sys_admin(int on)
+{
+	struct __user_cap_header_struct hdr = {
+		.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0 };
+	struct __user_cap_data_struct data[2];
+
+	if (syscall(SYS_capget, &hdr, data) != 0)
+		return -1;
+	if (on)
+		data[0].effective |= 1U << CAP_SYS_ADMIN;
+	else
+		data[0].effective &= ~(1U << CAP_SYS_ADMIN);
+	return (int)syscall(SYS_capset, &hdr, data);
+}
+
+MEM_BODY(no_pa_body)
+{
+	CHECK(rte_eal_has_hugepages() == 1);
+	CHECK(rte_eal_iova_mode() == RTE_IOVA_VA);
+	return 0;
+}
+
+/* Without CAP_SYS_ADMIN pagemap shows no frames: PA is not possible. */
+static void
+test_no_cap_sys_admin(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	if (set_sys_admin(0) != 0)
+		skip();
+	expect_init_error("-l 0 --iova-mode pa", EACCES, "pagemap");
+	eal_run("-l 0", no_pa_body, &r);
+	set_sys_admin(1);
+	mem_run_report("-l 0", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+}
+
+/* Address ranges of the memseg lists, recorded before the cleanup. */
+static struct {
+	uintptr_t start, end;
+} list_ranges[16];
+static unsigned int nb_list_ranges;
+
+static int
+record_list(const struct rte_memseg_list *msl, void *arg)
+{
+	(void)arg;
+	if (nb_list_ranges == RTE_DIM(list_ranges))
+		return -1;
+	list_ranges[nb_list_ranges].start = (uintptr_t)msl->base_va;
+	list_ranges[nb_list_ranges].end = (uintptr_t)msl->base_va + msl->len;
+	nb_list_ranges++;
+	return 0;
+}
+
+/*
+ * Mappings of the memory subsystem: hugepage files (memfd or hugetlbfs),
+ * and anything inside the address ranges the memseg lists had reserved.
+ */
+static int
+count_eal_mappings(void)
+{
+	unsigned long start, end;
+	char line[1024];
+	unsigned int i;
+	int n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (sscanf(line, "%lx-%lx", &start, &end) != 2)
+			continue;
+		n += strstr(line, "memfd:") != NULL ||
+			strstr(line, "hugetlbfs") != NULL;
+		for (i = 0; i < nb_list_ranges; i++)
+			n += start < list_ranges[i].end &&
+				end > list_ranges[i].start;
+	}
+	fclose(f);
+	return n;
+}
+
+static int
+count_fds(void)
+{
+	struct dirent *de;
+	int n = 0;
+	DIR *d = opendir("/proc/self/fd");
+
+	if (d == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/*
+ * After rte_eal_cleanup() the process has the fds and mappings it had
+ * before rte_eal_init(), and the memory subsystem can start again.
+ */
+static int
+cleanup_child(void *arg)
+{
+	char *argv[] = { "test", "-l", "0", "-m", "16", NULL };
+	struct eal_config *cfg = calloc(1, sizeof(*cfg));
+	int fds = count_fds(), maps = count_eal_mappings();
+
+	(void)arg;
+	if (cfg == NULL || rte_eal_init(TEST_ARGC(argv), argv) < 0)
+		return 1;
+	if (rte_malloc(NULL, 10 << 20, 0) == NULL ||
+			rte_memzone_reserve("mz", 6 << 20, 0, 0) == NULL)
+		return 2;
+	nb_list_ranges = 0;
+	if (rte_memseg_list_walk(record_list, NULL) != 0 ||
+			nb_list_ranges == 0 || count_eal_mappings() <= maps)
+		return 3;
+	rte_eal_cleanup();
+	if (count_fds() != fds || count_eal_mappings() != maps)
+		return 4;
+	eal_config_defaults(cfg);
+	cfg->memory = 8 << 20;
+	if (eal_memory_init(cfg) != 0 || rte_eal_has_hugepages() != 1 ||
+			rte_malloc(NULL, 1 << 20, 0) == NULL ||
+			rte_memseg_list_walk(record_list, NULL) != 0)
+		return 5;
+	eal_memory_cleanup();
+	if (count_fds() != fds || count_eal_mappings() != maps)
+		return 6;
+	eal_config_release(cfg);
+	free(cfg);
+	return 0;
+}
+
+static void
+test_cleanup_leaves_nothing(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	assert_int_equal(test_in_child(cleanup_child, NULL), 0);
+	assert_int_equal(free_pages(), before);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_prereserve),
+		cmocka_unit_test(test_on_demand),
+		cmocka_unit_test(test_contig_memzone),
+		cmocka_unit_test(test_cleanup_leaves_nothing),
+		cmocka_unit_test(test_kill9),
+		cmocka_unit_test_setup_teardown(test_kill9_huge_dir,
+			mount_setup, mount_teardown),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_no_cap_sys_admin),
+		cmocka_unit_test(test_fallback),
+	};
+
+	return cmocka_run_group_tests_name("hugepage", tests, group_setup,
+		group_teardown);
+}
