@@ -12,11 +12,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rte_bus.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_version.h>
 
 #include "eal_private.h"
+#include "memory/eal_iova.h"
 
 struct eal_config eal_cfg;
 
@@ -101,6 +103,46 @@ runtime_dir_init(void)
 		eal_cfg.file_prefix);
 }
 
+/*
+ * Plugins, device lists and the bus scan, before memory: the buses'
+ * IOVA preference steers the choice of IOVA mode.
+ */
+static int
+eal_devices_scan(void)
+{
+	if (eal_plugins_load(&eal_cfg) < 0)
+		return -1;
+	if (eal_devargs_from_options(&eal_cfg) < 0) {
+		eal_plugins_unload();
+		return -1;
+	}
+	rte_bus_scan();
+	eal_iova_set_bus_preference(rte_bus_get_iommu_class());
+	return 0;
+}
+
+/* Forgets devices, device lists and plugins (after the buses' cleanup). */
+static void
+eal_devices_release(void)
+{
+	eal_bus_cleanup();
+	eal_devargs_release();
+	eal_plugins_unload();
+}
+
+/* The bus probe, last: drivers may use memory, alarms and interrupts. */
+static int
+eal_devices_probe(void)
+{
+	int ret = rte_bus_probe();
+
+	if (ret == 0)
+		return 0;
+	/* The bus has said which device failed and why. */
+	rte_errno = -ret;
+	return -1;
+}
+
 /* Brings up the parts after parsing; unwinds what it did on failure. */
 static int
 eal_setup(void)
@@ -109,14 +151,31 @@ eal_setup(void)
 		return -1;
 	if (eal_lcores_init(&eal_cfg) < 0)
 		return -1;
-	if (eal_memory_init(&eal_cfg) < 0)
+	if (eal_devices_scan() < 0)
 		goto fail_lcores;
-	if (eal_workers_start() < 0)
+	if (eal_memory_init(&eal_cfg) < 0)
+		goto fail_devices;
+	if (eal_intr_init() < 0)
 		goto fail_memory;
+	if (eal_alarm_init() < 0)
+		goto fail_intr;
+	if (eal_workers_start() < 0)
+		goto fail_intr;
+	if (eal_devices_probe() < 0)
+		goto fail_workers;
 	return 0;
 
+fail_workers:
+	/* Devices probed so far go while interrupts and alarms still run. */
+	eal_bus_cleanup();
+	eal_workers_stop();
+fail_intr:
+	eal_intr_cleanup();
+	eal_alarm_cleanup();
 fail_memory:
 	eal_memory_cleanup();
+fail_devices:
+	eal_devices_release();
 fail_lcores:
 	eal_lcores_reset();
 	return -1;
@@ -187,7 +246,12 @@ rte_eal_cleanup(void)
 		return 0;
 	}
 	eal_workers_stop();
+	/* Drivers' remove functions may still use interrupts and alarms. */
+	eal_bus_cleanup();
+	eal_intr_cleanup();
+	eal_alarm_cleanup();
 	eal_memory_cleanup();
+	eal_devices_release();
 	eal_lcores_reset();
 	eal_config_release(&eal_cfg);
 	eal_log_reset();

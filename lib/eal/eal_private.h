@@ -140,6 +140,34 @@ void eal_log_reset(void);
 int eal_memory_init(struct eal_config *cfg);
 void eal_memory_cleanup(void);
 
+/*
+ * Devices (eal_bus.c, eal_devargs.c, eal_plugins.c). At init, in this
+ * order: eal_plugins_load() opens the -d plugins (and RTE_EAL_PMD_PATH),
+ * eal_devargs_from_options() turns -a/-b/--vdev into devargs, the buses
+ * scan, and later probe. Each returns 0, or -1 with rte_errno set and one
+ * error line.
+ */
+int eal_plugins_load(const struct eal_config *cfg);
+void eal_plugins_unload(void);
+int eal_devargs_from_options(const struct eal_config *cfg);
+void eal_devargs_release(void);
+/* Calls every bus's cleanup (removing its devices). */
+void eal_bus_cleanup(void);
+/* Registrations of buses and drivers so far (never decreases). */
+uint64_t eal_bus_registrations(void);
+
+/*
+ * The interrupt thread (eal_interrupts.c) and alarms (eal_alarm.c):
+ * started after memory, stopped after the buses are cleaned up (driver
+ * remove functions may still unregister callbacks and cancel alarms).
+ * eal_intr_cleanup() joins the thread and drops every source left;
+ * eal_alarm_cleanup() then drops the pending alarms.
+ */
+int eal_intr_init(void);
+void eal_intr_cleanup(void);
+int eal_alarm_init(void);
+void eal_alarm_cleanup(void);
+
 /* Timer (lib/eal/util): TSC calibration at init. */
 int eal_timer_init(void);
 

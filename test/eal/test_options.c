@@ -20,6 +20,33 @@
 
 #include "eal_test_run.h"
 
+#include <bus_vdev_driver.h>
+
+/*
+ * --vdev names must match a vdev driver, or rte_eal_init() fails. Until
+ * the net_null PMD is built in, this stand-in takes net_null0/net_null1.
+ */
+static int
+stub_null_probe(struct rte_vdev_device *dev)
+{
+	(void)dev;
+	return 0;
+}
+
+static int
+stub_null_remove(struct rte_vdev_device *dev)
+{
+	(void)dev;
+	return 0;
+}
+
+static struct rte_vdev_driver stub_null_driver = {
+	.probe = stub_null_probe,
+	.remove = stub_null_remove,
+};
+
+RTE_PMD_REGISTER_VDEV(net_null, stub_null_driver);
+
 struct bad_case {
 	const char *args;
 	const char *says;	/* a piece of the error line */

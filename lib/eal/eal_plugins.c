@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * Driver plugins: shared objects loaded with -d FILE or -d DIR (every
+ * *.so in DIR, in name order), then from RTE_EAL_PMD_PATH if it exists.
+ *
+ * They are opened before the buses scan, with RTLD_NOW (an unresolved
+ * symbol fails now, not at the first call) and RTLD_GLOBAL (a plugin may
+ * use another's symbols), so their constructors register drivers exactly
+ * as the built-in ones did before main(). A plugin must register at least
+ * one driver or bus: anything else is a mistake on the command line
+ * ("not a PMD"). They are closed again by rte_eal_cleanup().
+ */
+#include <dirent.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+
+#include "eal_private.h"
+
+struct plugin {
+	char *path;
+	void *handle;
+};
+
+static struct plugin *plugins;
+static unsigned int nb_plugins;
+
+static bool
+plugin_is_loaded(const void *handle)
+{
+	unsigned int i;
+
+	for (i = 0; i < nb_plugins; i++)
+		if (plugins[i].handle == handle)
+			return true;
+	return false;
+}
+
+static int
+plugin_remember(const char *path, void *handle)
+{
+	struct plugin *grown = realloc(plugins, sizeof(*plugins) * (nb_plugins + 1));
+
+	if (grown == NULL)
+		return -1;
+	plugins = grown;
+	plugins[nb_plugins].path = strdup(path);
+	if (plugins[nb_plugins].path == NULL)
+		return -1;
+	plugins[nb_plugins].handle = handle;
+	nb_plugins++;
+	return 0;
+}
+
+static int
+plugin_load_file(const char *path)
+{
+	uint64_t before = eal_bus_registrations();
+	void *handle;
+
+	handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+	if (handle == NULL) {
+		EAL_LOG(ERR, "-d %s: cannot load the plugin: %s\n", path,
+			dlerror());
+		return -1;
+	}
+	if (plugin_is_loaded(handle)) {
+		/* Named twice (or by a file and its directory): once is all. */
+		EAL_LOG(DEBUG, "plugin %s is loaded already\n", path);
+		dlclose(handle);
+		return 0;
+	}
+	if (eal_bus_registrations() == before) {
+		EAL_LOG(ERR, "-d %s: not a PMD: loading it registered no driver "
+			"and no bus\n", path);
+		dlclose(handle);
+		return -1;
+	}
+	if (plugin_remember(path, handle) < 0) {
+		EAL_LOG(ERR, "-d %s: out of memory\n", path);
+		dlclose(handle);
+		return -1;
+	}
+	EAL_LOG(DEBUG, "loaded plugin %s\n", path);
+	return 0;
+}
+
+static bool
+name_is_shared_object(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 3 && strcmp(name + len - 3, ".so") == 0;
+}
+
+static int
+names_compare(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The *.so names in dir, sorted; their count, or -1. */
+static int
+plugin_dir_list(const char *dir, char ***names_out)
+{
+	struct dirent *dent;
+	char **names = NULL, **grown;
+	int count = 0;
+	DIR *d = opendir(dir);
+
+	if (d == NULL)
+		return -1;
+	while ((dent = readdir(d)) != NULL) {
+		if (!name_is_shared_object(dent->d_name))
+			continue;
+		grown = realloc(names, sizeof(*names) * (count + 1));
+		if (grown == NULL)
+			break;
+		names = grown;
+		names[count] = strdup(dent->d_name);
+		if (names[count] == NULL)
+			break;
+		count++;
+	}
+	closedir(d);
+	if (dent != NULL) {
+		while (count-- > 0)
+			free(names[count]);
+		free(names);
+		errno = ENOMEM;
+		return -1;
+	}
+	qsort(names, count, sizeof(*names), names_compare);
+	*names_out = names;
+	return count;
+}
+
+static int
+plugin_load_dir(const char *dir)
+{
+	char path[PATH_MAX];
+	char **names = NULL;
+	struct stat st;
+	int count, i, ret = 0;
+
+	count = plugin_dir_list(dir, &names);
+	if (count < 0) {
+		EAL_LOG(ERR, "-d %s: cannot read the plugin directory: %s\n",
+			dir, strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < count; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		/* Subdirectories and other odd entries are not plugins. */
+		if (ret == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			ret = plugin_load_file(path);
+		free(names[i]);
+	}
+	free(names);
+	return ret;
+}
+
+static int
+plugin_load_path(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return plugin_load_dir(path);
+	/* dlopen() says best what is wrong with anything else. */
+	return plugin_load_file(path);
+}
+
+int
+eal_plugins_load(const struct eal_config *cfg)
+{
+	struct stat st;
+	unsigned int i;
+
+	for (i = 0; i < cfg->nb_plugins; i++)
+		if (plugin_load_path(cfg->plugins[i]) < 0)
+			goto fail;
+	if (stat(RTE_EAL_PMD_PATH, &st) == 0 && S_ISDIR(st.st_mode) &&
+			plugin_load_dir(RTE_EAL_PMD_PATH) < 0)
+		goto fail;
+	return 0;
+
+fail:
+	eal_plugins_unload();
+	rte_errno = EINVAL;
+	return -1;
+}
+
+void
+eal_plugins_unload(void)
+{
+	/* Last loaded first: a plugin may use an earlier one's symbols. */
+	while (nb_plugins > 0) {
+		nb_plugins--;
+		dlclose(plugins[nb_plugins].handle);
+		free(plugins[nb_plugins].path);
+	}
+	free(plugins);
+	plugins = NULL;
+}

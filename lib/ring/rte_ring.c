@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * Ring control path: sizing, initialisation, creation in a memzone, the
+ * list of named rings, lookup, free, reset and dump. The fast path is
+ * inline in the headers.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_memzone.h>
+#include <rte_rwlock.h>
+
+#include "rte_ring.h"
+
+/* The layout DPDK applications may rely on: counters on lines of their own. */
+static_assert(offsetof(struct rte_ring, prod) == 2 * RTE_CACHE_LINE_SIZE,
+	"producer counters on the third cache line");
+static_assert(offsetof(struct rte_ring, cons) == 4 * RTE_CACHE_LINE_SIZE,
+	"consumer counters on the fifth cache line");
+static_assert(sizeof(struct rte_ring) == 6 * RTE_CACHE_LINE_SIZE,
+	"slots start on a cache line of their own");
+/* Every mode keeps the tail position and sync_type at the same offsets. */
+static_assert(offsetof(struct rte_ring_headtail, tail) == 4, "tail at 4");
+static_assert(offsetof(struct rte_ring_headtail, sync_type) == 8,
+	"sync_type at 8");
+static_assert(offsetof(struct rte_ring_hts_headtail, sync_type) == 8,
+	"HTS sync_type at 8");
+static_assert(offsetof(struct rte_ring_rts_headtail, sync_type) == 8,
+	"RTS sync_type at 8");
+static_assert(offsetof(union __rte_ring_hts_pos, pos.tail) == 4,
+	"HTS tail at 4");
+static_assert(offsetof(union __rte_ring_rts_poscnt, val.pos) == 4,
+	"RTS tail position at 4");
+
+/* Flags rte_ring_init() and rte_ring_create*() accept. */
+#define RING_F_KNOWN (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | \
+	RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | RING_F_MP_HTS_ENQ | \
+	RING_F_MC_HTS_DEQ)
+#define RING_F_PROD_MODES (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
+#define RING_F_CONS_MODES (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
+
+/* RTS rings let the head run this fraction of the capacity ahead. */
+#define RING_RTS_HTD_DIVISOR 8
+
+#define RING_LOG(level, ...) RTE_LOG(level, RING, __VA_ARGS__)
+
+/* A ring made by rte_ring_create*(), in the list lookup searches. */
+struct ring_entry {
+	TAILQ_ENTRY(ring_entry) next;
+	struct rte_ring *ring;
+};
+
+TAILQ_HEAD(ring_entry_list, ring_entry);
+
+static struct ring_entry_list ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
+static rte_rwlock_t ring_list_lock = RTE_RWLOCK_INITIALIZER;
+
+/* At most one mode flag per side. */
+static int
+ring_check_flags(unsigned int flags)
+{
+	if ((flags & ~(unsigned int)RING_F_KNOWN) != 0) {
+		RING_LOG(ERR, "unknown flags %#x (known: %#x)\n",
+			flags & ~(unsigned int)RING_F_KNOWN, RING_F_KNOWN);
+		return -EINVAL;
+	}
+	if (!rte_is_power_of_2(flags & RING_F_PROD_MODES) &&
+			(flags & RING_F_PROD_MODES) != 0) {
+		RING_LOG(ERR, "flags %#x: pick one of SP_ENQ, MP_RTS_ENQ and MP_HTS_ENQ\n",
+			flags);
+		return -EINVAL;
+	}
+	if (!rte_is_power_of_2(flags & RING_F_CONS_MODES) &&
+			(flags & RING_F_CONS_MODES) != 0) {
+		RING_LOG(ERR, "flags %#x: pick one of SC_DEQ, MC_RTS_DEQ and MC_HTS_DEQ\n",
+			flags);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/*
+ * The number of slots for count objects: count itself, a power of two,
+ * or with RING_F_EXACT_SZ the power of two above count. 0 when count is
+ * not valid.
+ */
+static uint32_t
+ring_slots(unsigned int count, unsigned int flags)
+{
+	uint32_t size = count;
+
+	if ((flags & RING_F_EXACT_SZ) != 0)
+		size = count == 0 ? 0 : rte_align32pow2(count + 1);
+	if (size == 0 || !rte_is_power_of_2(size) || size > RTE_RING_SZ_MASK)
+		return 0;
+	return size;
+}
+
+static int
+ring_check_count(unsigned int count, unsigned int flags)
+{
+	if (ring_slots(count, flags) != 0)
+		return 0;
+	if ((flags & RING_F_EXACT_SZ) != 0)
+		RING_LOG(ERR, "count %u invalid: with RING_F_EXACT_SZ it must be 1 to %u\n",
+			count, (RTE_RING_SZ_MASK >> 1));
+	else
+		RING_LOG(ERR, "count %u invalid: it must be a power of two, at most %u (or use RING_F_EXACT_SZ)\n",
+			count, (RTE_RING_SZ_MASK >> 1) + 1);
+	return -EINVAL;
+}
+
+static ssize_t
+ring_memsize(unsigned int esize, uint32_t slots)
+{
+	size_t size = sizeof(struct rte_ring) + (size_t)slots * esize;
+
+	return (ssize_t)RTE_ALIGN_CEIL(size, (size_t)RTE_CACHE_LINE_SIZE);
+}
+
+static int
+ring_check_esize(unsigned int esize)
+{
+	if (esize != 0 && esize % 4 == 0)
+		return 0;
+	RING_LOG(ERR, "element size %u invalid: it must be a non-zero multiple of 4\n",
+		esize);
+	return -EINVAL;
+}
+
+ssize_t
+rte_ring_get_memsize_elem(unsigned int esize, unsigned int count)
+{
+	if (ring_check_esize(esize) != 0)
+		return -EINVAL;
+	if (ring_check_count(count, 0) != 0)
+		return -EINVAL;
+	return ring_memsize(esize, count);
+}
+
+ssize_t
+rte_ring_get_memsize(unsigned int count)
+{
+	return rte_ring_get_memsize_elem(sizeof(void *), count);
+}
+
+static enum rte_ring_sync_type
+ring_prod_mode(unsigned int flags)
+{
+	if ((flags & RING_F_SP_ENQ) != 0)
+		return RTE_RING_SYNC_ST;
+	if ((flags & RING_F_MP_RTS_ENQ) != 0)
+		return RTE_RING_SYNC_MT_RTS;
+	if ((flags & RING_F_MP_HTS_ENQ) != 0)
+		return RTE_RING_SYNC_MT_HTS;
+	return RTE_RING_SYNC_MT;
+}
+
+static enum rte_ring_sync_type
+ring_cons_mode(unsigned int flags)
+{
+	if ((flags & RING_F_SC_DEQ) != 0)
+		return RTE_RING_SYNC_ST;
+	if ((flags & RING_F_MC_RTS_DEQ) != 0)
+		return RTE_RING_SYNC_MT_RTS;
+	if ((flags & RING_F_MC_HTS_DEQ) != 0)
+		return RTE_RING_SYNC_MT_HTS;
+	return RTE_RING_SYNC_MT;
+}
+
+static int
+ring_init_fail(int err)
+{
+	rte_errno = err;
+	return -err;
+}
+
+int
+rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
+		unsigned int flags)
+{
+	uint32_t slots;
+
+	if (r == NULL || name == NULL) {
+		RING_LOG(ERR, "rte_ring_init: NULL %s\n",
+			r == NULL ? "ring" : "name");
+		return ring_init_fail(EINVAL);
+	}
+	if (ring_check_flags(flags) != 0 || ring_check_count(count, flags) != 0)
+		return ring_init_fail(EINVAL);
+	if (strnlen(name, RTE_RING_NAMESIZE) == RTE_RING_NAMESIZE) {
+		RING_LOG(ERR, "ring name '%s' too long: at most %zu characters\n",
+			name, RTE_RING_NAMESIZE - 1);
+		return ring_init_fail(ENAMETOOLONG);
+	}
+	slots = ring_slots(count, flags);
+
+	memset(r, 0, sizeof(*r));
+	strcpy(r->name, name);
+	r->flags = (int)flags;
+	r->size = slots;
+	r->mask = slots - 1;
+	r->capacity = (flags & RING_F_EXACT_SZ) != 0 ? count : slots - 1;
+	r->prod.sync_type = ring_prod_mode(flags);
+	r->cons.sync_type = ring_cons_mode(flags);
+	if (r->prod.sync_type == RTE_RING_SYNC_MT_RTS)
+		r->rts_prod.htd_max = r->capacity / RING_RTS_HTD_DIVISOR;
+	if (r->cons.sync_type == RTE_RING_SYNC_MT_RTS)
+		r->rts_cons.htd_max = r->capacity / RING_RTS_HTD_DIVISOR;
+	return 0;
+}
+
+static struct rte_ring *
+ring_create_fail(int err)
+{
+	rte_errno = err;
+	return NULL;
+}
+
+/* Checks everything rte_ring_create_elem() can check without the EAL. */
+static int
+ring_create_check(const char *name, unsigned int esize, unsigned int count,
+		unsigned int flags)
+{
+	if (name == NULL) {
+		RING_LOG(ERR, "rte_ring_create: NULL name\n");
+		return -EINVAL;
+	}
+	if (ring_check_esize(esize) != 0 || ring_check_flags(flags) != 0 ||
+			ring_check_count(count, flags) != 0)
+		return -EINVAL;
+	if (strnlen(name, RTE_RING_NAMESIZE) == RTE_RING_NAMESIZE) {
+		RING_LOG(ERR, "ring name '%s' too long: at most %zu characters\n",
+			name, RTE_RING_NAMESIZE - 1);
+		return -ENAMETOOLONG;
+	}
+	return 0;
+}
+
+struct rte_ring *
+rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
+		int socket_id, unsigned int flags)
+{
+	char mz_name[RTE_MEMZONE_NAMESIZE];
+	const struct rte_memzone *mz;
+	struct ring_entry *entry;
+	struct rte_ring *r;
+	int ret;
+
+	ret = ring_create_check(name, esize, count, flags);
+	if (ret != 0)
+		return ring_create_fail(-ret);
+	snprintf(mz_name, sizeof(mz_name), "%s%s", RTE_RING_MZ_PREFIX, name);
+	entry = malloc(sizeof(*entry));
+	if (entry == NULL) {
+		RING_LOG(ERR, "ring '%s': out of memory for its list entry\n",
+			name);
+		return ring_create_fail(ENOMEM);
+	}
+	/* Held across reserve and insert: lookup never sees a half-made ring. */
+	rte_rwlock_write_lock(&ring_list_lock);
+	mz = rte_memzone_reserve_aligned(mz_name,
+		(size_t)ring_memsize(esize, ring_slots(count, flags)),
+		socket_id, 0, RTE_CACHE_LINE_SIZE);
+	if (mz == NULL) {
+		ret = rte_errno;
+		rte_rwlock_write_unlock(&ring_list_lock);
+		free(entry);
+		RING_LOG(ERR, "ring '%s': cannot reserve its memzone: %s\n",
+			name, rte_strerror(ret));
+		return ring_create_fail(ret);
+	}
+	r = (struct rte_ring *)mz->addr;
+	/* Cannot fail: ring_create_check() made the same checks. */
+	rte_ring_init(r, name, count, flags);
+	r->memzone = mz;
+	entry->ring = r;
+	TAILQ_INSERT_TAIL(&ring_list, entry, next);
+	rte_rwlock_write_unlock(&ring_list_lock);
+	return r;
+}
+
+struct rte_ring *
+rte_ring_create(const char *name, unsigned int count, int socket_id,
+		unsigned int flags)
+{
+	return rte_ring_create_elem(name, sizeof(void *), count, socket_id,
+		flags);
+}
+
+/* The list entry of r; call with ring_list_lock held. */
+static struct ring_entry *
+ring_find_entry(const struct rte_ring *r)
+{
+	struct ring_entry *entry;
+
+	TAILQ_FOREACH(entry, &ring_list, next)
+		if (entry->ring == r)
+			return entry;
+	return NULL;
+}
+
+void
+rte_ring_free(struct rte_ring *r)
+{
+	const struct rte_memzone *mz;
+	struct ring_entry *entry;
+
+	if (r == NULL)
+		return;
+	if (r->memzone == NULL) {
+		RING_LOG(ERR, "cannot free ring '%s': it was made by rte_ring_init(), not rte_ring_create(); free its memory yourself\n",
+			r->name);
+		return;
+	}
+	rte_rwlock_write_lock(&ring_list_lock);
+	entry = ring_find_entry(r);
+	if (entry == NULL) {
+		rte_rwlock_write_unlock(&ring_list_lock);
+		RING_LOG(ERR, "cannot free ring %p: not a ring made by rte_ring_create() (freed twice?)\n",
+			(const void *)r);
+		return;
+	}
+	TAILQ_REMOVE(&ring_list, entry, next);
+	mz = r->memzone;
+	if (rte_memzone_free(mz) != 0)
+		RING_LOG(ERR, "ring '%s': cannot free its memzone\n", r->name);
+	rte_rwlock_write_unlock(&ring_list_lock);
+	free(entry);
+}
+
+struct rte_ring *
+rte_ring_lookup(const char *name)
+{
+	struct ring_entry *entry;
+	struct rte_ring *r = NULL;
+
+	if (name == NULL) {
+		RING_LOG(ERR, "rte_ring_lookup: NULL name\n");
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	rte_rwlock_read_lock(&ring_list_lock);
+	TAILQ_FOREACH(entry, &ring_list, next) {
+		if (strncmp(name, entry->ring->name, RTE_RING_NAMESIZE) == 0) {
+			r = entry->ring;
+			break;
+		}
+	}
+	rte_rwlock_read_unlock(&ring_list_lock);
+	if (r == NULL) {
+		/* A miss is an answer, not a failure: debug level only. */
+		RING_LOG(DEBUG, "no ring named '%s'\n", name);
+		rte_errno = ENOENT;
+	}
+	return r;
+}
+
+/* Zeroes one side's counters, whatever its mode. */
+static void
+ring_reset_side(struct rte_ring_headtail *ht,
+		struct rte_ring_rts_headtail *rts)
+{
+	/* head/tail (MT, ST), the HTS word and the RTS tail word share the
+	 * first eight bytes; the RTS head word sits further on. */
+	__atomic_store_n(&ht->head, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&ht->tail, 0, __ATOMIC_RELAXED);
+	if (ht->sync_type == RTE_RING_SYNC_MT_RTS)
+		__atomic_store_n(&rts->head.raw, 0, __ATOMIC_RELAXED);
+}
+
+void
+rte_ring_reset(struct rte_ring *r)
+{
+	if (r == NULL)
+		return;
+	ring_reset_side(&r->prod, &r->rts_prod);
+	ring_reset_side(&r->cons, &r->rts_cons);
+}
+
+static const char *
+ring_mode_name(enum rte_ring_sync_type mode)
+{
+	switch (mode) {
+	case RTE_RING_SYNC_MT:
+		return "MT";
+	case RTE_RING_SYNC_ST:
+		return "ST";
+	case RTE_RING_SYNC_MT_RTS:
+		return "MT_RTS";
+	case RTE_RING_SYNC_MT_HTS:
+		return "MT_HTS";
+	}
+	return "?";
+}
+
+/* One side's head and tail positions, whatever its mode. */
+static void
+ring_side_pos(const struct rte_ring_headtail *ht,
+		const struct rte_ring_rts_headtail *rts, uint32_t *head,
+		uint32_t *tail)
+{
+	union __rte_ring_rts_poscnt pc;
+
+	*tail = __atomic_load_n(&ht->tail, __ATOMIC_RELAXED);
+	if (ht->sync_type == RTE_RING_SYNC_MT_RTS) {
+		pc.raw = __atomic_load_n(&rts->head.raw, __ATOMIC_RELAXED);
+		*head = pc.val.pos;
+	} else {
+		*head = __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
+	}
+}
+
+void
+rte_ring_dump(FILE *f, const struct rte_ring *r)
+{
+	uint32_t prod_head, prod_tail, cons_head, cons_tail;
+
+	if (f == NULL)
+		f = stdout;
+	if (r == NULL) {
+		fprintf(f, "ring <NULL>\n");
+		return;
+	}
+	ring_side_pos(&r->prod, &r->rts_prod, &prod_head, &prod_tail);
+	ring_side_pos(&r->cons, &r->rts_cons, &cons_head, &cons_tail);
+	fprintf(f, "ring <%s>@%p\n", r->name, (const void *)r);
+	fprintf(f, "  flags=%x\n", (unsigned int)r->flags);
+	fprintf(f, "  size=%" PRIu32 "\n", r->size);
+	fprintf(f, "  capacity=%" PRIu32 "\n", r->capacity);
+	fprintf(f, "  prod_mode=%s\n", ring_mode_name(r->prod.sync_type));
+	fprintf(f, "  cons_mode=%s\n", ring_mode_name(r->cons.sync_type));
+	fprintf(f, "  ct=%" PRIu32 "\n", cons_tail);
+	fprintf(f, "  ch=%" PRIu32 "\n", cons_head);
+	fprintf(f, "  pt=%" PRIu32 "\n", prod_tail);
+	fprintf(f, "  ph=%" PRIu32 "\n", prod_head);
+	fprintf(f, "  used=%u\n", rte_ring_count(r));
+	fprintf(f, "  avail=%u\n", rte_ring_free_count(r));
+}
+
+void
+rte_ring_list_dump(FILE *f)
+{
+	struct ring_entry *entry;
+
+	rte_rwlock_read_lock(&ring_list_lock);
+	TAILQ_FOREACH(entry, &ring_list, next)
+		rte_ring_dump(f, entry->ring);
+	rte_rwlock_read_unlock(&ring_list_lock);
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/**
+ * @file
+ * The ring structure, its creation flags and its synchronisation modes.
+ * Applications include rte_ring.h (pointer rings) or rte_ring_elem.h
+ * (rings of fixed-size elements) rather than this file.
+ *
+ * A ring is a fixed-size FIFO in one block of memory: the struct rte_ring
+ * header, then "size" slots of esize bytes each (esize is sizeof(void *)
+ * for pointer rings). Producers and consumers each own a pair of 32-bit
+ * counters, head and tail. The counters run freely over the whole 32-bit
+ * range and wrap; a counter c names slot (c & mask). Differences between
+ * counters are taken modulo 2^32, so wrapping needs no special case.
+ *
+ *                cons.tail      cons.head   prod.tail      prod.head
+ *                    |              |           |              |
+ *                    v              v           v              v
+ *   slots:  .........[ being read  ][  readable ][ being written ]........
+ *                    |<-------- used: prod.tail - cons.tail --->|
+ *           <- free: capacity - (prod.head - cons.tail), wrapping around ->
+ *
+ * Who owns which slots:
+ *   - [cons.tail, cons.head): reserved by consumers that are copying the
+ *     objects out. Producers must not touch them yet.
+ *   - [cons.head, prod.tail): full, published, free for a consumer to claim
+ *     by moving cons.head.
+ *   - [prod.tail, prod.head): reserved by producers that are copying their
+ *     objects in. Consumers must not read them yet.
+ *   - [prod.head, cons.tail + capacity): empty, free for a producer to
+ *     claim by moving prod.head.
+ *
+ * An operation has three steps: move its own head forward (a plain store
+ * for a single producer or consumer, a compare-and-swap for several),
+ * copy the objects, then move its own tail up to where its head went.
+ * With several producers (or consumers) the tails move in the order the
+ * heads moved: each one waits until the tail reaches the head it started
+ * from. The ordering rules that make this safe are written beside each
+ * atomic access in rte_ring_elem_pvt.h.
+ *
+ * The producer counters and the consumer counters live on cache lines of
+ * their own, with an empty line on each side, so that producers writing
+ * prod.* never invalidate the line consumers write and the adjacent-line
+ * prefetcher does not couple them either.
+ */
+#ifndef _RTE_RING_CORE_H_
+#define _RTE_RING_CORE_H_
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_common.h>
+#include <rte_config.h>
+#include <rte_atomic.h>
+#include <rte_branch_prediction.h>
+#include <rte_debug.h>
+#include <rte_lcore.h>
+#include <rte_memory.h>
+#include <rte_memzone.h>
+#include <rte_pause.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Name of the list of rings (DPDK keeps it in a shared tail queue). */
+#define RTE_TAILQ_RING_NAME "RTE_RING"
+
+/** How many objects an enqueue or dequeue moves. */
+enum rte_ring_queue_behavior {
+	/** All n objects or none ("bulk"). */
+	RTE_RING_QUEUE_FIXED = 0,
+	/** As many of the n objects as there is room (or objects) for ("burst"). */
+	RTE_RING_QUEUE_VARIABLE
+};
+
+/** Prefix of the name of the memzone that holds a created ring. */
+#define RTE_RING_MZ_PREFIX "RG_"
+/** Longest ring name, NUL included (the prefixed name must fit a memzone). */
+#define RTE_RING_NAMESIZE (RTE_MEMZONE_NAMESIZE - \
+			   sizeof(RTE_RING_MZ_PREFIX) + 1)
+
+/** How the producers (or the consumers) of a ring synchronise. */
+enum rte_ring_sync_type {
+	RTE_RING_SYNC_MT,	/**< several threads, compare-and-swap on head */
+	RTE_RING_SYNC_ST,	/**< one thread at a time */
+	RTE_RING_SYNC_MT_RTS,	/**< several threads, relaxed tail sync */
+	RTE_RING_SYNC_MT_HTS,	/**< several threads, head/tail sync */
+};
+
+/**
+ * One side's counters in the default (MT and ST) modes. Every mode's
+ * struct keeps the tail position at offset 4 and sync_type at offset 8,
+ * so the other side can read r->prod.tail or r->cons.tail whatever mode
+ * this side runs in.
+ */
+struct rte_ring_headtail {
+	volatile uint32_t head;	/**< first slot not yet claimed */
+	volatile uint32_t tail;	/**< first slot not yet finished */
+	RTE_STD_C11
+	union {
+		enum rte_ring_sync_type sync_type;	/**< mode of this side */
+		uint32_t single;	/**< old name: non-zero for ST */
+	};
+};
+
+/** A position and a count of operations, swapped as one 64-bit word. */
+union __rte_ring_rts_poscnt {
+	uint64_t raw __rte_aligned(8);	/**< both, for one atomic access */
+	struct {
+		uint32_t cnt;	/**< operations started (head) or done (tail) */
+		uint32_t pos;	/**< position */
+	} val;
+};
+
+/** One side's counters in RTS mode (see rte_ring_rts.h). */
+struct rte_ring_rts_headtail {
+	volatile union __rte_ring_rts_poscnt tail;
+	enum rte_ring_sync_type sync_type;	/**< RTE_RING_SYNC_MT_RTS */
+	uint32_t htd_max;	/**< largest head - tail distance allowed */
+	volatile union __rte_ring_rts_poscnt head;
+};
+
+/** Head and tail of HTS mode, swapped as one 64-bit word. */
+union __rte_ring_hts_pos {
+	uint64_t raw __rte_aligned(8);	/**< both, for one atomic access */
+	struct {
+		uint32_t head;	/**< first slot not yet claimed */
+		uint32_t tail;	/**< first slot not yet finished */
+	} pos;
+};
+
+/** One side's counters in HTS mode (see rte_ring_hts.h). */
+struct rte_ring_hts_headtail {
+	volatile union __rte_ring_hts_pos ht;
+	enum rte_ring_sync_type sync_type;	/**< RTE_RING_SYNC_MT_HTS */
+};
+
+/**
+ * A ring. The slots follow the structure in memory. Read-only for
+ * applications, except through the functions of this library.
+ */
+struct rte_ring {
+	char name[RTE_RING_NAMESIZE] __rte_cache_aligned; /**< unique name */
+	int flags;		/**< RING_F_* flags given at creation */
+	const struct rte_memzone *memzone; /**< memzone holding the ring,
+					     * NULL for rte_ring_init() rings */
+	uint32_t size;		/**< number of slots, a power of two */
+	uint32_t mask;		/**< size - 1: counter to slot index */
+	uint32_t capacity;	/**< objects it can hold (size - 1 or exact) */
+
+	char pad0 __rte_cache_aligned;	/**< keeps prod off the line above */
+
+	/** Producer counters: written by producers, read by consumers. */
+	RTE_STD_C11
+	union {
+		struct rte_ring_headtail prod;
+		struct rte_ring_hts_headtail hts_prod;
+		struct rte_ring_rts_headtail rts_prod;
+	} __rte_cache_aligned;
+
+	char pad1 __rte_cache_aligned;	/**< keeps prod and cons apart */
+
+	/** Consumer counters: written by consumers, read by producers. */
+	RTE_STD_C11
+	union {
+		struct rte_ring_headtail cons;
+		struct rte_ring_hts_headtail hts_cons;
+		struct rte_ring_rts_headtail rts_cons;
+	} __rte_cache_aligned;
+
+	char pad2 __rte_cache_aligned;	/**< keeps the slots off cons's line */
+};
+
+/** Default enqueue is single-producer. */
+#define RING_F_SP_ENQ 0x0001
+/** Default dequeue is single-consumer. */
+#define RING_F_SC_DEQ 0x0002
+/**
+ * The ring holds exactly the count asked for: the slots are rounded up
+ * to the next power of two above count. Without it count must be a power
+ * of two and the ring holds count - 1 objects.
+ */
+#define RING_F_EXACT_SZ 0x0004
+/** Largest number of slots. */
+#define RTE_RING_SZ_MASK (0x7fffffffU)
+
+/** Default enqueue is multi-producer, relaxed tail sync. */
+#define RING_F_MP_RTS_ENQ 0x0008
+/** Default dequeue is multi-consumer, relaxed tail sync. */
+#define RING_F_MC_RTS_DEQ 0x0010
+
+/** Default enqueue is multi-producer, head/tail sync. */
+#define RING_F_MP_HTS_ENQ 0x0020
+/** Default dequeue is multi-consumer, head/tail sync. */
+#define RING_F_MC_HTS_DEQ 0x0040
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_RING_CORE_H_ */

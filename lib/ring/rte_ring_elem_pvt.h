@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/**
+ * @file
+ * The fast path of the default modes (MT and ST): copying objects in and
+ * out of the slots, and moving heads and tails. Not for applications: use
+ * the functions of rte_ring.h and rte_ring_elem.h.
+ *
+ * Memory ordering, in one place (x86 needs no fence for any of these; on
+ * weaker CPUs each acquire/release below is what keeps the ring correct):
+ *
+ *  (1) A producer writes its slots, then stores prod.tail with release.
+ *      A consumer loads prod.tail with acquire before reading the slots,
+ *      so it sees the objects that tail covers.
+ *  (2) A consumer reads its slots, then stores cons.tail with release.
+ *      A producer loads cons.tail with acquire before writing slots, so
+ *      its writes cannot overtake the consumer's reads of the same slots.
+ *  (3) With several producers, each waits (acquire) until prod.tail equals
+ *      the head it started from, which the previous producer stored with
+ *      release. So when a consumer acquires our tail it also sees the
+ *      previous producers' slots: the chain of release/acquire pairs makes
+ *      every earlier enqueue happen before. Same for several consumers.
+ *  (4) Heads: a producer that moves prod.head by compare-and-swap does so
+ *      with release, and producers load prod.head with acquire. The
+ *      cons.tail a producer then loads is therefore at least as new as the
+ *      one the previous head mover used, which keeps
+ *      prod.head - cons.tail <= capacity (otherwise the unsigned "free"
+ *      would wrap and the ring would overfill). Same for consumers.
+ */
+#ifndef _RTE_RING_ELEM_PVT_H_
+#define _RTE_RING_ELEM_PVT_H_
+
+#include <sched.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <rte_ring_core.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * ThreadSanitizer keys synchronisation by address. In RTS and HTS modes a
+ * side publishes its tail with a release on the whole 64-bit word, while
+ * the other side acquires only the 32-bit tail position inside it (at
+ * offset 4, the same place as in every mode). The CPU orders these like
+ * any release/acquire pair; TSan does not see them pair, so in TSan builds
+ * the 64-bit release also announces a release of the 32-bit half.
+ */
+#if defined(__SANITIZE_THREAD__)
+#define __RTE_RING_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define __RTE_RING_TSAN 1
+#endif
+#endif
+
+#ifdef __RTE_RING_TSAN
+#include <sanitizer/tsan_interface.h>
+#define __RTE_RING_TSAN_RELEASE(addr) __tsan_release((void *)(uintptr_t)(addr))
+#else
+#define __RTE_RING_TSAN_RELEASE(addr) do { } while (0)
+#endif
+
+/*
+ * Copies nb words of wsize bytes (4, 8 or 16, a constant after inlining)
+ * from src to dst, four words per step. memcpy() with a constant size
+ * becomes plain (vector) loads and stores and allows unaligned tables.
+ */
+static __rte_always_inline void
+__rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb,
+		size_t wsize)
+{
+	size_t i = 0;
+
+	for (; i + 4 <= nb; i += 4)
+		memcpy(dst + i * wsize, src + i * wsize, 4 * wsize);
+	for (; i < nb; i++)
+		memcpy(dst + i * wsize, src + i * wsize, wsize);
+}
+
+/*
+ * Copies n elements of scale words of wsize bytes from src into the slots
+ * from counter head on. wsize must be a constant here.
+ */
+static __rte_always_inline void
+__rte_ring_copy_in_words(struct rte_ring *r, uint32_t head,
+		const uint8_t *src, uint32_t n, size_t scale, size_t wsize)
+{
+	uint8_t *slots = (uint8_t *)&r[1];
+	/* mask + 1 rather than size: lets the compiler see idx < size. */
+	size_t size = ((size_t)r->mask + 1) * scale;
+	size_t idx = (size_t)(head & r->mask) * scale;
+	size_t nb = (size_t)n * scale, i;
+
+	/* One element never wraps: idx and size are multiples of scale. */
+	if ((__builtin_constant_p(n) && n == 1) || likely(idx + nb <= size)) {
+		__rte_ring_copy_words(slots + idx * wsize, src, nb, wsize);
+		return;
+	}
+	/*
+	 * The run wraps past the last slot (at most once per lap): up to the
+	 * end, then from slot 0. Both loops are bounded by nb, so a copy of
+	 * a single object can stay in registers.
+	 */
+	for (i = 0; i < nb && idx < size; i++, idx++)
+		memcpy(slots + idx * wsize, src + i * wsize, wsize);
+	for (idx = 0; i < nb; i++, idx++)
+		memcpy(slots + idx * wsize, src + i * wsize, wsize);
+}
+
+/* The reverse of __rte_ring_copy_in_words(): slots to dst. */
+static __rte_always_inline void
+__rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head,
+		uint8_t *dst, uint32_t n, size_t scale, size_t wsize)
+{
+	const uint8_t *slots = (const uint8_t *)&r[1];
+	size_t size = ((size_t)r->mask + 1) * scale;
+	size_t idx = (size_t)(head & r->mask) * scale;
+	size_t nb = (size_t)n * scale, i;
+
+	if ((__builtin_constant_p(n) && n == 1) || likely(idx + nb <= size)) {
+		__rte_ring_copy_words(dst, slots + idx * wsize, nb, wsize);
+		return;
+	}
+	for (i = 0; i < nb && idx < size; i++, idx++)
+		memcpy(dst + i * wsize, slots + idx * wsize, wsize);
+	for (idx = 0; i < nb; i++, idx++)
+		memcpy(dst + i * wsize, slots + idx * wsize, wsize);
+}
+
+/*
+ * Copies n elements of esize bytes from obj_table into the slots from
+ * counter head on, in the widest words that divide esize. Each branch
+ * has a constant word size, so even when esize is not a constant every
+ * copy is inline loads and stores.
+ */
+static __rte_always_inline void
+__rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
+		uint32_t esize, uint32_t n)
+{
+	const uint8_t *src = (const uint8_t *)obj_table;
+
+	if (esize % 16 == 0)
+		__rte_ring_copy_in_words(r, head, src, n, esize / 16, 16);
+	else if (esize % 8 == 0)
+		__rte_ring_copy_in_words(r, head, src, n, esize / 8, 8);
+	else
+		__rte_ring_copy_in_words(r, head, src, n, esize / 4, 4);
+}
+
+/* Copies n elements from the slots from counter head on into obj_table. */
+static __rte_always_inline void
+__rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj_table,
+		uint32_t esize, uint32_t n)
+{
+	uint8_t *dst = (uint8_t *)obj_table;
+
+	if (esize % 16 == 0)
+		__rte_ring_copy_out_words(r, head, dst, n, esize / 16, 16);
+	else if (esize % 8 == 0)
+		__rte_ring_copy_out_words(r, head, dst, n, esize / 8, 8);
+	else
+		__rte_ring_copy_out_words(r, head, dst, n, esize / 4, 4);
+}
+
+/*
+ * Claims up to n free slots for a producer by moving prod.head. Returns
+ * the number claimed (0 when behavior is FIXED and fewer than n are free);
+ * *old_head is where the claimed run starts, *free_entries the free slots
+ * seen before claiming.
+ */
+static __rte_always_inline unsigned int
+__rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
+		enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+		uint32_t *free_entries)
+{
+	const unsigned int wanted = n;
+	uint32_t head, cons_tail, nb_free;
+
+	if (is_sp)
+		/* Only this thread writes prod.head. */
+		head = __atomic_load_n(&r->prod.head, __ATOMIC_RELAXED);
+	else
+		/* Acquire: pairs with the release CAS below in the producer
+		 * that stored this head (rule 4). */
+		head = __atomic_load_n(&r->prod.head, __ATOMIC_ACQUIRE);
+	for (;;) {
+		/* Acquire: pairs with the release store of cons.tail in
+		 * __rte_ring_finish() by consumers (rule 2). */
+		cons_tail = __atomic_load_n(&r->cons.tail, __ATOMIC_ACQUIRE);
+		nb_free = r->capacity + cons_tail - head;
+		n = wanted;
+		if (unlikely(n > nb_free))
+			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_free;
+		if (n == 0)
+			break;
+		if (is_sp) {
+			__atomic_store_n(&r->prod.head, head + n,
+				__ATOMIC_RELAXED);
+			break;
+		}
+		/* Release: pairs with the acquire loads of prod.head above in
+		 * the next producer. On failure head is reloaded with acquire,
+		 * for the same reason as the first load (rule 4). */
+		if (likely(__atomic_compare_exchange_n(&r->prod.head, &head,
+				head + n, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+			break;
+	}
+	*old_head = head;
+	*free_entries = nb_free;
+	return n;
+}
+
+/*
+ * Claims up to n full slots for a consumer by moving cons.head; the
+ * mirror of __rte_ring_prod_claim(). *entries is the number of objects
+ * seen before claiming.
+ */
+static __rte_always_inline unsigned int
+__rte_ring_cons_claim(struct rte_ring *r, unsigned int is_sc, unsigned int n,
+		enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+		uint32_t *entries)
+{
+	const unsigned int wanted = n;
+	uint32_t head, prod_tail, nb_used;
+
+	if (is_sc)
+		head = __atomic_load_n(&r->cons.head, __ATOMIC_RELAXED);
+	else
+		/* Acquire: pairs with the release CAS below (rule 4). */
+		head = __atomic_load_n(&r->cons.head, __ATOMIC_ACQUIRE);
+	for (;;) {
+		/* Acquire: pairs with the release store of prod.tail in
+		 * __rte_ring_finish() by producers: the slots up to prod_tail
+		 * hold their objects (rule 1). */
+		prod_tail = __atomic_load_n(&r->prod.tail, __ATOMIC_ACQUIRE);
+		nb_used = prod_tail - head;
+		n = wanted;
+		if (unlikely(n > nb_used))
+			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_used;
+		if (n == 0)
+			break;
+		if (is_sc) {
+			__atomic_store_n(&r->cons.head, head + n,
+				__ATOMIC_RELAXED);
+			break;
+		}
+		/* Release/acquire: as in __rte_ring_prod_claim() (rule 4). */
+		if (likely(__atomic_compare_exchange_n(&r->cons.head, &head,
+				head + n, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+			break;
+	}
+	*old_head = head;
+	*entries = nb_used;
+	return n;
+}
+
+/*
+ * Spins allowed while waiting for another thread of the ring before
+ * giving the CPU away. That thread needs well under a microsecond to
+ * finish unless it was preempted; after this many pauses (tens of
+ * microseconds) it most likely was, and yielding lets it run when threads
+ * outnumber CPUs, instead of spinning to the end of our time slice.
+ */
+#define __RTE_RING_SPINS_BEFORE_YIELD 1024
+
+/* One round of a wait loop: pause, and yield now and then. */
+static __rte_always_inline void
+__rte_ring_wait_round(unsigned int *spins)
+{
+	rte_pause();
+	if (unlikely(++*spins == __RTE_RING_SPINS_BEFORE_YIELD)) {
+		sched_yield();
+		*spins = 0;
+	}
+}
+
+/*
+ * Publishes a finished operation: moves ht->tail from old_tail to
+ * new_tail, after the operations that claimed slots before it have.
+ */
+static __rte_always_inline void
+__rte_ring_finish(struct rte_ring_headtail *ht, uint32_t old_tail,
+		uint32_t new_tail, unsigned int single)
+{
+	unsigned int spins = 0;
+
+	if (!single)
+		/* Acquire: pairs with the release store just below in the
+		 * thread that moved the tail to old_tail, so its slot work is
+		 * carried along by our own release (rule 3). */
+		while (__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
+				old_tail)
+			__rte_ring_wait_round(&spins);
+	/* Release: pairs with the acquire load of this tail by the other
+	 * side in __rte_ring_prod_claim()/__rte_ring_cons_claim() (rules 1
+	 * and 2), and with the wait above in the next thread (rule 3). */
+	__atomic_store_n(&ht->tail, new_tail, __ATOMIC_RELEASE);
+}
+
+/**
+ * @internal Enqueues n elements of esize bytes in MT or ST mode.
+ * is_sp is RTE_RING_SYNC_ST for one producer, RTE_RING_SYNC_MT for several.
+ * Returns the number enqueued; *free_space (if not NULL) gets the free
+ * slots left.
+ */
+static __rte_always_inline unsigned int
+__rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table,
+		unsigned int esize, unsigned int n,
+		enum rte_ring_queue_behavior behavior, unsigned int is_sp,
+		unsigned int *free_space)
+{
+	uint32_t head, nb_free;
+
+	n = __rte_ring_prod_claim(r, is_sp, n, behavior, &head, &nb_free);
+	if (likely(n != 0)) {
+		__rte_ring_copy_in(r, head, obj_table, esize, n);
+		__rte_ring_finish(&r->prod, head, head + n, is_sp);
+	}
+	if (free_space != NULL)
+		*free_space = nb_free - n;
+	return n;
+}
+
+/**
+ * @internal Dequeues n elements of esize bytes in MT or ST mode.
+ * is_sc is RTE_RING_SYNC_ST for one consumer, RTE_RING_SYNC_MT for several.
+ * Returns the number dequeued; *available (if not NULL) gets the objects
+ * left.
+ */
+static __rte_always_inline unsigned int
+__rte_ring_do_dequeue_elem(struct rte_ring *r, void *obj_table,
+		unsigned int esize, unsigned int n,
+		enum rte_ring_queue_behavior behavior, unsigned int is_sc,
+		unsigned int *available)
+{
+	uint32_t head, nb_used;
+
+	n = __rte_ring_cons_claim(r, is_sc, n, behavior, &head, &nb_used);
+	if (likely(n != 0)) {
+		__rte_ring_copy_out(r, head, obj_table, esize, n);
+		__rte_ring_finish(&r->cons, head, head + n, is_sc);
+	}
+	if (available != NULL)
+		*available = nb_used - n;
+	return n;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_RING_ELEM_PVT_H_ */

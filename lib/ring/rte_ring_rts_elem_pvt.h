@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/**
+ * @file
+ * The fast path of RTS mode (relaxed tail sync). Not for applications: use
+ * rte_ring_rts.h.
+ *
+ * In RTS mode each of head and tail is a 64-bit word {cnt, pos}. Claiming
+ * slots moves head.pos and adds one to head.cnt in one compare-and-swap.
+ * Finishing adds one to tail.cnt; the thread whose increment makes
+ * tail.cnt equal to head.cnt is the last one in flight, and it also moves
+ * tail.pos to head.pos. So no thread waits for another to finish, unlike
+ * the default MT mode where tails move in claim order. To keep a slow
+ * thread from holding back the tail forever, a claim waits while head.pos
+ * is more than htd_max ahead of tail.pos.
+ *
+ * Ordering (the rule numbers are those of rte_ring_elem_pvt.h):
+ *  - Head: loaded with acquire, moved with a release CAS (rule 4).
+ *  - Tail: every finishing CAS is a release, so the word's modification
+ *    order is one release sequence: a consumer whose acquire load sees the
+ *    final tail.pos synchronises with every producer counted in it
+ *    (rules 1 and 3). Finishers load the tail with acquire before reading
+ *    head, so the head they read includes every operation their tail value
+ *    counts as finished.
+ */
+#ifndef _RTE_RING_RTS_ELEM_PVT_H_
+#define _RTE_RING_RTS_ELEM_PVT_H_
+
+#include <stdint.h>
+
+#include <rte_ring_core.h>
+#include <rte_ring_elem_pvt.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Waits while head is more than htd_max ahead of the tail; returns the
+ * head seen last.
+ */
+static __rte_always_inline union __rte_ring_rts_poscnt
+__rte_ring_rts_head_wait(struct rte_ring_rts_headtail *ht,
+		union __rte_ring_rts_poscnt head)
+{
+	union __rte_ring_rts_poscnt tail;
+	unsigned int spins = 0;
+
+	for (;;) {
+		/* Relaxed: this is only a throttle; correctness rests on the
+		 * head CAS and on the other side's tail. */
+		tail.raw = __atomic_load_n(&ht->tail.raw, __ATOMIC_RELAXED);
+		if (head.val.pos - tail.val.pos <= ht->htd_max)
+			return head;
+		__rte_ring_wait_round(&spins);
+		/* Acquire: pairs with the release CAS of the claim (rule 4). */
+		head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_ACQUIRE);
+	}
+}
+
+/*
+ * Claims up to n slots for this side; other_tail and room_base as in
+ * __rte_ring_hts_claim(). Returns the number claimed.
+ */
+static __rte_always_inline unsigned int
+__rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
+		const volatile uint32_t *other_tail, uint32_t room_base,
+		unsigned int n, enum rte_ring_queue_behavior behavior,
+		uint32_t *old_head, uint32_t *room)
+{
+	const unsigned int wanted = n;
+	union __rte_ring_rts_poscnt head, next;
+	uint32_t nb_room;
+
+	/* Acquire: pairs with the release CAS below in another thread. */
+	head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_ACQUIRE);
+	for (;;) {
+		head = __rte_ring_rts_head_wait(ht, head);
+		/* Acquire: pairs with the release store (or CAS) of the other
+		 * side's tail (rules 1 and 2). */
+		nb_room = room_base + __atomic_load_n(other_tail,
+			__ATOMIC_ACQUIRE) - head.val.pos;
+		n = wanted;
+		if (unlikely(n > nb_room))
+			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_room;
+		if (n == 0)
+			break;
+		next.val.pos = head.val.pos + n;
+		next.val.cnt = head.val.cnt + 1;
+		/* Release: pairs with the acquire loads of the head above in
+		 * the next claimer; failure reloads with acquire (rule 4). */
+		if (likely(__atomic_compare_exchange_n(&ht->head.raw, &head.raw,
+				next.raw, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+			break;
+	}
+	*old_head = head.val.pos;
+	*room = nb_room;
+	return n;
+}
+
+/* Counts one finished operation; the last one in flight moves tail.pos. */
+static __rte_always_inline void
+__rte_ring_rts_finish(struct rte_ring_rts_headtail *ht)
+{
+	union __rte_ring_rts_poscnt tail, head, next;
+
+	__RTE_RING_TSAN_RELEASE(&ht->tail.val.pos);
+	/* Acquire: pairs with the release CAS below in earlier finishers, so
+	 * the head read next counts at least the operations tail counts. */
+	tail.raw = __atomic_load_n(&ht->tail.raw, __ATOMIC_ACQUIRE);
+	do {
+		head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_RELAXED);
+		next.raw = tail.raw;
+		next.val.cnt++;
+		if (next.val.cnt == head.val.cnt)
+			next.val.pos = head.val.pos;
+		/* Release: pairs with the acquire load of this tail by the
+		 * other side (rules 1 and 2); failure reloads with acquire as
+		 * above. */
+	} while (!__atomic_compare_exchange_n(&ht->tail.raw, &tail.raw,
+			next.raw, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE));
+}
+
+/** @internal Enqueues n elements of esize bytes in RTS mode. */
+static __rte_always_inline unsigned int
+__rte_ring_do_rts_enqueue_elem(struct rte_ring *r, const void *obj_table,
+		uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
+		uint32_t *free_space)
+{
+	uint32_t head, nb_free;
+
+	n = __rte_ring_rts_claim(&r->rts_prod, &r->cons.tail, r->capacity, n,
+		behavior, &head, &nb_free);
+	if (likely(n != 0)) {
+		__rte_ring_copy_in(r, head, obj_table, esize, n);
+		__rte_ring_rts_finish(&r->rts_prod);
+	}
+	if (free_space != NULL)
+		*free_space = nb_free - n;
+	return n;
+}
+
+/** @internal Dequeues n elements of esize bytes in RTS mode. */
+static __rte_always_inline unsigned int
+__rte_ring_do_rts_dequeue_elem(struct rte_ring *r, void *obj_table,
+		uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
+		uint32_t *available)
+{
+	uint32_t head, nb_used;
+
+	n = __rte_ring_rts_claim(&r->rts_cons, &r->prod.tail, 0, n, behavior,
+		&head, &nb_used);
+	if (likely(n != 0)) {
+		__rte_ring_copy_out(r, head, obj_table, esize, n);
+		__rte_ring_rts_finish(&r->rts_cons);
+	}
+	if (available != NULL)
+		*available = nb_used - n;
+	return n;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_RING_RTS_ELEM_PVT_H_ */

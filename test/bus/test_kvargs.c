@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * kvargs: the syntax drivers rely on (pairs, bare keys, bracketed lists,
+ * empty pairs), lookups, process/count, and every rejected string giving
+ * NULL with exactly one log line. No EAL is needed.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+#include <rte_kvargs.h>
+#include <rte_log.h>
+
+#include "test_helpers.h"
+
+static const char *const valid_keys[] = { "size", "copy", "queues", NULL };
+
+struct good_case {
+	const char *args;
+	unsigned int count;
+	const char *key;	/* a key to look up */
+	const char *value;	/* its expected value (NULL: bare key) */
+};
+
+static const struct good_case good_cases[] = {
+	{ "", 0, NULL, NULL },
+	{ "size=64", 1, "size", "64" },
+	{ "size=64,copy=1", 2, "copy", "1" },
+	{ "queues=[0,2-3],size=8", 2, "queues", "[0,2-3]" },
+	{ "size=8,queues=[1,2,3]", 2, "queues", "[1,2,3]" },
+	{ "copy", 1, "copy", NULL },
+	{ "copy,size=1", 2, "copy", NULL },
+	{ "size=1,,copy=0,", 2, "copy", "0" },
+	{ ",,,", 0, NULL, NULL },
+	{ "size=", 1, "size", "" },
+	{ "size=a=b", 1, "size", "a=b" },
+	{ "size=1,size=2", 2, "size", "1" },
+};
+
+static void
+test_good_strings(void **state)
+{
+	struct rte_kvargs *kv;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < RTE_DIM(good_cases); i++) {
+		const struct good_case *c = &good_cases[i];
+
+		kv = rte_kvargs_parse(c->args, valid_keys);
+		if (kv == NULL)
+			fail_msg("'%s' rejected", c->args);
+		assert_int_equal(rte_kvargs_count(kv, NULL), c->count);
+		if (c->key != NULL) {
+			if (c->value == NULL)
+				assert_null(rte_kvargs_get(kv, c->key));
+			else
+				assert_string_equal(rte_kvargs_get(kv, c->key),
+					c->value);
+			assert_true(rte_kvargs_count(kv, c->key) >= 1);
+		}
+		rte_kvargs_free(kv);
+	}
+}
+
+/* Parses with the log captured; the number of lines logged. */
+static int
+parse_logged_lines(const char *args, const char *const keys[],
+	struct rte_kvargs **out, char *text, size_t size)
+{
+	FILE *log = tmpfile();
+	int lines = 0;
+	size_t n;
+
+	rte_openlog_stream(log);
+	*out = rte_kvargs_parse(args, keys);
+	rte_openlog_stream(NULL);
+	rewind(log);
+	n = fread(text, 1, size - 1, log);
+	text[n] = '\0';
+	fclose(log);
+	for (n = 0; text[n] != '\0'; n++)
+		lines += text[n] == '\n';
+	return lines;
+}
+
+struct bad_case {
+	const char *args;
+	const char *says;	/* a piece of the log line */
+};
+
+static const struct bad_case bad_cases[] = {
+	{ "=1", "no key" },
+	{ "size=1,=2", "no key" },
+	{ "queues=[1,2", "not closed" },
+	{ "speed=10", "speed" },
+	{ "size=1,colour=red", "colour" },
+	{ "size=1,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s,s",
+		"pairs" },
+};
+
+static void
+test_bad_strings(void **state)
+{
+	static const char *const many_keys[] = { "size", "s", NULL };
+	struct rte_kvargs *kv;
+	char text[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < RTE_DIM(bad_cases); i++) {
+		const struct bad_case *c = &bad_cases[i];
+		int lines = parse_logged_lines(c->args,
+			i == RTE_DIM(bad_cases) - 1 ? many_keys : valid_keys,
+			&kv, text, sizeof(text));
+
+		if (kv != NULL || lines != 1 || strstr(text, c->says) == NULL)
+			fail_msg("'%s': kv %p, %d lines: %s", c->args, (void *)kv,
+				lines, text);
+	}
+	assert_null(rte_kvargs_parse(NULL, NULL));
+	/* Without valid_keys any key goes. */
+	kv = rte_kvargs_parse("anything=1,goes", NULL);
+	assert_non_null(kv);
+	assert_int_equal(rte_kvargs_count(kv, NULL), 2);
+	rte_kvargs_free(kv);
+	rte_kvargs_free(NULL);
+}
+
+struct collected {
+	char text[128];
+	int calls;
+};
+
+static int
+collect(const char *key, const char *value, void *opaque)
+{
+	struct collected *c = opaque;
+	size_t len = strlen(c->text);
+
+	snprintf(c->text + len, sizeof(c->text) - len, "%s%s=%s",
+		c->calls > 0 ? ";" : "", key, value != NULL ? value : "(null)");
+	c->calls++;
+	return 0;
+}
+
+static int
+refuse_copy(const char *key, const char *value, void *opaque)
+{
+	(void)value;
+	(*(int *)opaque)++;
+	return strcmp(key, "copy") == 0 ? -1 : 0;
+}
+
+static void
+test_process(void **state)
+{
+	struct rte_kvargs *kv = rte_kvargs_parse("size=1,copy,size=2,queues=[1,2]",
+		valid_keys);
+	struct collected all = { "", 0 }, sizes = { "", 0 };
+	int calls = 0;
+
+	(void)state;
+	assert_non_null(kv);
+	assert_int_equal(rte_kvargs_process(kv, NULL, collect, &all), 0);
+	assert_string_equal(all.text, "size=1;copy=(null);size=2;queues=[1,2]");
+	assert_int_equal(rte_kvargs_process(kv, "size", collect, &sizes), 0);
+	assert_string_equal(sizes.text, "size=1;size=2");
+	assert_int_equal(rte_kvargs_count(kv, "size"), 2);
+	assert_int_equal(rte_kvargs_count(kv, "nope"), 0);
+	/* A failing handler stops the walk. */
+	assert_int_equal(rte_kvargs_process(kv, NULL, refuse_copy, &calls), -1);
+	assert_int_equal(calls, 2);
+	assert_int_equal(rte_kvargs_process(kv, NULL, NULL, NULL), -1);
+	assert_int_equal(rte_kvargs_process(NULL, NULL, collect, &all), 0);
+	assert_int_equal(rte_kvargs_count(NULL, NULL), 0);
+	rte_kvargs_free(kv);
+}
+
+static void
+test_lookups(void **state)
+{
+	struct rte_kvargs *kv = rte_kvargs_parse("a=1,b=2,a=3,c", NULL);
+
+	(void)state;
+	assert_non_null(kv);
+	assert_string_equal(rte_kvargs_get(kv, "a"), "1");
+	assert_null(rte_kvargs_get(kv, "z"));
+	assert_null(rte_kvargs_get(kv, NULL));
+	assert_null(rte_kvargs_get(NULL, "a"));
+	assert_string_equal(rte_kvargs_get_with_value(kv, "a", "3"), "3");
+	assert_null(rte_kvargs_get_with_value(kv, "a", "2"));
+	assert_string_equal(rte_kvargs_get_with_value(kv, NULL, "2"), "2");
+	assert_string_equal(rte_kvargs_get_with_value(kv, "b", NULL), "2");
+	assert_null(rte_kvargs_get_with_value(kv, "c", "x"));
+	assert_string_equal(kv->pairs[1].key, "b");
+	assert_int_equal(kv->count, 4);
+	rte_kvargs_free(kv);
+}
+
+static void
+test_parse_delim(void **state)
+{
+	struct rte_kvargs *kv;
+
+	(void)state;
+	kv = rte_kvargs_parse_delim("size=1,copy=0/class=eth", valid_keys, "/");
+	assert_non_null(kv);
+	assert_int_equal(rte_kvargs_count(kv, NULL), 2);
+	assert_string_equal(rte_kvargs_get(kv, "copy"), "0");
+	rte_kvargs_free(kv);
+	/* No end characters: the whole string. */
+	assert_null(rte_kvargs_parse_delim("size=1/class=eth", valid_keys, NULL));
+	kv = rte_kvargs_parse_delim("size=1/x", NULL, NULL);
+	assert_non_null(kv);
+	assert_string_equal(rte_kvargs_get(kv, "size"), "1/x");
+	rte_kvargs_free(kv);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_strings),
+		cmocka_unit_test(test_bad_strings),
+		cmocka_unit_test(test_process),
+		cmocka_unit_test(test_lookups),
+		cmocka_unit_test(test_parse_delim),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
