@@ -121,13 +121,26 @@ eal_devices_scan(void)
 	return 0;
 }
 
-/* Forgets devices, device lists and plugins (after the buses' cleanup). */
+/* Forgets device lists and plugins (after the buses' cleanup). */
 static void
 eal_devices_release(void)
 {
-	eal_bus_cleanup();
 	eal_devargs_release();
 	eal_plugins_unload();
+}
+
+/* Takes down what eal_setup() brought up, in reverse order. */
+static void
+eal_teardown(void)
+{
+	eal_workers_stop();
+	/* Drivers' remove functions may still use interrupts and alarms. */
+	eal_bus_cleanup();
+	eal_intr_cleanup();
+	eal_alarm_cleanup();
+	eal_memory_cleanup();
+	eal_devices_release();
+	eal_lcores_reset();
 }
 
 /* The bus probe, last: drivers may use memory, alarms and interrupts. */
@@ -147,6 +160,8 @@ eal_devices_probe(void)
 static int
 eal_setup(void)
 {
+	int ret;
+
 	if (eal_timer_init() < 0)
 		return -1;
 	if (eal_lcores_init(&eal_cfg) < 0)
@@ -161,20 +176,21 @@ eal_setup(void)
 		goto fail_intr;
 	if (eal_workers_start() < 0)
 		goto fail_intr;
-	if (eal_devices_probe() < 0)
-		goto fail_workers;
+	if (eal_devices_probe() < 0) {
+		ret = rte_errno;
+		eal_teardown();
+		rte_errno = ret;
+		return -1;
+	}
 	return 0;
 
-fail_workers:
-	/* Devices probed so far go while interrupts and alarms still run. */
-	eal_bus_cleanup();
-	eal_workers_stop();
 fail_intr:
 	eal_intr_cleanup();
 	eal_alarm_cleanup();
 fail_memory:
 	eal_memory_cleanup();
 fail_devices:
+	eal_bus_cleanup();	/* devices found by the scan */
 	eal_devices_release();
 fail_lcores:
 	eal_lcores_reset();
@@ -245,14 +261,7 @@ rte_eal_cleanup(void)
 		__atomic_store_n(&eal_state, 3, __ATOMIC_RELEASE);
 		return 0;
 	}
-	eal_workers_stop();
-	/* Drivers' remove functions may still use interrupts and alarms. */
-	eal_bus_cleanup();
-	eal_intr_cleanup();
-	eal_alarm_cleanup();
-	eal_memory_cleanup();
-	eal_devices_release();
-	eal_lcores_reset();
+	eal_teardown();
 	eal_config_release(&eal_cfg);
 	eal_log_reset();
 	/* The EAL cannot be initialised again in this process, as in DPDK:

@@ -4,7 +4,8 @@
 
 /*
  * Driver plugins: shared objects loaded with -d FILE or -d DIR (every
- * *.so in DIR, in name order), then from RTE_EAL_PMD_PATH if it exists.
+ * *.so in DIR, in name order), then from RTE_EAL_PMD_PATH if it exists
+ * and the EAL is the shared library.
  *
  * They are opened before the buses scan, with RTLD_NOW (an unresolved
  * symbol fails now, not at the first call) and RTLD_GLOBAL (a plugin may
@@ -181,17 +182,50 @@ plugin_load_path(const char *path)
 	return plugin_load_file(path);
 }
 
+/*
+ * True when the EAL runs from libpollux.so. The default plugins are
+ * built against the shared library; an application linked with the
+ * static one would get a second copy of the EAL from them (or, without
+ * -rdynamic, unresolved symbols), so it loads only what -d names.
+ */
+static bool
+eal_is_shared_build(void)
+{
+	Dl_info info;
+	const char *name;
+
+	if (dladdr((void *)eal_is_shared_build, &info) == 0 ||
+			info.dli_fname == NULL)
+		return false;
+	name = strrchr(info.dli_fname, '/');
+	name = name != NULL ? name + 1 : info.dli_fname;
+	return strstr(name, ".so") != NULL;
+}
+
+static int
+plugin_load_default_dir(void)
+{
+	struct stat st;
+
+	if (stat(RTE_EAL_PMD_PATH, &st) != 0 || !S_ISDIR(st.st_mode))
+		return 0;
+	if (!eal_is_shared_build()) {
+		EAL_LOG(DEBUG, "static build: plugins in %s are not loaded\n",
+			RTE_EAL_PMD_PATH);
+		return 0;
+	}
+	return plugin_load_dir(RTE_EAL_PMD_PATH);
+}
+
 int
 eal_plugins_load(const struct eal_config *cfg)
 {
-	struct stat st;
 	unsigned int i;
 
 	for (i = 0; i < cfg->nb_plugins; i++)
 		if (plugin_load_path(cfg->plugins[i]) < 0)
 			goto fail;
-	if (stat(RTE_EAL_PMD_PATH, &st) == 0 && S_ISDIR(st.st_mode) &&
-			plugin_load_dir(RTE_EAL_PMD_PATH) < 0)
+	if (plugin_load_default_dir() < 0)
 		goto fail;
 	return 0;
 

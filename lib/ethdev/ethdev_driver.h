@@ -20,7 +20,9 @@
  *   rte_eth_dev_probing_finish(eth_dev);        the port becomes valid
  *
  * and its remove: find the port with rte_eth_dev_allocated(name) and,
- * if it is there, rte_eth_dev_close(port_id).
+ * if it is there (the application may have closed it already), stop it
+ * if it is started and rte_eth_dev_close() it. rte_eal_cleanup() removes
+ * every device, so ports left open are closed then.
  *
  * Contract of the operations (ethdev checks the arguments and the
  * port's state before calling one; an operation left NULL makes the

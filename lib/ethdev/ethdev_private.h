@@ -6,6 +6,7 @@
  * Private to lib/ethdev: what its files share.
  *
  *   ethdev_ports.c    port table, allocation and release, owners, names
+ *   ethdev_iter.c     walks over the ports a devargs string names
  *   ethdev_config.c   info, configure, queue setup and release
  *   ethdev_state.c    start, stop, close, reset, queue start/stop/info
  *   ethdev_fp.c       the fast-path table, burst callbacks, Tx buffers

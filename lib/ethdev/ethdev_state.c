@@ -126,6 +126,8 @@ rte_eth_dev_stop(uint16_t port_id)
 	eth_dev_fp_ops_reset(port_id);
 	ret = dev->dev_ops->dev_stop(dev);
 	if (ret != 0) {
+		/* Still running: the bursts go to the driver again. */
+		eth_dev_fp_ops_setup(dev);
 		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to stop (%d)\n",
 			port_id, ret);
 		return eth_err(port_id, ret);

@@ -194,6 +194,28 @@ uint16_t rte_eth_find_next_of(uint16_t port_id_start,
 	     port_id = rte_eth_find_next_of(port_id + 1, parent))
 
 /**
+ * Starts a walk over the ports of the device that devargs names (a
+ * device name, with or without driver arguments: "net_null0,size=64").
+ * @return 0; -EINVAL (NULL); -ENOTSUP (a devargs form without a device
+ *   name). The walk must be ended by rte_eth_iterator_cleanup() unless
+ *   rte_eth_iterator_next() reached the end.
+ */
+int rte_eth_iterator_init(struct rte_dev_iterator *iter, const char *devargs);
+
+/** The next port of the walk, or RTE_MAX_ETHPORTS at the end (cleaned up). */
+uint16_t rte_eth_iterator_next(struct rte_dev_iterator *iter);
+
+/** Frees what rte_eth_iterator_init() allocated. */
+void rte_eth_iterator_cleanup(struct rte_dev_iterator *iter);
+
+/** Loops id over the ports that devargs names. */
+#define RTE_ETH_FOREACH_MATCHING_DEV(id, devargs, iter) \
+	for (rte_eth_iterator_init(iter, devargs), \
+	     id = rte_eth_iterator_next(iter); \
+	     id != RTE_MAX_ETHPORTS; \
+	     id = rte_eth_iterator_next(iter))
+
+/**
  * Makes a new owner id (never RTE_ETH_DEV_NO_OWNER).
  * @return 0, or -EINVAL for NULL.
  */

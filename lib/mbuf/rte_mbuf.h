@@ -35,10 +35,14 @@
  * one, as DPDK does. That build also catches:
  *  - double free: an mbuf going back to its pool is marked (data_off and
  *    data_len set to UINT16_MAX, fields the pool invariant leaves free);
- *    freeing a marked mbuf panics. Allocation clears the mark.
+ *    freeing a marked mbuf panics. Allocation clears the mark (a driver
+ *    that takes mbufs with rte_mempool_get_bulk() sets both fields
+ *    anyway, as it must in any build).
  *  - refcnt underflow: rte_mbuf_refcnt_update() taking refcnt below 0
- *    panics, and so does freeing an mbuf whose refcnt is 0.
- * Release builds never panic in mbuf code.
+ *    (or above 65535) panics, and so does freeing an mbuf whose refcnt
+ *    is 0.
+ * Release builds never panic in mbuf code, unless the application calls
+ * rte_mbuf_sanity_check() itself.
  */
 #ifndef _RTE_MBUF_H_
 #define _RTE_MBUF_H_
@@ -504,8 +508,8 @@ void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
  * @param n
  *   Number of mbufs (n = 2^q - 1 uses a ring's room best).
  * @param cache_size
- *   Per-lcore cache size, 0 for none; at most RTE_MEMPOOL_CACHE_MAX_SIZE
- *   and n.
+ *   Per-lcore cache size, 0 for none; at most RTE_MEMPOOL_CACHE_MAX_SIZE,
+ *   and 1.5 times it at most n.
  * @param priv_size
  *   Application private area after each struct rte_mbuf; a multiple of
  *   RTE_MBUF_PRIV_ALIGN.

@@ -248,6 +248,23 @@ ring_create_check(const char *name, unsigned int esize, unsigned int count,
 	return 0;
 }
 
+/* What to tell the user when the memzone of a ring cannot be had. */
+static const char *
+ring_reserve_hint(int err)
+{
+	switch (err) {
+	case E_RTE_NO_CONFIG:
+		return "call rte_eal_init() first";
+	case EEXIST:
+		return "a ring (or memzone) of that name exists";
+	case ENOSPC:
+		return "all RTE_MAX_MEMZONE memzones are in use";
+	case ENOMEM:
+		return "not enough memory (see -m / --socket-mem)";
+	}
+	return rte_strerror(err);
+}
+
 struct rte_ring *
 rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
 		int socket_id, unsigned int flags)
@@ -277,8 +294,8 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
 		ret = rte_errno;
 		rte_rwlock_write_unlock(&ring_list_lock);
 		free(entry);
-		RING_LOG(ERR, "ring '%s': cannot reserve its memzone: %s\n",
-			name, rte_strerror(ret));
+		RING_LOG(ERR, "ring '%s': cannot reserve memzone %s: %s\n",
+			name, mz_name, ring_reserve_hint(ret));
 		return ring_create_fail(ret);
 	}
 	r = (struct rte_ring *)mz->addr;

@@ -15,12 +15,15 @@
  * range and wrap; a counter c names slot (c & mask). Differences between
  * counters are taken modulo 2^32, so wrapping needs no special case.
  *
- *                cons.tail      cons.head   prod.tail      prod.head
- *                    |              |           |              |
- *                    v              v           v              v
- *   slots:  .........[ being read  ][  readable ][ being written ]........
- *                    |<-------- used: prod.tail - cons.tail --->|
- *           <- free: capacity - (prod.head - cons.tail), wrapping around ->
+ *            cons.tail       cons.head       prod.tail       prod.head
+ *                |               |               |               |
+ *                v               v               v               v
+ *   +--  free  --+- being read --+-- readable ---+ being written +-- free --+
+ *   slot 0       |< used: prod.tail - cons.tail >|                  last slot
+ *
+ * The free run goes from prod.head to the end of the slots and on from
+ * slot 0 to cons.tail (positions may wrap anywhere; the picture shows one
+ * case): capacity - (prod.head - cons.tail) slots.
  *
  * Who owns which slots:
  *   - [cons.tail, cons.head): reserved by consumers that are copying the

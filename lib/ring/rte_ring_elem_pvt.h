@@ -66,9 +66,50 @@ extern "C" {
 #endif
 
 /*
- * Copies nb words of wsize bytes (4, 8 or 16, a constant after inlining)
- * from src to dst, four words per step. memcpy() with a constant size
- * becomes plain (vector) loads and stores and allows unaligned tables.
+ * Byte blocks of the sizes the copies move, as types: alignment 1 (object
+ * tables may be unaligned) and may_alias (they stand for any type). Unlike
+ * memcpy(), assigning them gives the compiler no reason to warn about
+ * branches for other element sizes that only -O0 leaves in.
+ */
+#define __RTE_RING_BLOCK(bytes) \
+	struct __rte_ring_block##bytes { uint8_t b[bytes]; } __attribute__((__may_alias__))
+__RTE_RING_BLOCK(4);
+__RTE_RING_BLOCK(8);
+__RTE_RING_BLOCK(16);
+__RTE_RING_BLOCK(32);
+__RTE_RING_BLOCK(64);
+
+#define __RTE_RING_COPY_BLOCK(bytes, dst, src) \
+	(*(struct __rte_ring_block##bytes *)(dst) = \
+		*(const struct __rte_ring_block##bytes *)(src))
+
+/* Copies one word of wsize bytes (4, 8 or 16, a constant after inlining). */
+static __rte_always_inline void
+__rte_ring_copy_word(uint8_t *dst, const uint8_t *src, size_t wsize)
+{
+	if (wsize == 16)
+		__RTE_RING_COPY_BLOCK(16, dst, src);
+	else if (wsize == 8)
+		__RTE_RING_COPY_BLOCK(8, dst, src);
+	else
+		__RTE_RING_COPY_BLOCK(4, dst, src);
+}
+
+/* Copies four words of wsize bytes. */
+static __rte_always_inline void
+__rte_ring_copy_word4(uint8_t *dst, const uint8_t *src, size_t wsize)
+{
+	if (wsize == 16)
+		__RTE_RING_COPY_BLOCK(64, dst, src);
+	else if (wsize == 8)
+		__RTE_RING_COPY_BLOCK(32, dst, src);
+	else
+		__RTE_RING_COPY_BLOCK(16, dst, src);
+}
+
+/*
+ * Copies nb words of wsize bytes from src to dst, four words per step;
+ * these become plain (vector) loads and stores.
  */
 static __rte_always_inline void
 __rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb,
@@ -77,9 +118,9 @@ __rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb,
 	size_t i = 0;
 
 	for (; i + 4 <= nb; i += 4)
-		memcpy(dst + i * wsize, src + i * wsize, 4 * wsize);
+		__rte_ring_copy_word4(dst + i * wsize, src + i * wsize, wsize);
 	for (; i < nb; i++)
-		memcpy(dst + i * wsize, src + i * wsize, wsize);
+		__rte_ring_copy_word(dst + i * wsize, src + i * wsize, wsize);
 }
 
 /*
@@ -91,7 +132,7 @@ __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head,
 		const uint8_t *src, uint32_t n, size_t scale, size_t wsize)
 {
 	uint8_t *slots = (uint8_t *)&r[1];
-	/* mask + 1 rather than size: lets the compiler see idx < size. */
+	/* mask + 1 rather than r->size: mask is loaded anyway. */
 	size_t size = ((size_t)r->mask + 1) * scale;
 	size_t idx = (size_t)(head & r->mask) * scale;
 	size_t nb = (size_t)n * scale, i;
@@ -102,14 +143,14 @@ __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head,
 		return;
 	}
 	/*
-	 * The run wraps past the last slot (at most once per lap): up to the
-	 * end, then from slot 0. Both loops are bounded by nb, so a copy of
-	 * a single object can stay in registers.
+	 * The run wraps past the last slot: up to the end, then from slot 0.
+	 * Both loops are bounded by nb, so that a small constant n keeps the
+	 * caller's objects in registers.
 	 */
 	for (i = 0; i < nb && idx < size; i++, idx++)
-		memcpy(slots + idx * wsize, src + i * wsize, wsize);
+		__rte_ring_copy_word(slots + idx * wsize, src + i * wsize, wsize);
 	for (idx = 0; i < nb; i++, idx++)
-		memcpy(slots + idx * wsize, src + i * wsize, wsize);
+		__rte_ring_copy_word(slots + idx * wsize, src + i * wsize, wsize);
 }
 
 /* The reverse of __rte_ring_copy_in_words(): slots to dst. */
@@ -127,9 +168,9 @@ __rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head,
 		return;
 	}
 	for (i = 0; i < nb && idx < size; i++, idx++)
-		memcpy(dst + i * wsize, slots + idx * wsize, wsize);
+		__rte_ring_copy_word(dst + i * wsize, slots + idx * wsize, wsize);
 	for (idx = 0; i < nb; i++, idx++)
-		memcpy(dst + i * wsize, slots + idx * wsize, wsize);
+		__rte_ring_copy_word(dst + i * wsize, slots + idx * wsize, wsize);
 }
 
 /*
@@ -280,6 +321,21 @@ __rte_ring_wait_round(unsigned int *spins)
 }
 
 /*
+ * The waiting part of __rte_ring_finish(): until *tail == old_tail.
+ * Out of line and cold, so that the call to sched_yield() costs the fast
+ * path no registers.
+ */
+static __rte_noinline __rte_cold __rte_unused void
+__rte_ring_wait_tail(volatile uint32_t *tail, uint32_t old_tail)
+{
+	unsigned int spins = 0;
+
+	/* Acquire: as in __rte_ring_finish() (rule 3). */
+	while (__atomic_load_n(tail, __ATOMIC_ACQUIRE) != old_tail)
+		__rte_ring_wait_round(&spins);
+}
+
+/*
  * Publishes a finished operation: moves ht->tail from old_tail to
  * new_tail, after the operations that claimed slots before it have.
  */
@@ -287,15 +343,12 @@ static __rte_always_inline void
 __rte_ring_finish(struct rte_ring_headtail *ht, uint32_t old_tail,
 		uint32_t new_tail, unsigned int single)
 {
-	unsigned int spins = 0;
-
-	if (!single)
-		/* Acquire: pairs with the release store just below in the
-		 * thread that moved the tail to old_tail, so its slot work is
-		 * carried along by our own release (rule 3). */
-		while (__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
-				old_tail)
-			__rte_ring_wait_round(&spins);
+	/* Acquire: pairs with the release store just below in the thread
+	 * that moved the tail to old_tail, so its slot work is carried along
+	 * by our own release (rule 3). */
+	if (!single && unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
+			old_tail))
+		__rte_ring_wait_tail(&ht->tail, old_tail);
 	/* Release: pairs with the acquire load of this tail by the other
 	 * side in __rte_ring_prod_claim()/__rte_ring_cons_claim() (rules 1
 	 * and 2), and with the wait above in the next thread (rule 3). */

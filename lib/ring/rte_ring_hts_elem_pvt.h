@@ -35,6 +35,21 @@
 extern "C" {
 #endif
 
+/* The waiting part of __rte_ring_hts_wait_idle(), out of line and cold. */
+static __rte_noinline __rte_cold __rte_unused uint64_t
+__rte_ring_hts_wait_idle_slow(struct rte_ring_hts_headtail *ht)
+{
+	union __rte_ring_hts_pos cur;
+	unsigned int spins = 0;
+
+	do {
+		__rte_ring_wait_round(&spins);
+		/* Acquire: as in __rte_ring_hts_wait_idle(). */
+		cur.raw = __atomic_load_n(&ht->ht.raw, __ATOMIC_ACQUIRE);
+	} while (cur.pos.head != cur.pos.tail);
+	return cur.raw;
+}
+
 /*
  * Waits until no operation of this side is in flight, and returns the
  * head/tail word seen then (head == tail).
@@ -43,14 +58,11 @@ static __rte_always_inline union __rte_ring_hts_pos
 __rte_ring_hts_wait_idle(struct rte_ring_hts_headtail *ht)
 {
 	union __rte_ring_hts_pos cur;
-	unsigned int spins = 0;
 
 	/* Acquire: pairs with the release store of __rte_ring_hts_finish(). */
 	cur.raw = __atomic_load_n(&ht->ht.raw, __ATOMIC_ACQUIRE);
-	while (cur.pos.head != cur.pos.tail) {
-		__rte_ring_wait_round(&spins);
-		cur.raw = __atomic_load_n(&ht->ht.raw, __ATOMIC_ACQUIRE);
-	}
+	if (unlikely(cur.pos.head != cur.pos.tail))
+		cur.raw = __rte_ring_hts_wait_idle_slow(ht);
 	return cur;
 }
 

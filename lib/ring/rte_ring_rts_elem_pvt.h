@@ -37,6 +37,34 @@
 extern "C" {
 #endif
 
+/* True when head may move: at most htd_max ahead of the tail. */
+static __rte_always_inline int
+__rte_ring_rts_head_ok(struct rte_ring_rts_headtail *ht,
+		union __rte_ring_rts_poscnt head)
+{
+	union __rte_ring_rts_poscnt tail;
+
+	/* Relaxed: this is only a throttle; correctness rests on the head
+	 * CAS and on the other side's tail. */
+	tail.raw = __atomic_load_n(&ht->tail.raw, __ATOMIC_RELAXED);
+	return head.val.pos - tail.val.pos <= ht->htd_max;
+}
+
+/* The waiting part of __rte_ring_rts_head_wait(), out of line and cold. */
+static __rte_noinline __rte_cold __rte_unused uint64_t
+__rte_ring_rts_head_wait_slow(struct rte_ring_rts_headtail *ht)
+{
+	union __rte_ring_rts_poscnt head;
+	unsigned int spins = 0;
+
+	do {
+		__rte_ring_wait_round(&spins);
+		/* Acquire: pairs with the release CAS of the claim (rule 4). */
+		head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_ACQUIRE);
+	} while (!__rte_ring_rts_head_ok(ht, head));
+	return head.raw;
+}
+
 /*
  * Waits while head is more than htd_max ahead of the tail; returns the
  * head seen last.
@@ -45,19 +73,9 @@ static __rte_always_inline union __rte_ring_rts_poscnt
 __rte_ring_rts_head_wait(struct rte_ring_rts_headtail *ht,
 		union __rte_ring_rts_poscnt head)
 {
-	union __rte_ring_rts_poscnt tail;
-	unsigned int spins = 0;
-
-	for (;;) {
-		/* Relaxed: this is only a throttle; correctness rests on the
-		 * head CAS and on the other side's tail. */
-		tail.raw = __atomic_load_n(&ht->tail.raw, __ATOMIC_RELAXED);
-		if (head.val.pos - tail.val.pos <= ht->htd_max)
-			return head;
-		__rte_ring_wait_round(&spins);
-		/* Acquire: pairs with the release CAS of the claim (rule 4). */
-		head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_ACQUIRE);
-	}
+	if (unlikely(!__rte_ring_rts_head_ok(ht, head)))
+		head.raw = __rte_ring_rts_head_wait_slow(ht);
+	return head;
 }
 
 /*

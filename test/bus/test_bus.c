@@ -28,6 +28,14 @@
 #include "test_helpers.h"
 #include "../eal/eal_test_run.h"
 
+/* Children end with _exit(), which skips LeakSanitizer's check: ask. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
+#else
+#define TEST_LEAKS_FOUND() 0
+#endif
+
 #define TBUS_NB_DEV 3
 
 static struct rte_device tbus_devs[TBUS_NB_DEV];
@@ -280,7 +288,9 @@ init_and_cleanup(void *arg)
 	if (tbus_state.cleanups != 0)
 		return 11;
 	rte_eal_cleanup();
-	return tbus_state.cleanups == 1 ? 0 : 12;
+	if (tbus_state.cleanups != 1)
+		return 12;
+	return TEST_LEAKS_FOUND() ? 13 : 0;
 }
 
 static void

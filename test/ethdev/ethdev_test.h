@@ -44,7 +44,7 @@
 /* A call that must return want (an int: 0, a count or -errno). */
 #define CHECK_RET(call, want) do { \
 	int check_ret_ = (call); \
-	if (check_ret_ != (want)) { \
+	if (check_ret_ != (int)(want)) { \
 		fprintf(stderr, "%s:%d: %s returned %d, expected %d\n", \
 			__FILE__, __LINE__, #call, check_ret_, (int)(want)); \
 		return __LINE__; \

@@ -287,6 +287,7 @@ tls_body(void *arg)
 	CHECK(rte_eal_cleanup() == 0);
 	CHECK(fcntl(mine, F_GETFD) < 0);
 	CHECK(count_dir_entries("/proc/self/fd") == fds);
+	CHECK(!TEST_LEAKS_FOUND());
 	return 0;
 }
 

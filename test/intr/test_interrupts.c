@@ -437,6 +437,7 @@ leak_body(void *arg)
 	handle_close(h);
 	CHECK(count_dir_entries("/proc/self/fd") == fds);
 	CHECK(count_dir_entries("/proc/self/task") == 1);
+	CHECK(!TEST_LEAKS_FOUND());
 	return 0;
 }
 

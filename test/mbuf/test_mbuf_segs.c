@@ -342,7 +342,9 @@ MBUF_BODY(body_extbuf)
 	rte_pktmbuf_free(m);
 	CHECK(rec.calls == 0 && rte_mbuf_ext_refcnt_read(shinfo) == 2);
 	rte_pktmbuf_detach_extbuf(c1);
-	CHECK(rec.calls == 0 && RTE_MBUF_DIRECT(c1));
+	CHECK(rec.calls == 0 && RTE_MBUF_DIRECT(c1) && c1->data_len == 0);
+	/* Detach leaves the packet fields (pkt_len) to the caller. */
+	rte_pktmbuf_reset(c1);
 	rte_pktmbuf_free(c1);
 	CHECK(rec.calls == 0);
 	rte_pktmbuf_free(c2);

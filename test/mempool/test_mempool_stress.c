@@ -20,7 +20,7 @@
  * Random bulk sizes (1 to 64) and a held-object limit near the pool size
  * in the "tight" cases make gets fail now and then, exercising the
  * refill-failure paths. MEMPOOL_STRESS_ITERS overrides the iterations
- * per lcore.
+ * per lcore; each configuration also stops after a few seconds.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -52,6 +52,7 @@ struct stress_cfg {
 	unsigned int cache_size;
 	int user_cache;
 	unsigned int iters;
+	double max_seconds;	/* stop earlier when this runs out */
 };
 
 struct stress_result {
@@ -150,6 +151,8 @@ stress_worker(void *arg)
 	struct rte_mempool_cache *cache;
 	void *held[HELD_MAX];
 	unsigned int nb_held = 0, n, i;
+	uint64_t deadline = rte_get_timer_cycles() +
+		(uint64_t)(stress_cur->max_seconds * (double)rte_get_timer_hz());
 
 	(void)arg;
 	memset(res, 0, sizeof(*res));
@@ -158,6 +161,8 @@ stress_worker(void *arg)
 	else
 		cache = rte_mempool_default_cache(stress_mp, me);
 	for (i = 0; i < stress_cur->iters; i++) {
+		if ((i & 1023) == 0 && rte_get_timer_cycles() > deadline)
+			break;
 		rnd = xorshift(rnd);
 		n = bulks[(rnd >> 8) % RTE_DIM(bulks)];
 		if ((rnd & 1) && nb_held + n <= HELD_MAX) {
@@ -285,6 +290,7 @@ stress_one(const struct stress_cfg *cfg)
 	return 0;
 }
 
+/* Iterations per lcore: the default, or MEMPOOL_STRESS_ITERS. */
 static unsigned int
 iterations(unsigned int dflt)
 {
@@ -293,24 +299,29 @@ iterations(unsigned int dflt)
 	return env != NULL ? (unsigned int)strtoul(env, NULL, 0) : dflt;
 }
 
+/*
+ * Runs every configuration. "tight" pools are smaller than what the
+ * lcores may hold at once, so gets fail now and then. Each configuration
+ * stops after its iterations or max_seconds, whichever comes first: on
+ * shared CPUs an operation on the default ring that is preempted halfway
+ * stalls every later one for up to a time slice, which makes the ring
+ * cases one to two orders of magnitude slower per operation there, and
+ * erratic (ring_mt_hts and the stack suffer much less).
+ */
 static int
-stress_all(unsigned int iters)
+stress_all(const unsigned int *iters, double max_seconds)
 {
-	unsigned int lcores = rte_lcore_count();
-	/* "tight": held objects can exceed what the pool has. */
-	unsigned int tight = lcores * HELD_MAX / 2;
+	unsigned int tight = rte_lcore_count() * HELD_MAX / 2;
 	const struct stress_cfg cfgs[] = {
-		{ "ring_mp_mc", 4095, 64, 0, iters },
-		{ "ring_mp_mc", tight, 32, 0, iters },
-		{ "ring_mp_mc", 4095, 0, 0, iters / 4 },
-		{ "ring_mp_mc", 4095, 0, 1, iters },
-		{ "ring_mt_rts", 4095, 64, 0, iters },
-		{ "ring_mt_rts", 4095, 0, 0, iters / 4 },
-		{ "ring_mt_hts", 4095, 64, 0, iters },
-		{ "ring_mt_hts", 4095, 0, 0, iters / 4 },
-		{ "stack", 4095, 64, 0, iters },
-		{ "stack", tight, 32, 0, iters },
-		{ "stack", 4095, 0, 0, iters / 4 },
+		{ "ring_mp_mc", 4095, 64, 0, iters[0], max_seconds },
+		{ "ring_mp_mc", tight, 32, 0, iters[1], max_seconds },
+		{ "ring_mp_mc", 4095, 0, 0, iters[2], max_seconds },
+		{ "ring_mp_mc", 4095, 0, 1, iters[3], max_seconds },
+		{ "ring_mt_hts", 4095, 64, 0, iters[4], max_seconds },
+		{ "ring_mt_hts", 4095, 0, 0, iters[4] / 4, max_seconds },
+		{ "stack", 4095, 64, 0, iters[4], max_seconds },
+		{ "stack", tight, 32, 0, iters[4], max_seconds },
+		{ "stack", 4095, 0, 0, iters[4] / 4, max_seconds },
 	};
 	unsigned int i;
 
@@ -321,8 +332,11 @@ stress_all(unsigned int iters)
 
 MP_BODY(two_lcores_body)
 {
+	unsigned int it = iterations(4000000);
+	const unsigned int iters[] = { it, it, it / 4, it, it };
+
 	CHECK(rte_lcore_count() == 2);
-	return stress_all(iterations(4000000));
+	return stress_all(iters, 3.0);
 }
 
 static void
@@ -334,8 +348,11 @@ test_two_lcores(void **state)
 
 MP_BODY(oversubscribed_body)
 {
+	unsigned int it = iterations(1000000);
+	const unsigned int iters[] = { it, it, it / 4, it, it };
+
 	CHECK(rte_lcore_count() == 6);
-	return stress_all(iterations(3000000));
+	return stress_all(iters, 2.5);
 }
 
 static void

@@ -201,7 +201,7 @@ vdev_scan(void)
 	vdev_run_custom_scans();
 	pthread_mutex_lock(&vdev_lock);
 	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
-		if (vdev_find(da->name) != NULL)
+		if (da->policy == RTE_DEV_BLOCKED || vdev_find(da->name) != NULL)
 			continue;
 		if (vdev_add(da) == NULL) {
 			pthread_mutex_unlock(&vdev_lock);

@@ -1,0 +1,165 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Copyright(c) 2026 The Pollux authors
+#
+# Mempool get/put rates, Pollux against Debian's DPDK 22.11, side by side.
+#
+# DPDK's figures come from its own test, dpdk-test mempool_perf_autotest;
+# ours from bench/mempool/mempool_perf, which measures the same loops and
+# prints the same lines. Both run with the same EAL options, pinned to
+# CPUs 0-1, alternately (the order flips every round), ROUNDS times; the
+# table shows the median of each case and the ratio of rates
+# Pollux / DPDK (above 1.00: Pollux is faster).
+#
+# dpdk-test measures every case for 5 s and has ~700 of them. To make a
+# round take minutes instead of an hour, bench/mempool/dpdk_time_scale.so
+# is preloaded into it: it makes rte_get_tsc_hz() report 1/SCALE of the
+# real frequency, so each measurement lasts 5/SCALE s and the printed
+# rates are SCALE times too low (they are multiplied back here). Ours
+# measures each case for the same 5/SCALE s. dpdk-test is stopped as
+# soon as it has printed every case ours measures (the sections "without
+# cache" and "with cache", 1 and 2 cores; with USER_CACHE=1 also "with
+# user-owned cache").
+#
+# Usage: bench/mempool_perf.sh BUILD_DIR [ROUNDS] [SCALE]
+#   ROUNDS (default 3), SCALE (default 10: 0.5 s per case).
+#   Environment: USER_CACHE=1, OURS_ARGS (extra mempool_perf arguments,
+#   e.g. "--keep 128 --constant 0" for a quicker subset).
+set -eu
+cd "$(dirname "$0")/.."
+BUILD=$(cd "${1:?usage: $0 BUILD_DIR [ROUNDS] [SCALE]}" && pwd)
+ROUNDS=${2:-3}
+SCALE=${3:-10}
+OURS="$BUILD/bench/mempool/mempool_perf"
+SHIM="$BUILD/bench/mempool/dpdk_time_scale.so"
+SECONDS_PER_CASE=$(awk -v s="$SCALE" 'BEGIN { print 5 / s }')
+EAL_ARGS="--no-huge -m 512 -l 0-1 --no-pci"
+TMP=$(mktemp -d)
+dpdk_pid=""
+cleanup() {
+    [ -n "$dpdk_pid" ] && kill "$dpdk_pid" 2>/dev/null
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+for f in "$OURS" "$SHIM"; do
+    [ -e "$f" ] || { echo "missing $f: build $BUILD first" >&2; exit 1; }
+done
+command -v dpdk-test >/dev/null || { echo "dpdk-test not found" >&2; exit 1; }
+
+ours_extra=()
+[ "${USER_CACHE:-0}" = 1 ] && ours_extra+=(--user-cache)
+# shellcheck disable=SC2206
+[ -n "${OURS_ARGS:-}" ] && ours_extra+=(${OURS_ARGS})
+
+# Turns the raw output of either program into "SECTION KEY... RATE" lines,
+# the first one of each case per section (dpdk-test repeats the 2-core
+# cases as "max cores" on a 2-lcore run). $2 multiplies the rates.
+normalise() {
+    awk -v mul="$2" '
+    /^start performance test/ {
+        if ($0 ~ /user-owned/) sec = "user"
+        else if ($0 ~ / for /) sec = "default_ops"
+        else if ($0 ~ /with cache/) sec = "cache"
+        else sec = "nocache"
+        next
+    }
+    /^mempool_autotest .*rate_persec=/ {
+        key = sec
+        for (i = 2; i < NF; i++)
+            key = key " " $i
+        split($NF, r, "=")
+        if (!(key in seen)) {
+            seen[key] = 1
+            printf "%s %.0f\n", key, r[2] * mul
+        }
+    }' "$1"
+}
+
+run_ours() {
+    taskset -c 0-1 "$OURS" $EAL_ARGS --file-prefix mpbench_ours -- \
+        --seconds "$SECONDS_PER_CASE" "${ours_extra[@]}" \
+        >"$TMP/raw" 2>/dev/null
+    normalise "$TMP/raw" 1 >"$TMP/ours.$1"
+}
+
+# The keys ours measured, which dpdk-test must print before it is stopped.
+have_all_keys() {
+    normalise "$TMP/raw_dpdk" 1 | awk '{ $NF = ""; print }' | sort -u \
+        >"$TMP/have"
+    [ -z "$(comm -23 "$TMP/want" "$TMP/have")" ]
+}
+
+run_dpdk() {
+    DPDK_TEST=mempool_perf_autotest DPDK_TIME_SCALE="$SCALE" \
+        LD_PRELOAD="$SHIM" taskset -c 0-1 stdbuf -oL \
+        dpdk-test $EAL_ARGS --file-prefix mpbench_dpdk \
+        >"$TMP/raw_dpdk" 2>/dev/null &
+    dpdk_pid=$!
+    while kill -0 "$dpdk_pid" 2>/dev/null; do
+        sleep 1
+        if have_all_keys; then
+            kill "$dpdk_pid" 2>/dev/null
+            break
+        fi
+    done
+    wait "$dpdk_pid" 2>/dev/null || true
+    dpdk_pid=""
+    if ! have_all_keys; then
+        echo "dpdk-test stopped before printing every case" >&2
+        exit 1
+    fi
+    normalise "$TMP/raw_dpdk" "$SCALE" >"$TMP/dpdk.$1"
+}
+
+echo "mempool_perf: $ROUNDS rounds, $SECONDS_PER_CASE s per case, EAL $EAL_ARGS"
+for r in $(seq "$ROUNDS"); do
+    if [ $((r % 2)) = 1 ]; then
+        run_ours "$r"
+        awk '{ $NF = ""; print }' "$TMP/ours.$r" | sort -u >"$TMP/want"
+        run_dpdk "$r"
+    else
+        run_dpdk "$r"
+        run_ours "$r"
+    fi
+    echo "round $r done" >&2
+done
+
+# Median per case of each side, then the table.
+median_of() {
+    cat "$TMP"/"$1".* | awk '{
+        rate = $NF; $NF = ""; key = $0
+        n[key]++; v[key, n[key]] = rate
+        if (!(key in order)) { order[key] = ++nk; keys[nk] = key }
+    } END {
+        for (k = 1; k <= nk; k++) {
+            key = keys[k]; m = n[key]
+            for (i = 1; i <= m; i++) a[i] = v[key, i]
+            for (i = 2; i <= m; i++)
+                for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+                    t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+                }
+            med = (m % 2) ? a[(m + 1) / 2] : (a[m / 2] + a[m / 2 + 1]) / 2
+            printf "%s%.0f\n", key, med
+        }
+    }'
+}
+median_of ours >"$TMP/ours.med"
+median_of dpdk >"$TMP/dpdk.med"
+
+printf '\n%-50s %12s %12s %7s\n' "case (rates: million objects/s)" "Pollux" "DPDK" "ratio"
+awk 'NR == FNR { rate = $NF; $NF = ""; dpdk[$0] = rate; next }
+{
+    rate = $NF; $NF = ""; key = $0
+    if (!(key in dpdk))
+        next
+    name = key
+    gsub(/cache=/, "c", name); gsub(/cores=/, "cores", name)
+    gsub(/n_get_bulk=/, "get", name); gsub(/n_put_bulk=/, "put", name)
+    gsub(/n_keep=/, "keep", name); gsub(/constant_n=/, "const", name)
+    printf "%-50s %12.1f %12.1f %7.2f\n", name, rate / 1e6,
+        dpdk[key] / 1e6, rate / dpdk[key]
+    lr += log(rate / dpdk[key]); nr++
+}
+END { if (nr) printf "%-50s %12s %12s %7.2f\n", "geometric mean", "", "", exp(lr / nr) }' \
+    "$TMP/dpdk.med" "$TMP/ours.med"
