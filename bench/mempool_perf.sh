@@ -21,10 +21,17 @@
 # cache" and "with cache", 1 and 2 cores; with USER_CACHE=1 also "with
 # user-owned cache").
 #
+# A second table follows, steadier on a busy machine: the same source,
+# bench/mempool/mempool_perf.c, built against Debian's DPDK (pkg-config
+# libdpdk) and run alternately with ours, with --cpu-time: rates per
+# second of CPU time of each lcore's thread, which other processes
+# stealing the CPUs do not dilute (dpdk-test can only give wall-clock
+# rates). Skipped with SAME_SOURCE=0 or without pkg-config libdpdk.
+#
 # Usage: bench/mempool_perf.sh BUILD_DIR [ROUNDS] [SCALE]
 #   ROUNDS (default 3), SCALE (default 10: 0.5 s per case).
 #   Environment: USER_CACHE=1, OURS_ARGS (extra mempool_perf arguments,
-#   e.g. "--keep 128 --constant 0" for a quicker subset).
+#   e.g. "--keep 128 --constant 0" for a quicker subset), SAME_SOURCE=0.
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=$(cd "${1:?usage: $0 BUILD_DIR [ROUNDS] [SCALE]}" && pwd)
@@ -76,11 +83,18 @@ normalise() {
     }' "$1"
 }
 
-run_ours() {
-    taskset -c 0-1 "$OURS" $EAL_ARGS --file-prefix mpbench_ours -- \
-        --seconds "$SECONDS_PER_CASE" "${ours_extra[@]}" \
+# run_bench BINARY OUTPUT [ARGS...]: one run of a mempool_perf build.
+run_bench() {
+    local bin=$1 out=$2
+    shift 2
+    taskset -c 0-1 "$bin" $EAL_ARGS --file-prefix mpbench_$$ -- \
+        --seconds "$SECONDS_PER_CASE" "${ours_extra[@]}" "$@" \
         >"$TMP/raw" 2>/dev/null
-    normalise "$TMP/raw" 1 >"$TMP/ours.$1"
+    normalise "$TMP/raw" 1 >"$out"
+}
+
+run_ours() {
+    run_bench "$OURS" "$TMP/ours.$1"
 }
 
 # The keys ours measured, which dpdk-test must print before it is stopped.
@@ -125,7 +139,7 @@ for r in $(seq "$ROUNDS"); do
     echo "round $r done" >&2
 done
 
-# Median per case of each side, then the table.
+# median_of PREFIX: the median per case of the files PREFIX.*.
 median_of() {
     cat "$TMP"/"$1".* | awk '{
         rate = $NF; $NF = ""; key = $0
@@ -144,22 +158,53 @@ median_of() {
         }
     }'
 }
-median_of ours >"$TMP/ours.med"
-median_of dpdk >"$TMP/dpdk.med"
 
-printf '\n%-50s %12s %12s %7s\n' "case (rates: million objects/s)" "Pollux" "DPDK" "ratio"
-awk 'NR == FNR { rate = $NF; $NF = ""; dpdk[$0] = rate; next }
-{
-    rate = $NF; $NF = ""; key = $0
-    if (!(key in dpdk))
-        next
-    name = key
-    gsub(/cache=/, "c", name); gsub(/cores=/, "cores", name)
-    gsub(/n_get_bulk=/, "get", name); gsub(/n_put_bulk=/, "put", name)
-    gsub(/n_keep=/, "keep", name); gsub(/constant_n=/, "const", name)
-    printf "%-50s %12.1f %12.1f %7.2f\n", name, rate / 1e6,
-        dpdk[key] / 1e6, rate / dpdk[key]
-    lr += log(rate / dpdk[key]); nr++
+# table OURS_PREFIX DPDK_PREFIX TITLE
+table() {
+    median_of "$1" >"$TMP/a.med"
+    median_of "$2" >"$TMP/b.med"
+    printf '\n%s\n%-50s %12s %12s %7s\n' "$3" \
+        "case (rates: million objects/s)" "Pollux" "DPDK" "ratio"
+    awk 'NR == FNR { rate = $NF; $NF = ""; dpdk[$0] = rate; next }
+    {
+        rate = $NF; $NF = ""; key = $0
+        if (!(key in dpdk))
+            next
+        name = key
+        gsub(/cache=/, "c", name); gsub(/cores=/, "cores", name)
+        gsub(/n_get_bulk=/, "get", name); gsub(/n_put_bulk=/, "put", name)
+        gsub(/n_keep=/, "keep", name); gsub(/constant_n=/, "const", name)
+        printf "%-50s %12.1f %12.1f %7.2f\n", name, rate / 1e6,
+            dpdk[key] / 1e6, rate / dpdk[key]
+        lr += log(rate / dpdk[key]); nr++
+        if (rate < dpdk[key]) slower++
+    }
+    END {
+        if (nr)
+            printf "%-50s %12s %12s %7.2f\n%d of %d cases slower\n",
+                "geometric mean", "", "", exp(lr / nr), slower, nr
+    }' "$TMP/b.med" "$TMP/a.med"
 }
-END { if (nr) printf "%-50s %12s %12s %7.2f\n", "geometric mean", "", "", exp(lr / nr) }' \
-    "$TMP/dpdk.med" "$TMP/ours.med"
+
+table ours dpdk "Wall-clock rates: ours vs dpdk-test mempool_perf_autotest (ratio = rate ours / rate DPDK, >= 1.00: ours faster)"
+
+if [ "${SAME_SOURCE:-1}" = 1 ] && pkg-config --exists libdpdk 2>/dev/null; then
+    # shellcheck disable=SC2046
+    if cc -O2 $(pkg-config --cflags libdpdk) bench/mempool/mempool_perf.c \
+            -o "$TMP/mempool_perf_dpdk" $(pkg-config --libs libdpdk) \
+            2>"$TMP/cc.log"; then
+        for r in $(seq "$ROUNDS"); do
+            if [ $((r % 2)) = 1 ]; then
+                run_bench "$OURS" "$TMP/cpu_ours.$r" --cpu-time
+                run_bench "$TMP/mempool_perf_dpdk" "$TMP/cpu_dpdk.$r" --cpu-time
+            else
+                run_bench "$TMP/mempool_perf_dpdk" "$TMP/cpu_dpdk.$r" --cpu-time
+                run_bench "$OURS" "$TMP/cpu_ours.$r" --cpu-time
+            fi
+        done
+        table cpu_ours cpu_dpdk "Per CPU-second rates: mempool_perf.c built against Pollux and against DPDK 22.11 (--cpu-time)"
+    else
+        echo "cannot build mempool_perf.c against DPDK:" >&2
+        cat "$TMP/cc.log" >&2
+    fi
+fi

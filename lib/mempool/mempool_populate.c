@@ -144,6 +144,14 @@ mempool_total_elt_size(const struct rte_mempool *mp)
 	return (size_t)mp->header_size + mp->elt_size + mp->trailer_size;
 }
 
+/*
+ * With a boundary (pg_shift), the chunk may start anywhere in a page: the
+ * memory only needs a cache line alignment, because the populate step
+ * itself moves an object that would cross a boundary to the next page.
+ * (Asking for page-aligned memory would make the EAL map an extra
+ * physically adjacent page for every chunk.) An unaligned start can cost
+ * one object, hence one object's room of slack.
+ */
 ssize_t
 rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp,
 		uint32_t obj_num, uint32_t pg_shift, size_t chunk_reserve,
@@ -152,11 +160,10 @@ rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp,
 	size_t total = mempool_total_elt_size(mp), pg_sz, per_page, mem;
 	size_t obj_pages;
 
+	*align = RTE_MEMPOOL_ALIGN;
 	if (pg_shift == 0) {
-		mem = total * obj_num + chunk_reserve;
 		*min_chunk_size = total + chunk_reserve;
-		*align = RTE_MEMPOOL_ALIGN;
-		return (ssize_t)mem;
+		return (ssize_t)(total * obj_num + chunk_reserve);
 	}
 	if (pg_shift >= sizeof(size_t) * 8 - 1)
 		return -EINVAL;
@@ -167,16 +174,14 @@ rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp,
 	if (per_page == 0) {
 		/* Each object gets pages of its own (contiguous ones). */
 		obj_pages = RTE_ALIGN_CEIL(total + chunk_reserve, pg_sz);
-		mem = obj_pages * obj_num;
 		*min_chunk_size = obj_pages;
-	} else {
-		mem = (obj_num / per_page) * pg_sz;
-		if (obj_num % per_page != 0)
-			mem += chunk_reserve + (obj_num % per_page) * total;
-		*min_chunk_size = total + chunk_reserve;
+		return (ssize_t)(obj_pages * obj_num);
 	}
-	*align = RTE_MAX((size_t)RTE_MEMPOOL_ALIGN, pg_sz);
-	return (ssize_t)mem;
+	mem = (obj_num / per_page) * pg_sz;
+	if (obj_num % per_page != 0)
+		mem += chunk_reserve + (obj_num % per_page) * total;
+	*min_chunk_size = total + chunk_reserve;
+	return (ssize_t)(mem + total);
 }
 
 ssize_t
@@ -368,6 +373,8 @@ rte_mempool_populate_virt(struct rte_mempool *mp, char *addr,
 	if (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG)
 		return rte_mempool_populate_iova(mp, addr, RTE_BAD_IOVA, len,
 			free_cb, opaque);
+	if (mp->populated_size >= mp->size)
+		return -ENOSPC;
 	for (off = 0; off < len && mp->populated_size < mp->size;
 			off += run) {
 		iova = rte_mem_virt2iova(addr + off);
@@ -539,8 +546,10 @@ rte_mempool_populate_anon(struct rte_mempool *mp)
 	area = rte_zmalloc("mempool_anon", sizeof(*area), 0);
 	if (area == NULL)
 		return mempool_anon_fail(mp, ENOMEM, "out of memory");
+	/* Populated now, so that every page has its physical address when
+	 * the iovas are read (even where mlock() is a no-op, as under ASan). */
 	addr = mmap(NULL, (size_t)size, PROT_READ | PROT_WRITE,
-		MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+		MAP_SHARED | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (addr == MAP_FAILED) {
 		ret = errno;
 		rte_free(area);

@@ -24,7 +24,8 @@
  *
  * Free objects sit in the pool's common store, whose implementation is
  * pluggable through an ops table (rte_mempool_ops): a lock-free ring by
- * default ("ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc") or a
+ * default ("ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", and
+ * "ring_mt_rts", "ring_mt_hts" for lcores that share CPUs) or a
  * lock-protected stack ("stack"). In front of the store each EAL lcore has
  * a private cache of up to 1.5 * cache_size object pointers, so that most
  * get/put calls touch only memory of their own lcore. Threads that are
@@ -84,7 +85,7 @@ extern "C" {
  */
 struct rte_mempool_cache {
 	uint32_t size;		/**< objects kept after a refill */
-	uint32_t flushthresh;	/**< a put above this empties the cache */
+	uint32_t flushthresh;	/**< most objects it holds (1.5 * size) */
 	uint32_t len;		/**< objects in the cache now */
 	/**
 	 * Room for a flush threshold's worth of puts and for a refill of
@@ -526,19 +527,13 @@ rte_mempool_copy_objs_(void **dst, void * const *src, unsigned int n)
 
 	for (i = 0; i + 4 <= n; i += 4)
 		memcpy(&dst[i], &src[i], 4 * sizeof(void *));
-	switch (n - i) {
-	case 3:
-		dst[i + 2] = src[i + 2];
-		/* fall through */
-	case 2:
-		dst[i + 1] = src[i + 1];
-		/* fall through */
-	case 1:
+	if (n & 2) {
 		dst[i] = src[i];
-		/* fall through */
-	default:
-		break;
+		dst[i + 1] = src[i + 1];
+		i += 2;
 	}
+	if (n & 1)
+		dst[i] = src[i];
 }
 
 /**
@@ -565,8 +560,8 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
 		rte_mempool_ops_enqueue_bulk(mp, cache->objs, len);
 		len = 0;
 	}
-	rte_mempool_copy_objs_(&cache->objs[len], obj_table, n);
 	cache->len = len + n;
+	rte_mempool_copy_objs_(&cache->objs[len], obj_table, n);
 }
 
 /**
@@ -619,19 +614,14 @@ rte_mempool_pop_objs_(void **obj_table, void **top, unsigned int n)
 		obj_table[3] = a;
 		obj_table += 4;
 	}
-	switch (n) {
-	case 3:
-		*obj_table++ = *--top;
-		/* fall through */
-	case 2:
-		*obj_table++ = *--top;
-		/* fall through */
-	case 1:
-		*obj_table = *--top;
-		/* fall through */
-	default:
-		break;
+	if (n & 2) {
+		obj_table[0] = top[-1];
+		obj_table[1] = top[-2];
+		obj_table += 2;
+		top -= 2;
 	}
+	if (n & 1)
+		obj_table[0] = top[-1];
 }
 
 /*
@@ -681,8 +671,8 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 		return rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
 	len = cache->len;
 	if (likely(n <= len)) {
-		rte_mempool_pop_objs_(obj_table, &cache->objs[len], n);
 		cache->len = len - n;
+		rte_mempool_pop_objs_(obj_table, &cache->objs[len], n);
 		return 0;
 	}
 	return rte_mempool_get_refill_(mp, obj_table, n, cache);

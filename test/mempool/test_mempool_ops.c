@@ -4,10 +4,10 @@
 
 /*
  * Mempool handlers: each built-in one (ring_mp_mc, ring_sp_sc,
- * ring_mp_sc, ring_sp_mc, stack) filled and drained with and without a
- * cache; their order (FIFO rings, LIFO stack); registering handlers and
- * its errors; choosing one by name and its errors; a handler that fails
- * (ENOMEM) leaving nothing behind.
+ * ring_mp_sc, ring_sp_mc, ring_mt_rts, ring_mt_hts, stack) filled and
+ * drained with and without a cache; their order (FIFO rings, LIFO
+ * stack); registering handlers and its errors; choosing one by name and
+ * its errors; a handler that fails (ENOMEM) leaving nothing behind.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -25,7 +25,8 @@
 #define N_OBJS 1023
 
 static const char *const handlers[] = {
-	"ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", "stack",
+	"ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", "ring_mt_rts",
+	"ring_mt_hts", "stack",
 };
 
 static struct rte_mempool *
@@ -123,7 +124,8 @@ MP_BODY(handlers_body)
 				-ENOTSUP);
 			CHECK_OK(drain_and_fill(mp));
 			if (cache == 0)
-				CHECK_OK(check_order(mp, i == 4));
+				CHECK_OK(check_order(mp,
+					strcmp(handlers[i], "stack") == 0));
 			rte_mempool_audit(mp);
 			rte_mempool_free(mp);
 			CHECK(mp_same(before, mp_snapshot()));

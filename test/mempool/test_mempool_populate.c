@@ -224,6 +224,8 @@ MP_BODY(virt_body)
 		&freed) == 50);
 	/* IOVA = VA: the whole area is one contiguous chunk. */
 	CHECK(mp->nb_mem_chunks == 1);
+	CHECK(rte_mempool_populate_virt(mp, buf, len, pg, NULL, NULL) ==
+		-ENOSPC);
 	CHECK_OK(check_walk(mp, 1));
 	rte_mempool_free(mp);
 	CHECK(freed == 1);
@@ -287,18 +289,19 @@ MP_BODY(calc_size_body)
 	CHECK(rte_mempool_op_calc_mem_size_default(mp, 10, 0, &min_chunk,
 		&align) == (ssize_t)(10 * total));
 	CHECK(min_chunk == total && align == RTE_CACHE_LINE_SIZE);
-	/* 4 KiB pages: one object per page, none crossing. */
+	/* 4 KiB pages: one object per page, none crossing, and room for
+	 * one more object should the memory not start on a page. */
 	CHECK(rte_mempool_op_calc_mem_size_default(mp, 10, 12, &min_chunk,
-		&align) == 10 * 4096);
-	CHECK(min_chunk == total && align == 4096);
+		&align) == (ssize_t)(10 * 4096 + total));
+	CHECK(min_chunk == total && align == RTE_CACHE_LINE_SIZE);
 	/* 64 KiB pages with 1000 bytes reserved at the start of each. */
 	per_page = (65536 - 1000) / total;
-	expect = (61 / per_page) * 65536;
+	expect = (61 / per_page) * 65536 + total;
 	if (61 % per_page != 0)
 		expect += 1000 + (61 % per_page) * total;
 	CHECK(rte_mempool_op_calc_mem_size_helper(mp, 61, 16, 1000,
 		&min_chunk, &align) == (ssize_t)expect);
-	CHECK(min_chunk == total + 1000 && align == 65536);
+	CHECK(min_chunk == total + 1000 && align == RTE_CACHE_LINE_SIZE);
 	CHECK(rte_mempool_op_calc_mem_size_helper(mp, 1, 12, 4096,
 		&min_chunk, &align) == -EINVAL);
 	/* Objects bigger than a page get pages of their own. */

@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * net_pcap devargs: each rx_pcap, rx_iface or rx_iface_in is one rx
+ * queue and each tx_pcap or tx_iface one tx queue, in the order given;
+ * iface=IF alone is one rx and one tx queue on IF sharing a handle.
+ * A port without rx (tx) arguments gets as many empty rx queues
+ * (dropping tx queues) as it has of the other kind. Every handle is
+ * opened here, so a missing file, a bad capture header or an unknown
+ * interface fails the probe.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <net/if.h>
+
+#include <rte_kvargs.h>
+#include <rte_malloc.h>
+
+#include "pcap_private.h"
+#include "pcap_args.h"
+
+#define PCAP_ARG_RX_PCAP	"rx_pcap"
+#define PCAP_ARG_TX_PCAP	"tx_pcap"
+#define PCAP_ARG_RX_IFACE	"rx_iface"
+#define PCAP_ARG_RX_IFACE_IN	"rx_iface_in"
+#define PCAP_ARG_TX_IFACE	"tx_iface"
+#define PCAP_ARG_IFACE		"iface"
+#define PCAP_ARG_INFINITE_RX	"infinite_rx"
+#define PCAP_ARG_PHY_MAC	"phy_mac"
+
+static const char *const pcap_valid_args[] = {
+	PCAP_ARG_RX_PCAP, PCAP_ARG_TX_PCAP, PCAP_ARG_RX_IFACE,
+	PCAP_ARG_RX_IFACE_IN, PCAP_ARG_TX_IFACE, PCAP_ARG_IFACE,
+	PCAP_ARG_INFINITE_RX, PCAP_ARG_PHY_MAC, NULL
+};
+
+/* A live handle on iface: immediate, non-blocking, promiscuous. */
+static pcap_t *
+pcap_iface_open(const char *name, const char *iface, int in_only)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_t *p;
+
+	if (if_nametoindex(iface) == 0) {
+		PCAP_LOG(ERR, "%s: no interface %s", name, iface);
+		return NULL;
+	}
+	p = pcap_create(iface, errbuf);
+	if (p == NULL) {
+		PCAP_LOG(ERR, "%s: cannot open %s: %s", name, iface, errbuf);
+		return NULL;
+	}
+	pcap_set_snaplen(p, PCAP_SNAPLEN);
+	pcap_set_promisc(p, 1);
+	pcap_set_timeout(p, 1);
+	pcap_set_immediate_mode(p, 1);
+	if (pcap_activate(p) < 0) {
+		PCAP_LOG(ERR, "%s: cannot capture on %s: %s (needs root or "
+			"CAP_NET_RAW)", name, iface, pcap_geterr(p));
+		goto fail;
+	}
+	if (pcap_setnonblock(p, 1, errbuf) < 0) {
+		PCAP_LOG(ERR, "%s: %s: %s", name, iface, errbuf);
+		goto fail;
+	}
+	if (in_only && pcap_setdirection(p, PCAP_D_IN) < 0) {
+		PCAP_LOG(ERR, "%s: %s: cannot capture incoming only: %s",
+			name, iface, pcap_geterr(p));
+		goto fail;
+	}
+	return p;
+fail:
+	pcap_close(p);
+	return NULL;
+}
+
+static int
+pcap_name_copy(char *dst, size_t size, const char *name, const char *key,
+	const char *value)
+{
+	if (value == NULL || value[0] == '\0' ||
+			strlen(value) >= size) {
+		PCAP_LOG(ERR, "%s: %s needs a value (a file or an interface)",
+			name, key);
+		return -EINVAL;
+	}
+	strcpy(dst, value);
+	return 0;
+}
+
+static int
+pcap_add_rxq(struct pcap_internals *priv, const char *name, const char *key,
+	const char *value)
+{
+	struct pcap_rx_queue *rxq;
+
+	if (priv->nb_rxq == PCAP_MAX_QUEUES) {
+		PCAP_LOG(ERR, "%s: more than %d rx queues", name,
+			PCAP_MAX_QUEUES);
+		return -EINVAL;
+	}
+	rxq = &priv->rxq[priv->nb_rxq];
+	if (pcap_name_copy(rxq->name, sizeof(rxq->name), name, key,
+			value) != 0)
+		return -EINVAL;
+	rxq->queue_id = priv->nb_rxq++;
+	if (strcmp(key, PCAP_ARG_RX_PCAP) == 0) {
+		rxq->kind = PCAP_QUEUE_FILE;
+		return pcap_rx_file_open(rxq);
+	}
+	rxq->kind = PCAP_QUEUE_IFACE;
+	rxq->in_only = strcmp(key, PCAP_ARG_RX_IFACE_IN) == 0;
+	rxq->pcap = pcap_iface_open(name, value, rxq->in_only);
+	return rxq->pcap != NULL ? 0 : -EINVAL;
+}
+
+/* The next tx queue, named, with its flattening buffer; NULL on error. */
+static struct pcap_tx_queue *
+pcap_txq_new(struct pcap_internals *priv, const char *name, const char *key,
+	const char *value)
+{
+	struct pcap_tx_queue *txq;
+
+	if (priv->nb_txq == PCAP_MAX_QUEUES) {
+		PCAP_LOG(ERR, "%s: more than %d tx queues", name,
+			PCAP_MAX_QUEUES);
+		return NULL;
+	}
+	txq = &priv->txq[priv->nb_txq];
+	if (pcap_name_copy(txq->name, sizeof(txq->name), name, key,
+			value) != 0)
+		return NULL;
+	txq->queue_id = priv->nb_txq++;
+	txq->linear = rte_malloc("pcap_tx_linear", PCAP_SNAPLEN, 0);
+	if (txq->linear == NULL) {
+		PCAP_LOG(ERR, "%s: no memory for tx queue %u", name,
+			txq->queue_id);
+		return NULL;
+	}
+	return txq;
+}
+
+static int
+pcap_add_txq(struct pcap_internals *priv, const char *name, const char *key,
+	const char *value)
+{
+	struct pcap_tx_queue *txq;
+
+	txq = pcap_txq_new(priv, name, key, value);
+	if (txq == NULL)
+		return -EINVAL;
+	if (strcmp(key, PCAP_ARG_TX_IFACE) == 0) {
+		txq->kind = PCAP_QUEUE_IFACE;
+		txq->pcap = pcap_iface_open(name, value, 0);
+		return txq->pcap != NULL ? 0 : -EINVAL;
+	}
+	txq->kind = PCAP_QUEUE_FILE;
+	txq->pcap = pcap_open_dead(DLT_EN10MB, PCAP_SNAPLEN);
+	if (txq->pcap != NULL)
+		txq->dumper = pcap_dump_open(txq->pcap, value);
+	if (txq->dumper == NULL) {
+		PCAP_LOG(ERR, "%s: cannot create capture file %s: %s", name,
+			value, txq->pcap != NULL ? pcap_geterr(txq->pcap) :
+			"out of memory");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* iface=IF: one rx and one tx queue on one handle, so that the rx side
+ * does not see what the tx side sends (the kernel does not loop a
+ * packet back to the socket that sent it). */
+static int
+pcap_add_iface(struct pcap_internals *priv, const char *name,
+	const char *value)
+{
+	struct pcap_tx_queue *txq;
+	int ret;
+
+	ret = pcap_add_rxq(priv, name, PCAP_ARG_RX_IFACE, value);
+	if (ret != 0)
+		return ret;
+	txq = pcap_txq_new(priv, name, PCAP_ARG_IFACE, value);
+	if (txq == NULL)
+		return -EINVAL;
+	txq->kind = PCAP_QUEUE_IFACE;
+	txq->pcap = priv->rxq[priv->nb_rxq - 1].pcap;
+	txq->shared = 1;
+	return 0;
+}
+
+/* A 0/1 flag value. */
+static int
+pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key,
+	uint8_t *flag)
+{
+	const char *value;
+
+	*flag = 0;
+	if (rte_kvargs_count(kvlist, key) == 0)
+		return 0;
+	value = rte_kvargs_get(kvlist, key);
+	if (rte_kvargs_count(kvlist, key) != 1 || value == NULL ||
+			(strcmp(value, "0") != 0 && strcmp(value, "1") != 0)) {
+		PCAP_LOG(ERR, "%s: %s takes one value, 0 or 1", name, key);
+		return -EINVAL;
+	}
+	*flag = value[0] == '1';
+	return 0;
+}
+
+/* iface goes alone: checked before anything is opened. */
+static int
+pcap_check_iface_alone(const char *name, const struct rte_kvargs *kvlist)
+{
+	unsigned int nb_iface = rte_kvargs_count(kvlist, PCAP_ARG_IFACE);
+
+	if (nb_iface != 0 && nb_iface != kvlist->count -
+			rte_kvargs_count(kvlist, PCAP_ARG_PHY_MAC)) {
+		PCAP_LOG(ERR, "%s: iface goes alone (with phy_mac at most); "
+			"use rx_iface/tx_iface to mix", name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Checks the combinations that no single argument shows wrong. */
+static int
+pcap_check_combination(const char *name, const struct pcap_internals *priv,
+	uint8_t infinite_rx)
+{
+	if (infinite_rx && (priv->nb_rxq != 1 ||
+			priv->rxq[0].kind != PCAP_QUEUE_FILE)) {
+		PCAP_LOG(ERR, "%s: infinite_rx needs exactly one rx_pcap",
+			name);
+		return -EINVAL;
+	}
+	if (priv->phy_mac && priv->link_iface[0] == '\0') {
+		PCAP_LOG(ERR, "%s: phy_mac needs an interface", name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* One queue argument, in the order given. */
+static int
+pcap_parse_pair(struct pcap_internals *priv, const char *name,
+	const struct rte_kvargs_pair *pair)
+{
+	const char *key = pair->key;
+
+	if (strcmp(key, PCAP_ARG_RX_PCAP) == 0 ||
+			strcmp(key, PCAP_ARG_RX_IFACE) == 0 ||
+			strcmp(key, PCAP_ARG_RX_IFACE_IN) == 0)
+		return pcap_add_rxq(priv, name, key, pair->value);
+	if (strcmp(key, PCAP_ARG_TX_PCAP) == 0 ||
+			strcmp(key, PCAP_ARG_TX_IFACE) == 0)
+		return pcap_add_txq(priv, name, key, pair->value);
+	if (strcmp(key, PCAP_ARG_IFACE) == 0)
+		return pcap_add_iface(priv, name, pair->value);
+	return 0;
+}
+
+/* The interface whose link the port reports: its first one. */
+static void
+pcap_pick_link_iface(struct pcap_internals *priv)
+{
+	uint16_t q;
+
+	for (q = 0; q < priv->nb_rxq; q++)
+		if (priv->rxq[q].kind == PCAP_QUEUE_IFACE) {
+			snprintf(priv->link_iface, sizeof(priv->link_iface),
+				"%s", priv->rxq[q].name);
+			return;
+		}
+	for (q = 0; q < priv->nb_txq; q++)
+		if (priv->txq[q].kind == PCAP_QUEUE_IFACE) {
+			snprintf(priv->link_iface, sizeof(priv->link_iface),
+				"%s", priv->txq[q].name);
+			return;
+		}
+}
+
+/* Fills the missing direction with empty rx or dropping tx queues. */
+static void
+pcap_fill_missing(struct pcap_internals *priv)
+{
+	uint16_t q;
+
+	if (priv->nb_rxq == 0)
+		for (q = 0; q < priv->nb_txq; q++)
+			priv->rxq[q].queue_id = q;
+	if (priv->nb_rxq == 0)
+		priv->nb_rxq = priv->nb_txq;
+	if (priv->nb_txq == 0)
+		for (q = 0; q < priv->nb_rxq; q++)
+			priv->txq[q].queue_id = q;
+	if (priv->nb_txq == 0)
+		priv->nb_txq = priv->nb_rxq;
+}
+
+int
+pcap_args_parse(struct pcap_internals *priv, const char *name,
+	const char *args)
+{
+	struct rte_kvargs *kvlist;
+	uint8_t infinite_rx = 0;
+	unsigned int i;
+	int ret;
+
+	kvlist = rte_kvargs_parse(args, pcap_valid_args);
+	if (kvlist == NULL)
+		return -EINVAL;	/* rte_kvargs_parse() said why */
+	ret = pcap_check_iface_alone(name, kvlist);
+	if (ret == 0)
+		ret = pcap_flag(name, kvlist, PCAP_ARG_INFINITE_RX,
+			&infinite_rx);
+	if (ret == 0)
+		ret = pcap_flag(name, kvlist, PCAP_ARG_PHY_MAC, &priv->phy_mac);
+	for (i = 0; ret == 0 && i < kvlist->count; i++)
+		ret = pcap_parse_pair(priv, name, &kvlist->pairs[i]);
+	if (ret == 0 && priv->nb_rxq == 0 && priv->nb_txq == 0) {
+		PCAP_LOG(ERR, "%s: needs rx_pcap, tx_pcap, rx_iface, "
+			"rx_iface_in, tx_iface or iface", name);
+		ret = -EINVAL;
+	}
+	if (ret == 0) {
+		pcap_pick_link_iface(priv);
+		ret = pcap_check_combination(name, priv, infinite_rx);
+	}
+	if (ret == 0) {
+		priv->rxq[0].infinite = infinite_rx;
+		pcap_fill_missing(priv);
+	}
+	rte_kvargs_free(kvlist);
+	return ret == 0 ? 0 : -EINVAL;
+}
+
+void
+pcap_args_release(struct pcap_internals *priv)
+{
+	uint16_t q;
+
+	for (q = 0; q < PCAP_MAX_QUEUES; q++) {
+		if (priv->rxq[q].pcap != NULL)
+			pcap_close(priv->rxq[q].pcap);
+		priv->rxq[q].pcap = NULL;
+		if (priv->txq[q].dumper != NULL)
+			pcap_dump_close(priv->txq[q].dumper);
+		priv->txq[q].dumper = NULL;
+		if (priv->txq[q].pcap != NULL && !priv->txq[q].shared)
+			pcap_close(priv->txq[q].pcap);
+		priv->txq[q].pcap = NULL;
+		rte_free(priv->txq[q].linear);
+		priv->txq[q].linear = NULL;
+	}
+}
