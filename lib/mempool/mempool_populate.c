@@ -303,8 +303,11 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr,
 	ret = mempool_ops_alloc_once(mp);
 	if (ret < 0)
 		return ret;
-	if (mp->populated_size >= mp->size)
+	if (mp->populated_size >= mp->size) {
+		MEMPOOL_LOG(ERR, "mempool %s is full: no room for more "
+			"memory\n", mp->name);
 		return -ENOSPC;
+	}
 	memhdr = rte_zmalloc("mempool_memhdr", sizeof(*memhdr), 0);
 	if (memhdr == NULL) {
 		MEMPOOL_LOG(ERR, "mempool %s: no memory for a chunk header\n",
@@ -373,8 +376,11 @@ rte_mempool_populate_virt(struct rte_mempool *mp, char *addr,
 	if (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG)
 		return rte_mempool_populate_iova(mp, addr, RTE_BAD_IOVA, len,
 			free_cb, opaque);
-	if (mp->populated_size >= mp->size)
+	if (mp->populated_size >= mp->size) {
+		MEMPOOL_LOG(ERR, "mempool %s is full: no room for more "
+			"memory\n", mp->name);
 		return -ENOSPC;
+	}
 	for (off = 0; off < len && mp->populated_size < mp->size;
 			off += run) {
 		iova = rte_mem_virt2iova(addr + off);
@@ -454,8 +460,10 @@ rte_mempool_populate_default(struct rte_mempool *mp)
 	size_t pg_sz;
 	int ret;
 
-	if (mp == NULL)
+	if (mp == NULL) {
+		MEMPOOL_LOG(ERR, "rte_mempool_populate_default(): NULL mempool\n");
 		return -EINVAL;
+	}
 	if (mp->nb_mem_chunks != 0) {
 		MEMPOOL_LOG(ERR, "mempool %s is populated already\n", mp->name);
 		return -EEXIST;
@@ -532,6 +540,7 @@ rte_mempool_populate_anon(struct rte_mempool *mp)
 	int ret;
 
 	if (mp == NULL) {
+		MEMPOOL_LOG(ERR, "rte_mempool_populate_anon(): NULL mempool\n");
 		rte_errno = EINVAL;
 		return 0;
 	}

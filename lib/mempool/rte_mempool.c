@@ -271,6 +271,7 @@ rte_mempool_lookup(const char *name)
 	struct rte_mempool *mp;
 
 	if (name == NULL) {
+		MEMPOOL_LOG(ERR, "rte_mempool_lookup(): NULL name\n");
 		rte_errno = EINVAL;
 		return NULL;
 	}

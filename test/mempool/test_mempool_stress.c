@@ -306,7 +306,7 @@ iterations(unsigned int dflt)
  * shared CPUs an operation on the default ring that is preempted halfway
  * stalls every later one for up to a time slice, which makes the ring
  * cases one to two orders of magnitude slower per operation there, and
- * erratic (ring_mt_hts and the stack suffer much less).
+ * erratic (ring_mt_rts, ring_mt_hts and the stack suffer much less).
  */
 static int
 stress_all(const unsigned int *iters, double max_seconds)
@@ -317,6 +317,8 @@ stress_all(const unsigned int *iters, double max_seconds)
 		{ "ring_mp_mc", tight, 32, 0, iters[1], max_seconds },
 		{ "ring_mp_mc", 4095, 0, 0, iters[2], max_seconds },
 		{ "ring_mp_mc", 4095, 0, 1, iters[3], max_seconds },
+		{ "ring_mt_rts", 4095, 64, 0, iters[4], max_seconds },
+		{ "ring_mt_rts", 4095, 0, 0, iters[4] / 4, max_seconds },
 		{ "ring_mt_hts", 4095, 64, 0, iters[4], max_seconds },
 		{ "ring_mt_hts", 4095, 0, 0, iters[4] / 4, max_seconds },
 		{ "stack", 4095, 64, 0, iters[4], max_seconds },

@@ -21,10 +21,17 @@
  * runs again, which the RTS and HTS modes of the ring make less likely
  * (see rte_ring_rts.h and rte_ring_hts.h). Choose them by name.
  *
+ * An RTS ring releases the slots of a finished dequeue only when the
+ * last dequeue running beside it finishes too, so an object taken and
+ * put straight back may need a second slot while its first one is not
+ * yet free. The ring_mt_rts ring therefore has room for twice the pool:
+ * every put of the pool's objects fits even then.
+ *
  * "One thread" counts only the threads that reach the store: with
  * per-lcore caches that is every lcore that fills or flushes its cache.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <rte_common.h>
@@ -33,7 +40,8 @@
 #include <rte_ring.h>
 
 static int
-ring_mempool_alloc(struct rte_mempool *mp, unsigned int ring_flags)
+ring_mempool_alloc(struct rte_mempool *mp, unsigned int ring_flags,
+		uint32_t slots)
 {
 	char name[RTE_RING_NAMESIZE];
 	struct rte_ring *r;
@@ -42,9 +50,9 @@ ring_mempool_alloc(struct rte_mempool *mp, unsigned int ring_flags)
 	ret = snprintf(name, sizeof(name), RTE_MEMPOOL_MZ_FORMAT, mp->name);
 	if (ret < 0 || ret >= (int)sizeof(name))
 		return -ENAMETOOLONG;
-	/* A power of two above size: the ring holds count - 1 objects. */
-	r = rte_ring_create(name, rte_align32pow2(mp->size + 1),
-		mp->socket_id, ring_flags);
+	/* A power of two above slots: the ring holds count - 1 objects. */
+	r = rte_ring_create(name, rte_align32pow2(slots + 1), mp->socket_id,
+		ring_flags);
 	if (r == NULL)
 		return -rte_errno;
 	mp->pool_data = r;
@@ -54,37 +62,41 @@ ring_mempool_alloc(struct rte_mempool *mp, unsigned int ring_flags)
 static int
 ring_alloc_mp_mc(struct rte_mempool *mp)
 {
-	return ring_mempool_alloc(mp, 0);
+	return ring_mempool_alloc(mp, 0, mp->size);
 }
 
 static int
 ring_alloc_sp_sc(struct rte_mempool *mp)
 {
-	return ring_mempool_alloc(mp, RING_F_SP_ENQ | RING_F_SC_DEQ);
+	return ring_mempool_alloc(mp, RING_F_SP_ENQ | RING_F_SC_DEQ, mp->size);
 }
 
 static int
 ring_alloc_mp_sc(struct rte_mempool *mp)
 {
-	return ring_mempool_alloc(mp, RING_F_SC_DEQ);
+	return ring_mempool_alloc(mp, RING_F_SC_DEQ, mp->size);
 }
 
 static int
 ring_alloc_sp_mc(struct rte_mempool *mp)
 {
-	return ring_mempool_alloc(mp, RING_F_SP_ENQ);
+	return ring_mempool_alloc(mp, RING_F_SP_ENQ, mp->size);
 }
 
 static int
 ring_alloc_mt_rts(struct rte_mempool *mp)
 {
-	return ring_mempool_alloc(mp, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ);
+	if (mp->size > UINT32_MAX / 4)
+		return -EINVAL;
+	return ring_mempool_alloc(mp, RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ,
+		2 * mp->size);
 }
 
 static int
 ring_alloc_mt_hts(struct rte_mempool *mp)
 {
-	return ring_mempool_alloc(mp, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);
+	return ring_mempool_alloc(mp, RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+		mp->size);
 }
 
 static void

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * The UDP/IPv4 packet that txonly and flowgen send: Ethernet from the
+ * Tx port to its peer, IPv4 --tx-ip, UDP --tx-udp, segments --txpkts.
+ */
+#include <string.h>
+
+#include <rte_byteorder.h>
+#include <rte_ip.h>
+#include <rte_udp.h>
+
+#include "testpmd.h"
+
+#define TXPKT_HDR_LEN (sizeof(struct rte_ether_hdr) + \
+	sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
+
+/* Source MACs, read once per stream start rather than per packet. */
+static struct rte_ether_addr tx_port_macs[TESTPMD_MAX_PORTS];
+
+void
+txpkt_stream_init(struct fwd_stream *fs)
+{
+	rte_eth_macaddr_get(fs->tx_port, &tx_port_macs[fs->tx_port]);
+}
+
+static uint32_t
+txpkt_total_len(void)
+{
+	uint32_t len = 0;
+	unsigned int i;
+
+	for (i = 0; i < cfg.nb_tx_segs; i++)
+		len += cfg.tx_seg_len[i];
+	return len;
+}
+
+static void
+txpkt_headers(struct fwd_stream *fs, uint8_t *data, uint32_t pkt_len,
+	uint32_t src_ip, uint16_t src_port)
+{
+	struct rte_ether_hdr *eth = (struct rte_ether_hdr *)data;
+	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)(eth + 1);
+	struct rte_udp_hdr *udp = (struct rte_udp_hdr *)(ip + 1);
+
+	rte_ether_addr_copy(&tx_port_macs[fs->tx_port], &eth->src_addr);
+	rte_ether_addr_copy(&cfg.peer[fs->tx_port], &eth->dst_addr);
+	eth->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+	memset(ip, 0, sizeof(*ip));
+	ip->version_ihl = RTE_IPV4_VHL_DEF;
+	ip->time_to_live = 64;
+	ip->next_proto_id = IPPROTO_UDP;
+	ip->total_length = rte_cpu_to_be_16((uint16_t)(pkt_len -
+		sizeof(*eth)));
+	ip->src_addr = rte_cpu_to_be_32(src_ip);
+	ip->dst_addr = rte_cpu_to_be_32(cfg.tx_ip_dst);
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	udp->src_port = rte_cpu_to_be_16(src_port);
+	udp->dst_port = rte_cpu_to_be_16(cfg.tx_udp_dst);
+	udp->dgram_len = rte_cpu_to_be_16((uint16_t)(pkt_len - sizeof(*eth) -
+		sizeof(*ip)));
+	udp->dgram_cksum = 0;
+}
+
+struct rte_mbuf *
+txpkt_build(struct fwd_stream *fs, uint32_t src_ip, uint16_t src_port)
+{
+	struct rte_mbuf *head, *seg;
+	uint32_t pkt_len = txpkt_total_len();
+	unsigned int i;
+	char *data;
+
+	head = rte_pktmbuf_alloc(fs->pool);
+	if (head == NULL)
+		return NULL;
+	data = rte_pktmbuf_append(head, cfg.tx_seg_len[0]);
+	if (data == NULL || cfg.tx_seg_len[0] < TXPKT_HDR_LEN)
+		goto fail;
+	memset(data + TXPKT_HDR_LEN, 0, cfg.tx_seg_len[0] - TXPKT_HDR_LEN);
+	txpkt_headers(fs, (uint8_t *)data, pkt_len, src_ip, src_port);
+	for (i = 1; i < cfg.nb_tx_segs; i++) {
+		seg = rte_pktmbuf_alloc(fs->pool);
+		if (seg == NULL)
+			goto fail;
+		data = rte_pktmbuf_append(seg, cfg.tx_seg_len[i]);
+		if (data == NULL || rte_pktmbuf_chain(head, seg) != 0) {
+			rte_pktmbuf_free(seg);
+			goto fail;
+		}
+		memset(data, 0, cfg.tx_seg_len[i]);
+	}
+	return head;
+fail:
+	rte_pktmbuf_free(head);
+	return NULL;
+}

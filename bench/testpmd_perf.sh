@@ -1,0 +1,68 @@
+#!/bin/bash
+# pollux-testpmd against Debian's dpdk-testpmd: same EAL options, one
+# forwarding core, io/mac/macswap on two net_null ports and io on a
+# looped net_ring pair with --tx-first. Each run forwards for about
+# RUN_SECS seconds with --stats-period 1; its rate is the median of the
+# per-second sums of Rx-pps over the ports (the first second dropped).
+# Runs alternate between the two; the median of RUNS runs is printed.
+# Usage: bench/testpmd_perf.sh BUILD_DIR [RUNS] [RUN_SECS]
+set -u
+BUILD=${1:?usage: $0 BUILD_DIR [RUNS] [RUN_SECS]}
+RUNS=${2:-3}
+RUN_SECS=${3:-5}
+OURS="$BUILD/app/pollux-testpmd"
+DPDK=$(command -v dpdk-testpmd)
+EAL="--no-huge -m 1024 --no-pci -l 0-1"
+APP="--nb-cores=1 --total-num-mbufs=8192 --stats-period 1"
+NULLS="--vdev net_null0 --vdev net_null1"
+# A looped pair in each: DPDK's net_ring without devargs loops a port to
+# itself; ours needs nodeaction for port 0 and 1 to share a ring pair.
+DPDK_RINGS="--vdev net_ring0 --vdev net_ring1"
+OUR_RINGS="--vdev net_ring0,nodeaction=bench:0:CREATE --vdev net_ring1,nodeaction=bench:0:ATTACH"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+[ -x "$OURS" ] || { echo "no $OURS: build first" >&2; exit 1; }
+[ -n "$DPDK" ] || { echo "dpdk-testpmd not installed" >&2; exit 1; }
+
+# rate LOG: Mpps (median per-second Rx-pps summed over the two ports).
+rate() {
+	awk '/Rx-pps:/ { sum += $2; n++; if (n % 2 == 0) { print sum; sum = 0 } }' \
+		"$1" | tail -n +2 | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR == 0) print 0;
+			else printf "%.2f\n", v[int((NR + 1) / 2)] / 1e6 }'
+}
+
+# one_run BINARY PORTS ARGS...: prints the Mpps of one run. stdin stays
+# open (DPDK's testpmd with --stats-period only stops on a signal).
+one_run() {
+	local bin=$1 ports=$2 log="$TMP/run.log"
+	shift 2
+	timeout -s INT $((RUN_SECS + 2)) \
+		"$bin" $EAL --file-prefix tpmd_bench_$$ $ports -- $APP "$@" \
+		>"$log" 2>&1 < <(sleep $((RUN_SECS + 30)))
+	rate "$log"
+}
+
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", v[int((NR + 1) / 2)] }'
+}
+
+printf "%-22s %12s %12s %8s\n" "case" "ours Mpps" "DPDK Mpps" "ratio"
+for case in io mac macswap ring-io; do
+	ours_runs=() dpdk_runs=()
+	for ((i = 0; i < RUNS; i++)); do
+		if [ "$case" = ring-io ]; then
+			ours_runs+=("$(one_run "$OURS" "$OUR_RINGS" --tx-first)")
+			dpdk_runs+=("$(one_run "$DPDK" "$DPDK_RINGS" --tx-first)")
+		else
+			ours_runs+=("$(one_run "$OURS" "$NULLS" --forward-mode=$case)")
+			dpdk_runs+=("$(one_run "$DPDK" "$NULLS" --forward-mode=$case)")
+		fi
+	done
+	ours=$(printf "%s\n" "${ours_runs[@]}" | median)
+	dpdk=$(printf "%s\n" "${dpdk_runs[@]}" | median)
+	ratio=$(awk -v a="$ours" -v b="$dpdk" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+	printf "%-22s %12s %12s %8s   (ours: %s; DPDK: %s)\n" "$case" "$ours" \
+		"$dpdk" "$ratio" "${ours_runs[*]}" "${dpdk_runs[*]}"
+done
