@@ -6,7 +6,7 @@ set -eu
 packages=(
     build-essential meson ninja-build pkg-config python3
     libnuma-dev libpcap-dev libcmocka-dev libedit-dev
-    iproute2 binutils util-linux
+    iproute2 binutils util-linux tcpreplay iputils-ping
     dpdk dpdk-dev libdpdk-dev dpdk-doc
 )
 missing=()

@@ -1,20 +1,134 @@
 #!/bin/bash
-# The main job: installs dependencies, builds and installs Pollux into
-# ./build-main/install, builds an application against the installed
-# libpollux.pc, and runs it on every lcore of this machine.
+# The main job: installs dependencies, builds Pollux (release) and runs
+# pollux-testpmd forwarding real traffic for about ten seconds, with no
+# NIC needed. As root it makes a network namespace and two veth pairs
+# (named after this run's pid), keeps the near ends for two net_pcap
+# ports (io forwarding, port 0 -> port 1), and replays a generated UDP
+# capture with tcpreplay from the namespace into port 0's veth, bounded
+# in packets and seconds. Without namespaces (not root, no `ip netns`)
+# it forwards between two looped net_ring ports instead and says so.
+# Live throughput every second, then testpmd's final summary; the trap
+# removes the namespace, the links and the temp files, also on failure
+# or SIGINT. Extra arguments go to pollux-testpmd (after `--`).
+# Environment: MJ_SECONDS (forwarding time, default 10),
+# MJ_PACKETS (at most this many packets replayed, default 20000000),
+# MJ_NO_NETNS=1 (take the net_ring fallback even as root).
 set -eu
 cd "$(dirname "$0")/.."
+secs=${MJ_SECONDS:-10}
+max_pkts=${MJ_PACKETS:-20000000}
+
 bash devtools/deps.sh
-prefix=$PWD/build-main/install
 if [ ! -f build-main/build.ninja ]; then
-    meson setup build-main --prefix "$prefix" -Dtests=false >/dev/null
+    meson setup build-main --buildtype=release -Dtests=false >/dev/null
 fi
 ninja -C build-main -j "$(nproc)"
-meson install -C build-main --quiet >/dev/null
-pcdir=$(dirname "$(find "$prefix" -name libpollux.pc | head -n 1)")
-export PKG_CONFIG_PATH=$pcdir
-libdir=$(pkg-config --variable=libdir libpollux)
-cc -O2 $(pkg-config --cflags libpollux) examples/lcore_hello/main.c \
-    -o build-main/lcore_hello $(pkg-config --libs libpollux)
-echo "== lcore_hello on every lcore ($(nproc) CPUs), built against $pcdir"
-LD_LIBRARY_PATH=$libdir ./build-main/lcore_hello -l "0-$(($(nproc) - 1))" "$@"
+testpmd=$PWD/build-main/app/pollux-testpmd
+[ -x "$testpmd" ] || { echo "main-job: $testpmd was not built" >&2; exit 1; }
+
+ns=plxmj$$
+a=mjA$$ b=mjB$$             # near ends: the testpmd ports
+ap=mjA$$p bp=mjB$$p         # far ends: in the namespace
+tmp=$(mktemp -d /tmp/pollux-mj.XXXXXX)
+replay_pid=
+have_ns=0
+
+cleanup() {
+    trap - EXIT INT TERM
+    if [ -n "$replay_pid" ]; then
+        kill "$replay_pid" 2>/dev/null || true
+        wait "$replay_pid" 2>/dev/null || true
+    fi
+    if [ $have_ns = 1 ]; then
+        ip netns del "$ns" 2>/dev/null || true
+        ip link del "$a" 2>/dev/null || true
+        ip link del "$b" 2>/dev/null || true
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'echo "main-job: interrupted" >&2; exit 130' INT
+trap 'exit 143' TERM
+
+eal=(--no-huge -m 512 --no-pci -l "0-1" --file-prefix "mj$$")
+
+make_netns() {
+    [ "${MJ_NO_NETNS:-0}" = 0 ] || { echo "MJ_NO_NETNS is set"; return 1; }
+    [ "$(id -u)" = 0 ] || { echo "not root"; return 1; }
+    command -v ip >/dev/null || { echo "no ip(8)"; return 1; }
+    command -v tcpreplay >/dev/null || { echo "no tcpreplay"; return 1; }
+    ip netns add "$ns" 2>"$tmp/err" || { cat "$tmp/err"; return 1; }
+    have_ns=1
+    local near far
+    for pair in "$a $ap" "$b $bp"; do
+        read -r near far <<<"$pair"
+        ip link add "$near" type veth peer name "$far" netns "$ns" ||
+            return 1
+        sysctl -qw "net.ipv6.conf.$near.disable_ipv6=1" 2>/dev/null || true
+        ip netns exec "$ns" sysctl -qw \
+            "net.ipv6.conf.$far.disable_ipv6=1" 2>/dev/null || true
+        ip link set "$near" up
+        ip -n "$ns" link set "$far" up
+    done
+}
+
+# A capture of 1000 64-byte UDP frames (10.0.0.1 -> 10.0.1.x) to replay.
+make_pcap() {
+    python3 - "$1" <<'EOF'
+import struct, sys
+def csum(b):
+    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    s = (s >> 16) + (s & 0xffff)
+    return (~(s + (s >> 16))) & 0xffff
+with open(sys.argv[1], 'wb') as f:
+    f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i in range(1000):
+        payload = bytes(18)
+        udp = struct.pack('!HHHH', 1024 + i % 64, 5000, 8 + len(payload), 0)
+        ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp) + len(payload),
+                         i, 0, 64, 17, 0, bytes([10, 0, 0, 1]),
+                         bytes([10, 0, 1, i % 250 + 1]))
+        ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
+        eth = bytes.fromhex('020000000002' '020000000001' '0800')
+        frame = eth + ip + udp + payload
+        f.write(struct.pack('<IIII', i, 0, len(frame), len(frame)) + frame)
+EOF
+}
+
+if make_netns >"$tmp/why" 2>&1; then
+    make_pcap "$tmp/udp64.pcap"
+    echo "== pollux-testpmd: io forwarding for ${secs}s between net_pcap" \
+        "ports on veth $a and $b;"
+    echo "== tcpreplay feeds $ap (namespace $ns) with at most $max_pkts" \
+        "64-byte UDP frames"
+    (
+        sleep 2
+        exec ip netns exec "$ns" tcpreplay -q --topspeed --loop=0 \
+            --limit="$max_pkts" --duration="$((secs - 2))" \
+            -i "$ap" "$tmp/udp64.pcap" >"$tmp/replay.log" 2>&1
+    ) &
+    replay_pid=$!
+    set +e
+    (sleep "$secs") | timeout "$((secs + 30))" "$testpmd" "${eal[@]}" \
+        --vdev "net_pcap0,iface=$a" --vdev "net_pcap1,iface=$b" -- \
+        --forward-mode=io --stats-period 1 "$@"
+    rc=$?
+    set -e
+    wait "$replay_pid" 2>/dev/null || true
+    replay_pid=
+    echo "== tcpreplay:"
+    grep -E 'Actual|Rated' "$tmp/replay.log" || cat "$tmp/replay.log"
+else
+    [ $have_ns = 1 ] && { ip netns del "$ns" 2>/dev/null || true; have_ns=0; }
+    echo "== no network namespace ($(tail -n 1 "$tmp/why")):" \
+        "falling back to two looped net_ring ports (--tx-first), no real NIC traffic"
+    set +e
+    (sleep "$secs") | timeout "$((secs + 30))" "$testpmd" "${eal[@]}" \
+        --vdev "net_ring0,nodeaction=mj$$:0:CREATE" \
+        --vdev "net_ring1,nodeaction=mj$$:0:ATTACH" -- \
+        --forward-mode=io --tx-first --stats-period 1 "$@"
+    rc=$?
+    set -e
+fi
+echo "== pollux-testpmd exited with $rc"
+exit "$rc"
