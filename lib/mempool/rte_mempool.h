@@ -525,8 +525,12 @@ rte_mempool_copy_objs_(void **dst, void * const *src, unsigned int n)
 {
 	unsigned int i;
 
-	for (i = 0; i + 4 <= n; i += 4)
-		memcpy(&dst[i], &src[i], 4 * sizeof(void *));
+	for (i = 0; i + 4 <= n; i += 4) {
+		dst[i] = src[i];
+		dst[i + 1] = src[i + 1];
+		dst[i + 2] = src[i + 2];
+		dst[i + 3] = src[i + 3];
+	}
 	if (n & 2) {
 		dst[i] = src[i];
 		dst[i + 1] = src[i + 1];

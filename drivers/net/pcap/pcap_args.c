@@ -273,13 +273,15 @@ pcap_pick_link_iface(struct pcap_internals *priv)
 	for (q = 0; q < priv->nb_rxq; q++)
 		if (priv->rxq[q].kind == PCAP_QUEUE_IFACE) {
 			snprintf(priv->link_iface, sizeof(priv->link_iface),
-				"%s", priv->rxq[q].name);
+				"%.*s", (int)sizeof(priv->link_iface) - 1,
+				priv->rxq[q].name);
 			return;
 		}
 	for (q = 0; q < priv->nb_txq; q++)
 		if (priv->txq[q].kind == PCAP_QUEUE_IFACE) {
 			snprintf(priv->link_iface, sizeof(priv->link_iface),
-				"%s", priv->txq[q].name);
+				"%.*s", (int)sizeof(priv->link_iface) - 1,
+				priv->txq[q].name);
 			return;
 		}
 }
