@@ -312,6 +312,8 @@ rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 }
 #endif
 
+#include <rte_ring_peek.h>
+#include <rte_ring_peek_zc.h>
 #include <rte_ring.h>
 
 #endif /* _RTE_RING_ELEM_H_ */

@@ -15,6 +15,8 @@ unsigned int pollux_ring_use_ptr(struct rte_ring *r, void **objs,
 unsigned int pollux_ring_use_elem(struct rte_ring *r, void *objs,
 	unsigned int n);
 int pollux_ring_use_misc(struct rte_ring *r, void *obj);
+unsigned int pollux_ring_use_peek(struct rte_ring *r, void **objs,
+	unsigned int n);
 
 unsigned int
 pollux_ring_use_ptr(struct rte_ring *r, void **objs, unsigned int n)
@@ -108,4 +110,37 @@ pollux_ring_use_misc(struct rte_ring *r, void *obj)
 	t += (int)rte_ring_get_memsize(64) + (int)rte_ring_get_memsize_elem(8, 64);
 	(void)obj;
 	return t;
+}
+
+unsigned int
+pollux_ring_use_peek(struct rte_ring *r, void **objs, unsigned int n)
+{
+	struct rte_ring_zc_data zcd;
+	unsigned int fs = 0, av = 0, t = 0;
+
+	t += rte_ring_enqueue_bulk_start(r, n, &fs);
+	rte_ring_enqueue_finish(r, objs, t);
+	t += rte_ring_enqueue_burst_start(r, n, NULL);
+	t += rte_ring_enqueue_bulk_elem_start(r, n, &fs);
+	t += rte_ring_enqueue_burst_elem_start(r, n, &fs);
+	rte_ring_enqueue_elem_finish(r, objs, 16, 0);
+	t += rte_ring_dequeue_bulk_start(r, objs, n, &av);
+	t += rte_ring_dequeue_burst_start(r, objs, n, NULL);
+	t += rte_ring_dequeue_bulk_elem_start(r, objs, 8, n, &av);
+	t += rte_ring_dequeue_burst_elem_start(r, objs, 8, n, &av);
+	rte_ring_dequeue_finish(r, 0);
+	rte_ring_dequeue_elem_finish(r, 0);
+	t += rte_ring_enqueue_zc_bulk_start(r, n, &zcd, &fs);
+	t += rte_ring_enqueue_zc_burst_start(r, n, &zcd, NULL);
+	t += rte_ring_enqueue_zc_bulk_elem_start(r, 16, n, &zcd, &fs);
+	t += rte_ring_enqueue_zc_burst_elem_start(r, 16, n, &zcd, &fs);
+	rte_ring_enqueue_zc_finish(r, 0);
+	rte_ring_enqueue_zc_elem_finish(r, 0);
+	t += rte_ring_dequeue_zc_bulk_start(r, n, &zcd, &av);
+	t += rte_ring_dequeue_zc_burst_start(r, n, &zcd, NULL);
+	t += rte_ring_dequeue_zc_bulk_elem_start(r, 16, n, &zcd, &av);
+	t += rte_ring_dequeue_zc_burst_elem_start(r, 16, n, &zcd, &av);
+	rte_ring_dequeue_zc_finish(r, 0);
+	rte_ring_dequeue_zc_elem_finish(r, 0);
+	return t + fs + av;
 }
