@@ -41,4 +41,10 @@ void mempool_free_memchunks(struct rte_mempool *mp);
 /* Sets the cookies of an object that was just laid out (free state). */
 void mempool_debug_init_obj(struct rte_mempool *mp, void *obj);
 
+/* mempool_events.c */
+
+/* Calls the registered callbacks for event on mp. */
+void mempool_event_notify(enum rte_mempool_event event,
+	struct rte_mempool *mp);
+
 #endif /* MEMPOOL_PRIVATE_H */

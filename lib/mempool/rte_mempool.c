@@ -260,6 +260,9 @@ rte_mempool_free(struct rte_mempool *mp)
 	TAILQ_REMOVE(&mempool_list, e, next);
 	rte_rwlock_write_unlock(&mempool_list_lock);
 
+	/* A full pool announced READY; only such a pool announces DESTROY. */
+	if (mp->populated_size == mp->size)
+		mempool_event_notify(RTE_MEMPOOL_EVENT_DESTROY, mp);
 	mempool_free_memchunks(mp);
 	rte_mempool_ops_free(mp);
 	rte_memzone_free(mp->mz);

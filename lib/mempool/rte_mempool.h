@@ -821,6 +821,46 @@ void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg),
 int
 rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
 
+/** What happened to a mempool, for rte_mempool_event_callback. */
+enum rte_mempool_event {
+	/** The pool was just fully populated: every object exists. */
+	RTE_MEMPOOL_EVENT_READY = 0,
+	/** The pool is about to be destroyed (it is still whole). */
+	RTE_MEMPOOL_EVENT_DESTROY = 1,
+};
+
+/**
+ * A mempool life-cycle callback. It may register further callbacks (they
+ * are not called for the event being delivered) and may unregister
+ * itself, but no other callback.
+ */
+typedef void (rte_mempool_event_callback)(
+		enum rte_mempool_event event,
+		struct rte_mempool *mp,
+		void *user_data);
+
+/**
+ * Calls func(event, mp, user_data) in this process whenever a mempool
+ * becomes ready (fully populated) or is about to be destroyed (pools
+ * that never became ready are destroyed silently).
+ * @return 0; -EINVAL (NULL func), -EEXIST (that func and user_data are
+ *   registered already) or -ENOMEM, with rte_errno set.
+ */
+__rte_internal
+int
+rte_mempool_event_callback_register(rte_mempool_event_callback *func,
+				    void *user_data);
+
+/**
+ * Removes a callback; func and user_data must be those registered.
+ * @return 0; -EINVAL (NULL func) or -ENOENT (not registered), with
+ *   rte_errno set.
+ */
+__rte_internal
+int
+rte_mempool_event_callback_unregister(rte_mempool_event_callback *func,
+				      void *user_data);
+
 #ifdef __cplusplus
 }
 #endif
