@@ -154,6 +154,46 @@ typedef int (*rss_hash_update_t)(struct rte_eth_dev *dev,
 typedef int (*rss_hash_conf_get_t)(struct rte_eth_dev *dev,
 	struct rte_eth_rss_conf *rss_conf);
 typedef int (*eth_read_clock)(struct rte_eth_dev *dev, uint64_t *timestamp);
+typedef int (*vlan_filter_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id,
+	int on);
+typedef int (*vlan_tpid_set_t)(struct rte_eth_dev *dev,
+	enum rte_vlan_type type, uint16_t tpid);
+typedef int (*vlan_offload_set_t)(struct rte_eth_dev *dev, int mask);
+typedef int (*vlan_pvid_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id,
+	int on);
+typedef void (*vlan_strip_queue_set_t)(struct rte_eth_dev *dev,
+	uint16_t rx_queue_id, int on);
+typedef int (*flow_ctrl_get_t)(struct rte_eth_dev *dev,
+	struct rte_eth_fc_conf *fc_conf);
+typedef int (*flow_ctrl_set_t)(struct rte_eth_dev *dev,
+	struct rte_eth_fc_conf *fc_conf);
+typedef int (*eth_queue_stats_mapping_set_t)(struct rte_eth_dev *dev,
+	uint16_t queue_id, uint8_t stat_idx, uint8_t is_rx);
+typedef int (*eth_burst_mode_get_t)(struct rte_eth_dev *dev,
+	uint16_t queue_id, struct rte_eth_burst_mode *mode);
+typedef int (*eth_get_reg_t)(struct rte_eth_dev *dev,
+	struct rte_dev_reg_info *info);
+typedef int (*eth_get_eeprom_length_t)(struct rte_eth_dev *dev);
+typedef int (*eth_get_eeprom_t)(struct rte_eth_dev *dev,
+	struct rte_dev_eeprom_info *info);
+typedef int (*eth_set_eeprom_t)(struct rte_eth_dev *dev,
+	struct rte_dev_eeprom_info *info);
+typedef int (*eth_get_module_info_t)(struct rte_eth_dev *dev,
+	struct rte_eth_dev_module_info *modinfo);
+typedef int (*eth_get_module_eeprom_t)(struct rte_eth_dev *dev,
+	struct rte_dev_eeprom_info *info);
+typedef int (*eth_timesync_enable_t)(struct rte_eth_dev *dev);
+typedef int (*eth_timesync_disable_t)(struct rte_eth_dev *dev);
+typedef int (*eth_timesync_read_rx_timestamp_t)(struct rte_eth_dev *dev,
+	struct timespec *timestamp, uint32_t flags);
+typedef int (*eth_timesync_read_tx_timestamp_t)(struct rte_eth_dev *dev,
+	struct timespec *timestamp);
+typedef int (*eth_timesync_adjust_time)(struct rte_eth_dev *dev,
+	int64_t delta);
+typedef int (*eth_timesync_read_time)(struct rte_eth_dev *dev,
+	struct timespec *timestamp);
+typedef int (*eth_timesync_write_time)(struct rte_eth_dev *dev,
+	const struct timespec *timestamp);
 
 /** A driver's control operations (member names as in DPDK 22.11). */
 struct eth_dev_ops {
@@ -208,6 +248,32 @@ struct eth_dev_ops {
 	rss_hash_conf_get_t rss_hash_conf_get;
 
 	eth_read_clock read_clock;
+
+	vlan_filter_set_t vlan_filter_set;
+	vlan_tpid_set_t vlan_tpid_set;
+	vlan_strip_queue_set_t vlan_strip_queue_set;
+	vlan_offload_set_t vlan_offload_set;
+	vlan_pvid_set_t vlan_pvid_set;
+	flow_ctrl_get_t flow_ctrl_get;
+	flow_ctrl_set_t flow_ctrl_set;
+	eth_queue_stats_mapping_set_t queue_stats_mapping_set;
+	eth_burst_mode_get_t rx_burst_mode_get;
+	eth_burst_mode_get_t tx_burst_mode_get;
+
+	eth_get_reg_t get_reg;
+	eth_get_eeprom_length_t get_eeprom_length;
+	eth_get_eeprom_t get_eeprom;
+	eth_set_eeprom_t set_eeprom;
+	eth_get_module_info_t get_module_info;
+	eth_get_module_eeprom_t get_module_eeprom;
+
+	eth_timesync_enable_t timesync_enable;
+	eth_timesync_disable_t timesync_disable;
+	eth_timesync_read_rx_timestamp_t timesync_read_rx_timestamp;
+	eth_timesync_read_tx_timestamp_t timesync_read_tx_timestamp;
+	eth_timesync_adjust_time timesync_adjust_time;
+	eth_timesync_read_time timesync_read_time;
+	eth_timesync_write_time timesync_write_time;
 };
 
 /** One link of a queue's burst callback list. */

@@ -655,6 +655,35 @@ struct rte_eth_xstat_name {
 	char name[RTE_ETH_XSTATS_NAME_SIZE];
 };
 
+/** Which pause frames a port sends and honours (IEEE 802.3x). */
+enum rte_eth_fc_mode {
+	RTE_ETH_FC_NONE = 0,	/**< no flow control */
+	RTE_ETH_FC_RX_PAUSE,	/**< honour received pause frames */
+	RTE_ETH_FC_TX_PAUSE,	/**< send pause frames */
+	RTE_ETH_FC_FULL		/**< both */
+};
+
+/** Link flow control settings (thresholds in the device's units). */
+struct rte_eth_fc_conf {
+	uint32_t high_water;	/**< fill level that sends XOFF */
+	uint32_t low_water;	/**< fill level that sends XON */
+	uint16_t pause_time;	/**< pause quanta in a pause frame */
+	uint16_t send_xon;	/**< 1: send XON at low_water, else 0 */
+	enum rte_eth_fc_mode mode;
+	uint8_t mac_ctrl_frame_fwd;	/**< pass MAC control frames up */
+	uint8_t autoneg;	/**< negotiate pause with the link partner */
+};
+
+/** rte_eth_burst_mode.flags: the mode is chosen per queue. */
+#define RTE_ETH_BURST_FLAG_PER_QUEUE RTE_BIT64(0)
+
+/** How a queue's burst function works, as its driver describes it. */
+struct rte_eth_burst_mode {
+	uint64_t flags;		/**< RTE_ETH_BURST_FLAG_* */
+#define RTE_ETH_BURST_MODE_INFO_SIZE 1024
+	char info[RTE_ETH_BURST_MODE_INFO_SIZE];	/**< text, NUL-ended */
+};
+
 #ifdef __cplusplus
 }
 #endif

@@ -42,6 +42,26 @@ struct ethtest_txq {
 	uint64_t bytes;
 };
 
+/* VLAN, flow control, stats mapping, burst mode, registers, EEPROM
+ * (ethtest_devops.c). */
+int ethtest_vlan_filter_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
+int ethtest_vlan_offload_set(struct rte_eth_dev *dev, int mask);
+void ethtest_vlan_strip_queue_set(struct rte_eth_dev *dev, uint16_t queue_id,
+	int on);
+int ethtest_vlan_pvid_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
+int ethtest_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
+int ethtest_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
+int ethtest_queue_stats_mapping_set(struct rte_eth_dev *dev,
+	uint16_t queue_id, uint8_t stat_idx, uint8_t is_rx);
+int ethtest_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t queue_id,
+	struct rte_eth_burst_mode *mode);
+int ethtest_get_reg(struct rte_eth_dev *dev, struct rte_dev_reg_info *info);
+int ethtest_get_eeprom_length(struct rte_eth_dev *dev);
+int ethtest_get_eeprom(struct rte_eth_dev *dev,
+	struct rte_dev_eeprom_info *info);
+int ethtest_set_eeprom(struct rte_eth_dev *dev,
+	struct rte_dev_eeprom_info *info);
+
 /* Burst functions and descriptor counting (ethtest_rxtx.c). */
 uint16_t ethtest_rx_burst(void *rxq, struct rte_mbuf **pkts, uint16_t n);
 uint16_t ethtest_tx_burst(void *txq, struct rte_mbuf **pkts, uint16_t n);

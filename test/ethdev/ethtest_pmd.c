@@ -82,7 +82,8 @@ ethtest_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_tx_queues = ETHTEST_MAX_QUEUES;
 	info->max_mac_addrs = ETHTEST_MAC_ADDRS;
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER |
-		RTE_ETH_RX_OFFLOAD_TIMESTAMP | RTE_ETH_RX_OFFLOAD_RSS_HASH;
+		RTE_ETH_RX_OFFLOAD_TIMESTAMP | RTE_ETH_RX_OFFLOAD_RSS_HASH |
+		RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_VLAN_FILTER;
 	info->rx_queue_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS |
 		RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE;
@@ -632,6 +633,18 @@ static const struct eth_dev_ops ethtest_ops = {
 	.rss_hash_update = ethtest_rss_hash_update,
 	.rss_hash_conf_get = ethtest_rss_hash_conf_get,
 	.read_clock = ethtest_read_clock,
+	.vlan_filter_set = ethtest_vlan_filter_set,
+	.vlan_offload_set = ethtest_vlan_offload_set,
+	.vlan_strip_queue_set = ethtest_vlan_strip_queue_set,
+	.vlan_pvid_set = ethtest_vlan_pvid_set,
+	.flow_ctrl_get = ethtest_flow_ctrl_get,
+	.flow_ctrl_set = ethtest_flow_ctrl_set,
+	.queue_stats_mapping_set = ethtest_queue_stats_mapping_set,
+	.rx_burst_mode_get = ethtest_rx_burst_mode_get,
+	.get_reg = ethtest_get_reg,
+	.get_eeprom_length = ethtest_get_eeprom_length,
+	.get_eeprom = ethtest_get_eeprom,
+	.set_eeprom = ethtest_set_eeprom,
 };
 
 struct ethtest_args {

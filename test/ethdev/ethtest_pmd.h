@@ -48,6 +48,12 @@
 #define ETHTEST_KEY_SIZE 40
 #define ETHTEST_FW_VERSION "ethtest 1.2.3"
 #define ETHTEST_NB_XSTATS 2
+#define ETHTEST_NB_REGS 16
+#define ETHTEST_REG_VERSION 0x0102
+/* What register i of instance n reads. */
+#define ETHTEST_REG_VALUE(n, i) (0xe7000000u | ((uint32_t)(n) << 8) | (i))
+#define ETHTEST_EEPROM_SIZE 64
+#define ETHTEST_EEPROM_MAGIC 0xe7e7
 
 /* Operations whose next call can be made to fail. */
 enum ethtest_op {
@@ -64,6 +70,7 @@ enum ethtest_op {
 	ETHTEST_OP_MTU,
 	ETHTEST_OP_STATS,
 	ETHTEST_OP_INFO,
+	ETHTEST_OP_VLAN,		/* vlan_offload_set */
 };
 
 struct rte_intr_handle;
@@ -90,6 +97,16 @@ struct ethtest_private {
 	uint16_t reta[ETHTEST_RETA_SIZE];
 	struct rte_intr_handle *intr_handle;
 	int rx_efds[ETHTEST_MAX_QUEUES];
+	unsigned int vlan_filter_calls;
+	uint16_t last_vlan_id;		/* from vlan_filter_set */
+	int last_vlan_on;
+	int vlan_offload_mask;		/* from vlan_offload_set */
+	uint32_t vlan_strip_queues;	/* bit per Rx queue */
+	uint16_t pvid;			/* 0: none */
+	struct rte_eth_fc_conf fc;
+	uint8_t rx_stat_map[ETHTEST_MAX_QUEUES];
+	uint8_t tx_stat_map[ETHTEST_MAX_QUEUES];
+	uint8_t eeprom[ETHTEST_EEPROM_SIZE];
 };
 
 /* The private data of a net_ethtest port (NULL for any other port). */
