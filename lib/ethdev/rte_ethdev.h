@@ -69,6 +69,22 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 #include <rte_ethdev_types.h>
+/*
+ * What DPDK's rte_ethdev.h brings along (through rte_flow.h and its
+ * trace headers), which applications that include only rte_ethdev.h use.
+ */
+#include <rte_cpuflags.h>
+#include <rte_cycles.h>
+#include <rte_devargs.h>
+#include <rte_icmp.h>
+#include <rte_ip.h>
+#include <rte_mbuf_dyn.h>
+#include <rte_random.h>
+#include <rte_rwlock.h>
+#include <rte_string_fns.h>
+#include <rte_tcp.h>
+#include <rte_udp.h>
+#include <rte_vect.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -54,6 +54,24 @@ extern "C" {
 #define __rte_cache_aligned __rte_aligned(RTE_CACHE_LINE_SIZE)
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
 
+/*
+ * Integers at any address: x86 loads and stores them unaligned anyway,
+ * and the 1-byte alignment tells the compiler not to assume more.
+ */
+typedef uint64_t unaligned_uint64_t __rte_aligned(1);
+typedef uint32_t unaligned_uint32_t __rte_aligned(1);
+typedef uint16_t unaligned_uint16_t __rte_aligned(1);
+
+/* Keeps AddressSanitizer out of one function (code that reads past an
+ * object on purpose, such as a vector load of a short string). */
+#if defined(__clang__)
+#define __rte_no_asan __attribute__((no_sanitize("address", "hwaddress")))
+#elif defined(__GNUC__)
+#define __rte_no_asan __attribute__((no_sanitize_address))
+#else
+#define __rte_no_asan
+#endif
+
 #define RTE_SET_USED(x) (void)(x)
 #define RTE_PRIORITY_LOG 101
 #define RTE_PRIORITY_BUS 110
@@ -309,6 +327,14 @@ rte_log2_u64(uint64_t v)
 #endif
 
 #define RTE_SIZEOF_FIELD(type, field) (sizeof(((type *)0)->field))
+
+/* Exchanges the values of two lvalues of the same type. */
+#define RTE_SWAP(a, b) \
+	__extension__ ({ \
+		typeof(a) _swap_tmp = (a); \
+		(a) = (b); \
+		(b) = _swap_tmp; \
+	})
 #define RTE_DIM(a) (sizeof(a) / sizeof((a)[0]))
 
 #define _RTE_STR(x) #x

@@ -15,6 +15,9 @@
 #define _RTE_CYCLES_H_
 
 #include <stdint.h>
+/* DPDK's x86 headers pull <stdlib.h> in through the SSE intrinsics;
+ * applications count on it (EXIT_FAILURE, malloc()). */
+#include <stdlib.h>
 
 #include <rte_atomic.h>
 #include <rte_common.h>

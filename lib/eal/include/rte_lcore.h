@@ -20,6 +20,8 @@
 #include <rte_per_lcore.h>
 #include <rte_eal.h>
 #include <rte_launch.h>
+#include <rte_os.h>
+#include <rte_thread.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -30,7 +32,6 @@ extern "C" {
 #define SOCKET_ID_ANY -1		/**< any NUMA socket */
 #endif
 
-typedef cpu_set_t rte_cpuset_t;
 #define RTE_CPU_AND(dst, src1, src2) CPU_AND(dst, src1, src2)
 #define RTE_CPU_OR(dst, src1, src2) CPU_OR(dst, src1, src2)
 #define RTE_CPU_FILL(set) do { \

@@ -25,6 +25,13 @@
 
 #include <stdio.h>
 #include <stddef.h>
+/* What DPDK's rte_malloc.h brings along through rte_memory.h. */
+#include <assert.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include <rte_memory.h>
 

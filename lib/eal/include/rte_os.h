@@ -7,6 +7,7 @@
  * Operating-system glue for Linux: the RTE_TAILQ_* and RTE_STAILQ_*
  * names that DPDK 22.11 headers use for their linked lists, mapped onto
  * <sys/queue.h>. Each name is defined only when nothing defined it first.
+ * And rte_cpuset_t, the C library's cpu_set_t.
  */
 #ifndef _RTE_OS_H_
 #define _RTE_OS_H_
@@ -34,6 +35,12 @@
 #endif
 #ifndef RTE_STAILQ_ENTRY
 #define RTE_STAILQ_ENTRY(type) STAILQ_ENTRY(type)
+#endif
+
+/* CPU sets are the C library's. */
+#ifndef RTE_HAS_CPUSET
+#define RTE_HAS_CPUSET
+typedef cpu_set_t rte_cpuset_t;
 #endif
 
 #endif /* _RTE_OS_H_ */
