@@ -23,67 +23,54 @@ RTE_LOG_REGISTER(kvargs_logtype, lib.kvargs, INFO);
 	rte_log(RTE_LOG_ ## level, kvargs_logtype, "KVARGS: " __VA_ARGS__)
 
 /*
- * Finds the end of the pair that starts at pos: the first ',' outside
- * brackets, or the end of the string. Records the first '=' in *eq.
- * NULL when a '[' is still open at the end.
+ * Cuts kvlist->str into pairs in place, by DPDK 22.11's rules, so that
+ * every devargs string DPDK takes means the same here:
+ *   - a pair ends at a ',' outside "[...]" or at the end of the string;
+ *     empty pairs ("a=1,,b=2") are skipped; an unclosed '[' runs to the
+ *     end;
+ *   - '=' ends a key: "k" alone has a NULL value, "k=" an empty one, and
+ *     "=v" an empty key;
+ *   - every '=' ends a key, even inside a value or a list: "a=b=c" is the
+ *     pair b=c.
+ * Returns 0, or -1 with *why set.
  */
-static char *
-kvargs_pair_end(char *pos, char **eq)
-{
-	bool in_list = false;
-
-	*eq = NULL;
-	for (; *pos != '\0'; pos++) {
-		if (*pos == '[')
-			in_list = true;
-		else if (*pos == ']')
-			in_list = false;
-		else if (*pos == '=' && *eq == NULL)
-			*eq = pos;
-		else if (*pos == RTE_KVARGS_PAIRS_DELIM[0] && !in_list)
-			return pos;
-	}
-	return in_list ? NULL : pos;
-}
-
-/* Cuts kvlist->str into pairs; 0, or -1 with *why set. */
 static int
 kvargs_tokenize(struct rte_kvargs *kvlist, const char **why)
 {
-	char *pos = kvlist->str, *end, *eq;
-	bool last;
+	char *pos, *start = kvlist->str;
+	struct rte_kvargs_pair *pair;
+	bool in_list = false, have_key = false;
 
-	while (*pos != '\0') {
-		end = kvargs_pair_end(pos, &eq);
-		if (end == NULL) {
-			*why = "a '[' list is not closed";
-			return -1;
+	for (pos = start; ; pos++) {
+		if (*pos == '[' || *pos == ']') {
+			in_list = *pos == '[';
+			continue;
 		}
-		last = *end == '\0';
-		*end = '\0';
-		if (end == pos)
-			goto next;	/* empty pair, as in "a=1,,b=2" */
-		if (eq == pos) {
-			*why = "a value has no key";
-			return -1;
-		}
+		if (*pos != '=' && *pos != '\0' &&
+				(*pos != RTE_KVARGS_PAIRS_DELIM[0] || in_list))
+			continue;
 		if (kvlist->count == RTE_KVARGS_MAX) {
 			*why = "more than " RTE_STR(RTE_KVARGS_MAX) " pairs";
 			return -1;
 		}
-		kvlist->pairs[kvlist->count].key = pos;
-		kvlist->pairs[kvlist->count].value = NULL;
-		if (eq != NULL) {
-			*eq = '\0';
-			kvlist->pairs[kvlist->count].value = eq + 1;
+		pair = &kvlist->pairs[kvlist->count];
+		if (*pos == '=' || !have_key)
+			pair->key = start;
+		else
+			pair->value = start;
+		if (*pos == '=') {
+			have_key = true;
+		} else {
+			/* End of a pair: keep it unless it is empty. */
+			if (have_key || pos != start)
+				kvlist->count++;
+			have_key = false;
 		}
-		kvlist->count++;
-next:
-		if (last)
-			break;
-		pos = end + 1;
+		if (*pos == '\0')
+			return 0;
+		*pos = '\0';
+		start = pos + 1;
 	}
-	return 0;
 }
 
 /* The first key not in valid_keys, NULL if all are valid. */

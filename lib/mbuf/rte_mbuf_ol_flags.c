@@ -125,8 +125,11 @@ ol_flag_list(const struct ol_flag_name *table, size_t nb_entries,
 		if ((ol_flags & table[i].mask) != table[i].value)
 			continue;
 		name_len = strlen(table[i].name);
-		if (len + name_len + 2 > buflen)
+		if (len + name_len + 2 > buflen) {
+			/* As DPDK does: what fits of "name ", then -1. */
+			snprintf(buf + len, buflen - len, "%s ", table[i].name);
 			return -1;
+		}
 		memcpy(buf + len, table[i].name, name_len);
 		buf[len + name_len] = ' ';
 		len += name_len + 1;

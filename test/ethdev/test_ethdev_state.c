@@ -125,7 +125,7 @@ ETH_BODY(body_configure_errors)
 		-EINVAL);
 	CHECK_RET(rte_eth_dev_configure(PORT, 1, ETHTEST_MAX_QUEUES + 1, &conf),
 		-EINVAL);
-	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_VLAN_STRIP;
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_VLAN_EXTEND;
 	CHECK_RET(rte_eth_dev_configure(PORT, 1, 1, &conf), -EINVAL);
 	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_RSS_HASH;
 	CHECK_RET(rte_eth_dev_configure(PORT, 1, 1, &conf), -EINVAL);

@@ -315,9 +315,10 @@ test_ol_flag_list_errors(void **state)
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, buf, 0),
 		-1);
 	assert_int_equal(buf[0], 'x');
+	/* Too small: -1, with what fits of the list, as DPDK 22.11 does. */
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, buf, 5),
 		-1);
-	assert_string_equal(buf, "");
+	assert_string_equal(buf, "RTE_");
 	/* Room for the first name only: the others do not fit. */
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, buf, 20),
 		-1);
@@ -325,6 +326,7 @@ test_ol_flag_list_errors(void **state)
 	/* 26 characters and the NUL fit exactly. */
 	assert_int_equal(rte_get_tx_ol_flag_list(0, buf, 27), 0);
 	assert_int_equal(rte_get_tx_ol_flag_list(0, buf, 26), -1);
+	assert_string_equal(buf, "RTE_MBUF_F_TX_L4_NO_CKSUM");
 }
 
 int
