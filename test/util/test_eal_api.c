@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_class.h>
 #include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_hexdump.h>
@@ -137,6 +138,44 @@ test_tailq(void **state)
 	text = file_text(f);
 	assert_non_null(strstr(text, "qname:<TEST_TAILQ>"));
 	fclose(f);
+}
+
+static struct rte_class test_class_a, test_class_b;
+RTE_REGISTER_CLASS(tca, test_class_a)
+RTE_REGISTER_CLASS(tcb, test_class_b)
+
+static int
+class_is(const struct rte_class *cls, const void *data)
+{
+	return cls != data;
+}
+
+static void
+test_classes(void **state)
+{
+	struct rte_class unnamed = { .name = NULL };
+
+	(void)state;
+	assert_ptr_equal(rte_class_find_by_name("tca"), &test_class_a);
+	assert_ptr_equal(rte_class_find_by_name("tcb"), &test_class_b);
+	assert_string_equal(test_class_b.name, "tcb");
+	assert_null(rte_class_find_by_name("nope"));
+	assert_null(rte_class_find_by_name(NULL));
+	assert_ptr_equal(rte_class_find(NULL, class_is, &test_class_b),
+		&test_class_b);
+	/* Searching after b finds nothing; after a finds b. */
+	assert_null(rte_class_find(&test_class_b, class_is, &test_class_b));
+	assert_ptr_equal(rte_class_find(&test_class_a, class_is, &test_class_b),
+		&test_class_b);
+	assert_null(rte_class_find(NULL, NULL, NULL));
+	rte_class_register(&test_class_a);	/* twice: no change */
+	rte_class_register(&unnamed);		/* refused */
+	rte_class_register(NULL);
+	rte_class_unregister(&test_class_a);
+	assert_null(rte_class_find_by_name("tca"));
+	rte_class_unregister(&test_class_a);	/* not listed: no-op */
+	rte_class_register(&test_class_a);
+	assert_ptr_equal(rte_class_find_by_name("tca"), &test_class_a);
 }
 
 static uint32_t
@@ -267,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_macros),
 		cmocka_unit_test(test_hexdump),
 		cmocka_unit_test(test_tailq),
+		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_thread_create_join),
 		cmocka_unit_test(test_thread_priority),
 		cmocka_unit_test(test_thread_keys),
