@@ -388,12 +388,40 @@ rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg)
 	unsigned int id;
 	int ret;
 
-	RTE_LCORE_FOREACH(id) {
+	for (id = 0; id < RTE_MAX_LCORE; id++) {
+		if (lcore_table[id].role == ROLE_OFF)
+			continue;
 		ret = cb(id, arg);
 		if (ret != 0)
 			return ret;
 	}
 	return 0;
+}
+
+unsigned int
+eal_lcore_non_eal_take(void)
+{
+	unsigned int id;
+
+	for (id = 0; id < RTE_MAX_LCORE; id++)
+		if (lcore_table[id].role == ROLE_OFF) {
+			lcore_table[id].role = ROLE_NON_EAL;
+			lcore_table[id].socket_id = 0;
+			CPU_ZERO(&lcore_table[id].cpuset);
+			lcore_count++;
+			return id;
+		}
+	return RTE_MAX_LCORE;
+}
+
+void
+eal_lcore_non_eal_give_back(unsigned int lcore_id)
+{
+	if (lcore_id >= RTE_MAX_LCORE ||
+			lcore_table[lcore_id].role != ROLE_NON_EAL)
+		return;
+	lcore_table[lcore_id].role = ROLE_OFF;
+	lcore_count--;
 }
 
 static void
@@ -415,9 +443,12 @@ rte_lcore_dump(FILE *f)
 {
 	unsigned int id;
 
-	RTE_LCORE_FOREACH(id) {
+	for (id = 0; id < RTE_MAX_LCORE; id++) {
+		if (lcore_table[id].role == ROLE_OFF)
+			continue;
 		fprintf(f, "lcore %u, socket %u, role %s, cpuset ", id,
 			lcore_table[id].socket_id,
+			lcore_table[id].role == ROLE_NON_EAL ? "non-EAL" :
 			id == main_lcore ? "main" : "worker");
 		cpuset_print(f, &lcore_table[id].cpuset);
 		fprintf(f, "\n");

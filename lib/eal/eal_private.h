@@ -119,6 +119,13 @@ void eal_lcores_reset(void);
 int eal_cpuset_socket_id(const cpu_set_t *set);
 unsigned int eal_socket_count(void);
 void eal_thread_set_lcore(unsigned int lcore_id);
+/*
+ * Non-EAL lcores (eal_lcore.c), under the lock of eal_lcore_callbacks.c:
+ * take a free id as ROLE_NON_EAL (RTE_MAX_LCORE when none is free), and
+ * give one back (a no-op for an id of another role).
+ */
+unsigned int eal_lcore_non_eal_take(void);
+void eal_lcore_non_eal_give_back(unsigned int lcore_id);
 
 /* eal_launch.c: worker threads. */
 int eal_workers_start(void);

@@ -121,8 +121,49 @@ unsigned int rte_get_next_lcore(unsigned int i, int skip_main, int wrap);
 /** Called for every lcore by rte_lcore_iterate(); non-zero stops. */
 typedef int (*rte_lcore_iterate_cb)(unsigned int lcore_id, void *arg);
 
-/** Calls cb on every enabled lcore; returns the first non-zero result. */
+/**
+ * Calls cb on every lcore in use (EAL lcores and registered non-EAL
+ * threads); returns the first non-zero result.
+ */
 int rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg);
+
+/** Sets up what lcore_id needs (per-lcore data): 0, or refuses it. */
+typedef int (*rte_lcore_init_cb)(unsigned int lcore_id, void *arg);
+
+/** Undoes what the init callback did for lcore_id. */
+typedef void (*rte_lcore_uninit_cb)(unsigned int lcore_id, void *arg);
+
+/**
+ * Registers callbacks run for each lcore that comes into use: init (may
+ * be NULL) at once for every lcore in use now, and later for every thread
+ * that rte_thread_register() gives an lcore; uninit (may be NULL) when
+ * such a thread unregisters, and for every lcore in use on unregister.
+ * @return a handle for rte_lcore_callback_unregister(); NULL when name is
+ *   NULL, on out of memory, or when init refused an lcore in use (uninit
+ *   then ran for those it accepted).
+ */
+void *rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
+	rte_lcore_uninit_cb uninit, void *arg);
+
+/** Runs uninit on every lcore in use and forgets the callbacks. */
+void rte_lcore_callback_unregister(void *handle);
+
+/**
+ * Gives the calling thread, which the EAL did not create, an lcore id of
+ * its own (role ROLE_NON_EAL), so it can use per-lcore caches and the
+ * like; the lcore init callbacks run for it. A thread that has an lcore
+ * id already keeps it.
+ * @return 0; -1 with rte_errno EINVAL (before rte_eal_init()) or ENOMEM
+ *   (no free lcore id, or an init callback refused it).
+ */
+int rte_thread_register(void);
+
+/**
+ * Gives back the lcore id of a thread registered by rte_thread_register()
+ * (the uninit callbacks run); the thread is then no lcore. A no-op for
+ * other threads.
+ */
+void rte_thread_unregister(void);
 
 /** Prints one line per enabled lcore: id, role, socket, CPUs. */
 void rte_lcore_dump(FILE *f);
