@@ -390,7 +390,8 @@ def detach(dev):
     try:
         write_attr(path, dev.address, append=True)
     except OSError as err:
-        warn("Error: unbind failed for %s - Cannot write %s: %s" % (dev.address, path, err))
+        warn("Error: unbind failed for %s - Cannot write %s: %s"
+             % (dev.address, path, err.strerror or err))
         return False
     dev.driver = None
     return True
@@ -512,14 +513,14 @@ def check_noiommu(allow):
 
 
 def bind_all(names, driver, devices, opts):
-    if not DRIVER_NAME.match(driver):
-        sys.exit("Error: '%s' is not a valid driver name" % driver)
     try:
         resolve([driver], devices)
         sys.exit("Error: Driver '%s' does not look like a valid driver. "
                  "Did you forget to specify the driver to bind devices to?" % driver)
     except ValueError:
         pass
+    if not DRIVER_NAME.match(driver):
+        sys.exit("Error: '%s' is not a valid driver name" % driver)
     try:
         addresses = resolve(names, devices)
     except ValueError as err:
