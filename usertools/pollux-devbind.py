@@ -532,7 +532,35 @@ def bind_all(names, driver, devices, opts):
     ok = True
     for address in addresses:
         ok = bind_one(devices[address], driver, net, opts.force) and ok
+    if driver == "vfio-pci":
+        for address in addresses:
+            check_iommu_group(devices[address], devices)
     return ok
+
+
+# Drivers that may hold a device while another in its IOMMU group is used
+# through vfio (Linux drivers/vfio/group.c, vfio_dev_driver_allowed).
+VFIO_GROUP_DRIVERS = ("vfio-pci", "pci-stub", "pcieport")
+
+
+def check_iommu_group(dev, devices):
+    """Warns when dev's IOMMU group holds devices that keep vfio from
+    using the group."""
+    if dev.driver != "vfio-pci":
+        return
+    group = link_name(os.path.join(dev.path, "iommu_group"))
+    if group is None:
+        return
+    others = []
+    for address in sorted_dir(sysfs("kernel", "iommu_groups", group, "devices")):
+        other = devices.get(address)
+        if other is not None and other is not dev and other.driver is not None \
+                and other.driver not in VFIO_GROUP_DRIVERS:
+            others.append("%s (drv=%s)" % (address, other.driver))
+    if others:
+        warn("Warning: IOMMU group %s of %s also holds %s: vfio cannot use the group "
+             "until they are bound to vfio-pci too or unbound" % (group, dev.address,
+                                                                  ", ".join(others)))
 
 
 def unbind_all(names, devices, opts):

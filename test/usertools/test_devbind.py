@@ -376,6 +376,30 @@ class DevbindTest(unittest.TestCase):
                               "No space left on device\n" % unbind)
         self.assertEqual(self.bound(), "")
 
+    def group(self, number, *addresses):
+        group_dir = os.path.join(self.host.sys, "kernel", "iommu_groups", str(number))
+        os.makedirs(os.path.join(group_dir, "devices"))
+        for address in addresses:
+            os.symlink(self.host.dev(address), os.path.join(group_dir, "devices", address))
+            os.symlink(group_dir, self.host.dev(address, "iommu_group"))
+
+    def test_iommu_group_shared_with_kernel_driver(self):
+        self.host.add_driver("ixgbe")
+        self.host.add_device("0000:01:00.2", vendor="8086", device="10fb", driver="ixgbe")
+        self.group(7, DPDK_NIC, LONE_NIC, "0000:01:00.2")
+        self.group(8, FREE_NIC)
+        rc, _, err = self.devbind("-b", "vfio-pci", LONE_NIC, FREE_NIC)
+        self.assertEqual(rc, 0)
+        self.assertEqual(err, "Warning: IOMMU group 7 of 0000:01:00.1 also holds 0000:01:00.2 "
+                              "(drv=ixgbe): vfio cannot use the group until they are bound to "
+                              "vfio-pci too or unbound\n")
+        self.assertEqual(self.bound(), LONE_NIC + FREE_NIC)
+
+    def test_iommu_group_bound_together(self):
+        self.group(7, FREE_NIC, LEGACY_NIC)
+        rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC, LEGACY_NIC)
+        self.assertEqual((rc, err), (0, ""))
+
     # --- loading the driver ---------------------------------------------
 
     def test_driver_loaded_with_modprobe(self):
