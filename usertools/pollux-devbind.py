@@ -268,7 +268,10 @@ class NetState:
                 text += " via " + route["gateway"]
             if route.get("table", "main") != "main":
                 text += " table " + str(route["table"])
-            self.routes.setdefault(route.get("dev"), []).append(text)
+            # A multipath route names its devices in its next hops.
+            hops = route.get("nexthops", [route])
+            for dev in dict.fromkeys(hop.get("dev") for hop in hops):
+                self.routes.setdefault(dev, []).append(text)
 
 
 class NetStateError(Exception):

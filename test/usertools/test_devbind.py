@@ -534,6 +534,14 @@ class DevbindTest(unittest.TestCase):
         self.assertIn("in use by the kernel: eth1 carries route 2001:db8::/32 via fe80::9 "
                       "table 100. Not modifying", err)
 
+    def test_refuses_interface_in_multipath_route(self):
+        self.host.set_net(routes4=[{"dst": "192.168.0.0/16", "nexthops": [
+            {"gateway": "10.0.2.3", "dev": "eth0"}, {"gateway": "10.0.3.3", "dev": "eth1"}]}])
+        rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
+        self.assertEqual(rc, 1)
+        self.assertIn("in use by the kernel: eth1 carries route 192.168.0.0/16. Not "
+                      "modifying", err)
+
     def test_refuses_when_ip_fails(self):
         open(os.path.join(self.host.net, "fail"), "w").close()
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
