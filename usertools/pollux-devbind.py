@@ -9,6 +9,7 @@ holds an address or carries a route unless --force is given.
 
 Where it looks (tests point these at a fake tree):
   POLLUX_SYSFS_ROOT   /sys
+  POLLUX_PROCFS_ROOT  /proc    (processes holding a device's /dev files)
   POLLUX_MODULES_DIR  /lib/modules/$(uname -r)   (modules.alias)
   POLLUX_PCI_IDS      /usr/share/misc/pci.ids, /usr/share/hwdata/pci.ids
   POLLUX_IP           ip       (iproute2, asked with -j for addresses, routes)
@@ -25,6 +26,7 @@ import subprocess
 import sys
 
 SYSFS_ROOT = os.environ.get("POLLUX_SYSFS_ROOT", "/sys")
+PROCFS_ROOT = os.environ.get("POLLUX_PROCFS_ROOT", "/proc")
 MODULES_DIR = os.environ.get("POLLUX_MODULES_DIR",
                              os.path.join("/lib/modules", platform.release()))
 PCI_IDS_FILES = ([os.environ["POLLUX_PCI_IDS"]] if "POLLUX_PCI_IDS" in os.environ
@@ -320,6 +322,39 @@ def uses(dev, net):
     return reasons
 
 
+def device_files(dev):
+    """The /dev files through which a process drives dev from user space."""
+    files = ["/dev/" + uio for uio in sorted_dir(os.path.join(dev.path, "uio"))]
+    files += ["/dev/vfio/devices/" + cdev
+              for cdev in sorted_dir(os.path.join(dev.path, "vfio-dev"))]
+    group = link_name(os.path.join(dev.path, "iommu_group"))
+    if dev.driver == "vfio-pci" and group is not None:
+        files += ["/dev/vfio/%s" % group, "/dev/vfio/noiommu-%s" % group]
+    return files
+
+
+def holders(dev):
+    """Processes that hold dev's /dev files open: unbinding would wait for
+    them (vfio-pci) or pull the device from under them (uio)."""
+    files = device_files(dev)
+    if not files:
+        return []
+    found = []
+    pids = [p for p in sorted_dir(PROCFS_ROOT) if p.isdigit()]
+    for pid in sorted(pids, key=int):
+        fd_dir = os.path.join(PROCFS_ROOT, pid, "fd")
+        for fd in sorted_dir(fd_dir):
+            try:
+                target = os.readlink(os.path.join(fd_dir, fd))
+            except OSError:
+                continue
+            if target in files:
+                command = read_attr(os.path.join(PROCFS_ROOT, pid, "comm"), "?")
+                found.append("process %s (%s) holds %s" % (pid, command, target))
+                break
+    return found
+
+
 def device_from_name(name, devices):
     """Address of the device a user named: full or short PCI address, or
     interface name. Raises ValueError."""
@@ -364,16 +399,23 @@ def describe(dev):
 
 def check_free(dev, net, force, action):
     """True when dev may leave its driver; otherwise says why not."""
-    reasons = uses(dev, net) if dev.interfaces else []
+    by_kernel = uses(dev, net) if dev.interfaces else []
+    by_process = holders(dev)
+    reasons = by_kernel + by_process
     if not reasons:
         return True
-    ifnames = ",".join(dev.interfaces)
     if force:
         warn("Warning: --force: modifying %s although %s" % (dev.address, "; ".join(reasons)))
         return True
-    warn("Warning: %s is in use by the kernel: %s. %s: take it down and remove its "
-         "addresses first (ip link set %s down; ip address flush dev %s), or use --force"
-         % (dev.address, "; ".join(reasons), action, ifnames, ifnames))
+    advice = []
+    if by_kernel:
+        ifnames = ",".join(dev.interfaces)
+        advice.append("take it down and remove its addresses first (ip link set %s down; "
+                      "ip address flush dev %s)" % (ifnames, ifnames))
+    if by_process:
+        advice.append("stop the process first")
+    warn("Warning: %s is in use: %s. %s: %s, or use --force"
+         % (dev.address, "; ".join(reasons), action, ", ".join(advice)))
     return False
 
 

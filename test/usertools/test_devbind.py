@@ -503,7 +503,7 @@ class DevbindTest(unittest.TestCase):
     def test_refuses_interface_up_with_address_and_route(self):
         rc, out, err = self.devbind("-b", "vfio-pci", HOST_NIC)
         self.assertEqual(rc, 1)
-        self.assertEqual(err, "Warning: 0000:00:03.0 is in use by the kernel: interface eth0 "
+        self.assertEqual(err, "Warning: 0000:00:03.0 is in use: interface eth0 "
                               "is up; eth0 holds address 10.0.2.15/24; eth0 carries route "
                               "default via 10.0.2.2, 10.0.2.0/24. Not modifying: take it down "
                               "and remove its addresses first (ip link set eth0 down; ip "
@@ -515,14 +515,14 @@ class DevbindTest(unittest.TestCase):
         write(self.host.dev(FREE_NIC, "virtio3", "net", "eth1", "flags"), "0x1003\n")
         rc, _, err = self.devbind("-b", "vfio-pci", "eth1")
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: interface eth1 is up. Not modifying", err)
+        self.assertIn("in use: interface eth1 is up. Not modifying", err)
         self.assert_untouched(FREE_NIC, "virtio-pci")
 
     def test_refuses_interface_only_address(self):
         self.host.set_net(addresses={"eth1": [("inet", "192.168.7.1", 24, "global")]})
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: eth1 holds address 192.168.7.1/24. Not "
+        self.assertIn("in use: eth1 holds address 192.168.7.1/24. Not "
                       "modifying", err)
         self.assert_untouched(FREE_NIC, "virtio-pci")
 
@@ -531,7 +531,7 @@ class DevbindTest(unittest.TestCase):
                                     "dev": "eth1", "table": "100"}])
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: eth1 carries route 2001:db8::/32 via fe80::9 "
+        self.assertIn("in use: eth1 carries route 2001:db8::/32 via fe80::9 "
                       "table 100. Not modifying", err)
 
     def test_refuses_interface_in_multipath_route(self):
@@ -539,14 +539,14 @@ class DevbindTest(unittest.TestCase):
             {"gateway": "10.0.2.3", "dev": "eth0"}, {"gateway": "10.0.3.3", "dev": "eth1"}]}])
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: eth1 carries route 192.168.0.0/16. Not "
+        self.assertIn("in use: eth1 carries route 192.168.0.0/16. Not "
                       "modifying", err)
 
     def test_refuses_when_ip_fails(self):
         open(os.path.join(self.host.net, "fail"), "w").close()
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: cannot tell whether eth1 holds an address or "
+        self.assertIn("in use: cannot tell whether eth1 holds an address or "
                       "carries a route ('ip -j address show' failed: RTNETLINK answers: "
                       "Operation not permitted). Not modifying", err)
         self.assert_untouched(FREE_NIC, "virtio-pci")
@@ -576,7 +576,7 @@ class DevbindTest(unittest.TestCase):
     def test_unbind_refused_when_in_use(self):
         rc, _, err = self.devbind("-u", "eth0")
         self.assertEqual(rc, 1)
-        self.assertIn("Warning: 0000:00:03.0 is in use by the kernel: interface eth0 is up;",
+        self.assertIn("Warning: 0000:00:03.0 is in use: interface eth0 is up;",
                       err)
         self.assertIn(". Skipping unbind: take it down", err)
         self.assert_untouched(HOST_NIC, "virtio-pci")
@@ -585,6 +585,46 @@ class DevbindTest(unittest.TestCase):
         rc, _, err = self.devbind("-u", "--force", "eth0")
         self.assertEqual(rc, 0)
         self.assertEqual(self.attr("drivers", "virtio-pci", "unbind"), HOST_NIC)
+
+    def holder(self, pid, command, target):
+        os.makedirs(os.path.join(self.host.proc, str(pid), "fd"))
+        write(os.path.join(self.host.proc, str(pid), "comm"), command + "\n")
+        os.symlink("/dev/null", os.path.join(self.host.proc, str(pid), "fd", "0"))
+        os.symlink(target, os.path.join(self.host.proc, str(pid), "fd", "9"))
+
+    def test_refuses_vfio_device_held_by_a_process(self):
+        self.group(12, DPDK_NIC)
+        self.holder(41, "bash", "/dev/vfio/1")
+        self.holder(4242, "pollux-testpmd", "/dev/vfio/noiommu-12")
+        for args in (["-b", "virtio-pci", DPDK_NIC], ["-u", "dpdk"]):
+            rc, _, err = self.devbind(*args)
+            self.assertEqual(rc, 1)
+            self.assertEqual(err.split(". ")[0], "Warning: 0000:01:00.0 is in use: process "
+                                                 "4242 (pollux-testpmd) holds "
+                                                 "/dev/vfio/noiommu-12")
+            self.assertTrue(err.endswith(": stop the process first, or use --force\n"), err)
+            self.assertEqual(self.attr("drivers", "vfio-pci", "unbind"), "")
+        rc, _, err = self.devbind("-u", "--force", DPDK_NIC)
+        self.assertEqual(rc, 0)
+        self.assertEqual(self.attr("drivers", "vfio-pci", "unbind"), DPDK_NIC)
+
+    def test_refuses_uio_device_held_by_a_process(self):
+        self.host.add_driver("uio_pci_generic")
+        self.host.add_device("0000:01:00.2", vendor="8086", device="10fb",
+                             driver="uio_pci_generic")
+        os.makedirs(self.host.dev("0000:01:00.2", "uio", "uio3"))
+        self.holder(77, "l2fwd", "/dev/uio3")
+        rc, _, err = self.devbind("-u", "01:00.2")
+        self.assertEqual(rc, 1)
+        self.assertIn("0000:01:00.2 is in use: process 77 (l2fwd) holds /dev/uio3. Skipping "
+                      "unbind: stop the process first, or use --force", err)
+
+    def test_vfio_cdev_held_by_a_process(self):
+        os.makedirs(self.host.dev(DPDK_NIC, "vfio-dev", "vfio0"))
+        self.holder(5, "app", "/dev/vfio/devices/vfio0")
+        rc, _, err = self.devbind("-u", DPDK_NIC)
+        self.assertEqual(rc, 1)
+        self.assertIn("process 5 (app) holds /dev/vfio/devices/vfio0", err)
 
     def test_ignored_addresses_and_routes(self):
         # eth1 has an IPv6 link-local address, a 169.254 route, an fe80::/64
