@@ -203,6 +203,15 @@ class DevbindTest(unittest.TestCase):
         self.assertIn("Network devices using kernel driver", out)
         self.assertEqual(self.attr("drivers", "vfio-pci", "bind"), FREE_NIC)
 
+    def test_status_into_closed_pipe(self):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        result = subprocess.run([sys.executable, TOOLS["devbind"], "-s"], env=self.host.env(),
+                                stdout=write_end, stderr=subprocess.PIPE, text=True,
+                                timeout=60)
+        os.close(write_end)
+        self.assertEqual((result.returncode, result.stderr), (1, ""))
+
     # --- command line ---------------------------------------------------
 
     def test_help(self):
