@@ -63,6 +63,7 @@ DEVICE_GROUPS = [
 
 IFF_UP = 0x1
 DRIVER_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+PCI_ADDRESS = re.compile(r"^[0-9a-fA-F]{4,}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$")
 
 
 def sysfs(*parts):
@@ -140,7 +141,10 @@ def find_interfaces(path):
     They sit in net/ of the PCI device, or one level down for drivers that
     put a bus of their own in between (virtio-pci: virtioN/net/)."""
     found = {}
-    for parent in [path] + [os.path.join(path, d) for d in sorted_dir(path)]:
+    # A bridge's directory holds the directories of the devices behind it:
+    # their interfaces are theirs, not the bridge's.
+    children = [d for d in sorted_dir(path) if not PCI_ADDRESS.match(d)]
+    for parent in [path] + [os.path.join(path, d) for d in children]:
         net_dir = os.path.join(parent, "net")
         if os.path.isdir(net_dir) and not os.path.islink(parent):
             for name in sorted_dir(net_dir):

@@ -154,6 +154,22 @@ class DevbindTest(unittest.TestCase):
         self.assertIn("0000:03:00.0 '82576 Gigabit Network Connection 10c9' if=enp3s0 "
                       "drv=igb unused=vfio-pci \n", out)
 
+    def test_interface_behind_a_bridge_is_not_the_bridge_s(self):
+        bridge = "0000:00:1c.0"
+        self.host.add_driver("pcieport")
+        self.host.add_device(bridge, vendor="8086", device="201c", cls="060400",
+                             driver="pcieport")
+        # On Linux the device's directory sits inside its bridge's.
+        write(self.host.dev(bridge, "0000:02:00.0", "net", "eth5", "flags"), "0x1002\n")
+        self.host.add_device("0000:02:00.0", vendor="8086", device="10c9", driver="igb",
+                             ifname="eth5")
+        rc, out, err = self.devbind("--status-dev", "misc")
+        self.assertIn("0000:00:1c.0 'Device 201c' drv=pcieport", out)
+        rc, _, err = self.devbind("-b", "vfio-pci", "eth5")
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(self.bound(), "0000:02:00.0")
+        self.assertEqual(self.attr("drivers", "pcieport", "unbind"), "")
+
     def test_status_without_pci_ids(self):
         os.unlink(os.path.join(self.host.root, "pci.ids"))
         rc, out, _ = self.devbind("--status-dev", "net")
