@@ -4,12 +4,13 @@
 
 Same command line and status output as DPDK 22.11's dpdk-devbind.py, plus
 --noiommu-mode (DPDK 24.11). It reads sysfs only (no lspci), binds through
-driver_override, and will not touch a device whose network interface is up,
-holds an address or carries a route unless --force is given.
+driver_override, and unless --force is given will not touch a device whose
+network interface is up, holds an address or carries a route, whose disk is
+mounted or otherwise used, or whose /dev/vfio or /dev/uio file a process holds.
 
 Where it looks (tests point these at a fake tree):
   POLLUX_SYSFS_ROOT   /sys
-  POLLUX_PROCFS_ROOT  /proc    (processes holding a device's /dev files)
+  POLLUX_PROCFS_ROOT  /proc    (mountinfo, swaps, processes' open files)
   POLLUX_MODULES_DIR  /lib/modules/$(uname -r)   (modules.alias)
   POLLUX_PCI_IDS      /usr/share/misc/pci.ids, /usr/share/hwdata/pci.ids
   POLLUX_IP           ip       (iproute2, asked with -j for addresses, routes)
@@ -326,6 +327,57 @@ def uses(dev, net):
     return reasons
 
 
+def block_devices(dev):
+    """{name: sysfs directory} of the disks and partitions below dev."""
+    found = {}
+    depth = dev.path.rstrip("/").count("/")
+    for top, dirs, _ in os.walk(dev.path):
+        # Devices behind a bridge are checked on their own; stop deep down.
+        if top.count("/") - depth >= 8:
+            dirs[:] = []
+        dirs[:] = [d for d in dirs if not PCI_ADDRESS.match(d)]
+        if link_name(os.path.join(top, "subsystem")) == "block":
+            found[os.path.basename(top)] = top
+    return found
+
+
+def storage_uses(dev):
+    """Why dev's disks are in use: mounted (by device number, which also
+    catches /dev/root), swap, or held by device-mapper or md."""
+    blocks = block_devices(dev)
+    if not blocks:
+        return []
+    numbers = {read_attr(os.path.join(path, "dev")): name for name, path in blocks.items()}
+    mounted = {}
+    mountinfo = os.path.join(PROCFS_ROOT, "self", "mountinfo")
+    try:
+        with open(mountinfo) as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) > 4 and fields[2] in numbers:
+                    mounted.setdefault(numbers[fields[2]], []).append(
+                        re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4]))
+    except OSError as err:
+        return ["cannot tell whether %s is mounted (%s: %s)"
+                % (",".join(sorted(blocks)), mountinfo, err.strerror)]
+    swaps = []
+    try:
+        with open(os.path.join(PROCFS_ROOT, "swaps")) as swap_file:
+            swaps = [line.split()[0] for line in swap_file.readlines()[1:] if line.strip()]
+    except OSError:
+        pass
+    reasons = []
+    for name in sorted(blocks):
+        if name in mounted:
+            reasons.append("%s is mounted on %s" % (name, ", ".join(mounted[name])))
+        if "/dev/" + name in swaps:
+            reasons.append("%s is used as swap" % name)
+        users = sorted_dir(os.path.join(blocks[name], "holders"))
+        if users:
+            reasons.append("%s is used by %s" % (name, ",".join(users)))
+    return reasons
+
+
 def device_files(dev):
     """The /dev files through which a process drives dev from user space."""
     files = ["/dev/" + uio for uio in sorted_dir(os.path.join(dev.path, "uio"))]
@@ -403,19 +455,22 @@ def describe(dev):
 
 def check_free(dev, net, force, action):
     """True when dev may leave its driver; otherwise says why not."""
-    by_kernel = uses(dev, net) if dev.interfaces else []
+    by_network = uses(dev, net) if dev.interfaces else []
+    by_storage = storage_uses(dev)
     by_process = holders(dev)
-    reasons = by_kernel + by_process
+    reasons = by_network + by_storage + by_process
     if not reasons:
         return True
     if force:
         warn("Warning: --force: modifying %s although %s" % (dev.address, "; ".join(reasons)))
         return True
     advice = []
-    if by_kernel:
+    if by_network:
         ifnames = ",".join(dev.interfaces)
         advice.append("take it down and remove its addresses first (ip link set %s down; "
                       "ip address flush dev %s)" % (ifnames, ifnames))
+    if by_storage:
+        advice.append("stop using its disks first (umount, swapoff)")
     if by_process:
         advice.append("stop the process first")
     warn("Warning: %s is in use: %s. %s: %s, or use --force"

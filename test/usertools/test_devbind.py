@@ -651,6 +651,68 @@ class DevbindTest(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertIn("process 5 (app) holds /dev/vfio/devices/vfio0", err)
 
+    def disk(self, *partitions):
+        """vda on DISK, with partitions vda1..., as virtio-blk shows them."""
+        path = self.host.dev(DISK, "virtio1", "block", "vda")
+        write(os.path.join(path, "dev"), "254:0\n")
+        os.makedirs(os.path.join(path, "holders"))
+        os.symlink("../../../../../../class/block", os.path.join(path, "subsystem"))
+        for number in partitions:
+            part = os.path.join(path, "vda%d" % number)
+            write(os.path.join(part, "dev"), "254:%d\n" % number)
+            os.makedirs(os.path.join(part, "holders"))
+            os.symlink("../../../../../../../class/block", os.path.join(part, "subsystem"))
+        return path
+
+    def mountinfo(self, *lines):
+        write(os.path.join(self.host.proc, "self", "mountinfo"), "".join(lines))
+
+    def test_refuses_disk_mounted(self):
+        self.disk(1, 2)
+        self.mountinfo("21 1 0:20 / /proc rw - proc proc rw\n",
+                       "25 1 254:1 / / rw,relatime - ext4 /dev/root rw\n",
+                       "26 25 254:1 /srv /mnt/my\\040data rw - ext4 /dev/root rw\n")
+        rc, _, err = self.devbind("-b", "vfio-pci", "00:02.0")
+        self.assertEqual(rc, 1)
+        self.assertEqual(err, "Warning: 0000:00:02.0 is in use: vda1 is mounted on /, "
+                              "/mnt/my data. Not modifying: stop using its disks first "
+                              "(umount, swapoff), or use --force\n")
+        self.assert_untouched(DISK, "virtio-pci")
+
+    def test_refuses_disk_swap_and_holders(self):
+        path = self.disk(1, 2)
+        self.mountinfo("")
+        write(os.path.join(self.host.proc, "swaps"),
+              "Filename\tType\tSize\tUsed\tPriority\n/dev/vda2 partition 1024 0 -2\n")
+        os.symlink("../../dm-0", os.path.join(path, "holders", "dm-0"))
+        rc, _, err = self.devbind("-u", DISK)
+        self.assertEqual(rc, 1)
+        self.assertIn("0000:00:02.0 is in use: vda is used by dm-0; vda2 is used as swap. "
+                      "Skipping unbind", err)
+
+    def test_refuses_disk_when_mounts_unknown(self):
+        self.disk()
+        rc, _, err = self.devbind("-u", DISK)
+        self.assertEqual(rc, 1)
+        self.assertIn("0000:00:02.0 is in use: cannot tell whether vda is mounted (%s: No "
+                      "such file or directory)" % os.path.join(self.host.proc, "self",
+                                                               "mountinfo"), err)
+
+    def test_binds_idle_disk(self):
+        self.disk(1)
+        self.mountinfo("25 1 254:7 / / rw - ext4 /dev/vdb rw\n")
+        rc, _, err = self.devbind("-b", "vfio-pci", DISK)
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(self.bound(), DISK)
+
+    def test_force_unbinds_mounted_disk(self):
+        self.disk()
+        self.mountinfo("25 1 254:0 / / rw - ext4 /dev/vda rw\n")
+        rc, _, err = self.devbind("-u", "--force", DISK)
+        self.assertEqual(rc, 0)
+        self.assertEqual(err, "Warning: --force: modifying 0000:00:02.0 although vda is "
+                              "mounted on /\n")
+
     def test_ignored_addresses_and_routes(self):
         # eth1 has an IPv6 link-local address, a 169.254 route, an fe80::/64
         # route and local-table entries: none of them makes it busy.
