@@ -49,7 +49,7 @@ void
 model_stat_add64(struct model_port *port, uint32_t low, uint32_t high, uint64_t count,
 	unsigned int high_bits)
 {
-	uint64_t max = (1ull << (32 + high_bits)) - 1;
+	uint64_t max = high_bits >= 32 ? UINT64_MAX : (1ull << (32 + high_bits)) - 1;
 	uint64_t value;
 
 	model_lock(port);
