@@ -54,12 +54,18 @@ mdrv_wait(struct mdrv_port *port, uint32_t offset, uint32_t mask, uint32_t want,
 int
 mdrv_open(struct mdrv_port *port, unsigned int index)
 {
+	const char *sysfs = getenv("POLLUX_SYSFS_PCI");
 	char path[4200];
 	void *bar;
 
 	memset(port, 0, sizeof(*port));
+	port->fd = -1;
 	port->index = index;
-	snprintf(path, sizeof(path), "%s/resource0", ixgbe_model_device_dir(index));
+	/* As a bus finds it: $POLLUX_SYSFS_PCI/<address>/resource0. */
+	if (sysfs == NULL)
+		return -ENOENT;
+	snprintf(path, sizeof(path), "%s/0000:42:%02x.%x/resource0", sysfs, index / 2,
+		index % 2);
 	port->fd = open(path, O_RDWR | O_CLOEXEC);
 	if (port->fd < 0)
 		return -errno;
