@@ -11,13 +11,17 @@
  *   page 0x1000, 0x6000 per-queue counters (clear on read; qstats=rc)
  *
  * An access to such a page faults (SIGSEGV). The handler takes the port's
- * trap lock, notes the register, whether it is a write (the x86 page-fault
- * error code, bit 1) and its value before the access, opens the page and
- * sets the trap flag. The instruction runs once against the real memory,
- * then SIGTRAP: the handler applies the side effect (zero the counter that
- * was read; EICR write-1-to-clear, EIMS set, EIMC clear, EICS set), closes
- * the page again and drops the lock. Faults that are not ours go to the
- * handler that was installed before.
+ * trap lock. If the instruction is a plain 32-bit move (8B load, 89 store,
+ * C7 store of an immediate; what a volatile uint32_t access compiles to),
+ * the handler performs it on the model's own view, applies the side effect
+ * (zero the counter that was read; EICR write-1-to-clear, EIMS set, EIMC
+ * clear, EICS set) and moves RIP past it: one signal, no mprotect(). Any
+ * other instruction is single-stepped: the handler notes the register,
+ * whether it is a write (the x86 page-fault error code, bit 1) and its
+ * value before, opens the page and sets the trap flag; the instruction runs
+ * once against the real memory, then SIGTRAP applies the side effect and
+ * closes the page again. Faults that are not ours go to the handler that
+ * was installed before.
  *
  * Limit: while one thread single-steps, another thread of the application
  * touching the same page is not trapped. Applications drive a port's
@@ -192,22 +196,111 @@ trap_chain(const struct sigaction *old, int sig, siginfo_t *info, void *context)
 	signal(sig, SIG_DFL);
 }
 
+/* A decoded 32-bit move between a register (or an immediate) and memory. */
+struct trap_move {
+	int is_store;
+	int has_immediate;
+	unsigned int reg;	/* x86 register number 0..15 */
+	uint32_t immediate;
+	size_t len;
+};
+
+/* x86 register number to its slot in mcontext gregs. */
+static const int trap_greg[16] = {
+	REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+	REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
+};
+
+/* Decode [REX] 8B/89/C7 modrm [sib] [disp] [imm32]; -1 for anything else. */
+static int
+trap_decode(const uint8_t *code, struct trap_move *move)
+{
+	uint8_t rex = 0, opcode, modrm, mod, rm;
+	size_t i = 0;
+
+	if ((code[i] & 0xf0) == 0x40)
+		rex = code[i++];
+	if (rex & 0x08)		/* REX.W: a 64-bit access */
+		return -1;
+	opcode = code[i++];
+	if (opcode != 0x8b && opcode != 0x89 && opcode != 0xc7)
+		return -1;
+	modrm = code[i++];
+	mod = modrm >> 6;
+	rm = modrm & 7;
+	if (mod == 3 || (opcode == 0xc7 && ((modrm >> 3) & 7) != 0))
+		return -1;
+	move->is_store = opcode != 0x8b;
+	move->has_immediate = opcode == 0xc7;
+	move->reg = ((modrm >> 3) & 7) | ((rex & 0x04) ? 8 : 0);
+	if (rm == 4) {
+		uint8_t sib = code[i++];
+
+		if (mod == 0 && (sib & 7) == 5)
+			i += 4;
+	} else if (mod == 0 && rm == 5) {
+		i += 4;		/* RIP-relative */
+	}
+	if (mod == 1)
+		i += 1;
+	else if (mod == 2)
+		i += 4;
+	if (move->has_immediate) {
+		memcpy(&move->immediate, code + i, 4);
+		i += 4;
+	}
+	move->len = i;
+	return 0;
+}
+
+/* Perform the move on the model's view and apply its side effect. */
+static void
+trap_emulate(struct model_port *port, uint32_t reg, const struct trap_move *move,
+	ucontext_t *uc)
+{
+	greg_t *gregs = uc->uc_mcontext.gregs;
+	uint32_t before = mreg_read(port, reg);
+
+	if (move->is_store) {
+		mreg_write(port, reg, move->has_immediate ? move->immediate :
+			(uint32_t)gregs[trap_greg[move->reg]]);
+		model_intr_register_access_locked(port, reg, 1, before);
+	} else {
+		/* A 32-bit load zero-extends into the 64-bit register. */
+		gregs[trap_greg[move->reg]] = (greg_t)before;
+		if (model_stat_clears_on_read(reg, model_state.config.qstats_rc))
+			mreg_write(port, reg, 0);
+		else
+			model_intr_register_access_locked(port, reg, 0, before);
+	}
+	gregs[REG_RIP] += (greg_t)move->len;
+}
+
 static void
 trap_on_segv(int sig, siginfo_t *info, void *context)
 {
 	ucontext_t *uc = context;
 	uintptr_t address = (uintptr_t)info->si_addr;
 	struct trap_mapping *map = trap_find(address);
+	struct trap_move move;
 	struct model_port *port;
+	uint64_t offset;
 
 	if (map == NULL || trap_step.active) {
 		trap_chain(&trap_old_segv, sig, info, context);
 		return;
 	}
 	port = map->port;
+	offset = map->offset + (address - map->start);
 	model_lock(port);
+	if ((offset & 3) == 0 &&
+			trap_decode((const uint8_t *)uc->uc_mcontext.gregs[REG_RIP], &move) == 0) {
+		trap_emulate(port, (uint32_t)offset, &move, uc);
+		model_unlock(port);
+		return;
+	}
 	trap_step.port = port;
-	trap_step.reg = (uint32_t)(map->offset + (address - map->start)) & ~3u;
+	trap_step.reg = (uint32_t)offset & ~3u;
 	trap_step.is_write = (uc->uc_mcontext.gregs[REG_ERR] & TRAP_PF_WRITE) != 0;
 	trap_step.before = mreg_read(port, trap_step.reg);
 	trap_step.page = address & ~(uintptr_t)(TRAP_PAGE - 1);

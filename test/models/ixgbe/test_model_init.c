@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -194,6 +195,26 @@ test_link_drop_and_return(void **state)
 	assert_int_equal(ixgbe_model_set_cable(7, 0), -EINVAL);
 }
 
+/* No busy-spinning when idle: two device threads use little CPU. */
+static void
+test_idle_cpu(void **state)
+{
+	struct rusage before, after;
+	uint64_t used_us;
+
+	MDRV_TEST_BEGIN(state);
+	mdrv_sleep_ms(50);
+	getrusage(RUSAGE_SELF, &before);
+	mdrv_sleep_ms(500);
+	getrusage(RUSAGE_SELF, &after);
+	used_us = (uint64_t)(after.ru_utime.tv_sec - before.ru_utime.tv_sec) * 1000000 +
+		(after.ru_utime.tv_usec - before.ru_utime.tv_usec) +
+		(uint64_t)(after.ru_stime.tv_sec - before.ru_stime.tv_sec) * 1000000 +
+		(after.ru_stime.tv_usec - before.ru_stime.tv_usec);
+	print_message("idle model, 2 ports: %.1f%% of one CPU\n", used_us / 5000.0);
+	assert_true(used_us < 50000);
+}
+
 static void
 test_bad_config(void **state)
 {
@@ -211,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_srrctl_alias),
 		cmocka_unit_test(test_link_after_an_restart),
 		cmocka_unit_test(test_link_drop_and_return),
+		cmocka_unit_test(test_idle_cpu),
 		cmocka_unit_test(test_bad_config),
 	};
 
