@@ -18,6 +18,12 @@
  *   vectors=N        MSI-X vectors (1..16, default 16)
  *   link_delay_ms=N  auto-negotiation time before LINKS.UP (default 20)
  *   qstats=rc|plain  per-queue counters clear on read (default rc) or not
+ *   dir=PATH         build the tree in PATH (must not exist; removed at the
+ *                    end) instead of a new directory under $TMPDIR or /tmp
+ *
+ * The tree's root (dir=, or the parent of $POLLUX_SYSFS_PCI) holds a FIFO
+ * "control" for scripts: write "cable <port> down" or "cable <port> up",
+ * one command per line (see ixgbe_model_set_cable()).
  */
 
 #ifndef IXGBE_MODEL_H

@@ -11,6 +11,7 @@
  *   model_trap.c    mmap() interposition and the read/write traps
  *   model_intr.c    interrupt causes, masks and delivery to the FIFOs
  *   model_wire.c    the cable: port to port, or pcap files
+ *   model_control.c the control FIFO for scripts
  *
  * Register views: the model maps resource0 itself (port->regs) and never
  * protects that view; the application's mapping (found by interposing
@@ -40,6 +41,7 @@ enum model_wire_kind {
 };
 
 struct model_config {
+	char dir[PATH_MAX / 2 - 64];
 	unsigned int nb_ports;
 	enum model_wire_kind wire;
 	char rx_pcap[PATH_MAX];
@@ -108,6 +110,8 @@ struct model {
 	atomic_int running;
 	atomic_int stopping;
 	pid_t owner;
+	int control_fd;
+	int control_keep_fd;
 };
 
 extern struct model model_state;
@@ -152,6 +156,11 @@ int model_config_parse(const char *text, struct model_config *config);
 /* model_tree.c */
 int model_tree_create(struct model *model);
 void model_tree_remove(struct model *model);
+
+/* model_control.c */
+int model_control_open(struct model *model);
+void model_control_close(struct model *model);
+void model_control_poll(struct model *model);
 
 /* model_device.c */
 void model_device_reset(struct model_port *port);

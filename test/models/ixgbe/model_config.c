@@ -56,6 +56,15 @@ config_pair(struct model_config *config, const char *key, const char *value)
 		return config_path(key, value, config->rx_pcap);
 	if (strcmp(key, "tx_pcap") == 0)
 		return config_path(key, value, config->tx_pcap);
+	if (strcmp(key, "dir") == 0) {
+		if (strlen(value) == 0 || strlen(value) >= sizeof(config->dir)) {
+			fprintf(stderr, "ixgbe model: dir= needs a path shorter than %zu bytes\n",
+				sizeof(config->dir));
+			return -EINVAL;
+		}
+		strcpy(config->dir, value);
+		return 0;
+	}
 	if (strcmp(key, "wire") == 0) {
 		if (strcmp(value, "loop") == 0)
 			config->wire = MODEL_WIRE_LOOP;
@@ -75,7 +84,7 @@ config_pair(struct model_config *config, const char *key, const char *value)
 		return 0;
 	}
 	fprintf(stderr, "ixgbe model: unknown key '%s' (ports, wire, rx_pcap, tx_pcap, "
-		"queues, vectors, link_delay_ms, qstats)\n", key);
+		"queues, vectors, link_delay_ms, qstats, dir)\n", key);
 	return -EINVAL;
 bad_value:
 	fprintf(stderr, "ixgbe model: bad value '%s' for %s (wire=loop|pcap, qstats=rc|plain)\n",

@@ -209,6 +209,7 @@ device_thread(void *arg)
 {
 	struct model_port *port = arg;
 	unsigned int idle_rounds = 0;
+	unsigned int rounds = 0;
 
 	/* Fine-grained sleeps: the default 50 us timer slack is too coarse. */
 	prctl(PR_SET_TIMERSLACK, 1000UL, 0, 0, 0);
@@ -223,6 +224,9 @@ device_thread(void *arg)
 			work += model_tx_poll(port);
 			work += model_wire_poll(port);
 		}
+		/* The control FIFO: when idle, and now and then under load. */
+		if (port->index == 0 && (work == 0 || (++rounds & 4095) == 0))
+			model_control_poll(&model_state);
 		if (work != 0)
 			idle_rounds = 0;
 		else
@@ -312,6 +316,8 @@ ixgbe_model_start(const char *config)
 	if (config == NULL)
 		config = getenv("POLLUX_IXGBE_MODEL");
 	memset(model, 0, sizeof(*model));
+	model->control_fd = -1;
+	model->control_keep_fd = -1;
 	ret = model_config_parse(config, &model->config);
 	if (ret != 0)
 		return ret;
@@ -320,10 +326,12 @@ ixgbe_model_start(const char *config)
 	model->owner = getpid();
 	ret = model_trap_init();
 	ret = ret ? ret : model_tree_create(model);
+	ret = ret ? ret : model_control_open(model);
 	ret = ret ? ret : device_start_ports(model);
 	if (ret != 0) {
 		fprintf(stderr, "ixgbe model: cannot start: %s\n", strerror(-ret));
 		device_stop_ports(model);
+		model_control_close(model);
 		model_tree_remove(model);
 		return ret;
 	}
@@ -341,6 +349,7 @@ ixgbe_model_stop(void)
 	if (!atomic_load(&model->running) || model->owner != getpid())
 		return;
 	device_stop_ports(model);
+	model_control_close(model);
 	model_tree_remove(model);
 	unsetenv("POLLUX_SYSFS_PCI");
 	unsetenv("POLLUX_DEV_DIR");

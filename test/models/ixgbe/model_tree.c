@@ -8,6 +8,7 @@
  *                               uio/uio0/, pollux-msix/{0,1,...}}
  *   $root/dev/uio0              INTx FIFO
  *   $root/drivers/uio_pci_generic/
+ *   $root/control               test control FIFO (model_control.c)
  *
  * Config space follows the PCI Local Bus specification 3.0 (6.1 header,
  * 6.7 capability list, 6.8.2 MSI-X) with the layout an 82599ES shows in
@@ -249,12 +250,23 @@ model_tree_create(struct model *model)
 	unsigned int i;
 	int ret;
 
-	snprintf(model->root, sizeof(model->root), "%s/pollux-ixgbe-model.XXXXXX",
-		tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-	if (mkdtemp(model->root) == NULL) {
-		ret = -errno;
-		model->root[0] = '\0';
-		return ret;
+	if (model->config.dir[0] != '\0') {
+		/* A directory the caller names; it must be new (we remove it at the end). */
+		if (mkdir(model->config.dir, 0700) != 0) {
+			ret = -errno;
+			fprintf(stderr, "ixgbe model: cannot create dir=%s: %s (give a new path)\n",
+				model->config.dir, strerror(errno));
+			return ret;
+		}
+		snprintf(model->root, sizeof(model->root), "%s", model->config.dir);
+	} else {
+		snprintf(model->root, sizeof(model->root), "%s/pollux-ixgbe-model.XXXXXX",
+			tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+		if (mkdtemp(model->root) == NULL) {
+			ret = -errno;
+			model->root[0] = '\0';
+			return ret;
+		}
 	}
 	snprintf(model->sysfs_dir, sizeof(model->sysfs_dir), "%s/devices", model->root);
 	snprintf(model->dev_dir, sizeof(model->dev_dir), "%s/dev", model->root);

@@ -195,6 +195,32 @@ test_link_drop_and_return(void **state)
 	assert_int_equal(ixgbe_model_set_cable(7, 0), -EINVAL);
 }
 
+static void
+control_write(const char *text)
+{
+	char path[4200];
+	FILE *file;
+
+	snprintf(path, sizeof(path), "%s/../control", ixgbe_model_sysfs_dir());
+	file = fopen(path, "w");
+	assert_non_null(file);
+	assert_int_equal(fputs(text, file) >= 0, 1);
+	fclose(file);
+}
+
+static void
+test_control_fifo(void **state)
+{
+	MDRV_TEST_BEGIN(state);
+	assert_int_equal(mdrv_reset(&ports[1]), 0);
+	assert_int_equal(mdrv_link_up(&ports[1], 1000), 0);
+	control_write("cable 1 down\n");
+	assert_int_equal(mdrv_wait(&ports[1], MREG_LINKS, MREG_LINKS_UP, 0, 1000), 0);
+	/* A bad line is reported and ignored; the next one still works. */
+	control_write("cable 9 sideways\ncable 1 up\n");
+	assert_int_equal(mdrv_wait(&ports[1], MREG_LINKS, MREG_LINKS_UP, MREG_LINKS_UP, 1000), 0);
+}
+
 /* No busy-spinning when idle: two device threads use little CPU. */
 static void
 test_idle_cpu(void **state)
@@ -232,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_srrctl_alias),
 		cmocka_unit_test(test_link_after_an_restart),
 		cmocka_unit_test(test_link_drop_and_return),
+		cmocka_unit_test(test_control_fifo),
 		cmocka_unit_test(test_idle_cpu),
 		cmocka_unit_test(test_bad_config),
 	};

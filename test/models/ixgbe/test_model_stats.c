@@ -191,6 +191,7 @@ test_bad_configurations(void **state)
 	assert_int_equal(ixgbe_model_start("ports=2,wire=pcap,tx_pcap=/tmp/x.pcap"), -EINVAL);
 	assert_int_equal(ixgbe_model_start("ports=1,wire=pcap,rx_pcap=/nonexistent/x.pcap"),
 		-ENOENT);
+	assert_int_equal(ixgbe_model_start("dir=/tmp"), -EEXIST);
 	assert_int_equal(ixgbe_model_nb_ports(), 0);
 	assert_null(ixgbe_model_pci_addr(0));
 	/* Leave a running model for the group teardown. */

@@ -25,6 +25,8 @@
 
 static char in_path[64];
 static char out_path[64];
+static char parent_dir[64];
+static char tree_dir[80];
 static struct mdrv_port port;
 static const uint8_t port0_mac[6] = { 0x02, 0x82, 0x59, 0x9e, 0x00, 0x00 };
 
@@ -81,10 +83,17 @@ setup(void **state)
 	close(fd);
 	if (write_input() != 0)
 		return -1;
+	strcpy(parent_dir, "/tmp/ixgbe-model-dir-XXXXXX");
+	if (mkdtemp(parent_dir) == NULL)
+		return -1;
+	snprintf(tree_dir, sizeof(tree_dir), "%s/tree", parent_dir);
 	snprintf(config, sizeof(config),
-		"ports=1,wire=pcap,rx_pcap=%s,tx_pcap=%s,link_delay_ms=1,queues=2", in_path,
-		out_path);
+		"ports=1,wire=pcap,rx_pcap=%s,tx_pcap=%s,link_delay_ms=1,queues=2,dir=%s",
+		in_path, out_path, tree_dir);
 	if (ixgbe_model_start(config) != 0)
+		return -1;
+	/* dir=: the tree is where the caller said. */
+	if (strncmp(ixgbe_model_sysfs_dir(), tree_dir, strlen(tree_dir)) != 0)
 		return -1;
 	ixgbe_model_install_traps();
 	if (mdrv_open(&port, 0) != 0 || mdrv_reset(&port) != 0 ||
@@ -103,7 +112,8 @@ teardown(void **state)
 	ixgbe_model_stop();
 	unlink(in_path);
 	unlink(out_path);
-	return 0;
+	/* The model removed its tree: the parent is empty again. */
+	return rmdir(parent_dir);
 }
 
 static void
