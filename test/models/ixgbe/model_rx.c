@@ -100,8 +100,10 @@ rx_ring_load(struct model_port *port, unsigned int queue, struct rx_ring *ring)
 {
 	uint64_t base = mreg_read(port, MREG_RDBAL(queue)) |
 		(uint64_t)mreg_read(port, MREG_RDBAH(queue)) << 32;
+	uint32_t length = mreg_read(port, MREG_RDLEN(queue));
 
-	ring->size = mreg_read(port, MREG_RDLEN(queue)) / MDESC_SIZE;
+	/* RDLEN: a multiple of 128 bytes (8 descriptors) [unverified]. */
+	ring->size = length % 128 == 0 ? length / MDESC_SIZE : 0;
 	ring->head = mreg_read(port, MREG_RDH(queue));
 	ring->tail = mreg_read(port, MREG_RDT(queue));
 	ring->buffer_size = (mreg_read(port, MREG_SRRCTL(queue < 16 ? queue : 0)) &

@@ -149,7 +149,8 @@ mdrv_alloc_queue(struct mdrv_queue *queue, unsigned int size, unsigned int buffe
 	queue->size = size;
 	queue->buffer_size = buffer_size;
 	queue->next = 0;
-	queue->ring = aligned_alloc(128, (size_t)size * 16);
+	/* aligned_alloc wants a multiple of the alignment; RDLEN/TDLEN too. */
+	queue->ring = aligned_alloc(128, ((size_t)size * 16 + 127) & ~(size_t)127);
 	queue->buffers = aligned_alloc(64, (size_t)size * buffer_size);
 	if (queue->ring == NULL || queue->buffers == NULL)
 		return -ENOMEM;

@@ -211,7 +211,11 @@ tree_port(struct model *model, struct model_port *port)
 
 	snprintf(port->pci_addr, sizeof(port->pci_addr), "0000:42:%02x.%x",
 		port->index / 2, port->index % 2);
-	snprintf(port->dir, sizeof(port->dir), "%s/%s", model->sysfs_dir, port->pci_addr);
+	/* Through a local buffer: port->dir and model->sysfs_dir are both in *model. */
+	snprintf(path, sizeof(path), "%s/%s", model->sysfs_dir, port->pci_addr);
+	if (strlen(path) >= sizeof(port->dir))
+		return -ENAMETOOLONG;
+	memcpy(port->dir, path, strlen(path) + 1);
 	if (mkdir(port->dir, 0700) != 0)
 		return -errno;
 	ret = tree_text(port->dir, "vendor", "0x8086\n");

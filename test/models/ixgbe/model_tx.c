@@ -32,7 +32,9 @@ tx_ring_load(struct model_port *port, unsigned int queue, struct tx_ring *ring)
 		(uint64_t)mreg_read(port, MREG_TDBAH(queue)) << 32;
 
 	ring->base = (volatile uint8_t *)(uintptr_t)base;
-	ring->size = mreg_read(port, MREG_TDLEN(queue)) / MDESC_SIZE;
+	/* TDLEN: a multiple of 128 bytes (8 descriptors) [unverified]. */
+	ring->size = mreg_read(port, MREG_TDLEN(queue)) % 128 == 0 ?
+		mreg_read(port, MREG_TDLEN(queue)) / MDESC_SIZE : 0;
 	ring->head = mreg_read(port, MREG_TDH(queue));
 	ring->tail = mreg_read(port, MREG_TDT(queue));
 	return base != 0 && ring->size != 0 && ring->head < ring->size &&

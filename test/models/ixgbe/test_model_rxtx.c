@@ -272,6 +272,21 @@ test_refill_and_wrap(void **state)
 	assert_int_equal(mdrv_read(&ports[1], MREG_MPC(0)), 0);
 }
 
+/* RDLEN must be a multiple of 128 bytes: otherwise the ring is not usable. */
+static void
+test_ring_length_not_multiple_of_128(void **state)
+{
+	uint8_t frame[60] = { 0 };
+
+	MDRV_TEST_BEGIN(state);
+	memcpy(frame, port1_mac, 6);
+	(void)mdrv_read(&ports[1], MREG_MPC(0));
+	mdrv_write(&ports[1], MREG_RDLEN(0), 12 * 16);
+	assert_int_equal(ixgbe_model_inject(1, frame, sizeof(frame)), 0);
+	assert_int_equal(mdrv_read(&ports[1], MREG_MPC(0)), 1);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RDH(0)), 0);
+}
+
 static void
 test_inject_bad_input(void **state)
 {
@@ -301,6 +316,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcs_kept_when_not_stripped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refill_and_wrap, setup_small_buffers,
+			teardown),
+		cmocka_unit_test_setup_teardown(test_ring_length_not_multiple_of_128, setup,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_inject_bad_input, setup, teardown),
 	};

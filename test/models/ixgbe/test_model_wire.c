@@ -21,7 +21,7 @@
 #include "model_regs.h"
 #include "model_test_driver.h"
 
-#define NB_IN 5
+#define NB_IN 10
 
 static char in_path[64];
 static char out_path[64];
@@ -45,7 +45,7 @@ static int
 write_input(void)
 {
 	uint32_t header[6] = { 0xa1b2c3d4, 2 | 4u << 16, 0, 0, 65535, 1 };
-	uint8_t frame[200];
+	uint8_t frame[256];
 	FILE *file = fopen(in_path, "wb");
 	unsigned int n;
 
@@ -97,7 +97,7 @@ setup(void **state)
 		return -1;
 	ixgbe_model_install_traps();
 	if (mdrv_open(&port, 0) != 0 || mdrv_reset(&port) != 0 ||
-			mdrv_link_up(&port, 1000) != 0 || mdrv_rx_init(&port, 1, 4, 2) != 0 ||
+			mdrv_link_up(&port, 1000) != 0 || mdrv_rx_init(&port, 1, 8, 2) != 0 ||
 			mdrv_tx_init(&port, 2, 16) != 0)
 		return -1;
 	return 0;
@@ -119,13 +119,13 @@ teardown(void **state)
 static void
 test_pcap_in_with_backpressure(void **state)
 {
-	uint8_t expected[200];
+	uint8_t expected[256];
 	uint8_t writeback[16];
 	unsigned int n, index;
 	size_t len;
 
 	MDRV_TEST_BEGIN(state);
-	/* 4 descriptors, 3 owned by the device: 5 frames need a refill. */
+	/* 8 descriptors, 7 owned by the device: 10 frames need a refill. */
 	for (n = 0; n < NB_IN; n++) {
 		index = port.rxq[0].next;
 		assert_int_equal(mdrv_rx_wait(&port, 0, writeback, 1000), 0);
