@@ -23,6 +23,7 @@
 #define IDLE_SLEEP_MAX_NS	1000000ull
 
 struct model model_state;
+static int model_exit_registered;
 
 uint64_t
 model_now_ns(void)
@@ -338,6 +339,11 @@ ixgbe_model_start(const char *config)
 	setenv("POLLUX_SYSFS_PCI", model->sysfs_dir, 1);
 	setenv("POLLUX_DEV_DIR", model->dev_dir, 1);
 	atomic_store(&model->running, 1);
+	/* Whoever forgets ixgbe_model_stop() still leaves no tree behind. */
+	if (!model_exit_registered) {
+		model_exit_registered = 1;
+		atexit(ixgbe_model_stop);
+	}
 	return 0;
 }
 

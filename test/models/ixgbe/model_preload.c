@@ -7,28 +7,19 @@
  */
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "ixgbe_model.h"
-
-static void
-model_preload_exit(void)
-{
-	ixgbe_model_stop();
-}
 
 __attribute__((constructor)) static void
 model_preload_start(void)
 {
 	int ret = ixgbe_model_start(NULL);
 
-	if (ret != 0) {
+	/* ixgbe_model_start() registers the removal of the tree at exit. */
+	if (ret != 0)
 		fprintf(stderr, "ixgbe model: not started (%s); check POLLUX_IXGBE_MODEL\n",
 			strerror(-ret));
-		return;
-	}
-	atexit(model_preload_exit);
 }
 
 __attribute__((destructor)) static void
