@@ -272,6 +272,52 @@ test_refill_and_wrap(void **state)
 	assert_int_equal(mdrv_read(&ports[1], MREG_MPC(0)), 0);
 }
 
+/* Put one tx descriptor by hand at the queue's next slot. */
+static void
+tx_put(unsigned int index, const void *buffer, uint32_t cmd)
+{
+	uint32_t *desc = (uint32_t *)(ports[0].txq[0].ring + (size_t)index * 16);
+
+	*(uint64_t *)desc = (uint64_t)(uintptr_t)buffer;
+	desc[2] = cmd;
+	desc[3] = 0;
+}
+
+/* A context descriptor and a packet over three data descriptors. */
+static void
+test_tx_multi_descriptor(void **state)
+{
+	const uint32_t data = MDESC_TX_CMD_IFCS | MDESC_TX_CMD_DEXT | 3u << MDESC_TX_DTYP_SHIFT;
+	uint8_t *buffers = ports[0].txq[0].buffers;
+	uint8_t writeback[16];
+	unsigned int i;
+
+	MDRV_TEST_BEGIN(state);
+	memset(buffers, 0, 3 * 2048);
+	memcpy(buffers, port1_mac, 6);
+	for (i = 0; i < 3; i++)
+		memset(buffers + i * 2048 + 14, 0x10 + i, 86);
+	tx_put(0, NULL, MDESC_TX_CMD_DEXT | MDESC_TX_DTYP_CTXT << MDESC_TX_DTYP_SHIFT);
+	tx_put(1, buffers, data | 100);
+	tx_put(2, buffers + 2048 + 14, data | 86);
+	/* No EOP before TDT yet: the packet waits. */
+	mdrv_write(&ports[0], MREG_TDT(0), 3);
+	mdrv_sleep_ms(20);
+	assert_int_equal(mdrv_read(&ports[0], MREG_TDH(0)), 0);
+	tx_put(3, buffers + 2 * 2048 + 14, data | MDESC_TX_CMD_EOP | MDESC_TX_CMD_RS | 86);
+	mdrv_write(&ports[0], MREG_TDT(0), 4);
+	assert_int_equal(mdrv_wait(&ports[0], MREG_TDH(0), ~0u, 4, 1000), 0);
+	/* DD only where RS was asked for. */
+	assert_int_equal(*(uint32_t *)(ports[0].txq[0].ring + 3 * 16 + 12) & MDESC_TX_STA_DD,
+		MDESC_TX_STA_DD);
+	assert_int_equal(*(uint32_t *)(ports[0].txq[0].ring + 1 * 16 + 12) & MDESC_TX_STA_DD, 0);
+	assert_int_equal(mdrv_rx_wait(&ports[1], 0, writeback, 1000), 0);
+	assert_int_equal(writeback[12] | writeback[13] << 8, 272);
+	assert_memory_equal(mdrv_rx_buffer(&ports[1], 0, 0), buffers, 100);
+	assert_memory_equal(mdrv_rx_buffer(&ports[1], 0, 0) + 100, buffers + 2048 + 14, 86);
+	assert_memory_equal(mdrv_rx_buffer(&ports[1], 0, 0) + 186, buffers + 2 * 2048 + 14, 86);
+}
+
 /* RDLEN must be a multiple of 128 bytes: otherwise the ring is not usable. */
 static void
 test_ring_length_not_multiple_of_128(void **state)
@@ -308,6 +354,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_tx_port0_rx_port1, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_short_frame_padded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tx_multi_descriptor, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_multi_descriptor_frame, setup_small_buffers,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_oversize_without_jumbo, setup, teardown),
