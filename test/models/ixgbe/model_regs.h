@@ -106,6 +106,9 @@
 #define MREG_DMATXCTL		0x04A80
 #define  MREG_DMATXCTL_TE	(1u << 0)
 
+#define MREG_RXCSUM		0x05000
+#define  MREG_RXCSUM_PCSD	(1u << 13)
+
 /* Receive filters */
 #define MREG_FCTRL		0x05080
 #define  MREG_FCTRL_MPE		(1u << 8)
@@ -156,7 +159,7 @@
 #define MDESC_TX_CMD_DEXT	(1u << 29)
 #define MDESC_TX_STA_DD		(1u << 0)
 
-/* RSS type in rx write-back bits 3:0 [unverified values] */
+/* RSS type in rx write-back bits 3:0 (82598 datasheet 3.5.2.10 table; 0x7-0x9 seen) */
 #define MRSS_TYPE_NONE		0x0u
 #define MRSS_TYPE_IPV4_TCP	0x1u
 #define MRSS_TYPE_IPV4		0x2u

@@ -6,7 +6,8 @@
  * each descriptor is written back in the advanced format (7.1.6):
  *
  *   bytes 0-3   RSS type (3:0) | packet type (16:4)
- *   bytes 4-7   RSS hash
+ *   bytes 4-7   RSS hash, when RXCSUM.PCSD is set (82598 datasheet 3.5.2.10:
+ *               otherwise the field holds checksum data; the model writes 0)
  *   bytes 8-11  status/error: DD (bit 0), EOP (bit 1, last descriptor only)
  *   bytes 12-13 length of the data in this descriptor's buffer
  *   bytes 14-15 VLAN tag (0)
@@ -183,6 +184,8 @@ rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_f
 	uint32_t needed;
 
 	model_rss_classify(port, frame, len, &rss);
+	if ((mreg_read(port, MREG_RXCSUM) & MREG_RXCSUM_PCSD) == 0)
+		rss.hash = 0;
 	if (rss.queue >= model_state.config.nb_queues ||
 			(mreg_read(port, MREG_RXDCTL(rss.queue)) & MREG_XDCTL_ENABLE) == 0 ||
 			!rx_ring_load(port, rss.queue, &ring)) {

@@ -105,10 +105,13 @@ program_rss(uint32_t mrqc)
 	for (i = 0; i < 32; i++)
 		mdrv_write(&port, MREG_RETA(i), 0x03020100);
 	mdrv_write(&port, MREG_MRQC, mrqc);
+	/* The hash is reported only with PCSD (no fragment checksum). */
+	mdrv_write(&port, MREG_RXCSUM, MREG_RXCSUM_PCSD);
 }
 
 static void
-expect_on_queue(const uint8_t *frame, size_t len, uint32_t hash, uint32_t type)
+expect_on_queue_reported(const uint8_t *frame, size_t len, uint32_t hash, uint32_t type,
+	uint32_t reported)
 {
 	unsigned int queue = (hash & 0x7f) % NB_QUEUES;
 	uint8_t writeback[16];
@@ -118,9 +121,15 @@ expect_on_queue(const uint8_t *frame, size_t len, uint32_t hash, uint32_t type)
 	assert_int_equal(mdrv_rx_wait(&port, queue, writeback, 1000), 0);
 	memcpy(&dword0, writeback, 4);
 	memcpy(&got_hash, writeback + 4, 4);
-	assert_int_equal(got_hash, hash);
+	assert_int_equal(got_hash, reported);
 	assert_int_equal(dword0 & 0xf, type);
 	mdrv_rx_refill(&port, queue);
+}
+
+static void
+expect_on_queue(const uint8_t *frame, size_t len, uint32_t hash, uint32_t type)
+{
+	expect_on_queue_reported(frame, len, hash, type, hash);
 }
 
 static void
@@ -158,6 +167,21 @@ test_queue_from_reta_ipv4_only(void **state)
 	}
 }
 
+/* Without RXCSUM.PCSD the queue still follows the hash, which is not reported. */
+static void
+test_hash_not_reported_without_pcsd(void **state)
+{
+	const struct rss_vector *v = &vectors[2];
+	uint8_t frame[128];
+	size_t len;
+
+	MDRV_TEST_BEGIN(state);
+	program_rss(MREG_MRQC_RSSEN | MREG_MRQC_IPV4 | MREG_MRQC_IPV4_TCP);
+	mdrv_write(&port, MREG_RXCSUM, 0);
+	len = mdrv_build_ipv4(frame, port0_mac, v->src, v->dst, v->src_port, v->dst_port, 6, 0);
+	expect_on_queue_reported(frame, len, v->ipv4_tcp, MRSS_TYPE_IPV4_TCP, 0);
+}
+
 static void
 test_rss_disabled_queue0(void **state)
 {
@@ -178,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_toeplitz_vectors),
 		cmocka_unit_test(test_queue_from_reta_tcp),
 		cmocka_unit_test(test_queue_from_reta_ipv4_only),
+		cmocka_unit_test(test_hash_not_reported_without_pcsd),
 		cmocka_unit_test(test_rss_disabled_queue0),
 	};
 
