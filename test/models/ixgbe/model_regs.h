@@ -150,6 +150,7 @@
 #define MDESC_SIZE		16u
 #define MDESC_RX_STAT_DD	(1u << 0)
 #define MDESC_RX_STAT_EOP	(1u << 1)
+#define MDESC_RX_STAT_PIF	(1u << 7)
 #define MDESC_TX_DTALEN_MASK	0xFFFFu
 #define MDESC_TX_DTYP_SHIFT	20
 #define MDESC_TX_DTYP_CTXT	0x2u

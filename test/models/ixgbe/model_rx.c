@@ -8,7 +8,8 @@
  *   bytes 0-3   RSS type (3:0) | packet type (16:4)
  *   bytes 4-7   RSS hash, when RXCSUM.PCSD is set (82598 datasheet 3.5.2.10:
  *               otherwise the field holds checksum data; the model writes 0)
- *   bytes 8-11  status/error: DD (bit 0), EOP (bit 1, last descriptor only)
+ *   bytes 8-11  status/error: DD (bit 0), EOP (bit 1, last descriptor only),
+ *               PIF (bit 7: only the multicast table matched; 82598 datasheet 3.5.2)
  *   bytes 12-13 length of the data in this descriptor's buffer
  *   bytes 14-15 VLAN tag (0)
  *
@@ -82,7 +83,11 @@ rx_exact_match(struct model_port *port, const uint8_t *dst)
 	return 0;
 }
 
-/* 7.1.1: L2 filtering. Returns 1 if the port takes the frame. */
+/* 7.1.1: L2 filtering. Returns 0 (dropped), RX_PASS, or RX_PASS_INEXACT when
+ * only the multicast table took it (the write-back's PIF bit). */
+#define RX_PASS		1
+#define RX_PASS_INEXACT	2
+
 static int
 rx_filter(struct model_port *port, const uint8_t *frame)
 {
@@ -90,10 +95,13 @@ rx_filter(struct model_port *port, const uint8_t *frame)
 	uint32_t fctrl = mreg_read(port, MREG_FCTRL);
 
 	if (memcmp(frame, broadcast, 6) == 0)
-		return (fctrl & MREG_FCTRL_BAM) != 0;
-	if (frame[0] & 1)
-		return (fctrl & MREG_FCTRL_MPE) != 0 || rx_multicast_match(port, frame);
-	return (fctrl & MREG_FCTRL_UPE) != 0 || rx_exact_match(port, frame);
+		return (fctrl & MREG_FCTRL_BAM) != 0 ? RX_PASS : 0;
+	if (frame[0] & 1) {
+		if (fctrl & MREG_FCTRL_MPE)
+			return RX_PASS;
+		return rx_multicast_match(port, frame) ? RX_PASS_INEXACT : 0;
+	}
+	return (fctrl & MREG_FCTRL_UPE) != 0 || rx_exact_match(port, frame) ? RX_PASS : 0;
 }
 
 static int
@@ -125,9 +133,8 @@ rx_ring_free(const struct rx_ring *ring)
 
 static void
 rx_write_back(volatile uint8_t *desc, const struct model_rss_result *rss, uint32_t length,
-	int last)
+	uint32_t status)
 {
-	uint32_t status = MDESC_RX_STAT_DD | (last ? MDESC_RX_STAT_EOP : 0);
 	uint32_t length_vlan = length & 0xffff;
 
 	__atomic_store_n((volatile uint32_t *)desc, rss->rss_type | rss->packet_type << 4,
@@ -141,7 +148,7 @@ rx_write_back(volatile uint8_t *desc, const struct model_rss_result *rss, uint32
 /* DMA the frame into ring descriptors starting at head; returns the new head. */
 static uint32_t
 rx_dma(struct rx_ring *ring, const uint8_t *data, size_t len,
-	const struct model_rss_result *rss)
+	const struct model_rss_result *rss, uint32_t status)
 {
 	uint32_t head = ring->head;
 	size_t done = 0;
@@ -153,7 +160,8 @@ rx_dma(struct rx_ring *ring, const uint8_t *data, size_t len,
 
 		memcpy((void *)(uintptr_t)buffer, data + done, chunk);
 		done += chunk;
-		rx_write_back(desc, rss, (uint32_t)chunk, done == len);
+		rx_write_back(desc, rss, (uint32_t)chunk, MDESC_RX_STAT_DD | status |
+			(done == len ? MDESC_RX_STAT_EOP : 0));
 		head = (head + 1) % ring->size;
 	}
 	return head;
@@ -174,7 +182,8 @@ rx_count(struct model_port *port, const uint8_t *frame, size_t wire_len, unsigne
 }
 
 static int
-rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_for_room)
+rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_for_room,
+	uint32_t status)
 {
 	uint8_t with_fcs[MODEL_MAX_FRAME + 4];
 	const uint8_t *data = frame;
@@ -209,7 +218,7 @@ rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_f
 		model_stat_add(port, MREG_MPC(0), 1);
 		return 0;
 	}
-	ring.head = rx_dma(&ring, data, host_len, &rss);
+	ring.head = rx_dma(&ring, data, host_len, &rss, status);
 	mreg_write(port, MREG_RDH(rss.queue), ring.head);
 	rx_count(port, frame, len + 4, rss.queue, host_len);
 	model_intr_queue(port, rss.queue, 0);
@@ -221,6 +230,7 @@ model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len, int wa
 {
 	size_t wire_len = len + 4;	/* with the FCS */
 	uint32_t max_len;
+	int pass;
 	int ret = 0;
 
 	pthread_mutex_lock(&port->rx_lock);
@@ -232,8 +242,9 @@ model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len, int wa
 		mreg_read(port, MREG_MAXFRS) >> 16 : 1518;
 	if (wire_len > max_len) {
 		model_stat_add(port, MREG_ROC, 1);
-	} else if (len >= 14 && rx_filter(port, frame)) {
-		ret = rx_deliver(port, frame, len, wait_for_room);
+	} else if (len >= 14 && (pass = rx_filter(port, frame)) != 0) {
+		ret = rx_deliver(port, frame, len, wait_for_room,
+			pass == RX_PASS_INEXACT ? MDESC_RX_STAT_PIF : 0);
 		if (ret == -EAGAIN)
 			goto out;
 	}

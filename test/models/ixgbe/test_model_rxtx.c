@@ -204,6 +204,7 @@ test_filters(void **state)
 	static const uint8_t multicast[6] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x01 };
 	/* MTA hash (MO = 0): destination bits 47:36 = 0x010 */
 	uint32_t hash = (multicast[4] >> 4 | multicast[5] << 4) & 0xfff;
+	uint32_t desc_status;
 
 	MDRV_TEST_BEGIN(state);
 	inject_expect(port1_mac, 1);
@@ -213,6 +214,13 @@ test_filters(void **state)
 	mdrv_write(&ports[1], MREG_MCSTCTRL, MREG_MCSTCTRL_MFE);
 	mdrv_write(&ports[1], MREG_MTA(hash >> 5), 1u << (hash & 0x1f));
 	inject_expect(multicast, 1);
+	/* Only the inexact filter took it: PIF in the write-back; not for exact ones. */
+	desc_status = *(volatile uint32_t *)(ports[1].rxq[0].ring +
+		(size_t)((mdrv_read(&ports[1], MREG_RDH(0)) + 63) % 64) * 16 + 8);
+	assert_int_equal(desc_status & (MDESC_RX_STAT_PIF | MDESC_RX_STAT_DD),
+		MDESC_RX_STAT_PIF | MDESC_RX_STAT_DD);
+	desc_status = *(volatile uint32_t *)(ports[1].rxq[0].ring + 8);
+	assert_int_equal(desc_status & MDESC_RX_STAT_PIF, 0);
 	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) & ~MREG_FCTRL_BAM);
 	inject_expect(broadcast, 0);
 	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_UPE);
