@@ -192,6 +192,9 @@ int model_stat_clears_on_read(uint32_t offset, int qstats_rc);
 
 /* model_trap.c */
 int model_trap_init(void);
+/* mmap()/munmap() without our interposition (the model's own view). */
+void *model_real_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset);
+int model_real_munmap(void *addr, size_t len);
 void model_trap_forget_port(struct model_port *port);
 uint32_t model_trap_pages(int qstats_rc, uint32_t *pages, uint32_t max);
 

@@ -23,10 +23,11 @@ mdrv_read(struct mdrv_port *port, uint32_t offset)
 	return *(volatile uint32_t *)(port->bar + offset);
 }
 
+/* Release: descriptors written before a doorbell are visible to the device. */
 void
 mdrv_write(struct mdrv_port *port, uint32_t offset, uint32_t value)
 {
-	*(volatile uint32_t *)(port->bar + offset) = value;
+	__atomic_store_n((volatile uint32_t *)(port->bar + offset), value, __ATOMIC_RELEASE);
 }
 
 void
@@ -257,7 +258,6 @@ mdrv_tx(struct mdrv_port *port, unsigned int queue, const void *frame, size_t le
 		3u << MDESC_TX_DTYP_SHIFT | (uint32_t)len;
 	desc[3] = (uint32_t)len << 14;
 	txq->next = (index + 1) % txq->size;
-	__atomic_thread_fence(__ATOMIC_RELEASE);
 	mdrv_write(port, MREG_TDT(queue), txq->next);
 	return 0;
 }
@@ -317,7 +317,6 @@ mdrv_rx_refill(struct mdrv_port *port, unsigned int queue)
 		tail = (tail + 1) % rxq->size;
 		mdrv_rx_arm(rxq, tail);
 	}
-	__atomic_thread_fence(__ATOMIC_RELEASE);
 	mdrv_write(port, MREG_RDT(queue), last);
 }
 

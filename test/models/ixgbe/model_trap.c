@@ -32,6 +32,7 @@
 /* Define mmap and mmap64 both: no redirection of one to the other. */
 #undef _FILE_OFFSET_BITS
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -145,16 +146,55 @@ trap_find(uintptr_t address)
 	return NULL;
 }
 
+typedef void *(*trap_mmap_fn)(void *, size_t, int, int, int, off_t);
+typedef int (*trap_munmap_fn)(void *, size_t);
+
+static trap_mmap_fn trap_next_mmap;
+static trap_munmap_fn trap_next_munmap;
+static __thread int trap_resolving;
+
+/*
+ * The mmap() after ours: libc's, or a sanitizer's interceptor (which must
+ * see every mapping). Until it is known (and while dlsym() itself runs),
+ * the system call.
+ */
+void *
+model_real_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset)
+{
+	long mapped;
+
+	if (trap_next_mmap == NULL && !trap_resolving) {
+		trap_resolving = 1;
+		trap_next_mmap = (trap_mmap_fn)dlsym(RTLD_NEXT, "mmap");
+		trap_resolving = 0;
+	}
+	if (trap_next_mmap != NULL)
+		return trap_next_mmap(addr, len, prot, flags, fd, offset);
+	mapped = syscall(SYS_mmap, addr, len, prot, flags, fd, offset);
+	return mapped == -1 ? MAP_FAILED : (void *)mapped;
+}
+
+int
+model_real_munmap(void *addr, size_t len)
+{
+	if (trap_next_munmap == NULL && !trap_resolving) {
+		trap_resolving = 1;
+		trap_next_munmap = (trap_munmap_fn)dlsym(RTLD_NEXT, "munmap");
+		trap_resolving = 0;
+	}
+	if (trap_next_munmap != NULL)
+		return trap_next_munmap(addr, len);
+	return (int)syscall(SYS_munmap, addr, len);
+}
+
 void *
 mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset)
 {
-	long mapped = syscall(SYS_mmap, addr, len, prot, flags, fd, offset);
+	void *mapped = model_real_mmap(addr, len, prot, flags, fd, offset);
 
-	if (mapped == -1)
-		return MAP_FAILED;
-	if (fd >= 0 && (flags & MAP_SHARED) != 0)
+	if (mapped != MAP_FAILED && fd >= 0 && (flags & MAP_SHARED) != 0)
 		trap_note_mapping((uintptr_t)mapped, len, fd, (uint64_t)offset);
-	return (void *)mapped;
+	return mapped;
 }
 
 void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t offset);
@@ -178,7 +218,7 @@ munmap(void *addr, size_t len)
 				map->start < start + len)
 			atomic_store(&map->used, 0);
 	}
-	return (int)syscall(SYS_munmap, addr, len);
+	return model_real_munmap(addr, len);
 }
 
 static void

@@ -24,7 +24,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "model.h"
@@ -183,7 +182,7 @@ tree_map_bar(struct model_port *port)
 {
 	char path[2 * PATH_MAX + 128];
 	struct stat st;
-	long mapped;
+	void *mapped;
 
 	snprintf(path, sizeof(path), "%s/resource0", port->dir);
 	port->bar_fd = open(path, O_RDWR | O_CLOEXEC);
@@ -193,12 +192,12 @@ tree_map_bar(struct model_port *port)
 		return -errno;
 	port->bar_dev = st.st_dev;
 	port->bar_ino = st.st_ino;
-	/* The raw system call: this view must not be seen by our mmap(). */
-	mapped = syscall(SYS_mmap, NULL, (size_t)MREG_BAR0_SIZE, PROT_READ | PROT_WRITE,
-		MAP_SHARED, port->bar_fd, 0);
-	if (mapped == -1)
+	/* Not through our mmap(): this view is never trapped. */
+	mapped = model_real_mmap(NULL, MREG_BAR0_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		port->bar_fd, 0);
+	if (mapped == MAP_FAILED)
 		return -errno;
-	port->regs = (volatile uint8_t *)mapped;
+	port->regs = mapped;
 	return 0;
 }
 
@@ -310,7 +309,7 @@ model_tree_remove(struct model *model)
 		struct model_port *port = &model->ports[i];
 
 		if (port->regs != NULL) {
-			syscall(SYS_munmap, (void *)port->regs, (size_t)MREG_BAR0_SIZE);
+			model_real_munmap((void *)port->regs, MREG_BAR0_SIZE);
 			port->regs = NULL;
 		}
 		if (port->bar_fd >= 0) {
