@@ -19,7 +19,7 @@
 
 #define RESET_VISIBLE_NS	1000000ull	/* CTRL.RST reads 1 for 1 ms */
 #define EEPROM_READ_NS		2000000ull	/* then 2 ms until EEC.ARD */
-#define IDLE_SPINS		256
+#define IDLE_SPIN_NS		100000ull	/* spin 100 us after the last work */
 #define IDLE_SLEEP_MAX_NS	1000000ull
 
 struct model model_state;
@@ -184,24 +184,26 @@ device_sync_aliases(struct model_port *port)
 	}
 }
 
-/* Busy while there is work; sleep with growing pauses when idle. */
+/*
+ * Busy while there is work, and for IDLE_SPIN_NS after it (bursts come
+ * back within microseconds); then sleep an eighth of the time idle so far,
+ * up to 1 ms: an idle model costs little CPU.
+ */
 static void
-device_idle(unsigned int *idle_rounds)
+device_idle(uint64_t now, uint64_t last_work_ns)
 {
+	uint64_t idle_ns = now - last_work_ns;
 	struct timespec pause;
-	uint64_t sleep_ns;
 
-	(*idle_rounds)++;
-	if (*idle_rounds < IDLE_SPINS) {
+	if (idle_ns < IDLE_SPIN_NS) {
 		__builtin_ia32_pause();
 		return;
 	}
-	sleep_ns = 2000ull << ((*idle_rounds - IDLE_SPINS) / 64 > 9 ? 9 :
-		(*idle_rounds - IDLE_SPINS) / 64);
-	if (sleep_ns > IDLE_SLEEP_MAX_NS)
-		sleep_ns = IDLE_SLEEP_MAX_NS;
+	idle_ns /= 8;
+	if (idle_ns > IDLE_SLEEP_MAX_NS)
+		idle_ns = IDLE_SLEEP_MAX_NS;
 	pause.tv_sec = 0;
-	pause.tv_nsec = (long)sleep_ns;
+	pause.tv_nsec = (long)idle_ns;
 	nanosleep(&pause, NULL);
 }
 
@@ -209,7 +211,7 @@ static void *
 device_thread(void *arg)
 {
 	struct model_port *port = arg;
-	unsigned int idle_rounds = 0;
+	uint64_t last_work_ns = model_now_ns();
 	unsigned int rounds = 0;
 
 	/* Fine-grained sleeps: the default 50 us timer slack is too coarse. */
@@ -229,9 +231,9 @@ device_thread(void *arg)
 		if (port->index == 0 && (work == 0 || (++rounds & 4095) == 0))
 			model_control_poll(&model_state);
 		if (work != 0)
-			idle_rounds = 0;
+			last_work_ns = now;
 		else
-			device_idle(&idle_rounds);
+			device_idle(now, last_work_ns);
 	}
 	return NULL;
 }
