@@ -61,7 +61,6 @@ struct pci_device {
 	bool fake;				/* in a POLLUX_SYSFS_PCI tree */
 	bool present;				/* seen by the last scan */
 	bool mapped;				/* rte_pci_map_device() done */
-	bool devargs_warned;			/* "no driver" said once */
 	/* UIO */
 	int uio_fd;
 	int config_fd;
