@@ -176,6 +176,47 @@ test_id_match(void **state)
 }
 
 static int
+count_matches(const char *str)
+{
+	struct rte_dev_iterator it;
+	struct rte_device *dev;
+	int n = 0;
+
+	RTE_DEV_FOREACH(dev, str, &it)
+		n++;
+	return n;
+}
+
+/* RTE_DEV_FOREACH over the bus, and rte_pci_dump(). */
+static int
+check_iterate_and_dump(void)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f;
+
+	if (count_matches("bus=pci") != 5 ||
+			count_matches("bus=pci,addr=00:05.0") != 1 ||
+			count_matches("bus=pci,addr=0000:00:0c.0") != 0)
+		return 20;
+	f = open_memstream(&text, &size);
+	if (f == NULL)
+		return 21;
+	rte_pci_dump(f);
+	fclose(f);
+	if (strstr(text, "0000:00:04.0 1af4:1000 (1af4:0001) class 020000 "
+			"numa 0 kernel uio_pci_generic driver net_pcitest\n") ==
+			NULL || strstr(text, "0000:00:06.0 1af4:1000 (0000:0000) "
+			"class 020000 numa -1 kernel virtio-pci driver -\n") ==
+			NULL) {
+		free(text);
+		return 22;
+	}
+	free(text);
+	return 0;
+}
+
+static int
 check_scan(int argc, char **argv, int consumed)
 {
 	struct rte_pci_device *a = pcitest_find("0000:00:04.0");
@@ -218,7 +259,7 @@ check_scan(int argc, char **argv, int consumed)
 	if (a->intr_handle == NULL ||
 			rte_intr_type_get(a->intr_handle) != RTE_INTR_HANDLE_UIO_INTX)
 		return 9;
-	return 0;
+	return check_iterate_and_dump();
 }
 
 static void
@@ -395,6 +436,12 @@ check_hotplug(int argc, char **argv, int consumed)
 		return 7;
 	if (rte_dev_probe("0000:00:0b.0") != -ENODEV)
 		return 8;
+	/* The layered spelling reaches the same device. */
+	a = pcitest_find("0000:00:04.0");
+	if (a == NULL || rte_dev_remove(&a->device) != 0 ||
+			rte_dev_probe("bus=pci,addr=0000:00:04.0") != 0 ||
+			seen.probes != 4)
+		return 10;
 	if (rte_dev_probe("0000:00:04.0,fail=1") == 0)
 		return 9;
 	return 0;

@@ -181,6 +181,8 @@ setup_intr(struct pci_device *pdev)
 static void
 reset_intr(struct pci_device *pdev)
 {
+	/* Rx vectors the driver left enabled (not the FIFOs: ours). */
+	rte_intr_efd_disable(pdev->pub.intr_handle);
 	rte_intr_instance_free(pdev->pub.intr_handle);
 	pdev->pub.intr_handle = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
 }
