@@ -29,6 +29,14 @@
 #include <bus_driver.h>
 #include <bus_pci_driver.h>
 
+/* Children end with _exit(), which skips LeakSanitizer's check: ask. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
+#else
+#define TEST_LEAKS_FOUND() 0
+#endif
+
 #define PCITEST_MARK 0xc0ffee42u
 #define PCITEST_MAX_SEEN 8
 
@@ -161,6 +169,34 @@ pcitest_count_maps(const char *text)
 		n += strstr(line, text) != NULL;
 	fclose(f);
 	return n;
+}
+
+/*
+ * In a child: rte_eal_init() with the devices of the tree, a hot-unplug
+ * and re-plug of dev_name, rte_eal_cleanup(); then no fd more than before
+ * and no leak. Returns 0 or the failed step.
+ */
+static inline int
+pcitest_init_cleanup(void *dev_name)
+{
+	char *argv[] = { "test", "--no-huge", "-l", "0", NULL };
+	struct rte_pci_device *dev;
+	int fds = pcitest_count_fds();
+
+	if (rte_eal_init(TEST_ARGC(argv), argv) < 0)
+		return 1;
+	dev = pcitest_find(dev_name);
+	if (dev == NULL || !rte_dev_is_probed(&dev->device))
+		return 2;
+	if (rte_dev_remove(&dev->device) != 0 || rte_dev_probe(dev_name) != 0)
+		return 3;
+	if (rte_eal_cleanup() != 0)
+		return 4;
+	if (pcitest_count_fds() != fds)
+		return 5;
+	if (pcitest_count_maps("/tmp/pollux-pci-test.") != 0)
+		return 6;
+	return TEST_LEAKS_FOUND() ? 7 : 0;
 }
 
 #endif /* PCI_TEST_H */

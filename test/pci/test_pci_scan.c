@@ -460,6 +460,14 @@ test_hotplug(void **state)
 	assert_non_null(strstr(r.err_text, "0000:00:0b.0"));
 }
 
+/* Devices removed and unmapped at cleanup; nothing leaked. */
+static void
+test_cleanup_leaks(void **state)
+{
+	(void)state;
+	assert_int_equal(test_in_child(pcitest_init_cleanup, "0000:00:04.0"), 0);
+}
+
 int
 main(void)
 {
@@ -473,6 +481,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_kernel_owned_untouched,
 			tree_setup, tree_teardown),
 		cmocka_unit_test_setup_teardown(test_hotplug, tree_setup,
+			tree_teardown),
+		cmocka_unit_test_setup_teardown(test_cleanup_leaks, tree_setup,
 			tree_teardown),
 	};
 

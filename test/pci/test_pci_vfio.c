@@ -393,6 +393,14 @@ test_vfio_not_viable(void **state)
 	assert_int_equal(eal_run_lines(r.err_text), 1);
 }
 
+/* The container and both groups released at cleanup; nothing leaked. */
+static void
+test_vfio_cleanup_leaks(void **state)
+{
+	(void)state;
+	assert_int_equal(test_in_child(pcitest_init_cleanup, DEV_A), 0);
+}
+
 int
 main(void)
 {
@@ -407,6 +415,8 @@ main(void)
 			tree_teardown),
 		cmocka_unit_test_setup_teardown(test_vfio_not_viable, tree_setup,
 			tree_teardown),
+		cmocka_unit_test_setup_teardown(test_vfio_cleanup_leaks,
+			tree_setup, tree_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
