@@ -41,6 +41,7 @@ struct fake_bar {
 	uint64_t len;		/* 0: not implemented */
 	bool io;		/* I/O BAR (else memory) */
 	uint64_t file_len;	/* resourceN size if not len (0: len) */
+	bool wc;		/* prefetchable, with a resourceN_wc file */
 };
 
 struct fake_dev {
@@ -166,12 +167,16 @@ fake_resources(const char *dir, const struct fake_dev *d)
 			snprintf(line[i], sizeof(line[i]), "0x%016llx 0x%016llx "
 				"0x%016llx\n", (unsigned long long)base,
 				(unsigned long long)(base + b->len - 1),
-				(unsigned long long)(b->io ? 0x40101 : 0x40200));
+				(unsigned long long)(b->io ? 0x40101 :
+				b->wc ? 0x42208 : 0x40200));
 			if (!b->io)
 				start += b->len < 0x1000 ? 0x1000 : b->len;
 			snprintf(file, sizeof(file), "resource%d", i);
 			if (fake_sized_file(dir, file, b->file_len != 0 ?
 					b->file_len : b->len) < 0)
+				return -1;
+			snprintf(file, sizeof(file), "resource%d_wc", i);
+			if (b->wc && fake_sized_file(dir, file, b->len) < 0)
 				return -1;
 		}
 		strcat(all, line[i]);

@@ -7,7 +7,8 @@
  * binary that includes this header once), the record of what they saw,
  * and helpers to look at the devices, fds and mappings of the child.
  *
- *   net_pcitest    1af4:1000 and 8086:10fb, NEED_MAPPING | INTR_LSC; its
+ *   net_pcitest    1af4:1000 and 8086:10fb, NEED_MAPPING | INTR_LSC |
+ *                  WC_ACTIVATE; its
  *                  probe writes PCITEST_MARK to BAR 1 (or 0) and fails
  *                  with -EIO when the devargs say fail=1
  *   net_pciclass   vendor 0x1234, any device, class 0x020000; no mapping
@@ -88,7 +89,8 @@ static const struct rte_pci_id pcitest_ids[] = {
 
 static struct rte_pci_driver pcitest_driver = {
 	.id_table = pcitest_ids,
-	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC |
+		RTE_PCI_DRV_WC_ACTIVATE,
 	.probe = pcitest_probe,
 	.remove = pcitest_remove,
 };

@@ -38,13 +38,14 @@ static const struct fake_dev dev_a = {
 		[4] = { .len = 0x4000 } },
 };
 
-/* B: an 82599 on uio_pci_generic, no numa_node file. */
+/* B: an 82599 on uio_pci_generic, no numa_node file, a prefetchable
+ * BAR 0 that the driver (WC_ACTIVATE) gets write-combined. */
 static const struct fake_dev dev_b = {
 	.addr = "0000:00:05.0", .vendor = 0x8086, .device = 0x10fb,
 	.sub_vendor = 0x8086, .sub_device = 0x000c, .class_id = 0x020000,
 	.numa_node = -2, .driver = "uio_pci_generic", .uio_num = 1,
 	.uio_node = true, .iommu_group = -1,
-	.bars = { { .len = 0x20000 } },
+	.bars = { { .len = 0x20000, .wc = true } },
 };
 
 /* C: virtio-net (modern id) owned by the kernel's virtio-pci. */
@@ -253,6 +254,11 @@ check_scan(int argc, char **argv, int consumed)
 	if (fake_file_io(&tree, "0000:00:04.0", "resource1", &mark,
 			sizeof(mark), 0, false) < 0 || mark != PCITEST_MARK)
 		return 7;
+	/* B's prefetchable BAR went through resource0_wc. */
+	mark = 0;
+	if (fake_file_io(&tree, "0000:00:05.0", "resource0_wc", &mark,
+			sizeof(mark), 0, false) < 0 || mark != PCITEST_MARK)
+		return 10;
 	if (c->driver != NULL || rte_dev_is_probed(&c->device) ||
 			c->mem_resource[0].addr != NULL)
 		return 8;

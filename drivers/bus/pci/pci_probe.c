@@ -148,12 +148,15 @@ probe_with(struct pci_device *pdev, struct rte_pci_driver *driver)
 	ret = pci_iova_check(pdev, driver);
 	if (ret < 0)
 		return ret;
+	/* The mapping reads the driver's flags (write combining). */
+	dev->driver = driver;
 	if ((driver->drv_flags & RTE_PCI_DRV_NEED_MAPPING) && !pdev->mapped) {
 		ret = rte_pci_map_device(dev);
-		if (ret != 0)
+		if (ret != 0) {
+			dev->driver = NULL;
 			return ret < 0 ? ret : -ENODEV;
+		}
 	}
-	dev->driver = driver;
 	dev->device.driver = &driver->driver;
 	ret = driver->probe(driver, dev);
 	if (ret != 0) {
