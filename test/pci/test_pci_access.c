@@ -35,7 +35,7 @@ static struct fake_tree tree;
 
 /* A: legacy virtio-like, I/O BAR 0, memory BAR 1, 4 KiB config space. */
 static const struct fake_dev dev_a = {
-	.addr = DEV_A, .vendor = 0x1af4, .device = 0x1000,
+	.addr = DEV_A, .vendor = 0x1b36, .device = 0x0005,
 	.class_id = 0x020000, .numa_node = -1, .driver = "uio_pci_generic",
 	.uio_num = 0, .uio_node = true, .iommu_group = -1,
 	.config_size = 4096,
@@ -44,7 +44,7 @@ static const struct fake_dev dev_a = {
 
 /* M: an 82599-like device with three MSI-X vectors, 256 B config. */
 static const struct fake_dev dev_m = {
-	.addr = DEV_M, .vendor = 0x8086, .device = 0x10fb,
+	.addr = DEV_M, .vendor = 0x1b36, .device = 0x0006,
 	.class_id = 0x020000, .numa_node = -1, .driver = "uio_pci_generic",
 	.uio_num = 1, .uio_node = true, .nb_msix = 3, .iommu_group = -1,
 	.bars = { { .len = 0x20000 } },
@@ -95,7 +95,7 @@ check_config(int argc, char **argv, int consumed)
 	if (a == NULL || m == NULL)
 		return 1;
 	if (rte_pci_read_config(a, &vendor, 2, RTE_PCI_VENDOR_ID) != 2 ||
-			vendor != 0x1af4)
+			vendor != 0x1b36)
 		return 2;
 	if (rte_pci_write_config(a, &value, 4, 0x40) != 4 ||
 			fake_file_io(&tree, DEV_A, "config", &back, 4, 0x40,

@@ -39,7 +39,7 @@ struct error_case {
 
 /* UIO_DEV(...) gives defaults that the arguments override on purpose. */
 #pragma GCC diagnostic ignored "-Woverride-init"
-#define UIO_DEV(...) { .addr = DEV, .vendor = 0x1af4, .device = 0x1000, \
+#define UIO_DEV(...) { .addr = DEV, .vendor = 0x1b36, .device = 0x0005, \
 	.class_id = 0x020000, .numa_node = -1, .iommu_group = -1, \
 	.uio_num = -1, .bars = { { .len = 0x40, .io = true }, \
 	{ .len = 0x1000 } }, __VA_ARGS__ }
@@ -296,8 +296,8 @@ check_iommu_class(int argc, char **argv, int consumed)
 static void
 test_iova(void **state)
 {
-	const struct fake_dev b = { .addr = "0000:00:05.0", .vendor = 0x8086,
-		.device = 0x10fb, .class_id = 0x020000, .numa_node = -1,
+	const struct fake_dev b = { .addr = "0000:00:05.0", .vendor = 0x1b36,
+		.device = 0x0006, .class_id = 0x020000, .numa_node = -1,
 		.driver = "uio_pci_generic", .uio_num = 1, .uio_node = true,
 		.iommu_group = -1, .bars = { { .len = 0x20000 } } };
 	const struct error_case c = { "iova",
