@@ -279,6 +279,20 @@ check_iova_rules(int argc, char **argv, int consumed)
 	return 0;
 }
 
+/* Without an EAL the mode is neither VA nor PA: a device behind an
+ * IOMMU, which needs VA, is refused (the --iova-mode=pa branch). */
+static int
+type1_needs_va(void *arg)
+{
+	struct pci_device pdev;
+
+	(void)arg;
+	if (rte_eal_iova_mode() == RTE_IOVA_VA)
+		return 1;
+	fake_pdev(&pdev, RTE_PCI_KDRV_VFIO, 7, false);
+	return pci_iova_check(&pdev, &pcitest_driver) == -EINVAL ? 0 : 2;
+}
+
 /* The IOVA mode asked of the EAL, from the devices on the bus. */
 static int
 check_iommu_class(int argc, char **argv, int consumed)
@@ -343,6 +357,7 @@ test_iova(void **state)
 		fail_msg("class: init %d, hook %d: %s", r.ret, r.hook_ret,
 			r.err_text);
 	assert_non_null(strstr(r.err_text, "cannot run together"));
+	assert_int_equal(test_in_child(type1_needs_va, NULL), 0);
 	fake_tree_destroy(&tree);
 }
 
