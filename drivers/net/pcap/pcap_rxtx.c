@@ -227,7 +227,7 @@ pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	return nb_rx;
 }
 
-/* The first send or write error of a queue: one line, then counts only. */
+/* The first error of a tx queue: one line; later ones are only counted. */
 static void
 pcap_tx_log_error(struct pcap_tx_queue *txq, const char *what,
 	const char *why)
@@ -235,23 +235,36 @@ pcap_tx_log_error(struct pcap_tx_queue *txq, const char *what,
 	if (txq->error_logged)
 		return;
 	txq->error_logged = 1;
-	PCAP_LOG(ERR, "tx queue %u: cannot %s %s: %s (the packets count as "
-		"errors; no more such lines for this queue)", txq->queue_id,
-		what, txq->name, why);
+	PCAP_LOG(ERR, "tx queue %u on %s: %s: %s (counted in oerrors; no "
+		"more lines for this queue)", txq->queue_id, txq->name, what,
+		why);
+}
+
+/* The packet's pkt_len bytes in one piece (its data, or a copy in
+ * linear); NULL for a chain whose segments do not add up. */
+static const uint8_t *
+pcap_tx_bytes(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+{
+	const char *reason;
+
+	if (m->nb_segs > 1 && rte_mbuf_check(m, 1, &reason) != 0) {
+		pcap_tx_log_error(txq, "bad mbuf chain dropped", reason);
+		return NULL;
+	}
+	return rte_pktmbuf_read(m, 0, m->pkt_len, txq->linear);
 }
 
 /* Sends one packet on an interface: 0, or -1 when it was dropped. */
 static int
 pcap_tx_send(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
-	const uint8_t *data;
+	const uint8_t *data = pcap_tx_bytes(txq, m);
 
-	data = rte_pktmbuf_read(m, 0, m->pkt_len, txq->linear);
 	if (data == NULL)
 		return -1;
 	if (pcap_sendpacket(txq->pcap, data, (int)m->pkt_len) == 0)
 		return 0;
-	pcap_tx_log_error(txq, "send on", pcap_geterr(txq->pcap));
+	pcap_tx_log_error(txq, "send failed", pcap_geterr(txq->pcap));
 	return -1;
 }
 
@@ -259,11 +272,9 @@ pcap_tx_send(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 static int
 pcap_tx_dump(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
+	const uint8_t *data = pcap_tx_bytes(txq, m);
 	struct pcap_pkthdr hdr;
-	const uint8_t *data;
 
-	/* pkt_len bytes, whatever the segments' data_len say. */
-	data = rte_pktmbuf_read(m, 0, m->pkt_len, txq->linear);
 	if (data == NULL)
 		return -1;
 	memset(&hdr, 0, sizeof(hdr));
@@ -288,7 +299,7 @@ pcap_tx_flush(struct pcap_tx_queue *txq)
 	failed = pcap_dump_flush(txq->dumper) != 0 || ferror(f);
 	if (!failed)
 		return 0;
-	pcap_tx_log_error(txq, "write", strerror(errno));
+	pcap_tx_log_error(txq, "write failed", strerror(errno));
 	clearerr(f);
 	return -1;
 }
