@@ -293,7 +293,7 @@ make_chain(unsigned int nb_segs, uint16_t seg_len, uint32_t len)
  * a good chain is written as its pkt_len bytes. */
 ETH_BODY(body_bad_chains)
 {
-	struct rte_mbuf *pkts[3];
+	struct rte_mbuf *pkts[4];
 	struct rte_eth_stats stats;
 
 	CHECK_OK(eth_port_up(0, 1, 64, NULL));
@@ -302,12 +302,15 @@ ETH_BODY(body_bad_chains)
 	pkts[0] = make_chain(33, 2048, 64);
 	/* 2 x 100 bytes said to be 150. */
 	pkts[1] = make_chain(2, 100, 150);
-	pkts[2] = make_chain(3, 700, 2100);
-	CHECK(pkts[0] != NULL && pkts[1] != NULL && pkts[2] != NULL);
-	CHECK_RET(rte_eth_tx_burst(0, 0, pkts, 3), 3);
+	/* One segment of 100 bytes said to be 1000. */
+	pkts[2] = make_chain(1, 100, 1000);
+	pkts[3] = make_chain(3, 700, 2100);
+	CHECK(pkts[0] != NULL && pkts[1] != NULL && pkts[2] != NULL &&
+		pkts[3] != NULL);
+	CHECK_RET(rte_eth_tx_burst(0, 0, pkts, 4), 4);
 	CHECK_RET(rte_eth_stats_get(0, &stats), 0);
 	CHECK(stats.opackets == 1 && stats.obytes == 2100);
-	CHECK(stats.oerrors == 2);
+	CHECK(stats.oerrors == 3);
 	CHECK_OK(eth_port_down(0));
 	CHECK_POOL_FULL(eth_pool());
 	return 0;

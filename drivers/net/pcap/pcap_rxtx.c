@@ -241,13 +241,14 @@ pcap_tx_log_error(struct pcap_tx_queue *txq, const char *what,
 }
 
 /* The packet's pkt_len bytes in one piece (its data, or a copy in
- * linear); NULL for a chain whose segments do not add up. */
+ * linear); NULL for an mbuf whose segments do not add up to pkt_len. */
 static const uint8_t *
 pcap_tx_bytes(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
 	const char *reason;
 
-	if (m->nb_segs > 1 && rte_mbuf_check(m, 1, &reason) != 0) {
+	if ((m->nb_segs > 1 || m->data_len != m->pkt_len) &&
+			rte_mbuf_check(m, 1, &reason) != 0) {
 		pcap_tx_log_error(txq, "bad mbuf chain dropped", reason);
 		return NULL;
 	}
