@@ -327,6 +327,11 @@ test_bad_chains(void **state)
 	pcap_t *p;
 
 	(void)state;
+#ifdef RTE_LIBRTE_MBUF_DEBUG
+	print_message("skipped: a debug build panics on a malformed mbuf, "
+		"by design\n");
+	return;
+#endif
 	snprintf(devargs, sizeof(devargs), "tx_pcap=%s", out_path);
 	run_pcap(ETH_EAL_ARGS, devargs, body_bad_chains, &r);
 	assert_int_equal(count_of(r.err_text, "bad mbuf chain"), 1);

@@ -355,7 +355,7 @@ static volatile int load_sent = -1;
 static void *
 load_send(void *arg)
 {
-	uint8_t buf[LOAD_FRAME_LEN];
+	uint8_t buf[FRAME_LEN];	/* make_frame() fills FRAME_LEN bytes */
 	cpu_set_t cpus;
 	int k, sent = 0, cpu;
 
@@ -367,7 +367,7 @@ load_send(void *arg)
 	make_frame(buf, 0);
 	for (k = 0; k < LOAD_FRAMES; k++) {
 		memcpy(buf + 18, &k, sizeof(k));
-		if (send(ns_sock, buf, sizeof(buf), 0) == (ssize_t)sizeof(buf))
+		if (send(ns_sock, buf, LOAD_FRAME_LEN, 0) == LOAD_FRAME_LEN)
 			sent++;
 	}
 	__atomic_store_n(&load_sent, sent, __ATOMIC_RELEASE);
