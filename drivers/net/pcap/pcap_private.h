@@ -9,7 +9,18 @@
  *
  * Every pcap handle is opened at probe and closed at dev_close: a port
  * keeps reading its rx file where it stopped across stop/start, and a tx
- * file is flushed at every stop so that its content is complete.
+ * file is flushed after every burst (and at stop) so that its content
+ * is complete and a failed write is seen.
+ *
+ * Counters: every frame an interface offers an rx queue ends in
+ * ipackets or in imissed (the kernel ring's overflows, the interface's
+ * own drops, and records lost for want of mbufs), so once the queue is
+ * drained, offered = ipackets + imissed exactly; rx_nombuf counts failed
+ * allocations. Every packet a tx burst is given ends in opackets or in
+ * oerrors (too big, a malformed mbuf, a failed send or write; the first
+ * of these is logged once per queue). A rx_pcap FIFO must get its
+ * capture header within PCAP_FIFO_WAIT_MS of the probe; after that,
+ * reads block while its writer is alive but silent, as for any stream.
  */
 #ifndef PCAP_PRIVATE_H
 #define PCAP_PRIVATE_H
