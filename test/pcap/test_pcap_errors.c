@@ -245,6 +245,34 @@ start_fifo_writer(void)
 	_exit(0);
 }
 
+ETH_BODY(body_fifo_infinite)
+{
+	char args[256];
+
+	snprintf(args, sizeof(args), "rx_pcap=%s,infinite_rx=1", fifo_path);
+	CHECK_RET(rte_vdev_init("net_pcap1", args), -EINVAL);
+	CHECK(rte_eth_dev_count_avail() == 0);
+	return 0;
+}
+
+/* infinite_rx on a FIFO: a stream cannot be rewound, refused at probe. */
+static void
+test_fifo_infinite(void **state)
+{
+	struct eal_run r;
+	int status;
+	pid_t pid;
+
+	(void)state;
+	pid = start_fifo_writer();
+	assert_true(pid > 0);
+	eal_run(ETH_EAL_ARGS, body_fifo_infinite, &r);
+	assert_int_equal(r.hook_ret, 0);
+	assert_int_equal(count_of(r.err_text, "PCAP: "), 1);
+	assert_non_null(strstr(r.err_text, "cannot rewind FIFO"));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+}
+
 /* A FIFO whose writer comes: the port reads what it sends. */
 static void
 test_fifo_writer(void **state)
@@ -514,6 +542,7 @@ main(void)
 		cmocka_unit_test(test_tx_unopenable),
 		cmocka_unit_test(test_fifo_no_writer),
 		cmocka_unit_test(test_fifo_writer),
+		cmocka_unit_test(test_fifo_infinite),
 		cmocka_unit_test(test_bad_chains),
 		cmocka_unit_test(test_dry_pool),
 		cmocka_unit_test(test_two_tx),

@@ -269,6 +269,11 @@ pcap_check_combination(const char *name, const struct pcap_internals *priv,
 			name);
 		return -EINVAL;
 	}
+	if (infinite_rx && priv->rxq[0].fifo) {
+		PCAP_LOG(ERR, "%s: infinite_rx cannot rewind FIFO %s: give a "
+			"regular file", name, priv->rxq[0].name);
+		return -EINVAL;
+	}
 	if (priv->phy_mac && priv->link_iface[0] == '\0') {
 		PCAP_LOG(ERR, "%s: phy_mac needs an interface", name);
 		return -EINVAL;

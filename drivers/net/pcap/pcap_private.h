@@ -111,6 +111,7 @@ struct pcap_rx_queue {
 	uint8_t at_end;		/* file exhausted or broken: rx returns 0 */
 	uint8_t in_only;	/* rx_iface_in: incoming packets only */
 	uint8_t had_packet;	/* a rewind will find one (no endless loop) */
+	uint8_t fifo;		/* the file is a FIFO: no rewind */
 	struct pcap_queue_stats stats;
 	struct pcap_queue_base base;
 	struct pcap_missed missed;

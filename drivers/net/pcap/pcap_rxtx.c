@@ -72,20 +72,24 @@ pcap_rx_file_open(struct pcap_rx_queue *rxq)
 	struct stat st;
 	FILE *f;
 
-	if (stat(rxq->name, &st) == 0 && S_ISFIFO(st.st_mode)) {
-		f = pcap_fifo_open(rxq->name);
-		if (f == NULL)
-			return -EINVAL;
-		rxq->pcap = pcap_fopen_offline(f, errbuf);
-		if (rxq->pcap == NULL)
-			fclose(f);	/* on failure libpcap leaves f open */
-	} else {
+	rxq->fifo = stat(rxq->name, &st) == 0 && S_ISFIFO(st.st_mode);
+	if (!rxq->fifo) {
 		rxq->pcap = pcap_open_offline(rxq->name, errbuf);
+		if (rxq->pcap == NULL) {
+			/* errbuf names the file and says what is wrong. */
+			PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
+			return -EINVAL;
+		}
+		return 0;
 	}
+	f = pcap_fifo_open(rxq->name);
+	if (f == NULL)
+		return -EINVAL;
+	rxq->pcap = pcap_fopen_offline(f, errbuf);
 	if (rxq->pcap == NULL) {
-		/* errbuf says what is wrong with the capture. */
-		PCAP_LOG(ERR, "cannot read capture file %s: %s", rxq->name,
-			errbuf);
+		fclose(f);	/* on failure libpcap leaves f open */
+		PCAP_LOG(ERR, "cannot read a capture from FIFO %s: %s",
+			rxq->name, errbuf);
 		return -EINVAL;
 	}
 	return 0;
