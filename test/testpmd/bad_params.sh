@@ -68,7 +68,7 @@ grep -q 'streams=4' "$OUT/out" || fail "good options: not 4 streams"
 grep -q 'peer=02:11:22:33:44:55' "$OUT/out" || fail "good options: no peer"
 
 # A segment that fits once --mbuf-size makes room for it.
-(sleep 0.5) | timeout 60 "$TESTPMD" $EAL $NULL_PORTS -- --mbuf-size=4096 \
+(sleep 2) | timeout 60 "$TESTPMD" $EAL $NULL_PORTS -- --mbuf-size=4096 \
 	--txpkts=3000 --forward-mode=txonly >"$OUT/out" 2>&1
 [ $? -eq 0 ] || fail "--txpkts=3000 --mbuf-size=4096: exit $?"
 tx=$(accumulated "$OUT/out" TX)
