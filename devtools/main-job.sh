@@ -7,7 +7,9 @@
 # capture with tcpreplay from the namespace into port 0's veth, bounded
 # in packets and seconds. Without namespaces (not root, no `ip netns`)
 # it forwards between two looped net_ring ports instead and says so.
-# Live throughput every second, then testpmd's final summary; the trap
+# Live throughput every second, then testpmd's final summary and the
+# check that port 0's received + RX-missed equals what tcpreplay sent
+# (the job fails when it does not); the trap
 # removes the namespace, the links and the temp files, also on failure
 # or SIGINT. Extra arguments go to pollux-testpmd (after `--`).
 # Environment: MJ_SECONDS (forwarding time, default 10),
@@ -30,15 +32,10 @@ ns=plxmj$$
 a=mjA$$ b=mjB$$             # near ends: the testpmd ports
 ap=mjA$$p bp=mjB$$p         # far ends: in the namespace
 tmp=$(mktemp -d /tmp/pollux-mj.XXXXXX)
-replay_pid=
 have_ns=0
 
 cleanup() {
     trap - EXIT INT TERM
-    if [ -n "$replay_pid" ]; then
-        kill "$replay_pid" 2>/dev/null || true
-        wait "$replay_pid" 2>/dev/null || true
-    fi
     if [ $have_ns = 1 ]; then
         ip netns del "$ns" 2>/dev/null || true
         ip link del "$a" 2>/dev/null || true
@@ -95,29 +92,57 @@ with open(sys.argv[1], 'wb') as f:
 EOF
 }
 
+# "received + RX-missed" of port 0 against what tcpreplay sent to it.
+check_offered() {
+    local sent rx missed
+    sent=$(sed -n 's/.*Successful packets: *\([0-9]*\).*/\1/p' "$1" | head -n 1)
+    [ -n "$sent" ] ||
+        sent=$(sed -n 's/.*Actual: \([0-9]*\) packets.*/\1/p' "$1" | head -n 1)
+    read -r rx missed < <(sed -n '/Forward statistics for port 0 /,/------$/p' "$2" |
+        awk '$1 == "RX-packets:" { print $2, $4 }')
+    if [ -z "$sent" ] || [ -z "$rx" ]; then
+        echo "== offered = received + RX-missed: cannot tell (no counts)"
+        return 1
+    fi
+    if [ "$sent" -eq $((rx + missed)) ]; then
+        echo "== offered $sent (tcpreplay) = received $rx + RX-missed" \
+            "$missed on port 0: the counters add up"
+        return 0
+    fi
+    echo "== offered $sent (tcpreplay) != received $rx + RX-missed" \
+        "$missed on port 0: $((sent - rx - missed)) frames unaccounted"
+    return 1
+}
+
 if make_netns >"$tmp/why" 2>&1; then
     make_pcap "$tmp/udp64.pcap"
     echo "== pollux-testpmd: io forwarding for ${secs}s between net_pcap" \
         "ports on veth $a and $b;"
     echo "== tcpreplay feeds $ap (namespace $ns) with at most $max_pkts" \
         "64-byte UDP frames"
-    (
-        sleep 2
-        exec ip netns exec "$ns" tcpreplay -q --topspeed --loop=0 \
-            --limit="$max_pkts" --duration="$((secs - 2))" \
-            -i "$ap" "$tmp/udp64.pcap" >"$tmp/replay.log" 2>&1
-    ) &
-    replay_pid=$!
+    # The replay starts once forwarding runs, and testpmd's stdin stays
+    # open until it is over and the ports have drained: every frame
+    # tcpreplay sent is then counted by port 0, received or missed.
     set +e
-    (sleep "$secs") | timeout "$((secs + 30))" "$testpmd" "${eal[@]}" \
+    (
+        for _ in $(seq 600); do
+            grep -q 'Press enter to exit' "$tmp/testpmd.log" 2>/dev/null &&
+                break
+            sleep 0.1
+        done
+        ip netns exec "$ns" tcpreplay -q --topspeed --loop=0 \
+            --limit="$max_pkts" --duration="$secs" \
+            -i "$ap" "$tmp/udp64.pcap" >"$tmp/replay.log" 2>&1
+        sleep 2
+    ) | timeout "$((secs + 90))" "$testpmd" "${eal[@]}" \
         --vdev "net_pcap0,iface=$a" --vdev "net_pcap1,iface=$b" -- \
-        --forward-mode=io --stats-period 1 "$@"
-    rc=$?
+        --forward-mode=io --stats-period 1 "$@" | tee "$tmp/testpmd.log"
+    rc=${PIPESTATUS[1]}
     set -e
-    wait "$replay_pid" 2>/dev/null || true
-    replay_pid=
     echo "== tcpreplay:"
-    grep -E 'Actual|Rated' "$tmp/replay.log" || cat "$tmp/replay.log"
+    grep -E 'Actual|Rated|Successful|Failed' "$tmp/replay.log" ||
+        cat "$tmp/replay.log"
+    check_offered "$tmp/replay.log" "$tmp/testpmd.log" || rc=1
 else
     [ $have_ns = 1 ] && { ip netns del "$ns" 2>/dev/null || true; have_ns=0; }
     echo "== no network namespace ($(tail -n 1 "$tmp/why")):" \

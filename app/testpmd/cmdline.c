@@ -179,9 +179,12 @@ cmd_set(char **w, int n)
 		return 0;
 	}
 	if (n == 3 && strcmp(w[1], "burst") == 0) {
-		if (parse_number(w[2], 1, TESTPMD_MAX_BURST, &v) == 0 &&
-				!forwarding_refuses())
-			cfg.burst = (uint16_t)v;
+		/* 0 follows the rule of --burst=0 (burst_size_set()). */
+		if (parse_number(w[2], 0, TESTPMD_MAX_BURST, &v) == 0 &&
+				!forwarding_refuses() &&
+				burst_size_set((uint16_t)v) == 0)
+			printf("Number of packets per burst set to %u\n",
+				cfg.burst);
 		return 0;
 	}
 	if (n == 4 && strcmp(w[1], "promisc") == 0) {

@@ -199,3 +199,41 @@ cores_config_display(void)
 		printf(" %2u", fwd_lcores[i]);
 	printf("\n");
 }
+
+/*
+ * A burst size of 0 (--burst=0 or "set burst 0") asks the ports' drivers
+ * for theirs, as DPDK's testpmd does for --burst=0: the rx burst_size of
+ * default_rxportconf, which every port must agree on. 0 with the size
+ * set, or -1 after one line when no driver recommends one.
+ */
+int
+burst_size_set(uint16_t burst)
+{
+	struct rte_eth_dev_info info;
+	uint16_t port_id, recommended = 0;
+	bool first = true;
+
+	if (burst != 0) {
+		cfg.burst = burst;
+		return 0;
+	}
+	RTE_ETH_FOREACH_DEV(port_id) {
+		if (rte_eth_dev_info_get(port_id, &info) != 0)
+			info.default_rxportconf.burst_size = 0;
+		if (first)
+			recommended = info.default_rxportconf.burst_size;
+		else if (recommended != info.default_rxportconf.burst_size)
+			recommended = 0;
+		first = false;
+	}
+	if (recommended == 0 || recommended > TESTPMD_MAX_BURST) {
+		fprintf(stderr, "burst size 0 means the drivers' recommended "
+			"size, and the ports' drivers recommend none: give a "
+			"burst size between 1 and %d\n", TESTPMD_MAX_BURST);
+		return -1;
+	}
+	cfg.burst = recommended;
+	printf("Burst size %u, as the ports' drivers recommend\n",
+		recommended);
+	return 0;
+}

@@ -78,7 +78,8 @@ testpmd_usage(const char *prog)
 		"  --nb-cores=N, --nb-ports=N, --portmask=0xX, --portlist=L,\n"
 		"  --coremask=0xX: what forwards\n"
 		"  --rxq=N, --txq=N, --rxd=N, --txd=N (0: driver default)\n"
-		"  --burst=N (1-512), --mbcache=N, --total-num-mbufs=N (>1024),\n"
+		"  --burst=N (1-512; 0: what the drivers recommend), --mbcache=N,\n"
+		"  --total-num-mbufs=N (>1024),\n"
 		"  --mbuf-size=N, --max-pkt-len=N\n"
 		"  --forward-mode=io|mac|macswap|flowgen|rxonly|txonly|icmpecho|5tswap\n"
 		"  --port-topology=paired|chained|loop, --eth-peer=N,XX:XX:XX:XX:XX:XX\n"
@@ -437,6 +438,28 @@ parse_flag_option(int opt)
 	return 0;
 }
 
+/*
+ * Each --txpkts segment is one mbuf: it must fit in the data room an
+ * mbuf of --mbuf-size has after its headroom (either option may come
+ * first, so this runs once all are parsed).
+ */
+static int
+check_txpkts(void)
+{
+	unsigned int room = cfg.mbuf_data_size - RTE_PKTMBUF_HEADROOM, i;
+
+	for (i = 0; i < cfg.nb_tx_segs; i++)
+		if (cfg.tx_seg_len[i] > room) {
+			fprintf(stderr, "invalid --txpkts: segment %u is %u "
+				"bytes, more than the %u bytes of data an mbuf "
+				"holds (--mbuf-size %u less %u of headroom)\n",
+				i, cfg.tx_seg_len[i], room, cfg.mbuf_data_size,
+				RTE_PKTMBUF_HEADROOM);
+			return -1;
+		}
+	return 0;
+}
+
 /* Returns 0, 1 when -h printed the usage, or -1 after one error line. */
 int
 testpmd_parse_args(int argc, char **argv)
@@ -465,11 +488,9 @@ testpmd_parse_args(int argc, char **argv)
 		if (ret != 0)
 			return -1;
 	}
-	if (cfg.burst == 0)
-		cfg.burst = 32;	/* the drivers here prefer no other size */
 	if (optind < argc) {
 		fprintf(stderr, "unexpected testpmd argument '%s'\n", argv[optind]);
 		return -1;
 	}
-	return 0;
+	return check_txpkts();
 }

@@ -95,6 +95,10 @@ main(int argc, char **argv)
 	}
 	if (rte_eth_dev_count_avail() == 0)
 		fprintf(stderr, "No probed ethernet devices\n");
+	if (cfg.burst == 0 && burst_size_set(0) != 0) {
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
 	if (fwd_config_setup() != 0 || ports_init() != 0) {
 		ports_shutdown();
 		rte_eal_cleanup();

@@ -129,6 +129,7 @@ void fwd_config_display(void);
 void rxtx_config_display(void);
 void cores_config_display(void);
 uint16_t fwd_peer_port(unsigned int index);
+int burst_size_set(uint16_t burst);
 
 /* ports.c */
 int ports_init(void);

@@ -9,10 +9,12 @@
  * socket sends and counts frames. Only frames of the local experimental
  * ethertype 0x88b5 with a "PLXP" mark are counted, so other traffic
  * cannot confuse a case. Everything is deleted at the end, failed cases
- * included. Skips (77) when not root or when namespaces cannot be made.
+ * included. The load case sends 300,000 frames at top speed while two
+ * busy loops (killed after it, a minute at most) compete for the CPUs. Skips (77) when not root or when namespaces cannot be made.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
@@ -26,6 +28,7 @@
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 
 #include <rte_cycles.h>
 #include <rte_epoll.h>
@@ -339,6 +342,86 @@ ETH_BODY(body_rx_intr)
 	return 0;
 }
 
+/* Frames of the load case: 64 bytes, marked, sent at top speed. */
+#define LOAD_FRAMES 300000
+#define LOAD_FRAME_LEN 64
+/* Busy loops competing for the CPUs, and how long they may spin. */
+#define LOAD_SPINNERS 2
+#define LOAD_SPIN_MS 60000
+
+static volatile int load_sent = -1;
+
+/* The sender, free to run on any CPU (not the EAL lcore's only). */
+static void *
+load_send(void *arg)
+{
+	uint8_t buf[FRAME_LEN];	/* make_frame() fills FRAME_LEN bytes */
+	cpu_set_t cpus;
+	int k, sent = 0, cpu;
+
+	(void)arg;
+	CPU_ZERO(&cpus);
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
+		CPU_SET(cpu, &cpus);
+	pthread_setaffinity_np(pthread_self(), sizeof(cpus), &cpus);
+	make_frame(buf, 0);
+	for (k = 0; k < LOAD_FRAMES; k++) {
+		memcpy(buf + 18, &k, sizeof(k));
+		if (send(ns_sock, buf, LOAD_FRAME_LEN, 0) == LOAD_FRAME_LEN)
+			sent++;
+	}
+	__atomic_store_n(&load_sent, sent, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+/*
+ * LOAD_FRAMES frames at top speed while busy loops hold the CPUs: every
+ * frame the sender got out is received or counted as missed, exactly.
+ */
+ETH_BODY(body_rx_load)
+{
+	struct rte_mbuf *pkts[32];
+	struct rte_eth_stats stats;
+	uint64_t marked = 0, end = now_ms() + 120000, idle_since = 0;
+	pthread_t thread;
+	uint16_t n, i;
+	int sent;
+
+	CHECK_OK(eth_port_up(0, 1, 512, NULL));
+	port_count(0, 50);
+	CHECK_RET(rte_eth_stats_reset(0), 0);
+	CHECK(pthread_create(&thread, NULL, load_send, NULL) == 0);
+	/* Poll as an lcore does; stop 1 s after the sender is done and
+	 * nothing more comes. */
+	while (now_ms() < end) {
+		n = rte_eth_rx_burst(0, 0, pkts, 32);
+		for (i = 0; i < n; i++) {
+			if (is_marked(rte_pktmbuf_mtod(pkts[i], uint8_t *),
+					pkts[i]->data_len))
+				marked++;
+			rte_pktmbuf_free(pkts[i]);
+		}
+		if (n != 0 || __atomic_load_n(&load_sent,
+				__ATOMIC_ACQUIRE) < 0)
+			idle_since = now_ms();
+		else if (now_ms() - idle_since > 1000)
+			break;
+	}
+	pthread_join(thread, NULL);
+	sent = load_sent;
+	CHECK_RET(rte_eth_stats_get(0, &stats), 0);
+	fprintf(stderr, "load: sent %d, received %" PRIu64 " (%" PRIu64
+		" marked), missed %" PRIu64 "\n", sent, stats.ipackets, marked,
+		stats.imissed);
+	CHECK(sent == LOAD_FRAMES);
+	CHECK(stats.ipackets == marked);
+	CHECK(stats.ipackets + stats.imissed == (uint64_t)sent);
+	CHECK(pcap_test_xstat(0, "rx_q0_missed") == stats.imissed);
+	CHECK_OK(eth_port_down(0));
+	CHECK_POOL_FULL(eth_pool());
+	return 0;
+}
+
 /* Rx interrupts on a file queue are refused at configure. */
 ETH_BODY(body_rx_intr_file)
 {
@@ -390,6 +473,47 @@ test_rx_intr(void **state)
 	(void)state;
 	snprintf(devargs, sizeof(devargs), "iface=%s", if_a);
 	pcap_test_run(devargs, body_rx_intr);
+}
+
+/* Busy loops (bounded in time) competing for every CPU. */
+static void
+spinners_start(pid_t *pids)
+{
+	uint64_t end = now_ms() + LOAD_SPIN_MS;
+	int k;
+
+	for (k = 0; k < LOAD_SPINNERS; k++) {
+		pids[k] = fork();
+		if (pids[k] == 0) {
+			while (now_ms() < end)
+				;
+			_exit(0);
+		}
+	}
+}
+
+static void
+spinners_stop(const pid_t *pids)
+{
+	int k;
+
+	for (k = 0; k < LOAD_SPINNERS; k++)
+		if (pids[k] > 0) {
+			kill(pids[k], SIGKILL);
+			waitpid(pids[k], NULL, 0);
+		}
+}
+
+static void
+test_rx_load(void **state)
+{
+	pid_t pids[LOAD_SPINNERS];
+
+	(void)state;
+	snprintf(devargs, sizeof(devargs), "iface=%s", if_a);
+	spinners_start(pids);
+	pcap_test_run(devargs, body_rx_load);
+	spinners_stop(pids);
 }
 
 static void
@@ -500,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_lsc),
 		cmocka_unit_test(test_rx_intr),
 		cmocka_unit_test(test_rx_intr_file),
+		cmocka_unit_test(test_rx_load),
 	};
 
 	if (geteuid() != 0)

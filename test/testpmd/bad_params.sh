@@ -36,6 +36,12 @@ check_bad "invalid --forward-mode" --forward-mode=bogus
 check_bad "invalid --port-topology" --port-topology=ring
 check_bad "invalid --eth-peer" --eth-peer=0,zz:00:00:00:00:00
 check_bad "invalid --txpkts" --txpkts=20
+# A segment is one mbuf: at most --mbuf-size less the 128 of headroom.
+check_bad "more than the 2048 bytes of data an mbuf holds" --txpkts=2049
+check_bad "segment 1 is 3000 bytes, more than the 1920" --txpkts=64,3000 \
+	--mbuf-size=2048
+# --burst=0 asks the drivers, and net_null recommends nothing (DPDK too).
+check_bad "drivers recommend none" --burst=0
 check_bad "invalid --tx-ip" --tx-ip=1.2.3.4
 check_bad "invalid --tx-udp" --tx-udp=70000
 check_bad "invalid --mbuf-size" --mbuf-size=10
@@ -60,5 +66,12 @@ grep -q -- '--forward-mode' "$OUT/out" || fail "-h: no usage"
 [ $? -eq 0 ] || fail "good options: exit $?: $(tail -5 "$OUT/out")"
 grep -q 'streams=4' "$OUT/out" || fail "good options: not 4 streams"
 grep -q 'peer=02:11:22:33:44:55' "$OUT/out" || fail "good options: no peer"
+
+# A segment that fits once --mbuf-size makes room for it.
+(sleep 2) | timeout 60 "$TESTPMD" $EAL $NULL_PORTS -- --mbuf-size=4096 \
+	--txpkts=3000 --forward-mode=txonly >"$OUT/out" 2>&1
+[ $? -eq 0 ] || fail "--txpkts=3000 --mbuf-size=4096: exit $?"
+tx=$(accumulated "$OUT/out" TX)
+[ "${tx:-0}" -gt 0 ] || fail "--txpkts=3000 --mbuf-size=4096: nothing sent"
 
 exit $FAILED

@@ -125,9 +125,16 @@ test_numbers(void **state)
 	assert_int_equal(cfg.burst, 512);
 	assert_int_equal(cfg.mbcache, 0);
 	assert_int_equal(cfg.total_num_mbufs, 2048);
-	/* 0 is the driver's preferred burst. */
+	/* 0 asks the drivers, once ports exist (burst_size_set()). */
 	assert_int_equal(parse("--burst=0", NULL), 0);
-	assert_int_equal(cfg.burst, 32);
+	assert_int_equal(cfg.burst, 0);
+	/* A --txpkts segment fits an mbuf of --mbuf-size, given before or
+	 * after it. */
+	assert_int_equal(parse("--txpkts=3000", "--mbuf-size=4096", NULL), 0);
+	assert_int_equal(cfg.tx_seg_len[0], 3000);
+	assert_int_equal(parse("--mbuf-size=4096", "--txpkts=64,3968", NULL), 0);
+	assert_int_equal(parse("--mbuf-size=4096", "--txpkts=64,3969", NULL),
+		-1);
 	assert_int_equal(parse("--mbuf-size=4096", "--max-pkt-len=9000",
 		NULL), 0);
 	assert_int_equal(cfg.mbuf_data_size, 4096);
@@ -175,6 +182,7 @@ static const char *const bad_args[] = {
 	"--tx-ip=1.2.3.4", "--tx-ip=1.2.3,4.5.6.7", "--tx-udp=65536",
 	"--tx-udp=1,x", "--portlist=", "--portlist=3-1", "--portlist=64",
 	"--portlist=1,,", "--no-such", "-x", "--burst", "stray",
+	"--txpkts=2049", "--txpkts=64,4000",
 };
 
 static void

@@ -37,7 +37,17 @@ static const char *const pcap_valid_args[] = {
 	PCAP_ARG_INFINITE_RX, PCAP_ARG_PHY_MAC, NULL
 };
 
-/* A live handle on iface: immediate, non-blocking, promiscuous. */
+/*
+ * A live handle on iface: promiscuous and non-blocking, on a TPACKET_V3
+ * ring of PCAP_IFACE_RING_BYTES whose blocks the kernel hands over when
+ * full or after a 1 ms timeout. Measured on a veth, 300,000 64-byte
+ * frames at top speed, both CPUs busy: immediate mode (TPACKET_V2, one
+ * fixed slot per frame, sized for the snap length) holds 256 frames in
+ * libpcap's default 2 MiB and received 7-55 % of them, still about half
+ * in 64 MiB; TPACKET_V3 packs frames into blocks and received 82 % in
+ * 2 MiB, all of them in 4 and 8 MiB. What the ring still loses is
+ * counted as missed (pcap_stats.c).
+ */
 static pcap_t *
 pcap_iface_open(const char *name, const char *iface, int in_only)
 {
@@ -56,7 +66,8 @@ pcap_iface_open(const char *name, const char *iface, int in_only)
 	pcap_set_snaplen(p, PCAP_SNAPLEN);
 	pcap_set_promisc(p, 1);
 	pcap_set_timeout(p, 1);
-	pcap_set_immediate_mode(p, 1);
+	pcap_set_immediate_mode(p, 0);
+	pcap_set_buffer_size(p, (int)PCAP_IFACE_RING_BYTES);
 	if (pcap_activate(p) < 0) {
 		PCAP_LOG(ERR, "%s: cannot capture on %s: %s (needs root or "
 			"CAP_NET_RAW)", name, iface, pcap_geterr(p));
@@ -91,6 +102,20 @@ pcap_name_copy(char *dst, size_t size, const char *name, const char *key,
 	return 0;
 }
 
+/* Whether an earlier rx queue of the port counts rxq's interface drops. */
+static int
+pcap_iface_counted(const struct pcap_internals *priv,
+	const struct pcap_rx_queue *rxq)
+{
+	const struct pcap_rx_queue *q;
+
+	for (q = priv->rxq; q < rxq; q++)
+		if (q->kind == PCAP_QUEUE_IFACE && q->missed.iface_drops &&
+				strcmp(q->name, rxq->name) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 pcap_add_rxq(struct pcap_internals *priv, const char *name, const char *key,
 	const char *value)
@@ -113,8 +138,14 @@ pcap_add_rxq(struct pcap_internals *priv, const char *name, const char *key,
 	}
 	rxq->kind = PCAP_QUEUE_IFACE;
 	rxq->in_only = strcmp(key, PCAP_ARG_RX_IFACE_IN) == 0;
+	rxq->missed.iface_drops = !pcap_iface_counted(priv, rxq);
 	rxq->pcap = pcap_iface_open(name, value, rxq->in_only);
-	return rxq->pcap != NULL ? 0 : -EINVAL;
+	if (rxq->pcap == NULL)
+		return -EINVAL;
+	/* From here the socket sees every frame: what the interface drops
+	 * from now on was offered to this port. */
+	rxq->missed.last_rx_dropped = pcap_iface_rx_dropped(value);
+	return 0;
 }
 
 /* The next tx queue, named, with its flattening buffer; NULL on error. */
@@ -236,6 +267,11 @@ pcap_check_combination(const char *name, const struct pcap_internals *priv,
 			priv->rxq[0].kind != PCAP_QUEUE_FILE)) {
 		PCAP_LOG(ERR, "%s: infinite_rx needs exactly one rx_pcap",
 			name);
+		return -EINVAL;
+	}
+	if (infinite_rx && priv->rxq[0].fifo) {
+		PCAP_LOG(ERR, "%s: infinite_rx cannot rewind FIFO %s: give a "
+			"regular file", name, priv->rxq[0].name);
 		return -EINVAL;
 	}
 	if (priv->phy_mac && priv->link_iface[0] == '\0') {

@@ -27,10 +27,6 @@
 
 RTE_LOG_REGISTER(pcap_logtype, pmd.net.pcap, NOTICE);
 
-/* Driver xstats per rx queue, then per tx queue. */
-#define PCAP_RXQ_XSTATS 2
-#define PCAP_TXQ_XSTATS 1
-
 static struct pcap_internals *
 pcap_priv(struct rte_eth_dev *dev)
 {
@@ -168,108 +164,6 @@ pcap_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	RTE_SET_USED(dev);
 	RTE_SET_USED(queue_id);
-}
-
-static int
-pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
-{
-	struct pcap_internals *priv = pcap_priv(dev);
-	const struct pcap_rx_queue *rxq;
-	const struct pcap_tx_queue *txq;
-	uint16_t q;
-
-	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		rxq = &priv->rxq[q];
-		stats->ipackets += rxq->packets;
-		stats->ibytes += rxq->bytes;
-		stats->ierrors += rxq->errors;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			stats->q_ipackets[q] = rxq->packets;
-			stats->q_ibytes[q] = rxq->bytes;
-			stats->q_errors[q] = rxq->errors;
-		}
-	}
-	for (q = 0; q < dev->data->nb_tx_queues; q++) {
-		txq = &priv->txq[q];
-		stats->opackets += txq->packets;
-		stats->obytes += txq->bytes;
-		stats->oerrors += txq->errors;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			stats->q_opackets[q] = txq->packets;
-			stats->q_obytes[q] = txq->bytes;
-		}
-	}
-	return 0;
-}
-
-static int
-pcap_stats_reset(struct rte_eth_dev *dev)
-{
-	struct pcap_internals *priv = pcap_priv(dev);
-	uint16_t q;
-
-	for (q = 0; q < PCAP_MAX_QUEUES; q++) {
-		priv->rxq[q].packets = 0;
-		priv->rxq[q].bytes = 0;
-		priv->rxq[q].errors = 0;
-		priv->rxq[q].rewinds = 0;
-		priv->txq[q].packets = 0;
-		priv->txq[q].bytes = 0;
-		priv->txq[q].errors = 0;
-	}
-	dev->data->rx_mbuf_alloc_failed = 0;
-	return 0;
-}
-
-static unsigned int
-pcap_xstats_count(const struct rte_eth_dev *dev)
-{
-	return dev->data->nb_rx_queues * PCAP_RXQ_XSTATS +
-		dev->data->nb_tx_queues * PCAP_TXQ_XSTATS;
-}
-
-static int
-pcap_xstats_get_names(struct rte_eth_dev *dev,
-	struct rte_eth_xstat_name *names, unsigned int size)
-{
-	unsigned int n = pcap_xstats_count(dev), i = 0;
-	uint16_t q;
-
-	if (names == NULL || size < n)
-		return (int)n;
-	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		snprintf(names[i++].name, RTE_ETH_XSTATS_NAME_SIZE,
-			"rx_q%u_errors", q);
-		snprintf(names[i++].name, RTE_ETH_XSTATS_NAME_SIZE,
-			"rx_q%u_rewinds", q);
-	}
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		snprintf(names[i++].name, RTE_ETH_XSTATS_NAME_SIZE,
-			"tx_q%u_errors", q);
-	return (int)n;
-}
-
-static int
-pcap_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
-	unsigned int n)
-{
-	struct pcap_internals *priv = pcap_priv(dev);
-	unsigned int count = pcap_xstats_count(dev), i = 0;
-	uint16_t q;
-
-	if (xstats == NULL || n < count)
-		return (int)count;
-	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		xstats[i].id = i;
-		xstats[i++].value = priv->rxq[q].errors;
-		xstats[i].id = i;
-		xstats[i++].value = priv->rxq[q].rewinds;
-	}
-	for (q = 0; q < dev->data->nb_tx_queues; q++) {
-		xstats[i].id = i;
-		xstats[i++].value = priv->txq[q].errors;
-	}
-	return (int)count;
 }
 
 /* Promiscuous and multicast modes: the handles are promiscuous already. */

@@ -9,7 +9,18 @@
  *
  * Every pcap handle is opened at probe and closed at dev_close: a port
  * keeps reading its rx file where it stopped across stop/start, and a tx
- * file is flushed at every stop so that its content is complete.
+ * file is flushed after every burst (and at stop) so that its content
+ * is complete and a failed write is seen.
+ *
+ * Counters: every frame an interface offers an rx queue ends in
+ * ipackets or in imissed (the kernel ring's overflows, the interface's
+ * own drops, and records lost for want of mbufs), so once the queue is
+ * drained, offered = ipackets + imissed exactly; rx_nombuf counts failed
+ * allocations. Every packet a tx burst is given ends in opackets or in
+ * oerrors (too big, a malformed mbuf, a failed send or write; the first
+ * of these is logged once per queue). A rx_pcap FIFO must get its
+ * capture header within PCAP_FIFO_WAIT_MS of the probe; after that,
+ * reads block while its writer is alive but silent, as for any stream.
  */
 #ifndef PCAP_PRIVATE_H
 #define PCAP_PRIVATE_H
@@ -25,11 +36,19 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+struct rte_eth_dev;
+
 /* Most queues of one direction (one devargs pair each). */
 #define PCAP_MAX_QUEUES 16
 
 /* Largest frame captured or dumped. */
 #define PCAP_SNAPLEN 65535
+
+/* Kernel ring of an interface handle (see pcap_iface_open()). */
+#define PCAP_IFACE_RING_BYTES (8u << 20)
+
+/* How long a rx_pcap FIFO may take to deliver its capture header. */
+#define PCAP_FIFO_WAIT_MS 5000
 
 extern int pcap_logtype;
 
@@ -44,6 +63,44 @@ enum pcap_queue_kind {
 	PCAP_QUEUE_IFACE,
 };
 
+/*
+ * Counters of one queue. Only the lcore that polls the queue writes
+ * them (relaxed atomic stores, so that stats_get on another thread reads
+ * whole values); stats_reset never writes them but moves the queue's
+ * base (struct pcap_queue_base), which only the control path touches.
+ */
+struct pcap_queue_stats {
+	uint64_t packets;
+	uint64_t bytes;
+	uint64_t errors;	/* rx: bad records; tx: not written or sent */
+	uint64_t nombuf;	/* rx: mbuf allocation failures */
+	uint64_t lost;		/* rx: read, then lost for want of mbufs */
+	uint64_t rewinds;	/* rx: infinite_rx passes */
+};
+
+/*
+ * Packets an interface queue missed, from the kernel's counters: the
+ * socket's ring overflows (pcap_stats ps_drop), the interface's own drops
+ * libpcap sees (ps_ifdrop: rx_missed_errors and rx_fifo_errors), and the
+ * interface's rx_dropped, which libpcap leaves out although a veth or a
+ * busy softirq backlog drops there, before any socket sees the packet.
+ * The last two belong to the interface, so only the first queue of a
+ * port on each interface counts them. Control path only (stats_get).
+ */
+struct pcap_missed {
+	uint32_t last_drop;	/* ps_drop at the last read */
+	uint32_t last_ifdrop;	/* ps_ifdrop at the last read */
+	uint64_t last_rx_dropped;	/* sysfs rx_dropped at the last read */
+	uint64_t total;		/* since the handle was opened */
+	uint8_t iface_drops;	/* this queue counts the interface's drops */
+};
+
+/* What stats_reset left: the counters' values at the last reset. */
+struct pcap_queue_base {
+	struct pcap_queue_stats stats;
+	uint64_t missed;
+};
+
 struct pcap_rx_queue {
 	pcap_t *pcap;
 	struct rte_mempool *mb_pool;
@@ -54,10 +111,10 @@ struct pcap_rx_queue {
 	uint8_t at_end;		/* file exhausted or broken: rx returns 0 */
 	uint8_t in_only;	/* rx_iface_in: incoming packets only */
 	uint8_t had_packet;	/* a rewind will find one (no endless loop) */
-	uint64_t packets;
-	uint64_t bytes;
-	uint64_t errors;	/* truncated or unreadable records */
-	uint64_t rewinds;
+	uint8_t fifo;		/* the file is a FIFO: no rewind */
+	struct pcap_queue_stats stats;
+	struct pcap_queue_base base;
+	struct pcap_missed missed;
 	char name[PATH_MAX];	/* file or interface */
 };
 
@@ -68,9 +125,9 @@ struct pcap_tx_queue {
 	uint16_t queue_id;
 	uint8_t *linear;	/* PCAP_SNAPLEN bytes to flatten chains */
 	uint8_t shared;		/* pcap belongs to the rx queue (iface=) */
-	uint64_t packets;
-	uint64_t bytes;
-	uint64_t errors;	/* dropped: too big, or the send failed */
+	uint8_t error_logged;	/* the first send or write error was logged */
+	struct pcap_queue_stats stats;
+	struct pcap_queue_base base;
 	char name[PATH_MAX];
 };
 
@@ -88,7 +145,36 @@ struct pcap_internals {
 uint16_t pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 uint16_t pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
-/* Opens a rx file (0 or -EINVAL, one log line). */
+/* Opens a rx file (0 or -EINVAL, one log line). A FIFO gets
+ * PCAP_FIFO_WAIT_MS for its writer to send the capture header. */
 int pcap_rx_file_open(struct pcap_rx_queue *rxq);
+
+/* Adds n to a counter of the queue's own lcore (single writer). */
+static inline void
+pcap_count(uint64_t *counter, uint64_t n)
+{
+	/* Pairs with the relaxed loads of pcap_counter_read(): a reader sees
+	 * the old or the new value, never a torn one. */
+	__atomic_store_n(counter, __atomic_load_n(counter, __ATOMIC_RELAXED) +
+		n, __ATOMIC_RELAXED);
+}
+
+/* Reads a counter that another lcore writes. */
+static inline uint64_t
+pcap_counter_read(const uint64_t *counter)
+{
+	return __atomic_load_n(counter, __ATOMIC_RELAXED);
+}
+
+/* The sysfs rx_dropped of iface, or 0 when it cannot be read. */
+uint64_t pcap_iface_rx_dropped(const char *iface);
+
+/* The stats_get, stats_reset, xstats_get and xstats_get_names ops. */
+int pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
+int pcap_stats_reset(struct rte_eth_dev *dev);
+int pcap_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
+	unsigned int n);
+int pcap_xstats_get_names(struct rte_eth_dev *dev,
+	struct rte_eth_xstat_name *names, unsigned int size);
 
 #endif /* PCAP_PRIVATE_H */

@@ -5,9 +5,16 @@
 /*
  * net_pcap data path: one libpcap handle per queue. Rx turns each
  * record into an mbuf chain; tx flattens each chain and dumps it to a
- * file or sends it on an interface, then frees it.
+ * file or sends it on an interface, then frees it. Every packet a burst
+ * is given ends in opackets or in oerrors.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 
 #include <rte_branch_prediction.h>
@@ -17,54 +24,119 @@
 
 #include "pcap_private.h"
 
+/*
+ * A FIFO: open(2) of a reader blocks until a writer comes, and libpcap
+ * then blocks reading the capture header. Open it non-blocking and give
+ * the writer PCAP_FIFO_WAIT_MS to send something; a FILE on the fd,
+ * blocking again, or NULL (one log line).
+ */
+static FILE *
+pcap_fifo_open(const char *path)
+{
+	struct pollfd pfd;
+	int fd, flags, ret;
+	FILE *f;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		PCAP_LOG(ERR, "cannot open FIFO %s: %s", path, strerror(errno));
+		return NULL;
+	}
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	do {
+		ret = poll(&pfd, 1, PCAP_FIFO_WAIT_MS);
+	} while (ret < 0 && errno == EINTR);
+	if (ret <= 0) {
+		PCAP_LOG(ERR, "FIFO %s: no writer sent a capture header within "
+			"%d ms: start the writer first", path,
+			PCAP_FIFO_WAIT_MS);
+		close(fd);
+		return NULL;
+	}
+	flags = fcntl(fd, F_GETFL);
+	f = NULL;
+	if (flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0)
+		f = fdopen(fd, "rb");
+	if (f == NULL) {
+		PCAP_LOG(ERR, "cannot read FIFO %s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 int
 pcap_rx_file_open(struct pcap_rx_queue *rxq)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
+	struct stat st;
+	FILE *f;
 
-	rxq->pcap = pcap_open_offline(rxq->name, errbuf);
+	rxq->fifo = stat(rxq->name, &st) == 0 && S_ISFIFO(st.st_mode);
+	if (!rxq->fifo) {
+		rxq->pcap = pcap_open_offline(rxq->name, errbuf);
+		if (rxq->pcap == NULL) {
+			/* errbuf names the file and says what is wrong. */
+			PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
+			return -EINVAL;
+		}
+		return 0;
+	}
+	f = pcap_fifo_open(rxq->name);
+	if (f == NULL)
+		return -EINVAL;
+	rxq->pcap = pcap_fopen_offline(f, errbuf);
 	if (rxq->pcap == NULL) {
-		/* errbuf names the file and says what is wrong with it. */
-		PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
+		fclose(f);	/* on failure libpcap leaves f open */
+		PCAP_LOG(ERR, "cannot read a capture from FIFO %s: %s",
+			rxq->name, errbuf);
 		return -EINVAL;
 	}
 	return 0;
 }
 
-/* Copies len bytes of data into a chain of mbufs from pool, or NULL. */
-static struct rte_mbuf *
-pcap_rx_copy(struct rte_mempool *pool, const uint8_t *data, uint32_t len)
+/* Copies the rest of a record (done bytes are in head) into new mbufs
+ * chained to head; 0, or -1 when the pool ran dry. */
+static int
+pcap_rx_chain(struct rte_mempool *pool, struct rte_mbuf *head,
+	const uint8_t *data, uint32_t len, uint32_t done)
 {
-	struct rte_mbuf *head, *seg, *prev = NULL;
-	uint32_t done = 0;
+	struct rte_mbuf *seg, *prev = head;
 	uint16_t room;
 
-	head = rte_pktmbuf_alloc(pool);
-	if (head == NULL)
-		return NULL;
-	seg = head;
-	for (;;) {
+	while (done < len) {
+		seg = rte_pktmbuf_alloc(pool);
+		if (seg == NULL)
+			return -1;
 		room = (uint16_t)rte_pktmbuf_tailroom(seg);
 		if (room > len - done)
 			room = (uint16_t)(len - done);
 		memcpy(rte_pktmbuf_mtod(seg, uint8_t *), data + done, room);
 		seg->data_len = room;
-		done += room;
-		if (prev != NULL) {
-			prev->next = seg;
-			head->nb_segs++;
-		}
-		if (done == len)
-			break;
+		prev->next = seg;
+		head->nb_segs++;
 		prev = seg;
-		seg = rte_pktmbuf_alloc(pool);
-		if (seg == NULL) {
-			rte_pktmbuf_free(head);
-			return NULL;
-		}
+		done += room;
 	}
-	head->pkt_len = len;
-	return head;
+	return 0;
+}
+
+/* Copies a record into m (and more mbufs when it does not fit); 0, or -1
+ * when the pool ran dry (the caller frees m and what hangs on it). */
+static int
+pcap_rx_copy(struct rte_mempool *pool, struct rte_mbuf *m,
+	const uint8_t *data, uint32_t len)
+{
+	uint16_t room = (uint16_t)rte_pktmbuf_tailroom(m);
+
+	if (room > len)
+		room = (uint16_t)len;
+	memcpy(rte_pktmbuf_mtod(m, uint8_t *), data, room);
+	m->data_len = room;
+	m->pkt_len = len;
+	if (room == len)
+		return 0;
+	return pcap_rx_chain(pool, m, data, len, room);
 }
 
 /* At the end of a file: start it again (infinite_rx) or stay there. */
@@ -81,85 +153,135 @@ pcap_rx_rewind(struct pcap_rx_queue *rxq)
 		rxq->at_end = 1;
 		return -1;
 	}
-	rxq->rewinds++;
+	pcap_count(&rxq->stats.rewinds, 1);
 	return 0;
 }
 
+/* The next record: 1 with hdr and data, 0 when there is none now. */
+static int
+pcap_rx_next(struct pcap_rx_queue *rxq, struct pcap_pkthdr **hdr,
+	const u_char **data)
+{
+	int ret;
+
+	for (;;) {
+		ret = pcap_next_ex(rxq->pcap, hdr, data);
+		if (ret == 1)
+			return 1;
+		if (ret == 0)
+			return 0;	/* live: nothing waiting */
+		if (ret == PCAP_ERROR_BREAK) {
+			if (pcap_rx_rewind(rxq) != 0)
+				return 0;
+			continue;
+		}
+		/* A truncated or corrupt record: the rest of the file
+		 * cannot be framed, so the file ends here. */
+		pcap_count(&rxq->stats.errors, 1);
+		if (rxq->kind == PCAP_QUEUE_FILE)
+			rxq->at_end = 1;
+		return 0;
+	}
+}
+
+/*
+ * The mbuf is taken before the record: a record is consumed only when
+ * there is a place for it, so a dry pool leaves interface packets in
+ * the kernel's ring (counted as missed if it overflows) rather than
+ * losing them here.
+ */
 uint16_t
 pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
 	struct pcap_rx_queue *rxq = queue;
-	struct rte_eth_dev *dev;
 	struct pcap_pkthdr *hdr;
 	const u_char *data;
 	struct rte_mbuf *m;
 	uint16_t nb_rx = 0;
-	int ret;
+	uint64_t bytes = 0;
 
 	if (rxq->kind == PCAP_QUEUE_NONE || rxq->at_end || rxq->pcap == NULL)
 		return 0;
 	while (nb_rx < nb_pkts) {
-		ret = pcap_next_ex(rxq->pcap, &hdr, &data);
-		if (ret == 0)
-			break;		/* live: nothing waiting */
-		if (ret == PCAP_ERROR_BREAK) {
-			if (pcap_rx_rewind(rxq) != 0)
-				break;
-			continue;
-		}
-		if (ret < 0) {
-			/* A truncated or corrupt record: the rest of the
-			 * file cannot be framed, so the file ends here. */
-			rxq->errors++;
-			if (rxq->kind == PCAP_QUEUE_FILE)
-				rxq->at_end = 1;
+		m = rte_pktmbuf_alloc(rxq->mb_pool);
+		if (unlikely(m == NULL)) {
+			pcap_count(&rxq->stats.nombuf, 1);
 			break;
 		}
-		m = pcap_rx_copy(rxq->mb_pool, data, hdr->caplen);
-		if (unlikely(m == NULL)) {
-			dev = &rte_eth_devices[rxq->port_id];
-			dev->data->rx_mbuf_alloc_failed++;
+		if (pcap_rx_next(rxq, &hdr, &data) != 1) {
+			rte_pktmbuf_free(m);
+			break;
+		}
+		if (unlikely(pcap_rx_copy(rxq->mb_pool, m, data,
+				hdr->caplen) != 0)) {
+			rte_pktmbuf_free(m);
+			pcap_count(&rxq->stats.nombuf, 1);
+			pcap_count(&rxq->stats.lost, 1);
 			break;
 		}
 		m->port = rxq->port_id;
 		rxq->had_packet = 1;
-		rxq->bytes += hdr->caplen;
+		bytes += hdr->caplen;
 		pkts[nb_rx++] = m;
 	}
-	rxq->packets += nb_rx;
+	if (nb_rx != 0) {
+		pcap_count(&rxq->stats.packets, nb_rx);
+		pcap_count(&rxq->stats.bytes, bytes);
+	}
 	return nb_rx;
 }
 
-/* The packet's bytes in one piece: its data, or a copy in linear. */
-static const uint8_t *
-pcap_tx_flatten(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+/* The first error of a tx queue: one line; later ones are only counted. */
+static void
+pcap_tx_log_error(struct pcap_tx_queue *txq, const char *what,
+	const char *why)
 {
-	const struct rte_mbuf *seg;
-	uint32_t off = 0;
-
-	if (m->nb_segs == 1)
-		return rte_pktmbuf_mtod(m, const uint8_t *);
-	for (seg = m; seg != NULL; seg = seg->next) {
-		memcpy(txq->linear + off,
-			rte_pktmbuf_mtod(seg, const uint8_t *), seg->data_len);
-		off += seg->data_len;
-	}
-	return txq->linear;
+	if (txq->error_logged)
+		return;
+	txq->error_logged = 1;
+	PCAP_LOG(ERR, "tx queue %u on %s: %s: %s (counted in oerrors; no "
+		"more lines for this queue)", txq->queue_id, txq->name, what,
+		why);
 }
 
-/* Writes or sends one packet: 0, or -1 when it was dropped. */
-static int
-pcap_tx_one(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+/* The packet's pkt_len bytes in one piece (its data, or a copy in
+ * linear); NULL for an mbuf whose segments do not add up to pkt_len. */
+static const uint8_t *
+pcap_tx_bytes(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
-	struct pcap_pkthdr hdr;
-	const uint8_t *data;
+	const char *reason;
 
-	if (m->pkt_len > PCAP_SNAPLEN)
+	if ((m->nb_segs > 1 || m->data_len != m->pkt_len) &&
+			rte_mbuf_check(m, 1, &reason) != 0) {
+		pcap_tx_log_error(txq, "bad mbuf chain dropped", reason);
+		return NULL;
+	}
+	return rte_pktmbuf_read(m, 0, m->pkt_len, txq->linear);
+}
+
+/* Sends one packet on an interface: 0, or -1 when it was dropped. */
+static int
+pcap_tx_send(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+{
+	const uint8_t *data = pcap_tx_bytes(txq, m);
+
+	if (data == NULL)
 		return -1;
-	data = pcap_tx_flatten(txq, m);
-	if (txq->kind == PCAP_QUEUE_IFACE)
-		return pcap_sendpacket(txq->pcap, data, (int)m->pkt_len) == 0 ?
-			0 : -1;
+	if (pcap_sendpacket(txq->pcap, data, (int)m->pkt_len) == 0)
+		return 0;
+	pcap_tx_log_error(txq, "send failed", pcap_geterr(txq->pcap));
+	return -1;
+}
+
+/* Dumps one packet into the file's buffer: 0, or -1 when it was dropped. */
+static int
+pcap_tx_dump(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+{
+	const uint8_t *data = pcap_tx_bytes(txq, m);
+	struct pcap_pkthdr hdr;
+
+	if (data == NULL)
+		return -1;
 	memset(&hdr, 0, sizeof(hdr));
 	gettimeofday(&hdr.ts, NULL);
 	hdr.caplen = m->pkt_len;
@@ -168,22 +290,63 @@ pcap_tx_one(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 	return 0;
 }
 
+/*
+ * Writes what the burst dumped: stdio only reports a failed write when
+ * it flushes, so every burst is flushed and counts as written only if
+ * the file took it. 0, or -1 (the burst's packets are errors).
+ */
+static int
+pcap_tx_flush(struct pcap_tx_queue *txq)
+{
+	FILE *f = pcap_dump_file(txq->dumper);
+	int failed;
+
+	failed = pcap_dump_flush(txq->dumper) != 0 || ferror(f);
+	if (!failed)
+		return 0;
+	pcap_tx_log_error(txq, "write failed", strerror(errno));
+	clearerr(f);
+	return -1;
+}
+
 uint16_t
 pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
 	struct pcap_tx_queue *txq = queue;
+	uint64_t bytes = 0, good = 0, bad = 0;
+	const struct rte_mbuf *m;
 	uint16_t i;
+	int ret;
 
 	for (i = 0; i < nb_pkts; i++) {
+		m = pkts[i];
 		/* A port without tx devargs drops what it is given. */
-		if (txq->kind == PCAP_QUEUE_NONE ||
-				pcap_tx_one(txq, pkts[i]) == 0) {
-			txq->packets++;
-			txq->bytes += pkts[i]->pkt_len;
+		if (txq->kind == PCAP_QUEUE_NONE)
+			ret = 0;
+		else if (m->pkt_len > PCAP_SNAPLEN)
+			ret = -1;
+		else if (txq->kind == PCAP_QUEUE_IFACE)
+			ret = pcap_tx_send(txq, m);
+		else
+			ret = pcap_tx_dump(txq, m);
+		if (ret == 0) {
+			good++;
+			bytes += m->pkt_len;
 		} else {
-			txq->errors++;
+			bad++;
 		}
 		rte_pktmbuf_free(pkts[i]);
 	}
+	if (txq->dumper != NULL && good != 0 && pcap_tx_flush(txq) != 0) {
+		bad += good;
+		good = 0;
+		bytes = 0;
+	}
+	if (good != 0) {
+		pcap_count(&txq->stats.packets, good);
+		pcap_count(&txq->stats.bytes, bytes);
+	}
+	if (bad != 0)
+		pcap_count(&txq->stats.errors, bad);
 	return nb_pkts;
 }
