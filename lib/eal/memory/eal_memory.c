@@ -131,7 +131,10 @@ build_page_types(const struct eal_config *cfg,
 		types[0].backing = EAL_BACKING_ANON;
 		return 1;
 	}
-	for (i = 0; i < hpi->nb_types && n < EAL_MAX_PAGE_TYPES; i++) {
+	/* nb_types never exceeds the array; saying so lets the compiler
+	 * prove the copies below stay inside hpi. */
+	for (i = 0; i < RTE_MIN(hpi->nb_types, EAL_HUGEPAGE_MAX_TYPES) &&
+			n < EAL_MAX_PAGE_TYPES; i++) {
 		ht = &hpi->types[i];
 		if (!eal_hugepage_type_usable(ht))
 			continue;
