@@ -179,15 +179,17 @@ parse_set(const char *s, cpu_set_t *set, unsigned int limit, bool *grouped)
 	*grouped = group;
 	if (group)
 		s++;
-	do {
-		if (*s == ',')
-			s++;
+	/* A ',' separates two ranges of a group: never two in a row. */
+	for (;;) {
 		s = parse_range(s, &lo, &hi);
 		if (s == NULL || hi >= limit)
 			return NULL;
 		for (id = lo; id <= hi; id++)
 			CPU_SET(id, set);
-	} while (group && *s == ',');
+		if (!group || *s != ',')
+			break;
+		s++;
+	}
 	if (group) {
 		if (*s != ')')
 			return NULL;
@@ -263,8 +265,8 @@ eal_parse_lcores(struct eal_config *cfg, const char *arg)
 		}
 		if (lcores_apply(cfg, &lcores, &cpus, !grouped, arg) < 0)
 			return -1;
-		if (*s == ',')
-			s++;
+		if (*s == ',' && s[1] != '\0')
+			s++;	/* the next element; "0,,1" and "0," fail */
 		else if (*s != '\0')
 			goto syntax;
 	}

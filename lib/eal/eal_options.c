@@ -123,7 +123,7 @@ parse_number(const char *arg, uint64_t min, uint64_t max, uint64_t *value)
 static int
 parse_socket_list(int opt, const char *arg, uint64_t *out)
 {
-	char *copy, *tok, *save = NULL;
+	char *copy, *tok, *save = NULL, why[128];
 	unsigned int socket = 0;
 	uint64_t mb;
 	int ret = 0;
@@ -143,9 +143,12 @@ parse_socket_list(int opt, const char *arg, uint64_t *out)
 			out[socket] = mb << 20;
 	}
 	free(copy);
-	if (ret < 0)
-		return bad_value(opt, arg, "expected megabytes per socket, "
-			"e.g. 1024,1024");
+	if (ret < 0) {
+		snprintf(why, sizeof(why), "expected megabytes per socket, "
+			"e.g. 1024,1024: 0 to %u each, at most %u sockets",
+			RTE_MAX_MEM_MB, RTE_MAX_NUMA_NODES);
+		return bad_value(opt, arg, why);
+	}
 	return 0;
 }
 
@@ -243,14 +246,17 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 {
 	static const char *const unlink_modes[] = {
 		"existing", "always", "never", NULL };
-	char *end;
+	char *end, why[64];
 	uint64_t v;
 	int i;
 
 	switch (opt) {
 	case 'm':
-		if (parse_number(arg, 1, RTE_MAX_MEM_MB, &v) < 0)
-			return bad_value(opt, arg, "expected a size in megabytes > 0");
+		if (parse_number(arg, 1, RTE_MAX_MEM_MB, &v) < 0) {
+			snprintf(why, sizeof(why), "expected megabytes, 1 to "
+				"%u (RTE_MAX_MEM_MB)", RTE_MAX_MEM_MB);
+			return bad_value(opt, arg, why);
+		}
 		cfg->memory = v << 20;
 		return 0;
 	case OPT_SOCKET_MEM:
