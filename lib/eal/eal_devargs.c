@@ -474,9 +474,9 @@ devargs_from_option(const struct eal_devarg_opt *opt)
 		return ret;
 	}
 	if (da->bus == NULL)
-		EAL_LOG(DEBUG, "%s %s: no %s bus is registered, so this entry "
-			"matches no device\n", devarg_option_name(opt->kind),
-			opt->str, da->bus_str);
+		EAL_LOG(WARNING, "%s %s: no %s bus is registered, so this "
+			"entry matches no device\n",
+			devarg_option_name(opt->kind), opt->str, da->bus_str);
 	return 0;
 }
 

@@ -222,7 +222,7 @@ parse_cores(struct eal_config *cfg, int opt, const char *arg)
 }
 
 /* Service cores (-s mask / -S list): validated; Pollux runs no service
- * cores, so they are counted and otherwise left alone. */
+ * cores, so they are counted, said to be ignored, and left alone. */
 static int
 parse_service_cores(struct eal_config *cfg, int opt, const char *arg)
 {
@@ -238,7 +238,35 @@ parse_service_cores(struct eal_config *cfg, int opt, const char *arg)
 	for (id = 0; ret == 0 && id < RTE_MAX_LCORE; id++)
 		cfg->service_lcores += tmp->lcore_enabled[id];
 	free(tmp);
+	if (ret == 0)
+		cfg->service_cores_given = true;
 	return ret;
+}
+
+/*
+ * Options DPDK has and Pollux accepts without acting on them: one line
+ * each, once, after the command line passed its checks (so that a bad
+ * one still gets exactly one line, its error).
+ */
+static void
+note_ignored_options(const struct eal_config *cfg)
+{
+	if (cfg->service_cores_given)
+		EAL_LOG(NOTICE, "-s/-S (service cores) is accepted for DPDK "
+			"compatibility and has no effect: Pollux runs no "
+			"service cores, the lcores stay ordinary workers\n");
+	if (cfg->single_file_segments)
+		EAL_LOG(NOTICE, "--single-file-segments: Pollux always keeps "
+			"one file per page size and socket, so it changes "
+			"nothing\n");
+	if (cfg->match_allocations)
+		EAL_LOG(NOTICE, "--match-allocations is accepted for DPDK "
+			"compatibility and has no effect: Pollux gives memory "
+			"back by whole runs, as they were mapped\n");
+	if (cfg->huge_worker_stack)
+		EAL_LOG(NOTICE, "--huge-worker-stack is accepted for DPDK "
+			"compatibility and has no effect: worker stacks are "
+			"ordinary memory\n");
 }
 
 static int
@@ -279,9 +307,9 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 		cfg->huge_unlink = (enum eal_huge_unlink)i;
 		return 0;
 	case OPT_HUGE_WORKER_STACK:
-		cfg->huge_worker_stack = true;
 		if (arg != NULL && parse_number(arg, 1, UINT32_MAX, &v) < 0)
 			return bad_value(opt, arg, "expected a size in kilobytes");
+		cfg->huge_worker_stack = true;
 		cfg->huge_worker_stack_size = arg != NULL ? v << 10 : 0;
 		return 0;
 	case OPT_IOVA_MODE:
@@ -583,7 +611,10 @@ eal_options_check(const struct eal_config *cfg)
 			cfg->main_lcore);
 		return -1;
 	}
-	return check_memory_conflicts(cfg);
+	if (check_memory_conflicts(cfg) < 0)
+		return -1;
+	note_ignored_options(cfg);
+	return 0;
 }
 
 void
@@ -609,6 +640,12 @@ eal_config_release(struct eal_config *cfg)
 	free(cfg->huge_dir);
 	free(cfg->mbuf_pool_ops_name);
 	eal_config_defaults(cfg);
+}
+
+enum rte_intr_mode
+rte_eal_vfio_intr_mode(void)
+{
+	return (enum rte_intr_mode)eal_cfg.vfio_intr_mode;
 }
 
 void

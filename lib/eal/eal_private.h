@@ -50,6 +50,7 @@ struct eal_config {
 	bool cores_given;		/* one of -l/-c/--lcores was seen */
 	int main_lcore;			/* --main-lcore, -1 if not given */
 	uint32_t service_lcores;	/* count from -s/-S (stored only) */
+	bool service_cores_given;	/* -s/-S seen (and ignored) */
 
 	/* memory */
 	uint64_t memory;		/* -m, bytes (0: on demand) */
