@@ -114,6 +114,10 @@ static const struct bad_case bad_cases[] = {
 	/* devices */
 	{ "--no-huge -a 0000:00:01.0 -b 0000:00:02.0", "-b", EINVAL },
 	{ "--no-huge --vdev=", "--vdev", EINVAL },
+	{ "--no-huge -l 0 --vdev net_null0 --vdev net_null0", "named twice",
+		EINVAL },
+	{ "--no-huge -l 0 --vdev net_null1,size=64 --vdev vdev:net_null1",
+		"named twice", EINVAL },
 	/* misc values */
 	{ "--no-huge --proc-type=bogus", "--proc-type", EINVAL },
 	{ "--no-huge --proc-type=secondary", "secondary", ENOTSUP },
