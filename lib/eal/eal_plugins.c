@@ -157,7 +157,8 @@ plugin_dir_list(const char *dir, char ***names_out)
 		errno = ENOMEM;
 		return -1;
 	}
-	qsort(names, count, sizeof(*names), names_compare);
+	if (count > 1)	/* names is NULL when there is none */
+		qsort(names, count, sizeof(*names), names_compare);
 	*names_out = names;
 	return count;
 }
