@@ -209,9 +209,9 @@ parse_cores(struct eal_config *cfg, int opt, const char *arg)
 		return -1;
 	}
 	if (opt == 'l')
-		ret = eal_parse_corelist(cfg, arg);
+		ret = eal_parse_corelist(cfg, arg, "-l");
 	else if (opt == 'c')
-		ret = eal_parse_coremask(cfg, arg);
+		ret = eal_parse_coremask(cfg, arg, "-c");
 	else
 		ret = eal_parse_lcores(cfg, arg);
 	if (ret < 0)
@@ -232,8 +232,8 @@ parse_service_cores(struct eal_config *cfg, int opt, const char *arg)
 
 	if (tmp == NULL)
 		return -1;
-	ret = opt == 's' ? eal_parse_coremask(tmp, arg) :
-		eal_parse_corelist(tmp, arg);
+	ret = opt == 's' ? eal_parse_coremask(tmp, arg, "-s") :
+		eal_parse_corelist(tmp, arg, "-S");
 	cfg->service_lcores = 0;
 	for (id = 0; ret == 0 && id < RTE_MAX_LCORE; id++)
 		cfg->service_lcores += tmp->lcore_enabled[id];

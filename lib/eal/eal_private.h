@@ -106,8 +106,10 @@ int eal_options_check(const struct eal_config *cfg);
 
 /* eal_lcore_parse.c: core lists; each returns 0 or -1 with one error line.
  * "detected" is consulted for -l/-c, which take CPU ids. */
-int eal_parse_corelist(struct eal_config *cfg, const char *arg);
-int eal_parse_coremask(struct eal_config *cfg, const char *arg);
+int eal_parse_corelist(struct eal_config *cfg, const char *arg,
+		const char *opt);	/* opt: "-l" or "-S", for error lines */
+int eal_parse_coremask(struct eal_config *cfg, const char *arg,
+		const char *opt);	/* "-c" or "-s" */
 int eal_parse_lcores(struct eal_config *cfg, const char *arg);
 
 /* eal_lcore.c: CPU topology and the lcore table. */

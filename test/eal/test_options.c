@@ -75,6 +75,8 @@ static const struct bad_case bad_cases[] = {
 	{ "--no-huge --lcores 0@1000", "1000", EINVAL },
 	{ "--no-huge --lcores 500", "--lcores", EINVAL },
 	{ "--no-huge --lcores 0,,1", "--lcores", EINVAL },
+	{ "--no-huge -l 0 -S 0,,1", "-S '0,,1'", EINVAL },
+	{ "--no-huge -l 0 -s 0xz", "-s '0xz'", EINVAL },
 	{ "--no-huge --lcores 0,", "--lcores", EINVAL },
 	{ "--no-huge --lcores ,0", "--lcores", EINVAL },
 	{ "--no-huge --lcores (0,,1)", "--lcores", EINVAL },
