@@ -263,10 +263,6 @@ note_ignored_options(const struct eal_config *cfg)
 		EAL_LOG(NOTICE, "--match-allocations is accepted for DPDK "
 			"compatibility and has no effect: Pollux gives memory "
 			"back by whole runs, as they were mapped\n");
-	if (cfg->huge_worker_stack)
-		EAL_LOG(NOTICE, "--huge-worker-stack is accepted for DPDK "
-			"compatibility and has no effect: worker stacks are "
-			"ordinary memory\n");
 }
 
 static int

@@ -289,8 +289,6 @@ static const struct ignored_case ignored_cases[] = {
 	{ "--no-huge -l 0 --single-file-segments --single-file-segments",
 		"--single-file-segments" },
 	{ "-l 0 --match-allocations", "--match-allocations" },
-	{ "-l 0 --huge-worker-stack", "--huge-worker-stack" },
-	{ "-l 0 --huge-worker-stack=512", "--huge-worker-stack" },
 	{ "--no-huge -l 0-1 -s 0x2", "service cores" },
 	{ "--no-huge -l 0 -S 1 -S 0", "service cores" },
 	{ "--no-huge -l 0 --no-hpet", "--no-hpet" },

@@ -32,6 +32,8 @@
 #include <linux/capability.h>
 
 #include <rte_eal.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
 #include <rte_mempool.h>
@@ -564,6 +566,57 @@ test_socket_limit(void **state)
 	assert_int_equal(free_pages(), before);
 }
 
+/* On a worker: 0 when its stack lies in EAL hugepage memory. */
+static int
+stack_in_hugepages(void *arg)
+{
+	const struct rte_memseg *ms;
+	volatile char local = 1;
+
+	(void)arg;
+	ms = rte_mem_virt2memseg((const void *)&local, NULL);
+	if (ms == NULL)
+		return 1;
+	return ms->hugepage_sz >= HP_SIZE ? 0 : 2;
+}
+
+MEM_BODY(worker_stack_body)
+{
+	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
+
+	CHECK(worker < RTE_MAX_LCORE);
+	CHECK(rte_eal_remote_launch(stack_in_hugepages, NULL, worker) == 0);
+	CHECK(rte_eal_wait_lcore(worker) == 0);
+	/* And the main thread's is not. */
+	CHECK(stack_in_hugepages(NULL) == 1);
+	return 0;
+}
+
+MEM_BODY(worker_stack_ordinary_body)
+{
+	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
+
+	CHECK(rte_eal_remote_launch(stack_in_hugepages, NULL, worker) == 0);
+	CHECK(rte_eal_wait_lcore(worker) == 1);
+	return 0;
+}
+
+/* --huge-worker-stack[=KB]: worker stacks in hugepages, given back at
+ * cleanup; too big a stack for -m fails init with one line. */
+static void
+test_huge_worker_stack(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	mem_run("-l 0-1 --huge-worker-stack=512", worker_stack_body);
+	mem_run("-l 0-1 --huge-worker-stack", worker_stack_body);
+	mem_run("-l 0-1", worker_stack_ordinary_body);
+	expect_init_error("-l 0-1 -m 2 --socket-limit 2 "
+		"--huge-worker-stack=4096", ENOMEM, "--huge-worker-stack");
+	assert_int_equal(free_pages(), before);
+}
+
 /* A mempool that has to retry smaller memzones to fit (PA: hugepages
  * are rarely physically contiguous) prints nothing when it succeeds. */
 MEM_BODY(quiet_pool_body)
@@ -774,6 +827,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_no_cap_sys_admin),
 		cmocka_unit_test(test_socket_limit),
+		cmocka_unit_test(test_huge_worker_stack),
 		cmocka_unit_test(test_retries_are_quiet),
 		cmocka_unit_test(test_fallback),
 	};
