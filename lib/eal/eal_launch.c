@@ -113,8 +113,8 @@ worker_stack_setup(unsigned int lcore_id, pthread_attr_t *attr)
 		w->stack = rte_malloc("worker_stack", size, WORKER_STACK_ALIGN);
 	if (w->stack == NULL) {
 		EAL_LOG(ERR, "--huge-worker-stack: no memory for the %zu kB "
-			"stack of lcore %u (raise -m, or give a smaller size)\n",
-			size >> 10, lcore_id);
+			"stack of lcore %u (raise -m, or give a smaller "
+			"size)\n", size >> 10, lcore_id);
 		return ENOMEM;
 	}
 	ret = pthread_attr_setstack(attr, w->stack, size);

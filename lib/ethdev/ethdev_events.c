@@ -105,8 +105,8 @@ rte_eth_dev_callback_unregister(uint16_t port_id,
 	rte_spinlock_lock(&eth_event_lock);
 	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
 		next = TAILQ_NEXT(cb, next);
-		if (cb->dropped || cb->port_id != port_id || cb->event != event ||
-				cb->cb_fn != cb_fn ||
+		if (cb->dropped || cb->port_id != port_id ||
+				cb->event != event || cb->cb_fn != cb_fn ||
 				(cb_arg != (void *)-1 && cb->cb_arg != cb_arg))
 			continue;
 		if (cb->active) {
@@ -137,11 +137,11 @@ rte_eth_dev_callback_process(struct rte_eth_dev *dev,
 	port_id = dev->data->port_id;
 	rte_spinlock_lock(&eth_event_lock);
 	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
+		next = TAILQ_NEXT(cb, next);
 		if (cb->dropped || cb->event != event ||
-				(cb->port_id != port_id && cb->port_id != RTE_ETH_ALL)) {
-			next = TAILQ_NEXT(cb, next);
+				(cb->port_id != port_id &&
+				cb->port_id != RTE_ETH_ALL))
 			continue;
-		}
 		/* Runs unlocked; the active mark keeps cb (and so its place
 		 * in the list) from being freed meanwhile. */
 		copy = *cb;
