@@ -135,10 +135,10 @@ void eal_log_reset(void);
 /*
  * Memory (lib/eal/memory). eal_memory_init() runs after lcores are set
  * up: it discovers hugepages, decides between hugepages and ordinary
- * memory (falling back to --no-huge, with one warning, when no hugepage
- * is free and none was asked for explicitly), picks the IOVA mode, and
- * pre-reserves -m/--socket-mem. It may set cfg->no_huge. 0 or -1 with
- * rte_errno set and one error line.
+ * memory (falling back to ordinary memory, with one warning, when no
+ * hugepage is free and --huge-dir did not name any), picks the IOVA mode,
+ * and pre-reserves -m/--socket-mem (with --no-huge, -m is then a cap). It
+ * may set cfg->no_huge. 0 or -1 with rte_errno set and one error line.
  */
 int eal_memory_init(struct eal_config *cfg);
 void eal_memory_cleanup(void);

@@ -7,9 +7,11 @@
  * memzones, and the -m / --socket-mem pre-reservation.
  *
  * Hugepages are used when some are free. When none is (or none can be
- * mapped), the EAL carries on with ordinary memory, as with --no-huge,
- * after one warning; unless the command line asked for hugepages by name
- * (--huge-dir, --socket-mem), which then is an error.
+ * mapped), the EAL carries on with ordinary memory after one warning,
+ * keeping what -m, --socket-mem and --socket-limit mean; unless the
+ * command line named hugepages (--huge-dir), which then is an error.
+ * With --no-huge itself, -m is all the memory there is (DPDK's legacy
+ * memory): the heaps stop growing once it is reserved.
  */
 #include <errno.h>
 #include <inttypes.h>
