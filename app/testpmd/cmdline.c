@@ -31,6 +31,13 @@ parse_port(const char *word, bool *all, uint16_t *port)
 		return 0;
 	errno = 0;
 	v = strtoul(word, &end, 10);
+	if (errno == 0 && *end == '\0' && end != word &&
+			v < TESTPMD_MAX_PORTS && port_is_closed((uint16_t)v)) {
+		/* Not "invalid": the user closed it; say so. */
+		printf("Port %lu is closed: a closed port is gone until "
+			"testpmd restarts\n", v);
+		return -1;
+	}
 	if (errno != 0 || *end != '\0' || end == word ||
 			v >= TESTPMD_MAX_PORTS ||
 			!rte_eth_dev_is_valid_port((uint16_t)v)) {
@@ -169,6 +176,7 @@ cmd_set(char **w, int n)
 				!forwarding_refuses()) {
 			old = cfg.nb_fwd_lcores;
 			cfg.nb_fwd_lcores = (unsigned int)v;
+			fwd_nb_cores_source = "set nbcore";
 			if (fwd_config_setup() != 0) {
 				cfg.nb_fwd_lcores = old;
 				fwd_config_setup();

@@ -63,6 +63,28 @@ fwd_ports_select(void)
 	return 0;
 }
 
+const char *fwd_nb_cores_source = "--nb-cores";
+
+/* --coremask names no worker: say which lcores it may name. */
+static void
+fwd_coremask_hint(void)
+{
+	char workers[128] = "";
+	unsigned int lcore_id;
+	size_t len = 0;
+
+	RTE_LCORE_FOREACH_WORKER(lcore_id) {
+		if (len < sizeof(workers))
+			len += (size_t)snprintf(workers + len,
+				sizeof(workers) - len, "%s%u",
+				len == 0 ? "" : ",", lcore_id);
+	}
+	fprintf(stderr, "no forwarding lcore: --coremask=0x%" PRIx64 " names "
+		"no worker lcore (the main lcore %u does not forward); name "
+		"some of the worker lcores %s\n", cfg.coremask,
+		rte_get_main_lcore(), workers);
+}
+
 static int
 fwd_lcores_select(void)
 {
@@ -74,14 +96,19 @@ fwd_lcores_select(void)
 			continue;
 		fwd_lcores[n++] = lcore_id;
 	}
+	if (n == 0 && cfg.coremask != 0 && rte_lcore_count() > 1) {
+		fwd_coremask_hint();
+		return -1;
+	}
 	if (n == 0) {
 		fprintf(stderr, "no forwarding lcore: give at least two lcores "
 			"(-l 0-1); the main lcore does not forward\n");
 		return -1;
 	}
 	if (cfg.nb_fwd_lcores > n) {
-		fprintf(stderr, "--nb-cores=%u but only %u forwarding lcores are "
-			"available\n", cfg.nb_fwd_lcores, n);
+		fprintf(stderr, "%s %u: only %u forwarding lcores are "
+			"available (the lcores other than the main one)\n",
+			fwd_nb_cores_source, cfg.nb_fwd_lcores, n);
 		return -1;
 	}
 	nb_fwd_lcores_cur = cfg.nb_fwd_lcores;

@@ -82,6 +82,11 @@ start_packet_forwarding(unsigned int tx_first_bursts)
 		return 0;
 	}
 	for (i = 0; i < nb_fwd_ports_cur; i++) {
+		if (port_is_closed(fwd_ports[i])) {
+			fprintf(stderr, "Port %u is closed: it cannot forward "
+				"until testpmd restarts\n", fwd_ports[i]);
+			return -1;
+		}
 		if (!port_is_started(fwd_ports[i])) {
 			fprintf(stderr, "Port %u is not started: run "
 				"'port start %u' first\n", fwd_ports[i],

@@ -125,6 +125,9 @@ int parse_mac(const char *text, struct rte_ether_addr *mac);
 
 /* config.c */
 int fwd_config_setup(void);
+/* What set the number of forwarding lcores, for error lines: the
+ * command-line option, or "set nbcore" at the prompt. */
+extern const char *fwd_nb_cores_source;
 void fwd_config_display(void);
 void rxtx_config_display(void);
 void cores_config_display(void);

@@ -327,10 +327,28 @@ rte_devargs_insert(struct rte_devargs **da)
 	return 0;
 }
 
-/* rte_devargs_add() with the reason for a failure in err. */
+/* The listed entry for the same device as da, or NULL. */
+static const struct rte_devargs *
+devargs_listed_same(const struct rte_devargs *da)
+{
+	const struct rte_devargs *listed;
+
+	TAILQ_FOREACH(listed, &devargs_list, next)
+		if (devargs_same_device(listed, da))
+			return listed;
+	return NULL;
+}
+
+/*
+ * rte_devargs_add() with the reason for a failure in err. A device that
+ * is listed already takes the new arguments (DPDK's rte_devargs_add()),
+ * unless once_only: then it is -EEXIST (the command line, where naming a
+ * device twice is a mistake: "--vdev net_null0 --vdev net_null0" would
+ * make one port, not the two it seems to ask for).
+ */
 static int
 devargs_add(enum rte_devtype devtype, const char *str, char *err,
-	struct rte_devargs **added)
+	bool once_only, struct rte_devargs **added)
 {
 	struct rte_devargs *da = calloc(1, sizeof(*da));
 	int ret;
@@ -343,6 +361,13 @@ devargs_add(enum rte_devtype devtype, const char *str, char *err,
 	if (ret < 0) {
 		free(da);
 		return ret;
+	}
+	if (once_only && devargs_listed_same(da) != NULL) {
+		snprintf(err, DEVARGS_ERR_LEN, "device %s is named twice "
+			"(each device once, with all its arguments)", da->name);
+		rte_devargs_reset(da);
+		free(da);
+		return -EEXIST;
 	}
 	da->type = devtype;
 	if (devtype == RTE_DEVTYPE_BLOCKED)
@@ -366,7 +391,7 @@ rte_devargs_add(enum rte_devtype devtype, const char *devargs_str)
 		EAL_LOG(ERR, "rte_devargs_add(): bad argument\n");
 		return -EINVAL;
 	}
-	ret = devargs_add(devtype, devargs_str, err, NULL);
+	ret = devargs_add(devtype, devargs_str, err, false, NULL);
 	if (ret < 0)
 		EAL_LOG(ERR, "cannot add device \"%s\": %s\n", devargs_str, err);
 	return ret;
@@ -463,7 +488,7 @@ devargs_from_option(const struct eal_devarg_opt *opt)
 	char err[DEVARGS_ERR_LEN];
 	int ret;
 
-	ret = devargs_add(type, opt->str, err, &da);
+	ret = devargs_add(type, opt->str, err, true, &da);
 	if (ret == -EFAULT && type == RTE_DEVTYPE_VIRTUAL)
 		snprintf(err, sizeof(err), "failed to initialize vdev: no "
 			"driver is named like it (check the name, or load the "
@@ -474,9 +499,9 @@ devargs_from_option(const struct eal_devarg_opt *opt)
 		return ret;
 	}
 	if (da->bus == NULL)
-		EAL_LOG(DEBUG, "%s %s: no %s bus is registered, so this entry "
-			"matches no device\n", devarg_option_name(opt->kind),
-			opt->str, da->bus_str);
+		EAL_LOG(WARNING, "%s %s: no %s bus is registered, so this "
+			"entry matches no device\n",
+			devarg_option_name(opt->kind), opt->str, da->bus_str);
 	return 0;
 }
 
@@ -490,7 +515,8 @@ eal_devargs_from_options(const struct eal_config *cfg)
 		ret = devargs_from_option(&cfg->devargs[i]);
 		if (ret < 0) {
 			eal_devargs_release();
-			rte_errno = ret == -ENOMEM ? ENOMEM : ENODEV;
+			rte_errno = ret == -ENOMEM ? ENOMEM :
+				ret == -EEXIST ? EINVAL : ENODEV;
 			return -1;
 		}
 	}

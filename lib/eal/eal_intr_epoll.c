@@ -237,6 +237,8 @@ rx_intr_drain(int fd, void *arg)
 		size = eal_intr_read_size(handle);
 	if (size == 0)
 		return;
+	/* Never more than the buffer, whatever the handle says. */
+	size = RTE_MIN(size, (unsigned int)sizeof(count));
 	do {
 		n = read(fd, &count, size);
 	} while (n < 0 && errno == EINTR);

@@ -284,6 +284,13 @@ rte_intr_efd_counter_size_set(struct rte_intr_handle *intr_handle,
 	uint8_t efd_counter_size)
 {
 	HANDLE_CHECK(intr_handle);
+	/* The interrupt thread reads the counter into a uint64_t. */
+	if (efd_counter_size > sizeof(uint64_t)) {
+		EAL_LOG(ERR, "rte_intr_efd_counter_size_set(): %u bytes, at "
+			"most %zu are supported\n", efd_counter_size,
+			sizeof(uint64_t));
+		return handle_fail(EINVAL);
+	}
 	intr_handle->efd_counter_size = efd_counter_size;
 	return 0;
 }

@@ -27,6 +27,7 @@
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
+#include <rte_malloc.h>
 
 #include "eal_private.h"
 
@@ -40,7 +41,11 @@ struct worker {
 	lcore_function_t *f;
 	void *arg;
 	int ret;
+	void *stack;			/* --huge-worker-stack: rte_malloc'd */
 };
+
+/* Alignment of a worker stack taken from the EAL's memory. */
+#define WORKER_STACK_ALIGN 4096
 
 static struct worker workers[RTE_MAX_LCORE];
 
@@ -84,6 +89,75 @@ worker_main(void *arg)
 	return NULL;
 }
 
+/*
+ * --huge-worker-stack[=KB]: the worker's stack comes from the EAL's memory
+ * (hugepages, unless the EAL fell back to ordinary memory) on the lcore's
+ * socket, KB or else the default thread stack size. 0, or an errno after
+ * one error line.
+ */
+static int
+worker_stack_setup(unsigned int lcore_id, pthread_attr_t *attr)
+{
+	struct worker *w = &workers[lcore_id];
+	size_t size = (size_t)eal_cfg.huge_worker_stack_size;
+	int ret;
+
+	if (size == 0) {
+		ret = pthread_attr_getstacksize(attr, &size);
+		if (ret != 0)
+			return ret;
+	}
+	w->stack = rte_malloc_socket("worker_stack", size, WORKER_STACK_ALIGN,
+		(int)rte_lcore_to_socket_id(lcore_id));
+	if (w->stack == NULL)
+		w->stack = rte_malloc("worker_stack", size, WORKER_STACK_ALIGN);
+	if (w->stack == NULL) {
+		EAL_LOG(ERR, "--huge-worker-stack: no memory for the %zu kB "
+			"stack of lcore %u (raise -m, or give a smaller "
+			"size)\n", size >> 10, lcore_id);
+		return ENOMEM;
+	}
+	ret = pthread_attr_setstack(attr, w->stack, size);
+	if (ret != 0) {
+		EAL_LOG(ERR, "--huge-worker-stack: a %zu kB stack is refused "
+			"(%s)\n", size >> 10, rte_strerror(ret));
+		rte_free(w->stack);
+		w->stack = NULL;
+	}
+	return ret;
+}
+
+static int
+worker_create(unsigned int lcore_id)
+{
+	struct worker *w = &workers[lcore_id];
+	pthread_attr_t attr;
+	int ret;
+
+	ret = pthread_attr_init(&attr);
+	if (ret == 0 && eal_cfg.huge_worker_stack) {
+		ret = worker_stack_setup(lcore_id, &attr);
+		if (ret != 0) {
+			pthread_attr_destroy(&attr);
+			rte_errno = ret;
+			return -1;	/* said already */
+		}
+	}
+	if (ret == 0)
+		ret = pthread_create(&w->thread, &attr, worker_main,
+			(void *)(uintptr_t)lcore_id);
+	pthread_attr_destroy(&attr);
+	if (ret != 0) {
+		EAL_LOG(ERR, "cannot create the thread of lcore %u: %s\n",
+			lcore_id, rte_strerror(ret));
+		rte_free(w->stack);
+		w->stack = NULL;
+		rte_errno = ret;
+		return -1;
+	}
+	return 0;
+}
+
 static int
 worker_start(unsigned int lcore_id)
 {
@@ -97,14 +171,8 @@ worker_start(unsigned int lcore_id)
 	w->state = WAIT;
 	w->quit = false;
 	w->ret = 0;
-	ret = pthread_create(&w->thread, NULL, worker_main,
-		(void *)(uintptr_t)lcore_id);
-	if (ret != 0) {
-		EAL_LOG(ERR, "cannot create the thread of lcore %u: %s\n",
-			lcore_id, rte_strerror(ret));
-		rte_errno = ret;
+	if (worker_create(lcore_id) != 0)
 		return -1;
-	}
 	w->started = true;
 	ret = pthread_setaffinity_np(w->thread, sizeof(cpus), &cpus);
 	if (ret != 0) {
@@ -135,6 +203,8 @@ worker_stop(unsigned int lcore_id)
 	pthread_join(w->thread, NULL);
 	pthread_cond_destroy(&w->cond);
 	pthread_mutex_destroy(&w->lock);
+	rte_free(w->stack);	/* the thread is gone: nothing uses it */
+	w->stack = NULL;
 	w->started = false;
 }
 

@@ -93,7 +93,7 @@ parse_range(const char *s, unsigned int *lo, unsigned int *hi)
 }
 
 int
-eal_parse_corelist(struct eal_config *cfg, const char *arg)
+eal_parse_corelist(struct eal_config *cfg, const char *arg, const char *opt)
 {
 	const char *s = arg;
 	unsigned int lo, hi, id;
@@ -104,7 +104,7 @@ eal_parse_corelist(struct eal_config *cfg, const char *arg)
 		if (s == NULL || (*s != ',' && *s != '\0'))
 			goto syntax;
 		for (id = lo; id <= hi; id++)
-			if (core_enable_same_cpu(cfg, id, "-l") < 0)
+			if (core_enable_same_cpu(cfg, id, opt) < 0)
 				return -1;
 		if (*s == '\0')
 			break;
@@ -112,8 +112,8 @@ eal_parse_corelist(struct eal_config *cfg, const char *arg)
 	}
 	return 0;
 syntax:
-	fprintf(stderr, "EAL: -l '%s': invalid core list syntax "
-		"(expected e.g. 0-3,5)\n", arg);
+	fprintf(stderr, "EAL: %s '%s': invalid core list syntax "
+		"(expected e.g. 0-3,5)\n", opt, arg);
 	return -1;
 }
 
@@ -129,7 +129,7 @@ hex_value(char c)
 }
 
 int
-eal_parse_coremask(struct eal_config *cfg, const char *arg)
+eal_parse_coremask(struct eal_config *cfg, const char *arg, const char *opt)
 {
 	const char *s = arg, *end;
 	unsigned int id = 0, bit, count = 0;
@@ -153,18 +153,20 @@ eal_parse_coremask(struct eal_config *cfg, const char *arg)
 		for (bit = 0; bit < 4; bit++, id++) {
 			if (!(v & (1 << bit)))
 				continue;
-			if (core_enable_same_cpu(cfg, id, "-c") < 0)
+			if (core_enable_same_cpu(cfg, id, opt) < 0)
 				return -1;
 			count++;
 		}
 	}
 	if (count == 0) {
-		fprintf(stderr, "EAL: -c '%s': the core mask selects no core\n", arg);
+		fprintf(stderr, "EAL: %s '%s': the core mask selects no "
+			"core\n", opt, arg);
 		return -1;
 	}
 	return 0;
 syntax:
-	fprintf(stderr, "EAL: -c '%s': invalid hexadecimal core mask\n", arg);
+	fprintf(stderr, "EAL: %s '%s': invalid hexadecimal core mask\n",
+		opt, arg);
 	return -1;
 }
 
@@ -179,15 +181,17 @@ parse_set(const char *s, cpu_set_t *set, unsigned int limit, bool *grouped)
 	*grouped = group;
 	if (group)
 		s++;
-	do {
-		if (*s == ',')
-			s++;
+	/* A ',' separates two ranges of a group: never two in a row. */
+	for (;;) {
 		s = parse_range(s, &lo, &hi);
 		if (s == NULL || hi >= limit)
 			return NULL;
 		for (id = lo; id <= hi; id++)
 			CPU_SET(id, set);
-	} while (group && *s == ',');
+		if (!group || *s != ',')
+			break;
+		s++;
+	}
 	if (group) {
 		if (*s != ')')
 			return NULL;
@@ -263,8 +267,8 @@ eal_parse_lcores(struct eal_config *cfg, const char *arg)
 		}
 		if (lcores_apply(cfg, &lcores, &cpus, !grouped, arg) < 0)
 			return -1;
-		if (*s == ',')
-			s++;
+		if (*s == ',' && s[1] != '\0')
+			s++;	/* the next element; "0,,1" and "0," fail */
 		else if (*s != '\0')
 			goto syntax;
 	}
@@ -283,7 +287,7 @@ rte_eal_parse_coremask(const char *coremask, int *cores)
 
 	if (coremask == NULL || cores == NULL)
 		return -1;
-	if (eal_parse_coremask(&tmp, coremask) < 0)
+	if (eal_parse_coremask(&tmp, coremask, "coremask") < 0)
 		return -1;
 	for (id = 0; id < RTE_MAX_LCORE; id++)
 		cores[id] = tmp.lcore_enabled[id] ? (int)id : -1;

@@ -123,7 +123,7 @@ parse_number(const char *arg, uint64_t min, uint64_t max, uint64_t *value)
 static int
 parse_socket_list(int opt, const char *arg, uint64_t *out)
 {
-	char *copy, *tok, *save = NULL;
+	char *copy, *tok, *save = NULL, why[128];
 	unsigned int socket = 0;
 	uint64_t mb;
 	int ret = 0;
@@ -143,9 +143,12 @@ parse_socket_list(int opt, const char *arg, uint64_t *out)
 			out[socket] = mb << 20;
 	}
 	free(copy);
-	if (ret < 0)
-		return bad_value(opt, arg, "expected megabytes per socket, "
-			"e.g. 1024,1024");
+	if (ret < 0) {
+		snprintf(why, sizeof(why), "expected megabytes per socket, "
+			"e.g. 1024,1024: 0 to %u each, at most %u sockets",
+			RTE_MAX_MEM_MB, RTE_MAX_NUMA_NODES);
+		return bad_value(opt, arg, why);
+	}
 	return 0;
 }
 
@@ -206,9 +209,9 @@ parse_cores(struct eal_config *cfg, int opt, const char *arg)
 		return -1;
 	}
 	if (opt == 'l')
-		ret = eal_parse_corelist(cfg, arg);
+		ret = eal_parse_corelist(cfg, arg, "-l");
 	else if (opt == 'c')
-		ret = eal_parse_coremask(cfg, arg);
+		ret = eal_parse_coremask(cfg, arg, "-c");
 	else
 		ret = eal_parse_lcores(cfg, arg);
 	if (ret < 0)
@@ -219,7 +222,7 @@ parse_cores(struct eal_config *cfg, int opt, const char *arg)
 }
 
 /* Service cores (-s mask / -S list): validated; Pollux runs no service
- * cores, so they are counted and otherwise left alone. */
+ * cores, so they are counted, said to be ignored, and left alone. */
 static int
 parse_service_cores(struct eal_config *cfg, int opt, const char *arg)
 {
@@ -229,13 +232,37 @@ parse_service_cores(struct eal_config *cfg, int opt, const char *arg)
 
 	if (tmp == NULL)
 		return -1;
-	ret = opt == 's' ? eal_parse_coremask(tmp, arg) :
-		eal_parse_corelist(tmp, arg);
+	ret = opt == 's' ? eal_parse_coremask(tmp, arg, "-s") :
+		eal_parse_corelist(tmp, arg, "-S");
 	cfg->service_lcores = 0;
 	for (id = 0; ret == 0 && id < RTE_MAX_LCORE; id++)
 		cfg->service_lcores += tmp->lcore_enabled[id];
 	free(tmp);
+	if (ret == 0)
+		cfg->service_cores_given = true;
 	return ret;
+}
+
+/*
+ * Options DPDK has and Pollux accepts without acting on them: one line
+ * each, once, after the command line passed its checks (so that a bad
+ * one still gets exactly one line, its error).
+ */
+static void
+note_ignored_options(const struct eal_config *cfg)
+{
+	if (cfg->service_cores_given)
+		EAL_LOG(NOTICE, "-s/-S (service cores) is accepted for DPDK "
+			"compatibility and has no effect: Pollux runs no "
+			"service cores, the lcores stay ordinary workers\n");
+	if (cfg->single_file_segments)
+		EAL_LOG(NOTICE, "--single-file-segments: Pollux always keeps "
+			"one file per page size and socket, so it changes "
+			"nothing\n");
+	if (cfg->match_allocations)
+		EAL_LOG(NOTICE, "--match-allocations is accepted for DPDK "
+			"compatibility and has no effect: Pollux gives memory "
+			"back by whole runs, as they were mapped\n");
 }
 
 static int
@@ -243,14 +270,17 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 {
 	static const char *const unlink_modes[] = {
 		"existing", "always", "never", NULL };
-	char *end;
+	char *end, why[64];
 	uint64_t v;
 	int i;
 
 	switch (opt) {
 	case 'm':
-		if (parse_number(arg, 1, RTE_MAX_MEM_MB, &v) < 0)
-			return bad_value(opt, arg, "expected a size in megabytes > 0");
+		if (parse_number(arg, 1, RTE_MAX_MEM_MB, &v) < 0) {
+			snprintf(why, sizeof(why), "expected megabytes, 1 to "
+				"%u (RTE_MAX_MEM_MB)", RTE_MAX_MEM_MB);
+			return bad_value(opt, arg, why);
+		}
 		cfg->memory = v << 20;
 		return 0;
 	case OPT_SOCKET_MEM:
@@ -273,9 +303,9 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 		cfg->huge_unlink = (enum eal_huge_unlink)i;
 		return 0;
 	case OPT_HUGE_WORKER_STACK:
-		cfg->huge_worker_stack = true;
 		if (arg != NULL && parse_number(arg, 1, UINT32_MAX, &v) < 0)
 			return bad_value(opt, arg, "expected a size in kilobytes");
+		cfg->huge_worker_stack = true;
 		cfg->huge_worker_stack_size = arg != NULL ? v << 10 : 0;
 		return 0;
 	case OPT_IOVA_MODE:
@@ -577,7 +607,10 @@ eal_options_check(const struct eal_config *cfg)
 			cfg->main_lcore);
 		return -1;
 	}
-	return check_memory_conflicts(cfg);
+	if (check_memory_conflicts(cfg) < 0)
+		return -1;
+	note_ignored_options(cfg);
+	return 0;
 }
 
 void
@@ -603,6 +636,12 @@ eal_config_release(struct eal_config *cfg)
 	free(cfg->huge_dir);
 	free(cfg->mbuf_pool_ops_name);
 	eal_config_defaults(cfg);
+}
+
+enum rte_intr_mode
+rte_eal_vfio_intr_mode(void)
+{
+	return (enum rte_intr_mode)eal_cfg.vfio_intr_mode;
 }
 
 void

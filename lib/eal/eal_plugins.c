@@ -47,53 +47,69 @@ plugin_is_loaded(const void *handle)
 	return false;
 }
 
-static int
-plugin_remember(const char *path, void *handle)
+/*
+ * Makes room for one more plugin record, before the plugin is opened:
+ * once its constructors have registered a driver, loading must not fail
+ * for want of memory (closing it again would leave the bus pointing into
+ * unmapped code if a driver forgot to unregister). The copy of path, or
+ * NULL (rte_errno ENOMEM) with one line.
+ */
+static char *
+plugin_record_reserve(const char *path)
 {
 	struct plugin *grown = realloc(plugins, sizeof(*plugins) * (nb_plugins + 1));
+	char *copy = NULL;
 
-	if (grown == NULL)
-		return -1;
-	plugins = grown;
-	plugins[nb_plugins].path = strdup(path);
-	if (plugins[nb_plugins].path == NULL)
-		return -1;
-	plugins[nb_plugins].handle = handle;
-	nb_plugins++;
-	return 0;
+	if (grown != NULL) {
+		plugins = grown;
+		copy = strdup(path);
+	}
+	if (copy == NULL) {
+		EAL_LOG(ERR, "-d %s: out of memory\n", path);
+		rte_errno = ENOMEM;
+	}
+	return copy;
 }
 
 static int
 plugin_load_file(const char *path)
 {
 	uint64_t before = eal_bus_registrations();
+	char *path_copy;
 	void *handle;
 
+	path_copy = plugin_record_reserve(path);
+	if (path_copy == NULL)
+		return -1;
 	handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
 	if (handle == NULL) {
 		EAL_LOG(ERR, "-d %s: cannot load the plugin: %s\n", path,
 			dlerror());
-		return -1;
+		goto fail;
 	}
 	if (plugin_is_loaded(handle)) {
 		/* Named twice (or by a file and its directory): once is all. */
 		EAL_LOG(DEBUG, "plugin %s is loaded already\n", path);
 		dlclose(handle);
+		free(path_copy);
 		return 0;
 	}
 	if (eal_bus_registrations() == before) {
+		/* Nothing registered, so nothing points into it. */
 		EAL_LOG(ERR, "-d %s: not a PMD: loading it registered no driver "
 			"and no bus\n", path);
 		dlclose(handle);
-		return -1;
+		goto fail;
 	}
-	if (plugin_remember(path, handle) < 0) {
-		EAL_LOG(ERR, "-d %s: out of memory\n", path);
-		dlclose(handle);
-		return -1;
-	}
+	plugins[nb_plugins].path = path_copy;
+	plugins[nb_plugins].handle = handle;
+	nb_plugins++;
 	EAL_LOG(DEBUG, "loaded plugin %s\n", path);
 	return 0;
+fail:
+	free(path_copy);
+	rte_errno = EINVAL;
+	return -1;
 }
 
 static bool
@@ -141,33 +157,49 @@ plugin_dir_list(const char *dir, char ***names_out)
 		errno = ENOMEM;
 		return -1;
 	}
-	qsort(names, count, sizeof(*names), names_compare);
+	if (count > 1)	/* names is NULL when there is none */
+		qsort(names, count, sizeof(*names), names_compare);
 	*names_out = names;
 	return count;
 }
 
+/*
+ * Loads every *.so regular file in dir. A directory that -d names must
+ * hold at least one (DPDK accepts any directory, but "-d /etc" loading
+ * nothing is a mistake worth a line); the default one may be empty.
+ */
 static int
-plugin_load_dir(const char *dir)
+plugin_load_dir(const char *dir, bool named)
 {
 	char path[PATH_MAX];
 	char **names = NULL;
 	struct stat st;
-	int count, i, ret = 0;
+	int count, i, loaded = 0, ret = 0;
 
 	count = plugin_dir_list(dir, &names);
 	if (count < 0) {
 		EAL_LOG(ERR, "-d %s: cannot read the plugin directory: %s\n",
 			dir, strerror(errno));
+		rte_errno = errno == ENOMEM ? ENOMEM : EINVAL;
 		return -1;
 	}
 	for (i = 0; i < count; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		/* Subdirectories and other odd entries are not plugins. */
-		if (ret == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		if (ret == 0 && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
 			ret = plugin_load_file(path);
+			loaded++;
+		}
 		free(names[i]);
 	}
 	free(names);
+	if (ret == 0 && loaded == 0 && named) {
+		EAL_LOG(ERR, "-d %s: no plugin in this directory (no *.so "
+			"file): name a plugin file or a directory of them\n",
+			dir);
+		rte_errno = EINVAL;
+		return -1;
+	}
 	return ret;
 }
 
@@ -177,7 +209,7 @@ plugin_load_path(const char *path)
 	struct stat st;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return plugin_load_dir(path);
+		return plugin_load_dir(path, true);
 	/* dlopen() says best what is wrong with anything else. */
 	return plugin_load_file(path);
 }
@@ -214,7 +246,7 @@ plugin_load_default_dir(void)
 			RTE_EAL_PMD_PATH);
 		return 0;
 	}
-	return plugin_load_dir(RTE_EAL_PMD_PATH);
+	return plugin_load_dir(RTE_EAL_PMD_PATH, false);
 }
 
 int
@@ -230,8 +262,8 @@ eal_plugins_load(const struct eal_config *cfg)
 	return 0;
 
 fail:
+	/* rte_errno: ENOMEM, or EINVAL for a plugin that is no good. */
 	eal_plugins_unload();
-	rte_errno = EINVAL;
 	return -1;
 }
 

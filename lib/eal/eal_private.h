@@ -50,6 +50,7 @@ struct eal_config {
 	bool cores_given;		/* one of -l/-c/--lcores was seen */
 	int main_lcore;			/* --main-lcore, -1 if not given */
 	uint32_t service_lcores;	/* count from -s/-S (stored only) */
+	bool service_cores_given;	/* -s/-S seen (and ignored) */
 
 	/* memory */
 	uint64_t memory;		/* -m, bytes (0: on demand) */
@@ -105,8 +106,10 @@ int eal_options_check(const struct eal_config *cfg);
 
 /* eal_lcore_parse.c: core lists; each returns 0 or -1 with one error line.
  * "detected" is consulted for -l/-c, which take CPU ids. */
-int eal_parse_corelist(struct eal_config *cfg, const char *arg);
-int eal_parse_coremask(struct eal_config *cfg, const char *arg);
+int eal_parse_corelist(struct eal_config *cfg, const char *arg,
+		const char *opt);	/* opt: "-l" or "-S", for error lines */
+int eal_parse_coremask(struct eal_config *cfg, const char *arg,
+		const char *opt);	/* "-c" or "-s" */
 int eal_parse_lcores(struct eal_config *cfg, const char *arg);
 
 /* eal_lcore.c: CPU topology and the lcore table. */
@@ -139,10 +142,10 @@ void eal_log_reset(void);
 /*
  * Memory (lib/eal/memory). eal_memory_init() runs after lcores are set
  * up: it discovers hugepages, decides between hugepages and ordinary
- * memory (falling back to --no-huge, with one warning, when no hugepage
- * is free and none was asked for explicitly), picks the IOVA mode, and
- * pre-reserves -m/--socket-mem. It may set cfg->no_huge. 0 or -1 with
- * rte_errno set and one error line.
+ * memory (falling back to ordinary memory, with one warning, when no
+ * hugepage is free and --huge-dir did not name any), picks the IOVA mode,
+ * and pre-reserves -m/--socket-mem (with --no-huge, -m is then a cap). It
+ * may set cfg->no_huge. 0 or -1 with rte_errno set and one error line.
  */
 int eal_memory_init(struct eal_config *cfg);
 void eal_memory_cleanup(void);

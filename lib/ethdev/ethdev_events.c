@@ -13,8 +13,12 @@
  * A callback runs without the list lock held (it may register or
  * unregister callbacks itself); while it runs its entry is marked
  * active, and unregistering it then fails with -EAGAIN instead of
- * freeing memory in use.
+ * freeing memory in use. A port released meanwhile cannot wait for it:
+ * the entry is marked dropped, matches nothing from then on (so it never
+ * fires for a later port that reuses the id), and is freed by the event
+ * that ran it once it returns.
  */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/queue.h>
 
@@ -32,6 +36,7 @@ struct eth_event_cb {
 	rte_eth_dev_cb_fn cb_fn;
 	void *cb_arg;
 	unsigned int active;		/* runs now (under eth_event_lock) */
+	bool dropped;			/* its port went while it ran */
 };
 
 TAILQ_HEAD(eth_event_cb_list, eth_event_cb);
@@ -75,8 +80,9 @@ rte_eth_dev_callback_register(uint16_t port_id, enum rte_eth_event_type event,
 	fresh->cb_arg = cb_arg;
 	rte_spinlock_lock(&eth_event_lock);
 	TAILQ_FOREACH(cb, &eth_event_cbs, next)
-		if (cb->port_id == port_id && cb->event == event &&
-				cb->cb_fn == cb_fn && cb->cb_arg == cb_arg)
+		if (!cb->dropped && cb->port_id == port_id &&
+				cb->event == event && cb->cb_fn == cb_fn &&
+				cb->cb_arg == cb_arg)
 			break;
 	if (cb == NULL) {
 		TAILQ_INSERT_TAIL(&eth_event_cbs, fresh, next);
@@ -99,8 +105,8 @@ rte_eth_dev_callback_unregister(uint16_t port_id,
 	rte_spinlock_lock(&eth_event_lock);
 	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
 		next = TAILQ_NEXT(cb, next);
-		if (cb->port_id != port_id || cb->event != event ||
-				cb->cb_fn != cb_fn ||
+		if (cb->dropped || cb->port_id != port_id ||
+				cb->event != event || cb->cb_fn != cb_fn ||
 				(cb_arg != (void *)-1 && cb->cb_arg != cb_arg))
 			continue;
 		if (cb->active) {
@@ -121,7 +127,7 @@ int
 rte_eth_dev_callback_process(struct rte_eth_dev *dev,
 	enum rte_eth_event_type event, void *ret_param)
 {
-	struct eth_event_cb *cb;
+	struct eth_event_cb *cb, *next;
 	struct eth_event_cb copy;
 	uint16_t port_id;
 	int rc = 0;
@@ -130,9 +136,11 @@ rte_eth_dev_callback_process(struct rte_eth_dev *dev,
 		return 0;
 	port_id = dev->data->port_id;
 	rte_spinlock_lock(&eth_event_lock);
-	TAILQ_FOREACH(cb, &eth_event_cbs, next) {
-		if (cb->event != event ||
-				(cb->port_id != port_id && cb->port_id != RTE_ETH_ALL))
+	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
+		next = TAILQ_NEXT(cb, next);
+		if (cb->dropped || cb->event != event ||
+				(cb->port_id != port_id &&
+				cb->port_id != RTE_ETH_ALL))
 			continue;
 		/* Runs unlocked; the active mark keeps cb (and so its place
 		 * in the list) from being freed meanwhile. */
@@ -142,6 +150,12 @@ rte_eth_dev_callback_process(struct rte_eth_dev *dev,
 		rc = copy.cb_fn(port_id, event, copy.cb_arg, ret_param);
 		rte_spinlock_lock(&eth_event_lock);
 		cb->active--;
+		next = TAILQ_NEXT(cb, next);
+		/* Its port was released while it ran: the last run frees it. */
+		if (cb->dropped && cb->active == 0) {
+			TAILQ_REMOVE(&eth_event_cbs, cb, next);
+			free(cb);
+		}
 	}
 	rte_spinlock_unlock(&eth_event_lock);
 	return rc;
@@ -155,10 +169,14 @@ eth_dev_event_callbacks_drop(uint16_t port_id)
 	rte_spinlock_lock(&eth_event_lock);
 	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
 		next = TAILQ_NEXT(cb, next);
-		if (cb->port_id == port_id && !cb->active) {
-			TAILQ_REMOVE(&eth_event_cbs, cb, next);
-			free(cb);
+		if (cb->port_id != port_id || cb->dropped)
+			continue;
+		if (cb->active != 0) {
+			cb->dropped = true;	/* freed when it returns */
+			continue;
 		}
+		TAILQ_REMOVE(&eth_event_cbs, cb, next);
+		free(cb);
 	}
 	rte_spinlock_unlock(&eth_event_lock);
 }

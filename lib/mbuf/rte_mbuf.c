@@ -203,9 +203,30 @@ rte_pktmbuf_pool_create(const char *name, unsigned int n,
 /* Where the next pinned buffer comes from while a pool is filled. */
 struct extmem_cursor {
 	const struct rte_pktmbuf_extmem *ext_mem;
+	unsigned int nb_ext;	/* chunks in ext_mem */
 	unsigned int ext;	/* chunk in use */
 	size_t off;		/* offset of the next buffer in it */
 };
+
+/*
+ * The chunk the next buffer goes in: the current one while a whole
+ * element still fits, else the next that holds one (a chunk smaller than
+ * its elt_size holds none). NULL past the last; extmem_check() counted
+ * the buffers the same way, so a pool never gets that far.
+ */
+static const struct rte_pktmbuf_extmem *
+extmem_cursor_chunk(struct extmem_cursor *cur)
+{
+	const struct rte_pktmbuf_extmem *chunk;
+
+	for (; cur->ext < cur->nb_ext; cur->ext++, cur->off = 0) {
+		chunk = &cur->ext_mem[cur->ext];
+		if (chunk->buf_len >= chunk->elt_size &&
+				cur->off <= chunk->buf_len - chunk->elt_size)
+			return chunk;
+	}
+	return NULL;
+}
 
 /*
  * free_cb of a pinned buffer: the last clone of its mbuf let go, so the
@@ -232,12 +253,14 @@ extmem_init_mbuf(struct rte_mempool *mp, void *arg, void *obj,
 	__rte_unused unsigned int i)
 {
 	struct extmem_cursor *cur = arg;
-	const struct rte_pktmbuf_extmem *chunk = &cur->ext_mem[cur->ext];
+	const struct rte_pktmbuf_extmem *chunk = extmem_cursor_chunk(cur);
 	struct rte_mbuf_ext_shared_info *shinfo;
 	struct rte_mbuf *m = obj;
 	uint16_t priv_size = rte_pktmbuf_priv_size(mp);
 
 	memset(m, 0, sizeof(*m) + priv_size + sizeof(*shinfo));
+	if (chunk == NULL)
+		return;		/* not reached: the chunks were counted */
 	shinfo = RTE_PTR_ADD(m, sizeof(*m) + priv_size);
 	shinfo->free_cb = extmem_pinned_free;
 	shinfo->fcb_opaque = m;
@@ -254,12 +277,7 @@ extmem_init_mbuf(struct rte_mempool *mp, void *arg, void *obj,
 	m->ol_flags = RTE_MBUF_F_EXTERNAL;
 	m->shinfo = shinfo;
 	rte_mbuf_refcnt_set(m, 1);
-	/* The next buffer: further in this chunk, or the next chunk. */
 	cur->off += chunk->elt_size;
-	if (cur->off + chunk->elt_size > chunk->buf_len) {
-		cur->off = 0;
-		cur->ext++;
-	}
 }
 
 /* Checks the chunks: 0 when they hold n buffers of room bytes. */
@@ -298,7 +316,7 @@ rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n,
 	int socket_id, const struct rte_pktmbuf_extmem *ext_mem,
 	unsigned int ext_num)
 {
-	struct extmem_cursor cursor = { ext_mem, 0, 0 };
+	struct extmem_cursor cursor = { ext_mem, ext_num, 0, 0 };
 	struct rte_pktmbuf_pool_private mbp_priv;
 	unsigned int elt_size = (unsigned int)(sizeof(struct rte_mbuf) +
 		priv_size + sizeof(struct rte_mbuf_ext_shared_info));

@@ -30,6 +30,32 @@
 #include "test_helpers.h"
 #include "../eal/eal_test_run.h"
 
+uint64_t eal_bus_registrations(void);	/* eal_private.h */
+
+/*
+ * Out-of-memory injection: strdup() of strdup_fail_path fails on its
+ * strdup_fail_countdown-th call (the EAL keeps a copy of each -d path
+ * once while reading options, once when it records the plugin). The
+ * real strdup() is the next one: libc's, or the sanitizer's.
+ */
+static const char *strdup_fail_path;
+static int strdup_fail_countdown;
+
+char *
+strdup(const char *s)
+{
+	static char *(*next_strdup)(const char *);
+
+	if (strdup_fail_path != NULL && strcmp(s, strdup_fail_path) == 0 &&
+			--strdup_fail_countdown == 0) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (next_strdup == NULL)
+		next_strdup = (char *(*)(const char *))dlsym(RTLD_NEXT, "strdup");
+	return next_strdup(s);
+}
+
 /* Children end with _exit(), which skips LeakSanitizer's check: ask. */
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
@@ -188,6 +214,54 @@ test_failures(void **state)
 	expect_plugin_failure(empty_path, "not a PMD");
 }
 
+/* Out of memory while loading a plugin: init fails with ENOMEM before
+ * the plugin is opened, never after its driver registered. */
+static int
+load_out_of_memory(void *arg)
+{
+	char *argv[] = { "test", "--no-huge", "-l", "0", "-d",
+		(char *)plugtest_path, NULL };
+	uint64_t before = eal_bus_registrations();
+
+	(void)arg;
+	strdup_fail_path = plugtest_path;
+	strdup_fail_countdown = 2;
+	if (rte_eal_init(TEST_ARGC(argv), argv) != -1)
+		return 10;
+	if (rte_errno != ENOMEM)
+		return 11;
+	strdup_fail_path = NULL;
+	if (eal_bus_registrations() != before)
+		return 12;	/* opened, registered, then closed */
+	if (dlopen(plugtest_path, RTLD_NOW | RTLD_NOLOAD) != NULL)
+		return 13;
+	return TEST_LEAKS_FOUND() ? 14 : 0;
+}
+
+static void
+test_out_of_memory(void **state)
+{
+	(void)state;
+	assert_int_equal(test_in_child(load_out_of_memory, NULL), 0);
+}
+
+/* -d naming a directory without any plugin in it is an error. */
+static void
+test_empty_dir(void **state)
+{
+	char dir[] = "/tmp/pollux_noplugins_XXXXXX";
+	char txt[256];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(txt, sizeof(txt), "%s/README.txt", dir);
+	write_text(txt, "not a plugin\n");
+	expect_plugin_failure(dir, "no plugin in this directory");
+	unlink(txt);
+	rmdir(dir);
+	expect_plugin_failure("/etc", "no plugin in this directory");
+}
+
 static int
 load_and_unload(void *arg)
 {
@@ -225,6 +299,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_driver_comes_from_plugin),
 		cmocka_unit_test(test_failures),
 		cmocka_unit_test(test_closed_at_cleanup),
+		cmocka_unit_test(test_out_of_memory),
+		cmocka_unit_test(test_empty_dir),
 	};
 
 	if (argc < 4) {

@@ -220,6 +220,19 @@ non_eal_thread(void *arg)
 	return NULL;
 }
 
+/* A control thread that lives until told to go, so that its name can be
+ * read while it exists (however slowly it was started). */
+static int ctrl_may_exit;
+
+static void *
+ctrl_thread_waits(void *arg)
+{
+	*(unsigned int *)arg = rte_lcore_id();
+	while (!__atomic_load_n(&ctrl_may_exit, __ATOMIC_ACQUIRE))
+		usleep(1000);
+	return NULL;
+}
+
 static int
 non_eal_hook(int argc, char **argv, int consumed)
 {
@@ -234,8 +247,10 @@ non_eal_hook(int argc, char **argv, int consumed)
 	CHECK(pthread_create(&t, NULL, non_eal_thread, &id) == 0, 1);
 	pthread_join(t, NULL);
 	CHECK(id == LCORE_ID_ANY, 2);
-	CHECK(rte_ctrl_thread_create(&t, "ctrl-test", NULL, non_eal_thread, &id) == 0, 3);
+	CHECK(rte_ctrl_thread_create(&t, "ctrl-test", NULL, ctrl_thread_waits,
+		&id) == 0, 3);
 	CHECK(rte_thread_getname(t, name, sizeof(name)) == 0, 4);
+	__atomic_store_n(&ctrl_may_exit, 1, __ATOMIC_RELEASE);
 	pthread_join(t, NULL);
 	CHECK(strcmp(name, "ctrl-test") == 0 || id == LCORE_ID_ANY, 5);
 	CHECK(rte_ctrl_thread_create(&t, NULL, NULL, non_eal_thread, &id) == -EINVAL, 6);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <rte_bus.h>
 #include <rte_eal.h>
 #include <rte_lcore.h>
 #include <rte_errno.h>
@@ -73,6 +74,13 @@ static const struct bad_case bad_cases[] = {
 	{ "--no-huge --lcores 0,0", "twice", EINVAL },
 	{ "--no-huge --lcores 0@1000", "1000", EINVAL },
 	{ "--no-huge --lcores 500", "--lcores", EINVAL },
+	{ "--no-huge --lcores 0,,1", "--lcores", EINVAL },
+	{ "--no-huge -l 0 -S 0,,1", "-S '0,,1'", EINVAL },
+	{ "--no-huge -l 0 -s 0xz", "-s '0xz'", EINVAL },
+	{ "--no-huge --lcores 0,", "--lcores", EINVAL },
+	{ "--no-huge --lcores ,0", "--lcores", EINVAL },
+	{ "--no-huge --lcores (0,,1)", "--lcores", EINVAL },
+	{ "--no-huge --lcores 0@(0,,1)", "--lcores", EINVAL },
 	{ "--no-huge --main-lcore 1 -l 0", "--main-lcore", EINVAL },
 	{ "--no-huge --main-lcore x", "--main-lcore", EINVAL },
 	{ "--no-huge --main-lcore 100000", "--main-lcore", EINVAL },
@@ -92,6 +100,8 @@ static const struct bad_case bad_cases[] = {
 	{ "--no-huge -m 0", "-m", EINVAL },
 	{ "--no-huge -m abc", "-m", EINVAL },
 	{ "--no-huge -m -5", "-m", EINVAL },
+	{ "--no-huge -m 1000000", "1 to 524288", EINVAL },
+	{ "--socket-mem 1000000", "0 to 524288", EINVAL },
 	{ "--socket-mem abc", "--socket-mem", EINVAL },
 	{ "--socket-mem 1,", "--socket-mem", EINVAL },
 	{ "--no-huge --file-prefix=", "--file-prefix", EINVAL },
@@ -106,6 +116,10 @@ static const struct bad_case bad_cases[] = {
 	/* devices */
 	{ "--no-huge -a 0000:00:01.0 -b 0000:00:02.0", "-b", EINVAL },
 	{ "--no-huge --vdev=", "--vdev", EINVAL },
+	{ "--no-huge -l 0 --vdev net_null0 --vdev net_null0", "named twice",
+		EINVAL },
+	{ "--no-huge -l 0 --vdev net_null1,size=64 --vdev vdev:net_null1",
+		"named twice", EINVAL },
 	/* misc values */
 	{ "--no-huge --proc-type=bogus", "--proc-type", EINVAL },
 	{ "--no-huge --proc-type=secondary", "secondary", ENOTSUP },
@@ -264,6 +278,109 @@ test_good_options(void **state)
 	}
 }
 
+/* Options Pollux accepts without acting on them: init succeeds and one
+ * line says so, once even when the option is repeated. */
+struct ignored_case {
+	const char *args;
+	const char *option;	/* named by exactly one line */
+};
+
+static const struct ignored_case ignored_cases[] = {
+	{ "--no-huge -l 0 --single-file-segments --single-file-segments",
+		"--single-file-segments" },
+	{ "-l 0 --match-allocations", "--match-allocations" },
+	{ "--no-huge -l 0-1 -s 0x2", "service cores" },
+	{ "--no-huge -l 0 -S 1 -S 0", "service cores" },
+	{ "--no-huge -l 0 --no-hpet", "--no-hpet" },
+};
+
+static unsigned int
+lines_naming(const char *text, const char *word)
+{
+	unsigned int n = 0;
+	const char *line = text, *end;
+
+	while (*line != '\0') {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		if (memmem(line, (size_t)(end - line), word, strlen(word)) != NULL)
+			n++;
+		line = *end == '\n' ? end + 1 : end;
+	}
+	return n;
+}
+
+static void
+test_ignored_options(void **state)
+{
+	struct eal_run r;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < RTE_DIM(ignored_cases); i++) {
+		const struct ignored_case *c = &ignored_cases[i];
+
+		eal_run(c->args, NULL, &r);
+		if (r.ret < 0 || r.status != 0 ||
+				lines_naming(r.err_text, c->option) != 1)
+			fail_msg("'%s': ret %d rte_errno %d status %d, stderr: %s",
+				c->args, r.ret, r.err, r.status, r.err_text);
+	}
+}
+
+/* --vfio-intr is kept for the PCI bus: rte_eal_vfio_intr_mode(). */
+static int
+vfio_intr_hook(int argc, char **argv, int consumed)
+{
+	(void)argc;
+	(void)argv;
+	(void)consumed;
+	return (int)rte_eal_vfio_intr_mode();
+}
+
+static void
+test_vfio_intr(void **state)
+{
+	static const struct {
+		const char *args;
+		enum rte_intr_mode mode;
+	} cases[] = {
+		{ "--no-huge -l 0", RTE_INTR_MODE_NONE },
+		{ "--no-huge -l 0 --vfio-intr=legacy", RTE_INTR_MODE_LEGACY },
+		{ "--no-huge -l 0 --vfio-intr msi", RTE_INTR_MODE_MSI },
+		{ "--no-huge -l 0 --vfio-intr=msix", RTE_INTR_MODE_MSIX },
+	};
+	struct eal_run r;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(rte_eal_vfio_intr_mode(), RTE_INTR_MODE_NONE);
+	for (i = 0; i < RTE_DIM(cases); i++) {
+		eal_run(cases[i].args, vfio_intr_hook, &r);
+		if (r.ret < 0 || r.hook_ret != (int)cases[i].mode ||
+				eal_run_lines(r.err_text) != 0)
+			fail_msg("'%s': ret %d mode %d, stderr: %s",
+				cases[i].args, r.ret, r.hook_ret, r.err_text);
+	}
+}
+
+/* A PCI address while no PCI bus is registered: a warning, not silence. */
+static void
+test_allow_unknown_bus(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	if (rte_bus_find_by_name("pci") != NULL)
+		skip();
+	eal_run("--no-huge -l 0 -a 0000:00:01.0", NULL, &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(eal_run_lines(r.err_text), 1);
+	assert_non_null(strstr(r.err_text, "0000:00:01.0"));
+	assert_non_null(strstr(r.err_text, "matches no device"));
+}
+
 static int
 lcores_hook(int argc, char **argv, int consumed)
 {
@@ -337,6 +454,9 @@ main(void)
 		cmocka_unit_test(test_argv_contract),
 		cmocka_unit_test(test_no_separator),
 		cmocka_unit_test(test_good_options),
+		cmocka_unit_test(test_ignored_options),
+		cmocka_unit_test(test_vfio_intr),
+		cmocka_unit_test(test_allow_unknown_bus),
 		cmocka_unit_test(test_lcore_maps),
 		cmocka_unit_test(test_help_exits),
 		cmocka_unit_test(test_version),

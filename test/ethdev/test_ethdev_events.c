@@ -184,6 +184,47 @@ ETH_BODY(body_register_errors)
 }
 ETH_CASE(test_register_errors, body_register_errors)
 
+/* A RESET callback that closes its own port while it runs. */
+static int
+close_own_port(uint16_t port_id, enum rte_eth_event_type event, void *cb_arg,
+	void *ret_param)
+{
+	(void)cb_arg;
+	(void)ret_param;
+	__atomic_add_fetch(&events.count[event], 1, __ATOMIC_RELEASE);
+	return rte_eth_dev_close(port_id);
+}
+
+/* A callback running when its port goes does not survive into the next
+ * port that takes the same id. */
+ETH_BODY(body_callback_outlives_port)
+{
+	memset(&events, 0, sizeof(events));
+	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_RESET,
+		close_own_port, NULL), 0);
+	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
+		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
+	CHECK(!rte_eth_dev_is_valid_port(PORT));
+	CHECK_RET(rte_vdev_uninit("net_ethtest0"), 0);
+	CHECK_RET(rte_vdev_init("net_ethtest0", NULL), 0);
+	CHECK(rte_eth_dev_is_valid_port(PORT));
+	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
+		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
+	/* Nothing of it is left to unregister, and the same callback can
+	 * be registered for the new port. */
+	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_RESET,
+		record_event, NULL), 0);
+	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
+		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 2);
+	CHECK_RET(rte_eth_dev_callback_unregister(PORT,
+		RTE_ETH_EVENT_INTR_RESET, record_event, NULL), 0);
+	return 0;
+}
+ETH_CASE(test_callback_outlives_port, body_callback_outlives_port)
+
 static int
 unregister_self(uint16_t port_id, enum rte_eth_event_type event, void *cb_arg,
 	void *ret_param)
@@ -355,6 +396,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_destroy),
 		cmocka_unit_test(test_register_errors),
+		cmocka_unit_test(test_callback_outlives_port),
 		cmocka_unit_test(test_lsc),
 		cmocka_unit_test(test_no_lsc),
 		cmocka_unit_test(test_rx_intr),

@@ -482,6 +482,34 @@ MBUF_BODY(body_pinned_pool)
 }
 MBUF_CASE(test_pinned_pool, body_pinned_pool)
 
+/* A chunk smaller than one element holds no buffer: every mbuf lands
+ * whole in the chunks that have room, none straddles a chunk's end. */
+MBUF_BODY(body_pinned_small_chunk)
+{
+	static uint8_t small[300], chunk[4 * 512], tiny[511];
+	struct rte_pktmbuf_extmem ext[3] = {
+		{ small, (rte_iova_t)(uintptr_t)small, sizeof(small), 512 },
+		{ chunk, (rte_iova_t)(uintptr_t)chunk, sizeof(chunk), 512 },
+		{ tiny, (rte_iova_t)(uintptr_t)tiny, sizeof(tiny), 512 },
+	};
+	struct pinned_check c = { { chunk, chunk },
+		{ chunk + sizeof(chunk), chunk + sizeof(chunk) }, 0 };
+	struct rte_mempool *mp;
+
+	mp = rte_pktmbuf_pool_create_extbuf("pinned_small", 4, 0, 8, 512,
+		SOCKET_ID_ANY, ext, 3);
+	CHECK(mp != NULL);
+	CHECK(rte_mempool_obj_iter(mp, check_pinned_mbuf, &c) == 4);
+	CHECK(c.bad == 0);
+	rte_mempool_free(mp);
+	/* The small chunks count for nothing. */
+	rte_errno = 0;
+	CHECK(rte_pktmbuf_pool_create_extbuf("pinned_small", 5, 0, 8, 512,
+		SOCKET_ID_ANY, ext, 3) == NULL && rte_errno == EINVAL);
+	return 0;
+}
+MBUF_CASE(test_pinned_small_chunk, body_pinned_small_chunk)
+
 int
 main(void)
 {
@@ -495,6 +523,7 @@ main(void)
 		cmocka_unit_test(test_extbuf),
 		cmocka_unit_test(test_chain_pools),
 		cmocka_unit_test(test_pinned_pool),
+		cmocka_unit_test(test_pinned_small_chunk),
 	};
 
 	return cmocka_run_group_tests_name("mbuf_segs", tests, NULL, NULL);

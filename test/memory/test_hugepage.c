@@ -32,8 +32,11 @@
 #include <linux/capability.h>
 
 #include <rte_eal.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
 #include <rte_errno.h>
 #include <rte_malloc.h>
+#include <rte_mempool.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
@@ -477,11 +480,60 @@ MEM_BODY(fallback_body)
 	return 0;
 }
 
+MEM_BODY(fallback_8m_body)
+{
+	CHECK(rte_eal_has_hugepages() == 0);
+	CHECK(rte_eal_get_physmem_size() >= (8 << 20));
+	return 0;
+}
+
+/* Ordinary memory or hugepages, the heap stays within 32 MiB. */
+MEM_BODY(limit_32m_body)
+{
+	struct rte_malloc_socket_stats stats;
+	void *a, *b;
+
+	a = rte_malloc(NULL, 16 << 20, 0);
+	CHECK(a != NULL);
+	b = rte_malloc(NULL, 20 << 20, 0);
+	CHECK(b == NULL && rte_errno == ENOMEM);
+	CHECK(rte_malloc_get_socket_stats(0, &stats) == 0);
+	CHECK(stats.heap_totalsz_bytes <= (32 << 20));
+	b = rte_malloc(NULL, 1 << 20, 0);
+	CHECK(b != NULL);
+	rte_free(a);
+	rte_free(b);
+	return 0;
+}
+
+MEM_BODY(no_limit_body)
+{
+	void *a = rte_malloc(NULL, 16 << 20, 0), *b = rte_malloc(NULL, 20 << 20, 0);
+
+	CHECK(a != NULL && b != NULL);
+	rte_free(a);
+	rte_free(b);
+	return 0;
+}
+
+/* Init succeeds in ordinary memory with one warning, and body passes. */
+static void
+expect_fallback(const char *args, eal_run_hook body)
+{
+	struct eal_run r;
+
+	eal_run(args, body, &r);
+	mem_run_report(args, &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	assert_int_equal(eal_run_lines(r.err_text), 1);
+	assert_non_null(strstr(r.err_text, "no free hugepages"));
+}
+
 static void
 test_fallback(void **state)
 {
 	long nr = read_counter("nr_hugepages");
-	struct eal_run r;
 
 	(void)state;
 	/* Only other processes' pages may stay: none is free. */
@@ -490,16 +542,107 @@ test_fallback(void **state)
 		write_nr_hugepages(nr);
 		skip();
 	}
-	eal_run("-l 0", fallback_body, &r);
-	mem_run_report("-l 0", &r);
-	assert_true(r.ret >= 0);
-	assert_int_equal(r.hook_ret, 0);
-	assert_int_equal(eal_run_lines(r.err_text), 1);
-	assert_non_null(strstr(r.err_text, "no free hugepages"));
-	/* Asking for hugepages by name, or for PA, does not fall back. */
-	expect_init_error("-l 0 --socket-mem 16", ENOMEM, "no free hugepages");
+	/* One rule: amounts, zero or not, fall back alike and are kept. */
+	expect_fallback("-l 0", fallback_body);
+	expect_fallback("-l 0 -m 8", fallback_8m_body);
+	expect_fallback("-l 0 --socket-mem 0", fallback_body);
+	expect_fallback("-l 0 --socket-mem 8", fallback_8m_body);
+	expect_fallback("-l 0 --socket-limit 32", limit_32m_body);
+	/* Asking for PA does not fall back. */
 	expect_init_error("-l 0 --iova-mode pa", EINVAL, "--iova-mode=pa");
 	assert_int_equal(write_nr_hugepages(nr), 0);
+}
+
+/* --socket-limit 32: the heap never passes 32 MiB; 0 is no limit. */
+static void
+test_socket_limit(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	mem_run("-l 0 --socket-limit 32", limit_32m_body);
+	mem_run("-l 0 --socket-limit 0", no_limit_body);
+	mem_run("-l 0 -m 8 --socket-limit 32", limit_32m_body);
+	assert_int_equal(free_pages(), before);
+}
+
+/* On a worker: 0 when its stack lies in EAL hugepage memory. */
+static int
+stack_in_hugepages(void *arg)
+{
+	const struct rte_memseg *ms;
+	volatile char local = 1;
+
+	(void)arg;
+	ms = rte_mem_virt2memseg((const void *)&local, NULL);
+	if (ms == NULL)
+		return 1;
+	return ms->hugepage_sz >= HP_SIZE ? 0 : 2;
+}
+
+MEM_BODY(worker_stack_body)
+{
+	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
+
+	CHECK(worker < RTE_MAX_LCORE);
+	CHECK(rte_eal_remote_launch(stack_in_hugepages, NULL, worker) == 0);
+	CHECK(rte_eal_wait_lcore(worker) == 0);
+	/* And the main thread's is not. */
+	CHECK(stack_in_hugepages(NULL) == 1);
+	return 0;
+}
+
+MEM_BODY(worker_stack_ordinary_body)
+{
+	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
+
+	CHECK(rte_eal_remote_launch(stack_in_hugepages, NULL, worker) == 0);
+	CHECK(rte_eal_wait_lcore(worker) == 1);
+	return 0;
+}
+
+/* --huge-worker-stack[=KB]: worker stacks in hugepages, given back at
+ * cleanup; too big a stack for -m fails init with one line. */
+static void
+test_huge_worker_stack(void **state)
+{
+	long before = free_pages();
+
+	(void)state;
+	mem_run("-l 0-1 --huge-worker-stack=512", worker_stack_body);
+	mem_run("-l 0-1 --huge-worker-stack", worker_stack_body);
+	mem_run("-l 0-1", worker_stack_ordinary_body);
+	expect_init_error("-l 0-1 -m 2 --socket-limit 2 "
+		"--huge-worker-stack=4096", ENOMEM, "--huge-worker-stack");
+	assert_int_equal(free_pages(), before);
+}
+
+/* A mempool that has to retry smaller memzones to fit (PA: hugepages
+ * are rarely physically contiguous) prints nothing when it succeeds. */
+MEM_BODY(quiet_pool_body)
+{
+	struct rte_mempool *mp;
+
+	mp = rte_mempool_create("quiet", 16383, 2048, 0, 0, NULL, NULL, NULL,
+		NULL, SOCKET_ID_ANY, 0);
+	CHECK(mp != NULL);
+	rte_mempool_free(mp);
+	return 0;
+}
+
+static void
+test_retries_are_quiet(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	eal_run("-l 0 -m 64", quiet_pool_body, &r);
+	mem_run_report("-l 0 -m 64", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	if (eal_run_lines(r.err_text) != 0)
+		print_message("stderr:\n%s", r.err_text);
+	assert_int_equal(eal_run_lines(r.err_text), 0);
 }
 
 static void
@@ -683,6 +826,9 @@ main(void)
 			mount_setup, mount_teardown),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_no_cap_sys_admin),
+		cmocka_unit_test(test_socket_limit),
+		cmocka_unit_test(test_huge_worker_stack),
+		cmocka_unit_test(test_retries_are_quiet),
 		cmocka_unit_test(test_fallback),
 	};
 

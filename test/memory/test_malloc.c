@@ -622,13 +622,12 @@ test_va_mode(void **state)
 	mem_run(MEM_FAST_ARGS, va_mode_body);
 }
 
-/* -m pre-reserves; big blocks grow the heap and go back when freed. */
+/* Without -m, big blocks grow the heap and go back when freed. */
 MEM_BODY(growth_body)
 {
 	uint64_t start = rte_eal_get_physmem_size(), peak;
 	void *a, *b;
 
-	CHECK(start >= (64 << 20));
 	a = rte_malloc(NULL, 100 << 20, 0);
 	b = rte_malloc(NULL, 100 << 20, 0);
 	CHECK(a != NULL && b != NULL);
@@ -647,7 +646,62 @@ static void
 test_growth(void **state)
 {
 	(void)state;
-	mem_run(MEM_FAST_ARGS " -m 64", growth_body);
+	mem_run(MEM_FAST_ARGS, growth_body);
+}
+
+/* -m more than --socket-limit lets the sockets hold: EINVAL, one line.
+ * (--socket-limit with --no-huge is refused, so this may fall back.) */
+static void
+test_limit_below_memory(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	if (access("/sys/devices/system/node/node1", F_OK) == 0)
+		skip();		/* more than one socket: the limits add up */
+	eal_run("-l 0 -m 64 --socket-limit 32", NULL, &r);
+	assert_int_equal(r.ret, -1);
+	assert_int_equal(r.err, EINVAL);
+	assert_int_equal(eal_run_lines(r.err_text), 1);
+	assert_non_null(strstr(r.err_text, "--socket-limit"));
+	assert_non_null(strstr(r.err_text, "-m 64"));
+}
+
+/* --no-huge -m 16: 16 MiB reserved at start, and nothing more, ever. */
+MEM_BODY(capped_body)
+{
+	uint64_t start = rte_eal_get_physmem_size();
+	struct rte_malloc_socket_stats stats;
+	void *small, *big;
+
+	CHECK(start == (16 << 20));
+	big = rte_malloc(NULL, 32 << 20, 0);
+	CHECK(big == NULL && rte_errno == ENOMEM);
+	CHECK(rte_memzone_reserve("too_big", 20 << 20, SOCKET_ID_ANY, 0) == NULL);
+	CHECK(rte_errno == ENOMEM);
+	small = rte_malloc(NULL, 4 << 20, 0);
+	CHECK(small != NULL);
+	CHECK(rte_malloc(NULL, 14 << 20, 0) == NULL);
+	CHECK(rte_eal_get_physmem_size() == start);
+	CHECK(rte_malloc_get_socket_stats(0, &stats) == 0);
+	CHECK(stats.heap_totalsz_bytes == start);
+	rte_free(small);
+	return 0;
+}
+
+static void
+test_no_huge_cap(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	eal_run(MEM_FAST_ARGS " -m 16", capped_body, &r);
+	mem_run_report(MEM_FAST_ARGS " -m 16", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	/* Three failures, one line naming the cap. */
+	assert_int_equal(eal_run_lines(r.err_text), 1);
+	assert_non_null(strstr(r.err_text, "-m 16"));
 }
 
 static int event_allocs, event_frees;
@@ -782,6 +836,8 @@ main(void)
 		cmocka_unit_test(test_bad_free),
 		cmocka_unit_test(test_va_mode),
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_no_huge_cap),
+		cmocka_unit_test(test_limit_below_memory),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_reinit),
 		cmocka_unit_test(test_no_leaks),

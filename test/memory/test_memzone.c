@@ -281,9 +281,12 @@ MEM_BODY(biggest_body)
 	memset(mz->addr, 0, mz->len);
 	/* Nothing left: len 0 does not map more memory. */
 	CHECK(expect_error("nothing", 0, SOCKET_ID_ANY, 0, 0, 0, ENOMEM) == 0);
+	/* With --no-huge, -m 16 is all the memory: nothing more maps. */
+	small = rte_memzone_reserve("small", 4096, 0, 0);
+	CHECK(small == NULL && rte_errno == ENOMEM);
+	CHECK(rte_memzone_free(mz) == 0);
 	small = rte_memzone_reserve("small", 4096, 0, 0);
 	CHECK(small != NULL);
-	CHECK(rte_memzone_free(mz) == 0);
 	CHECK(rte_memzone_free(small) == 0);
 	return 0;
 }

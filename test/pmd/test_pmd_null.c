@@ -241,6 +241,35 @@ ETH_BODY(body_bad_devargs)
 	return 0;
 }
 
+/* A key without its value says which value it wants, not "(null)". */
+ETH_BODY(body_bare_key)
+{
+	static const char *const bare[] = { "no-rx", "size", "copy" };
+	char *text = NULL;
+	size_t len = 0;
+	unsigned int i;
+	FILE *log = open_memstream(&text, &len);
+	int ok = 1;
+
+	CHECK(log != NULL);
+	rte_openlog_stream(log);
+	for (i = 0; i < RTE_DIM(bare); i++)
+		if (rte_vdev_init("net_null5", bare[i]) != -EINVAL)
+			ok = 0;
+	rte_openlog_stream(NULL);
+	fclose(log);
+	if (!ok || strstr(text, "(null)") != NULL ||
+			strstr(text, "no-rx needs a value") == NULL ||
+			strstr(text, "size needs a value") == NULL) {
+		fprintf(stderr, "log: %s\n", text);
+		free(text);
+		return __LINE__;
+	}
+	free(text);
+	CHECK(rte_eth_dev_count_avail() == 0);
+	return 0;
+}
+
 /* The packet size must fit the mbufs. */
 ETH_BODY(body_size_too_big_for_pool)
 {
@@ -285,6 +314,7 @@ ETH_CASE_ARGS(test_nombuf_xstats, NULL_ARGS, body_nombuf_xstats)
 ETH_CASE_ARGS(test_multi_queue, NULL_ARGS, body_multi_queue)
 ETH_CASE_ARGS(test_max_queues, NULL_ARGS, body_max_queues)
 ETH_CASE_ARGS(test_bad_devargs, NULL_EAL_ARGS, body_bad_devargs)
+ETH_CASE_ARGS(test_bare_key, NULL_EAL_ARGS, body_bare_key)
 ETH_CASE_ARGS(test_size_too_big_for_pool, NULL_EAL_ARGS
 	" --vdev net_null0,size=9000", body_size_too_big_for_pool)
 ETH_CASE_ARGS(test_hotplug, NULL_EAL_ARGS, body_hotplug)
@@ -315,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_multi_queue),
 		cmocka_unit_test(test_max_queues),
 		cmocka_unit_test(test_bad_devargs),
+		cmocka_unit_test(test_bare_key),
 		cmocka_unit_test(test_size_too_big_for_pool),
 		cmocka_unit_test(test_hotplug),
 		cmocka_unit_test(test_bad_vdev_line),

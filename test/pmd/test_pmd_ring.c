@@ -275,6 +275,9 @@ ETH_BODY(body_bad_devargs)
 		"nodeaction=a:x:CREATE",
 		"nodeaction=nothere:0:ATTACH", "colour=red", "internal=0x1234",
 		"nodeaction=a_name_much_too_long_for_any_ring_name:0:CREATE",
+		"internal", "nodeaction=a:-2:CREATE", "nodeaction=a:999:CREATE",
+		"nodeaction=a:4294967295:CREATE", "nodeaction=a: 0:CREATE",
+		"nodeaction=a::CREATE",
 	};
 	unsigned int i;
 
@@ -291,6 +294,10 @@ ETH_BODY(body_bad_devargs)
 	CHECK(rte_ring_lookup("ETH_RX0_eth_ring3") != NULL);
 	CHECK_RET(rte_vdev_uninit("eth_ring3"), 0);
 	CHECK(rte_ring_lookup("ETH_RX0_eth_ring3") == NULL);
+	/* Node -1: any node (SOCKET_ID_ANY), as DPDK's parser lets it be. */
+	CHECK_RET(rte_vdev_init("net_ring6", "nodeaction=any:-1:CREATE"), 0);
+	CHECK(rte_ring_lookup("ETH_RX0_any") != NULL);
+	CHECK_RET(rte_vdev_uninit("net_ring6"), 0);
 	/* Two queue pairs. */
 	CHECK_RET(rte_vdev_init("net_ring4",
 		"nodeaction=q:0:CREATE,nodeaction=q:0:CREATE"), 0);

@@ -48,6 +48,10 @@ check_bad "invalid --mbuf-size" --mbuf-size=10
 check_bad "invalid testpmd option" --no-such-option
 check_bad "invalid testpmd option" --burst
 check_bad "unexpected testpmd argument" stray
+# -l 0-1 is given: the hint names the worker lcores, not -l.
+check_bad "names no worker lcore" --coremask=0x1
+grep -q -- '-l 0-1' "$OUT/err" && fail "--coremask=0x1: asks for -l 0-1"
+grep -q 'worker lcores 1' "$OUT/err" || fail "--coremask=0x1: no lcore named"
 
 timeout 30 "$TESTPMD" $EAL $NULL_PORTS -- -h >"$OUT/out" 2>&1
 [ $? -eq 0 ] || fail "-h: exit $?"

@@ -55,6 +55,24 @@ grep -q 'Port 1 is not started' "$log" || fail "start with a stopped port"
 grep -q '^Bye...$' "$log" || fail "no Bye..."
 grep -q 'not returned' "$log" && fail "mbufs leaked"
 
+# Hints that point somewhere real: a closed port is said to be closed
+# (not "run 'port start 0'", then "Invalid port 0"), and "set nbcore"
+# is named as itself, not as the command-line option.
+printf 'set nbcore 2\nport close 0\nstart\nport start 0\nquit\n' |
+	timeout 60 "$TESTPMD" $EAL $NULL_PORTS -- -i \
+	--total-num-mbufs=8192 >"$log" 2>&1
+rc=$?
+[ $rc -eq 0 ] || fail "hints: exit $rc"
+grep -q 'set nbcore 2: only 1 forwarding lcores' "$log" ||
+	fail "set nbcore 2: $(grep -i 'nb.*core' "$log")"
+grep -q -- '--nb-cores' "$log" && fail "set nbcore 2 names --nb-cores"
+grep -q 'Port 0 is closed: it cannot forward' "$log" ||
+	fail "start after close: $(grep 'Port 0' "$log")"
+grep -q "run 'port start 0'" "$log" && fail "start after close: port start hint"
+grep -q 'Invalid port 0' "$log" && fail "port start 0 after close: Invalid port"
+grep -q 'Port 0 is closed: a closed port is gone' "$log" ||
+	fail "port start 0 after close: $(grep 'Port 0' "$log")"
+
 # End of input while forwarding stops it cleanly.
 (echo start; sleep 0.5) | timeout 60 "$TESTPMD" $EAL $NULL_PORTS -- -i \
 	--total-num-mbufs=8192 >"$log" 2>&1

@@ -6,9 +6,17 @@
  * The cycle counter, its frequency, and the delay functions. The
  * frequency is checked against CLOCK_MONOTONIC_RAW over 200 ms; tests
  * that need a fresh (uncalibrated) timer run in a forked child.
+ *
+ * Delays are checked without an upper bound on wall-clock time, which a
+ * loaded machine can stretch at will. A delay never ends early (a lower
+ * bound load cannot break); a busy-wait never sleeps (no voluntary
+ * context switch) and burns no more CPU time than it was asked to wait,
+ * since a spinning thread leaves as soon as it runs past its deadline
+ * however long it was preempted; a sleep sleeps and burns almost none.
  */
 #include <stdint.h>
 #include <time.h>
+#include <sys/resource.h>
 
 #include <rte_cycles.h>
 
@@ -34,6 +42,71 @@ now_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC_RAW, &ts);
 	return (uint64_t)ts.tv_sec * NS_PER_S + (uint64_t)ts.tv_nsec;
+}
+
+/* CPU time this thread has used, whatever the load. */
+static uint64_t
+thread_cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * NS_PER_S + (uint64_t)ts.tv_nsec;
+}
+
+/* Times this thread blocked (slept) of its own accord so far. */
+static long
+thread_sleeps(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_THREAD, &ru);
+	return ru.ru_nvcsw;
+}
+
+/* What one call of a delay function cost. */
+struct delay_cost {
+	uint64_t wall_ns;	/* may be anything above the delay */
+	uint64_t cpu_ns;	/* the thread's own CPU time */
+	long sleeps;		/* voluntary context switches */
+};
+
+static void
+delay_measure(void (*delay)(unsigned int), unsigned int us,
+		struct delay_cost *cost)
+{
+	uint64_t wall = now_ns(), cpu = thread_cpu_ns();
+	long sleeps = thread_sleeps();
+
+	delay(us);
+	cost->wall_ns = now_ns() - wall;
+	cost->cpu_ns = thread_cpu_ns() - cpu;
+	cost->sleeps = thread_sleeps() - sleeps;
+}
+
+/* CPU time a correct busy-wait of us may burn: the delay itself plus
+ * slack for the last loop turn and CPU-time accounting; a delay computed
+ * with a frequency 1.5x off (or one that spins on after its deadline)
+ * exceeds it on any machine that gives the test a fair share of a CPU. */
+static uint64_t
+spin_cpu_max_ns(unsigned int us)
+{
+	return (uint64_t)us * 1000 + (uint64_t)us * 1000 / 4 +
+		2 * 1000 * 1000ULL;
+}
+
+/* 0 when a busy-wait of us behaved: never early, never asleep, and
+ * no more CPU than the wait; else which check failed. */
+static int
+check_spin(const struct delay_cost *cost, unsigned int us)
+{
+	if (cost->wall_ns < (uint64_t)us * 1000)
+		return 1;
+	if (cost->sleeps != 0)
+		return 2;
+	if (cost->cpu_ns > spin_cpu_max_ns(us))
+		return 3;
+	return 0;
 }
 
 static void
@@ -62,7 +135,7 @@ sample_pair(uint64_t *tsc, uint64_t *ns)
 		uint64_t clock = now_ns();
 		uint64_t after = rte_rdtsc_precise();
 
-		if (after - before < best) {
+		if (i == 0 || after - before < best) {
 			best = after - before;
 			*tsc = before + best / 2;
 			*ns = clock;
@@ -113,24 +186,32 @@ test_tsc_hz_accuracy(void **state)
 static int
 child_timer_init_path(void *arg)
 {
-	uint64_t start, init_ns, first_call_ns, hz;
+	uint64_t start, cpu, init_cpu_ns, first_call_ns, hz;
+	long sleeps;
 
 	(void)arg;
-	start = now_ns();
+	cpu = thread_cpu_ns();
+	sleeps = thread_sleeps();
 	if (eal_timer_init() != 0)
 		return 1;
-	init_ns = now_ns() - start;
-	if (init_ns > TEST_TIMER_INIT_MAX_NS) {
-		printf("eal_timer_init() took %" PRIu64 " ns\n", init_ns);
+	/* CPU time, not wall time: a preemption is not the init's cost. */
+	init_cpu_ns = thread_cpu_ns() - cpu;
+	if (init_cpu_ns > TEST_TIMER_INIT_MAX_NS ||
+			thread_sleeps() != sleeps) {
+		printf("eal_timer_init() took %" PRIu64 " ns of CPU, slept "
+			"%ld times\n", init_cpu_ns, thread_sleeps() - sleeps);
 		return 2;
 	}
 	start = now_ns();
+	cpu = thread_cpu_ns();
 	hz = rte_get_tsc_hz();
 	first_call_ns = now_ns() - start;
-	/* At most the 20 ms window plus scheduling slack. */
-	if (first_call_ns > 60 * 1000 * 1000ULL) {
-		printf("first rte_get_tsc_hz() took %" PRIu64 " ns\n",
-			first_call_ns);
+	/* It sleeps out the rest of the 20 ms window rather than spin; a
+	 * second is far beyond any wait it may add, loaded or not. */
+	if (thread_cpu_ns() - cpu > 10 * 1000 * 1000ULL ||
+			first_call_ns > NS_PER_S) {
+		printf("first rte_get_tsc_hz() took %" PRIu64 " ns, %" PRIu64
+			" ns of CPU\n", first_call_ns, thread_cpu_ns() - cpu);
 		return 3;
 	}
 	return hz_matches_reference(hz) == 0 ? 0 : 4;
@@ -143,19 +224,22 @@ test_timer_init_fast_and_accurate(void **state)
 	assert_int_equal(test_in_child(child_timer_init_path, NULL), 0);
 }
 
-/* Child: a delay before any calibration must not include the 20 ms
- * calibration sleep. */
+/* Child: a delay before any calibration must not wait for the 20 ms
+ * calibration (a sleep): it spins on the clock instead. */
 static int
 child_delay_uncalibrated(void *arg)
 {
-	uint64_t start, elapsed;
+	struct delay_cost cost;
+	int ret;
 
 	(void)arg;
-	start = now_ns();
-	rte_delay_us_block(10000);
-	elapsed = now_ns() - start;
-	return elapsed >= 10 * 1000 * 1000ULL &&
-		elapsed < 30 * 1000 * 1000ULL ? 0 : 1;
+	delay_measure(rte_delay_us_block, 10000, &cost);
+	ret = check_spin(&cost, 10000);
+	if (ret != 0)
+		printf("uncalibrated 10 ms delay: %" PRIu64 " ns, %" PRIu64
+			" ns of CPU, %ld sleeps\n", cost.wall_ns, cost.cpu_ns,
+			cost.sleeps);
+	return ret;
 }
 
 static void
@@ -168,38 +252,51 @@ test_delay_before_calibration(void **state)
 static void
 test_delay_us(void **state)
 {
-	uint64_t start, elapsed;
+	struct delay_cost cost;
 
 	(void)state;
 	(void)rte_get_tsc_hz();		/* calibrated beforehand */
-	start = now_ns();
-	rte_delay_us(10000);
-	elapsed = now_ns() - start;
-	assert_true(elapsed >= 10 * 1000 * 1000ULL);
-	assert_true(elapsed < 30 * 1000 * 1000ULL);
+	rte_delay_us_block(1);		/* its code paged in */
 
-	start = now_ns();
-	rte_delay_ms(5);
-	elapsed = now_ns() - start;
-	assert_true(elapsed >= 5 * 1000 * 1000ULL);
-	assert_true(elapsed < 25 * 1000 * 1000ULL);
-
-	start = now_ns();
-	rte_delay_us_block(0);
-	assert_true(now_ns() - start < 5 * 1000 * 1000ULL);
+	delay_measure(rte_delay_us, 10000, &cost);
+	assert_int_equal(check_spin(&cost, 10000), 0);
+	delay_measure(rte_delay_us_block, 5000, &cost);
+	assert_int_equal(check_spin(&cost, 5000), 0);
+	delay_measure(rte_delay_us_block, 0, &cost);
+	assert_int_equal(check_spin(&cost, 0), 0);
 }
 
 static void
-test_delay_us_sleep(void **state)
+delay_ms_5(unsigned int unused)
 {
-	uint64_t start, elapsed;
+	(void)unused;
+	rte_delay_ms(5);
+}
+
+static void
+test_delay_ms(void **state)
+{
+	struct delay_cost cost;
 
 	(void)state;
-	start = now_ns();
-	rte_delay_us_sleep(10000);
-	elapsed = now_ns() - start;
-	assert_true(elapsed >= 10 * 1000 * 1000ULL);
-	assert_true(elapsed < 200 * 1000 * 1000ULL);
+	(void)rte_get_tsc_hz();
+	delay_measure(delay_ms_5, 0, &cost);
+	assert_int_equal(check_spin(&cost, 5000), 0);
+}
+
+/* The sleeping delay really sleeps: at least the time asked for, in
+ * the kernel, with next to no CPU. */
+static void
+test_delay_us_sleep(void **state)
+{
+	struct delay_cost cost;
+
+	(void)state;
+	rte_delay_us_sleep(1);
+	delay_measure(rte_delay_us_sleep, 10000, &cost);
+	assert_true(cost.wall_ns >= 10 * 1000 * 1000ULL);
+	assert_true(cost.sleeps >= 1);
+	assert_true(cost.cpu_ns < 5 * 1000 * 1000ULL);
 }
 
 static unsigned int recorded_us;
@@ -224,7 +321,8 @@ test_delay_callback(void **state)
 	start = now_ns();
 	rte_delay_ms(1000);	/* recorded, not waited */
 	rte_delay_us(7);
-	assert_true(now_ns() - start < 100 * 1000 * 1000ULL);
+	/* Waiting would have taken a whole second. */
+	assert_true(now_ns() - start < NS_PER_S);
 	assert_int_equal(recorded_calls, 2);
 	assert_int_equal(recorded_us, 7);
 	rte_delay_ms(3);
@@ -294,6 +392,7 @@ main(void)
 		cmocka_unit_test(test_delay_before_calibration),
 		cmocka_unit_test(test_tsc_hz_accuracy),
 		cmocka_unit_test(test_delay_us),
+		cmocka_unit_test(test_delay_ms),
 		cmocka_unit_test(test_delay_us_sleep),
 		cmocka_unit_test(test_delay_callback),
 	};

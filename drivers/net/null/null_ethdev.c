@@ -7,7 +7,8 @@
  * operations (see null_internal.h for what the device does).
  *
  * Devargs: size=<1..9000> (packet length, default 64), copy=<0|1>,
- * no-rx=<0|1>. "eth_null" is an alias of the driver name.
+ * no-rx=<0|1>; each needs its value. "eth_null" is an alias of the
+ * driver name.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -349,6 +350,11 @@ null_arg_uint(const char *name, struct rte_kvargs *kv, const char *key,
 {
 	if (rte_kvargs_count(kv, key) == 0)
 		return 0;
+	if (rte_kvargs_get(kv, key) == NULL) {
+		NULL_LOG(ERR, "%s: %s needs a value: %s=N with N in [%lu, %lu]",
+			name, key, key, min, max);
+		return -EINVAL;
+	}
 	if (rte_kvargs_process(kv, key, null_parse_uint, out) != 0 ||
 			*out < min || *out > max) {
 		NULL_LOG(ERR, "%s: bad %s=%s, want a number in [%lu, %lu]",

@@ -5,6 +5,11 @@
 /*
  * net_ring: ports over rte_rings (see rte_eth_ring.h). The control path
  * and the two burst functions, which are one ring call each.
+ *
+ * Devargs: nodeaction=NAME:NODE:CREATE|ATTACH, repeatable (one queue pair
+ * each); NODE is a NUMA node number, or -1 for any node. Without devargs,
+ * one pair of rings named after the port. "internal=%p" is only what
+ * rte_eth_from_rings() passes itself; a bare "internal" is an error.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -393,22 +398,53 @@ ring_get(const char *port, const char *dir, unsigned int index,
 	return ring;
 }
 
+/*
+ * NODE of a nodeaction: a NUMA node number, or -1 for any node
+ * (SOCKET_ID_ANY, which DPDK's strtol() also lets through). 0 or -1.
+ */
+static int
+ring_parse_node(const char *text, int *node)
+{
+	char *end;
+	long v;
+
+	if (strcmp(text, "-1") == 0) {
+		*node = SOCKET_ID_ANY;
+		return 0;
+	}
+	if (text[0] < '0' || text[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || v >= RTE_MAX_NUMA_NODES)
+		return -1;
+	*node = (int)v;
+	return 0;
+}
+
 /* One "NAME:NODE:ACTION": one queue pair. */
 static int
 ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 	void *opaque)
 {
 	struct ring_nodeactions *na = opaque;
-	char name[64], action[16];	/* ring_get() checks the length */
-	unsigned int node, i = na->nb;
+	char name[64], node_text[16], action[16]; /* ring_get() checks name */
+	unsigned int i = na->nb;
 	enum ring_action act;
 	struct rte_ring *rx, *tx;
+	int node;
 	char tail;
 
-	if (value == NULL || sscanf(value, "%63[^:]:%u:%15[^:]%c", name,
-			&node, action, &tail) != 3) {
+	if (value == NULL || sscanf(value, "%63[^:]:%15[^:]:%15[^:]%c", name,
+			node_text, action, &tail) != 3) {
 		RING_LOG(ERR, "%s: bad nodeaction=%s, want NAME:NODE:"
 			"CREATE|ATTACH", na->port, value != NULL ? value : "");
+		return -1;
+	}
+	if (ring_parse_node(node_text, &node) < 0) {
+		RING_LOG(ERR, "%s: bad node '%s' in nodeaction=%s, want a NUMA "
+			"node below %d, or -1 for any", na->port, node_text,
+			value, RTE_MAX_NUMA_NODES);
 		return -1;
 	}
 	if (strcmp(action, "CREATE") == 0) {
@@ -425,12 +461,12 @@ ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 			RING_MAX_QUEUES);
 		return -1;
 	}
-	rx = ring_get(na->port, "RX", i, name, (int)node, act);
+	rx = ring_get(na->port, "RX", i, name, node, act);
 	if (rx == NULL)
 		return -1;
 	if (act == RING_CREATE)
 		na->created[na->nb_created++] = rx;
-	tx = ring_get(na->port, "TX", i, name, (int)node, act);
+	tx = ring_get(na->port, "TX", i, name, node, act);
 	if (tx == NULL)
 		return -1;
 	if (act == RING_CREATE) {
@@ -442,7 +478,7 @@ ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 		na->rx[i] = tx;
 		na->tx[i] = rx;
 	}
-	na->numa_node = (int)node;
+	na->numa_node = node;
 	na->nb++;
 	return 0;
 }
@@ -509,7 +545,13 @@ ring_probe(struct rte_vdev_device *vdev)
 		}
 	}
 	internal = kv != NULL ? rte_kvargs_get(kv, RING_ARG_INTERNAL) : NULL;
-	if (internal != NULL)
+	if (kv != NULL && rte_kvargs_count(kv, RING_ARG_INTERNAL) != 0 &&
+			internal == NULL) {
+		/* A bare "internal" key: not a port with default rings. */
+		RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
+			rte_vdev_device_name(vdev));
+		ret = -EINVAL;
+	} else if (internal != NULL)
 		ret = ring_probe_internal(vdev, internal);
 	else
 		ret = ring_probe_nodeactions(vdev, kv);

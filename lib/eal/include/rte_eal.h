@@ -27,6 +27,7 @@
 #include <rte_config.h>
 #include <rte_common.h>
 #include <rte_errno.h>
+#include <rte_pci_dev_feature_defs.h>
 #include <rte_per_lcore.h>
 #include <rte_version.h>
 
@@ -87,6 +88,13 @@ int rte_eal_has_pci(void);
 
 /** 0: --create-uio-dev is not supported. */
 int rte_eal_create_uio_dev(void);
+
+/**
+ * The interrupt mode --vfio-intr asked for, for the PCI bus to use when
+ * it sets up a device bound to vfio-pci; RTE_INTR_MODE_NONE without the
+ * option (or before rte_eal_init()).
+ */
+enum rte_intr_mode rte_eal_vfio_intr_mode(void);
 
 /** The IOVA mode in use (PA or VA) after init. */
 enum rte_iova_mode rte_eal_iova_mode(void);

@@ -18,7 +18,7 @@
 
 #include <rte_config.h>
 
-#define EAL_HUGEPAGE_MAX_TYPES 2	/* 2 MiB and 1 GiB */
+#define EAL_HUGEPAGE_MAX_TYPES 2u	/* 2 MiB and 1 GiB */
 
 /* One hugepage size. */
 struct eal_hugepage_type {

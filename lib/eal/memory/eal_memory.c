@@ -7,9 +7,11 @@
  * memzones, and the -m / --socket-mem pre-reservation.
  *
  * Hugepages are used when some are free. When none is (or none can be
- * mapped), the EAL carries on with ordinary memory, as with --no-huge,
- * after one warning; unless the command line asked for hugepages by name
- * (--huge-dir, --socket-mem), which then is an error.
+ * mapped), the EAL carries on with ordinary memory after one warning,
+ * keeping what -m, --socket-mem and --socket-limit mean; unless the
+ * command line named hugepages (--huge-dir), which then is an error.
+ * With --no-huge itself, -m is all the memory there is (DPDK's legacy
+ * memory): the heaps stop growing once it is reserved.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -92,7 +94,37 @@ check_socket_mem(const struct eal_config *cfg)
 	return 0;
 }
 
-/* Finds hugepages; falls back to ordinary memory when none is free. */
+/* -m beyond what --socket-limit lets this machine's sockets hold. */
+static int
+check_limits_hold_memory(const struct eal_config *cfg)
+{
+	uint64_t sum = 0;
+	int s;
+
+	if (!cfg->force_socket_limits || cfg->memory == 0)
+		return 0;
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		if (!sockets_present[s])
+			continue;
+		if (cfg->socket_limit[s] == 0)
+			return 0;	/* no limit on that socket */
+		sum += cfg->socket_limit[s];
+	}
+	if (cfg->memory <= sum)
+		return 0;
+	EAL_LOG(ERR, "-m %" PRIu64 " is more than --socket-limit lets the "
+		"sockets of this machine hold (%" PRIu64 " MiB)\n",
+		mib(cfg->memory), mib(sum));
+	rte_errno = EINVAL;
+	return -1;
+}
+
+/*
+ * Finds hugepages; falls back to ordinary memory when none is free. One
+ * rule: amounts (-m, --socket-mem, --socket-limit, zero or not) are
+ * honoured in whichever memory is used; only --huge-dir, which names
+ * hugepages, makes their absence an error.
+ */
 static int
 discover_hugepages(struct eal_config *cfg, struct eal_hugepage_info *hpi)
 {
@@ -101,11 +133,10 @@ discover_hugepages(struct eal_config *cfg, struct eal_hugepage_info *hpi)
 		return -1;
 	if (eal_hugepage_free_bytes(hpi, SOCKET_ID_ANY) != 0)
 		return 0;
-	if (cfg->huge_dir != NULL || cfg->force_sockets) {
-		EAL_LOG(ERR, "no free hugepages%s%s: reserve some in "
-			"/sys/kernel/mm/hugepages/*/nr_hugepages\n",
-			cfg->huge_dir != NULL ? " in --huge-dir " : "",
-			cfg->huge_dir != NULL ? cfg->huge_dir : "");
+	if (cfg->huge_dir != NULL) {
+		EAL_LOG(ERR, "no free hugepages in --huge-dir %s: reserve some "
+			"in /sys/kernel/mm/hugepages/*/nr_hugepages\n",
+			cfg->huge_dir);
 		rte_errno = ENOMEM;
 		return -1;
 	}
@@ -131,7 +162,10 @@ build_page_types(const struct eal_config *cfg,
 		types[0].backing = EAL_BACKING_ANON;
 		return 1;
 	}
-	for (i = 0; i < hpi->nb_types && n < EAL_MAX_PAGE_TYPES; i++) {
+	/* nb_types never exceeds the array; saying so lets the compiler
+	 * prove the copies below stay inside hpi. */
+	for (i = 0; i < RTE_MIN(hpi->nb_types, EAL_HUGEPAGE_MAX_TYPES) &&
+			n < EAL_MAX_PAGE_TYPES; i++) {
 		ht = &hpi->types[i];
 		if (!eal_hugepage_type_usable(ht))
 			continue;
@@ -220,7 +254,7 @@ reserve_socket_mem(const struct eal_config *cfg,
 	uint64_t missing, free_bytes;
 	int s;
 
-	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+	for (s = 0; s < RTE_MAX_NUMA_NODES && !cfg->no_huge; s++) {
 		free_bytes = eal_hugepage_free_bytes(hpi, s);
 		if (cfg->socket_mem[s] <= free_bytes)
 			continue;
@@ -300,7 +334,8 @@ memory_teardown(void)
 
 /* Page types, memseg lists, heaps, memzones. */
 static int
-memory_setup(struct eal_config *cfg, const struct eal_hugepage_info *hpi)
+memory_setup(struct eal_config *cfg, const struct eal_hugepage_info *hpi,
+		bool capped)
 {
 	struct eal_page_type types[EAL_MAX_PAGE_TYPES];
 	unsigned int nb_types;
@@ -314,8 +349,14 @@ memory_setup(struct eal_config *cfg, const struct eal_hugepage_info *hpi)
 	eal_memzone_reset();
 	if (cfg->force_sockets)
 		return reserve_socket_mem(cfg, hpi);
-	if (cfg->memory != 0)
-		return reserve_memory(cfg, hpi);
+	if (cfg->memory == 0)
+		return 0;
+	if (reserve_memory(cfg, hpi) < 0)
+		return -1;
+	/* DPDK's --no-huge is legacy memory: -m is reserved at start and
+	 * never grows. (The fallback keeps the dynamic mode it replaces.) */
+	if (capped)
+		malloc_heaps_stop_growth(mib(cfg->memory));
 	return 0;
 }
 
@@ -323,6 +364,7 @@ int
 eal_memory_init(struct eal_config *cfg)
 {
 	struct eal_hugepage_info hpi;
+	bool capped = cfg->no_huge && cfg->memory != 0;
 
 	if (eal_mem_ready()) {
 		EAL_LOG(ERR, "memory is already initialised\n");
@@ -332,11 +374,11 @@ eal_memory_init(struct eal_config *cfg)
 	memset(&hpi, 0, sizeof(hpi));
 	eal_numa_nodes_discover(&eal_hugepage_system_paths, sockets_present);
 	note_ignored_options(cfg);
-	if (check_socket_mem(cfg) < 0 ||
+	if (check_socket_mem(cfg) < 0 || check_limits_hold_memory(cfg) < 0 ||
 			(!cfg->no_huge && discover_hugepages(cfg, &hpi) < 0) ||
 			eal_iova_select(cfg) < 0)
 		goto fail;
-	if (memory_setup(cfg, &hpi) < 0)
+	if (memory_setup(cfg, &hpi, capped) < 0)
 		goto fail;
 	mem_no_huge = cfg->no_huge;
 	atomic_store_explicit(&mem_ready, true, memory_order_release);

@@ -211,7 +211,9 @@ memzone_reserve_locked(const char *name, size_t len, int socket,
 	}
 	addr = memzone_alloc(&len, socket, flags, align, bound);
 	if (addr == NULL) {
-		EAL_LOG(ERR, "rte_memzone_reserve(%s): no memory for %zu "
+		/* Not an error yet: callers (a mempool) retry smaller, and
+		 * report themselves if they give up. rte_errno says it. */
+		EAL_LOG(DEBUG, "rte_memzone_reserve(%s): no memory for %zu "
 			"bytes on socket %d\n", name, len, socket);
 		rte_errno = ENOMEM;
 		return NULL;

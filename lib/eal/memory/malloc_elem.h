@@ -66,6 +66,7 @@ struct malloc_heap {
 	int socket_id;
 	bool present;
 	uint64_t limit;			/* --socket-limit bytes, 0: none */
+	bool no_growth;			/* --no-huge -m: reserved is all */
 	TAILQ_HEAD(, malloc_run) runs;
 	struct malloc_free_list free_lists[MALLOC_NB_FREE_LISTS];
 	struct malloc_run *spare;	/* an all-free run kept for reuse */

@@ -27,6 +27,8 @@
 
 static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
 static bool heaps_initialised;
+static uint64_t heaps_cap_mb;		/* malloc_heaps_stop_growth() */
+static bool heaps_cap_reported;		/* its one line was logged */
 
 int
 malloc_heaps_init(const struct eal_config *cfg,
@@ -47,8 +49,35 @@ malloc_heaps_init(const struct eal_config *cfg,
 		for (c = 0; c < MALLOC_NB_FREE_LISTS; c++)
 			LIST_INIT(&heap->free_lists[c]);
 	}
+	heaps_cap_mb = 0;
+	__atomic_store_n(&heaps_cap_reported, false, __ATOMIC_RELAXED);
 	heaps_initialised = true;
 	return 0;
+}
+
+void
+malloc_heaps_stop_growth(uint64_t cap_mb)
+{
+	unsigned int s;
+
+	heaps_cap_mb = cap_mb;
+	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		pthread_mutex_lock(&heaps[s].lock);
+		heaps[s].no_growth = true;
+		pthread_mutex_unlock(&heaps[s].lock);
+	}
+}
+
+/* A full heap that may not grow: one line per run of the EAL, since
+ * a caller that retries smaller (a mempool) may well succeed. */
+static void
+heap_report_cap(void)
+{
+	if (__atomic_exchange_n(&heaps_cap_reported, true, __ATOMIC_RELAXED))
+		return;
+	EAL_LOG(NOTICE, "memory is full: with --no-huge, -m %" PRIu64
+		" is all the memory there is (give a larger -m)\n",
+		heaps_cap_mb);
 }
 
 void
@@ -122,6 +151,10 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 	unsigned int t;
 	uint64_t nb;
 
+	if (heap->no_growth) {
+		heap_report_cap();
+		return -1;
+	}
 	for (t = 0; t < eal_memseg_nb_types(); t++) {
 		if (req->type_mask != 0 && (req->type_mask & RTE_BIT32(t)) == 0)
 			continue;

@@ -105,6 +105,13 @@ int malloc_heap_resize(void *ptr, size_t size);
 /* Describes an allocated block: 0, or -1 when ptr is not one. */
 int malloc_heap_block_info(const void *ptr, struct malloc_block_info *info);
 
+/*
+ * From now on no heap maps more memory: what is reserved is all there is
+ * (--no-huge with -m, as in DPDK). The first allocation that finds no
+ * room says so once, naming the cap of cap_mb MiB.
+ */
+void malloc_heaps_stop_growth(uint64_t cap_mb);
+
 /* Maps nb_segs segments of a page type for socket's heap, pinned. 0 or -1. */
 int malloc_heap_reserve(int socket, unsigned int type_idx,
 		unsigned int nb_segs);

@@ -79,7 +79,8 @@ timer_sample_take(struct timer_sample *sample)
 		uint64_t ns = timer_monotonic_raw_ns();
 		uint64_t after = rte_rdtsc_precise();
 
-		if (after - before < best_width) {
+		/* The first try always counts, so sample is always set. */
+		if (i == 0 || after - before < best_width) {
 			best_width = after - before;
 			sample->tsc = before + best_width / 2;
 			sample->ns = ns;
