@@ -45,10 +45,11 @@ grep -q 'Accumulated forward statistics' "$log" || fail "no forward stats"
 rx=$(accumulated "$log" RX | head -1)
 [ "${rx:-0}" -gt 0 ] || fail "nothing forwarded"
 [ "$(grep -c 'Bad arguments' "$log")" -eq 2 ] || fail "bad commands not refused"
-grep -q 'Invalid number 0' "$log" || fail "set burst 0 accepted"
+grep -Eq 'Invalid number 0|Please stop forwarding first' "$log" ||
+	fail "set burst 0 accepted"
 grep -q 'macswap packet forwarding packets/burst=64' "$log" ||
 	fail "set fwd/burst not applied"
-grep -q 'Promiscuous mode: disabled' "$log" || fail "no port info"
+grep -q 'Promiscuous mode: enabled' "$log" || fail "no port info"
 grep -q 'Port 1: Link up' "$log" || fail "no link line"
 grep -q 'Port 1 is not started' "$log" || fail "start with a stopped port"
 grep -q '^Bye...$' "$log" || fail "no Bye..."
