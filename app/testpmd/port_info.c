@@ -165,7 +165,7 @@ port_infos_display(uint16_t port_id)
 		return;
 	}
 	rte_eth_dev_get_name_by_port(port_id, name);
-	printf("\n********************* Infos for port %-2u  "
+	printf("\n********************* Infos for port %-2u "
 		"*********************\n", port_id);
 	printf("MAC address: " RTE_ETHER_ADDR_PRT_FMT "\n",
 		RTE_ETHER_ADDR_BYTES(&mac));
