@@ -187,6 +187,8 @@ port_attach(const char *devargs)
 			rte_eth_dev_count_avail());
 	}
 	printf("Done\n");
+	/* As DPDK: the new port forwards too, once started. */
+	fwd_config_setup();
 	return CMD_DONE;
 }
 

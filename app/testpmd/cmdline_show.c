@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_dev.h>
+
 #include "testpmd.h"
 #include "cmdline.h"
 
@@ -104,6 +106,27 @@ show_queue_info(char **w, int n, bool rx)
 	return CMD_DONE;
 }
 
+/* "show device info all|NAME": NAME is a device name (net_null0). */
+static void
+show_device_info(const char *which)
+{
+	struct rte_eth_dev_info info;
+	uint16_t port_id;
+	bool found = false;
+
+	RTE_ETH_FOREACH_DEV(port_id) {
+		if (strcmp(which, "all") != 0 &&
+				(rte_eth_dev_info_get(port_id, &info) != 0 ||
+				info.device == NULL ||
+				strcmp(rte_dev_name(info.device), which) != 0))
+			continue;
+		device_infos_display(port_id);
+		found = true;
+	}
+	if (!found)
+		printf("No device '%s': see 'show port summary all'\n", which);
+}
+
 int
 cmd_show(char **w, int n)
 {
@@ -132,7 +155,7 @@ cmd_show(char **w, int n)
 		return show_queue_info(w, n, false);
 	if (n == 4 && strcmp(w[1], "device") == 0 &&
 			strcmp(w[2], "info") == 0) {
-		cmd_for_ports(w[3], device_infos_display);
+		show_device_info(w[3]);
 		return CMD_DONE;
 	}
 	return CMD_UNKNOWN;
