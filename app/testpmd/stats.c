@@ -203,6 +203,8 @@ burst_stats_display(const char *dir, uint16_t port_id, bool rx)
 static void
 core_cycles_display(uint64_t total_packets)
 {
+	const struct fwd_engine *ran = fwd_engine_running != NULL ?
+		fwd_engine_running : cfg.engine;
 	uint64_t cycles = 0;
 	unsigned int s;
 
@@ -213,7 +215,7 @@ core_cycles_display(uint64_t total_packets)
 	printf("\n  CPU cycles/packet=%.2F (total cycles=%" PRIu64
 		" / total %s packets=%" PRIu64 ") at %" PRIu64 " MHz Clock\n",
 		(double)cycles / (double)total_packets, cycles,
-		cfg.engine == &tx_only_engine ? "TX" : "RX", total_packets,
+		ran == &tx_only_engine ? "TX" : "RX", total_packets,
 		rte_get_tsc_hz() / 1000000);
 }
 
@@ -223,6 +225,9 @@ fwd_stats_display(void)
 	uint64_t rx_total = 0, tx_total = 0, rx_drop = 0, tx_drop = 0;
 	struct rte_eth_stats st;
 	unsigned int p, s;
+	/* "set fwd" while forwarding changes cfg.engine, not what ran. */
+	const struct fwd_engine *ran = fwd_engine_running != NULL ?
+		fwd_engine_running : cfg.engine;
 
 	for (p = 0; p < nb_fwd_ports_cur; p++) {
 		uint16_t port_id = fwd_ports[p];
@@ -257,8 +262,8 @@ fwd_stats_display(void)
 	printf("  ++++++++++++++++++++++++++++++++++++++++++++++++++++++++"
 		"++++++++++++++++++++\n");
 	if (cfg.record_core_cycles)
-		core_cycles_display(cfg.engine == &tx_only_engine ||
-			cfg.engine == &flow_gen_engine ? tx_total : rx_total);
+		core_cycles_display(ran == &tx_only_engine ||
+			ran == &flow_gen_engine ? tx_total : rx_total);
 }
 
 /* One --stats-period screen; on a terminal it is redrawn in place. */
