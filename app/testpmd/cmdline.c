@@ -154,7 +154,7 @@ cmd_run(char *line)
 {
 	char *w[CMD_MAX_WORDS + 1];
 	char *save = NULL;
-	int n = 0, ret;
+	int n = 0, ret, i;
 
 	for (w[n] = strtok_r(line, " \t\r\n", &save); w[n] != NULL &&
 			n < CMD_MAX_WORDS; w[n] = strtok_r(NULL, " \t\r\n", &save))
@@ -166,11 +166,13 @@ cmd_run(char *line)
 	ret = cmd_dispatch(w, n);
 	if (ret == CMD_DONE)
 		return 0;
-	if (cmd_is_dpdk_only(w, n))
-		printf("'%s%s%s' is a dpdk-testpmd command not supported by "
-			"pollux-testpmd (see doc/testpmd.md)\n", w[0],
-			n > 1 ? " " : "", n > 1 ? w[1] : "");
-	else
+	if (cmd_is_dpdk_only(w, n)) {
+		printf("'");
+		for (i = 0; i < n; i++)
+			printf("%s%s", i == 0 ? "" : " ", w[i]);
+		printf("' is a dpdk-testpmd command not supported by "
+			"pollux-testpmd (see doc/testpmd.md)\n");
+	} else
 		printf("Bad arguments: '%s'; type 'help' for the commands\n",
 			w[0]);
 	return 0;

@@ -20,13 +20,13 @@ struct help_section {
 };
 
 static const struct help_section help_sections[] = {
-	{ "control", "Start and stop forwarding.",
+	{ "control", "Starting, stopping and leaving.",
 	  "start\n    Start forwarding with the current engine.\n"
 	  "start tx_first [n]\n    Send n bursts (default 1) with the txonly "
 	  "engine first, then forward.\n"
 	  "stop\n    Stop forwarding and show the forward statistics.\n"
 	  "quit\n    Stop, close the ports and exit.\n" },
-	{ "display", "Displaying port, stats and config information.",
+	{ "display", "Ports, statistics and the configuration shown.",
 	  "show port (info|stats|xstats|summary) (port_id|all)\n"
 	  "show port (port_id) link\n"
 	  "show port (port_id) rss-hash [key]\n"
@@ -37,7 +37,7 @@ static const struct help_section help_sections[] = {
 	  "show fwd stats all\n"
 	  "clear port stats (port_id|all)\n"
 	  "clear fwd stats all\n" },
-	{ "config", "Configuration information.",
+	{ "config", "The forwarding configuration.",
 	  "set fwd (io|mac|macswap|flowgen|rxonly|txonly|icmpecho|5tswap) "
 	  "[retry]\n"
 	  "set verbose (level)\n    bit 0: print received packets, bit 1: "
@@ -47,7 +47,7 @@ static const struct help_section help_sections[] = {
 	  "set portmask (mask)\nset coremask (mask)\n"
 	  "set txpkts (x[,y]*)\n"
 	  "set eth-peer (port_id) (peer_addr)\n" },
-	{ "ports", "Configuring ports.",
+	{ "ports", "Port life, setup and Rx modes.",
 	  "port (start|stop|close|reset) (port_id|all)\n"
 	  "port attach (devargs)\n    e.g. port attach net_null2\n"
 	  "port detach (port_id)\n"
@@ -60,14 +60,14 @@ static const struct help_section help_sections[] = {
 	  "set link-up port (port_id)\nset link-down port (port_id)\n"
 	  "mac_addr set (port_id) (XX:XX:XX:XX:XX:XX)\n"
 	  "mac_addr add (port_id) (XX:XX:XX:XX:XX:XX)\n" },
-	{ "filters", "Filters configuration help.",
+	{ "filters", "Flow rules and filters.",
 	  "Not supported by pollux-testpmd (no flow API).\n" },
-	{ "traffic_management", "Traffic Management commands.",
+	{ "traffic_management", "Traffic management.",
 	  "Not supported by pollux-testpmd.\n" },
-	{ "devices", "Device related commands.",
+	{ "devices", "Devices: hotplug and information.",
 	  "port attach (devargs)\nport detach (port_id)\n"
 	  "show device info (all|device_name)\n" },
-	{ "drivers", "Driver specific commands.",
+	{ "drivers", "Commands of one driver.",
 	  "Not supported by pollux-testpmd.\n" },
 };
 
@@ -82,7 +82,7 @@ help_summary(void)
 	for (i = 0; i < HELP_NB_SECTIONS; i++)
 		printf("    help %-27s: %s\n", help_sections[i].name,
 			help_sections[i].summary);
-	printf("    help %-27s: %s\n\n", "all", "All of the above sections.");
+	printf("    help %-27s: %s\n\n", "all", "Every section above.");
 }
 
 void
