@@ -291,8 +291,11 @@ set_config_group(char **w, int n)
 			strcmp(w[1], "coremask") == 0))
 		return set_list_or_mask(w);
 	else if (n == 3 && strcmp(w[1], "burst") == 0) {
-		if (cmd_parse_number(w[2], 1, TESTPMD_MAX_BURST, &v) == 0)
+		if (cmd_parse_number(w[2], 1, TESTPMD_MAX_BURST, &v) == 0) {
 			cfg.burst = (uint16_t)v;
+			printf("Number of packets per burst set to %u\n",
+				cfg.burst);
+		}
 	} else if (n == 3 && strcmp(w[1], "txpkts") == 0)
 		set_txpkts(w[2]);
 	else

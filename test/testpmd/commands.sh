@@ -127,6 +127,7 @@ expect config '^mac packet forwarding with retry - ports=2' "retry config"
 expect config '^TX retry num: 64, delay between TX retries: 1us$' "retry line"
 expect config 'peer=02:AA:BB:CC:DD:EE' "set eth-peer"
 expect config 'mac packet forwarding with retry packets/burst=16' "set burst"
+expect config '^Number of packets per burst set to 16$' "set burst message"
 expect config '^Set io packet forwarding mode$' "set fwd while forwarding"
 # While forwarding "show config fwd" still shows mac; after stop, io.
 sed -n '/^Set io packet/,$p' "$OUT/config" | grep -q '^mac packet forwarding' ||
