@@ -130,6 +130,10 @@ port_limits_display(const struct rte_eth_dev_info *info)
 	printf("Max segment number per MTU/TSO: %u\n",
 		info->tx_desc_lim.nb_mtu_seg_max);
 	capabilities_display(info->dev_capa);
+	printf("Device error handling mode: %s\n",
+		info->err_handle_mode == RTE_ETH_ERROR_HANDLE_MODE_PASSIVE ?
+		"passive" : info->err_handle_mode ==
+		RTE_ETH_ERROR_HANDLE_MODE_PROACTIVE ? "proactive" : "none");
 }
 
 static void

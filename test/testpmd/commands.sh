@@ -64,7 +64,8 @@ for label in 'MAC address: ' 'Device name: net_null0' 'Driver name: net_null' \
 		'Link speed: 10 Gbps' 'Link duplex: full-duplex' 'MTU: 1500' \
 		'Promiscuous mode: enabled' 'Allmulticast mode: enabled' \
 		'Max possible RX queues: ' 'Max possible number of RXDs per queue: ' \
-		'Min possible number of TXDs per queue: ' 'Device capabilities: 0x'; do
+		'Min possible number of TXDs per queue: ' 'Device capabilities: 0x' \
+		'Device error handling mode: none' 'Autoneg status: Off'; do
 	info_block display 0 | grep -qF -- "$label" || fail "display: no '$label'"
 done
 expect display 'Infos for device net_null1 ' "device info"
