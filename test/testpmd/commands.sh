@@ -205,6 +205,9 @@ expect ports '^mac_addr_cmd error: \(Operation not supported\)$' \
 	echo "port stop 2"
 	echo "port detach 2"
 	echo "show port summary all"
+	echo "start tx_first"
+	sleep 0.3
+	echo "stop"
 	echo "quit"
 } | run_session devices $RING_PORTS
 expect devices '^Port 0: Link down$' "link-down not read back"
@@ -225,6 +228,10 @@ expect devices '^Port was not closed$' "detach of a stopped port"
 expect devices '^Device is detached$' "detach"
 [ "$(grep -c '^Number of available ports: 2$' "$OUT/devices")" -eq 1 ] ||
 	fail "devices: port count after detach"
+expect devices '^io packet forwarding - ports=2 - cores=1 - streams=2 ' \
+	"detached port still forwarding"
+rx=$(accumulated "$OUT/devices" RX)
+[ "${rx:-0}" -gt 0 ] || fail "devices: nothing forwarded after detach"
 
 # --- verbose dump -----------------------------------------------------
 {
