@@ -164,15 +164,26 @@ fwd_config_setup(void)
 	return 0;
 }
 
+/* The engine that forwards now, or that the next "start" runs. */
+const struct fwd_engine *
+fwd_engine_shown(void)
+{
+	return fwd_running ? fwd_engine_running : cfg.engine;
+}
+
 void
 fwd_config_display(void)
 {
 	unsigned int i, s;
 
-	printf("%s packet forwarding - ports=%u - cores=%u - streams=%u - "
+	printf("%s packet forwarding%s - ports=%u - cores=%u - streams=%u - "
 		"NUMA support %s, MP allocation mode: native\n",
-		cfg.engine->name, nb_fwd_ports_cur, nb_fwd_lcores_cur,
+		fwd_engine_shown()->name, cfg.tx_retry ? " with retry" : "",
+		nb_fwd_ports_cur, nb_fwd_lcores_cur,
 		nb_fwd_streams, cfg.numa ? "enabled" : "disabled");
+	if (cfg.tx_retry)
+		printf("TX retry num: %u, delay between TX retries: %uus\n",
+			TESTPMD_TX_RETRY_NUM, TESTPMD_TX_RETRY_DELAY_US);
 	for (i = 0; i < nb_fwd_lcores_cur; i++) {
 		printf("Logical Core %u (socket %u) forwards packets on %u "
 			"streams:\n", fwd_lcores[i],
@@ -199,7 +210,8 @@ rxtx_config_display(void)
 {
 	unsigned int i, q;
 
-	printf("  %s packet forwarding packets/burst=%u\n", cfg.engine->name,
+	printf("  %s packet forwarding%s packets/burst=%u\n",
+		fwd_engine_shown()->name, cfg.tx_retry ? " with retry" : "",
 		cfg.burst);
 	printf("  nb forwarding cores=%u - nb forwarding ports=%u\n",
 		nb_fwd_lcores_cur, nb_fwd_ports_cur);

@@ -16,6 +16,9 @@
 
 volatile bool fwd_stop_requested;
 bool fwd_running;
+/* The engine the lcores run: "set fwd" while forwarding changes
+ * cfg.engine, which the next "start" picks up, as in DPDK. */
+const struct fwd_engine *fwd_engine_running;
 
 /* Sends what the engine produced; what the port refuses is freed and
  * counted as dropped. */
@@ -23,8 +26,17 @@ void
 fwd_stream_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t nb_rx)
 {
 	uint16_t nb_tx;
+	unsigned int retry;
 
+	if (unlikely(cfg.verbose & 2))
+		pkt_burst_dump(fs->tx_port, fs->tx_queue, pkts, nb_rx, false);
 	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb_rx);
+	for (retry = 0; unlikely(cfg.tx_retry) && nb_tx < nb_rx &&
+			retry < TESTPMD_TX_RETRY_NUM; retry++) {
+		rte_delay_us(TESTPMD_TX_RETRY_DELAY_US);
+		nb_tx += rte_eth_tx_burst(fs->tx_port, fs->tx_queue,
+			&pkts[nb_tx], nb_rx - nb_tx);
+	}
 	fs->tx_packets += nb_tx;
 	if (unlikely(cfg.record_burst_stats) && nb_tx > 0)
 		fs->tx_burst_spread[nb_tx]++;
@@ -40,7 +52,8 @@ fwd_lcore_run(void *arg)
 	unsigned int index = (unsigned int)(uintptr_t)arg;
 	struct fwd_stream *first = &fwd_streams[lcore_stream_start[index]];
 	unsigned int count = lcore_stream_count[index], s;
-	void (*packet_fwd)(struct fwd_stream *) = cfg.engine->packet_fwd;
+	void (*packet_fwd)(struct fwd_stream *) =
+		fwd_engine_running->packet_fwd;
 	bool cycles = cfg.record_core_cycles;
 	uint64_t start;
 
@@ -109,6 +122,7 @@ start_packet_forwarding(unsigned int tx_first_bursts)
 	fwd_config_display();
 	rxtx_config_display();
 	fwd_stop_requested = false;
+	fwd_engine_running = cfg.engine;
 	for (i = 0; i < nb_fwd_lcores_cur; i++)
 		rte_eal_remote_launch(fwd_lcore_run, (void *)(uintptr_t)i,
 			fwd_lcores[i]);

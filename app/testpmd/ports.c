@@ -19,6 +19,14 @@ struct rte_mempool *socket_pools[RTE_MAX_NUMA_NODES];
 
 enum port_state { PORT_STOPPED, PORT_STARTED, PORT_CLOSED };
 static enum port_state port_states[TESTPMD_MAX_PORTS];
+/* "port config" changed what the port needs: configure it again at the
+ * next "port start" (a port attached at run time starts that way). */
+static bool port_need_reconfig[TESTPMD_MAX_PORTS];
+/* "port config mtu": kept across reconfiguration; 0 = --max-pkt-len. */
+static uint16_t port_mtu[TESTPMD_MAX_PORTS];
+/* Promiscuous and all-multicast are turned on once per port, as in
+ * DPDK's testpmd; "set promisc|allmulti" then stick. */
+static bool port_rx_modes_done[TESTPMD_MAX_PORTS];
 
 int
 port_socket(uint16_t port_id)
@@ -63,13 +71,14 @@ port_conf_build(uint16_t port_id, const struct rte_eth_dev_info *info,
 			RTE_ETHER_CRC_LEN;
 	if (conf->rxmode.mtu > info->max_mtu)
 		conf->rxmode.mtu = info->max_mtu;
+	if (port_mtu[port_id] != 0)
+		conf->rxmode.mtu = port_mtu[port_id];
 	if (cfg.nb_rxq > 1 && cfg.rss_hf != 0) {
 		conf->rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
 		conf->rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf &
 			info->flow_type_rss_offloads;
 	}
 	/* Link changes are polled: --no-lsc-interrupt is the only mode. */
-	(void)port_id;
 }
 
 static int
@@ -123,6 +132,67 @@ fail:
 }
 
 bool
+port_is_stopped(uint16_t port_id)
+{
+	return port_states[port_id] == PORT_STOPPED;
+}
+
+bool
+ports_all_stopped(void)
+{
+	uint16_t port_id;
+
+	RTE_ETH_FOREACH_DEV(port_id)
+		if (port_states[port_id] == PORT_STARTED)
+			return false;
+	return true;
+}
+
+void
+port_reconfig_request(uint16_t port_id)
+{
+	port_need_reconfig[port_id] = true;
+}
+
+void
+port_attached(uint16_t port_id)
+{
+	port_states[port_id] = PORT_STOPPED;
+	port_need_reconfig[port_id] = true;
+	port_mtu[port_id] = 0;
+	port_rx_modes_done[port_id] = false;
+}
+
+/* Sets the MTU now and keeps it for the next reconfiguration. */
+int
+port_mtu_set(uint16_t port_id, uint16_t mtu)
+{
+	int ret = rte_eth_dev_set_mtu(port_id, mtu);
+
+	if (ret == 0)
+		port_mtu[port_id] = mtu;
+	return ret;
+}
+
+static void
+port_rx_modes_default(uint16_t port_id)
+{
+	int ret;
+
+	if (port_rx_modes_done[port_id])
+		return;
+	port_rx_modes_done[port_id] = true;
+	ret = rte_eth_promiscuous_enable(port_id);
+	if (ret != 0)
+		fprintf(stderr, "Error during enabling promiscuous mode for "
+			"port %u: %s - ignore\n", port_id, rte_strerror(-ret));
+	ret = rte_eth_allmulticast_enable(port_id);
+	if (ret != 0)
+		fprintf(stderr, "Error during enabling all-multicast mode for "
+			"port %u: %s - ignore\n", port_id, rte_strerror(-ret));
+}
+
+bool
 port_is_started(uint16_t port_id)
 {
 	return port_states[port_id] == PORT_STARTED;
@@ -145,6 +215,11 @@ port_start(uint16_t port_id)
 		fprintf(stderr, "Port %u is closed\n", port_id);
 		return -1;
 	}
+	if (port_need_reconfig[port_id]) {
+		if (port_configure(port_id) != 0)
+			return -1;
+		port_need_reconfig[port_id] = false;
+	}
 	ret = rte_eth_dev_start(port_id);
 	if (ret != 0) {
 		fprintf(stderr, "Fail to start port %u: %s\n", port_id,
@@ -152,6 +227,7 @@ port_start(uint16_t port_id)
 		return -1;
 	}
 	port_states[port_id] = PORT_STARTED;
+	port_rx_modes_default(port_id);
 	return 0;
 }
 

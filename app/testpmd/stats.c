@@ -126,43 +126,6 @@ port_link_display(uint16_t port_id)
 }
 
 void
-port_infos_display(uint16_t port_id)
-{
-	struct rte_eth_dev_info info;
-	struct rte_ether_addr mac;
-	struct rte_eth_link link;
-	char name[RTE_ETH_NAME_MAX_LEN];
-
-	if (rte_eth_dev_info_get(port_id, &info) != 0 ||
-			rte_eth_macaddr_get(port_id, &mac) != 0 ||
-			rte_eth_link_get_nowait(port_id, &link) != 0) {
-		fprintf(stderr, "cannot read port %u\n", port_id);
-		return;
-	}
-	rte_eth_dev_get_name_by_port(port_id, name);
-	printf("\n********************* Infos for port %-2u  "
-		"*********************\n", port_id);
-	printf("MAC address: " RTE_ETHER_ADDR_PRT_FMT "\n",
-		RTE_ETHER_ADDR_BYTES(&mac));
-	printf("Device name: %s\n", name);
-	printf("Driver name: %s\n", info.driver_name);
-	printf("Connect to socket: %d\n", port_socket(port_id));
-	printf("Link status: %s\n", link.link_status ? "up" : "down");
-	printf("Link speed: %s\n", rte_eth_link_speed_to_str(link.link_speed));
-	printf("Link duplex: %s\n", link.link_duplex ? "full-duplex" :
-		"half-duplex");
-	printf("Promiscuous mode: %s\n",
-		rte_eth_promiscuous_get(port_id) == 1 ? "enabled" : "disabled");
-	printf("Allmulticast mode: %s\n",
-		rte_eth_allmulticast_get(port_id) == 1 ? "enabled" : "disabled");
-	printf("Maximum number of MAC addresses: %u\n", info.max_mac_addrs);
-	printf("Max possible RX queues: %u\n", info.max_rx_queues);
-	printf("Max possible TX queues: %u\n", info.max_tx_queues);
-	printf("Current number of RX queues: %u\n", info.nb_rx_queues);
-	printf("Current number of TX queues: %u\n", info.nb_tx_queues);
-}
-
-void
 fwd_stats_reset(void)
 {
 	unsigned int s, p;
@@ -240,6 +203,8 @@ burst_stats_display(const char *dir, uint16_t port_id, bool rx)
 static void
 core_cycles_display(uint64_t total_packets)
 {
+	const struct fwd_engine *ran = fwd_engine_running != NULL ?
+		fwd_engine_running : cfg.engine;
 	uint64_t cycles = 0;
 	unsigned int s;
 
@@ -250,7 +215,7 @@ core_cycles_display(uint64_t total_packets)
 	printf("\n  CPU cycles/packet=%.2F (total cycles=%" PRIu64
 		" / total %s packets=%" PRIu64 ") at %" PRIu64 " MHz Clock\n",
 		(double)cycles / (double)total_packets, cycles,
-		cfg.engine == &tx_only_engine ? "TX" : "RX", total_packets,
+		ran == &tx_only_engine ? "TX" : "RX", total_packets,
 		rte_get_tsc_hz() / 1000000);
 }
 
@@ -260,6 +225,9 @@ fwd_stats_display(void)
 	uint64_t rx_total = 0, tx_total = 0, rx_drop = 0, tx_drop = 0;
 	struct rte_eth_stats st;
 	unsigned int p, s;
+	/* "set fwd" while forwarding changes cfg.engine, not what ran. */
+	const struct fwd_engine *ran = fwd_engine_running != NULL ?
+		fwd_engine_running : cfg.engine;
 
 	for (p = 0; p < nb_fwd_ports_cur; p++) {
 		uint16_t port_id = fwd_ports[p];
@@ -294,8 +262,8 @@ fwd_stats_display(void)
 	printf("  ++++++++++++++++++++++++++++++++++++++++++++++++++++++++"
 		"++++++++++++++++++++\n");
 	if (cfg.record_core_cycles)
-		core_cycles_display(cfg.engine == &tx_only_engine ||
-			cfg.engine == &flow_gen_engine ? tx_total : rx_total);
+		core_cycles_display(ran == &tx_only_engine ||
+			ran == &flow_gen_engine ? tx_total : rx_total);
 }
 
 /* One --stats-period screen; on a terminal it is redrawn in place. */

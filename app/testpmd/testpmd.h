@@ -98,7 +98,13 @@ struct testpmd_config {
 	bool record_core_cycles;
 	bool record_burst_stats;
 	bool numa;
+	unsigned int verbose;		/* bit 0: dump Rx, bit 1: dump Tx */
+	bool tx_retry;			/* "set fwd MODE retry" */
 };
+
+/* "set fwd MODE retry": Tx retries of a partly refused burst, as DPDK. */
+#define TESTPMD_TX_RETRY_NUM 64
+#define TESTPMD_TX_RETRY_DELAY_US 1
 
 extern struct testpmd_config cfg;
 
@@ -129,6 +135,7 @@ int fwd_config_setup(void);
  * command-line option, or "set nbcore" at the prompt. */
 extern const char *fwd_nb_cores_source;
 void fwd_config_display(void);
+const struct fwd_engine *fwd_engine_shown(void);
 void rxtx_config_display(void);
 void cores_config_display(void);
 uint16_t fwd_peer_port(unsigned int index);
@@ -143,12 +150,22 @@ void port_close(uint16_t port_id);
 void ports_shutdown(void);
 bool port_is_started(uint16_t port_id);
 bool port_is_closed(uint16_t port_id);
+bool port_is_stopped(uint16_t port_id);
+bool ports_all_stopped(void);
+void port_reconfig_request(uint16_t port_id);
+int port_mtu_set(uint16_t port_id, uint16_t mtu);
+void port_attached(uint16_t port_id);
 
 /* fwd.c */
+extern const struct fwd_engine *fwd_engine_running;
 int start_packet_forwarding(unsigned int tx_first_bursts);
 void stop_packet_forwarding(void);
 void fwd_stream_tx(struct fwd_stream *fs, struct rte_mbuf **pkts,
 	uint16_t nb_rx);
+
+/* dump.c: "set verbose" per-packet lines, in DPDK's layout */
+void pkt_burst_dump(uint16_t port_id, uint16_t queue_id,
+	struct rte_mbuf **pkts, uint16_t nb_pkts, bool rx);
 
 /* One Rx burst of the stream, counted. */
 static inline uint16_t
@@ -159,6 +176,8 @@ fwd_stream_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
 	nb_rx = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, cfg.burst);
 	if (nb_rx == 0)
 		return 0;
+	if (unlikely(cfg.verbose & 1))
+		pkt_burst_dump(fs->rx_port, fs->rx_queue, pkts, nb_rx, true);
 	fs->rx_packets += nb_rx;
 	if (unlikely(cfg.record_burst_stats))
 		fs->rx_burst_spread[nb_rx]++;
@@ -169,11 +188,19 @@ fwd_stream_rx(struct fwd_stream *fs, struct rte_mbuf **pkts)
 void nic_stats_display(uint16_t port_id);
 void nic_stats_clear(uint16_t port_id);
 void nic_xstats_display(uint16_t port_id);
-void port_infos_display(uint16_t port_id);
 void port_link_display(uint16_t port_id);
 void fwd_stats_display(void);
 void fwd_stats_reset(void);
 void stats_period_show(void);
+
+/* port_info.c: "show port info|summary", "show device info", ... */
+void port_infos_display(uint16_t port_id);
+void port_summary_header(void);
+void port_summary_display(uint16_t port_id);
+void device_infos_display(uint16_t port_id);
+void rxq_info_display(uint16_t port_id, uint16_t queue_id);
+void txq_info_display(uint16_t port_id, uint16_t queue_id);
+void port_rss_hash_display(uint16_t port_id, bool show_key);
 
 /* txpkt.c: the UDP/IPv4 packet txonly and flowgen send */
 void txpkt_stream_init(struct fwd_stream *fs);

@@ -49,7 +49,7 @@ rx=$(accumulated "$log" RX | head -1)
 grep -q 'drivers recommend none' "$log" || fail "set burst 0 accepted"
 grep -q 'macswap packet forwarding packets/burst=64' "$log" ||
 	fail "set fwd/burst not applied"
-grep -q 'Promiscuous mode: disabled' "$log" || fail "no port info"
+grep -q 'Promiscuous mode: enabled' "$log" || fail "no port info"
 grep -q 'Port 1: Link up' "$log" || fail "no link line"
 grep -q 'Port 1 is not started' "$log" || fail "start with a stopped port"
 grep -q '^Bye...$' "$log" || fail "no Bye..."

@@ -298,6 +298,25 @@ null_mtu_set(struct rte_eth_dev *dev __rte_unused, uint16_t mtu __rte_unused)
 	return 0;
 }
 
+/* The queues hold no descriptors: only the pool is worth reporting. */
+static void
+null_rxq_info_get(struct rte_eth_dev *dev, uint16_t queue_id,
+	struct rte_eth_rxq_info *qinfo)
+{
+	const struct null_queue *q = dev->data->rx_queues[queue_id];
+
+	qinfo->mp = q->mb_pool;
+	qinfo->rx_buf_size = rte_pktmbuf_data_room_size(q->mb_pool) -
+		RTE_PKTMBUF_HEADROOM;
+}
+
+static void
+null_txq_info_get(struct rte_eth_dev *dev __rte_unused,
+	uint16_t queue_id __rte_unused, struct rte_eth_txq_info *qinfo)
+{
+	qinfo->nb_desc = 0;
+}
+
 static const struct eth_dev_ops null_ops = {
 	.dev_configure = null_dev_configure,
 	.dev_start = null_dev_start,
@@ -312,6 +331,8 @@ static const struct eth_dev_ops null_ops = {
 	.mac_addr_set = null_mac_addr_set,
 	.mtu_set = null_mtu_set,
 	.rx_queue_setup = null_rx_queue_setup,
+	.rxq_info_get = null_rxq_info_get,
+	.txq_info_get = null_txq_info_get,
 	.tx_queue_setup = null_tx_queue_setup,
 	.rx_queue_release = null_rx_queue_release,
 	.tx_queue_release = null_tx_queue_release,

@@ -291,6 +291,21 @@ ring_mac_addr_set(struct rte_eth_dev *dev __rte_unused,
 	return 0;
 }
 
+/* The admin link state, as DPDK's ring PMD: what link_get reports. */
+static int
+ring_link_up(struct rte_eth_dev *dev)
+{
+	dev->data->dev_link.link_status = RTE_ETH_LINK_UP;
+	return 0;
+}
+
+static int
+ring_link_down(struct rte_eth_dev *dev)
+{
+	dev->data->dev_link.link_status = RTE_ETH_LINK_DOWN;
+	return 0;
+}
+
 static const struct eth_dev_ops ring_ops = {
 	.dev_configure = ring_dev_configure,
 	.dev_start = ring_dev_start,
@@ -298,6 +313,8 @@ static const struct eth_dev_ops ring_ops = {
 	.dev_close = ring_dev_close,
 	.dev_infos_get = ring_dev_infos_get,
 	.link_update = ring_link_update,
+	.dev_set_link_up = ring_link_up,
+	.dev_set_link_down = ring_link_down,
 	.promiscuous_enable = ring_noop,
 	.promiscuous_disable = ring_noop,
 	.allmulticast_enable = ring_noop,
