@@ -11,8 +11,8 @@
  * keeps reading its rx file where it stopped across stop/start, and a tx
  * file is flushed at every stop so that its content is complete.
  */
-#ifndef PCAP_PRIVATE_H
-#define PCAP_PRIVATE_H
+#ifndef ETH_PCAP_PRIVATE_H
+#define ETH_PCAP_PRIVATE_H
 
 #include <limits.h>
 #include <net/if.h>
@@ -26,28 +26,28 @@
 #include <rte_mempool.h>
 
 /* Most queues of one direction (one devargs pair each). */
-#define PCAP_MAX_QUEUES 16
+#define ETH_PCAP_MAX_QUEUES 16
 
 /* Largest frame captured or dumped. */
-#define PCAP_SNAPLEN 65535
+#define ETH_PCAP_SNAPLEN 65535
 
-extern int pcap_logtype;
+extern int eth_pcap_logtype;
 
-#define PCAP_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, pcap_logtype, "PCAP: " fmt "\n", \
+#define ETH_PCAP_LOG(level, fmt, ...) \
+	rte_log(RTE_LOG_ ## level, eth_pcap_logtype, "PCAP: " fmt "\n", \
 		##__VA_ARGS__)
 
 /* What a queue reads from or writes to. */
-enum pcap_queue_kind {
-	PCAP_QUEUE_NONE = 0,	/* rx: always empty; tx: drops */
-	PCAP_QUEUE_FILE,
-	PCAP_QUEUE_IFACE,
+enum eth_pcap_queue_kind {
+	ETH_PCAP_QUEUE_NONE = 0,	/* rx: always empty; tx: drops */
+	ETH_PCAP_QUEUE_FILE,
+	ETH_PCAP_QUEUE_IFACE,
 };
 
-struct pcap_rx_queue {
+struct eth_pcap_rx_queue {
 	pcap_t *pcap;
 	struct rte_mempool *mb_pool;
-	enum pcap_queue_kind kind;
+	enum eth_pcap_queue_kind kind;
 	uint16_t port_id;
 	uint16_t queue_id;
 	uint8_t infinite;	/* rewind the file at its end */
@@ -61,12 +61,12 @@ struct pcap_rx_queue {
 	char name[PATH_MAX];	/* file or interface */
 };
 
-struct pcap_tx_queue {
+struct eth_pcap_tx_queue {
 	pcap_t *pcap;		/* live handle, or the dead one of a dumper */
 	pcap_dumper_t *dumper;
-	enum pcap_queue_kind kind;
+	enum eth_pcap_queue_kind kind;
 	uint16_t queue_id;
-	uint8_t *linear;	/* PCAP_SNAPLEN bytes to flatten chains */
+	uint8_t *linear;	/* ETH_PCAP_SNAPLEN bytes to flatten chains */
 	uint8_t shared;		/* pcap belongs to the rx queue (iface=) */
 	uint64_t packets;
 	uint64_t bytes;
@@ -74,9 +74,9 @@ struct pcap_tx_queue {
 	char name[PATH_MAX];
 };
 
-struct pcap_internals {
-	struct pcap_rx_queue rxq[PCAP_MAX_QUEUES];
-	struct pcap_tx_queue txq[PCAP_MAX_QUEUES];
+struct eth_pcap_internals {
+	struct eth_pcap_rx_queue rxq[ETH_PCAP_MAX_QUEUES];
+	struct eth_pcap_tx_queue txq[ETH_PCAP_MAX_QUEUES];
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint8_t phy_mac;
@@ -85,10 +85,10 @@ struct pcap_internals {
 	struct rte_intr_handle *intr_handle;	/* rx interrupts */
 };
 
-uint16_t pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
-uint16_t pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t eth_pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
 /* Opens a rx file (0 or -EINVAL, one log line). */
-int pcap_rx_file_open(struct pcap_rx_queue *rxq);
+int eth_pcap_rx_file_open(struct eth_pcap_rx_queue *rxq);
 
-#endif /* PCAP_PRIVATE_H */
+#endif /* ETH_PCAP_PRIVATE_H */

@@ -18,14 +18,14 @@
 #include "pcap_private.h"
 
 int
-pcap_rx_file_open(struct pcap_rx_queue *rxq)
+eth_pcap_rx_file_open(struct eth_pcap_rx_queue *rxq)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
 
 	rxq->pcap = pcap_open_offline(rxq->name, errbuf);
 	if (rxq->pcap == NULL) {
 		/* errbuf names the file and says what is wrong with it. */
-		PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
+		ETH_PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
 		return -EINVAL;
 	}
 	return 0;
@@ -33,7 +33,7 @@ pcap_rx_file_open(struct pcap_rx_queue *rxq)
 
 /* Copies len bytes of data into a chain of mbufs from pool, or NULL. */
 static struct rte_mbuf *
-pcap_rx_copy(struct rte_mempool *pool, const uint8_t *data, uint32_t len)
+eth_pcap_rx_copy(struct rte_mempool *pool, const uint8_t *data, uint32_t len)
 {
 	struct rte_mbuf *head, *seg, *prev = NULL;
 	uint32_t done = 0;
@@ -69,7 +69,7 @@ pcap_rx_copy(struct rte_mempool *pool, const uint8_t *data, uint32_t len)
 
 /* At the end of a file: start it again (infinite_rx) or stay there. */
 static int
-pcap_rx_rewind(struct pcap_rx_queue *rxq)
+eth_pcap_rx_rewind(struct eth_pcap_rx_queue *rxq)
 {
 	if (!rxq->infinite || !rxq->had_packet) {
 		rxq->at_end = 1;
@@ -77,7 +77,7 @@ pcap_rx_rewind(struct pcap_rx_queue *rxq)
 	}
 	pcap_close(rxq->pcap);
 	rxq->pcap = NULL;
-	if (pcap_rx_file_open(rxq) != 0) {
+	if (eth_pcap_rx_file_open(rxq) != 0) {
 		rxq->at_end = 1;
 		return -1;
 	}
@@ -86,9 +86,9 @@ pcap_rx_rewind(struct pcap_rx_queue *rxq)
 }
 
 uint16_t
-pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct pcap_rx_queue *rxq = queue;
+	struct eth_pcap_rx_queue *rxq = queue;
 	struct rte_eth_dev *dev;
 	struct pcap_pkthdr *hdr;
 	const u_char *data;
@@ -96,14 +96,14 @@ pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	uint16_t nb_rx = 0;
 	int ret;
 
-	if (rxq->kind == PCAP_QUEUE_NONE || rxq->at_end || rxq->pcap == NULL)
+	if (rxq->kind == ETH_PCAP_QUEUE_NONE || rxq->at_end || rxq->pcap == NULL)
 		return 0;
 	while (nb_rx < nb_pkts) {
 		ret = pcap_next_ex(rxq->pcap, &hdr, &data);
 		if (ret == 0)
 			break;		/* live: nothing waiting */
 		if (ret == PCAP_ERROR_BREAK) {
-			if (pcap_rx_rewind(rxq) != 0)
+			if (eth_pcap_rx_rewind(rxq) != 0)
 				break;
 			continue;
 		}
@@ -111,11 +111,11 @@ pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 			/* A truncated or corrupt record: the rest of the
 			 * file cannot be framed, so the file ends here. */
 			rxq->errors++;
-			if (rxq->kind == PCAP_QUEUE_FILE)
+			if (rxq->kind == ETH_PCAP_QUEUE_FILE)
 				rxq->at_end = 1;
 			break;
 		}
-		m = pcap_rx_copy(rxq->mb_pool, data, hdr->caplen);
+		m = eth_pcap_rx_copy(rxq->mb_pool, data, hdr->caplen);
 		if (unlikely(m == NULL)) {
 			dev = &rte_eth_devices[rxq->port_id];
 			dev->data->rx_mbuf_alloc_failed++;
@@ -132,7 +132,7 @@ pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 
 /* The packet's bytes in one piece: its data, or a copy in linear. */
 static const uint8_t *
-pcap_tx_flatten(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+eth_pcap_tx_flatten(struct eth_pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
 	const struct rte_mbuf *seg;
 	uint32_t off = 0;
@@ -149,15 +149,15 @@ pcap_tx_flatten(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 
 /* Writes or sends one packet: 0, or -1 when it was dropped. */
 static int
-pcap_tx_one(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+eth_pcap_tx_one(struct eth_pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
 	struct pcap_pkthdr hdr;
 	const uint8_t *data;
 
-	if (m->pkt_len > PCAP_SNAPLEN)
+	if (m->pkt_len > ETH_PCAP_SNAPLEN)
 		return -1;
-	data = pcap_tx_flatten(txq, m);
-	if (txq->kind == PCAP_QUEUE_IFACE)
+	data = eth_pcap_tx_flatten(txq, m);
+	if (txq->kind == ETH_PCAP_QUEUE_IFACE)
 		return pcap_sendpacket(txq->pcap, data, (int)m->pkt_len) == 0 ?
 			0 : -1;
 	memset(&hdr, 0, sizeof(hdr));
@@ -169,15 +169,15 @@ pcap_tx_one(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 }
 
 uint16_t
-pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct pcap_tx_queue *txq = queue;
+	struct eth_pcap_tx_queue *txq = queue;
 	uint16_t i;
 
 	for (i = 0; i < nb_pkts; i++) {
 		/* A port without tx devargs drops what it is given. */
-		if (txq->kind == PCAP_QUEUE_NONE ||
-				pcap_tx_one(txq, pkts[i]) == 0) {
+		if (txq->kind == ETH_PCAP_QUEUE_NONE ||
+				eth_pcap_tx_one(txq, pkts[i]) == 0) {
 			txq->packets++;
 			txq->bytes += pkts[i]->pkt_len;
 		} else {
