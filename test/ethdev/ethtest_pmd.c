@@ -174,14 +174,15 @@ static void
 ethtest_link_alarm(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
-	struct ethtest_private *priv = dev_priv(dev);
+	/* Written by the control thread while an alarm may be running. */
+	int up = __atomic_load_n(&dev_priv(dev)->next_link_up,
+		__ATOMIC_RELAXED);
 	struct rte_eth_link link = {
-		.link_speed = priv->next_link_up ? RTE_ETH_SPEED_NUM_10G :
+		.link_speed = up ? RTE_ETH_SPEED_NUM_10G :
 			RTE_ETH_SPEED_NUM_NONE,
 		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
-		.link_status = priv->next_link_up ? RTE_ETH_LINK_UP :
-			RTE_ETH_LINK_DOWN,
+		.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
 	};
 
 	if (rte_eth_linkstatus_set(dev, &link) == 0 &&
@@ -217,7 +218,7 @@ ethtest_dev_start(struct rte_eth_dev *dev)
 			data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	}
 	dev_priv(dev)->start_calls++;
-	dev_priv(dev)->next_link_up = 1;
+	__atomic_store_n(&dev_priv(dev)->next_link_up, 1, __ATOMIC_RELAXED);
 	ethtest_set_link(dev, 1);
 	return 0;
 }
@@ -270,7 +271,7 @@ ethtest_is_removed(struct rte_eth_dev *dev)
 static int
 ethtest_link_change(struct rte_eth_dev *dev, int up)
 {
-	dev_priv(dev)->next_link_up = up;
+	__atomic_store_n(&dev_priv(dev)->next_link_up, up, __ATOMIC_RELAXED);
 	return rte_eal_alarm_set(ETHTEST_LINK_DELAY_US, ethtest_link_alarm, dev);
 }
 
