@@ -19,7 +19,6 @@
 #include <rte_common.h>
 #include <rte_devargs.h>
 #include <rte_errno.h>
-#include <rte_kvargs.h>
 #include <bus_driver.h>
 
 #include "eal_private.h"
@@ -169,22 +168,53 @@ devargs_split_layers(struct rte_devargs *da, char *err)
 	return 0;
 }
 
+/*
+ * The value of the "name" key in a layer's "key=value,..." list (the
+ * syntax of rte_kvargs.h: commas inside [] do not end a pair), and its
+ * length in *len; NULL when there is none or a '[' is left open. The EAL
+ * sits below lib/kvargs, so it reads this one key itself.
+ */
+static const char *
+devargs_layer_value(const char *list, const char *key, size_t *len)
+{
+	size_t key_len = strlen(key);
+	const char *pair = list, *pos;
+	int depth = 0;
+
+	for (pos = list; ; pos++) {
+		if (*pos == '[')
+			depth++;
+		else if (*pos == ']' && depth > 0)
+			depth--;
+		if ((*pos != ',' || depth != 0) && *pos != '\0')
+			continue;
+		if (depth != 0)
+			return NULL;
+		if ((size_t)(pos - pair) > key_len &&
+				strncmp(pair, key, key_len) == 0 &&
+				pair[key_len] == '=') {
+			*len = (size_t)(pos - pair) - key_len - 1;
+			return pair + key_len + 1;
+		}
+		if (*pos == '\0')
+			return NULL;
+		pair = pos + 1;
+	}
+}
+
 /* The generic way to name the device of a bus layer: its "name" key. */
 static int
 devargs_layer_name(struct rte_devargs *da, char *err)
 {
-	struct rte_kvargs *kvlist = rte_kvargs_parse(da->bus_str, NULL);
-	const char *name = rte_kvargs_get(kvlist, "name");
-	int ret;
+	const char *name;
+	size_t len = 0;
 
+	name = devargs_layer_value(da->bus_str, "name", &len);
 	if (name == NULL) {
 		snprintf(err, DEVARGS_ERR_LEN, "the bus layer has no name=");
-		rte_kvargs_free(kvlist);
 		return -EINVAL;
 	}
-	ret = devargs_set_name(da, name, strlen(name), err);
-	rte_kvargs_free(kvlist);
-	return ret;
+	return devargs_set_name(da, name, len, err);
 }
 
 static int

@@ -28,14 +28,6 @@
 #include "test_helpers.h"
 #include "../eal/eal_test_run.h"
 
-/* Children end with _exit(), which skips LeakSanitizer's check: ask. */
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
-#else
-#define TEST_LEAKS_FOUND() 0
-#endif
-
 #define TBUS_NB_DEV 3
 
 static struct rte_device tbus_devs[TBUS_NB_DEV];

@@ -56,14 +56,6 @@ strdup(const char *s)
 	return next_strdup(s);
 }
 
-/* Children end with _exit(), which skips LeakSanitizer's check: ask. */
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
-#else
-#define TEST_LEAKS_FOUND() 0
-#endif
-
 static const char *plugtest_path;
 static const char *unresolved_path;
 static const char *empty_path;

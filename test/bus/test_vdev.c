@@ -33,14 +33,6 @@
 #include "test_helpers.h"
 #include "../eal/eal_test_run.h"
 
-/* Children end with _exit(), which skips LeakSanitizer's check: ask. */
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
-#else
-#define TEST_LEAKS_FOUND() 0
-#endif
-
 #define MAX_SEEN 8
 
 /* What the test drivers saw; each child starts from a fresh copy. */

@@ -7,7 +7,8 @@
  * what happened: the return value, rte_errno, and everything the child
  * wrote to stderr and stdout. An optional hook runs in the child after a
  * successful init (its return value becomes hook_ret), then the child
- * calls rte_eal_cleanup().
+ * calls rte_eal_cleanup() and ends with test_child_exit(): under ASan a
+ * leak makes its exit status TEST_EXIT_LEAK, which the runners assert.
  */
 #ifndef EAL_TEST_RUN_H
 #define EAL_TEST_RUN_H
@@ -85,7 +86,7 @@ eal_run(const char *args, eal_run_hook hook, struct eal_run *r)
 		fflush(stderr);
 		if (write(res_fd, res, sizeof(res)) != sizeof(res))
 			_exit(99);
-		_exit(0);
+		test_child_exit(0);
 	}
 	waitpid(pid, &status, 0);
 	r->status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) :

@@ -19,26 +19,6 @@
 
 #include "test_helpers.h"
 
-/*
- * Children end with _exit(), which skips LeakSanitizer's check at exit:
- * under ASan the bodies ask for it themselves after rte_eal_cleanup().
- */
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
-#else
-#define TEST_LEAKS_FOUND() 0
-#endif
-
-/* In a child body: fail with the line number when cond is false. */
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			__LINE__, #cond); \
-		return 1; \
-	} \
-} while (0)
-
 static inline int
 intr_test_body(void *arg)
 {

@@ -29,35 +29,6 @@
 
 #include "eal/eal_test_run.h"
 
-/* In a child: fail the body with the line number. */
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s (rte_errno %d)\n", \
-			__FILE__, __LINE__, #cond, rte_errno); \
-		return __LINE__; \
-	} \
-} while (0)
-
-/* Runs a helper that returns 0 or a line number; fails on non-zero. */
-#define CHECK_OK(expr) do { \
-	int check_ok_ret_ = (expr); \
-	if (check_ok_ret_ != 0) { \
-		fprintf(stderr, "%s:%d: %s failed at line %d\n", __FILE__, \
-			__LINE__, #expr, check_ok_ret_); \
-		return __LINE__; \
-	} \
-} while (0)
-
-/* Every mbuf of the pool is back. */
-#define CHECK_POOL_FULL(mp) do { \
-	unsigned int avail_ = rte_mempool_avail_count(mp); \
-	if (avail_ != (mp)->size) { \
-		fprintf(stderr, "%s:%d: pool %s: %u of %u mbufs free\n", \
-			__FILE__, __LINE__, (mp)->name, avail_, (mp)->size); \
-		return __LINE__; \
-	} \
-} while (0)
-
 /* A case body: runs in the child after a successful rte_eal_init(). */
 #define MBUF_BODY(name) \
 	static int name(int argc __attribute__((unused)), \

@@ -24,14 +24,6 @@
 
 #include "test_helpers.h"
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s (rte_errno %d)\n", \
-			__FILE__, __LINE__, #cond, rte_errno); \
-		return __LINE__; \
-	} \
-} while (0)
-
 #define DYN_FIRST 92
 #define DYN_END 128
 

@@ -24,15 +24,6 @@
 
 #include "eal/eal_test_run.h"
 
-/* In a child: fail the body with the line number. */
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s (rte_errno %d)\n", \
-			__FILE__, __LINE__, #cond, rte_errno); \
-		return __LINE__; \
-	} \
-} while (0)
-
 /* A case body: runs in the child after a successful rte_eal_init(). */
 #define MEM_BODY(name) \
 	static int name(int argc __attribute__((unused)), \

@@ -26,12 +26,15 @@ static inline void
 pcap_test_run(const char *devargs, eal_run_hook body)
 {
 	char args[PCAP_TEST_MAX_ARGS];
+	int len;
 
 	if (devargs != NULL)
-		snprintf(args, sizeof(args), "%s --log-level=pmd.net.pcap:info "
-			"--vdev net_pcap0,%s", ETH_EAL_ARGS, devargs);
+		len = snprintf(args, sizeof(args), "%s "
+			"--log-level=pmd.net.pcap:info --vdev net_pcap0,%s",
+			ETH_EAL_ARGS, devargs);
 	else
-		snprintf(args, sizeof(args), "%s", ETH_EAL_ARGS);
+		len = snprintf(args, sizeof(args), "%s", ETH_EAL_ARGS);
+	assert_true(len > 0 && (size_t)len < sizeof(args));
 	eth_run(args, body);
 }
 

@@ -31,13 +31,7 @@
 #include <bus_driver.h>
 #include <bus_pci_driver.h>
 
-/* Children end with _exit(), which skips LeakSanitizer's check: ask. */
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-#define TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
-#else
-#define TEST_LEAKS_FOUND() 0
-#endif
+#include "test_helpers.h"
 
 #define PCITEST_MARK 0xc0ffee42u
 #define PCITEST_MAX_SEEN 8

@@ -21,7 +21,7 @@ cxx=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-flags=(-O2 -Wall -Wextra -Werror -I"$root/lib/ring" -I"$root/lib/eal/include"
+flags=(-O2 -Wall -Wextra -Werror -I"$root/lib/ring/include" -I"$root/lib/eal/include"
     -I"$root/config" -I"$build_config" -include rte_config.h -c
     -o "$work/out.o")
 failures=0
@@ -35,7 +35,7 @@ check() {
     fi
 }
 
-for header in "$root"/lib/ring/rte_ring*.h; do
+for header in "$root"/lib/ring/include/rte_ring*.h; do
     printf '#include <%s>\nint pollux_header_dummy;\n' "$(basename "$header")" \
         >"$work/$(basename "$header").c"
     check "$cc" c11 c "$work/$(basename "$header").c"

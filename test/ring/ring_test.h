@@ -31,15 +31,6 @@
 
 #include "eal/eal_test_run.h"
 
-/* In a child: fail the body with the line number. */
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s (rte_errno %d)\n", \
-			__FILE__, __LINE__, #cond, rte_errno); \
-		return __LINE__; \
-	} \
-} while (0)
-
 /* As CHECK, naming the API variant and element size being tested. */
 #define CHECK_API(cond, api, esize) do { \
 	if (!(cond)) { \

@@ -25,38 +25,38 @@
 
 #include "null_internal.h"
 
-#define NULL_ARG_SIZE "size"
-#define NULL_ARG_COPY "copy"
-#define NULL_ARG_NO_RX "no-rx"
+#define ETH_NULL_ARG_SIZE "size"
+#define ETH_NULL_ARG_COPY "copy"
+#define ETH_NULL_ARG_NO_RX "no-rx"
 
-#define NULL_LOG(level, fmt, ...) \
+#define ETH_NULL_LOG(level, fmt, ...) \
 	RTE_LOG(level, PMD, "net_null: " fmt "\n", ##__VA_ARGS__)
 
-static const char *const null_valid_args[] = {
-	NULL_ARG_SIZE, NULL_ARG_COPY, NULL_ARG_NO_RX, NULL
+static const char *const eth_null_valid_args[] = {
+	ETH_NULL_ARG_SIZE, ETH_NULL_ARG_COPY, ETH_NULL_ARG_NO_RX, NULL
 };
 
-static const char *const null_xstat_names[] = {
+static const char *const eth_null_xstat_names[] = {
 	"rx_nombuf_bursts",
 	"tx_copy_checksum",
 };
 
-#define NULL_NB_XSTATS RTE_DIM(null_xstat_names)
+#define ETH_NULL_NB_XSTATS RTE_DIM(eth_null_xstat_names)
 
-static struct null_private *
-null_priv(struct rte_eth_dev *dev)
+static struct eth_null_private *
+eth_null_priv(struct rte_eth_dev *dev)
 {
 	return dev->data->dev_private;
 }
 
 static int
-null_dev_configure(struct rte_eth_dev *dev __rte_unused)
+eth_null_dev_configure(struct rte_eth_dev *dev __rte_unused)
 {
 	return 0;
 }
 
 static int
-null_dev_start(struct rte_eth_dev *dev)
+eth_null_dev_start(struct rte_eth_dev *dev)
 {
 	uint16_t q;
 
@@ -68,7 +68,7 @@ null_dev_start(struct rte_eth_dev *dev)
 }
 
 static int
-null_dev_stop(struct rte_eth_dev *dev)
+eth_null_dev_stop(struct rte_eth_dev *dev)
 {
 	uint16_t q;
 
@@ -80,9 +80,9 @@ null_dev_stop(struct rte_eth_dev *dev)
 }
 
 static int
-null_dev_close(struct rte_eth_dev *dev)
+eth_null_dev_close(struct rte_eth_dev *dev)
 {
-	struct null_private *priv = null_priv(dev);
+	struct eth_null_private *priv = eth_null_priv(dev);
 
 	/* Queues are released by ethdev; the template is ours. */
 	rte_free(priv->template);
@@ -91,13 +91,13 @@ null_dev_close(struct rte_eth_dev *dev)
 }
 
 static int
-null_dev_infos_get(struct rte_eth_dev *dev __rte_unused,
+eth_null_dev_infos_get(struct rte_eth_dev *dev __rte_unused,
 	struct rte_eth_dev_info *info)
 {
 	info->max_mac_addrs = 1;
-	info->max_rx_pktlen = NULL_MAX_SIZE;
-	info->max_rx_queues = RTE_MIN(NULL_MAX_QUEUES, RTE_MAX_QUEUES_PER_PORT);
-	info->max_tx_queues = RTE_MIN(NULL_MAX_QUEUES, RTE_MAX_QUEUES_PER_PORT);
+	info->max_rx_pktlen = ETH_NULL_MAX_SIZE;
+	info->max_rx_queues = RTE_MIN(ETH_NULL_MAX_QUEUES, RTE_MAX_QUEUES_PER_PORT);
+	info->max_tx_queues = RTE_MIN(ETH_NULL_MAX_QUEUES, RTE_MAX_QUEUES_PER_PORT);
 	info->min_rx_bufsize = 0;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS |
@@ -106,49 +106,49 @@ null_dev_infos_get(struct rte_eth_dev *dev __rte_unused,
 }
 
 static int
-null_link_update(struct rte_eth_dev *dev __rte_unused,
+eth_null_link_update(struct rte_eth_dev *dev __rte_unused,
 	int wait_to_complete __rte_unused)
 {
 	return -1;	/* always up, never changes */
 }
 
-static struct null_queue *
-null_queue_alloc(struct rte_eth_dev *dev, unsigned int socket_id)
+static struct eth_null_queue *
+eth_null_queue_alloc(struct rte_eth_dev *dev, unsigned int socket_id)
 {
-	struct null_queue *q;
+	struct eth_null_queue *q;
 
-	q = rte_zmalloc_socket("null_queue", sizeof(*q), RTE_CACHE_LINE_SIZE,
+	q = rte_zmalloc_socket("eth_null_queue", sizeof(*q), RTE_CACHE_LINE_SIZE,
 		(int)socket_id);
 	if (q == NULL)
-		q = rte_zmalloc("null_queue", sizeof(*q), RTE_CACHE_LINE_SIZE);
+		q = rte_zmalloc("eth_null_queue", sizeof(*q), RTE_CACHE_LINE_SIZE);
 	if (q == NULL) {
-		NULL_LOG(ERR, "%s: no memory for a queue", dev->data->name);
+		ETH_NULL_LOG(ERR, "%s: no memory for a queue", dev->data->name);
 		return NULL;
 	}
-	q->priv = null_priv(dev);
+	q->priv = eth_null_priv(dev);
 	q->dev_data = dev->data;
 	return q;
 }
 
 static int
-null_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
+eth_null_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc __rte_unused, unsigned int socket_id,
 	const struct rte_eth_rxconf *conf __rte_unused,
 	struct rte_mempool *mb_pool)
 {
-	struct null_private *priv = null_priv(dev);
+	struct eth_null_private *priv = eth_null_priv(dev);
 	unsigned int room = rte_pktmbuf_data_room_size(mb_pool);
-	struct null_queue *q;
+	struct eth_null_queue *q;
 
 	if (room < RTE_PKTMBUF_HEADROOM + priv->packet_size) {
-		NULL_LOG(ERR, "%s: mbufs of pool %s hold %u bytes, packets "
+		ETH_NULL_LOG(ERR, "%s: mbufs of pool %s hold %u bytes, packets "
 			"are %u: use a larger data room or a smaller size=",
 			dev->data->name, mb_pool->name,
 			room > RTE_PKTMBUF_HEADROOM ?
 			room - RTE_PKTMBUF_HEADROOM : 0, priv->packet_size);
 		return -EINVAL;
 	}
-	q = null_queue_alloc(dev, socket_id);
+	q = eth_null_queue_alloc(dev, socket_id);
 	if (q == NULL)
 		return -ENOMEM;
 	q->mb_pool = mb_pool;
@@ -157,11 +157,11 @@ null_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 }
 
 static int
-null_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
+eth_null_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc __rte_unused, unsigned int socket_id,
 	const struct rte_eth_txconf *conf __rte_unused)
 {
-	struct null_queue *q = null_queue_alloc(dev, socket_id);
+	struct eth_null_queue *q = eth_null_queue_alloc(dev, socket_id);
 
 	if (q == NULL)
 		return -ENOMEM;
@@ -171,21 +171,21 @@ null_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 
 /* A null queue holds no mbuf between bursts: freeing it is enough. */
 static void
-null_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
+eth_null_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	rte_free(dev->data->rx_queues[queue_id]);
 }
 
 static void
-null_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
+eth_null_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	rte_free(dev->data->tx_queues[queue_id]);
 }
 
 static int
-null_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+eth_null_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
-	const struct null_queue *q;
+	const struct eth_null_queue *q;
 	uint16_t i;
 
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
@@ -214,9 +214,9 @@ null_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 }
 
 static void
-null_queues_reset(void **queues, uint16_t nb_queues)
+eth_null_queues_reset(void **queues, uint16_t nb_queues)
 {
-	struct null_queue *q;
+	struct eth_null_queue *q;
 	uint16_t i;
 
 	for (i = 0; i < nb_queues; i++) {
@@ -231,23 +231,23 @@ null_queues_reset(void **queues, uint16_t nb_queues)
 }
 
 static int
-null_stats_reset(struct rte_eth_dev *dev)
+eth_null_stats_reset(struct rte_eth_dev *dev)
 {
-	null_queues_reset(dev->data->rx_queues, dev->data->nb_rx_queues);
-	null_queues_reset(dev->data->tx_queues, dev->data->nb_tx_queues);
+	eth_null_queues_reset(dev->data->rx_queues, dev->data->nb_rx_queues);
+	eth_null_queues_reset(dev->data->tx_queues, dev->data->nb_tx_queues);
 	return 0;
 }
 
 static int
-null_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
+eth_null_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	unsigned int n)
 {
-	const struct null_queue *q;
+	const struct eth_null_queue *q;
 	uint64_t nombuf = 0, touched = 0;
 	uint16_t i;
 
-	if (xstats == NULL || n < NULL_NB_XSTATS)
-		return NULL_NB_XSTATS;
+	if (xstats == NULL || n < ETH_NULL_NB_XSTATS)
+		return ETH_NULL_NB_XSTATS;
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		q = dev->data->rx_queues[i];
 		if (q != NULL)
@@ -262,48 +262,48 @@ null_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	xstats[0].value = nombuf;
 	xstats[1].id = 1;
 	xstats[1].value = touched;
-	return NULL_NB_XSTATS;
+	return ETH_NULL_NB_XSTATS;
 }
 
 static int
-null_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
+eth_null_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 	struct rte_eth_xstat_name *names, unsigned int size)
 {
 	unsigned int i;
 
-	if (names == NULL || size < NULL_NB_XSTATS)
-		return NULL_NB_XSTATS;
-	for (i = 0; i < NULL_NB_XSTATS; i++)
+	if (names == NULL || size < ETH_NULL_NB_XSTATS)
+		return ETH_NULL_NB_XSTATS;
+	for (i = 0; i < ETH_NULL_NB_XSTATS; i++)
 		snprintf(names[i].name, sizeof(names[i].name), "%s",
-			null_xstat_names[i]);
-	return NULL_NB_XSTATS;
+			eth_null_xstat_names[i]);
+	return ETH_NULL_NB_XSTATS;
 }
 
 static int
-null_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
+eth_null_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
-	null_priv(dev)->mac = *addr;
+	eth_null_priv(dev)->mac = *addr;
 	return 0;
 }
 
 static int
-null_promisc(struct rte_eth_dev *dev __rte_unused)
+eth_null_promisc(struct rte_eth_dev *dev __rte_unused)
 {
 	return 0;
 }
 
 static int
-null_mtu_set(struct rte_eth_dev *dev __rte_unused, uint16_t mtu __rte_unused)
+eth_null_mtu_set(struct rte_eth_dev *dev __rte_unused, uint16_t mtu __rte_unused)
 {
 	return 0;
 }
 
 /* The queues hold no descriptors: only the pool is worth reporting. */
 static void
-null_rxq_info_get(struct rte_eth_dev *dev, uint16_t queue_id,
+eth_null_rxq_info_get(struct rte_eth_dev *dev, uint16_t queue_id,
 	struct rte_eth_rxq_info *qinfo)
 {
-	const struct null_queue *q = dev->data->rx_queues[queue_id];
+	const struct eth_null_queue *q = dev->data->rx_queues[queue_id];
 
 	qinfo->mp = q->mb_pool;
 	qinfo->rx_buf_size = rte_pktmbuf_data_room_size(q->mb_pool) -
@@ -311,45 +311,45 @@ null_rxq_info_get(struct rte_eth_dev *dev, uint16_t queue_id,
 }
 
 static void
-null_txq_info_get(struct rte_eth_dev *dev __rte_unused,
+eth_null_txq_info_get(struct rte_eth_dev *dev __rte_unused,
 	uint16_t queue_id __rte_unused, struct rte_eth_txq_info *qinfo)
 {
 	qinfo->nb_desc = 0;
 }
 
-static const struct eth_dev_ops null_ops = {
-	.dev_configure = null_dev_configure,
-	.dev_start = null_dev_start,
-	.dev_stop = null_dev_stop,
-	.dev_close = null_dev_close,
-	.dev_infos_get = null_dev_infos_get,
-	.link_update = null_link_update,
-	.promiscuous_enable = null_promisc,
-	.promiscuous_disable = null_promisc,
-	.allmulticast_enable = null_promisc,
-	.allmulticast_disable = null_promisc,
-	.mac_addr_set = null_mac_addr_set,
-	.mtu_set = null_mtu_set,
-	.rx_queue_setup = null_rx_queue_setup,
-	.rxq_info_get = null_rxq_info_get,
-	.txq_info_get = null_txq_info_get,
-	.tx_queue_setup = null_tx_queue_setup,
-	.rx_queue_release = null_rx_queue_release,
-	.tx_queue_release = null_tx_queue_release,
-	.stats_get = null_stats_get,
-	.stats_reset = null_stats_reset,
-	.xstats_get = null_xstats_get,
-	.xstats_get_names = null_xstats_get_names,
+static const struct eth_dev_ops eth_null_ops = {
+	.dev_configure = eth_null_dev_configure,
+	.dev_start = eth_null_dev_start,
+	.dev_stop = eth_null_dev_stop,
+	.dev_close = eth_null_dev_close,
+	.dev_infos_get = eth_null_dev_infos_get,
+	.link_update = eth_null_link_update,
+	.promiscuous_enable = eth_null_promisc,
+	.promiscuous_disable = eth_null_promisc,
+	.allmulticast_enable = eth_null_promisc,
+	.allmulticast_disable = eth_null_promisc,
+	.mac_addr_set = eth_null_mac_addr_set,
+	.mtu_set = eth_null_mtu_set,
+	.rx_queue_setup = eth_null_rx_queue_setup,
+	.rxq_info_get = eth_null_rxq_info_get,
+	.txq_info_get = eth_null_txq_info_get,
+	.tx_queue_setup = eth_null_tx_queue_setup,
+	.rx_queue_release = eth_null_rx_queue_release,
+	.tx_queue_release = eth_null_tx_queue_release,
+	.stats_get = eth_null_stats_get,
+	.stats_reset = eth_null_stats_reset,
+	.xstats_get = eth_null_xstats_get,
+	.xstats_get_names = eth_null_xstats_get_names,
 };
 
-struct null_args {
+struct eth_null_args {
 	unsigned int packet_size;
 	int copy;
 	int no_rx;
 };
 
 static int
-null_parse_uint(const char *key, const char *value, void *opaque)
+eth_null_parse_uint(const char *key, const char *value, void *opaque)
 {
 	unsigned long *out = opaque;
 	char *end = NULL;
@@ -366,19 +366,19 @@ null_parse_uint(const char *key, const char *value, void *opaque)
 
 /* Reads one key into *out within [min, max]; 0 or -EINVAL (logged). */
 static int
-null_arg_uint(const char *name, struct rte_kvargs *kv, const char *key,
+eth_null_arg_uint(const char *name, struct rte_kvargs *kv, const char *key,
 	unsigned long min, unsigned long max, unsigned long *out)
 {
 	if (rte_kvargs_count(kv, key) == 0)
 		return 0;
 	if (rte_kvargs_get(kv, key) == NULL) {
-		NULL_LOG(ERR, "%s: %s needs a value: %s=N with N in [%lu, %lu]",
+		ETH_NULL_LOG(ERR, "%s: %s needs a value: %s=N with N in [%lu, %lu]",
 			name, key, key, min, max);
 		return -EINVAL;
 	}
-	if (rte_kvargs_process(kv, key, null_parse_uint, out) != 0 ||
+	if (rte_kvargs_process(kv, key, eth_null_parse_uint, out) != 0 ||
 			*out < min || *out > max) {
-		NULL_LOG(ERR, "%s: bad %s=%s, want a number in [%lu, %lu]",
+		ETH_NULL_LOG(ERR, "%s: bad %s=%s, want a number in [%lu, %lu]",
 			name, key, rte_kvargs_get(kv, key), min, max);
 		return -EINVAL;
 	}
@@ -386,25 +386,25 @@ null_arg_uint(const char *name, struct rte_kvargs *kv, const char *key,
 }
 
 static int
-null_parse_args(const char *name, const char *text, struct null_args *args)
+eth_null_parse_args(const char *name, const char *text, struct eth_null_args *args)
 {
 	struct rte_kvargs *kv;
-	unsigned long size = NULL_DEFAULT_SIZE, copy = 0, no_rx = 0;
+	unsigned long size = ETH_NULL_DEFAULT_SIZE, copy = 0, no_rx = 0;
 	int ret;
 
 	if (text == NULL || text[0] == '\0')
 		return 0;
-	kv = rte_kvargs_parse(text, null_valid_args);
+	kv = rte_kvargs_parse(text, eth_null_valid_args);
 	if (kv == NULL) {
-		NULL_LOG(ERR, "%s: bad devargs '%s' (valid keys: size, copy, "
+		ETH_NULL_LOG(ERR, "%s: bad devargs '%s' (valid keys: size, copy, "
 			"no-rx)", name, text);
 		return -EINVAL;
 	}
-	ret = null_arg_uint(name, kv, NULL_ARG_SIZE, 1, NULL_MAX_SIZE, &size);
+	ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_SIZE, 1, ETH_NULL_MAX_SIZE, &size);
 	if (ret == 0)
-		ret = null_arg_uint(name, kv, NULL_ARG_COPY, 0, 1, &copy);
+		ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_COPY, 0, 1, &copy);
 	if (ret == 0)
-		ret = null_arg_uint(name, kv, NULL_ARG_NO_RX, 0, 1, &no_rx);
+		ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_NO_RX, 0, 1, &no_rx);
 	rte_kvargs_free(kv);
 	args->packet_size = (unsigned int)size;
 	args->copy = (int)copy;
@@ -414,14 +414,14 @@ null_parse_args(const char *name, const char *text, struct null_args *args)
 
 /* The template of copy=1: a broadcast frame from mac, then a counter. */
 static uint8_t *
-null_template(const char *name, unsigned int size,
+eth_null_template(const char *name, unsigned int size,
 	const struct rte_ether_addr *mac)
 {
-	uint8_t *template = rte_zmalloc("null_template", size, 0);
+	uint8_t *template = rte_zmalloc("eth_null_template", size, 0);
 	unsigned int i;
 
 	if (template == NULL) {
-		NULL_LOG(ERR, "%s: no memory for a %u-byte template", name,
+		ETH_NULL_LOG(ERR, "%s: no memory for a %u-byte template", name,
 			size);
 		return NULL;
 	}
@@ -435,7 +435,7 @@ null_template(const char *name, unsigned int size,
 }
 
 static void
-null_link_init(struct rte_eth_dev *dev)
+eth_null_link_init(struct rte_eth_dev *dev)
 {
 	struct rte_eth_link link = {
 		.link_speed = RTE_ETH_SPEED_NUM_10G,
@@ -448,14 +448,14 @@ null_link_init(struct rte_eth_dev *dev)
 }
 
 static int
-null_probe(struct rte_vdev_device *vdev)
+eth_null_probe(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
-	struct null_args args = { .packet_size = NULL_DEFAULT_SIZE };
-	struct null_private *priv;
+	struct eth_null_args args = { .packet_size = ETH_NULL_DEFAULT_SIZE };
+	struct eth_null_private *priv;
 	struct rte_eth_dev *dev;
 
-	if (null_parse_args(name, rte_vdev_device_args(vdev), &args) != 0)
+	if (eth_null_parse_args(name, rte_vdev_device_args(vdev), &args) != 0)
 		return -EINVAL;
 	dev = rte_eth_vdev_allocate(vdev, sizeof(*priv));
 	if (dev == NULL)
@@ -466,14 +466,14 @@ null_probe(struct rte_vdev_device *vdev)
 	priv->no_rx = args.no_rx;
 	rte_eth_random_addr(priv->mac.addr_bytes);
 	if (priv->copy) {
-		priv->template = null_template(name, priv->packet_size,
+		priv->template = eth_null_template(name, priv->packet_size,
 			&priv->mac);
 		if (priv->template == NULL)
 			goto fail;
 	}
-	dev->data->mac_addrs = rte_zmalloc("null_mac", sizeof(priv->mac), 0);
+	dev->data->mac_addrs = rte_zmalloc("eth_null_mac", sizeof(priv->mac), 0);
 	if (dev->data->mac_addrs == NULL) {
-		NULL_LOG(ERR, "%s: no memory for the MAC address", name);
+		ETH_NULL_LOG(ERR, "%s: no memory for the MAC address", name);
 		goto fail;
 	}
 	dev->data->mac_addrs[0] = priv->mac;
@@ -481,10 +481,10 @@ null_probe(struct rte_vdev_device *vdev)
 	 * lets applications that ask for LSC interrupts run on the port. */
 	dev->data->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS |
 		RTE_ETH_DEV_INTR_LSC;
-	dev->dev_ops = &null_ops;
-	dev->rx_pkt_burst = null_rx_burst;
-	dev->tx_pkt_burst = null_tx_burst;
-	null_link_init(dev);
+	dev->dev_ops = &eth_null_ops;
+	dev->rx_pkt_burst = eth_null_rx_burst;
+	dev->tx_pkt_burst = eth_null_tx_burst;
+	eth_null_link_init(dev);
 	rte_eth_dev_probing_finish(dev);
 	return 0;
 fail:
@@ -494,7 +494,7 @@ fail:
 }
 
 static int
-null_remove(struct rte_vdev_device *vdev)
+eth_null_remove(struct rte_vdev_device *vdev)
 {
 	struct rte_eth_dev *dev = rte_eth_dev_allocated(
 		rte_vdev_device_name(vdev));
@@ -506,12 +506,12 @@ null_remove(struct rte_vdev_device *vdev)
 	return rte_eth_dev_close(dev->data->port_id);
 }
 
-static struct rte_vdev_driver null_driver = {
-	.probe = null_probe,
-	.remove = null_remove,
+static struct rte_vdev_driver eth_null_driver = {
+	.probe = eth_null_probe,
+	.remove = eth_null_remove,
 };
 
-RTE_PMD_REGISTER_VDEV(net_null, null_driver);
+RTE_PMD_REGISTER_VDEV(net_null, eth_null_driver);
 RTE_PMD_REGISTER_ALIAS(net_null, eth_null);
 RTE_PMD_REGISTER_PARAM_STRING(net_null,
 	"size=<int> copy=<0|1> no-rx=<0|1>");

@@ -8,8 +8,8 @@
  * a template into each packet and Tx reads every byte it frees; with
  * no-rx=1, Rx returns nothing. The driver holds no mbuf between bursts.
  */
-#ifndef NULL_INTERNAL_H
-#define NULL_INTERNAL_H
+#ifndef ETH_NULL_INTERNAL_H
+#define ETH_NULL_INTERNAL_H
 
 #include <stdint.h>
 
@@ -19,14 +19,14 @@
 #include <rte_mempool.h>
 #include <ethdev_driver.h>
 
-#define NULL_DRIVER_NAME net_null
-#define NULL_DEFAULT_SIZE 64
-#define NULL_MAX_SIZE 9000
-#define NULL_MAX_QUEUES 1024
+#define ETH_NULL_DRIVER_NAME net_null
+#define ETH_NULL_DEFAULT_SIZE 64
+#define ETH_NULL_MAX_SIZE 9000
+#define ETH_NULL_MAX_QUEUES 1024
 
 /* One Rx or Tx queue; only its own lcore writes the counters. */
-struct null_queue {
-	const struct null_private *priv;
+struct eth_null_queue {
+	const struct eth_null_private *priv;
 	struct rte_eth_dev_data *dev_data;	/* rx_mbuf_alloc_failed */
 	struct rte_mempool *mb_pool;		/* Rx only */
 	uint64_t packets;
@@ -35,7 +35,7 @@ struct null_queue {
 	uint64_t touched;		/* Tx, copy=1: sum of bytes read */
 } __rte_cache_aligned;
 
-struct null_private {
+struct eth_null_private {
 	unsigned int packet_size;
 	int copy;
 	int no_rx;
@@ -43,7 +43,7 @@ struct null_private {
 	struct rte_ether_addr mac;
 };
 
-uint16_t null_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
-uint16_t null_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t eth_null_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t eth_null_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
-#endif /* NULL_INTERNAL_H */
+#endif /* ETH_NULL_INTERNAL_H */

@@ -12,7 +12,7 @@
 #include "null_internal.h"
 
 static void
-null_fill(const struct null_private *priv, struct rte_mbuf *m)
+eth_null_fill(const struct eth_null_private *priv, struct rte_mbuf *m)
 {
 	m->data_len = (uint16_t)priv->packet_size;
 	m->pkt_len = priv->packet_size;
@@ -24,10 +24,10 @@ null_fill(const struct null_private *priv, struct rte_mbuf *m)
 }
 
 uint16_t
-null_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_null_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct null_queue *q = queue;
-	const struct null_private *priv = q->priv;
+	struct eth_null_queue *q = queue;
+	const struct eth_null_private *priv = q->priv;
 	uint16_t i;
 
 	if (priv->no_rx || nb_pkts == 0)
@@ -41,7 +41,7 @@ null_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		return 0;
 	}
 	for (i = 0; i < nb_pkts; i++) {
-		null_fill(priv, pkts[i]);
+		eth_null_fill(priv, pkts[i]);
 		pkts[i]->port = q->dev_data->port_id;
 	}
 	q->packets += nb_pkts;
@@ -51,7 +51,7 @@ null_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 
 /* copy=1: read every byte, so that Tx costs what a real copy would. */
 static uint64_t
-null_touch(const struct rte_mbuf *m)
+eth_null_touch(const struct rte_mbuf *m)
 {
 	uint64_t sum = 0;
 	const uint8_t *data;
@@ -66,16 +66,16 @@ null_touch(const struct rte_mbuf *m)
 }
 
 uint16_t
-null_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_null_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct null_queue *q = queue;
+	struct eth_null_queue *q = queue;
 	uint64_t bytes = 0;
 	uint16_t i;
 
 	for (i = 0; i < nb_pkts; i++) {
 		bytes += pkts[i]->pkt_len;
 		if (q->priv->copy)
-			q->touched += null_touch(pkts[i]);
+			q->touched += eth_null_touch(pkts[i]);
 		rte_pktmbuf_free(pkts[i]);
 	}
 	q->packets += nb_pkts;

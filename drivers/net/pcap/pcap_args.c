@@ -22,24 +22,24 @@
 #include "pcap_private.h"
 #include "pcap_args.h"
 
-#define PCAP_ARG_RX_PCAP	"rx_pcap"
-#define PCAP_ARG_TX_PCAP	"tx_pcap"
-#define PCAP_ARG_RX_IFACE	"rx_iface"
-#define PCAP_ARG_RX_IFACE_IN	"rx_iface_in"
-#define PCAP_ARG_TX_IFACE	"tx_iface"
-#define PCAP_ARG_IFACE		"iface"
-#define PCAP_ARG_INFINITE_RX	"infinite_rx"
-#define PCAP_ARG_PHY_MAC	"phy_mac"
+#define ETH_PCAP_ARG_RX_PCAP	"rx_pcap"
+#define ETH_PCAP_ARG_TX_PCAP	"tx_pcap"
+#define ETH_PCAP_ARG_RX_IFACE	"rx_iface"
+#define ETH_PCAP_ARG_RX_IFACE_IN	"rx_iface_in"
+#define ETH_PCAP_ARG_TX_IFACE	"tx_iface"
+#define ETH_PCAP_ARG_IFACE		"iface"
+#define ETH_PCAP_ARG_INFINITE_RX	"infinite_rx"
+#define ETH_PCAP_ARG_PHY_MAC	"phy_mac"
 
-static const char *const pcap_valid_args[] = {
-	PCAP_ARG_RX_PCAP, PCAP_ARG_TX_PCAP, PCAP_ARG_RX_IFACE,
-	PCAP_ARG_RX_IFACE_IN, PCAP_ARG_TX_IFACE, PCAP_ARG_IFACE,
-	PCAP_ARG_INFINITE_RX, PCAP_ARG_PHY_MAC, NULL
+static const char *const eth_pcap_valid_args[] = {
+	ETH_PCAP_ARG_RX_PCAP, ETH_PCAP_ARG_TX_PCAP, ETH_PCAP_ARG_RX_IFACE,
+	ETH_PCAP_ARG_RX_IFACE_IN, ETH_PCAP_ARG_TX_IFACE, ETH_PCAP_ARG_IFACE,
+	ETH_PCAP_ARG_INFINITE_RX, ETH_PCAP_ARG_PHY_MAC, NULL
 };
 
 /*
  * A live handle on iface: promiscuous and non-blocking, on a TPACKET_V3
- * ring of PCAP_IFACE_RING_BYTES whose blocks the kernel hands over when
+ * ring of ETH_PCAP_IFACE_RING_BYTES whose blocks the kernel hands over when
  * full or after a 1 ms timeout. Measured on a veth, 300,000 64-byte
  * frames at top speed, both CPUs busy: immediate mode (TPACKET_V2, one
  * fixed slot per frame, sized for the snap length) holds 256 frames in
@@ -49,36 +49,36 @@ static const char *const pcap_valid_args[] = {
  * counted as missed (pcap_stats.c).
  */
 static pcap_t *
-pcap_iface_open(const char *name, const char *iface, int in_only)
+eth_pcap_iface_open(const char *name, const char *iface, int in_only)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
 	pcap_t *p;
 
 	if (if_nametoindex(iface) == 0) {
-		PCAP_LOG(ERR, "%s: no interface %s", name, iface);
+		ETH_PCAP_LOG(ERR, "%s: no interface %s", name, iface);
 		return NULL;
 	}
 	p = pcap_create(iface, errbuf);
 	if (p == NULL) {
-		PCAP_LOG(ERR, "%s: cannot open %s: %s", name, iface, errbuf);
+		ETH_PCAP_LOG(ERR, "%s: cannot open %s: %s", name, iface, errbuf);
 		return NULL;
 	}
-	pcap_set_snaplen(p, PCAP_SNAPLEN);
+	pcap_set_snaplen(p, ETH_PCAP_SNAPLEN);
 	pcap_set_promisc(p, 1);
 	pcap_set_timeout(p, 1);
 	pcap_set_immediate_mode(p, 0);
-	pcap_set_buffer_size(p, (int)PCAP_IFACE_RING_BYTES);
+	pcap_set_buffer_size(p, (int)ETH_PCAP_IFACE_RING_BYTES);
 	if (pcap_activate(p) < 0) {
-		PCAP_LOG(ERR, "%s: cannot capture on %s: %s (needs root or "
+		ETH_PCAP_LOG(ERR, "%s: cannot capture on %s: %s (needs root or "
 			"CAP_NET_RAW)", name, iface, pcap_geterr(p));
 		goto fail;
 	}
 	if (pcap_setnonblock(p, 1, errbuf) < 0) {
-		PCAP_LOG(ERR, "%s: %s: %s", name, iface, errbuf);
+		ETH_PCAP_LOG(ERR, "%s: %s: %s", name, iface, errbuf);
 		goto fail;
 	}
 	if (in_only && pcap_setdirection(p, PCAP_D_IN) < 0) {
-		PCAP_LOG(ERR, "%s: %s: cannot capture incoming only: %s",
+		ETH_PCAP_LOG(ERR, "%s: %s: cannot capture incoming only: %s",
 			name, iface, pcap_geterr(p));
 		goto fail;
 	}
@@ -89,12 +89,12 @@ fail:
 }
 
 static int
-pcap_name_copy(char *dst, size_t size, const char *name, const char *key,
+eth_pcap_name_copy(char *dst, size_t size, const char *name, const char *key,
 	const char *value)
 {
 	if (value == NULL || value[0] == '\0' ||
 			strlen(value) >= size) {
-		PCAP_LOG(ERR, "%s: %s needs a value (a file or an interface)",
+		ETH_PCAP_LOG(ERR, "%s: %s needs a value (a file or an interface)",
 			name, key);
 		return -EINVAL;
 	}
@@ -104,70 +104,70 @@ pcap_name_copy(char *dst, size_t size, const char *name, const char *key,
 
 /* Whether an earlier rx queue of the port counts rxq's interface drops. */
 static int
-pcap_iface_counted(const struct pcap_internals *priv,
-	const struct pcap_rx_queue *rxq)
+eth_pcap_iface_counted(const struct eth_pcap_internals *priv,
+	const struct eth_pcap_rx_queue *rxq)
 {
-	const struct pcap_rx_queue *q;
+	const struct eth_pcap_rx_queue *q;
 
 	for (q = priv->rxq; q < rxq; q++)
-		if (q->kind == PCAP_QUEUE_IFACE && q->missed.iface_drops &&
+		if (q->kind == ETH_PCAP_QUEUE_IFACE && q->missed.iface_drops &&
 				strcmp(q->name, rxq->name) == 0)
 			return 1;
 	return 0;
 }
 
 static int
-pcap_add_rxq(struct pcap_internals *priv, const char *name, const char *key,
+eth_pcap_add_rxq(struct eth_pcap_internals *priv, const char *name, const char *key,
 	const char *value)
 {
-	struct pcap_rx_queue *rxq;
+	struct eth_pcap_rx_queue *rxq;
 
-	if (priv->nb_rxq == PCAP_MAX_QUEUES) {
-		PCAP_LOG(ERR, "%s: more than %d rx queues", name,
-			PCAP_MAX_QUEUES);
+	if (priv->nb_rxq == ETH_PCAP_MAX_QUEUES) {
+		ETH_PCAP_LOG(ERR, "%s: more than %d rx queues", name,
+			ETH_PCAP_MAX_QUEUES);
 		return -EINVAL;
 	}
 	rxq = &priv->rxq[priv->nb_rxq];
-	if (pcap_name_copy(rxq->name, sizeof(rxq->name), name, key,
+	if (eth_pcap_name_copy(rxq->name, sizeof(rxq->name), name, key,
 			value) != 0)
 		return -EINVAL;
 	rxq->queue_id = priv->nb_rxq++;
-	if (strcmp(key, PCAP_ARG_RX_PCAP) == 0) {
-		rxq->kind = PCAP_QUEUE_FILE;
-		return pcap_rx_file_open(rxq);
+	if (strcmp(key, ETH_PCAP_ARG_RX_PCAP) == 0) {
+		rxq->kind = ETH_PCAP_QUEUE_FILE;
+		return eth_pcap_rx_file_open(rxq);
 	}
-	rxq->kind = PCAP_QUEUE_IFACE;
-	rxq->in_only = strcmp(key, PCAP_ARG_RX_IFACE_IN) == 0;
-	rxq->missed.iface_drops = !pcap_iface_counted(priv, rxq);
-	rxq->pcap = pcap_iface_open(name, value, rxq->in_only);
+	rxq->kind = ETH_PCAP_QUEUE_IFACE;
+	rxq->in_only = strcmp(key, ETH_PCAP_ARG_RX_IFACE_IN) == 0;
+	rxq->missed.iface_drops = !eth_pcap_iface_counted(priv, rxq);
+	rxq->pcap = eth_pcap_iface_open(name, value, rxq->in_only);
 	if (rxq->pcap == NULL)
 		return -EINVAL;
 	/* From here the socket sees every frame: what the interface drops
 	 * from now on was offered to this port. */
-	rxq->missed.last_rx_dropped = pcap_iface_rx_dropped(value);
+	rxq->missed.last_rx_dropped = eth_pcap_iface_rx_dropped(value);
 	return 0;
 }
 
 /* The next tx queue, named, with its flattening buffer; NULL on error. */
-static struct pcap_tx_queue *
-pcap_txq_new(struct pcap_internals *priv, const char *name, const char *key,
+static struct eth_pcap_tx_queue *
+eth_pcap_txq_new(struct eth_pcap_internals *priv, const char *name, const char *key,
 	const char *value)
 {
-	struct pcap_tx_queue *txq;
+	struct eth_pcap_tx_queue *txq;
 
-	if (priv->nb_txq == PCAP_MAX_QUEUES) {
-		PCAP_LOG(ERR, "%s: more than %d tx queues", name,
-			PCAP_MAX_QUEUES);
+	if (priv->nb_txq == ETH_PCAP_MAX_QUEUES) {
+		ETH_PCAP_LOG(ERR, "%s: more than %d tx queues", name,
+			ETH_PCAP_MAX_QUEUES);
 		return NULL;
 	}
 	txq = &priv->txq[priv->nb_txq];
-	if (pcap_name_copy(txq->name, sizeof(txq->name), name, key,
+	if (eth_pcap_name_copy(txq->name, sizeof(txq->name), name, key,
 			value) != 0)
 		return NULL;
 	txq->queue_id = priv->nb_txq++;
-	txq->linear = rte_malloc("pcap_tx_linear", PCAP_SNAPLEN, 0);
+	txq->linear = rte_malloc("eth_pcap_tx_linear", ETH_PCAP_SNAPLEN, 0);
 	if (txq->linear == NULL) {
-		PCAP_LOG(ERR, "%s: no memory for tx queue %u", name,
+		ETH_PCAP_LOG(ERR, "%s: no memory for tx queue %u", name,
 			txq->queue_id);
 		return NULL;
 	}
@@ -175,25 +175,25 @@ pcap_txq_new(struct pcap_internals *priv, const char *name, const char *key,
 }
 
 static int
-pcap_add_txq(struct pcap_internals *priv, const char *name, const char *key,
+eth_pcap_add_txq(struct eth_pcap_internals *priv, const char *name, const char *key,
 	const char *value)
 {
-	struct pcap_tx_queue *txq;
+	struct eth_pcap_tx_queue *txq;
 
-	txq = pcap_txq_new(priv, name, key, value);
+	txq = eth_pcap_txq_new(priv, name, key, value);
 	if (txq == NULL)
 		return -EINVAL;
-	if (strcmp(key, PCAP_ARG_TX_IFACE) == 0) {
-		txq->kind = PCAP_QUEUE_IFACE;
-		txq->pcap = pcap_iface_open(name, value, 0);
+	if (strcmp(key, ETH_PCAP_ARG_TX_IFACE) == 0) {
+		txq->kind = ETH_PCAP_QUEUE_IFACE;
+		txq->pcap = eth_pcap_iface_open(name, value, 0);
 		return txq->pcap != NULL ? 0 : -EINVAL;
 	}
-	txq->kind = PCAP_QUEUE_FILE;
-	txq->pcap = pcap_open_dead(DLT_EN10MB, PCAP_SNAPLEN);
+	txq->kind = ETH_PCAP_QUEUE_FILE;
+	txq->pcap = pcap_open_dead(DLT_EN10MB, ETH_PCAP_SNAPLEN);
 	if (txq->pcap != NULL)
 		txq->dumper = pcap_dump_open(txq->pcap, value);
 	if (txq->dumper == NULL) {
-		PCAP_LOG(ERR, "%s: cannot create capture file %s: %s", name,
+		ETH_PCAP_LOG(ERR, "%s: cannot create capture file %s: %s", name,
 			value, txq->pcap != NULL ? pcap_geterr(txq->pcap) :
 			"out of memory");
 		return -EINVAL;
@@ -205,19 +205,19 @@ pcap_add_txq(struct pcap_internals *priv, const char *name, const char *key,
  * does not see what the tx side sends (the kernel does not loop a
  * packet back to the socket that sent it). */
 static int
-pcap_add_iface(struct pcap_internals *priv, const char *name,
+eth_pcap_add_iface(struct eth_pcap_internals *priv, const char *name,
 	const char *value)
 {
-	struct pcap_tx_queue *txq;
+	struct eth_pcap_tx_queue *txq;
 	int ret;
 
-	ret = pcap_add_rxq(priv, name, PCAP_ARG_RX_IFACE, value);
+	ret = eth_pcap_add_rxq(priv, name, ETH_PCAP_ARG_RX_IFACE, value);
 	if (ret != 0)
 		return ret;
-	txq = pcap_txq_new(priv, name, PCAP_ARG_IFACE, value);
+	txq = eth_pcap_txq_new(priv, name, ETH_PCAP_ARG_IFACE, value);
 	if (txq == NULL)
 		return -EINVAL;
-	txq->kind = PCAP_QUEUE_IFACE;
+	txq->kind = ETH_PCAP_QUEUE_IFACE;
 	txq->pcap = priv->rxq[priv->nb_rxq - 1].pcap;
 	txq->shared = 1;
 	return 0;
@@ -225,7 +225,7 @@ pcap_add_iface(struct pcap_internals *priv, const char *name,
 
 /* A 0/1 flag value. */
 static int
-pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key,
+eth_pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key,
 	uint8_t *flag)
 {
 	const char *value;
@@ -236,7 +236,7 @@ pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key,
 	value = rte_kvargs_get(kvlist, key);
 	if (rte_kvargs_count(kvlist, key) != 1 || value == NULL ||
 			(strcmp(value, "0") != 0 && strcmp(value, "1") != 0)) {
-		PCAP_LOG(ERR, "%s: %s takes one value, 0 or 1", name, key);
+		ETH_PCAP_LOG(ERR, "%s: %s takes one value, 0 or 1", name, key);
 		return -EINVAL;
 	}
 	*flag = value[0] == '1';
@@ -245,13 +245,13 @@ pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key,
 
 /* iface goes alone: checked before anything is opened. */
 static int
-pcap_check_iface_alone(const char *name, const struct rte_kvargs *kvlist)
+eth_pcap_check_iface_alone(const char *name, const struct rte_kvargs *kvlist)
 {
-	unsigned int nb_iface = rte_kvargs_count(kvlist, PCAP_ARG_IFACE);
+	unsigned int nb_iface = rte_kvargs_count(kvlist, ETH_PCAP_ARG_IFACE);
 
 	if (nb_iface != 0 && nb_iface != kvlist->count -
-			rte_kvargs_count(kvlist, PCAP_ARG_PHY_MAC)) {
-		PCAP_LOG(ERR, "%s: iface goes alone (with phy_mac at most); "
+			rte_kvargs_count(kvlist, ETH_PCAP_ARG_PHY_MAC)) {
+		ETH_PCAP_LOG(ERR, "%s: iface goes alone (with phy_mac at most); "
 			"use rx_iface/tx_iface to mix", name);
 		return -EINVAL;
 	}
@@ -260,22 +260,22 @@ pcap_check_iface_alone(const char *name, const struct rte_kvargs *kvlist)
 
 /* Checks the combinations that no single argument shows wrong. */
 static int
-pcap_check_combination(const char *name, const struct pcap_internals *priv,
+eth_pcap_check_combination(const char *name, const struct eth_pcap_internals *priv,
 	uint8_t infinite_rx)
 {
 	if (infinite_rx && (priv->nb_rxq != 1 ||
-			priv->rxq[0].kind != PCAP_QUEUE_FILE)) {
-		PCAP_LOG(ERR, "%s: infinite_rx needs exactly one rx_pcap",
+			priv->rxq[0].kind != ETH_PCAP_QUEUE_FILE)) {
+		ETH_PCAP_LOG(ERR, "%s: infinite_rx needs exactly one rx_pcap",
 			name);
 		return -EINVAL;
 	}
 	if (infinite_rx && priv->rxq[0].fifo) {
-		PCAP_LOG(ERR, "%s: infinite_rx cannot rewind FIFO %s: give a "
+		ETH_PCAP_LOG(ERR, "%s: infinite_rx cannot rewind FIFO %s: give a "
 			"regular file", name, priv->rxq[0].name);
 		return -EINVAL;
 	}
 	if (priv->phy_mac && priv->link_iface[0] == '\0') {
-		PCAP_LOG(ERR, "%s: phy_mac needs an interface", name);
+		ETH_PCAP_LOG(ERR, "%s: phy_mac needs an interface", name);
 		return -EINVAL;
 	}
 	return 0;
@@ -283,38 +283,38 @@ pcap_check_combination(const char *name, const struct pcap_internals *priv,
 
 /* One queue argument, in the order given. */
 static int
-pcap_parse_pair(struct pcap_internals *priv, const char *name,
+eth_pcap_parse_pair(struct eth_pcap_internals *priv, const char *name,
 	const struct rte_kvargs_pair *pair)
 {
 	const char *key = pair->key;
 
-	if (strcmp(key, PCAP_ARG_RX_PCAP) == 0 ||
-			strcmp(key, PCAP_ARG_RX_IFACE) == 0 ||
-			strcmp(key, PCAP_ARG_RX_IFACE_IN) == 0)
-		return pcap_add_rxq(priv, name, key, pair->value);
-	if (strcmp(key, PCAP_ARG_TX_PCAP) == 0 ||
-			strcmp(key, PCAP_ARG_TX_IFACE) == 0)
-		return pcap_add_txq(priv, name, key, pair->value);
-	if (strcmp(key, PCAP_ARG_IFACE) == 0)
-		return pcap_add_iface(priv, name, pair->value);
+	if (strcmp(key, ETH_PCAP_ARG_RX_PCAP) == 0 ||
+			strcmp(key, ETH_PCAP_ARG_RX_IFACE) == 0 ||
+			strcmp(key, ETH_PCAP_ARG_RX_IFACE_IN) == 0)
+		return eth_pcap_add_rxq(priv, name, key, pair->value);
+	if (strcmp(key, ETH_PCAP_ARG_TX_PCAP) == 0 ||
+			strcmp(key, ETH_PCAP_ARG_TX_IFACE) == 0)
+		return eth_pcap_add_txq(priv, name, key, pair->value);
+	if (strcmp(key, ETH_PCAP_ARG_IFACE) == 0)
+		return eth_pcap_add_iface(priv, name, pair->value);
 	return 0;
 }
 
 /* The interface whose link the port reports: its first one. */
 static void
-pcap_pick_link_iface(struct pcap_internals *priv)
+eth_pcap_pick_link_iface(struct eth_pcap_internals *priv)
 {
 	uint16_t q;
 
 	for (q = 0; q < priv->nb_rxq; q++)
-		if (priv->rxq[q].kind == PCAP_QUEUE_IFACE) {
+		if (priv->rxq[q].kind == ETH_PCAP_QUEUE_IFACE) {
 			snprintf(priv->link_iface, sizeof(priv->link_iface),
 				"%.*s", (int)sizeof(priv->link_iface) - 1,
 				priv->rxq[q].name);
 			return;
 		}
 	for (q = 0; q < priv->nb_txq; q++)
-		if (priv->txq[q].kind == PCAP_QUEUE_IFACE) {
+		if (priv->txq[q].kind == ETH_PCAP_QUEUE_IFACE) {
 			snprintf(priv->link_iface, sizeof(priv->link_iface),
 				"%.*s", (int)sizeof(priv->link_iface) - 1,
 				priv->txq[q].name);
@@ -324,7 +324,7 @@ pcap_pick_link_iface(struct pcap_internals *priv)
 
 /* Fills the missing direction with empty rx or dropping tx queues. */
 static void
-pcap_fill_missing(struct pcap_internals *priv)
+eth_pcap_fill_missing(struct eth_pcap_internals *priv)
 {
 	uint16_t q;
 
@@ -341,7 +341,7 @@ pcap_fill_missing(struct pcap_internals *priv)
 }
 
 int
-pcap_args_parse(struct pcap_internals *priv, const char *name,
+eth_pcap_args_parse(struct eth_pcap_internals *priv, const char *name,
 	const char *args)
 {
 	struct rte_kvargs *kvlist;
@@ -349,40 +349,40 @@ pcap_args_parse(struct pcap_internals *priv, const char *name,
 	unsigned int i;
 	int ret;
 
-	kvlist = rte_kvargs_parse(args, pcap_valid_args);
+	kvlist = rte_kvargs_parse(args, eth_pcap_valid_args);
 	if (kvlist == NULL)
 		return -EINVAL;	/* rte_kvargs_parse() said why */
-	ret = pcap_check_iface_alone(name, kvlist);
+	ret = eth_pcap_check_iface_alone(name, kvlist);
 	if (ret == 0)
-		ret = pcap_flag(name, kvlist, PCAP_ARG_INFINITE_RX,
+		ret = eth_pcap_flag(name, kvlist, ETH_PCAP_ARG_INFINITE_RX,
 			&infinite_rx);
 	if (ret == 0)
-		ret = pcap_flag(name, kvlist, PCAP_ARG_PHY_MAC, &priv->phy_mac);
+		ret = eth_pcap_flag(name, kvlist, ETH_PCAP_ARG_PHY_MAC, &priv->phy_mac);
 	for (i = 0; ret == 0 && i < kvlist->count; i++)
-		ret = pcap_parse_pair(priv, name, &kvlist->pairs[i]);
+		ret = eth_pcap_parse_pair(priv, name, &kvlist->pairs[i]);
 	if (ret == 0 && priv->nb_rxq == 0 && priv->nb_txq == 0) {
-		PCAP_LOG(ERR, "%s: needs rx_pcap, tx_pcap, rx_iface, "
+		ETH_PCAP_LOG(ERR, "%s: needs rx_pcap, tx_pcap, rx_iface, "
 			"rx_iface_in, tx_iface or iface", name);
 		ret = -EINVAL;
 	}
 	if (ret == 0) {
-		pcap_pick_link_iface(priv);
-		ret = pcap_check_combination(name, priv, infinite_rx);
+		eth_pcap_pick_link_iface(priv);
+		ret = eth_pcap_check_combination(name, priv, infinite_rx);
 	}
 	if (ret == 0) {
 		priv->rxq[0].infinite = infinite_rx;
-		pcap_fill_missing(priv);
+		eth_pcap_fill_missing(priv);
 	}
 	rte_kvargs_free(kvlist);
 	return ret == 0 ? 0 : -EINVAL;
 }
 
 void
-pcap_args_release(struct pcap_internals *priv)
+eth_pcap_args_release(struct eth_pcap_internals *priv)
 {
 	uint16_t q;
 
-	for (q = 0; q < PCAP_MAX_QUEUES; q++) {
+	for (q = 0; q < ETH_PCAP_MAX_QUEUES; q++) {
 		if (priv->rxq[q].pcap != NULL)
 			pcap_close(priv->rxq[q].pcap);
 		priv->rxq[q].pcap = NULL;

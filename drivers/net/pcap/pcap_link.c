@@ -25,11 +25,11 @@
 #include "pcap_link.h"
 
 /* How often the LSC alarm reads the interface's state. */
-#define PCAP_LSC_POLL_US 50000
+#define ETH_PCAP_LSC_POLL_US 50000
 
 /* The first line of /sys/class/net/iface/attr into buf; -1 if none. */
 static int
-pcap_sysfs_read(const char *iface, const char *attr, char *buf, size_t size)
+eth_pcap_sysfs_read(const char *iface, const char *attr, char *buf, size_t size)
 {
 	char path[128];
 	FILE *f;
@@ -52,7 +52,7 @@ pcap_sysfs_read(const char *iface, const char *attr, char *buf, size_t size)
 
 /* The interface's link: up when operstate is "up" and carrier is 1. */
 static void
-pcap_link_read(const char *iface, struct rte_eth_link *link)
+eth_pcap_link_read(const char *iface, struct rte_eth_link *link)
 {
 	char buf[64];
 	long speed;
@@ -60,15 +60,15 @@ pcap_link_read(const char *iface, struct rte_eth_link *link)
 	memset(link, 0, sizeof(*link));
 	link->link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
 	link->link_autoneg = RTE_ETH_LINK_AUTONEG;
-	if (pcap_sysfs_read(iface, "operstate", buf, sizeof(buf)) != 0 ||
+	if (eth_pcap_sysfs_read(iface, "operstate", buf, sizeof(buf)) != 0 ||
 			strcmp(buf, "up") != 0)
 		return;
-	if (pcap_sysfs_read(iface, "carrier", buf, sizeof(buf)) != 0 ||
+	if (eth_pcap_sysfs_read(iface, "carrier", buf, sizeof(buf)) != 0 ||
 			strcmp(buf, "1") != 0)
 		return;
 	link->link_status = RTE_ETH_LINK_UP;
 	link->link_speed = RTE_ETH_SPEED_NUM_UNKNOWN;
-	if (pcap_sysfs_read(iface, "speed", buf, sizeof(buf)) == 0) {
+	if (eth_pcap_sysfs_read(iface, "speed", buf, sizeof(buf)) == 0) {
 		speed = strtol(buf, NULL, 10);
 		if (speed > 0)
 			link->link_speed = (uint32_t)speed;
@@ -76,14 +76,14 @@ pcap_link_read(const char *iface, struct rte_eth_link *link)
 }
 
 int
-pcap_link_update(struct rte_eth_dev *dev, int wait_to_complete)
+eth_pcap_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 	struct rte_eth_link link;
 
 	RTE_SET_USED(wait_to_complete);
 	if (priv->link_iface[0] != '\0') {
-		pcap_link_read(priv->link_iface, &link);
+		eth_pcap_link_read(priv->link_iface, &link);
 	} else {
 		/* Files: up at 10G while started, as a NIC would be. */
 		memset(&link, 0, sizeof(link));
@@ -99,34 +99,34 @@ pcap_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 
 /* The LSC alarm, on the interrupt thread: one event per link change. */
 static void
-pcap_lsc_poll(void *arg)
+eth_pcap_lsc_poll(void *arg)
 {
 	struct rte_eth_dev *dev = arg;
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 
-	/* Pairs with the release store of pcap_lsc_stop(). */
+	/* Pairs with the release store of eth_pcap_lsc_stop(). */
 	if (!__atomic_load_n(&priv->lsc_running, __ATOMIC_ACQUIRE))
 		return;
-	if (pcap_link_update(dev, 0) == 0)
+	if (eth_pcap_link_update(dev, 0) == 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	if (__atomic_load_n(&priv->lsc_running, __ATOMIC_ACQUIRE) &&
-			rte_eal_alarm_set(PCAP_LSC_POLL_US, pcap_lsc_poll,
+			rte_eal_alarm_set(ETH_PCAP_LSC_POLL_US, eth_pcap_lsc_poll,
 				dev) != 0)
-		PCAP_LOG(ERR, "%s: cannot re-arm the link poll alarm: "
+		ETH_PCAP_LOG(ERR, "%s: cannot re-arm the link poll alarm: "
 			"no more link events", dev->data->name);
 }
 
 int
-pcap_lsc_start(struct rte_eth_dev *dev)
+eth_pcap_lsc_start(struct rte_eth_dev *dev)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 
 	if (!dev->data->dev_conf.intr_conf.lsc || priv->link_iface[0] == '\0')
 		return 0;
 	__atomic_store_n(&priv->lsc_running, 1, __ATOMIC_RELEASE);
-	if (rte_eal_alarm_set(PCAP_LSC_POLL_US, pcap_lsc_poll, dev) != 0) {
+	if (rte_eal_alarm_set(ETH_PCAP_LSC_POLL_US, eth_pcap_lsc_poll, dev) != 0) {
 		__atomic_store_n(&priv->lsc_running, 0, __ATOMIC_RELEASE);
-		PCAP_LOG(ERR, "%s: cannot set the link poll alarm (%s)",
+		ETH_PCAP_LOG(ERR, "%s: cannot set the link poll alarm (%s)",
 			dev->data->name, rte_strerror(rte_errno));
 		return -rte_errno;
 	}
@@ -134,24 +134,24 @@ pcap_lsc_start(struct rte_eth_dev *dev)
 }
 
 void
-pcap_lsc_stop(struct rte_eth_dev *dev)
+eth_pcap_lsc_stop(struct rte_eth_dev *dev)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 
 	if (!__atomic_load_n(&priv->lsc_running, __ATOMIC_ACQUIRE))
 		return;
-	/* Pairs with the acquire loads of pcap_lsc_poll(). */
+	/* Pairs with the acquire loads of eth_pcap_lsc_poll(). */
 	__atomic_store_n(&priv->lsc_running, 0, __ATOMIC_RELEASE);
 	/* The first cancel waits for a running poll, which may have re-armed
 	 * before it saw the flag; the second takes that one out. */
-	rte_eal_alarm_cancel(pcap_lsc_poll, dev);
-	rte_eal_alarm_cancel(pcap_lsc_poll, dev);
+	rte_eal_alarm_cancel(eth_pcap_lsc_poll, dev);
+	rte_eal_alarm_cancel(eth_pcap_lsc_poll, dev);
 }
 
 int
-pcap_rx_intr_start(struct rte_eth_dev *dev)
+eth_pcap_rx_intr_start(struct rte_eth_dev *dev)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 	struct rte_intr_handle *h = priv->intr_handle;
 	uint16_t nb = dev->data->nb_rx_queues, q;
 	int fd;
@@ -161,7 +161,7 @@ pcap_rx_intr_start(struct rte_eth_dev *dev)
 	for (q = 0; q < nb; q++) {
 		fd = pcap_get_selectable_fd(priv->rxq[q].pcap);
 		if (fd < 0) {
-			PCAP_LOG(ERR, "%s: rx queue %u has no selectable fd",
+			ETH_PCAP_LOG(ERR, "%s: rx queue %u has no selectable fd",
 				dev->data->name, q);
 			return -ENOTSUP;
 		}
@@ -172,8 +172,8 @@ pcap_rx_intr_start(struct rte_eth_dev *dev)
 	rte_intr_nb_efd_set(h, nb);
 	rte_intr_max_intr_set(h, nb + 1);
 	if (rte_intr_efd_enable(h, nb) != 0 ||
-			rte_intr_vec_list_alloc(h, "pcap_intr_vec", nb) != 0) {
-		PCAP_LOG(ERR, "%s: cannot set up rx interrupt vectors",
+			rte_intr_vec_list_alloc(h, "eth_pcap_intr_vec", nb) != 0) {
+		ETH_PCAP_LOG(ERR, "%s: cannot set up rx interrupt vectors",
 			dev->data->name);
 		return -ENOMEM;
 	}
@@ -184,9 +184,9 @@ pcap_rx_intr_start(struct rte_eth_dev *dev)
 }
 
 void
-pcap_rx_intr_stop(struct rte_eth_dev *dev)
+eth_pcap_rx_intr_stop(struct rte_eth_dev *dev)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 
 	if (dev->intr_handle == NULL)
 		return;
@@ -196,7 +196,7 @@ pcap_rx_intr_stop(struct rte_eth_dev *dev)
 }
 
 int
-pcap_rx_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
+eth_pcap_rx_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	RTE_SET_USED(queue_id);
 	/* The fd is always watched; arming has nothing to change. */
@@ -204,7 +204,7 @@ pcap_rx_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
 }
 
 int
-pcap_rx_intr_disable(struct rte_eth_dev *dev, uint16_t queue_id)
+eth_pcap_rx_intr_disable(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	RTE_SET_USED(queue_id);
 	return dev->intr_handle != NULL ? 0 : -EINVAL;

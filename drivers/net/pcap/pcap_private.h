@@ -19,11 +19,11 @@
  * allocations. Every packet a tx burst is given ends in opackets or in
  * oerrors (too big, a malformed mbuf, a failed send or write; the first
  * of these is logged once per queue). A rx_pcap FIFO must get its
- * capture header within PCAP_FIFO_WAIT_MS of the probe; after that,
+ * capture header within ETH_PCAP_FIFO_WAIT_MS of the probe; after that,
  * reads block while its writer is alive but silent, as for any stream.
  */
-#ifndef PCAP_PRIVATE_H
-#define PCAP_PRIVATE_H
+#ifndef ETH_PCAP_PRIVATE_H
+#define ETH_PCAP_PRIVATE_H
 
 #include <limits.h>
 #include <net/if.h>
@@ -39,37 +39,37 @@
 struct rte_eth_dev;
 
 /* Most queues of one direction (one devargs pair each). */
-#define PCAP_MAX_QUEUES 16
+#define ETH_PCAP_MAX_QUEUES 16
 
 /* Largest frame captured or dumped. */
-#define PCAP_SNAPLEN 65535
+#define ETH_PCAP_SNAPLEN 65535
 
-/* Kernel ring of an interface handle (see pcap_iface_open()). */
-#define PCAP_IFACE_RING_BYTES (8u << 20)
+/* Kernel ring of an interface handle (see eth_pcap_iface_open()). */
+#define ETH_PCAP_IFACE_RING_BYTES (8u << 20)
 
 /* How long a rx_pcap FIFO may take to deliver its capture header. */
-#define PCAP_FIFO_WAIT_MS 5000
+#define ETH_PCAP_FIFO_WAIT_MS 5000
 
-extern int pcap_logtype;
+extern int eth_pcap_logtype;
 
-#define PCAP_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, pcap_logtype, "PCAP: " fmt "\n", \
+#define ETH_PCAP_LOG(level, fmt, ...) \
+	rte_log(RTE_LOG_ ## level, eth_pcap_logtype, "PCAP: " fmt "\n", \
 		##__VA_ARGS__)
 
 /* What a queue reads from or writes to. */
-enum pcap_queue_kind {
-	PCAP_QUEUE_NONE = 0,	/* rx: always empty; tx: drops */
-	PCAP_QUEUE_FILE,
-	PCAP_QUEUE_IFACE,
+enum eth_pcap_queue_kind {
+	ETH_PCAP_QUEUE_NONE = 0,	/* rx: always empty; tx: drops */
+	ETH_PCAP_QUEUE_FILE,
+	ETH_PCAP_QUEUE_IFACE,
 };
 
 /*
  * Counters of one queue. Only the lcore that polls the queue writes
  * them (relaxed atomic stores, so that stats_get on another thread reads
  * whole values); stats_reset never writes them but moves the queue's
- * base (struct pcap_queue_base), which only the control path touches.
+ * base (struct eth_pcap_queue_base), which only the control path touches.
  */
-struct pcap_queue_stats {
+struct eth_pcap_queue_stats {
 	uint64_t packets;
 	uint64_t bytes;
 	uint64_t errors;	/* rx: bad records; tx: not written or sent */
@@ -87,7 +87,7 @@ struct pcap_queue_stats {
  * The last two belong to the interface, so only the first queue of a
  * port on each interface counts them. Control path only (stats_get).
  */
-struct pcap_missed {
+struct eth_pcap_missed {
 	uint32_t last_drop;	/* ps_drop at the last read */
 	uint32_t last_ifdrop;	/* ps_ifdrop at the last read */
 	uint64_t last_rx_dropped;	/* sysfs rx_dropped at the last read */
@@ -96,15 +96,15 @@ struct pcap_missed {
 };
 
 /* What stats_reset left: the counters' values at the last reset. */
-struct pcap_queue_base {
-	struct pcap_queue_stats stats;
+struct eth_pcap_queue_base {
+	struct eth_pcap_queue_stats stats;
 	uint64_t missed;
 };
 
-struct pcap_rx_queue {
+struct eth_pcap_rx_queue {
 	pcap_t *pcap;
 	struct rte_mempool *mb_pool;
-	enum pcap_queue_kind kind;
+	enum eth_pcap_queue_kind kind;
 	uint16_t port_id;
 	uint16_t queue_id;
 	uint8_t infinite;	/* rewind the file at its end */
@@ -112,28 +112,28 @@ struct pcap_rx_queue {
 	uint8_t in_only;	/* rx_iface_in: incoming packets only */
 	uint8_t had_packet;	/* a rewind will find one (no endless loop) */
 	uint8_t fifo;		/* the file is a FIFO: no rewind */
-	struct pcap_queue_stats stats;
-	struct pcap_queue_base base;
-	struct pcap_missed missed;
+	struct eth_pcap_queue_stats stats;
+	struct eth_pcap_queue_base base;
+	struct eth_pcap_missed missed;
 	char name[PATH_MAX];	/* file or interface */
 };
 
-struct pcap_tx_queue {
+struct eth_pcap_tx_queue {
 	pcap_t *pcap;		/* live handle, or the dead one of a dumper */
 	pcap_dumper_t *dumper;
-	enum pcap_queue_kind kind;
+	enum eth_pcap_queue_kind kind;
 	uint16_t queue_id;
-	uint8_t *linear;	/* PCAP_SNAPLEN bytes to flatten chains */
+	uint8_t *linear;	/* ETH_PCAP_SNAPLEN bytes to flatten chains */
 	uint8_t shared;		/* pcap belongs to the rx queue (iface=) */
 	uint8_t error_logged;	/* the first send or write error was logged */
-	struct pcap_queue_stats stats;
-	struct pcap_queue_base base;
+	struct eth_pcap_queue_stats stats;
+	struct eth_pcap_queue_base base;
 	char name[PATH_MAX];
 };
 
-struct pcap_internals {
-	struct pcap_rx_queue rxq[PCAP_MAX_QUEUES];
-	struct pcap_tx_queue txq[PCAP_MAX_QUEUES];
+struct eth_pcap_internals {
+	struct eth_pcap_rx_queue rxq[ETH_PCAP_MAX_QUEUES];
+	struct eth_pcap_tx_queue txq[ETH_PCAP_MAX_QUEUES];
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint8_t phy_mac;
@@ -142,18 +142,18 @@ struct pcap_internals {
 	struct rte_intr_handle *intr_handle;	/* rx interrupts */
 };
 
-uint16_t pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
-uint16_t pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t eth_pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
 /* Opens a rx file (0 or -EINVAL, one log line). A FIFO gets
- * PCAP_FIFO_WAIT_MS for its writer to send the capture header. */
-int pcap_rx_file_open(struct pcap_rx_queue *rxq);
+ * ETH_PCAP_FIFO_WAIT_MS for its writer to send the capture header. */
+int eth_pcap_rx_file_open(struct eth_pcap_rx_queue *rxq);
 
 /* Adds n to a counter of the queue's own lcore (single writer). */
 static inline void
-pcap_count(uint64_t *counter, uint64_t n)
+eth_pcap_count(uint64_t *counter, uint64_t n)
 {
-	/* Pairs with the relaxed loads of pcap_counter_read(): a reader sees
+	/* Pairs with the relaxed loads of eth_pcap_counter_read(): a reader sees
 	 * the old or the new value, never a torn one. */
 	__atomic_store_n(counter, __atomic_load_n(counter, __ATOMIC_RELAXED) +
 		n, __ATOMIC_RELAXED);
@@ -161,20 +161,20 @@ pcap_count(uint64_t *counter, uint64_t n)
 
 /* Reads a counter that another lcore writes. */
 static inline uint64_t
-pcap_counter_read(const uint64_t *counter)
+eth_pcap_counter_read(const uint64_t *counter)
 {
 	return __atomic_load_n(counter, __ATOMIC_RELAXED);
 }
 
 /* The sysfs rx_dropped of iface, or 0 when it cannot be read. */
-uint64_t pcap_iface_rx_dropped(const char *iface);
+uint64_t eth_pcap_iface_rx_dropped(const char *iface);
 
 /* The stats_get, stats_reset, xstats_get and xstats_get_names ops. */
-int pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
-int pcap_stats_reset(struct rte_eth_dev *dev);
-int pcap_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
+int eth_pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
+int eth_pcap_stats_reset(struct rte_eth_dev *dev);
+int eth_pcap_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	unsigned int n);
-int pcap_xstats_get_names(struct rte_eth_dev *dev,
+int eth_pcap_xstats_get_names(struct rte_eth_dev *dev,
 	struct rte_eth_xstat_name *names, unsigned int size);
 
-#endif /* PCAP_PRIVATE_H */
+#endif /* ETH_PCAP_PRIVATE_H */

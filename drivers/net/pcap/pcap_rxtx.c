@@ -27,11 +27,11 @@
 /*
  * A FIFO: open(2) of a reader blocks until a writer comes, and libpcap
  * then blocks reading the capture header. Open it non-blocking and give
- * the writer PCAP_FIFO_WAIT_MS to send something; a FILE on the fd,
+ * the writer ETH_PCAP_FIFO_WAIT_MS to send something; a FILE on the fd,
  * blocking again, or NULL (one log line).
  */
 static FILE *
-pcap_fifo_open(const char *path)
+eth_pcap_fifo_open(const char *path)
 {
 	struct pollfd pfd;
 	int fd, flags, ret;
@@ -39,18 +39,18 @@ pcap_fifo_open(const char *path)
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		PCAP_LOG(ERR, "cannot open FIFO %s: %s", path, strerror(errno));
+		ETH_PCAP_LOG(ERR, "cannot open FIFO %s: %s", path, strerror(errno));
 		return NULL;
 	}
 	pfd.fd = fd;
 	pfd.events = POLLIN;
 	do {
-		ret = poll(&pfd, 1, PCAP_FIFO_WAIT_MS);
+		ret = poll(&pfd, 1, ETH_PCAP_FIFO_WAIT_MS);
 	} while (ret < 0 && errno == EINTR);
 	if (ret <= 0) {
-		PCAP_LOG(ERR, "FIFO %s: no writer sent a capture header within "
+		ETH_PCAP_LOG(ERR, "FIFO %s: no writer sent a capture header within "
 			"%d ms: start the writer first", path,
-			PCAP_FIFO_WAIT_MS);
+			ETH_PCAP_FIFO_WAIT_MS);
 		close(fd);
 		return NULL;
 	}
@@ -59,14 +59,14 @@ pcap_fifo_open(const char *path)
 	if (flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0)
 		f = fdopen(fd, "rb");
 	if (f == NULL) {
-		PCAP_LOG(ERR, "cannot read FIFO %s: %s", path, strerror(errno));
+		ETH_PCAP_LOG(ERR, "cannot read FIFO %s: %s", path, strerror(errno));
 		close(fd);
 	}
 	return f;
 }
 
 int
-pcap_rx_file_open(struct pcap_rx_queue *rxq)
+eth_pcap_rx_file_open(struct eth_pcap_rx_queue *rxq)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
 	struct stat st;
@@ -77,18 +77,18 @@ pcap_rx_file_open(struct pcap_rx_queue *rxq)
 		rxq->pcap = pcap_open_offline(rxq->name, errbuf);
 		if (rxq->pcap == NULL) {
 			/* errbuf names the file and says what is wrong. */
-			PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
+			ETH_PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
 			return -EINVAL;
 		}
 		return 0;
 	}
-	f = pcap_fifo_open(rxq->name);
+	f = eth_pcap_fifo_open(rxq->name);
 	if (f == NULL)
 		return -EINVAL;
 	rxq->pcap = pcap_fopen_offline(f, errbuf);
 	if (rxq->pcap == NULL) {
 		fclose(f);	/* on failure libpcap leaves f open */
-		PCAP_LOG(ERR, "cannot read a capture from FIFO %s: %s",
+		ETH_PCAP_LOG(ERR, "cannot read a capture from FIFO %s: %s",
 			rxq->name, errbuf);
 		return -EINVAL;
 	}
@@ -98,7 +98,7 @@ pcap_rx_file_open(struct pcap_rx_queue *rxq)
 /* Copies the rest of a record (done bytes are in head) into new mbufs
  * chained to head; 0, or -1 when the pool ran dry. */
 static int
-pcap_rx_chain(struct rte_mempool *pool, struct rte_mbuf *head,
+eth_pcap_rx_chain(struct rte_mempool *pool, struct rte_mbuf *head,
 	const uint8_t *data, uint32_t len, uint32_t done)
 {
 	struct rte_mbuf *seg, *prev = head;
@@ -124,7 +124,7 @@ pcap_rx_chain(struct rte_mempool *pool, struct rte_mbuf *head,
 /* Copies a record into m (and more mbufs when it does not fit); 0, or -1
  * when the pool ran dry (the caller frees m and what hangs on it). */
 static int
-pcap_rx_copy(struct rte_mempool *pool, struct rte_mbuf *m,
+eth_pcap_rx_copy(struct rte_mempool *pool, struct rte_mbuf *m,
 	const uint8_t *data, uint32_t len)
 {
 	uint16_t room = (uint16_t)rte_pktmbuf_tailroom(m);
@@ -136,12 +136,12 @@ pcap_rx_copy(struct rte_mempool *pool, struct rte_mbuf *m,
 	m->pkt_len = len;
 	if (room == len)
 		return 0;
-	return pcap_rx_chain(pool, m, data, len, room);
+	return eth_pcap_rx_chain(pool, m, data, len, room);
 }
 
 /* At the end of a file: start it again (infinite_rx) or stay there. */
 static int
-pcap_rx_rewind(struct pcap_rx_queue *rxq)
+eth_pcap_rx_rewind(struct eth_pcap_rx_queue *rxq)
 {
 	if (!rxq->infinite || !rxq->had_packet) {
 		rxq->at_end = 1;
@@ -149,17 +149,17 @@ pcap_rx_rewind(struct pcap_rx_queue *rxq)
 	}
 	pcap_close(rxq->pcap);
 	rxq->pcap = NULL;
-	if (pcap_rx_file_open(rxq) != 0) {
+	if (eth_pcap_rx_file_open(rxq) != 0) {
 		rxq->at_end = 1;
 		return -1;
 	}
-	pcap_count(&rxq->stats.rewinds, 1);
+	eth_pcap_count(&rxq->stats.rewinds, 1);
 	return 0;
 }
 
 /* The next record: 1 with hdr and data, 0 when there is none now. */
 static int
-pcap_rx_next(struct pcap_rx_queue *rxq, struct pcap_pkthdr **hdr,
+eth_pcap_rx_next(struct eth_pcap_rx_queue *rxq, struct pcap_pkthdr **hdr,
 	const u_char **data)
 {
 	int ret;
@@ -171,14 +171,14 @@ pcap_rx_next(struct pcap_rx_queue *rxq, struct pcap_pkthdr **hdr,
 		if (ret == 0)
 			return 0;	/* live: nothing waiting */
 		if (ret == PCAP_ERROR_BREAK) {
-			if (pcap_rx_rewind(rxq) != 0)
+			if (eth_pcap_rx_rewind(rxq) != 0)
 				return 0;
 			continue;
 		}
 		/* A truncated or corrupt record: the rest of the file
 		 * cannot be framed, so the file ends here. */
-		pcap_count(&rxq->stats.errors, 1);
-		if (rxq->kind == PCAP_QUEUE_FILE)
+		eth_pcap_count(&rxq->stats.errors, 1);
+		if (rxq->kind == ETH_PCAP_QUEUE_FILE)
 			rxq->at_end = 1;
 		return 0;
 	}
@@ -191,32 +191,32 @@ pcap_rx_next(struct pcap_rx_queue *rxq, struct pcap_pkthdr **hdr,
  * losing them here.
  */
 uint16_t
-pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct pcap_rx_queue *rxq = queue;
+	struct eth_pcap_rx_queue *rxq = queue;
 	struct pcap_pkthdr *hdr;
 	const u_char *data;
 	struct rte_mbuf *m;
 	uint16_t nb_rx = 0;
 	uint64_t bytes = 0;
 
-	if (rxq->kind == PCAP_QUEUE_NONE || rxq->at_end || rxq->pcap == NULL)
+	if (rxq->kind == ETH_PCAP_QUEUE_NONE || rxq->at_end || rxq->pcap == NULL)
 		return 0;
 	while (nb_rx < nb_pkts) {
 		m = rte_pktmbuf_alloc(rxq->mb_pool);
 		if (unlikely(m == NULL)) {
-			pcap_count(&rxq->stats.nombuf, 1);
+			eth_pcap_count(&rxq->stats.nombuf, 1);
 			break;
 		}
-		if (pcap_rx_next(rxq, &hdr, &data) != 1) {
+		if (eth_pcap_rx_next(rxq, &hdr, &data) != 1) {
 			rte_pktmbuf_free(m);
 			break;
 		}
-		if (unlikely(pcap_rx_copy(rxq->mb_pool, m, data,
+		if (unlikely(eth_pcap_rx_copy(rxq->mb_pool, m, data,
 				hdr->caplen) != 0)) {
 			rte_pktmbuf_free(m);
-			pcap_count(&rxq->stats.nombuf, 1);
-			pcap_count(&rxq->stats.lost, 1);
+			eth_pcap_count(&rxq->stats.nombuf, 1);
+			eth_pcap_count(&rxq->stats.lost, 1);
 			break;
 		}
 		m->port = rxq->port_id;
@@ -225,21 +225,21 @@ pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		pkts[nb_rx++] = m;
 	}
 	if (nb_rx != 0) {
-		pcap_count(&rxq->stats.packets, nb_rx);
-		pcap_count(&rxq->stats.bytes, bytes);
+		eth_pcap_count(&rxq->stats.packets, nb_rx);
+		eth_pcap_count(&rxq->stats.bytes, bytes);
 	}
 	return nb_rx;
 }
 
 /* The first error of a tx queue: one line; later ones are only counted. */
 static void
-pcap_tx_log_error(struct pcap_tx_queue *txq, const char *what,
+eth_pcap_tx_log_error(struct eth_pcap_tx_queue *txq, const char *what,
 	const char *why)
 {
 	if (txq->error_logged)
 		return;
 	txq->error_logged = 1;
-	PCAP_LOG(ERR, "tx queue %u on %s: %s: %s (counted in oerrors; no "
+	ETH_PCAP_LOG(ERR, "tx queue %u on %s: %s: %s (counted in oerrors; no "
 		"more lines for this queue)", txq->queue_id, txq->name, what,
 		why);
 }
@@ -247,13 +247,13 @@ pcap_tx_log_error(struct pcap_tx_queue *txq, const char *what,
 /* The packet's pkt_len bytes in one piece (its data, or a copy in
  * linear); NULL for an mbuf whose segments do not add up to pkt_len. */
 static const uint8_t *
-pcap_tx_bytes(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+eth_pcap_tx_bytes(struct eth_pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
 	const char *reason;
 
 	if ((m->nb_segs > 1 || m->data_len != m->pkt_len) &&
 			rte_mbuf_check(m, 1, &reason) != 0) {
-		pcap_tx_log_error(txq, "bad mbuf chain dropped", reason);
+		eth_pcap_tx_log_error(txq, "bad mbuf chain dropped", reason);
 		return NULL;
 	}
 	return rte_pktmbuf_read(m, 0, m->pkt_len, txq->linear);
@@ -261,23 +261,23 @@ pcap_tx_bytes(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
 
 /* Sends one packet on an interface: 0, or -1 when it was dropped. */
 static int
-pcap_tx_send(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+eth_pcap_tx_send(struct eth_pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
-	const uint8_t *data = pcap_tx_bytes(txq, m);
+	const uint8_t *data = eth_pcap_tx_bytes(txq, m);
 
 	if (data == NULL)
 		return -1;
 	if (pcap_sendpacket(txq->pcap, data, (int)m->pkt_len) == 0)
 		return 0;
-	pcap_tx_log_error(txq, "send failed", pcap_geterr(txq->pcap));
+	eth_pcap_tx_log_error(txq, "send failed", pcap_geterr(txq->pcap));
 	return -1;
 }
 
 /* Dumps one packet into the file's buffer: 0, or -1 when it was dropped. */
 static int
-pcap_tx_dump(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
+eth_pcap_tx_dump(struct eth_pcap_tx_queue *txq, const struct rte_mbuf *m)
 {
-	const uint8_t *data = pcap_tx_bytes(txq, m);
+	const uint8_t *data = eth_pcap_tx_bytes(txq, m);
 	struct pcap_pkthdr hdr;
 
 	if (data == NULL)
@@ -296,7 +296,7 @@ pcap_tx_dump(struct pcap_tx_queue *txq, const struct rte_mbuf *m)
  * the file took it. 0, or -1 (the burst's packets are errors).
  */
 static int
-pcap_tx_flush(struct pcap_tx_queue *txq)
+eth_pcap_tx_flush(struct eth_pcap_tx_queue *txq)
 {
 	FILE *f = pcap_dump_file(txq->dumper);
 	int failed;
@@ -304,15 +304,15 @@ pcap_tx_flush(struct pcap_tx_queue *txq)
 	failed = pcap_dump_flush(txq->dumper) != 0 || ferror(f);
 	if (!failed)
 		return 0;
-	pcap_tx_log_error(txq, "write failed", strerror(errno));
+	eth_pcap_tx_log_error(txq, "write failed", strerror(errno));
 	clearerr(f);
 	return -1;
 }
 
 uint16_t
-pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct pcap_tx_queue *txq = queue;
+	struct eth_pcap_tx_queue *txq = queue;
 	uint64_t bytes = 0, good = 0, bad = 0;
 	const struct rte_mbuf *m;
 	uint16_t i;
@@ -321,14 +321,14 @@ pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	for (i = 0; i < nb_pkts; i++) {
 		m = pkts[i];
 		/* A port without tx devargs drops what it is given. */
-		if (txq->kind == PCAP_QUEUE_NONE)
+		if (txq->kind == ETH_PCAP_QUEUE_NONE)
 			ret = 0;
-		else if (m->pkt_len > PCAP_SNAPLEN)
+		else if (m->pkt_len > ETH_PCAP_SNAPLEN)
 			ret = -1;
-		else if (txq->kind == PCAP_QUEUE_IFACE)
-			ret = pcap_tx_send(txq, m);
+		else if (txq->kind == ETH_PCAP_QUEUE_IFACE)
+			ret = eth_pcap_tx_send(txq, m);
 		else
-			ret = pcap_tx_dump(txq, m);
+			ret = eth_pcap_tx_dump(txq, m);
 		if (ret == 0) {
 			good++;
 			bytes += m->pkt_len;
@@ -337,16 +337,16 @@ pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		}
 		rte_pktmbuf_free(pkts[i]);
 	}
-	if (txq->dumper != NULL && good != 0 && pcap_tx_flush(txq) != 0) {
+	if (txq->dumper != NULL && good != 0 && eth_pcap_tx_flush(txq) != 0) {
 		bad += good;
 		good = 0;
 		bytes = 0;
 	}
 	if (good != 0) {
-		pcap_count(&txq->stats.packets, good);
-		pcap_count(&txq->stats.bytes, bytes);
+		eth_pcap_count(&txq->stats.packets, good);
+		eth_pcap_count(&txq->stats.bytes, bytes);
 	}
 	if (bad != 0)
-		pcap_count(&txq->stats.errors, bad);
+		eth_pcap_count(&txq->stats.errors, bad);
 	return nb_pkts;
 }

@@ -17,11 +17,11 @@
 #include "pcap_private.h"
 
 /* Driver xstats per rx queue, then per tx queue. */
-#define PCAP_RXQ_XSTATS 3
-#define PCAP_TXQ_XSTATS 1
+#define ETH_PCAP_RXQ_XSTATS 3
+#define ETH_PCAP_TXQ_XSTATS 1
 
 uint64_t
-pcap_iface_rx_dropped(const char *iface)
+eth_pcap_iface_rx_dropped(const char *iface)
 {
 	char path[128];
 	uint64_t value = 0;
@@ -44,13 +44,13 @@ pcap_iface_rx_dropped(const char *iface)
  * wrap between two calls.
  */
 static void
-pcap_missed_update(struct pcap_rx_queue *rxq)
+eth_pcap_missed_update(struct eth_pcap_rx_queue *rxq)
 {
-	struct pcap_missed *missed = &rxq->missed;
+	struct eth_pcap_missed *missed = &rxq->missed;
 	struct pcap_stat ps;
 	uint64_t rx_dropped;
 
-	if (rxq->kind != PCAP_QUEUE_IFACE || rxq->pcap == NULL)
+	if (rxq->kind != ETH_PCAP_QUEUE_IFACE || rxq->pcap == NULL)
 		return;
 	if (pcap_stats(rxq->pcap, &ps) == 0) {
 		missed->total += (uint32_t)(ps.ps_drop - missed->last_drop);
@@ -63,7 +63,7 @@ pcap_missed_update(struct pcap_rx_queue *rxq)
 	}
 	if (!missed->iface_drops)
 		return;
-	rx_dropped = pcap_iface_rx_dropped(rxq->name);
+	rx_dropped = eth_pcap_iface_rx_dropped(rxq->name);
 	/* A counter that went back (the interface was re-created) starts a
 	 * new count. */
 	if (rx_dropped >= missed->last_rx_dropped)
@@ -73,39 +73,39 @@ pcap_missed_update(struct pcap_rx_queue *rxq)
 
 /* The queue's counters now, less its base. */
 static void
-pcap_queue_read(const struct pcap_queue_stats *live,
-	const struct pcap_queue_base *base, struct pcap_queue_stats *out)
+eth_pcap_queue_read(const struct eth_pcap_queue_stats *live,
+	const struct eth_pcap_queue_base *base, struct eth_pcap_queue_stats *out)
 {
-	out->packets = pcap_counter_read(&live->packets) - base->stats.packets;
-	out->bytes = pcap_counter_read(&live->bytes) - base->stats.bytes;
-	out->errors = pcap_counter_read(&live->errors) - base->stats.errors;
-	out->nombuf = pcap_counter_read(&live->nombuf) - base->stats.nombuf;
-	out->lost = pcap_counter_read(&live->lost) - base->stats.lost;
-	out->rewinds = pcap_counter_read(&live->rewinds) - base->stats.rewinds;
+	out->packets = eth_pcap_counter_read(&live->packets) - base->stats.packets;
+	out->bytes = eth_pcap_counter_read(&live->bytes) - base->stats.bytes;
+	out->errors = eth_pcap_counter_read(&live->errors) - base->stats.errors;
+	out->nombuf = eth_pcap_counter_read(&live->nombuf) - base->stats.nombuf;
+	out->lost = eth_pcap_counter_read(&live->lost) - base->stats.lost;
+	out->rewinds = eth_pcap_counter_read(&live->rewinds) - base->stats.rewinds;
 }
 
 /* Frames the rx queue missed since the last reset. */
 static uint64_t
-pcap_rxq_missed(struct pcap_rx_queue *rxq, const struct pcap_queue_stats *s)
+eth_pcap_rxq_missed(struct eth_pcap_rx_queue *rxq, const struct eth_pcap_queue_stats *s)
 {
-	pcap_missed_update(rxq);
+	eth_pcap_missed_update(rxq);
 	return rxq->missed.total - rxq->base.missed + s->lost;
 }
 
 int
-pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+eth_pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
-	struct pcap_queue_stats s;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_queue_stats s;
 	uint16_t q;
 
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		pcap_queue_read(&priv->rxq[q].stats, &priv->rxq[q].base, &s);
+		eth_pcap_queue_read(&priv->rxq[q].stats, &priv->rxq[q].base, &s);
 		stats->ipackets += s.packets;
 		stats->ibytes += s.bytes;
 		stats->ierrors += s.errors;
 		stats->rx_nombuf += s.nombuf;
-		stats->imissed += pcap_rxq_missed(&priv->rxq[q], &s);
+		stats->imissed += eth_pcap_rxq_missed(&priv->rxq[q], &s);
 		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
 			stats->q_ipackets[q] = s.packets;
 			stats->q_ibytes[q] = s.bytes;
@@ -113,7 +113,7 @@ pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 		}
 	}
 	for (q = 0; q < dev->data->nb_tx_queues; q++) {
-		pcap_queue_read(&priv->txq[q].stats, &priv->txq[q].base, &s);
+		eth_pcap_queue_read(&priv->txq[q].stats, &priv->txq[q].base, &s);
 		stats->opackets += s.packets;
 		stats->obytes += s.bytes;
 		stats->oerrors += s.errors;
@@ -127,44 +127,44 @@ pcap_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 
 /* The base becomes the counters' values now. */
 static void
-pcap_queue_rebase(const struct pcap_queue_stats *live,
-	struct pcap_queue_base *base)
+eth_pcap_queue_rebase(const struct eth_pcap_queue_stats *live,
+	struct eth_pcap_queue_base *base)
 {
-	base->stats.packets = pcap_counter_read(&live->packets);
-	base->stats.bytes = pcap_counter_read(&live->bytes);
-	base->stats.errors = pcap_counter_read(&live->errors);
-	base->stats.nombuf = pcap_counter_read(&live->nombuf);
-	base->stats.lost = pcap_counter_read(&live->lost);
-	base->stats.rewinds = pcap_counter_read(&live->rewinds);
+	base->stats.packets = eth_pcap_counter_read(&live->packets);
+	base->stats.bytes = eth_pcap_counter_read(&live->bytes);
+	base->stats.errors = eth_pcap_counter_read(&live->errors);
+	base->stats.nombuf = eth_pcap_counter_read(&live->nombuf);
+	base->stats.lost = eth_pcap_counter_read(&live->lost);
+	base->stats.rewinds = eth_pcap_counter_read(&live->rewinds);
 }
 
 int
-pcap_stats_reset(struct rte_eth_dev *dev)
+eth_pcap_stats_reset(struct rte_eth_dev *dev)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
 	uint16_t q;
 
-	for (q = 0; q < PCAP_MAX_QUEUES; q++) {
-		pcap_missed_update(&priv->rxq[q]);
-		pcap_queue_rebase(&priv->rxq[q].stats, &priv->rxq[q].base);
+	for (q = 0; q < ETH_PCAP_MAX_QUEUES; q++) {
+		eth_pcap_missed_update(&priv->rxq[q]);
+		eth_pcap_queue_rebase(&priv->rxq[q].stats, &priv->rxq[q].base);
 		priv->rxq[q].base.missed = priv->rxq[q].missed.total;
-		pcap_queue_rebase(&priv->txq[q].stats, &priv->txq[q].base);
+		eth_pcap_queue_rebase(&priv->txq[q].stats, &priv->txq[q].base);
 	}
 	return 0;
 }
 
 static unsigned int
-pcap_xstats_count(const struct rte_eth_dev *dev)
+eth_pcap_xstats_count(const struct rte_eth_dev *dev)
 {
-	return dev->data->nb_rx_queues * PCAP_RXQ_XSTATS +
-		dev->data->nb_tx_queues * PCAP_TXQ_XSTATS;
+	return dev->data->nb_rx_queues * ETH_PCAP_RXQ_XSTATS +
+		dev->data->nb_tx_queues * ETH_PCAP_TXQ_XSTATS;
 }
 
 int
-pcap_xstats_get_names(struct rte_eth_dev *dev,
+eth_pcap_xstats_get_names(struct rte_eth_dev *dev,
 	struct rte_eth_xstat_name *names, unsigned int size)
 {
-	unsigned int n = pcap_xstats_count(dev), i = 0;
+	unsigned int n = eth_pcap_xstats_count(dev), i = 0;
 	uint16_t q;
 
 	if (names == NULL || size < n)
@@ -184,27 +184,27 @@ pcap_xstats_get_names(struct rte_eth_dev *dev,
 }
 
 int
-pcap_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
+eth_pcap_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	unsigned int n)
 {
-	struct pcap_internals *priv = dev->data->dev_private;
-	unsigned int count = pcap_xstats_count(dev), i = 0;
-	struct pcap_queue_stats s;
+	struct eth_pcap_internals *priv = dev->data->dev_private;
+	unsigned int count = eth_pcap_xstats_count(dev), i = 0;
+	struct eth_pcap_queue_stats s;
 	uint16_t q;
 
 	if (xstats == NULL || n < count)
 		return (int)count;
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
-		pcap_queue_read(&priv->rxq[q].stats, &priv->rxq[q].base, &s);
+		eth_pcap_queue_read(&priv->rxq[q].stats, &priv->rxq[q].base, &s);
 		xstats[i].id = i;
 		xstats[i++].value = s.errors;
 		xstats[i].id = i;
 		xstats[i++].value = s.rewinds;
 		xstats[i].id = i;
-		xstats[i++].value = pcap_rxq_missed(&priv->rxq[q], &s);
+		xstats[i++].value = eth_pcap_rxq_missed(&priv->rxq[q], &s);
 	}
 	for (q = 0; q < dev->data->nb_tx_queues; q++) {
-		pcap_queue_read(&priv->txq[q].stats, &priv->txq[q].base, &s);
+		eth_pcap_queue_read(&priv->txq[q].stats, &priv->txq[q].base, &s);
 		xstats[i].id = i;
 		xstats[i++].value = s.errors;
 	}

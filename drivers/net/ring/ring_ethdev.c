@@ -29,40 +29,40 @@
 
 #include "rte_eth_ring.h"
 
-#define RING_MAX_QUEUES 16
-#define RING_SIZE 1024
-#define RING_ARG_NODEACTION "nodeaction"
-#define RING_ARG_INTERNAL "internal"
+#define ETH_RING_MAX_QUEUES 16
+#define ETH_RING_SIZE 1024
+#define ETH_RING_ARG_NODEACTION "nodeaction"
+#define ETH_RING_ARG_INTERNAL "internal"
 
-#define RING_LOG(level, fmt, ...) \
+#define ETH_RING_LOG(level, fmt, ...) \
 	RTE_LOG(level, PMD, "net_ring: " fmt "\n", ##__VA_ARGS__)
 
-static const char *const ring_valid_args[] = {
-	RING_ARG_NODEACTION, RING_ARG_INTERNAL, NULL
+static const char *const eth_ring_valid_args[] = {
+	ETH_RING_ARG_NODEACTION, ETH_RING_ARG_INTERNAL, NULL
 };
 
-enum ring_action { RING_CREATE, RING_ATTACH };
+enum eth_ring_action { ETH_RING_CREATE, ETH_RING_ATTACH };
 
 /* One queue: its ring and what went through it. One lcore writes it,
  * so each has its own cache line. */
-struct ring_queue {
+struct eth_ring_queue {
 	struct rte_ring *ring;
 	uint64_t packets;
 	uint64_t full;		/* Tx: packets the ring had no room for */
 } __rte_cache_aligned;
 
-struct ring_private {
-	struct ring_queue rx[RING_MAX_QUEUES];
-	struct ring_queue tx[RING_MAX_QUEUES];
+struct eth_ring_private {
+	struct eth_ring_queue rx[ETH_RING_MAX_QUEUES];
+	struct eth_ring_queue tx[ETH_RING_MAX_QUEUES];
 	unsigned int nb_rx;
 	unsigned int nb_tx;
 	/* The rings this port made: freed on close. */
-	struct rte_ring *created[2 * RING_MAX_QUEUES];
+	struct rte_ring *created[2 * ETH_RING_MAX_QUEUES];
 	unsigned int nb_created;
 };
 
 /* What rte_eth_from_rings() hands its probe through "internal=%p". */
-struct ring_internal_args {
+struct eth_ring_internal_args {
 	struct rte_ring *const *rx;
 	unsigned int nb_rx;
 	struct rte_ring *const *tx;
@@ -72,23 +72,23 @@ struct ring_internal_args {
 
 /* The arguments of the rte_eth_from_rings() call in progress on this
  * thread: the only pointer that "internal=" may name. */
-static RTE_DEFINE_PER_LCORE(const struct ring_internal_args *, ring_pending);
+static RTE_DEFINE_PER_LCORE(const struct eth_ring_internal_args *, eth_ring_pending);
 
 /* The queue pairs of the nodeaction devargs. */
-struct ring_nodeactions {
+struct eth_ring_nodeactions {
 	const char *port;
-	struct rte_ring *rx[RING_MAX_QUEUES];
-	struct rte_ring *tx[RING_MAX_QUEUES];
-	struct rte_ring *created[2 * RING_MAX_QUEUES];
+	struct rte_ring *rx[ETH_RING_MAX_QUEUES];
+	struct rte_ring *tx[ETH_RING_MAX_QUEUES];
+	struct rte_ring *created[2 * ETH_RING_MAX_QUEUES];
 	unsigned int nb;
 	unsigned int nb_created;
 	int numa_node;
 };
 
 static uint16_t
-ring_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_ring_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct ring_queue *q = queue;
+	struct eth_ring_queue *q = queue;
 	unsigned int n;
 
 	n = rte_ring_dequeue_burst(q->ring, (void **)pkts, nb_pkts, NULL);
@@ -97,9 +97,9 @@ ring_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 }
 
 static uint16_t
-ring_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+eth_ring_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
-	struct ring_queue *q = queue;
+	struct eth_ring_queue *q = queue;
 	unsigned int n;
 
 	n = rte_ring_enqueue_burst(q->ring, (void * const *)pkts, nb_pkts,
@@ -109,20 +109,20 @@ ring_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	return (uint16_t)n;
 }
 
-static struct ring_private *
-ring_priv(struct rte_eth_dev *dev)
+static struct eth_ring_private *
+eth_ring_priv(struct rte_eth_dev *dev)
 {
 	return dev->data->dev_private;
 }
 
 static int
-ring_dev_configure(struct rte_eth_dev *dev __rte_unused)
+eth_ring_dev_configure(struct rte_eth_dev *dev __rte_unused)
 {
 	return 0;
 }
 
 static void
-ring_queue_states(struct rte_eth_dev *dev, uint8_t state)
+eth_ring_queue_states(struct rte_eth_dev *dev, uint8_t state)
 {
 	uint16_t q;
 
@@ -133,22 +133,22 @@ ring_queue_states(struct rte_eth_dev *dev, uint8_t state)
 }
 
 static int
-ring_dev_start(struct rte_eth_dev *dev)
+eth_ring_dev_start(struct rte_eth_dev *dev)
 {
-	ring_queue_states(dev, RTE_ETH_QUEUE_STATE_STARTED);
+	eth_ring_queue_states(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	return 0;
 }
 
 static int
-ring_dev_stop(struct rte_eth_dev *dev)
+eth_ring_dev_stop(struct rte_eth_dev *dev)
 {
-	ring_queue_states(dev, RTE_ETH_QUEUE_STATE_STOPPED);
+	eth_ring_queue_states(dev, RTE_ETH_QUEUE_STATE_STOPPED);
 	return 0;
 }
 
 /* Frees a ring this driver made, and the packets still in it. */
 static void
-ring_free_created(struct rte_ring *ring)
+eth_ring_free_created(struct rte_ring *ring)
 {
 	void *pkt;
 
@@ -158,21 +158,21 @@ ring_free_created(struct rte_ring *ring)
 }
 
 static int
-ring_dev_close(struct rte_eth_dev *dev)
+eth_ring_dev_close(struct rte_eth_dev *dev)
 {
-	struct ring_private *priv = ring_priv(dev);
+	struct eth_ring_private *priv = eth_ring_priv(dev);
 	unsigned int i;
 
 	for (i = 0; i < priv->nb_created; i++)
-		ring_free_created(priv->created[i]);
+		eth_ring_free_created(priv->created[i]);
 	priv->nb_created = 0;
 	return 0;
 }
 
 static int
-ring_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+eth_ring_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
-	struct ring_private *priv = ring_priv(dev);
+	struct eth_ring_private *priv = eth_ring_priv(dev);
 
 	info->max_mac_addrs = 1;
 	info->max_rx_pktlen = (uint32_t)-1;
@@ -185,43 +185,43 @@ ring_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 }
 
 static int
-ring_link_update(struct rte_eth_dev *dev __rte_unused,
+eth_ring_link_update(struct rte_eth_dev *dev __rte_unused,
 	int wait_to_complete __rte_unused)
 {
 	return -1;	/* always up */
 }
 
 static int
-ring_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
+eth_ring_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc __rte_unused, unsigned int socket_id __rte_unused,
 	const struct rte_eth_rxconf *conf __rte_unused,
 	struct rte_mempool *mb_pool __rte_unused)
 {
-	dev->data->rx_queues[queue_id] = &ring_priv(dev)->rx[queue_id];
+	dev->data->rx_queues[queue_id] = &eth_ring_priv(dev)->rx[queue_id];
 	return 0;
 }
 
 static int
-ring_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
+eth_ring_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc __rte_unused, unsigned int socket_id __rte_unused,
 	const struct rte_eth_txconf *conf __rte_unused)
 {
-	dev->data->tx_queues[queue_id] = &ring_priv(dev)->tx[queue_id];
+	dev->data->tx_queues[queue_id] = &eth_ring_priv(dev)->tx[queue_id];
 	return 0;
 }
 
 /* The queues live in the private data; the packets in a ring belong to
  * whoever dequeues them, and rings this port made are drained at close. */
 static void
-ring_queue_release(struct rte_eth_dev *dev __rte_unused,
+eth_ring_queue_release(struct rte_eth_dev *dev __rte_unused,
 	uint16_t queue_id __rte_unused)
 {
 }
 
 static int
-ring_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
+eth_ring_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
-	struct ring_private *priv = ring_priv(dev);
+	struct eth_ring_private *priv = eth_ring_priv(dev);
 	unsigned int i;
 
 	for (i = 0; i < priv->nb_rx; i++) {
@@ -238,12 +238,12 @@ ring_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 }
 
 static int
-ring_stats_reset(struct rte_eth_dev *dev)
+eth_ring_stats_reset(struct rte_eth_dev *dev)
 {
-	struct ring_private *priv = ring_priv(dev);
+	struct eth_ring_private *priv = eth_ring_priv(dev);
 	unsigned int i;
 
-	for (i = 0; i < RING_MAX_QUEUES; i++) {
+	for (i = 0; i < ETH_RING_MAX_QUEUES; i++) {
 		priv->rx[i].packets = 0;
 		priv->tx[i].packets = 0;
 		priv->tx[i].full = 0;
@@ -252,10 +252,10 @@ ring_stats_reset(struct rte_eth_dev *dev)
 }
 
 static int
-ring_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
+eth_ring_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	unsigned int n)
 {
-	struct ring_private *priv = ring_priv(dev);
+	struct eth_ring_private *priv = eth_ring_priv(dev);
 	uint64_t full = 0;
 	unsigned int i;
 
@@ -269,7 +269,7 @@ ring_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 }
 
 static int
-ring_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
+eth_ring_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 	struct rte_eth_xstat_name *names, unsigned int size)
 {
 	if (names == NULL || size < 1)
@@ -279,13 +279,13 @@ ring_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 }
 
 static int
-ring_noop(struct rte_eth_dev *dev __rte_unused)
+eth_ring_noop(struct rte_eth_dev *dev __rte_unused)
 {
 	return 0;
 }
 
 static int
-ring_mac_addr_set(struct rte_eth_dev *dev __rte_unused,
+eth_ring_mac_addr_set(struct rte_eth_dev *dev __rte_unused,
 	struct rte_ether_addr *addr __rte_unused)
 {
 	return 0;
@@ -293,47 +293,47 @@ ring_mac_addr_set(struct rte_eth_dev *dev __rte_unused,
 
 /* The admin link state, as DPDK's ring PMD: what link_get reports. */
 static int
-ring_link_up(struct rte_eth_dev *dev)
+eth_ring_link_up(struct rte_eth_dev *dev)
 {
 	dev->data->dev_link.link_status = RTE_ETH_LINK_UP;
 	return 0;
 }
 
 static int
-ring_link_down(struct rte_eth_dev *dev)
+eth_ring_link_down(struct rte_eth_dev *dev)
 {
 	dev->data->dev_link.link_status = RTE_ETH_LINK_DOWN;
 	return 0;
 }
 
-static const struct eth_dev_ops ring_ops = {
-	.dev_configure = ring_dev_configure,
-	.dev_start = ring_dev_start,
-	.dev_stop = ring_dev_stop,
-	.dev_close = ring_dev_close,
-	.dev_infos_get = ring_dev_infos_get,
-	.link_update = ring_link_update,
-	.dev_set_link_up = ring_link_up,
-	.dev_set_link_down = ring_link_down,
-	.promiscuous_enable = ring_noop,
-	.promiscuous_disable = ring_noop,
-	.allmulticast_enable = ring_noop,
-	.allmulticast_disable = ring_noop,
-	.mac_addr_set = ring_mac_addr_set,
-	.rx_queue_setup = ring_rx_queue_setup,
-	.tx_queue_setup = ring_tx_queue_setup,
-	.rx_queue_release = ring_queue_release,
-	.tx_queue_release = ring_queue_release,
-	.stats_get = ring_stats_get,
-	.stats_reset = ring_stats_reset,
-	.xstats_get = ring_xstats_get,
-	.xstats_get_names = ring_xstats_get_names,
+static const struct eth_dev_ops eth_ring_ops = {
+	.dev_configure = eth_ring_dev_configure,
+	.dev_start = eth_ring_dev_start,
+	.dev_stop = eth_ring_dev_stop,
+	.dev_close = eth_ring_dev_close,
+	.dev_infos_get = eth_ring_dev_infos_get,
+	.link_update = eth_ring_link_update,
+	.dev_set_link_up = eth_ring_link_up,
+	.dev_set_link_down = eth_ring_link_down,
+	.promiscuous_enable = eth_ring_noop,
+	.promiscuous_disable = eth_ring_noop,
+	.allmulticast_enable = eth_ring_noop,
+	.allmulticast_disable = eth_ring_noop,
+	.mac_addr_set = eth_ring_mac_addr_set,
+	.rx_queue_setup = eth_ring_rx_queue_setup,
+	.tx_queue_setup = eth_ring_tx_queue_setup,
+	.rx_queue_release = eth_ring_queue_release,
+	.tx_queue_release = eth_ring_queue_release,
+	.stats_get = eth_ring_stats_get,
+	.stats_reset = eth_ring_stats_reset,
+	.xstats_get = eth_ring_xstats_get,
+	.xstats_get_names = eth_ring_xstats_get_names,
 };
 
 /* Makes the port; takes over created[] (freed here on failure). */
 static int
-ring_port_create(struct rte_vdev_device *vdev,
-	const struct ring_internal_args *args, struct rte_ring *const *created,
+eth_ring_port_create(struct rte_vdev_device *vdev,
+	const struct eth_ring_internal_args *args, struct rte_ring *const *created,
 	unsigned int nb_created)
 {
 	const char *name = rte_vdev_device_name(vdev);
@@ -343,17 +343,17 @@ ring_port_create(struct rte_vdev_device *vdev,
 		.link_autoneg = RTE_ETH_LINK_FIXED,
 		.link_status = RTE_ETH_LINK_UP,
 	};
-	struct ring_private *priv;
+	struct eth_ring_private *priv;
 	struct rte_eth_dev *dev;
 	unsigned int i;
 
 	dev = rte_eth_vdev_allocate(vdev, sizeof(*priv));
 	if (dev == NULL)
 		goto fail;
-	dev->data->mac_addrs = rte_zmalloc("ring_mac",
+	dev->data->mac_addrs = rte_zmalloc("eth_ring_mac",
 		sizeof(struct rte_ether_addr), 0);
 	if (dev->data->mac_addrs == NULL) {
-		RING_LOG(ERR, "%s: no memory for the MAC address", name);
+		ETH_RING_LOG(ERR, "%s: no memory for the MAC address", name);
 		rte_eth_dev_release_port(dev);
 		goto fail;
 	}
@@ -372,9 +372,9 @@ ring_port_create(struct rte_vdev_device *vdev,
 	/* Link always up: LSC is accepted and never raised. */
 	dev->data->dev_flags = RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS |
 		RTE_ETH_DEV_INTR_LSC;
-	dev->dev_ops = &ring_ops;
-	dev->rx_pkt_burst = ring_rx_burst;
-	dev->tx_pkt_burst = ring_tx_burst;
+	dev->dev_ops = &eth_ring_ops;
+	dev->rx_pkt_burst = eth_ring_rx_burst;
+	dev->tx_pkt_burst = eth_ring_tx_burst;
 	rte_eth_linkstatus_set(dev, &link);
 	rte_eth_dev_probing_finish(dev);
 	return 0;
@@ -386,31 +386,31 @@ fail:
 
 /* Makes or finds ring "ETH_<dir><index>_<name>"; NULL (logged) if not. */
 static struct rte_ring *
-ring_get(const char *port, const char *dir, unsigned int index,
-	const char *name, int node, enum ring_action action)
+eth_ring_get(const char *port, const char *dir, unsigned int index,
+	const char *name, int node, enum eth_ring_action action)
 {
-	char ring_name[RTE_RING_NAMESIZE];
+	char eth_ring_name[RTE_RING_NAMESIZE];
 	struct rte_ring *ring;
 	int len;
 
-	len = snprintf(ring_name, sizeof(ring_name), "ETH_%s%u_%s", dir,
+	len = snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_%s%u_%s", dir,
 		index, name);
-	if (len < 0 || (size_t)len >= sizeof(ring_name)) {
-		RING_LOG(ERR, "%s: nodeaction name '%s' is too long", port,
+	if (len < 0 || (size_t)len >= sizeof(eth_ring_name)) {
+		ETH_RING_LOG(ERR, "%s: nodeaction name '%s' is too long", port,
 			name);
 		return NULL;
 	}
-	if (action == RING_CREATE) {
-		ring = rte_ring_create(ring_name, RING_SIZE, node,
+	if (action == ETH_RING_CREATE) {
+		ring = rte_ring_create(eth_ring_name, ETH_RING_SIZE, node,
 			RING_F_SP_ENQ | RING_F_SC_DEQ);
 		if (ring == NULL)
-			RING_LOG(ERR, "%s: cannot create ring %s: %s", port,
-				ring_name, rte_strerror(rte_errno));
+			ETH_RING_LOG(ERR, "%s: cannot create ring %s: %s", port,
+				eth_ring_name, rte_strerror(rte_errno));
 	} else {
-		ring = rte_ring_lookup(ring_name);
+		ring = rte_ring_lookup(eth_ring_name);
 		if (ring == NULL)
-			RING_LOG(ERR, "%s: no ring %s to ATTACH to: start "
-				"the CREATE port first", port, ring_name);
+			ETH_RING_LOG(ERR, "%s: no ring %s to ATTACH to: start "
+				"the CREATE port first", port, eth_ring_name);
 	}
 	return ring;
 }
@@ -420,7 +420,7 @@ ring_get(const char *port, const char *dir, unsigned int index,
  * (SOCKET_ID_ANY, which DPDK's strtol() also lets through). 0 or -1.
  */
 static int
-ring_parse_node(const char *text, int *node)
+eth_ring_parse_node(const char *text, int *node)
 {
 	char *end;
 	long v;
@@ -441,52 +441,52 @@ ring_parse_node(const char *text, int *node)
 
 /* One "NAME:NODE:ACTION": one queue pair. */
 static int
-ring_parse_nodeaction(const char *key __rte_unused, const char *value,
+eth_ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 	void *opaque)
 {
-	struct ring_nodeactions *na = opaque;
-	char name[64], node_text[16], action[16]; /* ring_get() checks name */
+	struct eth_ring_nodeactions *na = opaque;
+	char name[64], node_text[16], action[16]; /* eth_ring_get() checks name */
 	unsigned int i = na->nb;
-	enum ring_action act;
+	enum eth_ring_action act;
 	struct rte_ring *rx, *tx;
 	int node;
 	char tail;
 
 	if (value == NULL || sscanf(value, "%63[^:]:%15[^:]:%15[^:]%c", name,
 			node_text, action, &tail) != 3) {
-		RING_LOG(ERR, "%s: bad nodeaction=%s, want NAME:NODE:"
+		ETH_RING_LOG(ERR, "%s: bad nodeaction=%s, want NAME:NODE:"
 			"CREATE|ATTACH", na->port, value != NULL ? value : "");
 		return -1;
 	}
-	if (ring_parse_node(node_text, &node) < 0) {
-		RING_LOG(ERR, "%s: bad node '%s' in nodeaction=%s, want a NUMA "
+	if (eth_ring_parse_node(node_text, &node) < 0) {
+		ETH_RING_LOG(ERR, "%s: bad node '%s' in nodeaction=%s, want a NUMA "
 			"node below %d, or -1 for any", na->port, node_text,
 			value, RTE_MAX_NUMA_NODES);
 		return -1;
 	}
 	if (strcmp(action, "CREATE") == 0) {
-		act = RING_CREATE;
+		act = ETH_RING_CREATE;
 	} else if (strcmp(action, "ATTACH") == 0) {
-		act = RING_ATTACH;
+		act = ETH_RING_ATTACH;
 	} else {
-		RING_LOG(ERR, "%s: bad action '%s' in nodeaction=%s, want "
+		ETH_RING_LOG(ERR, "%s: bad action '%s' in nodeaction=%s, want "
 			"CREATE or ATTACH", na->port, action, value);
 		return -1;
 	}
-	if (i >= RING_MAX_QUEUES) {
-		RING_LOG(ERR, "%s: more than %d nodeactions", na->port,
-			RING_MAX_QUEUES);
+	if (i >= ETH_RING_MAX_QUEUES) {
+		ETH_RING_LOG(ERR, "%s: more than %d nodeactions", na->port,
+			ETH_RING_MAX_QUEUES);
 		return -1;
 	}
-	rx = ring_get(na->port, "RX", i, name, node, act);
+	rx = eth_ring_get(na->port, "RX", i, name, node, act);
 	if (rx == NULL)
 		return -1;
-	if (act == RING_CREATE)
+	if (act == ETH_RING_CREATE)
 		na->created[na->nb_created++] = rx;
-	tx = ring_get(na->port, "TX", i, name, node, act);
+	tx = eth_ring_get(na->port, "TX", i, name, node, act);
 	if (tx == NULL)
 		return -1;
-	if (act == RING_CREATE) {
+	if (act == ETH_RING_CREATE) {
 		na->created[na->nb_created++] = tx;
 		na->rx[i] = rx;
 		na->tx[i] = tx;
@@ -501,51 +501,51 @@ ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 }
 
 static int
-ring_probe_nodeactions(struct rte_vdev_device *vdev, struct rte_kvargs *kv)
+eth_ring_probe_nodeactions(struct rte_vdev_device *vdev, struct rte_kvargs *kv)
 {
-	struct ring_nodeactions na = { .port = rte_vdev_device_name(vdev) };
-	struct ring_internal_args args;
+	struct eth_ring_nodeactions na = { .port = rte_vdev_device_name(vdev) };
+	struct eth_ring_internal_args args;
 	char value[RTE_ETH_NAME_MAX_LEN + 32];
 	unsigned int i;
 	int ret;
 
-	if (kv == NULL || rte_kvargs_count(kv, RING_ARG_NODEACTION) == 0) {
+	if (kv == NULL || rte_kvargs_count(kv, ETH_RING_ARG_NODEACTION) == 0) {
 		/* No devargs: one queue pair of rings named after the port. */
 		snprintf(value, sizeof(value), "%s:%d:CREATE", na.port,
 			rte_socket_id());
-		ret = ring_parse_nodeaction(NULL, value, &na);
+		ret = eth_ring_parse_nodeaction(NULL, value, &na);
 	} else {
-		ret = rte_kvargs_process(kv, RING_ARG_NODEACTION,
-			ring_parse_nodeaction, &na);
+		ret = rte_kvargs_process(kv, ETH_RING_ARG_NODEACTION,
+			eth_ring_parse_nodeaction, &na);
 	}
 	if (ret != 0) {
 		for (i = 0; i < na.nb_created; i++)
 			rte_ring_free(na.created[i]);
 		return -EINVAL;
 	}
-	args = (struct ring_internal_args){
+	args = (struct eth_ring_internal_args){
 		.rx = na.rx, .nb_rx = na.nb, .tx = na.tx, .nb_tx = na.nb,
 		.numa_node = (unsigned int)na.numa_node,
 	};
-	return ring_port_create(vdev, &args, na.created, na.nb_created);
+	return eth_ring_port_create(vdev, &args, na.created, na.nb_created);
 }
 
 static int
-ring_probe_internal(struct rte_vdev_device *vdev, const char *value)
+eth_ring_probe_internal(struct rte_vdev_device *vdev, const char *value)
 {
 	void *args = NULL;
 
 	if (sscanf(value, "%p", &args) != 1 || args == NULL ||
-			args != RTE_PER_LCORE(ring_pending)) {
-		RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
+			args != RTE_PER_LCORE(eth_ring_pending)) {
+		ETH_RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
 			rte_vdev_device_name(vdev));
 		return -EINVAL;
 	}
-	return ring_port_create(vdev, RTE_PER_LCORE(ring_pending), NULL, 0);
+	return eth_ring_port_create(vdev, RTE_PER_LCORE(eth_ring_pending), NULL, 0);
 }
 
 static int
-ring_probe(struct rte_vdev_device *vdev)
+eth_ring_probe(struct rte_vdev_device *vdev)
 {
 	const char *text = rte_vdev_device_args(vdev);
 	const char *internal;
@@ -553,31 +553,31 @@ ring_probe(struct rte_vdev_device *vdev)
 	int ret;
 
 	if (text[0] != '\0') {
-		kv = rte_kvargs_parse(text, ring_valid_args);
+		kv = rte_kvargs_parse(text, eth_ring_valid_args);
 		if (kv == NULL) {
-			RING_LOG(ERR, "%s: bad devargs '%s' (valid keys: "
+			ETH_RING_LOG(ERR, "%s: bad devargs '%s' (valid keys: "
 				"nodeaction)", rte_vdev_device_name(vdev),
 				text);
 			return -EINVAL;
 		}
 	}
-	internal = kv != NULL ? rte_kvargs_get(kv, RING_ARG_INTERNAL) : NULL;
-	if (kv != NULL && rte_kvargs_count(kv, RING_ARG_INTERNAL) != 0 &&
+	internal = kv != NULL ? rte_kvargs_get(kv, ETH_RING_ARG_INTERNAL) : NULL;
+	if (kv != NULL && rte_kvargs_count(kv, ETH_RING_ARG_INTERNAL) != 0 &&
 			internal == NULL) {
 		/* A bare "internal" key: not a port with default rings. */
-		RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
+		ETH_RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
 			rte_vdev_device_name(vdev));
 		ret = -EINVAL;
 	} else if (internal != NULL)
-		ret = ring_probe_internal(vdev, internal);
+		ret = eth_ring_probe_internal(vdev, internal);
 	else
-		ret = ring_probe_nodeactions(vdev, kv);
+		ret = eth_ring_probe_nodeactions(vdev, kv);
 	rte_kvargs_free(kv);
 	return ret;
 }
 
 static int
-ring_remove(struct rte_vdev_device *vdev)
+eth_ring_remove(struct rte_vdev_device *vdev)
 {
 	struct rte_eth_dev *dev = rte_eth_dev_allocated(
 		rte_vdev_device_name(vdev));
@@ -589,12 +589,12 @@ ring_remove(struct rte_vdev_device *vdev)
 	return rte_eth_dev_close(dev->data->port_id);
 }
 
-static struct rte_vdev_driver ring_driver = {
-	.probe = ring_probe,
-	.remove = ring_remove,
+static struct rte_vdev_driver eth_ring_driver = {
+	.probe = eth_ring_probe,
+	.remove = eth_ring_remove,
 };
 
-RTE_PMD_REGISTER_VDEV(net_ring, ring_driver);
+RTE_PMD_REGISTER_VDEV(net_ring, eth_ring_driver);
 RTE_PMD_REGISTER_ALIAS(net_ring, eth_ring);
 RTE_PMD_REGISTER_PARAM_STRING(net_ring, "nodeaction=name:node:action");
 
@@ -603,7 +603,7 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 	const unsigned nb_rx_queues, struct rte_ring *const tx_queues[],
 	const unsigned nb_tx_queues, const unsigned numa_node)
 {
-	struct ring_internal_args args = {
+	struct eth_ring_internal_args args = {
 		.rx = rx_queues, .nb_rx = nb_rx_queues,
 		.tx = tx_queues, .nb_tx = nb_tx_queues,
 		.numa_node = numa_node,
@@ -614,10 +614,10 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 	int ret;
 
 	if (name == NULL || rx_queues == NULL || tx_queues == NULL ||
-			nb_rx_queues == 0 || nb_rx_queues > RING_MAX_QUEUES ||
-			nb_tx_queues == 0 || nb_tx_queues > RING_MAX_QUEUES) {
-		RING_LOG(ERR, "rte_eth_from_rings: want a name and 1 to %d "
-			"Rx and Tx rings", RING_MAX_QUEUES);
+			nb_rx_queues == 0 || nb_rx_queues > ETH_RING_MAX_QUEUES ||
+			nb_tx_queues == 0 || nb_tx_queues > ETH_RING_MAX_QUEUES) {
+		ETH_RING_LOG(ERR, "rte_eth_from_rings: want a name and 1 to %d "
+			"Rx and Tx rings", ETH_RING_MAX_QUEUES);
 		rte_errno = EINVAL;
 		return -1;
 	}
@@ -633,28 +633,28 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 	else
 		ret = snprintf(dev_name, sizeof(dev_name), "net_ring_%s", name);
 	if (ret < 0 || (size_t)ret >= sizeof(dev_name)) {
-		RING_LOG(ERR, "rte_eth_from_rings: name '%s' is too long",
+		ETH_RING_LOG(ERR, "rte_eth_from_rings: name '%s' is too long",
 			name);
 		rte_errno = EINVAL;
 		return -1;
 	}
 	if (rte_eth_dev_get_port_by_name(dev_name, &port_id) == 0) {
-		RING_LOG(ERR, "rte_eth_from_rings: port %s exists", dev_name);
+		ETH_RING_LOG(ERR, "rte_eth_from_rings: port %s exists", dev_name);
 		rte_errno = EEXIST;
 		return -1;
 	}
-	snprintf(devargs, sizeof(devargs), RING_ARG_INTERNAL "=%p",
+	snprintf(devargs, sizeof(devargs), ETH_RING_ARG_INTERNAL "=%p",
 		(void *)&args);
-	RTE_PER_LCORE(ring_pending) = &args;
+	RTE_PER_LCORE(eth_ring_pending) = &args;
 	ret = rte_vdev_init(dev_name, devargs);
-	RTE_PER_LCORE(ring_pending) = NULL;
+	RTE_PER_LCORE(eth_ring_pending) = NULL;
 	if (ret != 0 || rte_eth_dev_get_port_by_name(dev_name, &port_id) != 0) {
 		rte_errno = ret == -EEXIST ? EEXIST : ENOMEM;
 		return -1;
 	}
 	return port_id;
 bad_ring:
-	RING_LOG(ERR, "rte_eth_from_rings: a NULL ring");
+	ETH_RING_LOG(ERR, "rte_eth_from_rings: a NULL ring");
 	rte_errno = EINVAL;
 	return -1;
 }
@@ -663,7 +663,7 @@ int
 rte_eth_from_ring(struct rte_ring *r)
 {
 	if (r == NULL) {
-		RING_LOG(ERR, "rte_eth_from_ring: NULL ring");
+		ETH_RING_LOG(ERR, "rte_eth_from_ring: NULL ring");
 		rte_errno = EINVAL;
 		return -1;
 	}

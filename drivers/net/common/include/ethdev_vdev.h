@@ -4,8 +4,9 @@
 
 /**
  * @file
- * Port allocation for drivers of virtual devices. Only drivers include
- * this file (it needs the vdev bus's driver header); lib/ never does.
+ * Port allocation for drivers of virtual devices. It needs both ethdev
+ * and the vdev bus's driver header, so it belongs to the drivers
+ * (drivers/net/common), never to lib/.
  */
 #ifndef _ETHDEV_VDEV_H_
 #define _ETHDEV_VDEV_H_
