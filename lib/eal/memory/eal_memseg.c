@@ -32,7 +32,17 @@ static _Atomic unsigned int nb_lists;
 static struct eal_page_type page_types[EAL_MAX_PAGE_TYPES];
 static unsigned int nb_page_types;
 static char file_prefix[EAL_FILE_PREFIX_MAX];
-static uintptr_t next_va_hint;	/* --base-virtaddr, 0: let the kernel pick */
+/*
+ * Where the next list's address space is asked for: --base-virtaddr, or
+ * 4 GiB on 64-bit machines. Low addresses matter in IOVA-as-VA mode: an
+ * IOMMU maps only as many address bits as it has (39 on many Intel
+ * machines and on QEMU's intel-iommu), and mmap() left to itself places
+ * memory near the top of the 47-bit user space. It is a hint: where the
+ * range is taken the kernel picks another place.
+ */
+#define EAL_DEFAULT_BASE_VA (UINTPTR_MAX > UINT32_MAX ? \
+	(uintptr_t)0x100000000ULL : (uintptr_t)0)
+static uintptr_t next_va_hint;
 static uint32_t nb_channels, nb_ranks;
 
 int
@@ -47,7 +57,8 @@ eal_memseg_init(const struct eal_page_type *types, unsigned int nb_types,
 	nb_page_types = nb_types;
 	snprintf(file_prefix, sizeof(file_prefix), "%s",
 		cfg->file_prefix[0] != '\0' ? cfg->file_prefix : "rte");
-	next_va_hint = (uintptr_t)cfg->base_virtaddr;
+	next_va_hint = cfg->base_virtaddr != 0 ?
+		(uintptr_t)cfg->base_virtaddr : EAL_DEFAULT_BASE_VA;
 	nb_channels = cfg->memory_channels;
 	nb_ranks = cfg->memory_ranks;
 	return 0;
