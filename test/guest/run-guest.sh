@@ -17,8 +17,8 @@
 #   00:02.0  virtio-9p, SHARE (tag host0)
 #   00:04.0  virtio-net modern only (1af4:1041, virtio 1.0, BAR4 memory)
 #   00:05.0  virtio-net legacy only (1af4:1000, virtio 0.9.5, BAR0 I/O)
-#   00:06.0  virtio-net modern, left to the guest kernel (on its own hub)
-# 00:04.0 and 00:05.0 share QEMU hub 0: a frame one sends, the other gets.
+#   00:06.0  virtio-net transitional (1af4:1000), left to the guest kernel
+# All three NICs are ports of QEMU hub 0: a frame one sends, the others get.
 #
 # Exit status: the guest script's (from SHARE/guest-rc); 124 when QEMU ran
 # past TIMEOUT_S (default 180) and was killed; QEMU's own status otherwise.
@@ -54,7 +54,7 @@ devices+=(
 	-device virtio-net-pci,netdev=p0,addr=04.0,mac=52:54:00:12:34:01,romfile=,disable-legacy=on$modern_opts
 	-netdev hubport,id=p1,hubid=0
 	-device virtio-net-pci,netdev=p1,addr=05.0,mac=52:54:00:12:34:02,romfile=,disable-modern=on
-	-netdev hubport,id=p2,hubid=1
+	-netdev hubport,id=p2,hubid=0
 	-device virtio-net-pci,netdev=p2,addr=06.0,mac=52:54:00:12:34:03,romfile=
 )
 if [ "$variant" = shell ]; then
@@ -62,8 +62,6 @@ if [ "$variant" = shell ]; then
 else
 	serial=(-serial "file:$log")
 fi
-# -virtfs uses 00:01.0 and 00:02.0 when given first among the PCI devices,
-# except under intel-iommu, which takes no slot in the PCI numbering here.
 rm -f "$share/guest-rc"
 rc=0
 timeout --foreground -k 5 "$timeout" qemu-system-x86_64 \
