@@ -16,12 +16,15 @@
 #   POLLUX_GUEST_VARIANTS      default "noiommu viommu"
 #   POLLUX_GUEST_CACHE         see build-guest.sh
 #   POLLUX_GUEST_BOOT_TIMEOUT  seconds one boot may take (default 240)
+#   POLLUX_GUEST_EAL_ARGS      extra EAL options for the check program
 #
 # Exit status: 0 all passed, 1 a check failed, 77 the guest cannot run here
 # (the reason is printed).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-src=$1 build=$2 check=$3
+# the guest sees the host's files at the same absolute paths
+src=$(cd "$1" && pwd) build=$(cd "$2" && pwd) check=$3
+[ "${check#none:}" != "$check" ] || check=$(realpath "$check")
 variants=${POLLUX_GUEST_VARIANTS:-noiommu viommu}
 boot_timeout=${POLLUX_GUEST_BOOT_TIMEOUT:-240}
 t0=$(date +%s)
@@ -59,6 +62,7 @@ for variant in $variants; do
 	GUEST_SRC='$src'
 	GUEST_CHECK='$check'
 	GUEST_NOIOMMU_VFIO='$noiommu_vfio'
+	GUEST_EAL_ARGS='${POLLUX_GUEST_EAL_ARGS:-}'
 	EOF
 	ts=$(date +%s.%N)
 	echo "guest: booting variant $variant (serial log $share/serial.log)"

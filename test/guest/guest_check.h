@@ -42,11 +42,6 @@
 
 /* How long the check waits for the device or an interrupt */
 #define GUEST_TIMEOUT_MS	3000
-/* Below mmap_min_addr (64 KiB): never a mapped virtual address, so never
- * an IOVA the bus DMA-maps in VA mode. Page aligned, as DMAR faults are
- * reported per page. */
-#define GUEST_UNMAPPED_IOVA	0xd000
-
 /* Queue memory: the legacy layout (4.1.4.10, align 4096) suits both. */
 #define GUEST_VQ_ALIGN		4096
 #define GUEST_BUF_SIZE		2048
@@ -134,7 +129,7 @@ int guest_vq_wait_used(struct guest_vq *vq, unsigned int timeout_ms,
 /* guest_traffic.c: rings, one tx and one rx frame, DMA fault */
 int guest_traffic_setup(struct guest_check *ck);
 void guest_traffic_check(struct guest_check *ck, const char *peer);
-void guest_dma_fault_check(struct guest_check *ck);
+void guest_dma_fault_check(struct guest_check *ck, const char *peer);
 void guest_traffic_teardown(struct guest_check *ck);
 
 /* guest_peer.c: the kernel-owned NIC on the other end of the QEMU hub */

@@ -18,6 +18,7 @@
 
 #include <rte_common.h>
 #include <rte_errno.h>
+#include <rte_memory.h>
 #include <rte_memzone.h>
 
 #include "guest_check.h"
@@ -193,21 +194,50 @@ guest_traffic_check(struct guest_check *ck, const char *peer)
 	close(peer_fd);
 }
 
-/* Behind the vIOMMU: a buffer at an IOVA the bus never mapped. The device's
- * read faults in the IOMMU (the guest kernel logs a DMAR fault) and the
- * frame is never completed. */
+/*
+ * Behind the vIOMMU the device may reach only what the bus mapped. A frame
+ * is written into the fault buffer, and the device is handed that buffer's
+ * guest-physical address instead of its IOVA: what a device without an
+ * IOMMU would read. The IOMMU has nothing at that address (the bus maps
+ * IOVA = VA), so the read must fault (the guest kernel logs a DMAR fault for
+ * that page, which the suite looks for) and the peer must not get the
+ * frame. QEMU still completes the descriptor, with whatever it read.
+ */
 void
-guest_dma_fault_check(struct guest_check *ck)
+guest_dma_fault_check(struct guest_check *ck, const char *peer)
 {
+	uint8_t *buf = buffer_va(ck, 2), frame[GUEST_FRAME_LEN];
+	uint8_t mac[6], peer_mac[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	phys_addr_t pa = rte_mem_virt2phy(buf);
+	int peer_fd = -1;
 	uint32_t len;
 
-	printf("DMA-FAULT-IOVA 0x%llx\n", (unsigned long long)GUEST_UNMAPPED_IOVA);
+	if (pa == RTE_BAD_PHYS_ADDR) {
+		guest_result(ck, false, "dma fault: no physical address for the fault buffer");
+		return;
+	}
+	if (peer != NULL && strcmp(peer, "none") != 0)
+		peer_fd = guest_peer_open(peer, peer_mac);
+	ck->transport->read_mac(ck, mac);
+	build_frame(frame, peer_mac, mac, "pollux guest check: dma fault");
+	memset(buf, 0, ck->net_hdr_len);
+	memcpy(buf + ck->net_hdr_len, frame, sizeof(frame));
+	printf("DMA-FAULT-IOVA 0x%llx\n", (unsigned long long)(pa & ~(uint64_t)0xfff));
 	fflush(stdout);
-	guest_vq_add_out(&ck->txq, GUEST_UNMAPPED_IOVA, GUEST_FRAME_LEN);
+	guest_vq_add_out(&ck->txq, pa, (uint32_t)(ck->net_hdr_len + sizeof(frame)));
 	ck->transport->notify(ck, &ck->txq);
-	guest_result(ck, guest_vq_wait_used(&ck->txq, 1500, &len) != 0,
-		"a buffer at unmapped IOVA 0x%llx was not completed by the device",
-		(unsigned long long)GUEST_UNMAPPED_IOVA);
+	printf("  dma fault: buffer IOVA 0x%llx, handed to the device as 0x%llx: %s\n",
+		(unsigned long long)buffer_iova(ck, 2), (unsigned long long)pa,
+		guest_vq_wait_used(&ck->txq, 1000, &len) == 0 ?
+		"completed" : "not completed");
+	if (peer_fd < 0) {
+		guest_skip(ck, "dma fault: no kernel peer to watch");
+		return;
+	}
+	guest_result(ck, guest_peer_expect(peer_fd, frame, sizeof(frame), 1500) != 0,
+		"dma fault: the frame at guest-physical 0x%llx (outside the IOMMU mapping) never reached the peer",
+		(unsigned long long)pa);
+	close(peer_fd);
 }
 
 void

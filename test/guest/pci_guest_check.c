@@ -12,9 +12,10 @@
  * address QEMU gave a device, which its config must show. With --peer, the named
  * kernel interface (the other NIC on the QEMU hub) must receive the frame
  * the device sends and its frame must land in the device's rx buffer.
- * --dma-fault (vIOMMU only) hands the device a buffer at an IOVA nothing
- * maps: the device must not complete it, and the line "DMA-FAULT-IOVA x"
- * tells the caller which address the guest kernel's DMAR fault must name.
+ * --dma-fault (vIOMMU only) hands the device a frame by its guest-physical
+ * address, which the IOMMU does not map: the peer must not receive it, and
+ * the line "DMA-FAULT-IOVA x" tells the caller which page the guest
+ * kernel's DMAR fault must name.
  * --expect-refusal: the EAL must refuse the device (rte_eal_init fails or
  * probes nothing); used for --iova-mode=pa with vfio type1.
  *
@@ -305,7 +306,7 @@ check_device(struct guest_check *ck)
 		goto out;
 	guest_traffic_check(ck, opts.peer);
 	if (opts.dma_fault)
-		guest_dma_fault_check(ck);
+		guest_dma_fault_check(ck, opts.peer);
 out:
 	teardown(ck, interrupts);
 }
