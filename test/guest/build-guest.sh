@@ -60,31 +60,44 @@ if [ ${#missing[@]} -gt 0 ]; then
 		skip "missing ${missing[*]} and cannot install them (root, apt, network?)"
 fi
 
-# The kernel: the one Debian's linux-image-amd64 points at.
+# The kernel: the one Debian's linux-image-amd64 points at. apt-cache takes
+# seconds, so the answer is kept until the package lists change.
 kver=${POLLUX_GUEST_KVER:-}
-resolve_kver() {
-	apt-cache depends linux-image-amd64 2>/dev/null |
-		grep -o 'linux-image-[0-9][^ ]*-amd64' | head -1 | sed 's/^linux-image-//'
-}
-[ -n "$kver" ] || kver=$(resolve_kver)
-if [ -z "$kver" ] && [ "$install" = 1 ] && [ "$(id -u)" = 0 ]; then
-	say "apt-get update (no linux-image-amd64 in the package lists)"
-	apt-get update -qq >&2 || true
-	apt_updated=1
-	kver=$(resolve_kver)
+lists_key=$( { echo "$kver"; stat -c '%n %Y %s' /var/lib/apt/lists/*Packages* 2>/dev/null; } |
+	sha256sum | cut -c1-16)
+resolved=$cache/resolved-$lists_key
+if [ -f "$resolved" ]; then
+	. "$resolved"
+else
+	resolve_kver() {
+		apt-cache depends linux-image-amd64 2>/dev/null |
+			grep -o 'linux-image-[0-9][^ ]*-amd64' | head -1 | sed 's/^linux-image-//'
+	}
+	[ -n "$kver" ] || kver=$(resolve_kver)
+	if [ -z "$kver" ] && [ "$install" = 1 ] && [ "$(id -u)" = 0 ]; then
+		say "apt-get update (no linux-image-amd64 in the package lists)"
+		apt-get update -qq >&2 || true
+		apt_updated=1
+		kver=$(resolve_kver)
+	fi
+	[ -n "$kver" ] || skip "no kernel package reachable (apt-cache knows no linux-image-amd64)"
+	image_pkg=linux-image-$kver-unsigned
+	apt-cache show "$image_pkg" >/dev/null 2>&1 || image_pkg=linux-image-$kver
+	image_ver=$(apt-cache show "$image_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1)
+	[ -n "$image_ver" ] || skip "no kernel package reachable ($image_pkg unknown to apt)"
+	src_pkg=linux-source-${kver%%.0-*}
+	src_ver=$(apt-cache show "$src_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1)
+	mkdir -p "$cache"
+	printf 'kver=%q\nimage_pkg=%q\nimage_ver=%q\nsrc_pkg=%q\nsrc_ver=%q\n' \
+		"$kver" "$image_pkg" "$image_ver" "$src_pkg" "$src_ver" > "$resolved.tmp"
+	mv "$resolved.tmp" "$resolved"
 fi
-[ -n "$kver" ] || skip "no kernel package reachable (apt-cache knows no linux-image-amd64)"
-image_pkg=linux-image-$kver-unsigned
-apt-cache show "$image_pkg" >/dev/null 2>&1 || image_pkg=linux-image-$kver
-image_ver=$(apt-cache show "$image_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1)
-[ -n "$image_ver" ] || skip "no kernel package reachable ($image_pkg unknown to apt)"
-src_pkg=linux-source-${kver%%.0-*}
-src_ver=$(apt-cache show "$src_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1)
 
 key=$( { cat "$here/build-guest.sh" "$here/guest-init.sh"
 	echo "$kver $image_pkg $image_ver $src_pkg $src_ver"; } | sha256sum | cut -c1-16)
 out=$cache/$key
 if [ -f "$out/ready" ]; then
+	touch "$out"
 	say "cached guest $kver in $out"
 	echo "$out"
 	exit 0
@@ -216,5 +229,9 @@ kver=$kver
 image=$image_pkg=$image_ver
 noiommu=$noiommu
 EOF
+# guests built from other inputs, unused for a day, go
+find "$cache" -mindepth 1 -maxdepth 1 -regextype egrep \
+	-regex '.*/([0-9a-f]{16}|resolved-[0-9a-f]{16})' -mtime +0 \
+	! -name "$key" -exec rm -rf {} + 2>/dev/null || true
 say "guest ready in $out ($(du -sh "$out/initramfs.cpio.gz" | cut -f1) initramfs)"
 echo "$out"

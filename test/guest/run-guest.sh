@@ -59,8 +59,10 @@ devices+=(
 )
 if [ "$variant" = shell ]; then
 	serial=(-serial stdio)
+	qemu_errors=/dev/stderr
 else
 	serial=(-serial "file:$log")
+	qemu_errors=$log.qemu
 fi
 rm -f "$share/guest-rc"
 rc=0
@@ -68,10 +70,10 @@ timeout --foreground -k 5 "$timeout" qemu-system-x86_64 \
 	-M q35 -accel tcg,thread=multi -cpu max -smp 2 -m 512 \
 	-nodefaults -nographic -no-reboot -monitor none \
 	-kernel "$kernel" -initrd "$guest/initramfs.cpio.gz" -append "$append" \
-	"${serial[@]}" "${devices[@]}" 2> "$log.qemu" || rc=$?
+	"${serial[@]}" "${devices[@]}" 2> "$qemu_errors" || rc=$?
 if [ "$rc" != 0 ]; then
 	echo "run-guest: qemu exited with $rc (124: killed after ${timeout}s)" >&2
-	sed 's/^/run-guest: qemu: /' "$log.qemu" >&2
+	[ -f "$log.qemu" ] && sed 's/^/run-guest: qemu: /' "$log.qemu" >&2
 	exit "$rc"
 fi
 [ -f "$share/guest-rc" ] || { echo "run-guest: the guest wrote no exit status" >&2; exit 125; }
