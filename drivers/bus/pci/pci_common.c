@@ -74,7 +74,8 @@ rte_pci_unregister(struct rte_pci_driver *driver)
 	}
 }
 
-/* Parses up to max_digits hex digits ending at one of the end characters. */
+/* Parses 1 to max_digits hex digits followed by one of the characters in
+ * ends ("" for the end of the string); the character after, or NULL. */
 static const char *
 parse_hex(const char *str, unsigned int max_digits, const char *ends,
 	uint32_t *value)
@@ -82,12 +83,15 @@ parse_hex(const char *str, unsigned int max_digits, const char *ends,
 	unsigned int n = 0;
 	uint32_t v = 0;
 
-	while (isxdigit((unsigned char)str[n]) && n < max_digits) {
+	while (n < max_digits && isxdigit((unsigned char)str[n])) {
 		v = v * 16 + (uint32_t)(isdigit((unsigned char)str[n]) ?
 			str[n] - '0' : tolower((unsigned char)str[n]) - 'a' + 10);
 		n++;
 	}
-	if (n == 0 || strchr(ends, str[n]) == NULL)
+	if (n == 0)
+		return NULL;
+	/* strchr() would also find the terminating NUL of ends. */
+	if (str[n] == '\0' ? ends[0] != '\0' : strchr(ends, str[n]) == NULL)
 		return NULL;
 	*value = v;
 	return str + n;

@@ -41,7 +41,7 @@ config_fd_get(const struct pci_device *pdev, bool write, off_t *base,
 	}
 	if (pdev->config_fd >= 0)
 		return pdev->config_fd;
-	if (write && !pci_kdrv_is_user(pdev->pub.kdrv) && !pdev->fake) {
+	if (write && !pci_kdrv_is_user(pdev->pub.kdrv)) {
 		PCI_LOG(ERR, "%s: configuration space not written: kernel driver "
 			"%s owns the device\n", pdev->pub.name,
 			pci_kdrv_name(pdev));

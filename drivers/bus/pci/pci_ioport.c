@@ -72,7 +72,7 @@ ioport_check(struct rte_pci_device *dev, int bar, struct rte_pci_ioport *p)
 		return -EINVAL;
 	}
 	pdev = PCI_PRIV(dev);
-	if (!pci_kdrv_is_user(dev->kdrv) && !pdev->fake) {
+	if (!pci_kdrv_is_user(dev->kdrv)) {
 		PCI_LOG(ERR, "%s: BAR %d not opened: kernel driver %s owns the "
 			"device\n", dev->name, bar, pci_kdrv_name(pdev));
 		return -EPERM;

@@ -41,6 +41,7 @@ extern int pci_logtype;
 /* Linux's IORESOURCE_* flags in sysfs's resource file. */
 #define PCI_IORESOURCE_IO	0x100
 #define PCI_IORESOURCE_MEM	0x200
+#define PCI_IORESOURCE_PREFETCH	0x2000
 
 /* PCI Local Bus 3.0, 6.2.2: Command register bits. */
 #define PCI_COMMAND_IO		0x1
@@ -61,7 +62,6 @@ struct pci_device {
 	bool fake;				/* in a POLLUX_SYSFS_PCI tree */
 	bool present;				/* seen by the last scan */
 	bool mapped;				/* rte_pci_map_device() done */
-	bool devargs_warned;			/* "no driver" said once */
 	/* UIO */
 	int uio_fd;
 	int config_fd;

@@ -92,7 +92,10 @@ loaded_user_driver(void)
 	return NULL;
 }
 
-/* The one line for a device the bus will not touch; -ENODEV. */
+/* probe_device(): the device is left alone (not a failure of the bus). */
+#define PCI_PROBE_SKIPPED 2
+
+/* The one line for a device the bus will not touch; PCI_PROBE_SKIPPED. */
 static int
 skip_unbound(const struct pci_device *pdev, const char *driver_name)
 {
@@ -114,14 +117,14 @@ skip_unbound(const struct pci_device *pdev, const char *driver_name)
 				"%s %s\n", pdev->pub.name, pdev->pub.id.vendor_id,
 				pdev->pub.id.device_id, driver_name, loaded,
 				pdev->pub.name);
-		return -ENODEV;
+		return PCI_PROBE_SKIPPED;
 	}
 	PCI_LOG(WARNING, "%s (%04x:%04x) skipped for driver %s: kernel driver "
 		"%s owns it, so it is left alone; to use it, pollux-devbind.py "
 		"-b vfio-pci %s\n", pdev->pub.name, pdev->pub.id.vendor_id,
 		pdev->pub.id.device_id, driver_name, pdev->kernel_driver,
 		pdev->pub.name);
-	return -EBUSY;
+	return PCI_PROBE_SKIPPED;
 }
 
 static void
@@ -145,12 +148,15 @@ probe_with(struct pci_device *pdev, struct rte_pci_driver *driver)
 	ret = pci_iova_check(pdev, driver);
 	if (ret < 0)
 		return ret;
+	/* The mapping reads the driver's flags (write combining). */
+	dev->driver = driver;
 	if ((driver->drv_flags & RTE_PCI_DRV_NEED_MAPPING) && !pdev->mapped) {
 		ret = rte_pci_map_device(dev);
-		if (ret != 0)
+		if (ret != 0) {
+			dev->driver = NULL;
 			return ret < 0 ? ret : -ENODEV;
+		}
 	}
-	dev->driver = driver;
 	dev->device.driver = &driver->driver;
 	ret = driver->probe(driver, dev);
 	if (ret != 0) {
@@ -165,7 +171,8 @@ probe_with(struct pci_device *pdev, struct rte_pci_driver *driver)
 	return ret;
 }
 
-/* Probes one device: 0 probed, 1 no driver took it, < 0 error. */
+/* Probes one device: 0 probed, 1 no driver took it, PCI_PROBE_SKIPPED,
+ * or < 0 for an error. */
 static int
 probe_device(struct pci_device *pdev)
 {
@@ -231,11 +238,12 @@ pci_probe(void)
 		if (dev->driver != NULL || device_is_ignored(PCI_PRIV(dev)))
 			continue;
 		ret = probe_device(PCI_PRIV(dev));
-		if (ret == 1)
+		/* A device no driver wants, or one the kernel keeps, is no
+		 * failure of the bus. */
+		if (ret == 1 || ret == PCI_PROBE_SKIPPED)
 			continue;
 		attempted++;
-		/* A skipped kernel-owned device is no failure of the bus. */
-		if (ret < 0 && ret != -EBUSY && ret != -ENODEV) {
+		if (ret < 0) {
 			failed++;
 			if (first_error == 0)
 				first_error = ret;
@@ -272,6 +280,8 @@ pci_plug(struct rte_device *dev)
 			pdev->pub.id.device_id);
 		return -ENODEV;
 	}
+	if (ret == PCI_PROBE_SKIPPED)
+		return pdev->pub.kdrv == RTE_PCI_KDRV_NONE ? -ENODEV : -EBUSY;
 	return ret;
 }
 

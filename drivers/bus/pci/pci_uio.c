@@ -46,6 +46,18 @@ open_logged(const struct pci_device *pdev, const char *path, int flags,
 	return fd;
 }
 
+/* Write combining where the driver asks for it (RTE_PCI_DRV_WC_ACTIVATE)
+ * and the BAR is prefetchable, as Linux offers resourceN_wc only then. */
+static bool
+want_write_combining(const struct pci_device *pdev, int bar)
+{
+	const struct rte_pci_driver *driver = pdev->pub.driver;
+
+	return driver != NULL &&
+		(driver->drv_flags & RTE_PCI_DRV_WC_ACTIVATE) &&
+		(pdev->bar_flags[bar] & PCI_IORESOURCE_PREFETCH);
+}
+
 /* Maps memory BAR bar: 0 or -errno, one line on failure. */
 static int
 map_bar(struct pci_device *pdev, int bar)
@@ -57,6 +69,13 @@ map_bar(struct pci_device *pdev, int bar)
 	int fd, ret = 0;
 
 	snprintf(file, sizeof(file), "resource%d", bar);
+	if (want_write_combining(pdev, bar)) {
+		/* resourceN_wc: the same BAR, mapped write-combining. */
+		snprintf(file, sizeof(file), "resource%d_wc", bar);
+		if (pci_sysfs_path(path, sizeof(path), pdev, file) < 0 ||
+				access(path, F_OK) != 0)
+			snprintf(file, sizeof(file), "resource%d", bar);
+	}
 	if (pci_sysfs_path(path, sizeof(path), pdev, file) < 0)
 		return -ENAMETOOLONG;
 	fd = open_logged(pdev, path, O_RDWR, "");
@@ -181,6 +200,8 @@ setup_intr(struct pci_device *pdev)
 static void
 reset_intr(struct pci_device *pdev)
 {
+	/* Rx vectors the driver left enabled (not the FIFOs: ours). */
+	rte_intr_efd_disable(pdev->pub.intr_handle);
 	rte_intr_instance_free(pdev->pub.intr_handle);
 	pdev->pub.intr_handle = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
 }

@@ -105,8 +105,11 @@ map_region(struct pci_device *pdev, int bar, const struct vfio_region_info *info
 	void *addr;
 
 	if (!(info->flags & VFIO_REGION_INFO_FLAG_MMAP) ||
-			(pdev->bar_flags[bar] & PCI_IORESOURCE_IO))
-		return 0;	/* pread/pwrite through rte_pci_ioport_*() */
+			(pdev->bar_flags[bar] & PCI_IORESOURCE_IO)) {
+		PCI_LOG(DEBUG, "%s: BAR %d not mmap'able: reached through "
+			"rte_pci_ioport_*() (pread/pwrite)\n", pdev->pub.name, bar);
+		return 0;
+	}
 	addr = mmap(NULL, info->size, PROT_READ | PROT_WRITE, MAP_SHARED,
 		pdev->vfio_dev_fd, (off_t)info->offset);
 	if (addr == MAP_FAILED) {
@@ -214,6 +217,20 @@ setup_intr(struct pci_device *pdev, uint32_t nb_irqs)
 	return 0;
 }
 
+/* Detaches every eventfd of one IRQ index; quiet, since the driver may
+ * never have enabled it (the kernel then answers EINVAL for INTx). */
+static void
+disable_irq_index(const struct pci_device *pdev, uint32_t index)
+{
+	struct vfio_irq_set set = {
+		.argsz = sizeof(set),
+		.flags = VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER,
+		.index = index, .start = 0, .count = 0,
+	};
+
+	ioctl(pdev->vfio_dev_fd, VFIO_DEVICE_SET_IRQS, &set);
+}
+
 static void
 release_intr(struct pci_device *pdev)
 {
@@ -221,9 +238,20 @@ release_intr(struct pci_device *pdev)
 	int fd = rte_intr_fd_get(handle);
 
 	if (fd >= 0) {
-		rte_intr_disable(handle);
+		switch (rte_intr_type_get(handle)) {
+		case RTE_INTR_HANDLE_VFIO_MSIX:
+			disable_irq_index(pdev, VFIO_PCI_MSIX_IRQ_INDEX);
+			break;
+		case RTE_INTR_HANDLE_VFIO_MSI:
+			disable_irq_index(pdev, VFIO_PCI_MSI_IRQ_INDEX);
+			break;
+		default:
+			disable_irq_index(pdev, VFIO_PCI_INTX_IRQ_INDEX);
+		}
 		close(fd);
 	}
+	/* Rx vectors the driver left enabled: their eventfds are ours. */
+	rte_intr_efd_disable(handle);
 	rte_intr_instance_free(handle);
 	pdev->pub.intr_handle = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
 }

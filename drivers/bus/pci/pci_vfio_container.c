@@ -115,24 +115,29 @@ map_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
 		ms->len) < 0 ? -1 : 0;
 }
 
-/* Segments come and go one page at a time, so that one can be unmapped
- * alone (type1v2 refuses to unmap part of a mapping). */
+/* Each segment in the range is mapped on its own, so that one can be
+ * unmapped alone (type1v2 refuses to unmap part of a mapping). A segment
+ * may span several pages (--no-huge memory comes in 2 MiB chunks). */
 static void
 mem_event(enum rte_mem_event event, const void *addr, size_t len, void *arg)
 {
 	const struct rte_memseg_list *msl = rte_mem_virt2memseg_list(addr);
 	const struct rte_memseg *ms;
-	size_t done;
+	size_t done = 0;
 
 	RTE_SET_USED(arg);
 	if (msl == NULL || msl->page_sz == 0)
 		return;
-	for (done = 0; done < len; done += msl->page_sz) {
+	while (done < len) {
 		ms = rte_mem_virt2memseg(RTE_PTR_ADD(addr, done), msl);
-		if (ms == NULL || ms->iova == RTE_BAD_IOVA)
+		if (ms == NULL || ms->addr == NULL || ms->len == 0) {
+			done += msl->page_sz;
 			continue;
-		pci_vfio_container_dma(event == RTE_MEM_EVENT_ALLOC,
-			(uintptr_t)ms->addr, ms->iova, ms->len);
+		}
+		if (ms->iova != RTE_BAD_IOVA)
+			pci_vfio_container_dma(event == RTE_MEM_EVENT_ALLOC,
+				(uintptr_t)ms->addr, ms->iova, ms->len);
+		done = RTE_PTR_DIFF(RTE_PTR_ADD(ms->addr, ms->len), addr);
 	}
 }
 
