@@ -4,11 +4,13 @@
 
 Same command line and status output as DPDK 22.11's dpdk-devbind.py, plus
 --noiommu-mode (DPDK 24.11). It reads sysfs only (no lspci), binds through
-driver_override, and will not touch a device whose network interface is up,
-holds an address or carries a route unless --force is given.
+driver_override, and unless --force is given will not touch a device whose
+network interface is up, holds an address or carries a route, whose disk is
+mounted or otherwise used, or whose /dev/vfio or /dev/uio file a process holds.
 
 Where it looks (tests point these at a fake tree):
   POLLUX_SYSFS_ROOT   /sys
+  POLLUX_PROCFS_ROOT  /proc    (mountinfo, swaps, processes' open files)
   POLLUX_MODULES_DIR  /lib/modules/$(uname -r)   (modules.alias)
   POLLUX_PCI_IDS      /usr/share/misc/pci.ids, /usr/share/hwdata/pci.ids
   POLLUX_IP           ip       (iproute2, asked with -j for addresses, routes)
@@ -25,6 +27,7 @@ import subprocess
 import sys
 
 SYSFS_ROOT = os.environ.get("POLLUX_SYSFS_ROOT", "/sys")
+PROCFS_ROOT = os.environ.get("POLLUX_PROCFS_ROOT", "/proc")
 MODULES_DIR = os.environ.get("POLLUX_MODULES_DIR",
                              os.path.join("/lib/modules", platform.release()))
 PCI_IDS_FILES = ([os.environ["POLLUX_PCI_IDS"]] if "POLLUX_PCI_IDS" in os.environ
@@ -61,6 +64,7 @@ DEVICE_GROUPS = [
 
 IFF_UP = 0x1
 DRIVER_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+PCI_ADDRESS = re.compile(r"^[0-9a-fA-F]{4,}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\.[0-7]$")
 
 
 def sysfs(*parts):
@@ -138,7 +142,10 @@ def find_interfaces(path):
     They sit in net/ of the PCI device, or one level down for drivers that
     put a bus of their own in between (virtio-pci: virtioN/net/)."""
     found = {}
-    for parent in [path] + [os.path.join(path, d) for d in sorted_dir(path)]:
+    # A bridge's directory holds the directories of the devices behind it:
+    # their interfaces are theirs, not the bridge's.
+    children = [d for d in sorted_dir(path) if not PCI_ADDRESS.match(d)]
+    for parent in [path] + [os.path.join(path, d) for d in children]:
         net_dir = os.path.join(parent, "net")
         if os.path.isdir(net_dir) and not os.path.islink(parent):
             for name in sorted_dir(net_dir):
@@ -268,7 +275,10 @@ class NetState:
                 text += " via " + route["gateway"]
             if route.get("table", "main") != "main":
                 text += " table " + str(route["table"])
-            self.routes.setdefault(route.get("dev"), []).append(text)
+            # A multipath route names its devices in its next hops.
+            hops = route.get("nexthops", [route])
+            for dev in dict.fromkeys(hop.get("dev") for hop in hops):
+                self.routes.setdefault(dev, []).append(text)
 
 
 class NetStateError(Exception):
@@ -317,6 +327,90 @@ def uses(dev, net):
     return reasons
 
 
+def block_devices(dev):
+    """{name: sysfs directory} of the disks and partitions below dev."""
+    found = {}
+    depth = dev.path.rstrip("/").count("/")
+    for top, dirs, _ in os.walk(dev.path):
+        # Devices behind a bridge are checked on their own; stop deep down.
+        if top.count("/") - depth >= 8:
+            dirs[:] = []
+        dirs[:] = [d for d in dirs if not PCI_ADDRESS.match(d)]
+        if link_name(os.path.join(top, "subsystem")) == "block":
+            found[os.path.basename(top)] = top
+    return found
+
+
+def storage_uses(dev):
+    """Why dev's disks are in use: mounted (by device number, which also
+    catches /dev/root), swap, or held by device-mapper or md."""
+    blocks = block_devices(dev)
+    if not blocks:
+        return []
+    numbers = {read_attr(os.path.join(path, "dev")): name for name, path in blocks.items()}
+    mounted = {}
+    mountinfo = os.path.join(PROCFS_ROOT, "self", "mountinfo")
+    try:
+        with open(mountinfo) as mounts:
+            for line in mounts:
+                fields = line.split()
+                if len(fields) > 4 and fields[2] in numbers:
+                    mounted.setdefault(numbers[fields[2]], []).append(
+                        re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), fields[4]))
+    except OSError as err:
+        return ["cannot tell whether %s is mounted (%s: %s)"
+                % (",".join(sorted(blocks)), mountinfo, err.strerror)]
+    swaps = []
+    try:
+        with open(os.path.join(PROCFS_ROOT, "swaps")) as swap_file:
+            swaps = [line.split()[0] for line in swap_file.readlines()[1:] if line.strip()]
+    except OSError:
+        pass
+    reasons = []
+    for name in sorted(blocks):
+        if name in mounted:
+            reasons.append("%s is mounted on %s" % (name, ", ".join(mounted[name])))
+        if "/dev/" + name in swaps:
+            reasons.append("%s is used as swap" % name)
+        users = sorted_dir(os.path.join(blocks[name], "holders"))
+        if users:
+            reasons.append("%s is used by %s" % (name, ",".join(users)))
+    return reasons
+
+
+def device_files(dev):
+    """The /dev files through which a process drives dev from user space."""
+    files = ["/dev/" + uio for uio in sorted_dir(os.path.join(dev.path, "uio"))]
+    files += ["/dev/vfio/devices/" + cdev
+              for cdev in sorted_dir(os.path.join(dev.path, "vfio-dev"))]
+    group = link_name(os.path.join(dev.path, "iommu_group"))
+    if dev.driver == "vfio-pci" and group is not None:
+        files += ["/dev/vfio/%s" % group, "/dev/vfio/noiommu-%s" % group]
+    return files
+
+
+def holders(dev):
+    """Processes that hold dev's /dev files open: unbinding would wait for
+    them (vfio-pci) or pull the device from under them (uio)."""
+    files = device_files(dev)
+    if not files:
+        return []
+    found = []
+    pids = [p for p in sorted_dir(PROCFS_ROOT) if p.isdigit()]
+    for pid in sorted(pids, key=int):
+        fd_dir = os.path.join(PROCFS_ROOT, pid, "fd")
+        for fd in sorted_dir(fd_dir):
+            try:
+                target = os.readlink(os.path.join(fd_dir, fd))
+            except OSError:
+                continue
+            if target in files:
+                command = read_attr(os.path.join(PROCFS_ROOT, pid, "comm"), "?")
+                found.append("process %s (%s) holds %s" % (pid, command, target))
+                break
+    return found
+
+
 def device_from_name(name, devices):
     """Address of the device a user named: full or short PCI address, or
     interface name. Raises ValueError."""
@@ -361,16 +455,26 @@ def describe(dev):
 
 def check_free(dev, net, force, action):
     """True when dev may leave its driver; otherwise says why not."""
-    reasons = uses(dev, net) if dev.interfaces else []
+    by_network = uses(dev, net) if dev.interfaces else []
+    by_storage = storage_uses(dev)
+    by_process = holders(dev)
+    reasons = by_network + by_storage + by_process
     if not reasons:
         return True
-    ifnames = ",".join(dev.interfaces)
     if force:
         warn("Warning: --force: modifying %s although %s" % (dev.address, "; ".join(reasons)))
         return True
-    warn("Warning: %s is in use by the kernel: %s. %s: take it down and remove its "
-         "addresses first (ip link set %s down; ip address flush dev %s), or use --force"
-         % (dev.address, "; ".join(reasons), action, ifnames, ifnames))
+    advice = []
+    if by_network:
+        ifnames = ",".join(dev.interfaces)
+        advice.append("take it down and remove its addresses first (ip link set %s down; "
+                      "ip address flush dev %s)" % (ifnames, ifnames))
+    if by_storage:
+        advice.append("stop using its disks first (umount, swapoff)")
+    if by_process:
+        advice.append("stop the process first")
+    warn("Warning: %s is in use: %s. %s: %s, or use --force"
+         % (dev.address, "; ".join(reasons), action, ", ".join(advice)))
     return False
 
 
@@ -532,7 +636,35 @@ def bind_all(names, driver, devices, opts):
     ok = True
     for address in addresses:
         ok = bind_one(devices[address], driver, net, opts.force) and ok
+    if driver == "vfio-pci":
+        for address in addresses:
+            check_iommu_group(devices[address], devices)
     return ok
+
+
+# Drivers that may hold a device while another in its IOMMU group is used
+# through vfio (Linux drivers/vfio/group.c, vfio_dev_driver_allowed).
+VFIO_GROUP_DRIVERS = ("vfio-pci", "pci-stub", "pcieport")
+
+
+def check_iommu_group(dev, devices):
+    """Warns when dev's IOMMU group holds devices that keep vfio from
+    using the group."""
+    if dev.driver != "vfio-pci":
+        return
+    group = link_name(os.path.join(dev.path, "iommu_group"))
+    if group is None:
+        return
+    others = []
+    for address in sorted_dir(sysfs("kernel", "iommu_groups", group, "devices")):
+        other = devices.get(address)
+        if other is not None and other is not dev and other.driver is not None \
+                and other.driver not in VFIO_GROUP_DRIVERS:
+            others.append("%s (drv=%s)" % (address, other.driver))
+    if others:
+        warn("Warning: IOMMU group %s of %s also holds %s: vfio cannot use the group "
+             "until they are bound to vfio-pci too or unbound" % (group, dev.address,
+                                                                  ", ".join(others)))
 
 
 def unbind_all(names, devices, opts):
@@ -667,4 +799,13 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+        sys.exit(status)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -205,12 +205,11 @@ class FakeHost:
         }
         return env
 
-    def run(self, tool, *args, user=None):
+    def run(self, tool, *args):
         """Runs a tool on this tree: (exit status, stdout, stderr)."""
-        kwargs = {"user": user} if user is not None else {}
         result = subprocess.run([sys.executable, TOOLS[tool]] + list(args),
                                 env=self.env(), capture_output=True, text=True,
-                                timeout=60, cwd=self.root, **kwargs)
+                                timeout=60, cwd=self.root)
         return result.returncode, result.stdout, result.stderr
 
     def log(self, name):

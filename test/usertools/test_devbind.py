@@ -154,6 +154,22 @@ class DevbindTest(unittest.TestCase):
         self.assertIn("0000:03:00.0 '82576 Gigabit Network Connection 10c9' if=enp3s0 "
                       "drv=igb unused=vfio-pci \n", out)
 
+    def test_interface_behind_a_bridge_is_not_the_bridge_s(self):
+        bridge = "0000:00:1c.0"
+        self.host.add_driver("pcieport")
+        self.host.add_device(bridge, vendor="8086", device="201c", cls="060400",
+                             driver="pcieport")
+        # On Linux the device's directory sits inside its bridge's.
+        write(self.host.dev(bridge, "0000:02:00.0", "net", "eth5", "flags"), "0x1002\n")
+        self.host.add_device("0000:02:00.0", vendor="8086", device="10c9", driver="igb",
+                             ifname="eth5")
+        rc, out, err = self.devbind("--status-dev", "misc")
+        self.assertIn("0000:00:1c.0 'Device 201c' drv=pcieport", out)
+        rc, _, err = self.devbind("-b", "vfio-pci", "eth5")
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(self.bound(), "0000:02:00.0")
+        self.assertEqual(self.attr("drivers", "pcieport", "unbind"), "")
+
     def test_status_without_pci_ids(self):
         os.unlink(os.path.join(self.host.root, "pci.ids"))
         rc, out, _ = self.devbind("--status-dev", "net")
@@ -202,6 +218,15 @@ class DevbindTest(unittest.TestCase):
         self.assertEqual(rc, 0, err)
         self.assertIn("Network devices using kernel driver", out)
         self.assertEqual(self.attr("drivers", "vfio-pci", "bind"), FREE_NIC)
+
+    def test_status_into_closed_pipe(self):
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        result = subprocess.run([sys.executable, TOOLS["devbind"], "-s"], env=self.host.env(),
+                                stdout=write_end, stderr=subprocess.PIPE, text=True,
+                                timeout=60)
+        os.close(write_end)
+        self.assertEqual((result.returncode, result.stderr), (1, ""))
 
     # --- command line ---------------------------------------------------
 
@@ -376,6 +401,30 @@ class DevbindTest(unittest.TestCase):
                               "No space left on device\n" % unbind)
         self.assertEqual(self.bound(), "")
 
+    def group(self, number, *addresses):
+        group_dir = os.path.join(self.host.sys, "kernel", "iommu_groups", str(number))
+        os.makedirs(os.path.join(group_dir, "devices"))
+        for address in addresses:
+            os.symlink(self.host.dev(address), os.path.join(group_dir, "devices", address))
+            os.symlink(group_dir, self.host.dev(address, "iommu_group"))
+
+    def test_iommu_group_shared_with_kernel_driver(self):
+        self.host.add_driver("ixgbe")
+        self.host.add_device("0000:01:00.2", vendor="8086", device="10fb", driver="ixgbe")
+        self.group(7, DPDK_NIC, LONE_NIC, "0000:01:00.2")
+        self.group(8, FREE_NIC)
+        rc, _, err = self.devbind("-b", "vfio-pci", LONE_NIC, FREE_NIC)
+        self.assertEqual(rc, 0)
+        self.assertEqual(err, "Warning: IOMMU group 7 of 0000:01:00.1 also holds 0000:01:00.2 "
+                              "(drv=ixgbe): vfio cannot use the group until they are bound to "
+                              "vfio-pci too or unbound\n")
+        self.assertEqual(self.bound(), LONE_NIC + FREE_NIC)
+
+    def test_iommu_group_bound_together(self):
+        self.group(7, FREE_NIC, LEGACY_NIC)
+        rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC, LEGACY_NIC)
+        self.assertEqual((rc, err), (0, ""))
+
     # --- loading the driver ---------------------------------------------
 
     def test_driver_loaded_with_modprobe(self):
@@ -479,7 +528,7 @@ class DevbindTest(unittest.TestCase):
     def test_refuses_interface_up_with_address_and_route(self):
         rc, out, err = self.devbind("-b", "vfio-pci", HOST_NIC)
         self.assertEqual(rc, 1)
-        self.assertEqual(err, "Warning: 0000:00:03.0 is in use by the kernel: interface eth0 "
+        self.assertEqual(err, "Warning: 0000:00:03.0 is in use: interface eth0 "
                               "is up; eth0 holds address 10.0.2.15/24; eth0 carries route "
                               "default via 10.0.2.2, 10.0.2.0/24. Not modifying: take it down "
                               "and remove its addresses first (ip link set eth0 down; ip "
@@ -491,14 +540,14 @@ class DevbindTest(unittest.TestCase):
         write(self.host.dev(FREE_NIC, "virtio3", "net", "eth1", "flags"), "0x1003\n")
         rc, _, err = self.devbind("-b", "vfio-pci", "eth1")
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: interface eth1 is up. Not modifying", err)
+        self.assertIn("in use: interface eth1 is up. Not modifying", err)
         self.assert_untouched(FREE_NIC, "virtio-pci")
 
     def test_refuses_interface_only_address(self):
         self.host.set_net(addresses={"eth1": [("inet", "192.168.7.1", 24, "global")]})
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: eth1 holds address 192.168.7.1/24. Not "
+        self.assertIn("in use: eth1 holds address 192.168.7.1/24. Not "
                       "modifying", err)
         self.assert_untouched(FREE_NIC, "virtio-pci")
 
@@ -507,14 +556,22 @@ class DevbindTest(unittest.TestCase):
                                     "dev": "eth1", "table": "100"}])
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: eth1 carries route 2001:db8::/32 via fe80::9 "
+        self.assertIn("in use: eth1 carries route 2001:db8::/32 via fe80::9 "
                       "table 100. Not modifying", err)
+
+    def test_refuses_interface_in_multipath_route(self):
+        self.host.set_net(routes4=[{"dst": "192.168.0.0/16", "nexthops": [
+            {"gateway": "10.0.2.3", "dev": "eth0"}, {"gateway": "10.0.3.3", "dev": "eth1"}]}])
+        rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
+        self.assertEqual(rc, 1)
+        self.assertIn("in use: eth1 carries route 192.168.0.0/16. Not "
+                      "modifying", err)
 
     def test_refuses_when_ip_fails(self):
         open(os.path.join(self.host.net, "fail"), "w").close()
         rc, _, err = self.devbind("-b", "vfio-pci", FREE_NIC)
         self.assertEqual(rc, 1)
-        self.assertIn("in use by the kernel: cannot tell whether eth1 holds an address or "
+        self.assertIn("in use: cannot tell whether eth1 holds an address or "
                       "carries a route ('ip -j address show' failed: RTNETLINK answers: "
                       "Operation not permitted). Not modifying", err)
         self.assert_untouched(FREE_NIC, "virtio-pci")
@@ -544,7 +601,7 @@ class DevbindTest(unittest.TestCase):
     def test_unbind_refused_when_in_use(self):
         rc, _, err = self.devbind("-u", "eth0")
         self.assertEqual(rc, 1)
-        self.assertIn("Warning: 0000:00:03.0 is in use by the kernel: interface eth0 is up;",
+        self.assertIn("Warning: 0000:00:03.0 is in use: interface eth0 is up;",
                       err)
         self.assertIn(". Skipping unbind: take it down", err)
         self.assert_untouched(HOST_NIC, "virtio-pci")
@@ -553,6 +610,108 @@ class DevbindTest(unittest.TestCase):
         rc, _, err = self.devbind("-u", "--force", "eth0")
         self.assertEqual(rc, 0)
         self.assertEqual(self.attr("drivers", "virtio-pci", "unbind"), HOST_NIC)
+
+    def holder(self, pid, command, target):
+        os.makedirs(os.path.join(self.host.proc, str(pid), "fd"))
+        write(os.path.join(self.host.proc, str(pid), "comm"), command + "\n")
+        os.symlink("/dev/null", os.path.join(self.host.proc, str(pid), "fd", "0"))
+        os.symlink(target, os.path.join(self.host.proc, str(pid), "fd", "9"))
+
+    def test_refuses_vfio_device_held_by_a_process(self):
+        self.group(12, DPDK_NIC)
+        self.holder(41, "bash", "/dev/vfio/1")
+        self.holder(4242, "pollux-testpmd", "/dev/vfio/noiommu-12")
+        for args in (["-b", "virtio-pci", DPDK_NIC], ["-u", "dpdk"]):
+            rc, _, err = self.devbind(*args)
+            self.assertEqual(rc, 1)
+            self.assertEqual(err.split(". ")[0], "Warning: 0000:01:00.0 is in use: process "
+                                                 "4242 (pollux-testpmd) holds "
+                                                 "/dev/vfio/noiommu-12")
+            self.assertTrue(err.endswith(": stop the process first, or use --force\n"), err)
+            self.assertEqual(self.attr("drivers", "vfio-pci", "unbind"), "")
+        rc, _, err = self.devbind("-u", "--force", DPDK_NIC)
+        self.assertEqual(rc, 0)
+        self.assertEqual(self.attr("drivers", "vfio-pci", "unbind"), DPDK_NIC)
+
+    def test_refuses_uio_device_held_by_a_process(self):
+        self.host.add_driver("uio_pci_generic")
+        self.host.add_device("0000:01:00.2", vendor="8086", device="10fb",
+                             driver="uio_pci_generic")
+        os.makedirs(self.host.dev("0000:01:00.2", "uio", "uio3"))
+        self.holder(77, "l2fwd", "/dev/uio3")
+        rc, _, err = self.devbind("-u", "01:00.2")
+        self.assertEqual(rc, 1)
+        self.assertIn("0000:01:00.2 is in use: process 77 (l2fwd) holds /dev/uio3. Skipping "
+                      "unbind: stop the process first, or use --force", err)
+
+    def test_vfio_cdev_held_by_a_process(self):
+        os.makedirs(self.host.dev(DPDK_NIC, "vfio-dev", "vfio0"))
+        self.holder(5, "app", "/dev/vfio/devices/vfio0")
+        rc, _, err = self.devbind("-u", DPDK_NIC)
+        self.assertEqual(rc, 1)
+        self.assertIn("process 5 (app) holds /dev/vfio/devices/vfio0", err)
+
+    def disk(self, *partitions):
+        """vda on DISK, with partitions vda1..., as virtio-blk shows them."""
+        path = self.host.dev(DISK, "virtio1", "block", "vda")
+        write(os.path.join(path, "dev"), "254:0\n")
+        os.makedirs(os.path.join(path, "holders"))
+        os.symlink("../../../../../../class/block", os.path.join(path, "subsystem"))
+        for number in partitions:
+            part = os.path.join(path, "vda%d" % number)
+            write(os.path.join(part, "dev"), "254:%d\n" % number)
+            os.makedirs(os.path.join(part, "holders"))
+            os.symlink("../../../../../../../class/block", os.path.join(part, "subsystem"))
+        return path
+
+    def mountinfo(self, *lines):
+        write(os.path.join(self.host.proc, "self", "mountinfo"), "".join(lines))
+
+    def test_refuses_disk_mounted(self):
+        self.disk(1, 2)
+        self.mountinfo("21 1 0:20 / /proc rw - proc proc rw\n",
+                       "25 1 254:1 / / rw,relatime - ext4 /dev/root rw\n",
+                       "26 25 254:1 /srv /mnt/my\\040data rw - ext4 /dev/root rw\n")
+        rc, _, err = self.devbind("-b", "vfio-pci", "00:02.0")
+        self.assertEqual(rc, 1)
+        self.assertEqual(err, "Warning: 0000:00:02.0 is in use: vda1 is mounted on /, "
+                              "/mnt/my data. Not modifying: stop using its disks first "
+                              "(umount, swapoff), or use --force\n")
+        self.assert_untouched(DISK, "virtio-pci")
+
+    def test_refuses_disk_swap_and_holders(self):
+        path = self.disk(1, 2)
+        self.mountinfo("")
+        write(os.path.join(self.host.proc, "swaps"),
+              "Filename\tType\tSize\tUsed\tPriority\n/dev/vda2 partition 1024 0 -2\n")
+        os.symlink("../../dm-0", os.path.join(path, "holders", "dm-0"))
+        rc, _, err = self.devbind("-u", DISK)
+        self.assertEqual(rc, 1)
+        self.assertIn("0000:00:02.0 is in use: vda is used by dm-0; vda2 is used as swap. "
+                      "Skipping unbind", err)
+
+    def test_refuses_disk_when_mounts_unknown(self):
+        self.disk()
+        rc, _, err = self.devbind("-u", DISK)
+        self.assertEqual(rc, 1)
+        self.assertIn("0000:00:02.0 is in use: cannot tell whether vda is mounted (%s: No "
+                      "such file or directory)" % os.path.join(self.host.proc, "self",
+                                                               "mountinfo"), err)
+
+    def test_binds_idle_disk(self):
+        self.disk(1)
+        self.mountinfo("25 1 254:7 / / rw - ext4 /dev/vdb rw\n")
+        rc, _, err = self.devbind("-b", "vfio-pci", DISK)
+        self.assertEqual((rc, err), (0, ""))
+        self.assertEqual(self.bound(), DISK)
+
+    def test_force_unbinds_mounted_disk(self):
+        self.disk()
+        self.mountinfo("25 1 254:0 / / rw - ext4 /dev/vda rw\n")
+        rc, _, err = self.devbind("-u", "--force", DISK)
+        self.assertEqual(rc, 0)
+        self.assertEqual(err, "Warning: --force: modifying 0000:00:02.0 although vda is "
+                              "mounted on /\n")
 
     def test_ignored_addresses_and_routes(self):
         # eth1 has an IPv6 link-local address, a 169.254 route, an fe80::/64
