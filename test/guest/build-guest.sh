@@ -70,8 +70,9 @@ if [ -f "$resolved" ]; then
 	. "$resolved"
 else
 	resolve_kver() {
-		apt-cache depends linux-image-amd64 2>/dev/null |
-			grep -o 'linux-image-[0-9][^ ]*-amd64' | head -1 | sed 's/^linux-image-//'
+		{ apt-cache depends linux-image-amd64 2>/dev/null |
+			grep -o 'linux-image-[0-9][^ ]*-amd64' | head -1 |
+			sed 's/^linux-image-//'; } || true
 	}
 	[ -n "$kver" ] || kver=$(resolve_kver)
 	if [ -z "$kver" ] && [ "$install" = 1 ] && [ "$(id -u)" = 0 ]; then
@@ -83,10 +84,10 @@ else
 	[ -n "$kver" ] || skip "no kernel package reachable (apt-cache knows no linux-image-amd64)"
 	image_pkg=linux-image-$kver-unsigned
 	apt-cache show "$image_pkg" >/dev/null 2>&1 || image_pkg=linux-image-$kver
-	image_ver=$(apt-cache show "$image_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1)
+	image_ver=$(apt-cache show "$image_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1 || true)
 	[ -n "$image_ver" ] || skip "no kernel package reachable ($image_pkg unknown to apt)"
 	src_pkg=linux-source-${kver%%.0-*}
-	src_ver=$(apt-cache show "$src_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1)
+	src_ver=$(apt-cache show "$src_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1 || true)
 	mkdir -p "$cache"
 	printf 'kver=%q\nimage_pkg=%q\nimage_ver=%q\nsrc_pkg=%q\nsrc_ver=%q\n' \
 		"$kver" "$image_pkg" "$image_ver" "$src_pkg" "$src_ver" > "$resolved.tmp"

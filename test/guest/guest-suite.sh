@@ -33,16 +33,18 @@ skip() { echo "guest: SKIP: $*"; exit 77; }
 [ "${POLLUX_GUEST:-1}" != 0 ] || skip "disabled by POLLUX_GUEST=0"
 [ "$(uname -m)" = x86_64 ] || skip "host is $(uname -m), the guest is x86_64"
 
-guest=$("$here/build-guest.sh" | tail -1)
+out=$build/test/guest/out
+mkdir -p "$out"
+# the build's progress lines: on stderr, and in out/build.log
+guest=$("$here/build-guest.sh" 2> >(tee "$out/build.log" >&2) | tail -1)
 rc=${PIPESTATUS[0]}
-[ "$rc" = 77 ] && skip "build-guest.sh cannot build the guest here (see above)"
+wait
+[ "$rc" = 77 ] && skip "$(tail -1 "$out/build.log")"
 [ "$rc" = 0 ] || { echo "guest: build-guest.sh failed ($rc)"; echo "guest: 0 passed, 1 failed, 0 skipped"; exit 1; }
 command -v qemu-system-x86_64 >/dev/null || skip "no qemu-system-x86_64"
 t1=$(date +%s)
 noiommu_vfio=$(sed -n 's/^noiommu=//p' "$guest/ready")
 
-out=$build/test/guest/out
-mkdir -p "$out"
 pass=0 fail=0 skipped=0
 count() {
 	local p f s
