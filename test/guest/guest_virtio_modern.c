@@ -86,6 +86,53 @@ cap_address(struct guest_check *ck, uint8_t bar, uint32_t offset,
 	return (volatile uint8_t *)res->addr + offset;
 }
 
+static uint32_t
+le32(const uint8_t *bytes)
+{
+	return bytes[0] | bytes[1] << 8 | bytes[2] << 16 |
+		(uint32_t)bytes[3] << 24;
+}
+
+/* Keeps one vendor capability (bytes read from config space); 1 when kept,
+ * 0 when not a type this check uses, -1 when its BAR is not mapped. */
+static int
+modern_use_cap(struct guest_check *ck, const uint8_t *cap)
+{
+	uint8_t type = cap[VIRTIO_CAP_CFG_TYPE], bar = cap[VIRTIO_CAP_BAR];
+	uint32_t offset = le32(cap + VIRTIO_CAP_OFFSET);
+	uint32_t length = le32(cap + VIRTIO_CAP_LENGTH);
+	volatile uint8_t *addr;
+
+	/* type 5 (PCI_CFG window) has bar 0 and length 0: skipped, as are
+	 * the types this check does not use */
+	if (type < VIRTIO_CAP_COMMON || type > VIRTIO_CAP_DEVICE)
+		return 0;
+	addr = cap_address(ck, bar, offset, length);
+	printf("  virtio cap type %u: BAR%u + 0x%x, 0x%x bytes -> %p\n",
+		type, bar, offset, length, (void *)(uintptr_t)addr);
+	if (addr == NULL) {
+		guest_result(ck, false, "virtio cap type %u: BAR%u + 0x%x not mapped by the bus",
+			type, bar, offset);
+		return -1;
+	}
+	switch (type) {
+	case VIRTIO_CAP_COMMON:
+		ck->common_cfg = addr;
+		break;
+	case VIRTIO_CAP_NOTIFY:
+		ck->notify_base = addr;
+		ck->notify_multiplier = le32(cap + VIRTIO_CAP_NOTIFY_MULT);
+		break;
+	case VIRTIO_CAP_ISR:
+		ck->isr_cfg = addr;
+		break;
+	default:
+		ck->device_cfg = addr;
+		break;
+	}
+	return 1;
+}
+
 /* Walks the capability list (at most 48 entries: 256 bytes of config
  * space hold no more) and keeps the first vendor cap of each type. */
 static int
@@ -93,7 +140,7 @@ modern_walk_caps(struct guest_check *ck)
 {
 	uint8_t cap[20], pos = 0, found = 0;
 	uint16_t status;
-	int nb;
+	int nb, kept;
 
 	if (rte_pci_read_config(ck->pci, &status, 2, PCI_STATUS) != 2 ||
 	    (status & PCI_STATUS_CAP_LIST) == 0 ||
@@ -102,62 +149,25 @@ modern_walk_caps(struct guest_check *ck)
 		return -1;
 	}
 	for (nb = 0; pos >= 0x40 && nb < 48; nb++) {
-		uint32_t offset, length, mult;
-		size_t size;
-		volatile uint8_t *addr;
-
 		/* the notify cap is the longest, 20 bytes; never past 256 */
-		pos &= ~3;
-		size = RTE_MIN(sizeof(cap), (size_t)(RTE_PCI_CFG_SPACE_SIZE - pos));
+		size_t size = RTE_MIN(sizeof(cap),
+			(size_t)(RTE_PCI_CFG_SPACE_SIZE - (pos & ~3)));
+
 		memset(cap, 0, sizeof(cap));
-		if (rte_pci_read_config(ck->pci, cap, size, pos) != (int)size) {
+		if (rte_pci_read_config(ck->pci, cap, size, pos & ~3) != (int)size) {
 			guest_result(ck, false, "rte_pci_read_config at 0x%x failed", pos);
 			return -1;
 		}
 		pos = cap[1];
-		if (cap[0] != PCI_CAP_ID_VNDR)
+		if (cap[0] != PCI_CAP_ID_VNDR ||
+		    (cap[VIRTIO_CAP_CFG_TYPE] <= VIRTIO_CAP_DEVICE &&
+		     (found & (1u << cap[VIRTIO_CAP_CFG_TYPE])) != 0))
 			continue;
-		offset = cap[VIRTIO_CAP_OFFSET] | cap[VIRTIO_CAP_OFFSET + 1] << 8 |
-			cap[VIRTIO_CAP_OFFSET + 2] << 16 |
-			(uint32_t)cap[VIRTIO_CAP_OFFSET + 3] << 24;
-		length = cap[VIRTIO_CAP_LENGTH] | cap[VIRTIO_CAP_LENGTH + 1] << 8 |
-			cap[VIRTIO_CAP_LENGTH + 2] << 16 |
-			(uint32_t)cap[VIRTIO_CAP_LENGTH + 3] << 24;
-		mult = cap[VIRTIO_CAP_NOTIFY_MULT] |
-			cap[VIRTIO_CAP_NOTIFY_MULT + 1] << 8 |
-			cap[VIRTIO_CAP_NOTIFY_MULT + 2] << 16 |
-			(uint32_t)cap[VIRTIO_CAP_NOTIFY_MULT + 3] << 24;
-		/* type 5 (PCI_CFG window) has bar 0 and length 0: skipped,
-		 * as are types this check does not use */
-		if (cap[VIRTIO_CAP_CFG_TYPE] < VIRTIO_CAP_COMMON ||
-		    cap[VIRTIO_CAP_CFG_TYPE] > VIRTIO_CAP_DEVICE ||
-		    (found & (1u << cap[VIRTIO_CAP_CFG_TYPE])) != 0)
-			continue;
-		addr = cap_address(ck, cap[VIRTIO_CAP_BAR], offset, length);
-		printf("  virtio cap type %u: BAR%u + 0x%x, 0x%x bytes -> %p\n",
-			cap[VIRTIO_CAP_CFG_TYPE], cap[VIRTIO_CAP_BAR], offset,
-			length, (void *)(uintptr_t)addr);
-		if (addr == NULL) {
-			guest_result(ck, false, "virtio cap type %u: BAR%u + 0x%x not mapped by the bus",
-				cap[VIRTIO_CAP_CFG_TYPE], cap[VIRTIO_CAP_BAR], offset);
+		kept = modern_use_cap(ck, cap);
+		if (kept < 0)
 			return -1;
-		}
-		found |= 1u << cap[VIRTIO_CAP_CFG_TYPE];
-		switch (cap[VIRTIO_CAP_CFG_TYPE]) {
-		case VIRTIO_CAP_COMMON:
-			ck->common_cfg = addr;
-			break;
-		case VIRTIO_CAP_NOTIFY:
-			ck->notify_base = addr;
-			ck->notify_multiplier = mult;
-			break;
-		case VIRTIO_CAP_ISR:
-			ck->isr_cfg = addr;
-			break;
-		default:
-			ck->device_cfg = addr;
-			break;
-		}
+		if (kept > 0)
+			found |= 1u << cap[VIRTIO_CAP_CFG_TYPE];
 	}
 	if (found != 0x1e) {
 		guest_result(ck, false, "virtio vendor caps found: mask 0x%x, want 0x1e", found);
