@@ -97,6 +97,7 @@ struct guest_check {
 	bool ioport_mapped;
 	/* interrupts counted by the callback on the EAL interrupt thread */
 	atomic_uint nb_interrupts;
+	atomic_uint nb_off_thread;	/* callbacks not on the interrupt thread */
 	/* DMA memory: both rings, then the buffers */
 	const struct rte_memzone *mz;
 	struct guest_vq rxq;

@@ -99,6 +99,8 @@ check_interrupt(struct guest_check *ck, uint64_t since_ms)
 	if (atomic_load(&ck->nb_interrupts) == 0)
 		guest_result(ck, false, "no interrupt reached the callback within %u ms (%s)",
 			GUEST_TIMEOUT_MS, ck->msix ? "MSI-X" : "INTx");
+	else if (atomic_load(&ck->nb_off_thread) != 0)
+		guest_result(ck, false, "the interrupt callback ran outside the EAL interrupt thread");
 	else
 		guest_result(ck, true, "interrupt reached the callback on the EAL interrupt thread (%s, within %llu ms)",
 			ck->msix ? "MSI-X" : "INTx",
@@ -123,8 +125,13 @@ check_tx(struct guest_check *ck, int peer_fd, const uint8_t dst[6],
 	guest_vq_add_out(&ck->txq, buffer_iova(ck, 1),
 		(uint32_t)(ck->net_hdr_len + sizeof(frame)));
 	ck->transport->notify(ck, &ck->txq);
-	guest_result(ck, guest_vq_wait_used(&ck->txq, GUEST_TIMEOUT_MS, &len) == 0,
-		"tx: the device read a frame at IOVA 0x%llx and wrote the used ring",
+	if (guest_vq_wait_used(&ck->txq, GUEST_TIMEOUT_MS, &len) != 0) {
+		guest_result(ck, false, "tx: no completion within %u ms for the frame at IOVA 0x%llx",
+			GUEST_TIMEOUT_MS, (unsigned long long)buffer_iova(ck, 1));
+		guest_skip(ck, "tx interrupt and peer: the device did not complete the frame");
+		return;
+	}
+	guest_result(ck, true, "tx: the device read a frame at IOVA 0x%llx and wrote the used ring",
 		(unsigned long long)buffer_iova(ck, 1));
 	check_interrupt(ck, start);
 	if (peer_fd < 0)
@@ -167,8 +174,13 @@ check_rx(struct guest_check *ck, int peer_fd, const uint8_t peer_mac[6],
 		ck->transport->notify(ck, &ck->rxq);
 		len = 0;
 	}
-	guest_result(ck, rx_matches(ck, frame, len),
-		"rx: the device wrote the peer's frame (%u bytes) into the buffer at IOVA 0x%llx (%u other frames)",
+	if (!rx_matches(ck, frame, len)) {
+		guest_result(ck, false, "rx: the peer's frame did not arrive in the buffer at IOVA 0x%llx within %u ms (%u other frames)",
+			(unsigned long long)buffer_iova(ck, 0), GUEST_TIMEOUT_MS, nb_other);
+		guest_skip(ck, "rx interrupt: no frame received");
+		return;
+	}
+	guest_result(ck, true, "rx: the device wrote the peer's frame (%u bytes) into the buffer at IOVA 0x%llx (%u other frames)",
 		len, (unsigned long long)buffer_iova(ck, 0), nb_other);
 	check_interrupt(ck, start);
 }

@@ -135,6 +135,8 @@ guest_interrupt(void *arg)
 
 	if (!ck->msix)
 		(void)ck->transport->read_isr(ck);
+	if (!rte_thread_is_intr())
+		atomic_fetch_add(&ck->nb_off_thread, 1);
 	atomic_fetch_add(&ck->nb_interrupts, 1);
 	rte_intr_ack(ck->pci->intr_handle);
 }
