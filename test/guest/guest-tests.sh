@@ -195,6 +195,30 @@ check_iova_pa_refused() {
 	fi
 }
 
+# Without -a, while every NIC belongs to virtio-pci (the test driver's ids
+# match 00:06.0 too): the bus must leave them all alone, say so, and the
+# kernel's interface must still be up
+scan_kernel_nics() {
+	local rc state
+	if [ "${check#none:}" != "$check" ]; then
+		res SKIP "scan: kernel-owned NICs: ${check#none:}"
+		return 0
+	fi
+	echo "+ ${check##*/} -l 0 -n 1 ${eal_args[*]} -- --tag scan --expect-none"
+	timeout -k 5 60 "$check" -l 0 -n 1 "${eal_args[@]}" -- --tag scan \
+		--expect-none > /tmp/check.out 2>&1
+	rc=$?
+	cat /tmp/check.out
+	fails=$((fails + $(grep -c '^RESULT FAIL' /tmp/check.out)))
+	read -r state < "/sys/class/net/$peer/operstate"
+	if [ "$rc" = 0 ] && [ "$(driver_of $kernel_nic)" = virtio-pci ] &&
+		[ "$state" != down ] && grep -v '^RESULT' /tmp/check.out | grep -q "$kernel_nic"; then
+		res PASS "scan: $kernel_nic ($peer, $state) skipped with a message naming it, still on virtio-pci"
+	else
+		res FAIL "scan: $kernel_nic: rc $rc, driver '$(driver_of $kernel_nic)', $peer $state, named in the output: $(grep -v '^RESULT' /tmp/check.out | grep -c "$kernel_nic") lines"
+	fi
+}
+
 # one binding, both test NICs (straight from the previous binding: giving
 # them back to virtio-pci in between costs ~10 s under TCG)
 test_binding() {
@@ -208,6 +232,7 @@ ip link set "$peer" up
 case $GUEST_VARIANT in
 noiommu)
 	refuse_kernel_nic
+	scan_kernel_nics
 	test_binding uio_pci_generic uio
 	if [ "$GUEST_NOIOMMU_VFIO" = 1 ] &&
 		[ "$(cat /sys/module/vfio/parameters/enable_unsafe_noiommu_mode)" = Y ]; then

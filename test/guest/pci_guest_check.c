@@ -5,6 +5,7 @@
 /*
  * pci_guest_check [EAL options] -- --tag TAG [--peer IFNAME]
  *                 [--mac BDF=MAC]... [--dma-fault] [--expect-refusal]
+ *                 [--expect-none]
  *
  * Registers a test driver for virtio-net (1af4:1041 modern, 1af4:1000
  * legacy) on the public PCI API, lets the EAL probe the devices given with
@@ -18,6 +19,8 @@
  * kernel's DMAR fault must name.
  * --expect-refusal: the EAL must refuse the device (rte_eal_init fails or
  * probes nothing); used for --iova-mode=pa with vfio type1.
+ * --expect-none: the EAL must start and the driver probe nothing; used
+ * without -a while every NIC belongs to the kernel.
  *
  * Exit status: 0 every check passed, 1 one failed, 2 bad usage or the EAL
  * failed to start.
@@ -44,6 +47,7 @@ static struct {
 	unsigned int nb_macs;
 	bool dma_fault;
 	bool expect_refusal;
+	bool expect_none;
 } opts = { .tag = "pci" };
 
 static struct guest_check checks[GUEST_MAX_DEVICES];
@@ -325,6 +329,7 @@ parse_args(int argc, char **argv)
 		{ "mac", required_argument, NULL, 'm' },
 		{ "dma-fault", no_argument, NULL, 'f' },
 		{ "expect-refusal", no_argument, NULL, 'r' },
+		{ "expect-none", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -349,31 +354,43 @@ parse_args(int argc, char **argv)
 		case 'r':
 			opts.expect_refusal = true;
 			break;
+		case 'n':
+			opts.expect_none = true;
+			break;
 		default:
-			fprintf(stderr, "usage: pci_guest_check [EAL options] -- --tag TAG [--peer IFNAME] [--mac BDF=MAC]... [--dma-fault] [--expect-refusal]\n");
+			fprintf(stderr, "usage: pci_guest_check [EAL options] -- --tag TAG [--peer IFNAME] [--mac BDF=MAC]... [--dma-fault] [--expect-refusal] [--expect-none]\n");
 			return -1;
 		}
 	}
 	return 0;
 }
 
-/* --expect-refusal: the EAL must not hand the device to the driver */
+/* --expect-refusal: the EAL must not hand the device to the driver;
+ * --expect-none: nor any device, and start all the same */
 static int
 check_refusal(int eal_ret)
 {
+	unsigned int i;
+
+	if (eal_ret < 0 && opts.expect_none) {
+		printf("RESULT FAIL %s: - rte_eal_init failed: %s\n", opts.tag,
+			rte_strerror(rte_errno));
+		return 1;
+	}
 	if (eal_ret < 0) {
 		printf("RESULT PASS %s: - rte_eal_init refused: %s\n", opts.tag,
 			rte_strerror(rte_errno));
 		return 0;
 	}
 	if (nb_checks == 0) {
-		printf("RESULT PASS %s: - the EAL started and did not probe the device\n",
+		printf("RESULT PASS %s: - the EAL started and the test driver probed nothing\n",
 			opts.tag);
 		rte_eal_cleanup();
 		return 0;
 	}
-	printf("RESULT FAIL %s: %s probed although it should have been refused\n",
-		opts.tag, checks[0].pci->name);
+	for (i = 0; i < nb_checks; i++)
+		printf("RESULT FAIL %s: %s probed although it should have been left alone\n",
+			opts.tag, checks[i].pci->name);
 	rte_eal_cleanup();
 	return 1;
 }
@@ -393,7 +410,7 @@ main(int argc, char **argv)
 	if (parse_args(argc - eal_argc, argv + eal_argc) != 0)
 		return 2;
 	ret = rte_eal_init(eal_argc, argv);
-	if (opts.expect_refusal)
+	if (opts.expect_refusal || opts.expect_none)
 		return check_refusal(ret);
 	if (ret < 0) {
 		printf("RESULT FAIL %s: - rte_eal_init failed: %s\n", opts.tag,
