@@ -7,7 +7,8 @@
  * binary that includes this header once), the record of what they saw,
  * and helpers to look at the devices, fds and mappings of the child.
  *
- *   net_pcitest    1af4:1000 and 8086:10fb, NEED_MAPPING | INTR_LSC |
+ *   net_pcitest    1b36:0005 and 1b36:0006 (QEMU's test devices, which no
+ *                  PMD claims), NEED_MAPPING | INTR_LSC |
  *                  WC_ACTIVATE; its
  *                  probe writes PCITEST_MARK to BAR 1 (or 0) and fails
  *                  with -EIO when the devargs say fail=1
@@ -82,8 +83,8 @@ pcitest_remove(struct rte_pci_device *dev)
 }
 
 static const struct rte_pci_id pcitest_ids[] = {
-	{ RTE_PCI_DEVICE(0x1af4, 0x1000) },
-	{ RTE_PCI_DEVICE(0x8086, 0x10fb) },
+	{ RTE_PCI_DEVICE(0x1b36, 0x0005) },
+	{ RTE_PCI_DEVICE(0x1b36, 0x0006) },
 	{ .vendor_id = 0 },
 };
 

@@ -291,9 +291,14 @@ test_host_nic_skipped(void **state)
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		fail_msg("init %d, hook %d, status %d: %s", r.ret, r.hook_ret,
 			r.status, r.err_text);
-	snprintf(line, sizeof(line), "%s (1af4:%04x) skipped for driver "
-		"net_hosttest: kernel driver %s owns it, so it is left alone",
-		nic.addr, nic.id, nic.kdrv);
+	/* The first registered driver for the id names itself (the virtio
+	 * PMD, when it is built in, may come before net_hosttest). */
+	snprintf(line, sizeof(line), "%s (1af4:%04x) skipped for driver ",
+		nic.addr, nic.id);
+	if (strstr(r.err_text, line) == NULL)
+		fail_msg("want \"%s\" in: %s", line, r.err_text);
+	snprintf(line, sizeof(line), ": kernel driver %s owns it, so it is "
+		"left alone", nic.kdrv);
 	if (strstr(r.err_text, line) == NULL)
 		fail_msg("want \"%s\" in: %s", line, r.err_text);
 	assert_true(iface_state(nic.ifname, after, sizeof(after),

@@ -30,8 +30,8 @@ static struct fake_tree tree;
 
 /* A: virtio-net (legacy id) on uio_pci_generic: I/O BAR 0, memory BARs. */
 static const struct fake_dev dev_a = {
-	.addr = "0000:00:04.0", .vendor = 0x1af4, .device = 0x1000,
-	.sub_vendor = 0x1af4, .sub_device = 0x0001, .class_id = 0x020000,
+	.addr = "0000:00:04.0", .vendor = 0x1b36, .device = 0x0005,
+	.sub_vendor = 0x1af4, .sub_device = 0x1100, .class_id = 0x020000,
 	.numa_node = 0, .driver = "uio_pci_generic", .uio_num = 0,
 	.uio_node = true, .iommu_group = -1, .config_size = 4096,
 	.bars = { { .len = 0x40, .io = true }, { .len = 0x1000 },
@@ -41,8 +41,8 @@ static const struct fake_dev dev_a = {
 /* B: an 82599 on uio_pci_generic, no numa_node file, a prefetchable
  * BAR 0 that the driver (WC_ACTIVATE) gets write-combined. */
 static const struct fake_dev dev_b = {
-	.addr = "0000:00:05.0", .vendor = 0x8086, .device = 0x10fb,
-	.sub_vendor = 0x8086, .sub_device = 0x000c, .class_id = 0x020000,
+	.addr = "0000:00:05.0", .vendor = 0x1b36, .device = 0x0006,
+	.sub_vendor = 0x1af4, .sub_device = 0x1100, .class_id = 0x020000,
 	.numa_node = -2, .driver = "uio_pci_generic", .uio_num = 1,
 	.uio_node = true, .iommu_group = -1,
 	.bars = { { .len = 0x20000, .wc = true } },
@@ -50,7 +50,7 @@ static const struct fake_dev dev_b = {
 
 /* C: virtio-net (modern id) owned by the kernel's virtio-pci. */
 static const struct fake_dev dev_c = {
-	.addr = "0000:00:06.0", .vendor = 0x1af4, .device = 0x1000,
+	.addr = "0000:00:06.0", .vendor = 0x1b36, .device = 0x0005,
 	.class_id = 0x020000, .numa_node = -1, .driver = "virtio-pci",
 	.uio_num = -1, .iommu_group = -1,
 	.bars = { { .len = 0x1000 } },
@@ -205,9 +205,9 @@ check_iterate_and_dump(void)
 		return 21;
 	rte_pci_dump(f);
 	fclose(f);
-	if (strstr(text, "0000:00:04.0 1af4:1000 (1af4:0001) class 020000 "
+	if (strstr(text, "0000:00:04.0 1b36:0005 (1af4:1100) class 020000 "
 			"numa 0 kernel uio_pci_generic driver net_pcitest\n") ==
-			NULL || strstr(text, "0000:00:06.0 1af4:1000 (0000:0000) "
+			NULL || strstr(text, "0000:00:06.0 1b36:0005 (0000:0000) "
 			"class 020000 numa -1 kernel virtio-pci driver -\n") ==
 			NULL) {
 		free(text);
@@ -230,9 +230,9 @@ check_scan(int argc, char **argv, int consumed)
 	(void)consumed;
 	if (a == NULL || b == NULL || c == NULL || !rte_eal_has_pci())
 		return 1;
-	if (a->id.vendor_id != 0x1af4 || a->id.device_id != 0x1000 ||
+	if (a->id.vendor_id != 0x1b36 || a->id.device_id != 0x0005 ||
 			a->id.subsystem_vendor_id != 0x1af4 ||
-			a->id.subsystem_device_id != 0x0001 ||
+			a->id.subsystem_device_id != 0x1100 ||
 			a->id.class_id != 0x020000)
 		return 2;
 	if (a->device.numa_node != 0 || b->device.numa_node != SOCKET_ID_ANY)
@@ -280,7 +280,7 @@ test_scan_and_probe(void **state)
 		fail_msg("init %d, hook %d, status %d: %s", r.ret, r.hook_ret,
 			r.status, r.err_text);
 	/* One line for the kernel-owned device, one for the unclaimed one. */
-	assert_non_null(strstr(r.err_text, "0000:00:06.0 (1af4:1000) skipped "
+	assert_non_null(strstr(r.err_text, "0000:00:06.0 (1b36:0005) skipped "
 		"for driver net_pcitest: kernel driver virtio-pci owns it"));
 	assert_non_null(strstr(r.err_text, "0000:00:08.0 (abcd:0001) is bound "
 		"to a user-space driver, but no driver claims it"));
@@ -382,7 +382,7 @@ check_untouched(int argc, char **argv, int consumed)
 		return 5;
 	/* Reading is harmless and allowed. */
 	if (rte_pci_read_config(c, &vendor, 2, RTE_PCI_VENDOR_ID) != 2 ||
-			vendor != 0x1af4)
+			vendor != 0x1b36)
 		return 6;
 	if (rte_dev_probe("0000:00:06.0") >= 0)
 		return 7;

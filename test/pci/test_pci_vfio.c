@@ -40,7 +40,7 @@
 static struct fake_tree tree;
 
 static const struct fake_dev dev_a = {
-	.addr = DEV_A, .vendor = 0x1af4, .device = 0x1000,
+	.addr = DEV_A, .vendor = 0x1b36, .device = 0x0005,
 	.class_id = 0x020000, .numa_node = -1, .driver = "vfio-pci",
 	.uio_num = -1, .iommu_group = 5, .config_size = 4096,
 	.bars = { { .len = 0x40, .io = true }, { .len = 0x1000 },
@@ -48,7 +48,7 @@ static const struct fake_dev dev_a = {
 };
 
 static const struct fake_dev dev_b = {
-	.addr = DEV_B, .vendor = 0x8086, .device = 0x10fb,
+	.addr = DEV_B, .vendor = 0x1b36, .device = 0x0006,
 	.class_id = 0x020000, .numa_node = -1, .driver = "vfio-pci",
 	.uio_num = -1, .iommu_group = 6,
 	.bars = { { .len = 0x20000 } },
