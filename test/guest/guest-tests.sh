@@ -149,16 +149,17 @@ refuse_kernel_nic() {
 	rc=$?
 	echo "$out" | sed 's/^/  /'
 	if [ "$rc" != 0 ] && [ "$(driver_of $kernel_nic)" = virtio-pci ] &&
-		[ "$(cat /sys/class/net/"$ifc"/operstate)" != down ]; then
-		res PASS "devbind: refused to rebind $kernel_nic ($ifc, up, 192.168.77.1/24): rc $rc"
+		[ "$(cat /sys/class/net/"$ifc"/operstate)" != down ] &&
+		echo "$out" | grep -q "$ifc is up"; then
+		res PASS "devbind: refused to rebind $kernel_nic ($ifc, up, 192.168.77.1/24), saying it is up: rc $rc"
 	else
 		res FAIL "devbind: $kernel_nic ($ifc, up) rc $rc, now on '$(driver_of $kernel_nic)'"
 	fi
 	ip addr flush dev "$ifc"
 }
 
-# The device read from an IOVA nothing maps: the guest kernel must have
-# logged the vIOMMU's fault for exactly that page of 00:04.0
+# The device was handed an address the IOMMU does not map: the guest kernel
+# must have logged the vIOMMU's fault for exactly that page of 00:04.0
 check_dmar_fault() {
 	local iova
 	iova=$(sed -n 's/^DMA-FAULT-IOVA //p' /tmp/check.out)
