@@ -88,24 +88,26 @@ else
 	[ -n "$image_ver" ] || skip "no kernel package reachable ($image_pkg unknown to apt)"
 	src_pkg=linux-source-${kver%%.0-*}
 	src_ver=$(apt-cache show "$src_pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -1 || true)
-	mkdir -p "$cache"
-	printf 'kver=%q\nimage_pkg=%q\nimage_ver=%q\nsrc_pkg=%q\nsrc_ver=%q\n' \
-		"$kver" "$image_pkg" "$image_ver" "$src_pkg" "$src_ver" > "$resolved.tmp"
-	mv "$resolved.tmp" "$resolved"
+	# best effort: a cache this user cannot write only costs the lookup
+	{ mkdir -p "$cache" &&
+		printf 'kver=%q\nimage_pkg=%q\nimage_ver=%q\nsrc_pkg=%q\nsrc_ver=%q\n' \
+			"$kver" "$image_pkg" "$image_ver" "$src_pkg" "$src_ver" > "$resolved.tmp" &&
+		mv "$resolved.tmp" "$resolved"; } 2>/dev/null || true
 fi
 
 key=$( { cat "$here/build-guest.sh" "$here/guest-init.sh"
 	echo "$kver $image_pkg $image_ver $src_pkg $src_ver"; } | sha256sum | cut -c1-16)
 out=$cache/$key
 if [ -f "$out/ready" ]; then
-	touch "$out"
+	touch "$out" 2>/dev/null || true
 	say "cached guest $kver in $out"
 	echo "$out"
 	exit 0
 fi
 
-mkdir -p "$cache/debs"
-exec 9>"$cache/lock"
+mkdir -p "$cache/debs" 2>/dev/null && [ -w "$cache/debs" ] ||
+	skip "cannot write the cache $cache (set POLLUX_GUEST_CACHE)"
+exec 9>>"$cache/lock"
 say "waiting for the cache lock $cache/lock"
 flock -w 900 9 || skip "cache lock $cache/lock held for 15 min by another build"
 if [ -f "$out/ready" ]; then
