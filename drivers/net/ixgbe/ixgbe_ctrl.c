@@ -394,10 +394,12 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
+	/* GORC/GOTC count from the destination address through the CRC;
+	 * the mbufs hold frames without it. */
 	stats->ipackets = s->gprc;
 	stats->opackets = s->gptc;
-	stats->ibytes = s->gorc;
-	stats->obytes = s->gotc;
+	stats->ibytes = s->gorc - RTE_ETHER_CRC_LEN * s->gprc;
+	stats->obytes = s->gotc - RTE_ETHER_CRC_LEN * s->gptc;
 	stats->imissed = s->mpc;
 	stats->ierrors = s->crcerrs + s->rlec + s->ruc + s->roc + s->rfc +
 		s->rjc + s->illerrc;
@@ -443,7 +445,6 @@ static const struct {
 	IXGBE_XSTAT("rx_illegal_byte_errors", illerrc),
 	IXGBE_XSTAT("rx_error_bytes", errbc),
 	IXGBE_XSTAT("rx_length_errors", rlec),
-	IXGBE_XSTAT("rx_missed_errors", mpc),
 	IXGBE_XSTAT("rx_undersize_errors", ruc),
 	IXGBE_XSTAT("rx_fragment_errors", rfc),
 	IXGBE_XSTAT("rx_oversize_errors", roc),

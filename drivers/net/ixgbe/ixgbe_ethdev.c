@@ -462,7 +462,8 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	dev->rx_pkt_burst = ixgbe_recv_pkts;
 	dev->tx_pkt_burst = ixgbe_xmit_pkts;
 	dev->data->numa_node = pci_dev->device.numa_node;
-	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
+	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC |
+		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
 	ret = ixgbe_hw_init(dev);
 	if (ret != 0)
 		goto fail;
