@@ -337,16 +337,39 @@ body_filters(void)
 
 /* --- jumbo frames ------------------------------------------------------------ */
 
+/* A frame of total bytes as a chain of seg_len-byte segments. */
+static struct rte_mbuf *
+make_chain(struct rte_mempool *mp, const struct rte_ether_addr *dst,
+	uint16_t total, uint16_t seg_len)
+{
+	struct rte_mbuf *pkt = make_frame(mp, dst, 1, 2, 3, 4, seg_len, 1);
+	struct rte_mbuf *seg;
+	uint16_t left, len;
+	char *data;
+
+	for (left = total - seg_len; pkt != NULL && left > 0; left -= len) {
+		len = RTE_MIN(left, seg_len);
+		seg = rte_pktmbuf_alloc(mp);
+		data = seg != NULL ? rte_pktmbuf_append(seg, len) : NULL;
+		if (data == NULL || rte_pktmbuf_chain(pkt, seg) != 0) {
+			rte_pktmbuf_free(seg);
+			rte_pktmbuf_free(pkt);
+			return NULL;
+		}
+		memset(data, (int)left & 0xff, len);
+	}
+	return pkt;
+}
+
 static int
 body_jumbo(void)
 {
 	struct rte_mempool *mp = test_pool(RTE_MBUF_DEFAULT_BUF_SIZE);
 	struct rte_eth_conf conf;
 	struct rte_ether_addr mac1;
-	struct rte_mbuf *pkt, *seg, *copy, *rx;
+	struct rte_mbuf *pkt, *copy, *rx;
 	struct rte_eth_stats st;
 	const uint16_t total = 9014, seg_len = 1800;
-	uint16_t left;
 
 	memset(&conf, 0, sizeof(conf));
 	conf.rxmode.mtu = 9000;
@@ -359,15 +382,8 @@ body_jumbo(void)
 	/* A 9014-byte frame (MTU 9000 + header; 9018 with the CRC, the
 	 * MAXFRS limit) sent as a chain of 1800-byte segments; the 2 KB Rx
 	 * buffers make it a chain of 5. */
-	pkt = make_frame(mp, &mac1, 1, 2, 3, 4, seg_len, 1);
+	pkt = make_chain(mp, &mac1, total, seg_len);
 	CHECK(pkt != NULL);
-	for (left = total - seg_len; left > 0; left -= seg->data_len) {
-		seg = rte_pktmbuf_alloc(mp);
-		CHECK(seg != NULL);
-		memset(rte_pktmbuf_append(seg, RTE_MIN(left, seg_len)),
-			(int)left & 0xff, RTE_MIN(left, seg_len));
-		CHECK_RET(rte_pktmbuf_chain(pkt, seg), 0);
-	}
 	CHECK(pkt->pkt_len == total && pkt->nb_segs == 6);
 	copy = rte_pktmbuf_copy(pkt, mp, 0, UINT32_MAX);
 	CHECK(copy != NULL);
@@ -379,11 +395,8 @@ body_jumbo(void)
 	rte_pktmbuf_free(copy);
 	/* One byte over the frame size: not delivered, counted. */
 	CHECK_RET(rte_eth_stats_reset(1), 0);
-	pkt = make_frame(mp, &mac1, 1, 2, 3, 4, seg_len, 1);
-	seg = rte_pktmbuf_alloc(mp);
-	CHECK(pkt != NULL && seg != NULL);
-	CHECK(rte_pktmbuf_append(seg, total + 1 - seg_len) != NULL);
-	CHECK_RET(rte_pktmbuf_chain(pkt, seg), 0);
+	pkt = make_chain(mp, &mac1, total + 1, seg_len);
+	CHECK(pkt != NULL);
 	CHECK_OK(tx_all(0, &pkt, 1));
 	CHECK_RET(rx_wait(1, 0, &rx, 1), 0);
 	CHECK_RET(rte_eth_stats_get(1, &st), 0);
