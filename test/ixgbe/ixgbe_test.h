@@ -70,6 +70,11 @@
 
 typedef int (*ixgbe_test_body)(void);
 
+/* Called in the child after rte_eal_cleanup() (the child leaves with
+ * _exit(), so atexit handlers do not run): the model's ixgbe_model_stop
+ * removes its tree. */
+static void (*ixgbe_test_teardown)(void);
+
 /* Runs body in a child: setup() (model, tree), EAL with eal_args, body,
  * cleanup; bounded by an alarm. Fails the cmocka case unless 0. With
  * init_may_fail, the body runs after a failed rte_eal_init() too (every
@@ -101,6 +106,8 @@ ixgbe_test_fork_init(int (*setup)(const void *), const void *arg,
 		}
 		ret = body();
 		rte_eal_cleanup();
+		if (ixgbe_test_teardown != NULL)
+			ixgbe_test_teardown();
 		_exit(ret != 0 ? 1 : 0);
 	}
 	assert_true(waitpid(pid, &status, 0) == pid);

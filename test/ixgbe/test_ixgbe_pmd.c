@@ -43,6 +43,7 @@ test_pool(uint16_t data_room)
 static int
 model_setup(const void *arg)
 {
+	ixgbe_test_teardown = ixgbe_model_stop;
 	if (ixgbe_model_start(arg) != 0)
 		return -1;
 	ixgbe_model_install_traps();
