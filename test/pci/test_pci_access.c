@@ -377,6 +377,55 @@ test_msix(void **state)
 			r.status, r.err_text);
 }
 
+/* igb_uio: the interrupt is (un)masked by writing 1 or 0 to /dev/uioN
+ * (here a regular file, to read back what was written). */
+static const struct fake_dev dev_igb = {
+	.addr = "0000:00:06.0", .vendor = 0x1b36, .device = 0x0006,
+	.class_id = 0x020000, .numa_node = -1, .driver = "igb_uio",
+	.uio_num = 2, .iommu_group = -1,
+	.bars = { { .len = 0x1000 } },
+};
+
+static int
+check_igb_uio(int argc, char **argv, int consumed)
+{
+	struct rte_pci_device *dev = pcitest_find("0000:00:06.0");
+	char path[PATH_MAX];
+	int32_t values[3] = { -1, -1, -1 };
+	int fd;
+
+	(void)argc;
+	(void)argv;
+	(void)consumed;
+	if (dev == NULL || dev->kdrv != RTE_PCI_KDRV_IGB_UIO ||
+			rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_UIO)
+		return 1;
+	if (rte_intr_enable(dev->intr_handle) != 0 ||
+			rte_intr_disable(dev->intr_handle) != 0 ||
+			rte_intr_ack(dev->intr_handle) != 0)
+		return 2;
+	snprintf(path, sizeof(path), "%s/dev/uio2", tree.root);
+	fd = open(path, O_RDONLY);
+	if (fd < 0 || read(fd, values, sizeof(values)) != sizeof(values))
+		return 3;
+	close(fd);
+	return values[0] == 1 && values[1] == 0 && values[2] == 1 ? 0 : 4;
+}
+
+static void
+test_igb_uio(void **state)
+{
+	struct eal_run r;
+
+	(void)state;
+	assert_int_equal(fake_dev_add(&tree, &dev_igb), 0);
+	assert_int_equal(fake_write(tree.root, "dev/uio2", "%s", ""), 0);
+	eal_run(EAL_ARGS " -a 0000:00:06.0", check_igb_uio, &r);
+	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
+		fail_msg("init %d, hook %d, status %d: %s", r.ret, r.hook_ret,
+			r.status, r.err_text);
+}
+
 int
 main(void)
 {
@@ -388,6 +437,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_intx, tree_setup,
 			tree_teardown),
 		cmocka_unit_test_setup_teardown(test_msix, tree_setup,
+			tree_teardown),
+		cmocka_unit_test_setup_teardown(test_igb_uio, tree_setup,
 			tree_teardown),
 	};
 
