@@ -58,7 +58,7 @@ run() {
 	{ sleep 1; printf 'start\n'; sleep "$secs"
 	  printf 'stop\nshow port stats all\nshow port xstats 0\n'
 	  sleep 0.5; printf 'quit\n'; } |
-		LD_PRELOAD=$MODEL POLLUX_IXGBE_MODEL=$cfg timeout 60 \
+		timeout 60 env LD_PRELOAD="$MODEL" POLLUX_IXGBE_MODEL="$cfg" \
 		"$TESTPMD" --no-huge -m 512 -l 0-1 -- -i "$@" \
 		>"$WORK/$name.out" 2>&1
 	echo "$name: exit $?" >>"$WORK/$name.out"
@@ -133,8 +133,8 @@ TREE=$WORK/tree
 	printf 'show port info 0\n'
 	sleep 0.5
 	printf 'quit\n'
-} | LD_PRELOAD=$MODEL POLLUX_IXGBE_MODEL="ports=2,link_delay_ms=1,dir=$TREE" \
-	timeout 60 "$TESTPMD" --no-huge -m 512 -l 0-1 -- -i >"$WORK/link.out" 2>&1
+} | timeout 60 env LD_PRELOAD="$MODEL" \
+	POLLUX_IXGBE_MODEL="ports=2,link_delay_ms=1,dir=$TREE" "$TESTPMD" --no-huge -m 512 -l 0-1 -- -i >"$WORK/link.out" 2>&1
 states=$(grep 'Link status:' "$WORK/link.out" | awk '{ print $3 }' | tr '\n' ' ')
 [ "$states" = "up down up " ] ||
 	fail "link drop and return: 'show port info 0' said '$states' (want up down up)"
@@ -143,8 +143,8 @@ states=$(grep 'Link status:' "$WORK/link.out" | awk '{ print $3 }' | tr '\n' ' '
 bad() {
 	local what=$1
 	shift
-	LD_PRELOAD=$MODEL POLLUX_IXGBE_MODEL=ports=2,link_delay_ms=1 \
-		timeout 60 "$TESTPMD" --no-huge -m 512 -l 0-1 -- "$@" \
+	timeout 60 env LD_PRELOAD="$MODEL" \
+		POLLUX_IXGBE_MODEL=ports=2,link_delay_ms=1 "$TESTPMD" --no-huge -m 512 -l 0-1 -- "$@" \
 		</dev/null >"$WORK/bad.out" 2>&1
 	if [ $? -eq 0 ]; then
 		fail "$what: testpmd accepted $*"
