@@ -11,12 +11,15 @@
  * definition and the RETA, link state change events, Rx interrupts, and
  * every bad input (the port left unconfigured, nothing leaked).
  */
+#include <limits.h>
 #include <stdatomic.h>
 
 #include <rte_epoll.h>
 #include <rte_ether.h>
 #include <rte_ip.h>
 #include <rte_udp.h>
+
+#include <ethdev_driver.h>
 
 #include "ixgbe_model.h"
 #include "ixgbe_test.h"
@@ -48,6 +51,26 @@ model_setup(const void *arg)
 		return -1;
 	ixgbe_model_install_traps();
 	return 0;
+}
+
+static bool expect_intx;
+
+/* As model_setup, then the pollux-msix FIFOs go: the bus falls back to
+ * the uioN FIFO, INTx as with uio_pci_generic. */
+static int
+model_setup_intx(const void *arg)
+{
+	const char *root;
+	char cmd[PATH_MAX + 64];
+
+	if (model_setup(arg) != 0)
+		return -1;
+	root = getenv("POLLUX_SYSFS_PCI");
+	if (root == NULL || strchr(root, '\'') != NULL)
+		return -1;
+	expect_intx = true;
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'/*/pollux-msix", root);
+	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* Configures and starts port with nb_rxq Rx and one Tx queue. */
@@ -613,6 +636,9 @@ body_lsc(void)
 		RTE_ETH_EVENT_INTR_LSC, lsc_cb, NULL), 0);
 	CHECK_OK(port_up(0, 1, &conf, mp));
 	CHECK_OK(port_up(1, 1, &conf, mp));
+	CHECK_RET(rte_intr_type_get(rte_eth_devices[0].intr_handle),
+		expect_intx ? RTE_INTR_HANDLE_UIO_INTX :
+		RTE_INTR_HANDLE_VFIO_MSIX);
 	CHECK_OK(link_wait(0, RTE_ETH_LINK_UP));
 	CHECK_OK(link_wait(1, RTE_ETH_LINK_UP));
 	atomic_store(&lsc_events[0], 0);
@@ -760,6 +786,14 @@ MODEL_CASE(test_filters, "ports=2,link_delay_ms=1", body_filters)
 MODEL_CASE(test_jumbo, "ports=2,link_delay_ms=1", body_jumbo)
 MODEL_CASE(test_rss, "ports=2,link_delay_ms=1", body_rss)
 MODEL_CASE(test_lsc, "ports=2,link_delay_ms=1", body_lsc)
+static void
+test_lsc_intx(void **state)
+{
+	(void)state;
+	ixgbe_test_fork(model_setup_intx, "ports=2,link_delay_ms=1", EAL_ARGS,
+		body_lsc);
+}
+
 MODEL_CASE(test_rx_intr, "ports=2,link_delay_ms=1", body_rx_intr)
 MODEL_CASE(test_bad_input, "ports=2,link_delay_ms=1", body_bad_input)
 MODEL_CASE(test_pool_too_small, "ports=2,link_delay_ms=1",
@@ -774,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_jumbo),
 		cmocka_unit_test(test_rss),
 		cmocka_unit_test(test_lsc),
+		cmocka_unit_test(test_lsc_intx),
 		cmocka_unit_test(test_rx_intr),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_pool_too_small),
