@@ -4,13 +4,21 @@
 
 /*
  * The registers, bits and descriptor layouts of the Intel 82599 that this
- * driver uses: a hand-written subset, not a vendor header. Offsets and
- * bits are facts of the Intel 82599 10 GbE Controller Datasheet (331520,
- * rev. 3.0); "ds" below names its sections. Facts marked [82598 ds] were
- * checked against the 82598EB datasheet (318/596 pages), whose advanced
- * descriptors and statistics registers the 82599 kept; [uv] marks an
- * offset taken from /work/shared/hardware-facts.md (Intel's shared-code
- * header) whose datasheet page could not be consulted.
+ * driver uses: a hand-written subset, not a vendor header.
+ *
+ * Sources. Offsets and bits: /work/shared/hardware-facts.md section 3
+ * (Intel's shared-code ixgbe_type.h, as Linux, DPDK and ixy carry it).
+ * Checked against public datasheet text where a page could be found:
+ * the 82598EB datasheet (whose advanced descriptors, filters and
+ * statistics the 82599 kept) 3.5.2.1.1.1 (RAL 0x05400 / RAH 0x05404 +
+ * 8n, exact unicast filtering), 4.4.3.9.30-32 (RUC 0x040A4, RFC 0x040A8,
+ * ROC 0x040AC, lengths from the destination address through the CRC),
+ * 4.4.3.3.8 (IVAR entries, one byte per cause); the 82599 datasheet's
+ * feature list (jumbo frames up to 15.5 KB). Section numbers written
+ * "ds" refer to the 82599 datasheet (331520); those of chapters 4.6 and
+ * 7 come from ixy's comments, the others from the datasheet's layout,
+ * and none could be checked against the PDF itself (no corpus holds it):
+ * read them as [uv]. [uv] after an offset: not found in any public page.
  */
 #ifndef IXGBE_REGS_H
 #define IXGBE_REGS_H
@@ -81,7 +89,7 @@
 #define IXGBE_HLREG0_RXCRCSTRP	(1u << 1)
 #define IXGBE_HLREG0_JUMBOEN	(1u << 2)
 #define IXGBE_HLREG0_TXPADEN	(1u << 10)
-#define IXGBE_MAXFRS		0x04268		/* MFS bits 31:16 [82598 ds MHADD] */
+#define IXGBE_MAXFRS		0x04268		/* MFS 31:16 (82598: MHADD) */
 #define IXGBE_MAXFRS_MFS_SHIFT	16
 #define IXGBE_AUTOC		0x042A0
 #define IXGBE_AUTOC_AN_RESTART	(1u << 12)
