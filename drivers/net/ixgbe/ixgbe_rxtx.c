@@ -202,6 +202,11 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
 		IXGBE_LOG(ERR, "%s: Rx queue %u: RXDCTL.ENABLE did not read 1 "
 			"within %u ms", dev->data->name, queue_id,
 			IXGBE_QUEUE_WAIT_MS);
+		/* No buffer is freed while the device may still use it. */
+		ixgbe_clear_bits(ad, IXGBE_RXDCTL(queue_id),
+			IXGBE_RXDCTL_ENABLE);
+		ixgbe_write(ad, IXGBE_RDBAL(queue_id), 0);
+		ixgbe_write(ad, IXGBE_RDBAH(queue_id), 0);
 		ixgbe_rx_free_mbufs(rxq);
 		return -EIO;
 	}
