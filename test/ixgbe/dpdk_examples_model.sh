@@ -14,6 +14,9 @@ if [ ! -f "$EX/l2fwd/main.c" ] || [ ! -f "$EX/skeleton/basicfwd.c" ]; then
 	exit 77
 fi
 MODEL=$BUILD/test/models/ixgbe/libpollux_ixgbe_model.so
+# A sanitizer build: its runtime must come first in the preload list.
+ASAN_RT=$(ldd "$MODEL" | awk '/libasan/ { print $3 }')
+MODEL="${ASAN_RT:+$ASAN_RT }$MODEL"
 TMP=$(mktemp -d /tmp/pollux-ixgbe-examples.$$.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 unset POLLUX_SYSFS_PCI

@@ -68,6 +68,14 @@
 	} \
 } while (0)
 
+/* Children leave with _exit(), which skips LeakSanitizer: ask it. */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define IXGBE_TEST_LEAKS_FOUND() __lsan_do_recoverable_leak_check()
+#else
+#define IXGBE_TEST_LEAKS_FOUND() 0
+#endif
+
 typedef int (*ixgbe_test_body)(void);
 
 /* Called in the child after rte_eal_cleanup() (the child leaves with
@@ -108,6 +116,10 @@ ixgbe_test_fork_init(int (*setup)(const void *), const void *arg,
 		rte_eal_cleanup();
 		if (ixgbe_test_teardown != NULL)
 			ixgbe_test_teardown();
+		if (ret == 0 && IXGBE_TEST_LEAKS_FOUND()) {
+			fprintf(stderr, "leaks found\n");
+			ret = 1;
+		}
 		_exit(ret != 0 ? 1 : 0);
 	}
 	assert_true(waitpid(pid, &status, 0) == pid);

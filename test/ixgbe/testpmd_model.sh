@@ -9,6 +9,9 @@ set -u
 BUILD=$1
 TESTPMD=$BUILD/app/pollux-testpmd
 MODEL=$BUILD/test/models/ixgbe/libpollux_ixgbe_model.so
+# A sanitizer build: its runtime must come first in the preload list.
+ASAN_RT=$(ldd "$MODEL" | awk '/libasan/ { print $3 }')
+MODEL="${ASAN_RT:+$ASAN_RT }$MODEL"
 WORK=$(mktemp -d /tmp/pollux-ixgbe-testpmd.$$.XXXXXX)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
 FAILED=0
