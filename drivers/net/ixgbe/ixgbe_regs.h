@@ -146,7 +146,9 @@
 #define IXGBE_RSSRK(n)		(0x05C80 + 4 * (n))	/* key byte 4n in 7:0 */
 #define IXGBE_RETA_SIZE		128
 #define IXGBE_RSS_KEY_SIZE	40
-#define IXGBE_RSS_MAX_QUEUES	16		/* RETA entries are 4 bits */
+/* RSS picks one of up to 16 queues (4-bit RETA entries): 82598 datasheet
+ * table 3-48, kept by the 82599 without VMDq. */
+#define IXGBE_RSS_MAX_QUEUES	16
 
 /* Statistics, ds 8.2.3.23 (clear on read) and [82598 ds 4.4.3.9] */
 #define IXGBE_CRCERRS		0x04000
