@@ -475,24 +475,48 @@ ixgbe_tx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 	return 0;
 }
 
+/* Frees the segments of descriptors clean..last, back to their pools
+ * in bulk (one put per run of the same pool). */
+static void
+ixgbe_tx_free_run(struct ixgbe_tx_queue *txq, uint16_t last)
+{
+	struct rte_mbuf *pending[64], *m;
+	unsigned int nb_pending = 0;
+	uint16_t i;
+
+	for (i = txq->clean; ; i = ring_next(i, txq->nb_desc)) {
+		m = rte_pktmbuf_prefree_seg(txq->sw_ring[i]);
+		txq->sw_ring[i] = NULL;
+		txq->nb_free++;
+		if (m != NULL) {
+			if (nb_pending == RTE_DIM(pending) || (nb_pending != 0 &&
+					pending[0]->pool != m->pool)) {
+				rte_mempool_put_bulk(pending[0]->pool,
+					(void **)pending, nb_pending);
+				nb_pending = 0;
+			}
+			pending[nb_pending++] = m;
+		}
+		if (i == last)
+			break;
+	}
+	if (nb_pending != 0)
+		rte_mempool_put_bulk(pending[0]->pool, (void **)pending,
+			nb_pending);
+}
+
 /* Frees what the device is done with, up to each written-back RS. */
 static void
 ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
 {
-	uint16_t rs_desc, i;
+	uint16_t rs_desc;
 
 	while (txq->rs_head != txq->rs_tail) {
 		rs_desc = txq->rs_fifo[txq->rs_head];
 		if (!(rte_le_to_cpu_32(txq->ring[rs_desc].olinfo_status) &
 				IXGBE_TXD_STAT_DD))
 			break;
-		for (i = txq->clean; ; i = ring_next(i, txq->nb_desc)) {
-			rte_pktmbuf_free_seg(txq->sw_ring[i]);
-			txq->sw_ring[i] = NULL;
-			txq->nb_free++;
-			if (i == rs_desc)
-				break;
-		}
+		ixgbe_tx_free_run(txq, rs_desc);
 		txq->clean = ring_next(rs_desc, txq->nb_desc);
 		txq->rs_head = ring_next(txq->rs_head, txq->nb_desc);
 	}
