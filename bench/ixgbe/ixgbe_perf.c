@@ -11,9 +11,9 @@
  * leads back to port 1. The TSC is read around every rx_burst and
  * tx_burst call; after a short burst the loop waits 20 us, untimed, so
  * that the model (much slower than an 82599) can fill the next one and
- * bursts are as full as on a real NIC at line rate. "busy" divides the cycles of the calls that moved
- * packets (an rx_burst that returned some, and the tx_burst after it) by
- * the packets moved: the driver's cost per packet, comparable with the
+ * bursts are as full as on a real NIC at line rate. "busy" divides the
+ * cycles of the calls that moved packets (an rx_burst that returned
+ * some, and the tx_burst after it) by the packets moved: the driver's cost per packet, comparable with the
  * cost a driver has when the NIC keeps up. "all" adds the empty polls
  * spent waiting for the model (a thread on a shared CPU, far slower than
  * an 82599), so it measures the model more than the driver. "median"

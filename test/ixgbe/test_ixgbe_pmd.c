@@ -204,7 +204,7 @@ xstat(uint16_t port, const char *name)
 	return value;
 }
 
-/* --- probe, information, forwarding, counters ------------------------- */
+/* --- probe, information, forwarding, counters ---------------------------- */
 
 static int
 body_forward(void)
@@ -359,7 +359,7 @@ body_filters(void)
 	return 0;
 }
 
-/* --- jumbo frames ------------------------------------------------------------ */
+/* --- jumbo frames -------------------------------------------------------- */
 
 /* A frame of total bytes as a chain of seg_len-byte segments. */
 static struct rte_mbuf *
@@ -434,7 +434,7 @@ body_jumbo(void)
 	return 0;
 }
 
-/* --- RSS ------------------------------------------------------------------- */
+/* --- RSS ----------------------------------------------------------------- */
 
 /* The Toeplitz hash of the RSS specification: for every set bit of the
  * input (most significant first), XOR in the 32 key bits that start at
@@ -597,7 +597,7 @@ body_rss(void)
 	return 0;
 }
 
-/* --- link state changes and Rx interrupts --------------------------------- */
+/* --- link state changes and Rx interrupts -------------------------------- */
 
 static atomic_int lsc_events[2];
 
@@ -695,7 +695,7 @@ body_rx_intr(void)
 	return 0;
 }
 
-/* --- bad input ----------------------------------------------------------------- */
+/* --- bad input ----------------------------------------------------------- */
 
 static int
 body_bad_input(void)

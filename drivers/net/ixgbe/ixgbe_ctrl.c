@@ -25,7 +25,7 @@ static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 };
 
-/* --- filters, addresses, frame size ----------------------------------- */
+/* --- filters, addresses, frame size -------------------------------------- */
 
 int
 ixgbe_promiscuous_enable(struct rte_eth_dev *dev)
@@ -142,7 +142,7 @@ ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return 0;
 }
 
-/* --- RSS ---------------------------------------------------------------- */
+/* --- RSS ----------------------------------------------------------------- */
 
 static uint32_t
 ixgbe_rss_fields(uint64_t rss_hf)
@@ -336,7 +336,7 @@ ixgbe_reta_query(struct rte_eth_dev *dev,
 	return 0;
 }
 
-/* --- statistics ----------------------------------------------------------- */
+/* --- statistics ---------------------------------------------------------- */
 
 /* The 36-bit octet counters: low then high register. */
 static uint64_t

@@ -61,7 +61,7 @@ ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
 	return 0;
 }
 
-/* --- Rx ---------------------------------------------------------------- */
+/* --- Rx ------------------------------------------------------------------ */
 
 static void
 ixgbe_rx_free_mbufs(struct ixgbe_rx_queue *rxq)
@@ -339,7 +339,7 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	return nb_rx;
 }
 
-/* --- Tx ---------------------------------------------------------------- */
+/* --- Tx ------------------------------------------------------------------ */
 
 static void
 ixgbe_tx_free_mbufs(struct ixgbe_tx_queue *txq)
