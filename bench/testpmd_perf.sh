@@ -10,6 +10,10 @@
 # every 10 ms; no --stats-period; stdout line-buffered by stdbuf) and
 # peak RSS (/usr/bin/time -f %M, or
 # VmHWM from /proc just before stopping without it), median of RUNS.
+# RUN_SECS must cover DPDK's start-up (seconds on a loaded machine), or
+# its runs print 0. Environment: CASES (rate cases, default "io mac
+# macswap ring-io"), STARTUP (start-up cases, default "null ring"; empty
+# to skip).
 # Usage: bench/testpmd_perf.sh BUILD_DIR [RUNS] [RUN_SECS]
 set -u
 BUILD=${1:?usage: $0 BUILD_DIR [RUNS] [RUN_SECS]}
@@ -56,7 +60,7 @@ median() {
 }
 
 printf "%-22s %12s %12s %8s\n" "case" "ours Mpps" "DPDK Mpps" "ratio"
-for case in io mac macswap ring-io; do
+for case in ${CASES-io mac macswap ring-io}; do
 	ours_runs=() dpdk_runs=()
 	for ((i = 0; i < RUNS; i++)); do
 		if [ "$case" = ring-io ]; then
@@ -120,9 +124,10 @@ startup_run() {
 	echo "$ms ${kb:-0}"
 }
 
+[ -n "${STARTUP-null ring}" ] || exit 0
 echo
 printf "%-22s %12s %12s %8s\n" "start-up / peak RSS" "ours" "DPDK" "ratio"
-for case in null ring; do
+for case in ${STARTUP-null ring}; do
 	ms_o=() ms_d=() kb_o=() kb_d=()
 	for ((i = 0; i < RUNS; i++)); do
 		if [ "$case" = ring ]; then

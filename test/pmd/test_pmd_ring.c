@@ -408,6 +408,11 @@ ETH_BODY(body_bad_devargs)
 	CHECK(ring_named(RING_QUEUES - 1, "eth_ring3") != NULL);
 	CHECK_RET(rte_vdev_uninit("eth_ring3"), 0);
 	CHECK(ring_named(0, "eth_ring3") == NULL);
+	/* There the port's name is NAME, with the same limit. */
+	CHECK_RET(rte_vdev_init("net_ring_abcdefghi", NULL), -EINVAL);
+	CHECK(ring_named(0, "net_ring_abcdefghi") == NULL);
+	CHECK_RET(rte_vdev_init("net_ring_abcdefgh", NULL), 0);
+	CHECK_RET(rte_vdev_uninit("net_ring_abcdefgh"), 0);
 	/* Node -1: any node (SOCKET_ID_ANY), as DPDK's parser lets it be. */
 	CHECK_RET(rte_vdev_init("net_ring6", "nodeaction=any:-1:CREATE"), 0);
 	CHECK(ring_named(0, "any") != NULL);

@@ -397,8 +397,8 @@ ring_get(const char *port, unsigned int index, const char *name, int node,
  * The RING_MAX_QUEUES rings of a port from devargs, as DPDK 22.11 makes
  * them: queue i receives from and sends to the one ring
  * "ETH_RXTX<i>_<name>", so a port is looped to itself and ports that
- * share a NAME share the rings. CREATE makes them (na->created), ATTACH
- * finds them. 0, or -1 (logged, nothing left made).
+ * share a NAME share the rings. CREATE makes them, ATTACH finds them.
+ * 0, or -1 (logged, nothing left made).
  */
 static int
 ring_get_all(struct ring_nodeaction *na)
@@ -410,9 +410,9 @@ ring_get_all(struct ring_nodeaction *na)
 	len = snprintf(longest, sizeof(longest), "ETH_RXTX%u_",
 		RING_MAX_QUEUES - 1);
 	if (strlen(na->name) >= sizeof(longest) - (size_t)len) {
-		RING_LOG(ERR, "%s: nodeaction name '%s' is too long: ring "
-			"names ETH_RXTX<queue>_NAME take at most %zu "
-			"characters of NAME", na->port, na->name,
+		RING_LOG(ERR, "%s: ring name %s%s is too long: NAME (of "
+			"nodeaction, else the port's) takes at most %zu "
+			"characters", na->port, longest, na->name,
 			sizeof(longest) - 1 - (size_t)len);
 		return -1;
 	}
