@@ -242,6 +242,26 @@ list_of(const void *addr)
 	return NULL;
 }
 
+struct eal_memseg_list *
+eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx)
+{
+	unsigned int i, n = atomic_load_explicit(&nb_lists,
+		memory_order_acquire);
+	uintptr_t p = (uintptr_t)ms, first;
+
+	for (i = 0; i < n; i++) {
+		first = (uintptr_t)lists[i]->segs;
+		if (p < first || p - first >=
+				lists[i]->nb_segs * sizeof(lists[i]->segs[0]))
+			continue;
+		if ((p - first) % sizeof(lists[i]->segs[0]) != 0)
+			return NULL;
+		*idx = (unsigned int)((p - first) / sizeof(lists[i]->segs[0]));
+		return lists[i];
+	}
+	return NULL;
+}
+
 struct rte_memseg *
 eal_memseg_find(const void *addr, struct eal_memseg_list **list_out)
 {
