@@ -437,8 +437,8 @@ virtio_link_update(struct rte_eth_dev *dev, int wait __rte_unused)
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	struct rte_eth_link link = { 0 };
 
-	if (dev->data->dev_started && hw->started &&
-			virtio_dev_link_up(hw)) {
+	/* hw->started: dev_started is set only after dev_start returns. */
+	if (hw->started && virtio_dev_link_up(hw)) {
 		link.link_status = RTE_ETH_LINK_UP;
 		link.link_speed = RTE_ETH_SPEED_NUM_10G;
 		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;

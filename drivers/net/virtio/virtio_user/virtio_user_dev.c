@@ -746,6 +746,7 @@ virtio_user_dev_init(struct virtio_user_dev *dev)
 	if (ret == 0 && rte_mem_event_callback_register("virtio_user_mem",
 			vu_mem_event, dev) != 0)
 		ret = -rte_errno;
+	dev->mem_cb = ret == 0;
 	if (ret == 0) {
 		dev->sock_intr = rte_intr_instance_alloc(
 			RTE_INTR_INSTANCE_F_PRIVATE);
@@ -783,7 +784,9 @@ virtio_user_dev_uninit(struct virtio_user_dev *dev)
 	dev->closing = true;
 	pthread_mutex_unlock(&dev->lock);
 	rte_eal_alarm_cancel(vu_reconnect_alarm, dev);
-	rte_mem_event_callback_unregister("virtio_user_mem", dev);
+	if (dev->mem_cb)
+		rte_mem_event_callback_unregister("virtio_user_mem", dev);
+	dev->mem_cb = false;
 	if (dev->sock_intr != NULL && rte_intr_fd_get(dev->sock_intr) >= 0)
 		rte_intr_callback_unregister_sync(dev->sock_intr,
 			vu_sock_event, dev);

@@ -47,6 +47,7 @@ struct virtio_user_dev {
 	uint8_t status;
 	bool rings_live;		/* the backend has the rings */
 	bool closing;
+	bool mem_cb;			/* memory event callback registered */
 	uint16_t pairs_enabled;
 	uint16_t cvq_next;		/* next control chain to handle */
 	struct virtqueue **vqs;		/* 2 * max_pairs + 1, by index */
