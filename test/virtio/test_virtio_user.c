@@ -10,7 +10,8 @@
  * - 9000-byte frames as mbuf chains, through mergeable rx buffers;
  * - two queue pairs, each frame back on its own queue;
  * - the backend quitting and coming back is link down then up (LSC), and
- *   traffic flows again;
+ *   traffic flows again, with us as client and as server (server=1);
+ * - rx interrupt mode: the queue's call eventfd wakes an epoll wait;
  * - bad input (ring sizes, queue count, MTU, devargs, a missing socket,
  *   a peer that answers nonsense, one that never answers) is a clear
  *   error;
@@ -27,8 +28,10 @@
 
 #include <rte_bus_vdev.h>
 #include <rte_eal.h>
+#include <rte_epoll.h>
 #include <rte_errno.h>
 #include <rte_ethdev.h>
+#include <rte_interrupts.h>
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
 #include <rte_memzone.h>
@@ -114,6 +117,8 @@ port_probe(const char *name, const char *extra)
 	return port;
 }
 
+static bool rx_intr;	/* port_configure() asks for rx interrupts */
+
 static int
 port_configure(uint16_t port, uint16_t nb_q, uint16_t mtu, uint16_t ring)
 {
@@ -122,6 +127,7 @@ port_configure(uint16_t port, uint16_t nb_q, uint16_t mtu, uint16_t ring)
 	int ret;
 
 	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.rxq = rx_intr;
 	conf.rxmode.mtu = mtu;
 	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
 	conf.intr_conf.lsc = 1;
@@ -301,6 +307,7 @@ static void
 backend_down(void)
 {
 	vhost_backend_stop(&backend);
+	unlink(sock_path);
 }
 
 /* After each case, also a failed one: no backend left running. */
@@ -445,6 +452,89 @@ test_lsc(void **state)
 		NULL);
 	port_remove(name, port);
 	backend_down();
+	leak_check(&mark);
+}
+
+/* Rx interrupt mode: the call eventfd wakes a sleeping thread. */
+static void
+test_rx_interrupt(void **state)
+{
+	struct rte_epoll_event ev[4];
+	struct rte_mbuf *m;
+	struct leak_mark mark;
+	char name[32];
+	int port, n, tries;
+
+	(void)state;
+	/* The thread's own epoll fd is the EAL's and stays: make it first. */
+	assert_true(rte_intr_tls_epfd() >= 0);
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	rx_intr = true;
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	rx_intr = false;
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_true(rte_eth_dev_rx_intr_ctl_q_get_fd(port, 0) >= 0);
+	assert_int_equal(rte_eth_dev_rx_intr_ctl_q(port, 0,
+		RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD, NULL), 0);
+	assert_int_equal(rte_eth_dev_rx_intr_enable(port, 0), 0);
+	/* Nothing sent: nothing wakes us (after stale wake-ups drain). */
+	for (tries = 0; tries < 10; tries++)
+		if (rte_epoll_wait(RTE_EPOLL_PER_THREAD, ev, 4, 100) == 0)
+			break;
+	assert_true(tries < 10);
+	m = frame_make(0, 0, 100);
+	assert_int_equal(rte_eth_tx_burst(port, 0, &m, 1), 1);
+	n = rte_epoll_wait(RTE_EPOLL_PER_THREAD, ev, 4, 3000);
+	assert_true(n >= 1);
+	assert_int_equal(rte_eth_dev_rx_intr_disable(port, 0), 0);
+	n = 0;
+	for (tries = 0; tries < 100 && n == 0; tries++)
+		n = rte_eth_rx_burst(port, 0, &m, 1);
+	assert_int_equal(n, 1);
+	assert_true(frame_check(m, 0, 0, 100));
+	rte_pktmbuf_free(m);
+	assert_int_equal(rte_eth_dev_rx_intr_ctl_q(port, 0,
+		RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL, NULL), 0);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+/* server=1: we listen, DPDK's backend connects (and reconnects). */
+static void
+test_server_mode(void **state)
+{
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	unlink(sock_path);
+	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1,
+		true), 0);
+	port_name(name, sizeof(name));
+	port = port_probe(name, ",server=1");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
+	vhost_backend_stop(&backend);
+	assert_true(wait_link(port, false));
+	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1,
+		true), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
+	port_remove(name, port);
+	vhost_backend_stop(&backend);
+	/* The listening socket went with the port. */
+	assert_int_equal(access(sock_path, F_OK), -1);
 	leak_check(&mark);
 }
 
@@ -625,6 +715,8 @@ main(void)
 		cmocka_unit_test_teardown(test_jumbo, case_teardown),
 		cmocka_unit_test_teardown(test_multi_queue, case_teardown),
 		cmocka_unit_test_teardown(test_lsc, case_teardown),
+		cmocka_unit_test_teardown(test_rx_interrupt, case_teardown),
+		cmocka_unit_test_teardown(test_server_mode, case_teardown),
 		cmocka_unit_test_teardown(test_bad_config, case_teardown),
 		cmocka_unit_test_teardown(test_bad_devargs, case_teardown),
 		cmocka_unit_test_teardown(test_nonsense_peer, case_teardown),

@@ -47,10 +47,14 @@ vb_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Starts the backend with queues pairs; 0, or -1 (log says why). */
+/*
+ * Starts the backend with queues pairs; 0, or -1 (log says why). As a
+ * client (client=1) it connects to us (server=1 on our side) and retries
+ * every second until we listen; as a server we wait for its socket.
+ */
 static inline int
-vhost_backend_start(struct vhost_backend *b, const char *sock,
-		unsigned int queues)
+vhost_backend_start_mode(struct vhost_backend *b, const char *sock,
+		unsigned int queues, bool client)
 {
 	char vdev[200], prefix[64], rxq[32], txq[32];
 	int pipefd[2], logfd;
@@ -58,13 +62,14 @@ vhost_backend_start(struct vhost_backend *b, const char *sock,
 
 	snprintf(b->sock, sizeof(b->sock), "%s", sock);
 	snprintf(b->log, sizeof(b->log), "%s.log", sock);
-	snprintf(vdev, sizeof(vdev), "net_vhost0,iface=%s,queues=%u", sock,
-		queues);
+	snprintf(vdev, sizeof(vdev), "net_vhost0,iface=%s,queues=%u%s", sock,
+		queues, client ? ",client=1" : "");
 	snprintf(prefix, sizeof(prefix), "--file-prefix=pvt%d_%u", getpid(),
 		queues);
 	snprintf(rxq, sizeof(rxq), "--rxq=%u", queues);
 	snprintf(txq, sizeof(txq), "--txq=%u", queues);
-	unlink(sock);
+	if (!client)
+		unlink(sock);
 	if (pipe(pipefd) < 0)
 		return -1;
 	fflush(NULL);
@@ -90,7 +95,7 @@ vhost_backend_start(struct vhost_backend *b, const char *sock,
 	close(pipefd[0]);
 	b->stdin_fd = pipefd[1];
 	deadline = vb_now() + 20;
-	while (access(sock, F_OK) != 0) {
+	while (!client && access(sock, F_OK) != 0) {
 		if (vb_now() > deadline || waitpid(b->pid, NULL, WNOHANG) != 0) {
 			fprintf(stderr, "vhost backend did not start, see %s\n",
 				b->log);
@@ -99,6 +104,13 @@ vhost_backend_start(struct vhost_backend *b, const char *sock,
 		usleep(50 * 1000);
 	}
 	return 0;
+}
+
+static inline int
+vhost_backend_start(struct vhost_backend *b, const char *sock,
+		unsigned int queues)
+{
+	return vhost_backend_start_mode(b, sock, queues, false);
 }
 
 /* Stops it (SIGINT, then SIGKILL after 10 s); its exit status. */
@@ -121,7 +133,6 @@ vhost_backend_stop(struct vhost_backend *b)
 	}
 	close(b->stdin_fd);
 	b->pid = -1;
-	unlink(b->sock);
 	return status;
 }
 
