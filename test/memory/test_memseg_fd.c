@@ -22,6 +22,7 @@
 #include <rte_memory.h>
 
 #include "memory_test.h"
+#include "test_helpers.h"
 
 /* Every mapped segment: an fd, offset = its place in the list. */
 static int
@@ -145,12 +146,40 @@ test_give_back(void **state)
 	mem_run(MEM_FAST_ARGS " -m 16", give_back_body);
 }
 
+static int
+child_scribble(void *arg)
+{
+	memset(arg, 0x77, 4096);
+	return ((uint8_t *)arg)[0] == 0x77 ? 0 : 1;
+}
+
+/* A child of fork() writes its own copy, as with anonymous memory. */
+MEM_BODY(fork_body)
+{
+	uint8_t *p = rte_malloc(NULL, 4096, 0);
+
+	CHECK(p != NULL);
+	memset(p, 0x11, 4096);
+	CHECK(test_in_child(child_scribble, p) == 0);
+	CHECK(p[0] == 0x11 && p[4095] == 0x11);
+	rte_free(p);
+	return 0;
+}
+
+static void
+test_fork_private(void **state)
+{
+	(void)state;
+	mem_run(MEM_FAST_ARGS, fork_body);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fd_and_offset),
 		cmocka_unit_test(test_give_back),
+		cmocka_unit_test(test_fork_private),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

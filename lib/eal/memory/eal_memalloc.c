@@ -241,6 +241,8 @@ list_open_plain(struct eal_memseg_list *list, const char *prefix)
 	if (list->fd < 0)
 		EAL_LOG(DEBUG, "no memfd for ordinary memory (%s): segments "
 			"will have no fd\n", strerror(errno));
+	else
+		eal_memseg_fork_private();
 }
 
 int

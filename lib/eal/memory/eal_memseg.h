@@ -31,7 +31,9 @@
  * In IOVA-as-VA mode hugepage lists keep the same identity (slot i is file
  * page i), so a whole list is one linear (fd, offset) range that another
  * process can map once: what vhost-user's memory table needs.
- * rte_memseg_get_fd() and _offset() (eal_memseg_fd.c) give them out.
+ * rte_memseg_get_fd() and _offset() (eal_memseg_fd.c) give them out. A
+ * child of fork() gets its own copy-on-write view of ordinary memory (as
+ * with anonymous memory before); hugepages stay shared, as in DPDK.
  *
  * Locking: one read-write lock (eal_memseg_lock) protects every list and
  * segment. Lock order: memzone table, then heap, then this lock.
@@ -140,6 +142,12 @@ void eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id,
  * memory. Takes eal_memseg_lock for reading.
  */
 bool eal_memseg_owner(const void *addr, int *heap_id, void **owner);
+
+/*
+ * Makes ordinary (memfd) memory private in children of fork(), as
+ * anonymous memory was; registered once, when the first such list is made.
+ */
+void eal_memseg_fork_private(void);
 
 /*
  * The list whose segs[] array holds ms, and ms's index in it; NULL when
