@@ -285,7 +285,8 @@ rte_eal_iopl_init(void)
 int
 rte_eal_has_pci(void)
 {
-	return !eal_cfg.no_pci;
+	/* The truth: a PCI bus is built in (or loaded) and not turned off. */
+	return !eal_cfg.no_pci && rte_bus_find_by_name("pci") != NULL;
 }
 
 int

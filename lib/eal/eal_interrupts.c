@@ -381,11 +381,15 @@ intr_control(const struct rte_intr_handle *handle, int what)
 	case RTE_INTR_HANDLE_ALARM:
 	case RTE_INTR_HANDLE_DEV_EVENT:
 		return what == 2 ? 0 : -ENOTSUP;
+	case RTE_INTR_HANDLE_VFIO_MSIX:
+		/* Fixed vectors: no device to program, only the fd to watch. */
+		if (handle->fixed_vectors)
+			return what == 2 ? 0 : intr_source_mask(handle, what == 0);
+		/* fall through */
 	case RTE_INTR_HANDLE_UIO:
 	case RTE_INTR_HANDLE_UIO_INTX:
 	case RTE_INTR_HANDLE_VFIO_LEGACY:
 	case RTE_INTR_HANDLE_VFIO_MSI:
-	case RTE_INTR_HANDLE_VFIO_MSIX:
 	case RTE_INTR_HANDLE_VFIO_REQ:
 		return what == 0 ? eal_intr_dev_disable(handle) :
 			what == 1 ? eal_intr_dev_enable(handle) :

@@ -34,6 +34,10 @@ struct rte_intr_handle {
 	int vec_list_size;		/* entries of intr_vec[] */
 	int *intr_vec;			/* queue -> vector */
 	bool efds_owned;		/* efds[] made by rte_intr_efd_enable() */
+	/* VFIO_MSIX whose vectors are fds the bus supplies (a fake device,
+	 * doc/testing.md): nothing to program, enable/disable (un)watch fd. */
+	bool fixed_vectors;
+	int nb_fixed_efd;		/* Rx/Tx vectors supplied in efds[] */
 };
 
 /* Unmasks (enable) or masks the interrupt of a UIO/VFIO handle. */

@@ -342,6 +342,21 @@ efd_create(struct rte_intr_handle *handle, uint32_t nb_efd)
 	return 0;
 }
 
+/* The bus supplied the vectors' fds (a fake device): use the first ones. */
+static int
+efd_take_fixed(struct rte_intr_handle *handle, uint32_t nb_efd)
+{
+	if (nb_efd > (uint32_t)handle->nb_fixed_efd) {
+		EAL_LOG(ERR, "rte_intr_efd_enable(): %u vectors asked, the "
+			"device has %d\n", nb_efd, handle->nb_fixed_efd);
+		return -EINVAL;
+	}
+	handle->nb_efd = nb_efd;
+	handle->max_intr = (int)nb_efd + NB_OTHER_INTR;
+	handle->efds_owned = false;
+	return 0;
+}
+
 int
 rte_intr_efd_enable(struct rte_intr_handle *intr_handle, uint32_t nb_efd)
 {
@@ -353,6 +368,8 @@ rte_intr_efd_enable(struct rte_intr_handle *intr_handle, uint32_t nb_efd)
 	}
 	switch (intr_handle->type) {
 	case RTE_INTR_HANDLE_VFIO_MSIX:
+		if (intr_handle->fixed_vectors)
+			return efd_take_fixed(intr_handle, nb_efd);
 		return efd_create(intr_handle, nb_efd);
 	case RTE_INTR_HANDLE_VDEV:
 		/* The driver fills efds[] and nb_efd itself. */

@@ -130,9 +130,29 @@ rte_intr_instance_dup(const struct rte_intr_handle *src)
 	h->max_intr = src->max_intr;
 	h->nb_efd = src->nb_efd;
 	h->efd_counter_size = src->efd_counter_size;
+	h->fixed_vectors = src->fixed_vectors;
+	h->nb_fixed_efd = src->nb_fixed_efd;
 	memcpy(h->efds, src->efds, sizeof(*h->efds) * src->nb_intr);
 	memcpy(h->elist, src->elist, sizeof(*h->elist) * src->nb_intr);
 	return h;
+}
+
+int
+rte_intr_fixed_vectors_set(struct rte_intr_handle *intr_handle,
+	const int *efds, int nb_efd)
+{
+	if (intr_handle == NULL ||
+			intr_handle->type != RTE_INTR_HANDLE_VFIO_MSIX ||
+			nb_efd < 0 || nb_efd > intr_handle->nb_intr ||
+			(nb_efd > 0 && efds == NULL)) {
+		rte_errno = EINVAL;
+		return -EINVAL;
+	}
+	if (nb_efd > 0)
+		memcpy(intr_handle->efds, efds, sizeof(*efds) * nb_efd);
+	intr_handle->fixed_vectors = true;
+	intr_handle->nb_fixed_efd = nb_efd;
+	return 0;
 }
 
 int

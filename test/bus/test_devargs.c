@@ -4,7 +4,7 @@
 
 /*
  * devargs: both spellings, the bus each string lands on (vdev through a
- * test driver, PCI addresses kept without a PCI bus), every rejected
+ * test driver, PCI addresses, full and short, on the PCI bus), every rejected
  * string, and the list (add, insert, remove, count, next, dump). No EAL
  * is needed: parsing only asks the registered buses.
  */
@@ -55,8 +55,8 @@ static const struct parse_case parse_cases[] = {
 	{ "net_dtest0", "net_dtest0", "vdev", "" },
 	{ "net_dtest0,a=1,b=[2,3]", "net_dtest0", "vdev", "a=1,b=[2,3]" },
 	{ "vdev:net_dtest1,x=y", "net_dtest1", "vdev", "x=y" },
-	{ "0000:00:01.0", "0000:00:01.0", NULL, "" },
-	{ "00:02.1,arg=1", "00:02.1", NULL, "arg=1" },
+	{ "0000:00:01.0", "0000:00:01.0", "pci", "" },
+	{ "00:02.1,arg=1", "00:02.1", "pci", "arg=1" },
 };
 
 static void

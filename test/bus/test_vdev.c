@@ -226,7 +226,7 @@ check_pci_kept(int argc, char **argv, int consumed)
 	(void)argv;
 	(void)consumed;
 	return da == NULL || strcmp(da->name, "0000:00:01.0") != 0 ||
-		da->bus != NULL;
+		da->bus != rte_bus_find_by_name("pci");
 }
 
 static void

@@ -82,7 +82,7 @@ int rte_eal_iopl_init(void);
 /** 1 unless the EAL runs on ordinary pages (--no-huge or fallback). */
 int rte_eal_has_hugepages(void);
 
-/** 0 with --no-pci, else 1. */
+/** 1 when a PCI bus is built in (or loaded) and --no-pci was not given. */
 int rte_eal_has_pci(void);
 
 /** 0: --create-uio-dev is not supported. */

@@ -306,6 +306,19 @@ void rte_intr_vec_list_free(struct rte_intr_handle *intr_handle);
 __rte_internal
 int rte_intr_event_list_update(struct rte_intr_handle *intr_handle, int size);
 
+/**
+ * Pollux: makes a VFIO MSI-X handle whose vectors are fds the bus already
+ * holds (the FIFOs of a fake PCI device, doc/testing.md): vector 0 is the
+ * handle's fd, efds[0..nb_efd-1] the Rx/Tx vectors. rte_intr_efd_enable()
+ * then takes up to nb_efd of them instead of creating eventfds, and
+ * rte_intr_enable()/rte_intr_disable() watch or stop watching the fd.
+ *
+ * @return 0, or -EINVAL (NULL handle, not VFIO MSI-X, nb_efd out of range).
+ */
+__rte_internal
+int rte_intr_fixed_vectors_set(struct rte_intr_handle *intr_handle,
+	const int *efds, int nb_efd);
+
 /** Windows only: NULL on Linux. */
 __rte_internal
 void *rte_intr_instance_windows_handle_get(
