@@ -85,13 +85,13 @@ for mode in txonly rxonly; do
 			d=$(one_run "$DPDK" $mode $size)
 			ours+=("$o") dpdk+=("$d")
 			ratios+=("$(awk -v o="$o" -v d="$d" \
-				'BEGIN { printf "%.3f", d > 0 ? o / d : 0 }')")
+				'BEGIN { printf "%.3f", (d > 0) ? o / d : 0 }')")
 		done
 		om=$(printf "%s\n" "${ours[@]}" | median)
 		dm=$(printf "%s\n" "${dpdk[@]}" | median)
 		printf "%-14s %12s %12s %8s %18s\n" "$mode $size B" "$om" "$dm" \
 			"$(awk -v o="$om" -v d="$dm" \
-			'BEGIN { printf "%.2f", d > 0 ? o / d : 0 }')" \
+			'BEGIN { printf "%.2f", (d > 0) ? o / d : 0 }')" \
 			"$(printf "%s\n" "${ratios[@]}" | stats3)"
 	done
 done
