@@ -234,21 +234,29 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	return nb_rx;
 }
 
-/* Takes back the chains of the packets the device has sent. */
+#define TX_FREE_BULK 64
+
+/* Takes back the chains of the packets the device has sent, and gives
+ * their mbufs back to the pools TX_FREE_BULK at a time. */
 static void
 tx_reclaim(struct virtio_txq *txq)
 {
+	struct rte_mbuf *done[TX_FREE_BULK];
 	struct virtqueue *vq = txq->vq;
 	uint16_t n = vq_used_count(vq), id;
-	struct rte_mbuf *m;
+	unsigned int nb_done = 0;
 
 	while (n-- != 0) {
 		id = (uint16_t)vq_used_next(vq)->id;
 		vq->used_cons++;
-		m = vq->extra[id].cookie;
+		done[nb_done++] = vq->extra[id].cookie;
 		vq_chain_put(vq, id);
-		rte_pktmbuf_free(m);
+		if (nb_done == TX_FREE_BULK) {
+			rte_pktmbuf_free_bulk(done, nb_done);
+			nb_done = 0;
+		}
 	}
+	rte_pktmbuf_free_bulk(done, nb_done);
 	vq_intr_quiet(vq);
 }
 

@@ -293,9 +293,12 @@ vu_rings_stop(struct virtio_user_dev *dev)
 					vhost_user_set_vring_state(dev->sock,
 						VHOST_USER_SET_VRING_ENABLE,
 						i, 0);
+		/* A backend that does not answer one will not answer the
+		 * next: stop asking rather than wait for each. */
 		for (i = 0; i < vu_nb_rings(dev); i++)
-			if (dev->vqs[i] != NULL)
-				vhost_user_get_vring_base(dev->sock, i, &base);
+			if (dev->vqs[i] != NULL && vhost_user_get_vring_base(
+					dev->sock, i, &base) != 0)
+				break;
 	}
 	dev->rings_live = false;
 }
