@@ -11,9 +11,12 @@
 # Tx-pps (rxonly), first period dropped. Runs alternate ours/DPDK's, RUNS
 # times per row; each row prints both medians and the ratio ours/DPDK
 # with min/median/max over the per-run ratios. Every process runs with
-# --no-pci and --no-huge -m 1024 (memfd memory: what vhost-user needs);
+# --no-pci and --no-huge (memfd memory: what vhost-user needs);
 # the two forwarding lcores sit on different CPUs, as in
 # shared/qemu/dpdk-reference/vhost-user-bench.sh.
+# Env: MEMV (backend EAL memory, default "--no-huge -m 1024"), MEMU
+# (frontends', default "--no-huge -m 512": on a loaded 2-CPU machine both
+# frontends, DPDK's too, stalled with -m 1024 during our runs).
 # Usage: bench/virtio_user_perf.sh BUILD_DIR [RUNS] [RUN_SECS]
 set -u
 BUILD=${1:?usage: $0 BUILD_DIR [RUNS] [RUN_SECS]}
@@ -21,7 +24,8 @@ RUNS=${2:-3}
 RUN_SECS=${3:-12}
 OURS="$BUILD/app/pollux-testpmd"
 DPDK=$(command -v dpdk-testpmd)
-MEM="--no-pci --no-huge -m 1024"
+MEMV=${MEMV:---no-huge -m 1024}
+MEMU=${MEMU:---no-huge -m 512}
 LC_VH="-l 0-1"
 LC_VU="--lcores 0@1,1@0"
 PERIOD=2
@@ -49,14 +53,14 @@ one_run() {
 		vhmode=txonly vumode=rxonly field=Tx
 	fi
 	rm -f "$SOCK"
-	timeout -s INT -k 5 $((RUN_SECS + 20)) "$DPDK" $LC_VH $MEM \
+	timeout -s INT -k 5 $((RUN_SECS + 20)) "$DPDK" $LC_VH --no-pci $MEMV \
 		--file-prefix vhb$$ --vdev "net_vhost0,iface=$SOCK,queues=1" \
 		-- --nb-cores=1 --forward-mode=$vhmode --txpkts=$size \
 		--stats-period $PERIOD < /dev/null > "$vlog" 2>&1 &
 	vpid=$!
 	for _ in $(seq 200); do [ -S "$SOCK" ] && break; sleep 0.1; done
 	# stdin stays open: pollux-testpmd stops at end of input.
-	timeout -s INT -k 5 "$RUN_SECS" "$front" $LC_VU $MEM \
+	timeout -s INT -k 5 "$RUN_SECS" "$front" $LC_VU --no-pci $MEMU \
 		--file-prefix vub$$ --vdev "virtio_user0,path=$SOCK,queues=1" \
 		-- --nb-cores=1 --forward-mode=$vumode --txpkts=$size \
 		--stats-period $PERIOD > "$ulog" 2>&1 < <(sleep $((RUN_SECS + 30)))
