@@ -120,88 +120,6 @@ vu_backend_set(const struct virtio_user_dev *dev)
 	return f;
 }
 
-struct vu_mem {
-	struct vhost_user_region regions[VHOST_USER_MAX_REGIONS];
-	int fds[VHOST_USER_MAX_REGIONS];
-	uint32_t nb;
-	int err;
-};
-
-/* Adds [addr, addr + len) at file offset of fd, merging with a neighbour. */
-static void
-vu_mem_add(struct vu_mem *m, int fd, uint64_t addr, uint64_t len,
-		uint64_t offset)
-{
-	struct vhost_user_region *r;
-	uint32_t i;
-
-	for (i = 0; i < m->nb; i++) {
-		r = &m->regions[i];
-		if (m->fds[i] == fd &&
-				r->userspace_addr + r->memory_size == addr &&
-				r->mmap_offset + r->memory_size == offset) {
-			r->memory_size += len;
-			return;
-		}
-	}
-	if (m->nb == VHOST_USER_MAX_REGIONS) {
-		m->err = -E2BIG;
-		return;
-	}
-	r = &m->regions[m->nb];
-	r->guest_phys_addr = addr;
-	r->userspace_addr = addr;
-	r->memory_size = len;
-	r->mmap_offset = offset;
-	m->fds[m->nb++] = fd;
-}
-
-/*
- * Every mapped segment, merged into runs that are contiguous both in
- * addresses and in their file (with --no-huge, or hugepages in IOVA-as-VA
- * mode, a list's segments sit at their own offset, so a run of segments
- * is one region). The backend maps exactly what is mapped here: never
- * more, as a vhost backend may touch a whole region.
- */
-static int
-vu_mem_segment(const struct rte_memseg_list *msl __rte_unused,
-		const struct rte_memseg *ms, void *arg)
-{
-	struct vu_mem *m = arg;
-	size_t offset;
-	int fd;
-
-	fd = rte_memseg_get_fd_thread_unsafe(ms);
-	if (fd < 0 || rte_memseg_get_fd_offset_thread_unsafe(ms, &offset) < 0) {
-		m->err = -ENODEV;
-		return -1;
-	}
-	vu_mem_add(m, fd, (uint64_t)(uintptr_t)ms->addr, ms->len, offset);
-	return m->err != 0 ? -1 : 0;
-}
-
-/* locked: the caller holds the memory lock (a memory event callback). */
-static int
-vu_set_mem_table(struct virtio_user_dev *dev, bool locked)
-{
-	struct vu_mem m = { .nb = 0, .err = 0 };
-
-	if (locked)
-		rte_memseg_walk_thread_unsafe(vu_mem_segment, &m);
-	else
-		rte_memseg_walk(vu_mem_segment, &m);
-	if (m.err == -ENODEV)
-		VIRTIO_LOG(ERR, "virtio_user %s: EAL memory without a file "
-			"cannot be shared with the backend", dev->path);
-	else if (m.err != 0)
-		VIRTIO_LOG(ERR, "virtio_user %s: EAL memory needs more than %d "
-			"regions: use --no-huge or --iova-mode=va", dev->path,
-			VHOST_USER_MAX_REGIONS);
-	if (m.err != 0)
-		return m.err;
-	return vhost_user_set_mem_table(dev->sock, m.regions, m.fds, m.nb);
-}
-
 /* Hands one ring to the backend, resuming at base. */
 static int
 vu_ring_start(struct virtio_user_dev *dev, struct virtqueue *vq,
@@ -242,7 +160,7 @@ vu_rings_start(struct virtio_user_dev *dev, bool resume)
 	struct virtqueue *vq;
 	int ret;
 
-	ret = vu_set_mem_table(dev, false);
+	ret = virtio_user_set_mem_table(dev, false);
 	for (i = 0; i < vu_nb_rings(dev) && ret == 0; i++) {
 		vq = dev->vqs[i];
 		if (vq != NULL)
@@ -301,41 +219,6 @@ vu_rings_stop(struct virtio_user_dev *dev)
 				break;
 	}
 	dev->rings_live = false;
-}
-
-/*
- * New EAL memory (a memory event, memory lock held): the backend gets the
- * new table with the rings paused around it. Freed memory needs nothing:
- * the backend's mapping of it is harmless until the next table.
- */
-static void
-vu_mem_event(enum rte_mem_event type, const void *addr __rte_unused,
-		size_t len __rte_unused, void *arg)
-{
-	struct virtio_user_dev *dev = arg;
-	uint16_t pairs;
-	int ret;
-
-	if (type != RTE_MEM_EVENT_ALLOC)
-		return;
-	if (pthread_mutex_trylock(&dev->lock) != 0) {
-		VIRTIO_LOG(WARNING, "virtio_user %s: new memory while the "
-			"device is busy: buffers there may not reach the "
-			"backend until it reconnects", dev->path);
-		return;
-	}
-	if (dev->sock >= 0 && dev->rings_live) {
-		pairs = dev->pairs_enabled;
-		ret = virtio_user_enable_pairs(dev, 0);
-		if (ret == 0)
-			ret = vu_set_mem_table(dev, true);
-		if (ret == 0)
-			ret = virtio_user_enable_pairs(dev, pairs);
-		if (ret != 0)
-			VIRTIO_LOG(ERR, "virtio_user %s: cannot give the backend "
-				"the new memory: %s", dev->path, strerror(-ret));
-	}
-	pthread_mutex_unlock(&dev->lock);
 }
 
 /* Transport operations. */
@@ -747,7 +630,7 @@ virtio_user_dev_init(struct virtio_user_dev *dev)
 	if (ret == 0)
 		ret = vu_handshake(dev, false);
 	if (ret == 0 && rte_mem_event_callback_register("virtio_user_mem",
-			vu_mem_event, dev) != 0)
+			virtio_user_mem_event, dev) != 0)
 		ret = -rte_errno;
 	dev->mem_cb = ret == 0;
 	if (ret == 0) {

@@ -24,6 +24,7 @@
 
 #include <rte_ether.h>
 #include <rte_interrupts.h>
+#include <rte_memory.h>
 
 #include "../virtio_dev.h"
 
@@ -71,6 +72,13 @@ void virtio_user_dev_uninit(struct virtio_user_dev *dev);
 void virtio_user_cvq_handle(struct virtio_user_dev *dev, struct virtqueue *vq);
 /* Enables the first pairs queue pairs, disables the rest (lock held). */
 int virtio_user_enable_pairs(struct virtio_user_dev *dev, uint16_t pairs);
+
+/* virtio_user_mem.c: sends the memory table (locked: the caller holds
+ * the EAL memory lock, from a memory event). 0 or -errno, logged. */
+int virtio_user_set_mem_table(struct virtio_user_dev *dev, bool locked);
+/* The memory event callback: new memory goes to the backend. */
+void virtio_user_mem_event(enum rte_mem_event type, const void *addr,
+		size_t len, void *arg);
 
 /* Starts watching the connection (after the port exists). */
 int virtio_user_dev_watch(struct virtio_user_dev *dev);
