@@ -97,10 +97,14 @@ leak_check(const struct leak_mark *m)
 	assert_int_equal(rte_mempool_avail_count(pool), NB_MBUFS);
 }
 
+/* The port a case made last, removed by case_teardown() if still there. */
+static char last_port[32];
+
 static void
 port_name(char *name, size_t len)
 {
 	snprintf(name, len, "virtio_user%u", port_seq++);
+	snprintf(last_port, sizeof(last_port), "%s", name);
 }
 
 /* Probes a virtio_user port; its id, or -1 (probe refused). */
@@ -310,11 +314,19 @@ backend_down(void)
 	unlink(sock_path);
 }
 
-/* After each case, also a failed one: no backend left running. */
+/* After each case, also a failed one: no port, no backend left. */
 static int
 case_teardown(void **state)
 {
+	uint16_t port;
+
 	(void)state;
+	if (last_port[0] != '\0' &&
+			rte_eth_dev_get_port_by_name(last_port, &port) == 0) {
+		rte_eth_dev_stop(port);
+		rte_vdev_uninit(last_port);
+	}
+	last_port[0] = '\0';
 	if (backend.pid > 0)
 		vhost_backend_stop(&backend);
 	return 0;
