@@ -253,6 +253,67 @@ list_of(const void *addr)
 	return NULL;
 }
 
+/*
+ * In a child of fork(): ordinary memory becomes the child's own again
+ * (copy on write over the file), as it was with anonymous memory, so a
+ * child scribbling on mbufs cannot reach its parent's. Hugepages stay
+ * shared, as in DPDK. No lock: the child has one thread.
+ */
+static void
+memseg_child_private(void)
+{
+	unsigned int i, s, n = atomic_load_explicit(&nb_lists,
+		memory_order_acquire);
+	struct eal_memseg_list *list;
+
+	for (i = 0; i < n; i++) {
+		list = lists[i];
+		if (list->fd < 0 || page_types[list->type_idx].backing !=
+				EAL_BACKING_ANON)
+			continue;
+		for (s = 0; s < list->nb_segs; s++)
+			if (list->segs[s].addr != NULL)
+				mmap(list->segs[s].addr, list->seg_sz,
+					PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_FIXED, list->fd,
+					(off_t)s * (off_t)list->seg_sz);
+	}
+}
+
+static void
+memseg_atfork_register(void)
+{
+	pthread_atfork(NULL, NULL, memseg_child_private);
+}
+
+void
+eal_memseg_fork_private(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, memseg_atfork_register);
+}
+
+struct eal_memseg_list *
+eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx)
+{
+	unsigned int i, n = atomic_load_explicit(&nb_lists,
+		memory_order_acquire);
+	uintptr_t p = (uintptr_t)ms, first;
+
+	for (i = 0; i < n; i++) {
+		first = (uintptr_t)lists[i]->segs;
+		if (p < first || p - first >=
+				lists[i]->nb_segs * sizeof(lists[i]->segs[0]))
+			continue;
+		if ((p - first) % sizeof(lists[i]->segs[0]) != 0)
+			return NULL;
+		*idx = (unsigned int)((p - first) / sizeof(lists[i]->segs[0]));
+		return lists[i];
+	}
+	return NULL;
+}
+
 struct rte_memseg *
 eal_memseg_find(const void *addr, struct eal_memseg_list **list_out)
 {
