@@ -1,7 +1,7 @@
 #!/bin/bash
 # pollux-testpmd against Debian's dpdk-testpmd: same EAL options, one
-# forwarding core, io/mac/macswap on two net_null ports and io on a
-# looped net_ring pair with --tx-first. Each run forwards for about
+# forwarding core, io/mac/macswap on two net_null ports and io on two
+# self-looped net_ring ports with --tx-first. Each run forwards for about
 # RUN_SECS seconds with --stats-period 1; its rate is the median of the
 # per-second sums of Rx-pps over the ports (the first second dropped).
 # Runs alternate between the two; the median of RUNS runs is printed.
@@ -10,6 +10,10 @@
 # every 10 ms; no --stats-period; stdout line-buffered by stdbuf) and
 # peak RSS (/usr/bin/time -f %M, or
 # VmHWM from /proc just before stopping without it), median of RUNS.
+# RUN_SECS must cover DPDK's start-up (seconds on a loaded machine), or
+# its runs print 0. Environment: CASES (rate cases, default "io mac
+# macswap ring-io"), STARTUP (start-up cases, default "null ring"; empty
+# to skip).
 # Usage: bench/testpmd_perf.sh BUILD_DIR [RUNS] [RUN_SECS]
 set -u
 BUILD=${1:?usage: $0 BUILD_DIR [RUNS] [RUN_SECS]}
@@ -20,10 +24,12 @@ DPDK=$(command -v dpdk-testpmd)
 EAL="--no-huge -m 1024 --no-pci -l 0-1"
 APP="--nb-cores=1 --total-num-mbufs=8192 --stats-period 1"
 NULLS="--vdev net_null0 --vdev net_null1"
-# A looped pair in each: DPDK's net_ring without devargs loops a port to
-# itself; ours needs nodeaction for port 0 and 1 to share a ring pair.
-DPDK_RINGS="--vdev net_ring0 --vdev net_ring1"
-OUR_RINGS="--vdev net_ring0,nodeaction=bench:0:CREATE --vdev net_ring1,nodeaction=bench:0:ATTACH"
+# Like for like: both get the same --vdev arguments, two net_ring ports
+# without devargs, each looped to itself (queue 0 sends to and receives
+# from one ring, ETH_RXTX0_<port>, in both drivers). io forwarding pairs
+# port 0 with port 1, so the --tx-first bursts go round ring 0 -> port 1
+# -> ring 1 -> port 0.
+RINGS="--vdev net_ring0 --vdev net_ring1"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
@@ -54,12 +60,12 @@ median() {
 }
 
 printf "%-22s %12s %12s %8s\n" "case" "ours Mpps" "DPDK Mpps" "ratio"
-for case in io mac macswap ring-io; do
+for case in ${CASES-io mac macswap ring-io}; do
 	ours_runs=() dpdk_runs=()
 	for ((i = 0; i < RUNS; i++)); do
 		if [ "$case" = ring-io ]; then
-			ours_runs+=("$(one_run "$OURS" "$OUR_RINGS" --tx-first)")
-			dpdk_runs+=("$(one_run "$DPDK" "$DPDK_RINGS" --tx-first)")
+			ours_runs+=("$(one_run "$OURS" "$RINGS" --tx-first)")
+			dpdk_runs+=("$(one_run "$DPDK" "$RINGS" --tx-first)")
 		else
 			ours_runs+=("$(one_run "$OURS" "$NULLS" --forward-mode=$case)")
 			dpdk_runs+=("$(one_run "$DPDK" "$NULLS" --forward-mode=$case)")
@@ -118,14 +124,15 @@ startup_run() {
 	echo "$ms ${kb:-0}"
 }
 
+[ -n "${STARTUP-null ring}" ] || exit 0
 echo
 printf "%-22s %12s %12s %8s\n" "start-up / peak RSS" "ours" "DPDK" "ratio"
-for case in null ring; do
+for case in ${STARTUP-null ring}; do
 	ms_o=() ms_d=() kb_o=() kb_d=()
 	for ((i = 0; i < RUNS; i++)); do
 		if [ "$case" = ring ]; then
-			read -r a b < <(startup_run "$OURS" "$OUR_RINGS")
-			read -r c d < <(startup_run "$DPDK" "$DPDK_RINGS")
+			read -r a b < <(startup_run "$OURS" "$RINGS")
+			read -r c d < <(startup_run "$DPDK" "$RINGS")
 		else
 			read -r a b < <(startup_run "$OURS" "$NULLS")
 			read -r c d < <(startup_run "$DPDK" "$NULLS")

@@ -8,6 +8,9 @@ packages=(
     libnuma-dev libpcap-dev libcmocka-dev libedit-dev
     iproute2 binutils util-linux tcpreplay iputils-ping
     dpdk dpdk-dev libdpdk-dev dpdk-doc
+    # the guest suite (test/guest): QEMU and the initramfs tools; it fetches
+    # the guest kernel and linux-headers itself (test/guest/build-guest.sh)
+    qemu-system-x86 busybox-static cpio kmod xz-utils
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,7 +6,9 @@
 # ports (io forwarding, port 0 -> port 1), and replays a generated UDP
 # capture with tcpreplay from the namespace into port 0's veth, bounded
 # in packets and seconds. Without namespaces (not root, no `ip netns`)
-# it forwards between two looped net_ring ports instead and says so.
+# it forwards between two net_ring ports instead (each looped to itself,
+# as DPDK's net_ring makes them; io forwarding sends what port 0 gets
+# back on port 1 and the other way) and says so.
 # Live throughput every second, then testpmd's final summary and the
 # check that port 0's received + RX-missed equals what tcpreplay sent
 # (the job fails when it does not); the trap
@@ -146,11 +148,10 @@ if make_netns >"$tmp/why" 2>&1; then
 else
     [ $have_ns = 1 ] && { ip netns del "$ns" 2>/dev/null || true; have_ns=0; }
     echo "== no network namespace ($(tail -n 1 "$tmp/why")):" \
-        "falling back to two looped net_ring ports (--tx-first), no real NIC traffic"
+        "falling back to two self-looped net_ring ports (--tx-first), no real NIC traffic"
     set +e
     (sleep "$secs") | timeout "$((secs + 30))" "$testpmd" "${eal[@]}" \
-        --vdev "net_ring0,nodeaction=mj$$:0:CREATE" \
-        --vdev "net_ring1,nodeaction=mj$$:0:ATTACH" -- \
+        --vdev net_ring0 --vdev net_ring1 -- \
         --forward-mode=io --tx-first --stats-period 1 "$@"
     rc=$?
     set -e

@@ -88,10 +88,13 @@ pci_vfio_container_dma(bool map, uint64_t vaddr, uint64_t iova, uint64_t len)
 	if (map && ioctl(fd, VFIO_IOMMU_MAP_DMA, &dma_map) < 0 &&
 			errno != EEXIST) {
 		PCI_LOG(ERR, "VFIO DMA map of %#llx (%llu bytes) at IOVA %#llx "
-			"failed: %s (the IOMMU's mapping limit, or "
-			"RLIMIT_MEMLOCK: ulimit -l)\n", (unsigned long long)vaddr,
+			"failed: %s (%s)\n", (unsigned long long)vaddr,
 			(unsigned long long)len, (unsigned long long)iova,
-			strerror(errno));
+			strerror(errno), errno == EINVAL ?
+			"the IOVA is beyond the IOMMU's address width: "
+			"give a lower --base-virtaddr" :
+			"the IOMMU's mapping limit, or RLIMIT_MEMLOCK: "
+			"ulimit -l");
 		return -errno;
 	}
 	if (!map && ioctl(fd, VFIO_IOMMU_UNMAP_DMA, &dma_unmap) < 0) {

@@ -6,9 +6,12 @@
  * net_ring: ports over rte_rings (see rte_eth_ring.h). The control path
  * and the two burst functions, which are one ring call each.
  *
- * Devargs: nodeaction=NAME:NODE:CREATE|ATTACH, repeatable (one queue pair
- * each); NODE is a NUMA node number, or -1 for any node. Without devargs,
- * one pair of rings named after the port. "internal=%p" is only what
+ * Devargs, as DPDK 22.11 reads them: nodeaction=NAME:NODE:CREATE|ATTACH
+ * (one per port); NODE is a NUMA node number, or -1 for any node. Queue
+ * i of such a port receives from and sends to one ring,
+ * "ETH_RXTX<i>_NAME", so the port is looped to itself and an ATTACH port
+ * shares the rings of the CREATE port of the same NAME. Without devargs,
+ * NAME is the port's name. "internal=%p" is only what
  * rte_eth_from_rings() passes itself; a bare "internal" is an error.
  */
 #include <errno.h>
@@ -57,7 +60,7 @@ struct eth_ring_private {
 	unsigned int nb_rx;
 	unsigned int nb_tx;
 	/* The rings this port made: freed on close. */
-	struct rte_ring *created[2 * ETH_RING_MAX_QUEUES];
+	struct rte_ring *created[ETH_RING_MAX_QUEUES];
 	unsigned int nb_created;
 };
 
@@ -74,15 +77,14 @@ struct eth_ring_internal_args {
  * thread: the only pointer that "internal=" may name. */
 static RTE_DEFINE_PER_LCORE(const struct eth_ring_internal_args *, eth_ring_pending);
 
-/* The queue pairs of the nodeaction devargs. */
-struct eth_ring_nodeactions {
+/* The nodeaction of a port from devargs, and the rings it names. */
+struct eth_ring_nodeaction {
 	const char *port;
-	struct rte_ring *rx[ETH_RING_MAX_QUEUES];
-	struct rte_ring *tx[ETH_RING_MAX_QUEUES];
-	struct rte_ring *created[2 * ETH_RING_MAX_QUEUES];
-	unsigned int nb;
-	unsigned int nb_created;
-	int numa_node;
+	char name[64];		/* eth_ring_get_all() checks the length */
+	int node;
+	enum eth_ring_action action;
+	unsigned int nb;	/* nodeactions seen */
+	struct rte_ring *rings[ETH_RING_MAX_QUEUES];
 };
 
 static uint16_t
@@ -384,22 +386,15 @@ fail:
 	return -ENOMEM;
 }
 
-/* Makes or finds ring "ETH_<dir><index>_<name>"; NULL (logged) if not. */
+/* Makes or finds ring "ETH_RXTX<index>_<name>"; NULL (logged) if not. */
 static struct rte_ring *
-eth_ring_get(const char *port, const char *dir, unsigned int index,
-	const char *name, int node, enum eth_ring_action action)
+eth_ring_get(const char *port, unsigned int index, const char *name, int node,
+	enum eth_ring_action action)
 {
 	char eth_ring_name[RTE_RING_NAMESIZE];
 	struct rte_ring *ring;
-	int len;
 
-	len = snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_%s%u_%s", dir,
-		index, name);
-	if (len < 0 || (size_t)len >= sizeof(eth_ring_name)) {
-		ETH_RING_LOG(ERR, "%s: nodeaction name '%s' is too long", port,
-			name);
-		return NULL;
-	}
+	snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX%u_%s", index, name);
 	if (action == ETH_RING_CREATE) {
 		ring = rte_ring_create(eth_ring_name, ETH_RING_SIZE, node,
 			RING_F_SP_ENQ | RING_F_SC_DEQ);
@@ -413,6 +408,42 @@ eth_ring_get(const char *port, const char *dir, unsigned int index,
 				"the CREATE port first", port, eth_ring_name);
 	}
 	return ring;
+}
+
+/*
+ * The ETH_RING_MAX_QUEUES rings of a port from devargs, as DPDK 22.11 makes
+ * them: queue i receives from and sends to the one ring
+ * "ETH_RXTX<i>_<name>", so a port is looped to itself and ports that
+ * share a NAME share the rings. CREATE makes them, ATTACH finds them.
+ * 0, or -1 (logged, nothing left made).
+ */
+static int
+eth_ring_get_all(struct eth_ring_nodeaction *na)
+{
+	char longest[RTE_RING_NAMESIZE];
+	unsigned int i;
+	int len;
+
+	len = snprintf(longest, sizeof(longest), "ETH_RXTX%u_",
+		ETH_RING_MAX_QUEUES - 1);
+	if (strlen(na->name) >= sizeof(longest) - (size_t)len) {
+		ETH_RING_LOG(ERR, "%s: ring name %s%s is too long: NAME (of "
+			"nodeaction, else the port's) takes at most %zu "
+			"characters", na->port, longest, na->name,
+			sizeof(longest) - 1 - (size_t)len);
+		return -1;
+	}
+	for (i = 0; i < ETH_RING_MAX_QUEUES; i++) {
+		na->rings[i] = eth_ring_get(na->port, i, na->name, na->node,
+			na->action);
+		if (na->rings[i] == NULL)
+			break;
+	}
+	if (i == ETH_RING_MAX_QUEUES)
+		return 0;
+	while (na->action == ETH_RING_CREATE && i-- > 0)
+		rte_ring_free(na->rings[i]);
+	return -1;
 }
 
 /*
@@ -439,95 +470,81 @@ eth_ring_parse_node(const char *text, int *node)
 	return 0;
 }
 
-/* One "NAME:NODE:ACTION": one queue pair. */
+/* One "NAME:NODE:ACTION": the rings of the whole port. */
 static int
 eth_ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 	void *opaque)
 {
-	struct eth_ring_nodeactions *na = opaque;
-	char name[64], node_text[16], action[16]; /* eth_ring_get() checks name */
-	unsigned int i = na->nb;
-	enum eth_ring_action act;
-	struct rte_ring *rx, *tx;
-	int node;
+	struct eth_ring_nodeaction *na = opaque;
+	char node_text[16], action[16];
 	char tail;
 
-	if (value == NULL || sscanf(value, "%63[^:]:%15[^:]:%15[^:]%c", name,
-			node_text, action, &tail) != 3) {
+	if (na->nb++ != 0) {
+		ETH_RING_LOG(ERR, "%s: more than one nodeaction: a port has the "
+			"%d rings of one NAME; give each NAME its own --vdev",
+			na->port, ETH_RING_MAX_QUEUES);
+		return -1;
+	}
+	if (value == NULL || sscanf(value, "%63[^:]:%15[^:]:%15[^:]%c",
+			na->name, node_text, action, &tail) != 3) {
 		ETH_RING_LOG(ERR, "%s: bad nodeaction=%s, want NAME:NODE:"
 			"CREATE|ATTACH", na->port, value != NULL ? value : "");
 		return -1;
 	}
-	if (eth_ring_parse_node(node_text, &node) < 0) {
+	if (eth_ring_parse_node(node_text, &na->node) < 0) {
 		ETH_RING_LOG(ERR, "%s: bad node '%s' in nodeaction=%s, want a NUMA "
 			"node below %d, or -1 for any", na->port, node_text,
 			value, RTE_MAX_NUMA_NODES);
 		return -1;
 	}
 	if (strcmp(action, "CREATE") == 0) {
-		act = ETH_RING_CREATE;
+		na->action = ETH_RING_CREATE;
 	} else if (strcmp(action, "ATTACH") == 0) {
-		act = ETH_RING_ATTACH;
+		na->action = ETH_RING_ATTACH;
 	} else {
 		ETH_RING_LOG(ERR, "%s: bad action '%s' in nodeaction=%s, want "
 			"CREATE or ATTACH", na->port, action, value);
 		return -1;
 	}
-	if (i >= ETH_RING_MAX_QUEUES) {
-		ETH_RING_LOG(ERR, "%s: more than %d nodeactions", na->port,
-			ETH_RING_MAX_QUEUES);
-		return -1;
-	}
-	rx = eth_ring_get(na->port, "RX", i, name, node, act);
-	if (rx == NULL)
-		return -1;
-	if (act == ETH_RING_CREATE)
-		na->created[na->nb_created++] = rx;
-	tx = eth_ring_get(na->port, "TX", i, name, node, act);
-	if (tx == NULL)
-		return -1;
-	if (act == ETH_RING_CREATE) {
-		na->created[na->nb_created++] = tx;
-		na->rx[i] = rx;
-		na->tx[i] = tx;
-	} else {
-		/* Crossed: receive what the CREATE port sends. */
-		na->rx[i] = tx;
-		na->tx[i] = rx;
-	}
-	na->numa_node = node;
-	na->nb++;
 	return 0;
+}
+
+/*
+ * Without devargs the rings are named after the port, on this lcore's
+ * node; as in DPDK, a port whose rings exist already attaches to them.
+ */
+static void
+eth_ring_default_nodeaction(struct eth_ring_nodeaction *na)
+{
+	char eth_ring_name[RTE_RING_NAMESIZE];
+
+	snprintf(na->name, sizeof(na->name), "%s", na->port);
+	na->node = (int)rte_socket_id();
+	snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX0_%s", na->name);
+	na->action = rte_ring_lookup(eth_ring_name) != NULL ? ETH_RING_ATTACH :
+		ETH_RING_CREATE;
 }
 
 static int
 eth_ring_probe_nodeactions(struct rte_vdev_device *vdev, struct rte_kvargs *kv)
 {
-	struct eth_ring_nodeactions na = { .port = rte_vdev_device_name(vdev) };
+	struct eth_ring_nodeaction na = { .port = rte_vdev_device_name(vdev) };
 	struct eth_ring_internal_args args;
-	char value[RTE_ETH_NAME_MAX_LEN + 32];
-	unsigned int i;
-	int ret;
 
-	if (kv == NULL || rte_kvargs_count(kv, ETH_RING_ARG_NODEACTION) == 0) {
-		/* No devargs: one queue pair of rings named after the port. */
-		snprintf(value, sizeof(value), "%s:%d:CREATE", na.port,
-			rte_socket_id());
-		ret = eth_ring_parse_nodeaction(NULL, value, &na);
-	} else {
-		ret = rte_kvargs_process(kv, ETH_RING_ARG_NODEACTION,
-			eth_ring_parse_nodeaction, &na);
-	}
-	if (ret != 0) {
-		for (i = 0; i < na.nb_created; i++)
-			rte_ring_free(na.created[i]);
+	if (kv == NULL || rte_kvargs_count(kv, ETH_RING_ARG_NODEACTION) == 0)
+		eth_ring_default_nodeaction(&na);
+	else if (rte_kvargs_process(kv, ETH_RING_ARG_NODEACTION,
+			eth_ring_parse_nodeaction, &na) != 0)
 		return -EINVAL;
-	}
+	if (eth_ring_get_all(&na) != 0)
+		return -EINVAL;
 	args = (struct eth_ring_internal_args){
-		.rx = na.rx, .nb_rx = na.nb, .tx = na.tx, .nb_tx = na.nb,
-		.numa_node = (unsigned int)na.numa_node,
+		.rx = na.rings, .nb_rx = ETH_RING_MAX_QUEUES,
+		.tx = na.rings, .nb_tx = ETH_RING_MAX_QUEUES,
+		.numa_node = (unsigned int)na.node,
 	};
-	return eth_ring_port_create(vdev, &args, na.created, na.nb_created);
+	return eth_ring_port_create(vdev, &args, na.rings,
+		na.action == ETH_RING_CREATE ? ETH_RING_MAX_QUEUES : 0);
 }
 
 static int

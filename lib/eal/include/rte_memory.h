@@ -171,6 +171,35 @@ int rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func,
 int rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func,
 		void *arg);
 
+/**
+ * The file descriptor behind a mapped segment, for sharing the memory with
+ * another process (vhost-user): every segment has one, ordinary memory
+ * (--no-huge) included, which is a memfd then. The fd stays the EAL's:
+ * never close it, truncate it or write through it. Takes the memory lock
+ * for reading, so it must not be called from a memory event callback.
+ *
+ * @return the fd, or -1 with rte_errno EINVAL (ms NULL or not a segment
+ *   of a memseg list), ENOENT (an unused segment), ENODEV (the segment
+ *   has no fd: memfd_create() was not available).
+ */
+int rte_memseg_get_fd(const struct rte_memseg *ms);
+
+/** rte_memseg_get_fd() without taking the memory lock. */
+int rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms);
+
+/**
+ * Where a mapped segment starts in the file of rte_memseg_get_fd(): the
+ * segment's bytes are [*offset, *offset + ms->len) of that file.
+ *
+ * @return 0, or -1 with rte_errno EINVAL (ms or offset NULL, ms not a
+ *   segment), ENOENT (unused segment), ENODEV (no fd).
+ */
+int rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset);
+
+/** rte_memseg_get_fd_offset() without taking the memory lock. */
+int rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms,
+		size_t *offset);
+
 /** Prints every memseg list and its mapped segments. */
 void rte_dump_physmem_layout(FILE *f);
 

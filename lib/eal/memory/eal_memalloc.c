@@ -21,6 +21,10 @@
  * that is more (the kernel's pool is often fragmented: a few hundred
  * pages may come in dozens of runs). The pages that are not used go
  * straight back to the kernel.
+ *
+ * In IOVA-as-VA mode slot i takes file page i, and ordinary memory
+ * (--no-huge) is a plain memfd whose bytes follow the slots one to one:
+ * either way a list is one linear range of its file (eal_memseg.h).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -221,6 +225,26 @@ list_open_file(struct eal_memseg_list *list, const struct eal_page_type *type,
 	return 0;
 }
 
+/* --no-huge: a plain memfd as large as the list's address range. */
+static void
+list_open_plain(struct eal_memseg_list *list, const char *prefix)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s_nohuge_s%d", prefix,
+		list->msl.socket_id);
+	list->fd = memfd_create(name, MFD_CLOEXEC);
+	if (list->fd >= 0 && ftruncate(list->fd, (off_t)list->msl.len) < 0) {
+		close(list->fd);
+		list->fd = -1;
+	}
+	if (list->fd < 0)
+		EAL_LOG(DEBUG, "no memfd for ordinary memory (%s): segments "
+			"will have no fd\n", strerror(errno));
+	else
+		eal_memseg_fork_private();
+}
+
 int
 eal_memalloc_list_create(struct eal_memseg_list *list,
 		const struct eal_page_type *type, const char *file_prefix,
@@ -245,6 +269,8 @@ eal_memalloc_list_create(struct eal_memseg_list *list,
 	if (type->backing != EAL_BACKING_ANON &&
 			list_open_file(list, type, file_prefix) < 0)
 		goto fail;
+	if (type->backing == EAL_BACKING_ANON)
+		list_open_plain(list, file_prefix);
 	list->msl.base_va = reserve_va(list->msl.len, list->seg_sz, va_hint);
 	if (list->msl.base_va == NULL) {
 		EAL_LOG(ERR, "cannot reserve %zu MiB of address space: %s\n",
@@ -319,6 +345,31 @@ pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages)
 			break;
 		file_page_mark(list, page, true);
 		pages[got++] = (int32_t)page;
+	}
+	numa_bind_end(&saved);
+	return got;
+}
+
+/*
+ * Takes file pages first .. first + count - 1 (slot i gets page i);
+ * returns how many it got before one was busy or could not be allocated.
+ */
+static unsigned int
+pages_take_at(struct eal_memseg_list *list, unsigned int first,
+		unsigned int count, int32_t *pages)
+{
+	unsigned int got = 0, page;
+	struct numa_saved saved;
+
+	numa_bind_begin(list->msl.socket_id, &saved);
+	for (page = first; got < count; page++, got++) {
+		if (page >= list->nb_file_pages || file_page_busy(list, page) ||
+				fallocate(list->fd, 0, (off_t)page *
+				(off_t)list->msl.page_sz,
+				(off_t)list->msl.page_sz) < 0)
+			break;
+		file_page_mark(list, page, true);
+		pages[got] = (int32_t)page;
 	}
 	numa_bind_end(&saved);
 	return got;
@@ -521,8 +572,11 @@ map_huge_va(struct eal_memseg_list *list, unsigned int first,
 	unsigned int got = 0, i;
 	int ret = -1;
 
-	if (cands != NULL && pages != NULL)
-		got = pages_take(list, count, pages);
+	if (cands != NULL && pages != NULL) {
+		got = pages_take_at(list, first, count, pages);
+		if (got < count)
+			got += pages_take(list, count - got, pages + got);
+	}
 	for (i = 0; i < got; i++) {
 		cands[i].page = pages[i];
 		cands[i].pa = RTE_BAD_IOVA;
@@ -537,7 +591,11 @@ map_huge_va(struct eal_memseg_list *list, unsigned int first,
 	return ret;
 }
 
-/* Ordinary memory: anonymous, IOVA = virtual address. */
+/*
+ * Ordinary memory, IOVA = virtual address: the slots' own range of the
+ * list's memfd (shared, so a vhost-user backend can map it too), or
+ * anonymous memory when there is no memfd.
+ */
 static int
 map_anon(struct eal_memseg_list *list, unsigned int first, unsigned int count)
 {
@@ -545,22 +603,36 @@ map_anon(struct eal_memseg_list *list, unsigned int first, unsigned int count)
 	void *addr = slot_addr(list, first), *p;
 	unsigned int i;
 
-	p = mmap(addr, len, PROT_READ | PROT_WRITE,
-		MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	if (list->fd >= 0)
+		p = mmap(addr, len, PROT_READ | PROT_WRITE,
+			MAP_SHARED | MAP_FIXED, list->fd,
+			(off_t)first * (off_t)list->seg_sz);
+	else
+		p = mmap(addr, len, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	if (p != addr)
 		return -1;
 	numa_bind_range(addr, len, list->msl.socket_id);
-	for (i = 0; i < count; i++)
+	for (i = 0; i < count; i++) {
+		list->info[first + i].file_page = list->fd >= 0 ?
+			(int32_t)(first + i) : -1;
 		slot_fill(list, first + i, RTE_BAD_IOVA,
 			(uint64_t)sysconf(_SC_PAGESIZE));
+	}
 	return 0;
+}
+
+static bool
+list_is_plain(const struct eal_memseg_list *list)
+{
+	return eal_memseg_type(list->type_idx)->backing == EAL_BACKING_ANON;
 }
 
 int
 eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 		unsigned int count, bool contig)
 {
-	if (list->fd < 0)
+	if (list_is_plain(list))
 		return map_anon(list, first, count);
 	if (rte_eal_iova_mode() == RTE_IOVA_PA)
 		return map_huge_pa(list, first, count, contig);
@@ -575,7 +647,12 @@ eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 
 	release_va(slot_addr(list, first), (size_t)count * list->seg_sz);
 	for (i = first; i < first + count; i++) {
-		if (list->info[i].file_page >= 0)
+		/* Ordinary memory goes back to the kernel with the hole. */
+		if (list->info[i].file_page >= 0 && list_is_plain(list))
+			fallocate(list->fd, FALLOC_FL_PUNCH_HOLE |
+				FALLOC_FL_KEEP_SIZE, (off_t)i *
+				(off_t)list->seg_sz, (off_t)list->seg_sz);
+		else if (list->info[i].file_page >= 0)
 			page_release(list, list->info[i].file_page);
 		list->info[i].file_page = -1;
 		memset(&list->segs[i], 0, sizeof(list->segs[i]));

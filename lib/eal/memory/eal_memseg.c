@@ -32,7 +32,17 @@ static _Atomic unsigned int nb_lists;
 static struct eal_page_type page_types[EAL_MAX_PAGE_TYPES];
 static unsigned int nb_page_types;
 static char file_prefix[EAL_FILE_PREFIX_MAX];
-static uintptr_t next_va_hint;	/* --base-virtaddr, 0: let the kernel pick */
+/*
+ * Where the next list's address space is asked for: --base-virtaddr, or
+ * 4 GiB on 64-bit machines. Low addresses matter in IOVA-as-VA mode: an
+ * IOMMU maps only as many address bits as it has (39 on many Intel
+ * machines and on QEMU's intel-iommu), and mmap() left to itself places
+ * memory near the top of the 47-bit user space. It is a hint: where the
+ * range is taken the kernel picks another place.
+ */
+#define EAL_DEFAULT_BASE_VA (UINTPTR_MAX > UINT32_MAX ? \
+	(uintptr_t)0x100000000ULL : (uintptr_t)0)
+static uintptr_t next_va_hint;
 static uint32_t nb_channels, nb_ranks;
 
 int
@@ -47,7 +57,8 @@ eal_memseg_init(const struct eal_page_type *types, unsigned int nb_types,
 	nb_page_types = nb_types;
 	snprintf(file_prefix, sizeof(file_prefix), "%s",
 		cfg->file_prefix[0] != '\0' ? cfg->file_prefix : "rte");
-	next_va_hint = (uintptr_t)cfg->base_virtaddr;
+	next_va_hint = cfg->base_virtaddr != 0 ?
+		(uintptr_t)cfg->base_virtaddr : EAL_DEFAULT_BASE_VA;
 	nb_channels = cfg->memory_channels;
 	nb_ranks = cfg->memory_ranks;
 	return 0;
@@ -238,6 +249,67 @@ list_of(const void *addr)
 		base = (uintptr_t)lists[i]->msl.base_va;
 		if (a >= base && a - base < lists[i]->msl.len)
 			return lists[i];
+	}
+	return NULL;
+}
+
+/*
+ * In a child of fork(): ordinary memory becomes the child's own again
+ * (copy on write over the file), as it was with anonymous memory, so a
+ * child scribbling on mbufs cannot reach its parent's. Hugepages stay
+ * shared, as in DPDK. No lock: the child has one thread.
+ */
+static void
+memseg_child_private(void)
+{
+	unsigned int i, s, n = atomic_load_explicit(&nb_lists,
+		memory_order_acquire);
+	struct eal_memseg_list *list;
+
+	for (i = 0; i < n; i++) {
+		list = lists[i];
+		if (list->fd < 0 || page_types[list->type_idx].backing !=
+				EAL_BACKING_ANON)
+			continue;
+		for (s = 0; s < list->nb_segs; s++)
+			if (list->segs[s].addr != NULL)
+				mmap(list->segs[s].addr, list->seg_sz,
+					PROT_READ | PROT_WRITE,
+					MAP_PRIVATE | MAP_FIXED, list->fd,
+					(off_t)s * (off_t)list->seg_sz);
+	}
+}
+
+static void
+memseg_atfork_register(void)
+{
+	pthread_atfork(NULL, NULL, memseg_child_private);
+}
+
+void
+eal_memseg_fork_private(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, memseg_atfork_register);
+}
+
+struct eal_memseg_list *
+eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx)
+{
+	unsigned int i, n = atomic_load_explicit(&nb_lists,
+		memory_order_acquire);
+	uintptr_t p = (uintptr_t)ms, first;
+
+	for (i = 0; i < n; i++) {
+		first = (uintptr_t)lists[i]->segs;
+		if (p < first || p - first >=
+				lists[i]->nb_segs * sizeof(lists[i]->segs[0]))
+			continue;
+		if ((p - first) % sizeof(lists[i]->segs[0]) != 0)
+			return NULL;
+		*idx = (unsigned int)((p - first) / sizeof(lists[i]->segs[0]));
+		return lists[i];
 	}
 	return NULL;
 }

@@ -25,7 +25,15 @@
  * kernel with FALLOC_FL_PUNCH_HOLE, and all of them when the fd is closed,
  * also when the process is killed: nothing outlives it.
  *
- * Ordinary memory (--no-huge) is mapped anonymously in 2 MiB segments.
+ * Ordinary memory (--no-huge) lives in one plain memfd per list, mapped
+ * MAP_SHARED in 2 MiB segments; slot i is always bytes [i * seg_sz,
+ * (i + 1) * seg_sz) of the file, and freed segments are punched out of it.
+ * In IOVA-as-VA mode hugepage lists keep the same identity (slot i is file
+ * page i), so a whole list is one linear (fd, offset) range that another
+ * process can map once: what vhost-user's memory table needs.
+ * rte_memseg_get_fd() and _offset() (eal_memseg_fd.c) give them out. A
+ * child of fork() gets its own copy-on-write view of ordinary memory (as
+ * with anonymous memory before); hugepages stay shared, as in DPDK.
  *
  * Locking: one read-write lock (eal_memseg_lock) protects every list and
  * segment. Lock order: memzone table, then heap, then this lock.
@@ -53,7 +61,7 @@ struct eal_config;
 #define EAL_MAX_PAGE_TYPES 2U
 
 enum eal_backing {
-	EAL_BACKING_ANON,	/* ordinary anonymous memory */
+	EAL_BACKING_ANON,	/* ordinary memory: a plain memfd */
 	EAL_BACKING_MEMFD,	/* a hugetlb memfd */
 	EAL_BACKING_FILE,	/* an unlinked file in a hugetlbfs directory */
 };
@@ -90,7 +98,7 @@ struct eal_memseg_list {
 	size_t seg_sz;
 	unsigned int nb_segs;		/* slots */
 	unsigned int nb_mapped;
-	int fd;				/* backing file, -1 for anon */
+	int fd;				/* backing file, -1 if none */
 	unsigned int nb_file_pages;
 	uint64_t *file_page_used;	/* bitmap of nb_file_pages bits */
 	struct rte_memseg *segs;	/* nb_segs; addr NULL when unmapped */
@@ -134,6 +142,19 @@ void eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id,
  * memory. Takes eal_memseg_lock for reading.
  */
 bool eal_memseg_owner(const void *addr, int *heap_id, void **owner);
+
+/*
+ * Makes ordinary (memfd) memory private in children of fork(), as
+ * anonymous memory was; registered once, when the first such list is made.
+ */
+void eal_memseg_fork_private(void);
+
+/*
+ * The list whose segs[] array holds ms, and ms's index in it; NULL when
+ * ms is not one of the EAL's segments. Caller holds eal_memseg_lock.
+ */
+struct eal_memseg_list *eal_memseg_list_of_seg(const struct rte_memseg *ms,
+		unsigned int *idx);
 
 /* The segment holding addr, or NULL. Caller holds eal_memseg_lock. */
 struct rte_memseg *eal_memseg_find(const void *addr,

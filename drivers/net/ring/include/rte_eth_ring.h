@@ -11,15 +11,22 @@
  * dequeues a packet owns it. A port made here is an ordinary vdev port:
  * rte_eth_dev_close() releases it, and the rings stay the caller's.
  *
- * From devargs: --vdev net_ring0,nodeaction=NAME:NODE:ACTION (one queue
- * pair per nodeaction, the key may repeat). ACTION CREATE makes rings
- * "ETH_RX<i>_NAME" and "ETH_TX<i>_NAME" on NUMA node NODE; the port
- * receives from the first and sends to the second, and frees both (and
- * the mbufs left in them) when it is closed. ATTACH finds the rings that
- * a CREATE port made under the same NAME and crosses them: it receives
- * what the CREATE port sends and sends what it receives, so the two
- * ports are looped into each other. Close the ATTACH port first.
- * Without devargs the port CREATEs one queue pair named after itself.
+ * From devargs, as DPDK 22.11 makes them: --vdev net_ring0 or
+ * --vdev net_ring0,nodeaction=NAME:NODE:ACTION (one nodeaction per port).
+ * The port has 16 queues, and queue i receives from and sends to the
+ * one ring "ETH_RXTX<i>_NAME" (1024 slots, single producer and single
+ * consumer): what a port sends it receives itself. ACTION CREATE makes
+ * the rings on NUMA node NODE (-1: any) and frees them (and the mbufs
+ * left in them) when the port is closed; ATTACH finds the rings that a
+ * CREATE port made under the same NAME, so both ports send to and
+ * receive from the same rings (not a crossed pair). Close the ATTACH
+ * port first; the rings being single producer and consumer, queue i of
+ * the two ports is for one lcore at a time.
+ * Without devargs NAME is the port's name (the rings are attached to if
+ * they exist already). Unlike DPDK, which names a nodeaction port NAME,
+ * the port keeps its --vdev name. Two ports looped into each other (what
+ * one sends, the other receives) come from rte_eth_from_rings() with
+ * the rx and tx rings crossed.
  */
 #ifndef _RTE_ETH_RING_H_
 #define _RTE_ETH_RING_H_

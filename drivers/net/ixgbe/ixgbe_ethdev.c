@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * net_ixgbe control path: PCI ids and registration, the initialisation
+ * of the Intel 82599 as a walk through its datasheet (331520, section
+ * 4.6.3: disable interrupts, global reset, EEPROM and DMA init done,
+ * link set-up 4.6.4, statistics 4.6.5, receive 4.6.7, transmit 4.6.8,
+ * per-queue enable), and start, stop, close and device information.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_bus_pci.h>
+#include <bus_pci_driver.h>
+#include <rte_cycles.h>
+#include <rte_malloc.h>
+
+#include "ixgbe.h"
+
+#define IXGBE_RESET_WAIT_MS	100	/* CTRL.RST self-clears in ~1 us */
+#define IXGBE_EEPROM_WAIT_MS	1000
+#define IXGBE_DMA_WAIT_MS	1000
+
+#define PCI_VENDOR_ID_INTEL	0x8086
+
+/* hardware-facts 3.1: the 82599 family, X540 and X550 (physical
+ * functions only). */
+static const struct rte_pci_id ixgbe_pci_ids[] = {
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10FB) },	/* 82599 SFP */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F7) },	/* KX4 */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1514) },	/* KX4 mezz */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1517) },	/* KR */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F8) },	/* backplane */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F9) },	/* CX4 */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10FC) },	/* XAUI LOM */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x151C) },	/* T3 LOM */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1507) },	/* SFP EM */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x154D) },	/* SFP SF2 */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1529) },	/* SFP FCoE */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x152A) },	/* bp FCoE */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x154A) },	/* SFP SF QP */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1558) },	/* QSFP SF QP */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1557) },	/* 82599EN SFP */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1528) },	/* X540T */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1560) },	/* X540T1 */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1563) },	/* X550T */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15D1) },	/* X550T1 */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AA) },	/* X550EM_X KX4 */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AB) },	/* X550EM_X KR */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AC) },	/* X550EM_X SFP */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AD) },	/* X550EM_X 10G T */
+	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AE) },	/* X550EM_X 1G T */
+	{ .vendor_id = 0 },
+};
+
+static bool
+ixgbe_id_is_82599(uint16_t device_id)
+{
+	return device_id < 0x1528 || device_id == 0x1529 ||
+		device_id == 0x152A || (device_id >= 0x154A &&
+		device_id <= 0x1558);
+}
+
+int
+ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
+	uint32_t want, unsigned int timeout_ms)
+{
+	uint64_t deadline = rte_get_timer_cycles() +
+		rte_get_timer_hz() * timeout_ms / 1000;
+
+	for (;;) {
+		if ((ixgbe_read(ad, reg) & mask) == want)
+			return 0;
+		if (rte_get_timer_cycles() > deadline)
+			return -ETIMEDOUT;
+		rte_delay_us_sleep(10);
+	}
+}
+
+/* 4.6.3.1: mask every interrupt cause and clear what is pending. */
+static void
+ixgbe_disable_interrupts(const struct ixgbe_adapter *ad)
+{
+	ixgbe_write(ad, IXGBE_EIMC, 0xFFFFFFFFu);
+	(void)ixgbe_read(ad, IXGBE_EICR);
+}
+
+/* 4.6.3.2: global reset (software and link reset); the bits clear
+ * themselves when it is over. Then interrupts are masked again. */
+static int
+ixgbe_global_reset(const struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	const uint32_t bits = IXGBE_CTRL_RST | IXGBE_CTRL_LNK_RST;
+
+	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) | bits);
+	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_RESET_WAIT_MS) < 0) {
+		IXGBE_LOG(ERR, "%s: the device did not finish its reset "
+			"(CTRL.RST still 1 after %u ms): it is not an 82599 "
+			"that works, or BAR0 is not its registers",
+			dev->data->name, IXGBE_RESET_WAIT_MS);
+		return -EIO;
+	}
+	rte_delay_us_sleep(10 * 1000);	/* 10 ms before the next access */
+	ixgbe_disable_interrupts(ad);
+	return 0;
+}
+
+/* 4.6.3: wait for the EEPROM auto-read, then for DMA initialisation. */
+static int
+ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+
+	if (ixgbe_wait_reg(ad, IXGBE_EEC, IXGBE_EEC_ARD, IXGBE_EEC_ARD,
+			IXGBE_EEPROM_WAIT_MS) < 0) {
+		IXGBE_LOG(ERR, "%s: EEPROM auto-read not done (EEC.ARD 0 after "
+			"%u ms)", dev->data->name, IXGBE_EEPROM_WAIT_MS);
+		return -EIO;
+	}
+	if (ixgbe_wait_reg(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_DMAIDONE,
+			IXGBE_RDRXCTL_DMAIDONE, IXGBE_DMA_WAIT_MS) < 0) {
+		IXGBE_LOG(ERR, "%s: DMA initialisation not done "
+			"(RDRXCTL.DMAIDONE 0 after %u ms)", dev->data->name,
+			IXGBE_DMA_WAIT_MS);
+		return -EIO;
+	}
+	return 0;
+}
+
+/* 4.6.4: link set-up of an 82599 SFP+ (10G serial, auto-negotiation
+ * restarted); X540/X550 bring their link up by themselves (PHY
+ * firmware), and only LINKS is read. */
+static void
+ixgbe_link_setup(const struct ixgbe_adapter *ad)
+{
+	uint32_t autoc;
+
+	if (!ad->is_82599)
+		return;
+	autoc = ixgbe_read(ad, IXGBE_AUTOC);
+	autoc &= ~(IXGBE_AUTOC_LMS_MASK | IXGBE_AUTOC_PMA_PMD_MASK);
+	autoc |= IXGBE_AUTOC_LMS_10G_SERIAL;
+	ixgbe_write(ad, IXGBE_AUTOC, autoc);
+	ixgbe_write(ad, IXGBE_AUTOC, autoc | IXGBE_AUTOC_AN_RESTART);
+}
+
+/* 4.6.5: the statistics registers clear on read; read them once. */
+static void
+ixgbe_stats_init(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+
+	ixgbe_stats_read(dev);
+	memset(&ad->stats, 0, sizeof(ad->stats));
+}
+
+/* The permanent address the EEPROM loaded into RAL(0)/RAH(0). */
+static void
+ixgbe_read_mac(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	struct rte_ether_addr *mac = &dev->data->mac_addrs[0];
+	uint32_t ral = ixgbe_read(ad, IXGBE_RAL(0));
+	uint32_t rah = ixgbe_read(ad, IXGBE_RAH(0));
+	int i;
+
+	for (i = 0; i < 4; i++)
+		mac->addr_bytes[i] = (uint8_t)(ral >> (8 * i));
+	mac->addr_bytes[4] = (uint8_t)rah;
+	mac->addr_bytes[5] = (uint8_t)(rah >> 8);
+	if (!(rah & IXGBE_RAH_AV) || !rte_is_valid_assigned_ether_addr(mac)) {
+		rte_eth_random_addr(mac->addr_bytes);
+		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a "
+			"random one", dev->data->name);
+		ixgbe_mac_program(dev);
+	}
+}
+
+/* The datasheet's 4.6.3 up to 4.6.5; receive and transmit set-up come
+ * with dev_start. */
+static int
+ixgbe_hw_init(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	int ret;
+
+	ixgbe_disable_interrupts(ad);
+	ret = ixgbe_global_reset(dev);
+	if (ret == 0)
+		ret = ixgbe_wait_eeprom_and_dma(dev);
+	if (ret != 0)
+		return ret;
+	ixgbe_read_mac(dev);
+	ixgbe_link_setup(ad);
+	ixgbe_stats_init(dev);
+	return 0;
+}
+
+/* 4.6.7, the port-wide part: packet buffer, CRC strip (HLREG0 and
+ * RDRXCTL must agree), broadcast, frame size, RSS, queue statistics
+ * mapping, no-snoop off. The queues come after. */
+static void
+ixgbe_rx_init(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	uint32_t frame = ixgbe_max_frame(dev->data->mtu);
+	unsigned int i;
+
+	ixgbe_clear_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
+	ixgbe_write(ad, IXGBE_RXPBSIZE(0), IXGBE_RXPBSIZE_128KB);
+	for (i = 1; i < 8; i++)
+		ixgbe_write(ad, IXGBE_RXPBSIZE(i), 0);
+	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_RXCRCSTRP);
+	ixgbe_set_bits(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_CRCSTRIP);
+	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_BAM);
+	ixgbe_write(ad, IXGBE_MAXFRS, frame << IXGBE_MAXFRS_MFS_SHIFT);
+	if (frame > RTE_ETHER_MAX_LEN)
+		ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
+	else
+		ixgbe_clear_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
+	ixgbe_rss_program(dev);
+	/* Rx queue q counts in QPRC(q) (4 one-byte fields per RQSMR). */
+	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
+		ixgbe_write(ad, IXGBE_RQSMR(i), (4 * i) | (4 * i + 1) << 8 |
+			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+	ixgbe_set_bits(ad, IXGBE_CTRL_EXT, IXGBE_CTRL_EXT_NS_DIS);
+}
+
+/* 4.6.8, the port-wide part: CRC and padding, packet buffer, request
+ * size, the arbiter disabled around the (default) queue layout
+ * (4.6.11.3.4), then DMA transmit enabled before the queues. */
+static void
+ixgbe_tx_init(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	unsigned int i;
+
+	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_TXCRCEN |
+		IXGBE_HLREG0_TXPADEN);
+	ixgbe_write(ad, IXGBE_TXPBSIZE(0), IXGBE_TXPBSIZE_40KB);
+	for (i = 1; i < 8; i++)
+		ixgbe_write(ad, IXGBE_TXPBSIZE(i), 0);
+	ixgbe_write(ad, IXGBE_DTXMXSZRQ, 0xFFFF);
+	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS);
+	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
+		ixgbe_write(ad, IXGBE_TQSM(i), (4 * i) | (4 * i + 1) << 8 |
+			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+	ixgbe_clear_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS);
+	ixgbe_set_bits(ad, IXGBE_DMATXCTL, IXGBE_DMATXCTL_TE);
+}
+
+static void
+ixgbe_stop_queues(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	uint16_t q;
+
+	for (q = 0; q < dev->data->nb_rx_queues; q++)
+		if (dev->data->rx_queues[q] != NULL)
+			ixgbe_rx_queue_stop(dev, q);
+	ixgbe_clear_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
+	for (q = 0; q < dev->data->nb_tx_queues; q++)
+		if (dev->data->tx_queues[q] != NULL)
+			ixgbe_tx_queue_stop(dev, q);
+}
+
+/* Per-queue enable (4.6.7, 4.6.8): Tx first, then the receive path
+ * and the Rx queues. */
+static int
+ixgbe_start_queues(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	struct ixgbe_rx_queue *rxq;
+	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
+		RTE_ETH_MQ_RX_RSS_FLAG) != 0;
+	uint16_t q;
+	int ret = 0;
+
+	for (q = 0; q < dev->data->nb_tx_queues && ret == 0; q++)
+		ret = ixgbe_tx_queue_start(dev, q);
+	if (ret == 0)
+		ixgbe_set_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
+	for (q = 0; q < dev->data->nb_rx_queues && ret == 0; q++) {
+		rxq = dev->data->rx_queues[q];
+		rxq->rss_hash = rss;
+		ret = ixgbe_rx_queue_start(dev, q);
+	}
+	if (ret != 0)
+		ixgbe_stop_queues(dev);
+	return ret;
+}
+
+static int
+ixgbe_dev_start(struct rte_eth_dev *dev)
+{
+	int ret;
+
+	ixgbe_rx_init(dev);
+	ixgbe_tx_init(dev);
+	ret = ixgbe_start_queues(dev);
+	if (ret != 0)
+		return ret;
+	ret = ixgbe_intr_start(dev);
+	if (ret != 0) {
+		ixgbe_stop_queues(dev);
+		return ret;
+	}
+	(void)ixgbe_link_update(dev, 0);
+	return 0;
+}
+
+static int
+ixgbe_dev_stop(struct rte_eth_dev *dev)
+{
+	struct rte_eth_link link = { .link_status = RTE_ETH_LINK_DOWN };
+
+	ixgbe_intr_stop(dev);
+	ixgbe_stop_queues(dev);
+	rte_eth_linkstatus_set(dev, &link);
+	return 0;
+}
+
+static int
+ixgbe_dev_close(struct rte_eth_dev *dev)
+{
+	/* Leave the device reset: no ring addresses, no DMA. */
+	ixgbe_disable_interrupts(ixgbe_adapter(dev));
+	return ixgbe_global_reset(dev) == 0 ? 0 : -EIO;
+}
+
+static int
+ixgbe_dev_configure(struct rte_eth_dev *dev)
+{
+	const struct rte_eth_conf *conf = &dev->data->dev_conf;
+
+	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
+			(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE)) {
+		IXGBE_LOG(ERR, "%s: only RSS multi-queue modes are supported "
+			"(no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS",
+			dev->data->name);
+		return -ENOTSUP;
+	}
+	if (conf->intr_conf.rxq &&
+			rte_intr_type_get(dev->intr_handle) !=
+			RTE_INTR_HANDLE_VFIO_MSIX) {
+		IXGBE_LOG(ERR, "%s: Rx interrupts need MSI-X (vfio-pci); this "
+			"device has one interrupt: clear intr_conf.rxq",
+			dev->data->name);
+		return -ENOTSUP;
+	}
+	return ixgbe_rss_configure(dev);
+}
+
+static int
+ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	const struct rte_eth_desc_lim lim = {
+		.nb_max = IXGBE_RING_MAX, .nb_min = IXGBE_RING_MIN,
+		.nb_align = IXGBE_RING_ALIGN,
+	};
+
+	RTE_SET_USED(dev);
+	info->max_rx_queues = IXGBE_MAX_QUEUES;
+	info->max_tx_queues = IXGBE_MAX_QUEUES;
+	info->min_rx_bufsize = 1024;
+	info->max_rx_pktlen = IXGBE_MAX_FRAME;
+	info->min_mtu = RTE_ETHER_MIN_MTU;
+	info->max_mtu = IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD;
+	info->max_mac_addrs = IXGBE_NB_RAR;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER |
+		RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->reta_size = IXGBE_RETA_SIZE;
+	info->hash_key_size = IXGBE_RSS_KEY_SIZE;
+	info->flow_type_rss_offloads = RTE_ETH_RSS_IPV4 |
+		RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP |
+		RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_TCP |
+		RTE_ETH_RSS_NONFRAG_IPV6_UDP;
+	info->rx_desc_lim = lim;
+	info->tx_desc_lim = lim;
+	info->default_rxportconf.ring_size = IXGBE_RING_DEFAULT;
+	info->default_txportconf.ring_size = IXGBE_RING_DEFAULT;
+	info->default_rxconf.rx_free_thresh = IXGBE_RX_FREE_THRESH;
+	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
+	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
+	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
+	return 0;
+}
+
+static const struct eth_dev_ops ixgbe_ops = {
+	.dev_configure = ixgbe_dev_configure,
+	.dev_start = ixgbe_dev_start,
+	.dev_stop = ixgbe_dev_stop,
+	.dev_close = ixgbe_dev_close,
+	.dev_infos_get = ixgbe_dev_infos_get,
+	.link_update = ixgbe_link_update,
+	.promiscuous_enable = ixgbe_promiscuous_enable,
+	.promiscuous_disable = ixgbe_promiscuous_disable,
+	.allmulticast_enable = ixgbe_allmulticast_enable,
+	.allmulticast_disable = ixgbe_allmulticast_disable,
+	.mac_addr_set = ixgbe_mac_addr_set,
+	.mac_addr_add = ixgbe_mac_addr_add,
+	.mac_addr_remove = ixgbe_mac_addr_remove,
+	.mtu_set = ixgbe_mtu_set,
+	.stats_get = ixgbe_stats_get,
+	.stats_reset = ixgbe_stats_reset,
+	.xstats_get = ixgbe_xstats_get,
+	.xstats_reset = ixgbe_stats_reset,
+	.xstats_get_names = ixgbe_xstats_get_names,
+	.rx_queue_setup = ixgbe_rx_queue_setup,
+	.rx_queue_release = ixgbe_rx_queue_release,
+	.tx_queue_setup = ixgbe_tx_queue_setup,
+	.tx_queue_release = ixgbe_tx_queue_release,
+	.rx_queue_start = ixgbe_rx_queue_start,
+	.rx_queue_stop = ixgbe_rx_queue_stop,
+	.tx_queue_start = ixgbe_tx_queue_start,
+	.tx_queue_stop = ixgbe_tx_queue_stop,
+	.rx_queue_intr_enable = ixgbe_rx_queue_intr_enable,
+	.rx_queue_intr_disable = ixgbe_rx_queue_intr_disable,
+	.reta_update = ixgbe_reta_update,
+	.reta_query = ixgbe_reta_query,
+	.rss_hash_update = ixgbe_rss_hash_update,
+	.rss_hash_conf_get = ixgbe_rss_hash_conf_get,
+};
+
+static int
+ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
+{
+	struct rte_eth_dev *dev;
+	struct ixgbe_adapter *ad;
+	int ret;
+
+	RTE_SET_USED(drv);
+	if (pci_dev->mem_resource[0].addr == NULL ||
+			pci_dev->mem_resource[0].len < 0x20000) {
+		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: "
+			"bind the device to vfio-pci or uio_pci_generic",
+			pci_dev->name);
+		return -ENODEV;
+	}
+	dev = rte_eth_dev_allocate(pci_dev->device.name);
+	if (dev == NULL)
+		return -ENOMEM;
+	ad = rte_zmalloc("ixgbe_adapter", sizeof(*ad), RTE_CACHE_LINE_SIZE);
+	dev->data->dev_private = ad;
+	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac", RTE_ETHER_ADDR_LEN *
+		IXGBE_NB_RAR, 0);
+	if (ad == NULL || dev->data->mac_addrs == NULL) {
+		IXGBE_LOG(ERR, "%s: no memory for the port", pci_dev->name);
+		ret = -ENOMEM;
+		goto fail;
+	}
+	ad->bar = pci_dev->mem_resource[0].addr;
+	ad->device_id = pci_dev->id.device_id;
+	ad->is_82599 = ixgbe_id_is_82599(ad->device_id);
+	dev->device = &pci_dev->device;
+	dev->intr_handle = pci_dev->intr_handle;
+	dev->dev_ops = &ixgbe_ops;
+	dev->rx_pkt_burst = ixgbe_recv_pkts;
+	dev->tx_pkt_burst = ixgbe_xmit_pkts;
+	dev->data->numa_node = pci_dev->device.numa_node;
+	dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC |
+		RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS;
+	ret = ixgbe_hw_init(dev);
+	if (ret != 0)
+		goto fail;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+
+fail:
+	rte_eth_dev_release_port(dev);	/* frees dev_private and mac_addrs */
+	return ret;
+}
+
+static int
+ixgbe_pci_remove(struct rte_pci_device *pci_dev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_allocated(pci_dev->device.name);
+
+	if (dev == NULL)
+		return 0;	/* closed by the application already */
+	if (dev->data->dev_started)
+		(void)rte_eth_dev_stop(dev->data->port_id);
+	return rte_eth_dev_close(dev->data->port_id);
+}
+
+static struct rte_pci_driver ixgbe_pci_driver = {
+	.id_table = ixgbe_pci_ids,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC,
+	.probe = ixgbe_pci_probe,
+	.remove = ixgbe_pci_remove,
+};
+
+RTE_PMD_REGISTER_PCI(net_ixgbe, ixgbe_pci_driver);
+RTE_PMD_REGISTER_PCI_TABLE(net_ixgbe, ixgbe_pci_ids);
+RTE_PMD_REGISTER_KMOD_DEP(net_ixgbe, "* igb_uio | uio_pci_generic | vfio-pci");

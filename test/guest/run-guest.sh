@@ -1,0 +1,80 @@
+#!/bin/bash
+# Boots the test guest once, headless, under QEMU TCG, and waits for it to
+# power off.
+#
+#   run-guest.sh GUEST_DIR SHARE VARIANT SERIAL_LOG [TIMEOUT_S]
+#
+# GUEST_DIR  what build-guest.sh printed (vmlinux or vmlinuz, initramfs)
+# SHARE      a writable directory, the guest's /mnt/host (9p tag host0);
+#            the guest runs SHARE/guest-run.sh and writes SHARE/guest-rc
+# VARIANT    noiommu: no IOMMU, vfio loaded with enable_unsafe_noiommu_mode
+#            viommu:  an intel-iommu (interrupt remapping on) in front of the
+#                     modern NIC, which has iommu_platform=on
+#            shell:   as noiommu, with a shell on the console (stdio)
+#
+# The guest's PCI devices:
+#   00:01.0  virtio-9p, the host's / read-only (tag hostroot)
+#   00:02.0  virtio-9p, SHARE (tag host0)
+#   00:04.0  virtio-net modern only (1af4:1041, virtio 1.0, BAR4 memory)
+#   00:05.0  virtio-net legacy only (1af4:1000, virtio 0.9.5, BAR0 I/O)
+#   00:06.0  virtio-net transitional (1af4:1000), left to the guest kernel
+# All three NICs are ports of QEMU hub 0: a frame one sends, the others get.
+#
+# Exit status: the guest script's (from SHARE/guest-rc); 124 when QEMU ran
+# past TIMEOUT_S (default 180) and was killed; QEMU's own status otherwise.
+set -euo pipefail
+guest=$1 share=$2 variant=$3 log=$4 timeout=${5:-180}
+
+kernel=$guest/vmlinuz
+[ -f "$guest/vmlinux" ] && kernel=$guest/vmlinux
+append="console=ttyS0 panic=-1 quiet loglevel=4 tsc=reliable"
+devices=()
+modern_opts=""
+case $variant in
+noiommu|shell)
+	append="$append guest.noiommu=1"
+	;;
+viommu)
+	# the IOMMU must be created before the devices it translates
+	devices+=(-device intel-iommu,intremap=on,caching-mode=on,device-iotlb=on)
+	append="$append intel_iommu=on"
+	modern_opts=",iommu_platform=on,ats=on"
+	;;
+*)
+	echo "run-guest: unknown variant $variant" >&2
+	exit 2
+	;;
+esac
+[ "$variant" = shell ] && append="$append guest.script=shell"
+
+devices+=(
+	-virtfs local,path=/,mount_tag=hostroot,readonly=on,security_model=none,multidevs=remap,id=hostroot
+	-virtfs local,path="$share",mount_tag=host0,security_model=none,id=host0
+	-netdev hubport,id=p0,hubid=0
+	-device virtio-net-pci,netdev=p0,addr=04.0,mac=52:54:00:12:34:01,romfile=,disable-legacy=on$modern_opts
+	-netdev hubport,id=p1,hubid=0
+	-device virtio-net-pci,netdev=p1,addr=05.0,mac=52:54:00:12:34:02,romfile=,disable-modern=on
+	-netdev hubport,id=p2,hubid=0
+	-device virtio-net-pci,netdev=p2,addr=06.0,mac=52:54:00:12:34:03,romfile=
+)
+if [ "$variant" = shell ]; then
+	serial=(-serial stdio)
+	qemu_errors=/dev/stderr
+else
+	serial=(-serial "file:$log")
+	qemu_errors=$log.qemu
+fi
+rm -f "$share/guest-rc"
+rc=0
+timeout --foreground -k 5 "$timeout" qemu-system-x86_64 \
+	-M q35 -accel tcg,thread=multi -cpu max -smp 2 -m 512 \
+	-nodefaults -nographic -no-reboot -monitor none \
+	-kernel "$kernel" -initrd "$guest/initramfs.cpio.gz" -append "$append" \
+	"${serial[@]}" "${devices[@]}" 2> "$qemu_errors" || rc=$?
+if [ "$rc" != 0 ]; then
+	echo "run-guest: qemu exited with $rc (124: killed after ${timeout}s)" >&2
+	[ -f "$log.qemu" ] && sed 's/^/run-guest: qemu: /' "$log.qemu" >&2
+	exit "$rc"
+fi
+[ -f "$share/guest-rc" ] || { echo "run-guest: the guest wrote no exit status" >&2; exit 125; }
+exit "$(cat "$share/guest-rc")"

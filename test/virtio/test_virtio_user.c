@@ -1,0 +1,818 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * virtio-user against DPDK's own vhost-user backend (vhost_backend.h:
+ * Debian's dpdk-testpmd, net_vhost, io forwarding in a loop), no VM:
+ * - frames of every size sent through the port come back byte for byte,
+ *   counted by the stats and the per-queue size buckets;
+ * - 9000-byte frames as mbuf chains, through mergeable rx buffers;
+ * - two queue pairs, each frame back on its own queue;
+ * - the backend quitting and coming back is link down then up (LSC), and
+ *   traffic flows again, with us as client and as server (server=1);
+ * - rx interrupt mode: the queue's call eventfd wakes an epoll wait;
+ * - bad input (ring sizes, queue count, MTU, devargs, a missing socket,
+ *   a peer that answers nonsense, one that never answers) is a clear
+ *   error;
+ * and after every case each mbuf is back in its pool and no fd and no
+ * memzone is left behind. Skips (77) without dpdk-testpmd.
+ */
+#include <errno.h>
+#include <dirent.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_eal.h>
+#include <rte_epoll.h>
+#include <rte_errno.h>
+#include <rte_ethdev.h>
+#include <rte_interrupts.h>
+#include <rte_lcore.h>
+#include <rte_mbuf.h>
+#include <rte_memzone.h>
+
+#include "test_helpers.h"
+#include "vhost_backend.h"
+
+#define NB_MBUFS 4095
+#define MBUF_ROOM (2048 + RTE_PKTMBUF_HEADROOM)
+#define RING 256
+#define WINDOW 96		/* frames in flight at most */
+#define WAIT_S 10.0
+#define ETHERTYPE_TEST 0x88b5
+
+static struct rte_mempool *pool;
+static char sock_path[108];
+static unsigned int port_seq;
+
+/* What a case starts from, to check nothing is left at its end. */
+struct leak_mark {
+	int fds;
+	unsigned int memzones;
+};
+
+static int
+count_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n - 1;	/* the DIR's own fd */
+}
+
+static void
+count_memzone(const struct rte_memzone *mz, void *arg)
+{
+	(void)mz;
+	(*(unsigned int *)arg)++;
+}
+
+static void
+leak_mark_take(struct leak_mark *m)
+{
+	m->fds = count_fds();
+	m->memzones = 0;
+	rte_memzone_walk(count_memzone, &m->memzones);
+}
+
+static void
+leak_check(const struct leak_mark *m)
+{
+	struct leak_mark now;
+
+	leak_mark_take(&now);
+	assert_int_equal(now.fds, m->fds);
+	assert_int_equal(now.memzones, m->memzones);
+	assert_int_equal(rte_mempool_avail_count(pool), NB_MBUFS);
+}
+
+/* The port a case made last, removed by case_teardown() if still there. */
+static char last_port[32];
+
+static void
+port_name(char *name, size_t len)
+{
+	snprintf(name, len, "virtio_user%u", port_seq++);
+	snprintf(last_port, sizeof(last_port), "%s", name);
+}
+
+/* Probes a virtio_user port; its id, or -1 (probe refused). */
+static int
+port_probe(const char *name, const char *extra)
+{
+	char args[256];
+	uint16_t port;
+
+	snprintf(args, sizeof(args), "path=%s%s", sock_path, extra);
+	if (rte_vdev_init(name, args) != 0)
+		return -1;
+	assert_int_equal(rte_eth_dev_get_port_by_name(name, &port), 0);
+	return port;
+}
+
+static bool rx_intr;	/* port_configure() asks for rx interrupts */
+
+static int
+port_configure(uint16_t port, uint16_t nb_q, uint16_t mtu, uint16_t ring)
+{
+	struct rte_eth_conf conf;
+	uint16_t q;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.rxq = rx_intr;
+	conf.rxmode.mtu = mtu;
+	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	conf.intr_conf.lsc = 1;
+	ret = rte_eth_dev_configure(port, nb_q, nb_q, &conf);
+	for (q = 0; q < nb_q && ret == 0; q++) {
+		ret = rte_eth_rx_queue_setup(port, q, ring, SOCKET_ID_ANY, NULL,
+			pool);
+		if (ret == 0)
+			ret = rte_eth_tx_queue_setup(port, q, ring,
+				SOCKET_ID_ANY, NULL);
+	}
+	return ret;
+}
+
+static void
+port_remove(const char *name, uint16_t port)
+{
+	rte_eth_dev_stop(port);
+	assert_int_equal(rte_vdev_uninit(name), 0);
+}
+
+static bool
+wait_link(uint16_t port, bool up)
+{
+	double deadline = vb_now() + WAIT_S;
+	struct rte_eth_link link;
+
+	do {
+		rte_eth_link_get_nowait(port, &link);
+		if ((link.link_status == RTE_ETH_LINK_UP) == up)
+			return true;
+		usleep(20 * 1000);
+	} while (vb_now() < deadline);
+	return false;
+}
+
+/* Frame seq of len bytes for queue q: headers, then a pattern. */
+static uint8_t
+frame_byte(uint32_t seq, uint16_t q, uint32_t i)
+{
+	return (uint8_t)(seq * 7 + q * 13 + i * 31 + (i >> 8));
+}
+
+static struct rte_mbuf *
+frame_make(uint32_t seq, uint16_t q, uint32_t len)
+{
+	struct rte_mbuf *head = NULL, *seg, *last = NULL;
+	uint32_t off = 0, n, i;
+	uint8_t *p;
+
+	while (off < len) {
+		seg = rte_pktmbuf_alloc(pool);
+		assert_non_null(seg);
+		n = RTE_MIN(len - off, (uint32_t)rte_pktmbuf_tailroom(seg));
+		p = (uint8_t *)rte_pktmbuf_append(seg, (uint16_t)n);
+		for (i = 0; i < n; i++)
+			p[i] = frame_byte(seq, q, off + i);
+		if (head == NULL) {
+			head = seg;
+		} else {
+			last->next = seg;
+			head->nb_segs++;
+			head->pkt_len += n;
+		}
+		last = seg;
+		off += n;
+	}
+	/* Unicast to a local address, our own EtherType, seq after it. */
+	p = rte_pktmbuf_mtod(head, uint8_t *);
+	memcpy(p, "\x02\x00\x00\x00\x00\x01\x02\x00\x00\x00\x00\x02", 12);
+	p[12] = ETHERTYPE_TEST >> 8;
+	p[13] = ETHERTYPE_TEST & 0xff;
+	memcpy(p + 14, &seq, sizeof(seq));
+	return head;
+}
+
+/* Whether m is frame seq of queue q of len bytes, byte for byte. */
+static bool
+frame_check(const struct rte_mbuf *m, uint32_t seq, uint16_t q, uint32_t len)
+{
+	static uint8_t buf[10000];
+	const uint8_t *p;
+	uint32_t i, got;
+
+	if (m->pkt_len != len) {
+		if (getenv("VU_DEBUG"))
+			fprintf(stderr, "seq %u: len %u want %u segs %u\n", seq, m->pkt_len, len, m->nb_segs);
+		return false;
+	}
+	p = rte_pktmbuf_read(m, 0, len, buf);
+	if (p == NULL)
+		return false;
+	memcpy(&got, p + 14, sizeof(got));
+	if (got != seq)
+		return false;
+	for (i = 18; i < len; i++)
+		if (p[i] != frame_byte(seq, q, i))
+			return false;
+	return true;
+}
+
+/*
+ * Sends count frames of len_of(seq) bytes on every queue and checks each
+ * comes back, in order, on the same queue. Returns frames matched.
+ */
+static uint32_t
+loop_traffic(uint16_t port, uint16_t nb_q, uint32_t count,
+		uint32_t (*len_of)(uint32_t seq))
+{
+	/* Frames in flight: what our rx ring can take back at once (a
+	 * backend with no rx buffer to put a frame in drops it). */
+	uint32_t window = len_of(0) > 2048 ? RING / 8 : WINDOW;
+	uint32_t sent[8] = { 0 }, rcvd[8] = { 0 }, ok = 0, total = 0;
+	double deadline = vb_now() + WAIT_S * 3;
+	struct rte_mbuf *burst[32];
+	uint16_t q, n, i;
+
+	while (total < count * nb_q && vb_now() < deadline) {
+		for (q = 0; q < nb_q; q++) {
+			n = 0;
+			while (n < 32 && sent[q] < count &&
+					sent[q] - rcvd[q] < window) {
+				burst[n++] = frame_make(sent[q], q,
+					len_of(sent[q]));
+				sent[q]++;
+			}
+			i = rte_eth_tx_burst(port, q, burst, n);
+			sent[q] -= n - i;
+			rte_pktmbuf_free_bulk(burst + i, n - i);
+			n = rte_eth_rx_burst(port, q, burst, 32);
+			for (i = 0; i < n; i++) {
+				ok += frame_check(burst[i], rcvd[q], q,
+					len_of(rcvd[q]));
+				rcvd[q]++;
+				total++;
+			}
+			rte_pktmbuf_free_bulk(burst, n);
+		}
+	}
+	return ok;
+}
+
+static uint32_t
+len_mixed(uint32_t seq)
+{
+	static const uint32_t sizes[] = { 60, 64, 65, 127, 128, 256, 511,
+		512, 1023, 1024, 1514 };
+
+	return sizes[seq % RTE_DIM(sizes)];
+}
+
+static uint32_t
+len_jumbo(uint32_t seq)
+{
+	return seq % 2 == 0 ? 9000 : 4000 + seq;
+}
+
+static uint64_t
+xstat(uint16_t port, const char *name)
+{
+	uint64_t id, value = UINT64_MAX;
+
+	if (rte_eth_xstats_get_id_by_name(port, name, &id) == 0)
+		rte_eth_xstats_get_by_id(port, &id, &value, 1);
+	return value;
+}
+
+static struct vhost_backend backend;
+
+static void
+backend_up(unsigned int queues)
+{
+	assert_int_equal(vhost_backend_start(&backend, sock_path, queues), 0);
+}
+
+static void
+backend_down(void)
+{
+	vhost_backend_stop(&backend);
+	unlink(sock_path);
+}
+
+/* After each case, also a failed one: no port, no backend left. */
+static int
+case_teardown(void **state)
+{
+	uint16_t port;
+
+	(void)state;
+	if (last_port[0] != '\0' &&
+			rte_eth_dev_get_port_by_name(last_port, &port) == 0) {
+		rte_eth_dev_stop(port);
+		rte_vdev_uninit(last_port);
+	}
+	last_port[0] = '\0';
+	if (backend.pid > 0)
+		vhost_backend_stop(&backend);
+	return 0;
+}
+
+/* Every size, both ways, byte for byte; stats and buckets agree. */
+static void
+test_loopback(void **state)
+{
+	struct rte_eth_stats st;
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 2200, len_mixed), 2200);
+	assert_int_equal(rte_eth_stats_get(port, &st), 0);
+	assert_int_equal(st.opackets, 2200);
+	assert_int_equal(st.ipackets, 2200);
+	assert_int_equal(st.ierrors, 0);
+	assert_int_equal(xstat(port, "rx_q0_size_64_packets"), 200);
+	assert_int_equal(xstat(port, "tx_q0_size_65_127_packets"), 400);
+	assert_int_equal(xstat(port, "rx_q0_size_1024_1518_packets"), 400);
+	assert_int_equal(xstat(port, "rx_q0_undersize_packets"), 200);
+	/* A restart resets the rings and carries on. */
+	assert_int_equal(rte_eth_dev_stop(port), 0);
+	assert_int_equal(rte_mempool_avail_count(pool), NB_MBUFS);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+/* 9000-byte frames go out as chains and come back through mergeable
+ * rx buffers as chains. */
+static void
+test_jumbo(void **state)
+{
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 9000, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 400, len_jumbo), 400);
+	assert_int_equal(xstat(port, "rx_q0_size_1519_max_packets"), 400);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+/* Two queue pairs: each frame returns on the queue it left by. */
+static void
+test_multi_queue(void **state)
+{
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(2);
+	port_name(name, sizeof(name));
+	port = port_probe(name, ",queues=2");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 2, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 2, 1000, len_mixed), 2000);
+	assert_int_equal(xstat(port, "rx_q1_good_packets"), 1000);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+static int lsc_events;
+
+/* Sends n frames and does not wait for them. */
+static void
+in_flight(uint16_t port, uint16_t n)
+{
+	struct rte_mbuf *m[64];
+	uint16_t i, sent;
+
+	for (i = 0; i < n; i++)
+		m[i] = frame_make(i, 0, 200);
+	sent = rte_eth_tx_burst(port, 0, m, n);
+	rte_pktmbuf_free_bulk(m + sent, n - sent);
+}
+
+/* Receives and drops whatever arrives on queue q for half a second. */
+static void
+rx_drain(uint16_t port, uint16_t q)
+{
+	double end = vb_now() + 0.5;
+	struct rte_mbuf *m[32];
+	uint16_t n;
+
+	while (vb_now() < end) {
+		n = rte_eth_rx_burst(port, q, m, 32);
+		rte_pktmbuf_free_bulk(m, n);
+	}
+}
+
+/* Rx mode and MAC through the control queue, started and stopped. */
+static void
+test_ctrl(void **state)
+{
+	struct rte_ether_addr mac = {{ 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 }};
+	struct rte_ether_addr extra = {{ 0x02, 0x66, 0x77, 0x88, 0x99, 0 }};
+	struct rte_ether_addr got;
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, ",mac=02:aa:bb:cc:dd:ee");
+	assert_true(port >= 0);
+	assert_int_equal(rte_eth_macaddr_get(port, &got), 0);
+	assert_int_equal(got.addr_bytes[5], 0xee);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	/* Stopped: kept, sent at start. */
+	assert_int_equal(rte_eth_promiscuous_disable(port), 0);
+	assert_int_equal(rte_eth_allmulticast_enable(port), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(rte_eth_promiscuous_enable(port), 0);
+	assert_int_equal(rte_eth_promiscuous_get(port), 1);
+	assert_int_equal(rte_eth_allmulticast_disable(port), 0);
+	assert_int_equal(rte_eth_dev_default_mac_addr_set(port, &mac), 0);
+	assert_int_equal(rte_eth_macaddr_get(port, &got), 0);
+	assert_true(rte_is_same_ether_addr(&got, &mac));
+	assert_int_equal(rte_eth_dev_mac_addr_add(port, &extra, 0), 0);
+	assert_int_equal(rte_eth_dev_mac_addr_remove(port, &extra), 0);
+	assert_int_equal(loop_traffic(port, 1, 100, len_mixed), 100);
+	/* A restart replays them. */
+	assert_int_equal(rte_eth_dev_stop(port), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 100, len_mixed), 100);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+static int
+on_lsc(uint16_t port, enum rte_eth_event_type type, void *arg, void *ret)
+{
+	(void)port;
+	(void)type;
+	(void)arg;
+	(void)ret;
+	__atomic_fetch_add(&lsc_events, 1, __ATOMIC_RELAXED);
+	return 0;
+}
+
+/* The backend quits (link down, LSC) and comes back (link up, LSC). */
+static void
+test_lsc(void **state)
+{
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	assert_int_equal(rte_eth_dev_callback_register(port,
+		RTE_ETH_EVENT_INTR_LSC, on_lsc, NULL), 0);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 200, len_mixed), 200);
+	/* Frames in flight when the backend dies cost no mbuf. */
+	in_flight(port, 64);
+	lsc_events = 0;
+	backend_down();
+	assert_true(wait_link(port, false));
+	assert_true(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED) >= 1);
+	backend_up(1);
+	assert_true(wait_link(port, true));
+	assert_true(__atomic_load_n(&lsc_events, __ATOMIC_RELAXED) >= 2);
+	/* The new backend sends what was in flight; then ours flow again. */
+	rx_drain(port, 0);
+	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
+	rte_eth_dev_callback_unregister(port, RTE_ETH_EVENT_INTR_LSC, on_lsc,
+		NULL);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+/* Rx interrupt mode: the call eventfd wakes a sleeping thread. */
+static void
+test_rx_interrupt(void **state)
+{
+	struct rte_epoll_event ev[4];
+	struct rte_mbuf *m;
+	struct leak_mark mark;
+	char name[32];
+	int port, n, tries;
+
+	(void)state;
+	/* The thread's own epoll fd is the EAL's and stays: make it first. */
+	assert_true(rte_intr_tls_epfd() >= 0);
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	rx_intr = true;
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	rx_intr = false;
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_true(rte_eth_dev_rx_intr_ctl_q_get_fd(port, 0) >= 0);
+	assert_int_equal(rte_eth_dev_rx_intr_ctl_q(port, 0,
+		RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD, NULL), 0);
+	assert_int_equal(rte_eth_dev_rx_intr_enable(port, 0), 0);
+	/* Nothing sent: nothing wakes us (after stale wake-ups drain). */
+	for (tries = 0; tries < 10; tries++)
+		if (rte_epoll_wait(RTE_EPOLL_PER_THREAD, ev, 4, 100) == 0)
+			break;
+	assert_true(tries < 10);
+	m = frame_make(0, 0, 100);
+	assert_int_equal(rte_eth_tx_burst(port, 0, &m, 1), 1);
+	n = rte_epoll_wait(RTE_EPOLL_PER_THREAD, ev, 4, 3000);
+	assert_true(n >= 1);
+	assert_int_equal(rte_eth_dev_rx_intr_disable(port, 0), 0);
+	n = 0;
+	for (tries = 0; tries < 100 && n == 0; tries++)
+		n = rte_eth_rx_burst(port, 0, &m, 1);
+	assert_int_equal(n, 1);
+	assert_true(frame_check(m, 0, 0, 100));
+	rte_pktmbuf_free(m);
+	assert_int_equal(rte_eth_dev_rx_intr_ctl_q(port, 0,
+		RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL, NULL), 0);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+/* server=1: we listen, DPDK's backend connects (and reconnects). */
+static void
+test_server_mode(void **state)
+{
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	unlink(sock_path);
+	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1,
+		true), 0);
+	port_name(name, sizeof(name));
+	port = port_probe(name, ",server=1");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
+	vhost_backend_stop(&backend);
+	assert_true(wait_link(port, false));
+	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1,
+		true), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
+	port_remove(name, port);
+	vhost_backend_stop(&backend);
+	/* The listening socket went with the port. */
+	assert_int_equal(access(sock_path, F_OK), -1);
+	leak_check(&mark);
+}
+
+/* Ring sizes, queue counts, MTU: each refused, nothing left behind. */
+static void
+test_bad_config(void **state)
+{
+	struct rte_eth_conf conf;
+	struct leak_mark mark;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	/* Two queue pairs on a one-pair device. */
+	assert_true(port_configure(port, 2, 1500, RING) < 0);
+	/* Not a power of two; above the device's 256. */
+	assert_int_equal(port_configure(port, 1, 1500, 100), -EINVAL);
+	assert_int_equal(port_configure(port, 1, 1500, 512), -EINVAL);
+	/* An MTU above what the device can carry. */
+	assert_true(rte_eth_dev_set_mtu(port, 9001) < 0);
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mtu = 9600;
+	assert_true(rte_eth_dev_configure(port, 1, 1, &conf) < 0);
+	/* Still fine after all that. */
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_int_equal(loop_traffic(port, 1, 100, len_mixed), 100);
+	port_remove(name, port);
+	/* Without mergeable buffers a 9000 MTU does not fit 2 KiB mbufs. */
+	port_name(name, sizeof(name));
+	port = port_probe(name, ",mrg_rxbuf=0");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 9000, RING), -EINVAL);
+	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+/* Devargs and sockets that cannot work. */
+static void
+test_bad_devargs(void **state)
+{
+	static const char *const bad[] = {
+		",queue_size=100", ",queue_size=65536", ",queues=0",
+		",mac=zz:00:00:00:00:00", ",server=2", ",bogus=1",
+	};
+	struct leak_mark mark;
+	char name[32], args[200];
+	unsigned int i;
+
+	(void)state;
+	leak_mark_take(&mark);
+	for (i = 0; i < RTE_DIM(bad); i++) {
+		port_name(name, sizeof(name));
+		assert_int_equal(port_probe(name, bad[i]), -1);
+	}
+	port_name(name, sizeof(name));
+	assert_true(rte_vdev_init(name, "queues=1") != 0);
+	/* No backend at that path. */
+	snprintf(args, sizeof(args), "path=%s.none", sock_path);
+	port_name(name, sizeof(name));
+	assert_true(rte_vdev_init(name, args) != 0);
+	leak_check(&mark);
+}
+
+/* A peer on the socket that is not a vhost-user backend. */
+struct fake_peer {
+	int listen_fd;
+	bool answer;	/* reply nonsense, or never reply */
+};
+
+static void *
+fake_peer_run(void *arg)
+{
+	struct fake_peer *p = arg;
+	char buf[256];
+	int fd;
+
+	fd = accept(p->listen_fd, NULL, NULL);
+	if (fd < 0)
+		return NULL;
+	if (p->answer) {
+		/* Take SET_OWNER and GET_FEATURES, then answer garbage. */
+		usleep(100 * 1000);
+		if (recv(fd, buf, sizeof(buf), 0) > 0) {
+			memset(buf, 0xab, 40);
+			if (send(fd, buf, 40, MSG_NOSIGNAL) < 0)
+				buf[0] = 0;
+		}
+	}
+	/* Wait for the frontend to give up. */
+	while (recv(fd, buf, sizeof(buf), 0) > 0)
+		;
+	close(fd);
+	return NULL;
+}
+
+static void
+fake_peer_case(bool answer)
+{
+	struct fake_peer peer = { .answer = answer };
+	struct sockaddr_un un = { .sun_family = AF_UNIX };
+	struct leak_mark mark;
+	pthread_t thread;
+	char name[32];
+	double t0;
+
+	unlink(sock_path);
+	peer.listen_fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(peer.listen_fd >= 0);
+	memcpy(un.sun_path, sock_path, strlen(sock_path) + 1);
+	assert_int_equal(bind(peer.listen_fd, (struct sockaddr *)&un,
+		sizeof(un)), 0);
+	assert_int_equal(listen(peer.listen_fd, 1), 0);
+	assert_int_equal(pthread_create(&thread, NULL, fake_peer_run, &peer),
+		0);
+	leak_mark_take(&mark);
+	port_name(name, sizeof(name));
+	t0 = vb_now();
+	assert_int_equal(port_probe(name, ""), -1);
+	assert_true(vb_now() - t0 < 8.0);	/* bounded, never a hang */
+	leak_check(&mark);
+	pthread_join(thread, NULL);
+	close(peer.listen_fd);
+	unlink(sock_path);
+}
+
+static void
+test_nonsense_peer(void **state)
+{
+	(void)state;
+	fake_peer_case(true);
+}
+
+static void
+test_silent_peer(void **state)
+{
+	(void)state;
+	fake_peer_case(false);
+}
+
+static int
+setup(void **state)
+{
+	char *argv[] = { "test_virtio_user", "-l", "0", "--no-huge", "-m",
+		"256", "--no-pci", "--file-prefix=pvu", NULL };
+
+	(void)state;
+	snprintf(sock_path, sizeof(sock_path), "/tmp/pollux_vu_%d.sock",
+		getpid());
+	if (rte_eal_init(TEST_ARGC(argv), argv) < 0)
+		return -1;
+	pool = rte_pktmbuf_pool_create("vu_test", NB_MBUFS, 0, 0, MBUF_ROOM,
+		SOCKET_ID_ANY);
+	return pool == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rte_mempool_free(pool);
+	rte_eal_cleanup();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_loopback, case_teardown),
+		cmocka_unit_test_teardown(test_jumbo, case_teardown),
+		cmocka_unit_test_teardown(test_multi_queue, case_teardown),
+		cmocka_unit_test_teardown(test_lsc, case_teardown),
+		cmocka_unit_test_teardown(test_ctrl, case_teardown),
+		cmocka_unit_test_teardown(test_rx_interrupt, case_teardown),
+		cmocka_unit_test_teardown(test_server_mode, case_teardown),
+		cmocka_unit_test_teardown(test_bad_config, case_teardown),
+		cmocka_unit_test_teardown(test_bad_devargs, case_teardown),
+		cmocka_unit_test_teardown(test_nonsense_peer, case_teardown),
+		cmocka_unit_test_teardown(test_silent_peer, case_teardown),
+	};
+
+	if (!vhost_backend_available())
+		return test_skip(DPDK_TESTPMD " (Debian's dpdk) is not "
+			"installed: no vhost-user backend to test against");
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
