@@ -105,7 +105,9 @@ device_poll_reset(struct model_port *port, uint64_t now)
 		model_device_reset(port);
 		mreg_write(port, MREG_CTRL, MREG_CTRL_RST);
 		port->reset_phase = 1;
-		port->reset_deadline_ns = now + RESET_VISIBLE_NS;
+		/* A fresh clock: now was read before CTRL, possibly before the
+		 * driver's write when this thread was descheduled in between. */
+		port->reset_deadline_ns = model_now_ns() + RESET_VISIBLE_NS;
 		return 1;
 	}
 	if (port->reset_phase == 1 && now >= port->reset_deadline_ns) {
