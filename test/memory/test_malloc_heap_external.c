@@ -319,6 +319,7 @@ static int
 heap_life(char *addr, const rte_iova_t *table)
 {
 	struct rte_malloc_socket_stats stats;
+	const struct rte_memzone *mz;
 	int socket, ret;
 
 	CHECK(rte_malloc_heap_create("ext") == 0);
@@ -334,6 +335,12 @@ heap_life(char *addr, const rte_iova_t *table)
 	CHECK(rte_malloc_get_socket_stats(socket, &stats) == 0);
 	CHECK(stats.heap_totalsz_bytes == AREA_LEN);
 	CHECK((ret = use_heap(addr, table, socket)) == 0);
+	/* A memzone of length 0 takes the biggest free block. */
+	mz = rte_memzone_reserve("ext_all", 0, socket, 0);
+	CHECK(mz != NULL && inside(addr, mz->addr, mz->len));
+	CHECK(mz->len >= AREA_LEN / 2);
+	CHECK(mz->iova == expected_iova(addr, mz->addr, table));
+	CHECK(rte_memzone_free(mz) == 0);
 	CHECK(rte_malloc_get_socket_stats(socket, &stats) == 0);
 	CHECK(stats.alloc_count == 0);
 	/* Bigger than what was added: ENOMEM, no growth. */
@@ -401,6 +408,10 @@ MEM_BODY(scattered_body)
 		mz->len));
 	CHECK(mz->iova == expected_iova(addr, mz->addr, iovas));
 	CHECK(rte_memzone_free(mz) == 0);
+	/* Length 0 (the biggest block) needs IOVAs consecutive throughout
+	 * the chunk, or none at all. */
+	CHECK(rte_memzone_reserve("scattered_all", 0, socket, 0) == NULL);
+	CHECK(rte_errno == ENOMEM);
 	p = rte_malloc_socket(NULL, 8 * PG, 0, socket);
 	CHECK(p != NULL && inside(addr, p, 8 * PG));
 	rte_free(p);
