@@ -9,6 +9,7 @@
  * and without an IOVA table, the memory event callbacks, and no leak.
  * Each case has its own EAL (--no-huge) in a forked child.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,6 +641,91 @@ test_limits(void **state)
 	mem_run(MEM_FAST_ARGS, limits_body);
 }
 
+/* Two threads allocate on one external heap while another heap and its
+ * chunk come and go: no block is lost, nothing is left busy. */
+struct mt_arg {
+	int socket;
+	char *addr;
+	int failed;
+};
+
+static void *
+mt_worker(void *arg)
+{
+	struct mt_arg *a = arg;
+	unsigned char *p;
+	unsigned int i;
+
+	for (i = 0; i < 3000; i++) {
+		p = rte_malloc_socket(NULL, 64 + (i % 17) * 200, 0, a->socket);
+		if (p == NULL || !inside(a->addr, p, 64)) {
+			a->failed = 1;
+			break;
+		}
+		p[0] = (unsigned char)i;
+		rte_free(p);
+	}
+	return NULL;
+}
+
+static int
+mt_churn(char *area)
+{
+	void *p;
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		CHECK(rte_malloc_heap_create("churn") == 0);
+		CHECK(rte_malloc_heap_memory_add("churn", area, 64 * PG, NULL,
+			0, PG) == 0);
+		p = rte_malloc_socket(NULL, 256, 0,
+			rte_malloc_heap_get_socket("churn"));
+		CHECK(p != NULL && (char *)p >= area);
+		rte_free(p);
+		CHECK(rte_malloc_heap_memory_remove("churn", area, 64 * PG) == 0);
+		CHECK(rte_malloc_heap_destroy("churn") == 0);
+	}
+	return 0;
+}
+
+MEM_BODY(threads_body)
+{
+	char *addr = area_map(AREA_LEN), *area = area_map(64 * PG);
+	struct rte_malloc_socket_stats stats;
+	struct mt_arg args[2];
+	pthread_t tids[2];
+	int i, ret;
+
+	CHECK(addr != NULL && area != NULL);
+	CHECK(rte_malloc_heap_create("mt") == 0);
+	CHECK(rte_malloc_heap_memory_add("mt", addr, AREA_LEN, NULL, 0,
+		PG) == 0);
+	for (i = 0; i < 2; i++) {
+		args[i].socket = rte_malloc_heap_get_socket("mt");
+		args[i].addr = addr;
+		args[i].failed = 0;
+		CHECK(pthread_create(&tids[i], NULL, mt_worker, &args[i]) == 0);
+	}
+	ret = mt_churn(area);
+	for (i = 0; i < 2; i++)
+		pthread_join(tids[i], NULL);
+	CHECK(ret == 0 && args[0].failed == 0 && args[1].failed == 0);
+	CHECK(rte_malloc_get_socket_stats(args[0].socket, &stats) == 0);
+	CHECK(stats.alloc_count == 0 && stats.heap_freesz_bytes == AREA_LEN);
+	CHECK(rte_malloc_heap_memory_remove("mt", addr, AREA_LEN) == 0);
+	CHECK(rte_malloc_heap_destroy("mt") == 0);
+	munmap(area, 64 * PG);
+	munmap(addr, AREA_LEN);
+	return 0;
+}
+
+static void
+test_threads(void **state)
+{
+	(void)state;
+	mem_run(MEM_FAST_ARGS, threads_body);
+}
+
 static int
 dump_contains(void (*dump)(FILE *), const char *what)
 {
@@ -709,6 +795,7 @@ main(void)
 		cmocka_unit_test(test_mempool),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_threads),
 		cmocka_unit_test(test_dump_cleanup),
 	};
 
