@@ -14,8 +14,10 @@
  *   (smaller than a cache line is raised to one). Not a power of two:
  *   NULL, rte_errno EINVAL.
  * - size 0: NULL, rte_errno EINVAL.
- * - socket SOCKET_ID_ANY tries the caller's socket, then every other one;
- *   a socket the machine does not have: NULL, rte_errno EINVAL.
+ * - socket SOCKET_ID_ANY tries the caller's socket, then every other one
+ *   (never an external heap); socket may also be an external heap's id
+ *   (rte_malloc_heap_get_socket()); a socket the machine does not have and
+ *   no external heap has: NULL, rte_errno EINVAL.
  * - no memory: NULL, rte_errno ENOMEM. Before rte_eal_init() (or after
  *   rte_eal_cleanup()): NULL, rte_errno E_RTE_NO_CONFIG.
  * Every function is thread-safe.
