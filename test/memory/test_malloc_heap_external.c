@@ -171,6 +171,12 @@ add_args_fail(const char *name, char *addr)
 		NULL, 0, 3 * PG), EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
 		NULL, 0, 2048), EINVAL));
+	/* Not a power of two, though its low 32 bits are one. */
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
+		NULL, 0, (size_t)(UINT64_C(1) << 32) + PG), EINVAL));
+	/* A 16 GiB page: the area is not aligned to it. */
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
+		NULL, 0, (size_t)RTE_PGSIZE_16G), EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr + 64,
 		AREA_LEN - PG, NULL, 0, PG), EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN - 64,

@@ -262,9 +262,12 @@ ext_add_args(const char *heap_name, void *va_addr, size_t len,
 
 	if (va_addr == NULL || len == 0)
 		why = "NULL address or zero length";
-	else if (!rte_is_power_of_2(page_sz) || page_sz < EXT_MIN_PAGE_SZ)
+	/* 64-bit checks: rte_is_power_of_2() and rte_is_aligned() take
+	 * 32-bit values, and a page may be 16 GiB. */
+	else if ((page_sz & (page_sz - 1)) != 0 || page_sz < EXT_MIN_PAGE_SZ)
 		why = "page size not a power of two of at least 4 KiB";
-	else if (len % page_sz != 0 || !rte_is_aligned(va_addr, page_sz))
+	else if (len % page_sz != 0 ||
+			((uintptr_t)va_addr & (page_sz - 1)) != 0)
 		why = "address or length not a multiple of the page size";
 	else if ((uintptr_t)va_addr + len < (uintptr_t)va_addr ||
 			len / page_sz > UINT_MAX)
