@@ -107,10 +107,7 @@ file_bytes(int fd)
 	return fstat(fd, &st) == 0 ? (long long)st.st_blocks * 512 : -1;
 }
 
-/*
- * A big block grows the file; freeing it punches the memory back out.
- * Without -m, which caps --no-huge memory, the heap grows on demand.
- */
+/* A big block grows the file; freeing it punches the memory back out. */
 MEM_BODY(give_back_body)
 {
 	size_t len = 64 << 20;
@@ -146,6 +143,7 @@ static void
 test_give_back(void **state)
 {
 	(void)state;
+	/* No -m: with --no-huge it caps memory, and this body needs growth. */
 	mem_run(MEM_FAST_ARGS, give_back_body);
 }
 

@@ -14,8 +14,10 @@
  *   (smaller than a cache line is raised to one). Not a power of two:
  *   NULL, rte_errno EINVAL.
  * - size 0: NULL, rte_errno EINVAL.
- * - socket SOCKET_ID_ANY tries the caller's socket, then every other one;
- *   a socket the machine does not have: NULL, rte_errno EINVAL.
+ * - socket SOCKET_ID_ANY tries the caller's socket, then every other one
+ *   (never an external heap); socket may also be an external heap's id
+ *   (rte_malloc_heap_get_socket()); a socket the machine does not have and
+ *   no external heap has: NULL, rte_errno EINVAL.
  * - no memory: NULL, rte_errno ENOMEM. Before rte_eal_init() (or after
  *   rte_eal_cleanup()): NULL, rte_errno E_RTE_NO_CONFIG.
  * Every function is thread-safe.
@@ -107,17 +109,112 @@ void rte_free(void *ptr);
 int rte_malloc_validate(const void *ptr, size_t *size);
 
 /**
- * Fills socket_stats with the counters of socket's heap.
+ * Fills socket_stats with the counters of socket's heap (an external
+ * heap's socket id works too).
  * @return 0, or -1 with rte_errno EINVAL (bad socket or NULL pointer) or
  *   E_RTE_NO_CONFIG.
  */
 int rte_malloc_get_socket_stats(int socket,
 		struct rte_malloc_socket_stats *socket_stats);
 
-/** 0 for every socket heap (there are no external heaps), -1 for a bad id. */
+/*
+ * External heaps: named heaps of memory the application mapped itself
+ * (anonymous memory, a device BAR, a file...). Each one gets its own socket
+ * id (from 256 up, never reused) that rte_malloc_socket(), rte_zmalloc_socket(),
+ * rte_memzone_reserve(), rte_mempool_create() and rte_pktmbuf_pool_create()
+ * take like any socket; SOCKET_ID_ANY never picks an external heap. Such a
+ * heap never grows: it has what was added. The memory event callbacks see
+ * each chunk as one RTE_MEM_EVENT_ALLOC when it is added and one
+ * RTE_MEM_EVENT_FREE before it is removed (VFIO DMA-maps it that way), and
+ * rte_mem_virt2memseg(), rte_mem_virt2iova() and rte_malloc_virt2iova()
+ * answer for it from the IOVAs given (RTE_BAD_IOVA where none were).
+ * A memzone on an external heap is IOVA-contiguous where the pages have
+ * IOVAs; in memory added without IOVAs it has RTE_BAD_IOVA, unless
+ * RTE_MEMZONE_IOVA_CONTIG was asked, which then fails (as in DPDK).
+ *
+ * Heap names have 1 to 31 characters; the heap of each NUMA socket is
+ * named "socket_<id>" (it can be looked up, not changed). Every call below
+ * fails with rte_errno E_RTE_NO_CONFIG before rte_eal_init(), and is
+ * thread-safe. Pollux runs one process: see attach/detach.
+ */
+
+/**
+ * Adds the memory [va_addr, va_addr + len) to the external heap heap_name,
+ * as one chunk of page_sz pages. The memory must stay mapped and writable
+ * until it is removed; its old contents are overwritten.
+ *
+ * @param iova_addrs the IOVA of each page, or NULL (RTE_BAD_IOVA for all).
+ * @param n_pages entries in iova_addrs (ignored when it is NULL).
+ * @param page_sz a power of two, at least 4 KiB; va_addr and len are
+ *   multiples of it.
+ * @return 0, or -1 with rte_errno:
+ *   EINVAL: bad name, NULL va_addr, len 0, page_sz or alignment wrong,
+ *     n_pages not len / page_sz, or the area overlaps memory the EAL has;
+ *   ENOENT: no heap of that name; EPERM: a socket heap;
+ *   ENOSPC: no free memseg list left (RTE_MAX_MEMSEG_LISTS); ENOMEM.
+ */
+int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr,
+		size_t len, rte_iova_t iova_addrs[], unsigned int n_pages,
+		size_t page_sz);
+
+/**
+ * Removes a chunk from heap_name: exactly an area that was added (no part
+ * of one). The memory is the application's again afterwards.
+ * @return 0, or -1 with rte_errno: EINVAL (bad name, NULL va_addr, len 0),
+ *   ENOENT (no such heap, or no such chunk in it), EPERM (a socket heap),
+ *   EBUSY (blocks of the chunk are still allocated).
+ */
+int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr,
+		size_t len);
+
+/**
+ * DPDK maps a chunk another process added into this one. Pollux has one
+ * process, which is attached to every chunk from the moment it was added:
+ * this checks that the chunk exists and changes nothing (no event either).
+ * @return 0, or -1 with rte_errno EINVAL, ENOENT or EPERM as
+ *   rte_malloc_heap_memory_remove() says.
+ */
+int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr,
+		size_t len);
+
+/**
+ * The counterpart of rte_malloc_heap_memory_attach(): checks that the chunk
+ * exists and changes nothing; the memory stays usable until it is removed.
+ * @return as rte_malloc_heap_memory_attach().
+ */
+int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr,
+		size_t len);
+
+/**
+ * Creates an empty external heap; rte_malloc_heap_get_socket() tells its
+ * socket id.
+ * @return 0, or -1 with rte_errno EINVAL (name NULL, empty or longer than
+ *   31 characters), EEXIST (a heap of that name exists), ENOSPC (all
+ *   RTE_MAX_HEAPS heaps, the socket heaps included, exist).
+ */
+int rte_malloc_heap_create(const char *heap_name);
+
+/**
+ * Destroys an external heap, which must have no memory left.
+ * @return 0, or -1 with rte_errno EINVAL (bad name), ENOENT (no heap of
+ *   that name), EPERM (a socket heap), EBUSY (it still has memory: free
+ *   its blocks and remove its chunks first).
+ */
+int rte_malloc_heap_destroy(const char *heap_name);
+
+/**
+ * The socket id of the heap named name (a socket heap's is its socket).
+ * @return it (>= 0), or -1 with rte_errno EINVAL (bad name) or ENOENT.
+ */
+int rte_malloc_heap_get_socket(const char *name);
+
+/**
+ * @return 1 if socket_id is an external heap's, 0 if it is a NUMA socket's
+ *   or SOCKET_ID_ANY, -1 (rte_errno EINVAL) if it is neither.
+ */
 int rte_malloc_heap_socket_is_external(int socket_id);
 
-/** Prints the counters of every socket's heap (type is ignored). */
+/** Prints the counters of every heap, external ones too (type is ignored). */
 void rte_malloc_dump_stats(FILE *f, const char *type);
 
 /** Prints every heap with its memory runs and element counts. */

@@ -85,7 +85,7 @@ struct rte_memseg_list {
 	int socket_id;			/**< NUMA socket of every segment */
 	volatile uint32_t version;	/**< bumped on every map or unmap */
 	size_t len;			/**< bytes of address space reserved */
-	unsigned int external;		/**< always 0: no external memory */
+	unsigned int external;		/**< 1: an external heap's memory */
 	unsigned int heap;		/**< 1: the segments feed a malloc heap */
 };
 
@@ -105,7 +105,9 @@ phys_addr_t rte_mem_virt2phy(const void *virt);
 
 /**
  * The IO address a device must use for virt: the virtual address itself in
- * IOVA-as-VA mode, the physical address in IOVA-as-PA mode.
+ * IOVA-as-VA mode, the physical address in IOVA-as-PA mode. In memory added
+ * to an external heap it is, in either mode, the IOVA given for its page
+ * (rte_malloc_heap_memory_add()), or RTE_BAD_IOVA when none was.
  * @return the address, or RTE_BAD_IOVA when it is unknown (or before
  *   rte_eal_init()).
  */
@@ -118,7 +120,8 @@ rte_iova_t rte_mem_virt2iova(const void *virt);
 void *rte_mem_iova2virt(rte_iova_t iova);
 
 /**
- * The segment that holds virt.
+ * The segment that holds virt (an external heap's memory has one segment
+ * per page, whose iova is the one given, or RTE_BAD_IOVA).
  * @param msl the list to look in, or NULL to look in every list.
  * @return the segment, or NULL when virt is not in mapped EAL memory.
  */

@@ -166,12 +166,30 @@ rte_mem_virt2phy(const void *virt)
 	return pa;
 }
 
+/* External memory: the IOVA the application gave for its page, in any
+ * mode (DPDK's rte_malloc_virt2iova() answers so too). */
+static bool
+external_virt2iova(const void *virt, rte_iova_t *iova)
+{
+	const struct rte_memseg_list *msl = rte_mem_virt2memseg_list(virt);
+	const struct rte_memseg *ms;
+
+	if (msl == NULL || !msl->external)
+		return false;
+	ms = rte_mem_virt2memseg(virt, msl);
+	*iova = ms == NULL || ms->iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
+		ms->iova + RTE_PTR_DIFF(virt, ms->addr);
+	return true;
+}
+
 rte_iova_t
 rte_mem_virt2iova(const void *virt)
 {
 	const struct rte_memseg *ms;
 	rte_iova_t iova = RTE_BAD_IOVA;
 
+	if (external_virt2iova(virt, &iova))
+		return iova;
 	if (iova_mode == RTE_IOVA_VA)
 		return (uintptr_t)virt;
 	if (iova_mode != RTE_IOVA_PA)

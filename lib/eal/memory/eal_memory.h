@@ -13,6 +13,7 @@
  *   eal_memalloc.c   map and unmap segments (memfd/hugetlbfs/anonymous)
  *   eal_memevent.c   memory event callbacks, DMA mask
  *   malloc_heap.c    per-socket heaps of variable-size elements
+ *   malloc_heap_external.c  named heaps of the application's memory
  *   rte_malloc.c     the rte_malloc family
  *   eal_memzone.c    named, IOVA-contiguous memzones
  *   eal_memory.c     eal_memory_init()/eal_memory_cleanup()

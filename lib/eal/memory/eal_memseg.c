@@ -73,7 +73,13 @@ eal_memseg_cleanup(void)
 	n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	atomic_store_explicit(&nb_lists, 0, memory_order_release);
 	for (i = 0; i < n; i++) {
-		eal_memalloc_list_destroy(lists[i]);
+		if (lists[i]->msl.external) {
+			/* The application's memory: not ours to unmap. */
+			free(lists[i]->segs);
+			free(lists[i]->info);
+		} else {
+			eal_memalloc_list_destroy(lists[i]);
+		}
 		free(lists[i]);
 		lists[i] = NULL;
 	}
@@ -237,17 +243,25 @@ eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id,
 	pthread_rwlock_unlock(&eal_memseg_lock);
 }
 
-/* The list whose reserved range holds addr, or NULL. */
+/*
+ * The list whose reserved range holds addr, or NULL. An external list's
+ * range changes under the write lock only: len is stored last when it is
+ * set (release, paired with the acquire load here) and first when it is
+ * cleared, and a NULL base never matches, so no torn pair matches.
+ */
 static struct eal_memseg_list *
 list_of(const void *addr)
 {
 	unsigned int i, n = atomic_load_explicit(&nb_lists,
 		memory_order_acquire);
 	uintptr_t a = (uintptr_t)addr, base;
+	size_t len;
 
 	for (i = 0; i < n; i++) {
-		base = (uintptr_t)lists[i]->msl.base_va;
-		if (a >= base && a - base < lists[i]->msl.len)
+		len = __atomic_load_n(&lists[i]->msl.len, __ATOMIC_ACQUIRE);
+		base = (uintptr_t)__atomic_load_n(&lists[i]->msl.base_va,
+			__ATOMIC_RELAXED);
+		if (base != 0 && a >= base && a - base < len)
 			return lists[i];
 	}
 	return NULL;
@@ -312,6 +326,142 @@ eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx)
 		return lists[i];
 	}
 	return NULL;
+}
+
+/* Does [va, va + len) overlap a list's range? Caller holds the lock. */
+static bool
+range_in_use(uintptr_t va, size_t len)
+{
+	unsigned int i, n = atomic_load_explicit(&nb_lists,
+		memory_order_relaxed);
+	uintptr_t base;
+
+	for (i = 0; i < n; i++) {
+		base = (uintptr_t)lists[i]->msl.base_va;
+		if (base != 0 && va < base + lists[i]->msl.len &&
+				base < va + len)
+			return true;
+	}
+	return false;
+}
+
+/* A retired external list to reuse, or a new empty one; NULL if full. */
+static struct eal_memseg_list *
+external_slot(void)
+{
+	unsigned int i, n = atomic_load_explicit(&nb_lists,
+		memory_order_relaxed);
+	struct eal_memseg_list *list;
+
+	for (i = 0; i < n; i++)
+		if (lists[i]->msl.external && lists[i]->msl.base_va == NULL)
+			return lists[i];
+	if (n == RTE_MAX_MEMSEG_LISTS)
+		return NULL;
+	list = calloc(1, sizeof(*list));
+	if (list == NULL)
+		return NULL;
+	list->msl.external = 1;
+	list->type_idx = EAL_MEMSEG_TYPE_EXTERNAL;
+	list->fd = -1;
+	lists[n] = list;
+	atomic_store_explicit(&nb_lists, n + 1, memory_order_release);
+	return list;
+}
+
+/* The segments of an external range, not yet published; NULL: ENOMEM. */
+static struct rte_memseg *
+external_segs(void *va, unsigned int nb, uint64_t page_sz, int socket,
+		const rte_iova_t *iovas, struct eal_seg_info **info)
+{
+	struct rte_memseg *segs = calloc(nb, sizeof(*segs));
+	unsigned int i;
+
+	*info = calloc(nb, sizeof(**info));
+	if (segs == NULL || *info == NULL) {
+		free(segs);
+		free(*info);
+		return NULL;
+	}
+	for (i = 0; i < nb; i++) {
+		segs[i].addr = RTE_PTR_ADD(va, (size_t)i * page_sz);
+		segs[i].iova = iovas != NULL ? iovas[i] : RTE_BAD_IOVA;
+		segs[i].len = page_sz;
+		segs[i].hugepage_sz = page_sz;
+		segs[i].socket_id = socket;
+		segs[i].nchannel = nb_channels;
+		segs[i].nrank = nb_ranks;
+		(*info)[i].file_page = -1;
+		(*info)[i].heap_id = -1;
+	}
+	return segs;
+}
+
+int
+eal_memseg_external_add(void *va, size_t len, uint64_t page_sz, int socket,
+		const rte_iova_t *iovas, struct eal_mem_block *block)
+{
+	unsigned int nb = (unsigned int)(len / page_sz);
+	struct eal_memseg_list *list;
+	struct eal_seg_info *info;
+	struct rte_memseg *segs;
+
+	segs = external_segs(va, nb, page_sz, socket, iovas, &info);
+	if (segs == NULL) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	pthread_rwlock_wrlock(&eal_memseg_lock);
+	if (range_in_use((uintptr_t)va, len)) {
+		rte_errno = EINVAL;
+		goto fail;
+	}
+	list = external_slot();
+	if (list == NULL) {
+		rte_errno = ENOSPC;
+		goto fail;
+	}
+	list->segs = segs;
+	list->info = info;
+	list->seg_sz = page_sz;
+	list->nb_segs = nb;
+	list->nb_mapped = nb;
+	list->msl.page_sz = page_sz;
+	list->msl.socket_id = socket;
+	list->msl.heap = 1;
+	list->msl.version++;
+	__atomic_store_n(&list->msl.base_va, va, __ATOMIC_RELAXED);
+	__atomic_store_n(&list->msl.len, len, __ATOMIC_RELEASE);
+	block->list = list;
+	block->first = 0;
+	block->count = nb;
+	eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, va, len);
+	pthread_rwlock_unlock(&eal_memseg_lock);
+	return 0;
+fail:
+	pthread_rwlock_unlock(&eal_memseg_lock);
+	free(segs);
+	free(info);
+	return -1;
+}
+
+void
+eal_memseg_external_remove(struct eal_memseg_list *list)
+{
+	pthread_rwlock_wrlock(&eal_memseg_lock);
+	eal_mem_event_notify(RTE_MEM_EVENT_FREE, list->msl.base_va,
+		list->msl.len);
+	__atomic_store_n(&list->msl.len, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&list->msl.base_va, NULL, __ATOMIC_RELEASE);
+	free(list->segs);
+	free(list->info);
+	list->segs = NULL;
+	list->info = NULL;
+	list->nb_segs = 0;
+	list->nb_mapped = 0;
+	list->msl.heap = 0;
+	list->msl.version++;
+	pthread_rwlock_unlock(&eal_memseg_lock);
 }
 
 struct rte_memseg *
@@ -407,7 +557,8 @@ rte_mem_iova2virt(rte_iova_t iova)
 	for (i = 0; i < n && virt == NULL; i++) {
 		for (s = 0; s < lists[i]->nb_segs; s++) {
 			ms = &lists[i]->segs[s];
-			if (ms->addr == NULL || iova < ms->iova ||
+			if (ms->addr == NULL || ms->iova == RTE_BAD_IOVA ||
+					iova < ms->iova ||
 					iova - ms->iova >= ms->len)
 				continue;
 			virt = RTE_PTR_ADD(ms->addr, iova - ms->iova);
@@ -428,6 +579,8 @@ rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
 	if (func == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
+		if (lists[i]->msl.base_va == NULL)
+			continue;	/* a retired external list */
 		ret = func(&lists[i]->msl, arg);
 		if (ret != 0)
 			return ret < 0 ? -1 : 1;
@@ -554,9 +707,10 @@ dump_list(const struct rte_memseg_list *msl, void *arg)
 	FILE *f = arg;
 
 	fprintf(f, "Memseg list at %p: socket %d, page size %" PRIu64
-		" kB, %u of %u segments of %zu kB mapped\n", msl->base_va,
+		" kB, %u of %u segments of %zu kB mapped%s\n", msl->base_va,
 		msl->socket_id, msl->page_sz / 1024, list->nb_mapped,
-		list->nb_segs, list->seg_sz / 1024);
+		list->nb_segs, list->seg_sz / 1024,
+		msl->external ? ", external" : "");
 	return 0;
 }
 
@@ -580,7 +734,9 @@ rte_eal_get_physmem_size(void)
 	pthread_rwlock_rdlock(&eal_memseg_lock);
 	n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	for (i = 0; i < n; i++)
-		total += (uint64_t)lists[i]->nb_mapped * lists[i]->seg_sz;
+		if (!lists[i]->msl.external)	/* as in DPDK */
+			total += (uint64_t)lists[i]->nb_mapped *
+				lists[i]->seg_sz;
 	pthread_rwlock_unlock(&eal_memseg_lock);
 	return total;
 }

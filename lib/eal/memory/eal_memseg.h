@@ -166,6 +166,27 @@ size_t eal_mem_block_len(const struct eal_mem_block *block);
 /* RTE_BAD_IOVA if the block's IOVAs are not contiguous. */
 rte_iova_t eal_mem_block_iova(const struct eal_mem_block *block);
 
+/* The type_idx of a list of external memory (it has no page type). */
+#define EAL_MEMSEG_TYPE_EXTERNAL UINT_MAX
+
+/*
+ * eal_memseg.c, for external heaps: publishes a list (msl.external = 1,
+ * msl.heap = 1) for application memory [va, va + len) made of page_sz
+ * pages on socket, one segment per page with the IOVAs of iovas (NULL: all
+ * RTE_BAD_IOVA), then tells the memory event callbacks (one ALLOC for the
+ * whole range). block receives all its segments. 0, or -1 with rte_errno
+ * EINVAL (the range overlaps memory the EAL knows), ENOSPC (no free slot
+ * in the list table) or ENOMEM. Takes eal_memseg_lock.
+ *
+ * Lookups run without the lock: a removed list's slot keeps its struct
+ * (its range reads as empty) and is reused by the next external list.
+ */
+int eal_memseg_external_add(void *va, size_t len, uint64_t page_sz,
+		int socket, const rte_iova_t *iovas, struct eal_mem_block *block);
+
+/* Tells the callbacks (FREE) and retires an external list. */
+void eal_memseg_external_remove(struct eal_memseg_list *list);
+
 /* eal_memalloc.c: mapping and unmapping inside one list. */
 int eal_memalloc_list_create(struct eal_memseg_list *list,
 		const struct eal_page_type *type, const char *file_prefix,

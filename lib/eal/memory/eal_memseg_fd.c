@@ -31,6 +31,11 @@ memseg_fd_lookup(const struct rte_memseg *ms, unsigned int *idx)
 		rte_errno = EINVAL;
 		return NULL;
 	}
+	if (list->msl.external) {
+		/* The application's memory: the EAL has no file for it. */
+		rte_errno = ENOTSUP;
+		return NULL;
+	}
 	if (ms->addr == NULL || list->info[*idx].file_page < 0) {
 		rte_errno = ENOENT;
 		return NULL;

@@ -79,6 +79,19 @@ memzone_type_mask(unsigned int flags)
 	return mask;
 }
 
+/* The page sizes flags name, ORed (external heaps match on these). */
+static uint64_t
+memzone_page_sizes(unsigned int flags)
+{
+	uint64_t sizes = 0;
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(memzone_page_flags); i++)
+		if ((flags & memzone_page_flags[i].flag) != 0)
+			sizes |= memzone_page_flags[i].page_sz;
+	return sizes;
+}
+
 static int
 memzone_fail(int err, const char *why, const char *name)
 {
@@ -107,9 +120,7 @@ memzone_check_args(const char *name, size_t len, int socket,
 		return memzone_fail(EINVAL, "length too big", name);
 	if ((flags & ~(unsigned int)MEMZONE_KNOWN_FLAGS) != 0)
 		return memzone_fail(EINVAL, "unknown flags", name);
-	if (socket != SOCKET_ID_ANY && (socket < 0 ||
-			socket >= RTE_MAX_NUMA_NODES ||
-			!eal_mem_socket_valid(socket)))
+	if (socket != SOCKET_ID_ANY && !malloc_heap_socket_valid(socket))
 		return memzone_fail(EINVAL, "no such socket", name);
 	return 0;
 }
@@ -124,11 +135,14 @@ memzone_alloc(size_t *len, int socket, unsigned int flags, size_t align,
 		.align = align,
 		.bound = bound,
 		.contig = true,
+		.contig_strict = (flags & RTE_MEMZONE_IOVA_CONTIG) != 0,
 		.type_mask = memzone_type_mask(flags),
+		.page_sizes = memzone_page_sizes(flags),
 	};
 	void *addr;
 
 	if ((flags & MEMZONE_SIZE_FLAGS) != 0 && req.type_mask == 0 &&
+			socket < MALLOC_EXT_SOCKET_MIN &&
 			(flags & RTE_MEMZONE_SIZE_HINT_ONLY) == 0) {
 		rte_errno = ENOMEM;
 		return NULL;
@@ -137,9 +151,10 @@ memzone_alloc(size_t *len, int socket, unsigned int flags, size_t align,
 		addr = malloc_heap_alloc_biggest(socket, &req, len);
 	else
 		addr = malloc_heap_alloc(socket, &req);
-	if (addr == NULL && req.type_mask != 0 &&
+	if (addr == NULL && req.page_sizes != 0 &&
 			(flags & RTE_MEMZONE_SIZE_HINT_ONLY) != 0) {
 		req.type_mask = 0;
+		req.page_sizes = 0;
 		addr = req.size == 0 ?
 			malloc_heap_alloc_biggest(socket, &req, len) :
 			malloc_heap_alloc(socket, &req);

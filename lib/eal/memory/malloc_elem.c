@@ -78,10 +78,35 @@ malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run)
 static bool
 run_suits(const struct malloc_run *run, const struct malloc_request *req)
 {
+	/* Page types are the EAL's; external pages only have a size. */
+	if (run->external)
+		return (req->page_sizes == 0 ||
+			(req->page_sizes & run->page_sz) != 0) &&
+			!(req->contig_strict && run->no_iova);
 	if (req->contig && run->iova == RTE_BAD_IOVA)
 		return false;
 	return req->type_mask == 0 ||
 		(req->type_mask & RTE_BIT32(run->type_idx)) != 0;
+}
+
+/* The first place from from on for a block of size bytes of req. */
+static uintptr_t
+elem_place(uintptr_t from, const struct malloc_request *req, size_t size)
+{
+	uintptr_t data = RTE_ALIGN_CEIL(from, (uintptr_t)req->align);
+
+	/* Crossing a bound boundary: start at the boundary instead. */
+	if (req->bound != 0 &&
+			((data ^ (data + size - 1)) & ~(req->bound - 1)) != 0)
+		data = RTE_ALIGN_CEIL(data, (uintptr_t)req->bound);
+	return data;
+}
+
+/* Does an external run need its pages' IOVAs checked for req? */
+static bool
+elem_iova_check(const struct malloc_run *run, const struct malloc_request *req)
+{
+	return req->contig && run->external && run->iova == RTE_BAD_IOVA;
 }
 
 /* Where a block for req would start in elem; 0 if it does not fit. */
@@ -90,15 +115,18 @@ elem_fit(const struct malloc_elem *elem, const struct malloc_request *req)
 {
 	uintptr_t start = (uintptr_t)elem, end = start + elem->size;
 	size_t size = RTE_ALIGN_CEIL(req->size, (size_t)HDR);
+	const struct malloc_run *run = elem->run;
 	uintptr_t data;
 
-	if (!run_suits(elem->run, req))
+	if (!run_suits(run, req))
 		return 0;
-	data = RTE_ALIGN_CEIL(start + HDR, (uintptr_t)req->align);
-	/* Crossing a bound boundary: start at the boundary instead. */
-	if (req->bound != 0 &&
-			((data ^ (data + size - 1)) & ~(req->bound - 1)) != 0)
-		data = RTE_ALIGN_CEIL(data, (uintptr_t)req->bound);
+	data = elem_place(start + HDR, req, size);
+	/* External pages with scattered IOVAs: try each next page. */
+	while (data >= start && data <= end && end - data >= size &&
+			elem_iova_check(run, req) &&
+			!malloc_ext_iova_ok(run, data, size, req->contig_strict))
+		data = elem_place(RTE_ALIGN_FLOOR(data, run->page_sz) +
+			run->page_sz, req, size);
 	if (data < start || data > end || end - data < size)
 		return 0;
 	return data;
@@ -137,7 +165,10 @@ malloc_elem_find_biggest(struct malloc_heap *heap,
 	*len = 0;
 	for (cls = 0; cls < MALLOC_NB_FREE_LISTS; cls++) {
 		LIST_FOREACH(elem, &heap->free_lists[cls], free_link) {
-			if (!run_suits(elem->run, req))
+			/* Scattered external IOVAs: a sized memzone only. */
+			if (!run_suits(elem->run, req) ||
+					(elem_iova_check(elem->run, req) &&
+					 !elem->run->no_iova))
 				continue;
 			d = RTE_ALIGN_CEIL((uintptr_t)elem + HDR,
 				(uintptr_t)req->align);

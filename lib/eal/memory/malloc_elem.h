@@ -43,6 +43,8 @@ struct malloc_run {
 	unsigned int type_idx;
 	unsigned int nb_busy;	/* allocated elements */
 	bool pinned;		/* pre-reserved: never given back */
+	bool external;		/* application memory (an external heap's) */
+	bool no_iova;		/* external, added without IOVAs */
 };
 
 /* The header in front of every block. */
@@ -63,8 +65,11 @@ LIST_HEAD(malloc_free_list, malloc_elem);
 
 struct malloc_heap {
 	pthread_mutex_t lock;
+	int id;				/* slot in the heaps table */
 	int socket_id;
-	bool present;
+	bool present;			/* in use (external: created) */
+	bool external;
+	char name[MALLOC_HEAP_NAME_LEN];
 	uint64_t limit;			/* --socket-limit bytes, 0: none */
 	bool no_growth;			/* --no-huge -m: reserved is all */
 	TAILQ_HEAD(, malloc_run) runs;
@@ -88,6 +93,32 @@ malloc_elem_data(const struct malloc_elem *elem)
 {
 	return (char *)(uintptr_t)elem + MALLOC_ELEM_HEADER_LEN;
 }
+
+/* malloc_heap.c, for malloc_heap_external.c (callers hold heap->lock). */
+struct malloc_heap *malloc_heap_slot(unsigned int id);
+struct malloc_run *malloc_heap_run_add(struct malloc_heap *heap,
+		const struct eal_mem_block *block, unsigned int type_idx,
+		bool pinned);
+/* Takes a run out of its heap and gives its memory back (or, for an
+ * external run, its memseg list). */
+void malloc_heap_run_remove(struct malloc_heap *heap, struct malloc_run *run);
+void *malloc_heap_alloc_on(struct malloc_heap *heap,
+		const struct malloc_request *req);
+void *malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
+		const struct malloc_request *req, size_t *len);
+void malloc_heap_stats_of(struct malloc_heap *heap,
+		struct rte_malloc_socket_stats *stats);
+void malloc_heap_dump_one(FILE *f, struct malloc_heap *heap);
+
+/* malloc_heap_external.c */
+/* The external heap of socket with the registry read-locked, or NULL
+ * (nothing locked). malloc_ext_heap_put() lets the registry go. */
+struct malloc_heap *malloc_ext_heap_get(int socket);
+void malloc_ext_heap_put(void);
+/* Whether [data, data + size) of an external run may hold a memzone:
+ * consecutive known IOVAs, or (unless strict) no IOVAs at all. */
+bool malloc_ext_iova_ok(const struct malloc_run *run, uintptr_t data,
+		size_t size, bool strict);
 
 /* malloc_elem.c */
 struct malloc_elem *malloc_elem_next(const struct malloc_elem *elem);

@@ -25,7 +25,8 @@
 
 #define HDR MALLOC_ELEM_HEADER_LEN
 
-static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
+/* [0, RTE_MAX_NUMA_NODES): the socket heaps; then external heaps. */
+static struct malloc_heap heaps[MALLOC_NB_HEAPS];
 static bool heaps_initialised;
 static uint64_t heaps_cap_mb;		/* malloc_heaps_stop_growth() */
 static bool heaps_cap_reported;		/* its one line was logged */
@@ -37,18 +38,20 @@ malloc_heaps_init(const struct eal_config *cfg,
 	struct malloc_heap *heap;
 	unsigned int s, c;
 
-	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+	for (s = 0; s < MALLOC_NB_HEAPS; s++) {
 		heap = &heaps[s];
 		memset(heap, 0, sizeof(*heap));
 		pthread_mutex_init(&heap->lock, NULL);
-		heap->socket_id = (int)s;
-		heap->present = present[s];
-		if (cfg->force_socket_limits)
+		heap->id = (int)s;
+		heap->socket_id = s < RTE_MAX_NUMA_NODES ? (int)s : SOCKET_ID_ANY;
+		heap->present = s < RTE_MAX_NUMA_NODES && present[s];
+		if (s < RTE_MAX_NUMA_NODES && cfg->force_socket_limits)
 			heap->limit = cfg->socket_limit[s];
 		TAILQ_INIT(&heap->runs);
 		for (c = 0; c < MALLOC_NB_FREE_LISTS; c++)
 			LIST_INIT(&heap->free_lists[c]);
 	}
+	malloc_ext_init(present);
 	heaps_cap_mb = 0;
 	__atomic_store_n(&heaps_cap_reported, false, __ATOMIC_RELAXED);
 	heaps_initialised = true;
@@ -89,11 +92,14 @@ malloc_heaps_cleanup(void)
 
 	if (!heaps_initialised)
 		return;
-	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+	for (s = 0; s < MALLOC_NB_HEAPS; s++) {
 		heap = &heaps[s];
 		while ((run = TAILQ_FIRST(&heap->runs)) != NULL) {
 			TAILQ_REMOVE(&heap->runs, run, next);
-			eal_memseg_free(&run->block);
+			if (run->external)
+				eal_memseg_external_remove(run->block.list);
+			else
+				eal_memseg_free(&run->block);
 			free(run);
 		}
 		pthread_mutex_destroy(&heap->lock);
@@ -102,9 +108,15 @@ malloc_heaps_cleanup(void)
 	heaps_initialised = false;
 }
 
+struct malloc_heap *
+malloc_heap_slot(unsigned int id)
+{
+	return id < MALLOC_NB_HEAPS ? &heaps[id] : NULL;
+}
+
 /* Makes a block a run of the heap, as one free element. */
-static struct malloc_run *
-run_add(struct malloc_heap *heap, const struct eal_mem_block *block,
+struct malloc_run *
+malloc_heap_run_add(struct malloc_heap *heap, const struct eal_mem_block *block,
 		unsigned int type_idx, bool pinned)
 {
 	struct malloc_run *run = calloc(1, sizeof(*run));
@@ -119,23 +131,27 @@ run_add(struct malloc_heap *heap, const struct eal_mem_block *block,
 	run->page_sz = block->list->msl.page_sz;
 	run->type_idx = type_idx;
 	run->pinned = pinned;
+	run->external = block->list->msl.external != 0;
 	TAILQ_INSERT_TAIL(&heap->runs, run, next);
 	heap->total_bytes += run->len;
-	eal_memseg_set_owner(block, heap->socket_id, run);
+	eal_memseg_set_owner(block, heap->id, run);
 	malloc_elem_init_run(heap, run);
 	return run;
 }
 
-/* Gives an all-free run back to the system. */
-static void
-run_remove(struct malloc_heap *heap, struct malloc_run *run)
+/* Gives an all-free run back to the system (or to the application). */
+void
+malloc_heap_run_remove(struct malloc_heap *heap, struct malloc_run *run)
 {
 	malloc_elem_free_list_remove(heap, (struct malloc_elem *)run->start);
 	TAILQ_REMOVE(&heap->runs, run, next);
 	heap->total_bytes -= run->len;
 	if (heap->spare == run)
 		heap->spare = NULL;
-	eal_memseg_free(&run->block);
+	if (run->external)
+		eal_memseg_external_remove(run->block.list);
+	else
+		eal_memseg_free(&run->block);
 	free(run);
 }
 
@@ -151,6 +167,8 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 	unsigned int t;
 	uint64_t nb;
 
+	if (heap->external)
+		return -1;	/* only what the application added */
 	if (heap->no_growth) {
 		heap_report_cap();
 		return -1;
@@ -168,7 +186,7 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 		if (eal_memseg_alloc(t, heap->socket_id, (unsigned int)nb,
 				req->contig, &block) < 0)
 			continue;
-		if (run_add(heap, &block, t, false) != NULL)
+		if (malloc_heap_run_add(heap, &block, t, false) != NULL)
 			return 0;
 		eal_memseg_free(&block);
 	}
@@ -176,8 +194,8 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 }
 
 /* Allocates from one heap, growing it if needed. */
-static void *
-heap_alloc(struct malloc_heap *heap, const struct malloc_request *req)
+void *
+malloc_heap_alloc_on(struct malloc_heap *heap, const struct malloc_request *req)
 {
 	struct malloc_elem *elem;
 	char *data = NULL;
@@ -200,6 +218,7 @@ heap_alloc(struct malloc_heap *heap, const struct malloc_request *req)
 void *
 malloc_heap_alloc(int socket, const struct malloc_request *req)
 {
+	struct malloc_heap *heap;
 	int first, s;
 	void *ptr;
 
@@ -208,23 +227,28 @@ malloc_heap_alloc(int socket, const struct malloc_request *req)
 		rte_errno = ENOMEM;
 		return NULL;
 	}
-	if (socket != SOCKET_ID_ANY) {
-		ptr = heap_alloc(&heaps[socket], req);
+	if (socket >= MALLOC_EXT_SOCKET_MIN) {
+		heap = malloc_ext_heap_get(socket);
+		ptr = heap != NULL ? malloc_heap_alloc_on(heap, req) : NULL;
+		if (heap != NULL)
+			malloc_ext_heap_put();
+	} else if (socket != SOCKET_ID_ANY) {
+		ptr = malloc_heap_alloc_on(&heaps[socket], req);
 	} else {
 		first = eal_mem_local_socket();
-		ptr = heap_alloc(&heaps[first], req);
+		ptr = malloc_heap_alloc_on(&heaps[first], req);
 		for (s = 0; ptr == NULL && s < RTE_MAX_NUMA_NODES; s++)
 			if (s != first)
-				ptr = heap_alloc(&heaps[s], req);
+				ptr = malloc_heap_alloc_on(&heaps[s], req);
 	}
 	if (ptr == NULL)
 		rte_errno = ENOMEM;
 	return ptr;
 }
 
-static void *
-heap_alloc_biggest(struct malloc_heap *heap, const struct malloc_request *req,
-		size_t *len)
+void *
+malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
+		const struct malloc_request *req, size_t *len)
 {
 	struct malloc_elem *elem;
 	char *data = NULL;
@@ -246,15 +270,27 @@ void *
 malloc_heap_alloc_biggest(int socket, const struct malloc_request *req,
 		size_t *len)
 {
+	struct malloc_heap *heap;
 	int first, s;
 	void *ptr;
 
+	if (socket >= MALLOC_EXT_SOCKET_MIN) {
+		heap = malloc_ext_heap_get(socket);
+		ptr = heap != NULL ?
+			malloc_heap_alloc_biggest_on(heap, req, len) : NULL;
+		if (heap != NULL)
+			malloc_ext_heap_put();
+		if (ptr == NULL)
+			rte_errno = ENOMEM;
+		return ptr;
+	}
 	first = socket == SOCKET_ID_ANY ? eal_mem_local_socket() : socket;
-	ptr = heap_alloc_biggest(&heaps[first], req, len);
+	ptr = malloc_heap_alloc_biggest_on(&heaps[first], req, len);
 	for (s = 0; ptr == NULL && socket == SOCKET_ID_ANY &&
 			s < RTE_MAX_NUMA_NODES; s++)
 		if (s != first)
-			ptr = heap_alloc_biggest(&heaps[s], req, len);
+			ptr = malloc_heap_alloc_biggest_on(&heaps[s], req,
+				len);
 	if (ptr == NULL)
 		rte_errno = ENOMEM;
 	return ptr;
@@ -288,7 +324,7 @@ busy_elem_lock(const void *ptr, struct malloc_heap **heap_out)
 		return NULL;
 	elem = malloc_elem_of(ptr);
 	if (!eal_memseg_owner(elem, &heap_id, &run) || heap_id < 0 ||
-			heap_id >= RTE_MAX_NUMA_NODES)
+			heap_id >= MALLOC_NB_HEAPS)
 		return NULL;
 	heap = &heaps[heap_id];
 	pthread_mutex_lock(&heap->lock);
@@ -312,7 +348,7 @@ heap_trim(struct malloc_heap *heap, struct malloc_run *run)
 		heap->spare = run;
 		return;
 	}
-	run_remove(heap, run);
+	malloc_heap_run_remove(heap, run);
 }
 
 int
@@ -379,7 +415,7 @@ heap_add_pinned(struct malloc_heap *heap, const struct eal_mem_block *block,
 			continue;
 		part.first = block->first + start;
 		part.count = i - start;
-		if (run_add(heap, &part, type_idx, true) == NULL) {
+		if (malloc_heap_run_add(heap, &part, type_idx, true) == NULL) {
 			part.count = block->count - start;
 			eal_memseg_free(&part);
 			return -1;
@@ -415,7 +451,17 @@ malloc_heap_reserve(int socket, unsigned int type_idx, unsigned int nb_segs)
 void
 malloc_heap_stats(int socket, struct rte_malloc_socket_stats *stats)
 {
-	struct malloc_heap *heap = &heaps[socket];
+	memset(stats, 0, sizeof(*stats));
+	if (socket >= MALLOC_EXT_SOCKET_MIN)
+		malloc_ext_stats(socket, stats);
+	else if (socket >= 0 && socket < RTE_MAX_NUMA_NODES)
+		malloc_heap_stats_of(&heaps[socket], stats);
+}
+
+void
+malloc_heap_stats_of(struct malloc_heap *heap,
+		struct rte_malloc_socket_stats *stats)
+{
 	struct malloc_elem *elem;
 	unsigned int c;
 
@@ -435,22 +481,26 @@ malloc_heap_stats(int socket, struct rte_malloc_socket_stats *stats)
 	pthread_mutex_unlock(&heap->lock);
 }
 
-static void
-heap_dump(FILE *f, struct malloc_heap *heap)
+void
+malloc_heap_dump_one(FILE *f, struct malloc_heap *heap)
 {
 	struct malloc_run *run;
 
 	pthread_mutex_lock(&heap->lock);
-	fprintf(f, "Heap on socket %d: %zu bytes, %zu allocated in %u "
+	fprintf(f, "Heap on socket %d%s%s: %zu bytes, %zu allocated in %u "
 		"elements, %zu free in %u elements\n", heap->socket_id,
+		heap->external ? ", external heap " : "",
+		heap->external ? heap->name : "",
 		heap->total_bytes, heap->alloc_bytes, heap->alloc_count,
 		heap->free_bytes, heap->free_count);
 	TAILQ_FOREACH(run, &heap->runs, next)
 		fprintf(f, "  run %p, %zu kB of %" PRIu64 " kB pages, IOVA "
-			"0x%" PRIx64 ", %u allocated%s%s\n", (void *)run->start,
-			run->len / 1024, run->page_sz / 1024, run->iova,
-			run->nb_busy, run->pinned ? ", pinned" : "",
-			run == heap->spare ? ", spare" : "");
+			"0x%" PRIx64 ", %u allocated%s%s%s\n",
+			(void *)run->start, run->len / 1024,
+			run->page_sz / 1024, run->iova, run->nb_busy,
+			run->pinned ? ", pinned" : "",
+			run == heap->spare ? ", spare" : "",
+			run->external ? ", external" : "");
 	pthread_mutex_unlock(&heap->lock);
 }
 
@@ -461,5 +511,20 @@ malloc_heap_dump(FILE *f)
 
 	for (s = 0; s < RTE_MAX_NUMA_NODES; s++)
 		if (heaps[s].present)
-			heap_dump(f, &heaps[s]);
+			malloc_heap_dump_one(f, &heaps[s]);
+	malloc_ext_dump(f);
+}
+
+bool
+malloc_heap_socket_valid(int socket)
+{
+	struct malloc_heap *heap;
+
+	if (socket < MALLOC_EXT_SOCKET_MIN)
+		return eal_mem_socket_valid(socket);
+	heap = malloc_ext_heap_get(socket);
+	if (heap == NULL)
+		return false;
+	malloc_ext_heap_put();
+	return true;
 }

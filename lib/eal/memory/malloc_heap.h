@@ -38,7 +38,25 @@
  *   first looked up in the memseg lists, which record the run owning each
  *   segment: a stray pointer is reported, never followed.
  *
- * Locking: one mutex per heap, taken before eal_memseg_lock.
+ * External heaps (malloc_heap_external.c) are heaps of memory the
+ * application mapped itself and hands over with rte_malloc_heap_memory_add():
+ *
+ *   heap "x" (socket MALLOC_EXT_SOCKET_MIN + k, never reused)
+ *     chunk = one memseg list (msl.external = 1, one segment per page,
+ *             IOVAs from iova_addrs[] or RTE_BAD_IOVA)
+ *           = one pinned run of the heap, never grown, never given back
+ *
+ * - Their socket ids start at MALLOC_EXT_SOCKET_MIN; SOCKET_ID_ANY never
+ *   picks them. A chunk leaves only whole, and only when no block of it is
+ *   allocated; a heap is destroyed only when it has no chunk left.
+ * - The memory event callbacks see each chunk as one ALLOC when it is added
+ *   and one FREE before it is removed (VFIO maps it for DMA that way).
+ * - A memzone (IOVA-contiguous by contract) fits where the pages' IOVAs
+ *   are consecutive, or in a chunk added without IOVAs at all (it then has
+ *   RTE_BAD_IOVA, as in DPDK) unless RTE_MEMZONE_IOVA_CONTIG was asked.
+ *
+ * Locking: one mutex per heap, taken before eal_memseg_lock. The external
+ * heaps' registry lock is taken before any heap lock.
  */
 #ifndef MALLOC_HEAP_H
 #define MALLOC_HEAP_H
@@ -57,6 +75,14 @@ struct eal_config;
 /* Bigger requests cannot be met by any memseg list: refused up front,
  * which also keeps the size arithmetic far from overflowing. */
 #define MALLOC_MAX_REQUEST (SIZE_MAX / 4)
+/* A heap name holds at most this many bytes, NUL included (DPDK's
+ * RTE_HEAP_NAME_MAX_LEN). */
+#define MALLOC_HEAP_NAME_LEN 32
+/* The first socket id an external heap gets, as in DPDK: far above any
+ * NUMA node. */
+#define MALLOC_EXT_SOCKET_MIN RTE_MAX(256, RTE_MAX_NUMA_NODES)
+/* Heap slots: one per NUMA node, then room for external heaps. */
+#define MALLOC_NB_HEAPS (RTE_MAX_NUMA_NODES + RTE_MAX_HEAPS)
 
 /* An allocation request, after the public API checked its arguments. */
 struct malloc_request {
@@ -65,6 +91,8 @@ struct malloc_request {
 	size_t bound;		/* 0, or a power of two >= size */
 	bool contig;		/* must be IOVA-contiguous (memzones) */
 	uint32_t type_mask;	/* allowed page types (bit = type index), 0: any */
+	uint64_t page_sizes;	/* external runs: allowed page sizes ORed, 0: any */
+	bool contig_strict;	/* RTE_MEMZONE_IOVA_CONTIG: known IOVAs only */
 };
 
 /* What malloc_heap_block_info() reports about an allocated block. */
@@ -121,5 +149,18 @@ void malloc_heap_stats(int socket, struct rte_malloc_socket_stats *stats);
 
 /* Prints every heap with its runs. */
 void malloc_heap_dump(FILE *f);
+
+/* True for a NUMA socket of this machine or an existing external heap. */
+bool malloc_heap_socket_valid(int socket);
+
+/* malloc_heap_external.c */
+/* Names the heaps of the present sockets "socket_<id>"; forgets the rest. */
+void malloc_ext_init(const bool present[RTE_MAX_NUMA_NODES]);
+/* Counters of the external heap of socket: 0, or -1 if there is none. */
+int malloc_ext_stats(int socket, struct rte_malloc_socket_stats *stats);
+/* Prints the counters of every external heap. */
+void malloc_ext_dump_stats(FILE *f);
+/* Prints every external heap with its chunks. */
+void malloc_ext_dump(FILE *f);
 
 #endif /* MALLOC_HEAP_H */

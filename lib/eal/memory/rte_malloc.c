@@ -26,9 +26,7 @@
 static bool
 socket_arg_valid(int socket)
 {
-	return socket == SOCKET_ID_ANY ||
-		(socket >= 0 && socket < RTE_MAX_NUMA_NODES &&
-		 eal_mem_socket_valid(socket));
+	return socket == SOCKET_ID_ANY || malloc_heap_socket_valid(socket);
 }
 
 /* Checks what every allocation call gets; fills req. 0 or -1. */
@@ -195,26 +193,13 @@ rte_malloc_get_socket_stats(int socket,
 		rte_errno = E_RTE_NO_CONFIG;
 		return -1;
 	}
-	if (socket_stats == NULL || socket < 0 ||
-			socket >= RTE_MAX_NUMA_NODES ||
-			!eal_mem_socket_valid(socket)) {
+	if (socket_stats == NULL || !malloc_heap_socket_valid(socket)) {
 		RTE_LOG(ERR, MALLOC, "rte_malloc_get_socket_stats(): bad "
 			"socket %d or NULL stats\n", socket);
 		rte_errno = EINVAL;
 		return -1;
 	}
 	malloc_heap_stats(socket, socket_stats);
-	return 0;
-}
-
-int
-rte_malloc_heap_socket_is_external(int socket_id)
-{
-	if (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES ||
-			!eal_mem_socket_valid(socket_id)) {
-		rte_errno = EINVAL;
-		return -1;
-	}
 	return 0;
 }
 
@@ -238,6 +223,7 @@ rte_malloc_dump_stats(FILE *f, const char *type)
 			stats.greatest_free_size, stats.alloc_count,
 			stats.free_count);
 	}
+	malloc_ext_dump_stats(f);
 }
 
 void
@@ -258,7 +244,7 @@ rte_malloc_virt2iova(const void *addr)
 		return RTE_BAD_IOVA;
 	pthread_rwlock_rdlock(&eal_memseg_lock);
 	ms = eal_memseg_find(addr, NULL);
-	if (ms != NULL)
+	if (ms != NULL && ms->iova != RTE_BAD_IOVA)
 		iova = ms->iova + RTE_PTR_DIFF(addr, ms->addr);
 	pthread_rwlock_unlock(&eal_memseg_lock);
 	return iova;
