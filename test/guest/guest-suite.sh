@@ -62,6 +62,7 @@ for variant in $variants; do
 	GUEST_TESTS='$here/guest-tests.sh'
 	GUEST_VARIANT='$variant'
 	GUEST_SRC='$src'
+	GUEST_BUILD='$build'
 	GUEST_CHECK='$check'
 	GUEST_NOIOMMU_VFIO='$noiommu_vfio'
 	GUEST_EAL_ARGS='${POLLUX_GUEST_EAL_ARGS:-}'
