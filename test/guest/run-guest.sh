@@ -53,7 +53,7 @@ devices+=(
 	-netdev hubport,id=p0,hubid=0
 	-device virtio-net-pci,netdev=p0,addr=04.0,mac=52:54:00:12:34:01,romfile=,disable-legacy=on$modern_opts
 	-netdev hubport,id=p1,hubid=0
-	-device virtio-net-pci,netdev=p1,addr=05.0,mac=52:54:00:12:34:02,romfile=,disable-modern=on
+	-device virtio-net-pci,netdev=p1,addr=05.0,mac=52:54:00:12:34:02,romfile=,disable-modern=on,mq=on
 	-netdev hubport,id=p2,hubid=0
 	-device virtio-net-pci,netdev=p2,addr=06.0,mac=52:54:00:12:34:03,romfile=
 )

@@ -84,7 +84,6 @@ virtio_pci_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *dev)
 		vec = *(volatile uint16_t *)(void *)(vpci->common +
 			VIRTIO_PCI_COMMON_MSIX);
 	} else {
-		vpci->msix_enabled = true;
 		rte_pci_ioport_write(&vpci->io, &vec, sizeof(vec),
 			VIRTIO_PCI_LEGACY_MSIX_CONFIG);
 		rte_pci_ioport_read(&vpci->io, &vec, sizeof(vec),
