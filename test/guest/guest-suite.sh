@@ -8,7 +8,8 @@
 #
 # Builds (or finds in its cache) the guest with build-guest.sh, boots it
 # once per variant (noiommu: uio_pci_generic and vfio-pci no-IOMMU; viommu:
-# vfio-pci type1 behind an intel-iommu), runs guest-tests.sh inside, and
+# vfio-pci type1 behind an intel-iommu), runs guest-tests.sh inside (the
+# PCI check program, then pollux-testpmd on the virtio PMD), and
 # prints every RESULT line, then "guest: N passed, M failed, K skipped".
 #
 # Environment:

@@ -3,8 +3,9 @@
 # (guest-chroot.sh), as root, with the writable share on /mnt. For each
 # binding, binds both test NICs with usertools/pollux-devbind.py and runs
 # the PCI check program on them (the kernel's NIC 00:06.0, on the same QEMU
-# hub, is the peer that receives their frames and sends them one); at the
-# end gives them back to virtio-pci. Prints one RESULT PASS/FAIL/SKIP line
+# hub, is the peer that receives their frames and sends them one), then
+# pollux-testpmd (the virtio PMD) on both; at the end gives them back to
+# virtio-pci. Prints one RESULT PASS/FAIL/SKIP line
 # per check, then GUEST-TESTS-END. Each program started costs ~0.1 s under TCG and
 # each python3 ~2 s: hence one pollux-devbind.py call per step.
 #
