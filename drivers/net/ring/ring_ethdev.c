@@ -520,8 +520,12 @@ eth_ring_default_nodeaction(struct eth_ring_nodeaction *na)
 
 	snprintf(na->name, sizeof(na->name), "%s", na->port);
 	na->node = (int)rte_socket_id();
-	snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX0_%s", na->name);
-	na->action = rte_ring_lookup(eth_ring_name) != NULL ? ETH_RING_ATTACH :
+	/* A name too long for a ring is refused when the rings are made. */
+	if (snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX0_%s",
+			na->name) >= (int)sizeof(eth_ring_name))
+		eth_ring_name[0] = '\0';
+	na->action = eth_ring_name[0] != '\0' &&
+		rte_ring_lookup(eth_ring_name) != NULL ? ETH_RING_ATTACH :
 		ETH_RING_CREATE;
 }
 

@@ -87,9 +87,11 @@ setup(void **state)
 	if (mkdtemp(parent_dir) == NULL)
 		return -1;
 	snprintf(tree_dir, sizeof(tree_dir), "%s/tree", parent_dir);
-	snprintf(config, sizeof(config),
-		"ports=1,wire=pcap,rx_pcap=%s,tx_pcap=%s,link_delay_ms=1,queues=2,dir=%s",
-		in_path, out_path, tree_dir);
+	if (snprintf(config, sizeof(config),
+			"ports=1,wire=pcap,rx_pcap=%s,tx_pcap=%s,link_delay_ms=1,"
+			"queues=2,dir=%s", in_path, out_path, tree_dir) >=
+			(int)sizeof(config))
+		return -1;
 	if (ixgbe_model_start(config) != 0)
 		return -1;
 	/* dir=: the tree is where the caller said. */
