@@ -8,7 +8,8 @@
 #
 # Builds (or finds in its cache) the guest with build-guest.sh, boots it
 # once per variant (noiommu: uio_pci_generic and vfio-pci no-IOMMU; viommu:
-# vfio-pci type1 behind an intel-iommu), runs guest-tests.sh inside, and
+# vfio-pci type1 behind an intel-iommu), runs guest-tests.sh inside (the
+# PCI check program, then pollux-testpmd on the virtio PMD), and
 # prints every RESULT line, then "guest: N passed, M failed, K skipped".
 #
 # Environment:
@@ -62,6 +63,7 @@ for variant in $variants; do
 	GUEST_TESTS='$here/guest-tests.sh'
 	GUEST_VARIANT='$variant'
 	GUEST_SRC='$src'
+	GUEST_BUILD='$build'
 	GUEST_CHECK='$check'
 	GUEST_NOIOMMU_VFIO='$noiommu_vfio'
 	GUEST_EAL_ARGS='${POLLUX_GUEST_EAL_ARGS:-}'

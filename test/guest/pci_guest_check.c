@@ -27,9 +27,11 @@
  */
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/queue.h>
 #include <time.h>
 
 #include <rte_eal.h>
@@ -129,6 +131,45 @@ static struct rte_pci_driver guest_driver = {
 };
 
 RTE_PMD_REGISTER_PCI(net_guest_check, guest_driver);
+
+/* The driver list's head type, for TAILQ_PREV on rte_pci_driver.next. */
+TAILQ_HEAD(guest_driver_list, rte_pci_driver);
+
+static bool
+ids_overlap(const struct rte_pci_id *table)
+{
+	const struct rte_pci_id *id, *ours;
+
+	for (id = table; id->vendor_id != 0; id++)
+		for (ours = guest_ids; ours->vendor_id != 0; ours++)
+			if (id->vendor_id == ours->vendor_id &&
+					id->device_id == ours->device_id)
+				return true;
+	return false;
+}
+
+/*
+ * libpollux.so registers its PMDs (its constructors run before ours), and
+ * the bus offers a device to the drivers in registration order: the
+ * virtio PMD would take the NICs this program checks on its own. Takes
+ * every driver registered before ours that claims the same ids out of the
+ * list, walking back from our entry.
+ */
+static void
+drivers_ahead_unregister(void)
+{
+	struct rte_pci_driver *prev, *drv = &guest_driver;
+
+	while ((prev = TAILQ_PREV(drv, guest_driver_list, next)) != NULL) {
+		if (prev->id_table != NULL && ids_overlap(prev->id_table)) {
+			printf("  unregistering %s, which claims the same ids\n",
+				prev->driver.name);
+			rte_pci_unregister(prev);
+		} else {
+			drv = prev;
+		}
+	}
+}
 
 /* On the EAL interrupt thread. INTx: reading the ISR de-asserts the line,
  * then rte_intr_ack() unmasks it (uio_pci_generic and vfio-pci mask it). */
@@ -409,6 +450,7 @@ main(int argc, char **argv)
 	}
 	if (parse_args(argc - eal_argc, argv + eal_argc) != 0)
 		return 2;
+	drivers_ahead_unregister();
 	ret = rte_eal_init(eal_argc, argv);
 	if (opts.expect_refusal || opts.expect_none)
 		return check_refusal(ret);

@@ -20,6 +20,11 @@
 #   00:06.0  virtio-net transitional (1af4:1000), left to the guest kernel
 # All three NICs are ports of QEMU hub 0: a frame one sends, the others get.
 #
+# QEMU's monitor is on a unix socket the host side serves for the guest:
+# a line the guest writes to SHARE/monitor.req (e.g. "set_link nic0 off";
+# the test NICs have ids nic0, nic1, nic2) is sent to the monitor, then
+# SHARE/monitor.ack appears.
+#
 # Exit status: the guest script's (from SHARE/guest-rc); 124 when QEMU ran
 # past TIMEOUT_S (default 180) and was killed; QEMU's own status otherwise.
 set -euo pipefail
@@ -51,11 +56,11 @@ devices+=(
 	-virtfs local,path=/,mount_tag=hostroot,readonly=on,security_model=none,multidevs=remap,id=hostroot
 	-virtfs local,path="$share",mount_tag=host0,security_model=none,id=host0
 	-netdev hubport,id=p0,hubid=0
-	-device virtio-net-pci,netdev=p0,addr=04.0,mac=52:54:00:12:34:01,romfile=,disable-legacy=on$modern_opts
+	-device virtio-net-pci,id=nic0,netdev=p0,addr=04.0,mac=52:54:00:12:34:01,romfile=,disable-legacy=on$modern_opts
 	-netdev hubport,id=p1,hubid=0
-	-device virtio-net-pci,netdev=p1,addr=05.0,mac=52:54:00:12:34:02,romfile=,disable-modern=on
+	-device virtio-net-pci,id=nic1,netdev=p1,addr=05.0,mac=52:54:00:12:34:02,romfile=,disable-modern=on,mq=on
 	-netdev hubport,id=p2,hubid=0
-	-device virtio-net-pci,netdev=p2,addr=06.0,mac=52:54:00:12:34:03,romfile=
+	-device virtio-net-pci,id=nic2,netdev=p2,addr=06.0,mac=52:54:00:12:34:03,romfile=
 )
 if [ "$variant" = shell ]; then
 	serial=(-serial stdio)
@@ -64,13 +69,42 @@ else
 	serial=(-serial "file:$log")
 	qemu_errors=$log.qemu
 fi
-rm -f "$share/guest-rc"
+# monitor_serve: the guest's monitor requests (see above), until killed
+monitor=/tmp/pollux-guest-monitor.$$.sock
+monitor_serve() {
+	local cmd
+	while sleep 0.2; do
+		[ -f "$share/monitor.req" ] || continue
+		cmd=$(cat "$share/monitor.req")
+		rm -f "$share/monitor.req"
+		python3 - "$monitor" "$cmd" <<-'EOF' > "$share/monitor.ack.tmp" 2>&1 || true
+		import socket, sys, time
+		s = socket.socket(socket.AF_UNIX)
+		s.connect(sys.argv[1])
+		s.sendall(sys.argv[2].encode() + b"\n")
+		time.sleep(0.3)
+		s.settimeout(0.5)
+		try:
+		    print(s.recv(4096).decode(errors="replace"))
+		except OSError:
+		    pass
+		EOF
+		mv "$share/monitor.ack.tmp" "$share/monitor.ack"
+	done
+}
+rm -f "$share/guest-rc" "$share/monitor.req" "$share/monitor.ack" "$monitor"
+monitor_serve &
+server=$!
 rc=0
 timeout --foreground -k 5 "$timeout" qemu-system-x86_64 \
 	-M q35 -accel tcg,thread=multi -cpu max -smp 2 -m 512 \
-	-nodefaults -nographic -no-reboot -monitor none \
+	-nodefaults -nographic -no-reboot \
+	-monitor "unix:$monitor,server=on,wait=off" \
 	-kernel "$kernel" -initrd "$guest/initramfs.cpio.gz" -append "$append" \
 	"${serial[@]}" "${devices[@]}" 2> "$qemu_errors" || rc=$?
+kill "$server" 2> /dev/null
+wait "$server" 2> /dev/null || true
+rm -f "$monitor"
 if [ "$rc" != 0 ]; then
 	echo "run-guest: qemu exited with $rc (124: killed after ${timeout}s)" >&2
 	[ -f "$log.qemu" ] && sed 's/^/run-guest: qemu: /' "$log.qemu" >&2

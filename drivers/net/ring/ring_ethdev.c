@@ -394,12 +394,7 @@ eth_ring_get(const char *port, unsigned int index, const char *name, int node,
 	char eth_ring_name[RTE_RING_NAMESIZE];
 	struct rte_ring *ring;
 
-	if (snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX%u_%s",
-			index, name) >= (int)sizeof(eth_ring_name)) {
-		ETH_RING_LOG(ERR, "%s: ring name ETH_RXTX%u_%s is too long",
-			port, index, name);
-		return NULL;
-	}
+	snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX%u_%s", index, name);
 	if (action == ETH_RING_CREATE) {
 		ring = rte_ring_create(eth_ring_name, ETH_RING_SIZE, node,
 			RING_F_SP_ENQ | RING_F_SC_DEQ);
@@ -525,13 +520,13 @@ eth_ring_default_nodeaction(struct eth_ring_nodeaction *na)
 
 	snprintf(na->name, sizeof(na->name), "%s", na->port);
 	na->node = (int)rte_socket_id();
-	/* A name too long for a ring: eth_ring_get_all() says so. */
+	/* A name too long for a ring is refused when the rings are made. */
 	if (snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX0_%s",
 			na->name) >= (int)sizeof(eth_ring_name))
-		na->action = ETH_RING_CREATE;
-	else
-		na->action = rte_ring_lookup(eth_ring_name) != NULL ?
-			ETH_RING_ATTACH : ETH_RING_CREATE;
+		eth_ring_name[0] = '\0';
+	na->action = eth_ring_name[0] != '\0' &&
+		rte_ring_lookup(eth_ring_name) != NULL ? ETH_RING_ATTACH :
+		ETH_RING_CREATE;
 }
 
 static int

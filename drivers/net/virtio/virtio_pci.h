@@ -79,7 +79,6 @@ struct virtio_pci_dev {
 	uint8_t *dev_cfg;
 	/* legacy */
 	struct rte_pci_ioport io;
-	bool msix_enabled;
 };
 
 extern const struct virtio_ops virtio_pci_modern_ops;

@@ -84,7 +84,6 @@ virtio_pci_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *dev)
 		vec = *(volatile uint16_t *)(void *)(vpci->common +
 			VIRTIO_PCI_COMMON_MSIX);
 	} else {
-		vpci->msix_enabled = true;
 		rte_pci_ioport_write(&vpci->io, &vec, sizeof(vec),
 			VIRTIO_PCI_LEGACY_MSIX_CONFIG);
 		rte_pci_ioport_read(&vpci->io, &vec, sizeof(vec),
@@ -102,11 +101,26 @@ virtio_pci_intr_teardown(struct virtio_hw *hw __rte_unused,
 {
 }
 
+/* Off and unregistered, so that no config interrupt after close runs
+ * the callback on a port whose private data is gone. */
+static void
+virtio_pci_intr_release(struct rte_eth_dev *dev, struct rte_pci_device *pci)
+{
+	if (pci->intr_handle == NULL ||
+			(dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC) == 0)
+		return;
+	rte_intr_disable(pci->intr_handle);
+	rte_intr_callback_unregister_sync(pci->intr_handle, virtio_pci_intr,
+		dev);
+	dev->data->dev_flags &= ~RTE_ETH_DEV_INTR_LSC;
+}
+
 static void
 virtio_pci_close(struct virtio_hw *hw)
 {
 	struct virtio_pci_dev *vpci = hw->transport;
 
+	virtio_pci_intr_release(&rte_eth_devices[hw->port_id], vpci->pci);
 	if (!vpci->modern)
 		virtio_pci_legacy_unmap(vpci);
 }
@@ -222,12 +236,6 @@ virtio_pci_remove(struct rte_pci_device *pci)
 
 	if (dev == NULL)
 		return 0;	/* the application closed it already */
-	if (pci->intr_handle != NULL &&
-			(dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC) != 0) {
-		rte_intr_disable(pci->intr_handle);
-		rte_intr_callback_unregister_sync(pci->intr_handle,
-			virtio_pci_intr, dev);
-	}
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);

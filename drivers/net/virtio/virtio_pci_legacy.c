@@ -44,7 +44,6 @@ virtio_pci_legacy_map(struct virtio_pci_dev *vpci)
 	if (ret != 0)
 		VIRTIO_LOG(ERR, "%s: cannot reach the legacy I/O BAR 0 (%d)",
 			vpci->pci->name, ret);
-	vpci->msix_enabled = virtio_pci_msix_enabled(vpci->pci);
 	return ret;
 }
 
@@ -54,11 +53,14 @@ virtio_pci_legacy_unmap(struct virtio_pci_dev *vpci)
 	rte_pci_ioport_unmap(&vpci->io);
 }
 
+/* Where the device config starts follows the MSI-X enable bit of the
+ * moment (it turns on with rte_intr_enable() at probe, after the MAC was
+ * read): read it from the config space at every access, which is rare. */
 static off_t
 legacy_cfg_off(struct virtio_hw *hw, size_t offset)
 {
-	return VIRTIO_PCI_LEGACY_CONFIG(vpci_of(hw)->msix_enabled) +
-		(off_t)offset;
+	return VIRTIO_PCI_LEGACY_CONFIG(
+		virtio_pci_msix_enabled(vpci_of(hw)->pci)) + (off_t)offset;
 }
 
 /* Any access width is fine for the legacy device config (4.1.4.10). */
