@@ -17,6 +17,7 @@
  */
 #include <netinet/in.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <rte_byteorder.h>
 #include <rte_ether.h>
@@ -244,7 +245,9 @@ net_parse_l2(struct net_parse *p, int inner)
 			if (lbl == NULL)
 				break;
 			p->off += sizeof(label);
-			label = rte_be_to_cpu_32(*lbl);
+			/* Labels sit 2 bytes off a 4-byte boundary. */
+			memcpy(&label, lbl, sizeof(label));
+			label = rte_be_to_cpu_32(label);
 			if (label & NET_MPLS_BOTTOM)
 				break;
 		}
