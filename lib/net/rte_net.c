@@ -245,7 +245,7 @@ net_parse_l2(struct net_parse *p, int inner)
 			if (lbl == NULL)
 				break;
 			p->off += sizeof(label);
-			/* Labels sit at any 2-byte offset: copy, not *lbl. */
+			/* Labels sit 2 bytes off a 4-byte boundary. */
 			memcpy(&label, lbl, sizeof(label));
 			label = rte_be_to_cpu_32(label);
 			if (label & NET_MPLS_BOTTOM)
