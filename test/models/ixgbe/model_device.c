@@ -43,7 +43,10 @@ device_reset_values(struct model_port *port)
 	uint32_t rah = port->mac[4] | port->mac[5] << 8 | MREG_RAH_AV;
 	unsigned int i;
 
-	memset((void *)port->regs, 0, MREG_BAR0_SIZE);
+	/* All but CTRL (offset 0): a driver polling CTRL.RST must never see
+	 * it clear before the reset's time is up. */
+	memset((char *)port->regs + sizeof(uint32_t), 0,
+		MREG_BAR0_SIZE - sizeof(uint32_t));
 	mreg_write(port, MREG_STATUS, (port->index & 1) << MREG_STATUS_LAN_ID_SHIFT);
 	mreg_write(port, MREG_EEC, MREG_EEC_PRES);
 	for (i = 0; i < 16; i++) {
