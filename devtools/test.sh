@@ -14,6 +14,8 @@
 #   --debug-checks   build-debug: -Ddebug_checks=true (fast-path argument
 #                    checks, mbuf and mempool debug), suite fast
 #   --guest          build-test: suite guest (QEMU), when the tree has it
+#   --vhost          build-test: suite vhost (virtio-user against DPDK's
+#                    vhost backend); not in --all: intermittent under load
 #   --all            all of the above in turn, then a table of each step's
 #                    result and time; fails if one failed
 # Environment: JOBS (parallel compile jobs and test processes, default
@@ -31,7 +33,13 @@ run_mode() {
     case $1 in
     default)
         dir=build-test
-        suites=(--no-suite guest) ;;
+        # vhost: virtio-user against DPDK's backend fails intermittently
+        # on a loaded 2-core machine (timing with the backend, #10); run
+        # it alone with --vhost.
+        suites=(--no-suite guest --no-suite vhost) ;;
+    vhost)
+        dir=build-test
+        suites=(--suite vhost) ;;
     asan)
         dir=build-asan
         opts=(-Db_sanitize=address,undefined -Db_lundef=false
@@ -86,7 +94,7 @@ bash devtools/deps.sh || exit 1
 mode=${1:-}
 case $mode in
 "") run_mode default; exit ;;
---asan|--tsan|--release|--debug-checks|--guest) run_mode "${mode#--}"; exit ;;
+--asan|--tsan|--release|--debug-checks|--guest|--vhost) run_mode "${mode#--}"; exit ;;
 --all) ;;
 -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"
     exit 0 ;;
