@@ -13,7 +13,23 @@ mount -t 9p -o trans=virtio,version=9p2000.L,msize=524288,cache=loose,ro hostroo
 for d in proc sys dev; do
 	mount -o rbind /$d $root/$d || { echo "guest: cannot bind /$d"; exit 1; }
 done
+# The guest gets a tmpfs /tmp of its own; a tree or build under the host's
+# /tmp (CI may clone there) is bound back into it at the same path.
+mkdir -p /mnt/hosttmp
+mount -o bind $root/tmp /mnt/hosttmp
 mount -t tmpfs tmpfs $root/tmp
+for p in "$GUEST_TESTS" "$GUEST_SRC" "$GUEST_BUILD" "$GUEST_CHECK"; do
+	case $p in
+	/tmp/?*)
+		top=${p#/tmp/}
+		top=${top%%/*}
+		[ -d "$root/tmp/$top" ] && continue
+		mkdir -p "$root/tmp/$top" &&
+			mount -o bind "/mnt/hosttmp/$top" "$root/tmp/$top" ||
+			{ echo "guest: cannot bind /tmp/$top"; exit 1; }
+		;;
+	esac
+done
 mount -t tmpfs tmpfs $root/run
 mount -o bind /mnt/host $root/mnt
 echo "guest: chroot into the host's root, kernel $(uname -r)"
