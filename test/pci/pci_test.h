@@ -20,7 +20,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
+#include <time.h>
 
 #include <rte_bus.h>
 #include <rte_bus_pci.h>
@@ -194,6 +196,30 @@ pcitest_init_cleanup(void *dev_name)
 	if (pcitest_count_maps("/tmp/pollux-pci-test.") != 0)
 		return 6;
 	return TEST_LEAKS_FOUND() ? 7 : 0;
+}
+
+/* Interrupt callbacks counted, and a bounded wait (2 s) for the count. */
+static volatile int intr_count;
+
+static inline void
+intr_cb(void *arg)
+{
+	(void)arg;
+	__atomic_fetch_add(&intr_count, 1, __ATOMIC_RELEASE);
+}
+
+static inline bool
+wait_intr(int want)
+{
+	struct timespec pause = { 0, 2000000 };
+	int i;
+
+	for (i = 0; i < 1000; i++) {
+		if (__atomic_load_n(&intr_count, __ATOMIC_ACQUIRE) >= want)
+			return true;
+		nanosleep(&pause, NULL);
+	}
+	return false;
 }
 
 #endif /* PCI_TEST_H */

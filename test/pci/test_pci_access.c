@@ -205,29 +205,6 @@ test_ioport(void **state)
 		"buffer or range"));
 }
 
-static volatile int intr_count;
-
-static void
-intr_cb(void *arg)
-{
-	(void)arg;
-	__atomic_fetch_add(&intr_count, 1, __ATOMIC_RELEASE);
-}
-
-static bool
-wait_intr(int want)
-{
-	struct timespec pause = { 0, 2000000 };
-	int i;
-
-	for (i = 0; i < 1000; i++) {
-		if (__atomic_load_n(&intr_count, __ATOMIC_ACQUIRE) >= want)
-			return true;
-		nanosleep(&pause, NULL);
-	}
-	return false;
-}
-
 /* Writes one interrupt into a FIFO of the tree (count bytes). */
 static int
 raise_fifo(const char *path, uint64_t value, size_t count)

@@ -156,29 +156,6 @@ check_dma(void)
 	return 0;
 }
 
-static volatile int intr_count;
-
-static void
-intr_cb(void *arg)
-{
-	(void)arg;
-	__atomic_fetch_add(&intr_count, 1, __ATOMIC_RELEASE);
-}
-
-static bool
-wait_intr(int want)
-{
-	struct timespec pause = { 0, 2000000 };
-	int i;
-
-	for (i = 0; i < 1000; i++) {
-		if (__atomic_load_n(&intr_count, __ATOMIC_ACQUIRE) >= want)
-			return true;
-		nanosleep(&pause, NULL);
-	}
-	return false;
-}
-
 static int
 check_msix(struct rte_pci_device *a)
 {
