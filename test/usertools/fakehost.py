@@ -238,9 +238,12 @@ class FifoRecorder:
         while not self.stopping:
             with open(self.path, "r") as fifo:
                 data = fifo.read()
+            # A write that landed just before stop() still counts; only
+            # stop()'s own empty open-close is not a write.
+            if data:
+                self.writes.append(data)
             if self.stopping:
                 break
-            self.writes.append(data)
             if self.answer is not None:
                 with open(self.path, "w") as fifo:
                     fifo.write(self.answer)
