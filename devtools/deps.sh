@@ -6,7 +6,7 @@ set -eu
 packages=(
     build-essential meson ninja-build pkg-config python3
     libnuma-dev libpcap-dev libcmocka-dev libedit-dev
-    iproute2 binutils util-linux tcpreplay iputils-ping
+    iproute2 binutils util-linux tcpreplay iputils-ping clang-format
     dpdk dpdk-dev libdpdk-dev dpdk-doc
     # the guest suite (test/guest): QEMU and the initramfs tools; it fetches
     # the guest kernel and linux-headers itself (test/guest/build-guest.sh)
