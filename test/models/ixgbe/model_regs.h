@@ -117,9 +117,13 @@
 #define MREG_MCSTCTRL		0x05090	/* MO bits 1:0, MFE bit 2 [unverified] */
 #define  MREG_MCSTCTRL_MFE	(1u << 2)
 #define MREG_MTA(i)		(0x05200 + 4u * (i))	/* 128 */
-#define MREG_RAL(i)		(0x0A200 + 8u * (i))	/* 128 */
+/* Receive address pairs: 128 at 0x0A200; the first 16 also at 0x05400
+ * (the same registers under a second address). */
+#define MREG_RAR_ENTRIES	128u
+#define MREG_RAR_LOW_ENTRIES	16u
+#define MREG_RAL(i)		(0x0A200 + 8u * (i))
 #define MREG_RAH(i)		(0x0A204 + 8u * (i))
-#define MREG_RAL_LOW(i)		(0x05400 + 8u * (i))	/* first 16 */
+#define MREG_RAL_LOW(i)		(0x05400 + 8u * (i))	/* i < 16 */
 #define MREG_RAH_LOW(i)		(0x05404 + 8u * (i))
 #define  MREG_RAH_AV		(1u << 31)
 #define MREG_MRQC		0x05818
