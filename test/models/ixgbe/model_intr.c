@@ -8,7 +8,10 @@
  *   "other" causes (LSC is bit 20) and the TCP timer (bit 30).
  * - EICS write: set causes. EIMS write: set mask bits; EIMC write: clear
  *   them. EICR write: clear the causes written with 1. EICR read: clears
- *   every cause, or only the other causes (30:16) when GPIE.OCD is set.
+ *   every cause, or only bits 29:16 when GPIE.OCD is set (82599 datasheet
+ *   8.2.3.5.1 as quoted in EbbRT's driver, X550 datasheet 7.3.1.3: "When
+ *   the GPIE.OCD bit is set, only bits 16...29 are cleared on read"; the
+ *   queue causes and the TCP timer, bit 30, stay).
  * - INTx (GPIE.MSIX_MODE = 0): a cause that arrives while its mask bit is
  *   set asserts the interrupt: one 4-byte count on $POLLUX_DEV_DIR/uioN.
  * - MSI-X (GPIE.MSIX_MODE = 1): a queue cause on bit v with EIMS bit v set
@@ -169,7 +172,7 @@ model_intr_register_access_locked(struct model_port *port, uint32_t offset, int 
 		if (is_write)
 			mreg_write(port, MREG_EICR, before & ~written);
 		else if ((mreg_read(port, MREG_GPIE) & MREG_GPIE_OCD) != 0)
-			mreg_write(port, MREG_EICR, before & ~MREG_EICR_OTHER_MASK);
+			mreg_write(port, MREG_EICR, before & ~MREG_EICR_OCD_MASK);
 		else
 			mreg_write(port, MREG_EICR, 0);
 		intr_auto_mask_locked(port);

@@ -43,6 +43,7 @@
 #define MREG_EICR_RTX_MASK	0x0000FFFFu	/* bits 15:0: queue causes */
 #define MREG_EICR_LSC		(1u << 20)
 #define MREG_EICR_OTHER_MASK	0x7FFF0000u	/* bits 30:16: "other" causes */
+#define MREG_EICR_OCD_MASK	0x3FFF0000u	/* bits 29:16: cleared by a read with OCD */
 #define MREG_EICR_TCP_TIMER	(1u << 30)
 
 /* Receive queues i < 64 (block of 0x40 per queue) */
@@ -57,6 +58,9 @@
 #define MREG_QPRC(i)		(0x01030 + 0x40u * (i))	/* [unverified] */
 #define MREG_QBRC_L(i)		(0x01034 + 0x40u * (i))	/* [unverified] */
 #define MREG_QBRC_H(i)		(0x01038 + 0x40u * (i))	/* [unverified] */
+#define MREG_DCA_RXCTRL(i)	(0x0100C + 0x40u * (i))
+#define MREG_DCA_RXCTRL_ALIAS(i) (0x02200 + 4u * (i))	/* i < 16 */
+#define  MREG_DCA_RXCTRL_BIT12	(1u << 12)	/* reserved, resets to 1 */
 #define MREG_SRRCTL(i)		(0x02100 + 4u * (i))	/* i < 16 */
 #define  MREG_SRRCTL_BSIZEPKT_MASK 0x7Fu	/* 1 KiB units */
 #define  MREG_SRRCTL_DESCTYPE_SHIFT 25

@@ -108,8 +108,13 @@ model_rx_address_written_locked(struct model_port *port, uint32_t offset)
 	return 1;
 }
 
-/* 7.1.1: L2 filtering. Returns 0 (dropped), RX_PASS, or RX_PASS_INEXACT when
- * only the multicast table took it (the write-back's PIF bit). */
+/*
+ * 7.1.1.1 L2 filtering: unicast passes with FCTRL.UPE or an exact filter;
+ * multicast with FCTRL.MPE, an exact filter or the multicast table;
+ * broadcast with FCTRL.BAM or FCTRL.MPE. Returns 0 (dropped), RX_PASS, or
+ * RX_PASS_INEXACT when only the multicast table took it (the write-back's
+ * PIF bit).
+ */
 #define RX_PASS		1
 #define RX_PASS_INEXACT	2
 
@@ -122,7 +127,7 @@ rx_filter(struct model_port *port, const uint8_t *frame)
 	if (rx_exact_match(port, frame))
 		return RX_PASS;
 	if (memcmp(frame, broadcast, 6) == 0)
-		return (fctrl & MREG_FCTRL_BAM) != 0 ? RX_PASS : 0;
+		return (fctrl & (MREG_FCTRL_BAM | MREG_FCTRL_MPE)) != 0 ? RX_PASS : 0;
 	if (frame[0] & 1) {
 		if (fctrl & MREG_FCTRL_MPE)
 			return RX_PASS;

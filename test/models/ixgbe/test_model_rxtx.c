@@ -223,6 +223,11 @@ test_filters(void **state)
 	assert_int_equal(desc_status & MDESC_RX_STAT_PIF, 0);
 	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) & ~MREG_FCTRL_BAM);
 	inject_expect(broadcast, 0);
+	/* 7.1.1.1: broadcast also passes with multicast promiscuous. */
+	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_MPE);
+	inject_expect(broadcast, 1);
+	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) & ~MREG_FCTRL_MPE);
+	inject_expect(broadcast, 0);
 	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_UPE);
 	inject_expect(other, 1);
 	/* A second exact address in RAL/RAH(3). */
