@@ -219,6 +219,16 @@ test_eicr_read_with_ocd(void **state)
 	mdrv_write(&port, MREG_EICS, causes);
 	assert_int_equal(mdrv_read(&port, MREG_EICR), causes);
 	assert_int_equal(mdrv_read(&port, MREG_EICR), 0);
+	/* Auto-mask (EIAM, no EIAME): an OCD read unmasks only what it cleared. */
+	mdrv_write(&port, MREG_GPIE, MREG_GPIE_OCD);
+	mdrv_write(&port, MREG_EIAM, 1u << 0 | MREG_EICR_LSC);
+	mdrv_write(&port, MREG_EIMS, 1u << 0 | MREG_EICR_LSC);
+	(void)mdrv_read(&port, MREG_EICR);
+	assert_int_equal(mdrv_read(&port, MREG_EIMS), 1u << 0);
+	mdrv_write(&port, MREG_EICR, 1u << 0);
+	assert_int_equal(mdrv_read(&port, MREG_EIMS), 0);
+	mdrv_write(&port, MREG_EIAM, 0);
+	mdrv_write(&port, MREG_GPIE, 0);
 }
 
 int
