@@ -26,7 +26,7 @@
 #define  MREG_EEC_ARD		(1u << 9)
 
 /* Interrupts (datasheet 7.3; bit meanings as in the 82598 datasheet 7.3) */
-#define MREG_EICR		0x00800
+#define MREG_EICR		0x00800	/* 8.2.3.5.1 */
 #define MREG_EICS		0x00808
 #define MREG_EIAC		0x00810
 #define MREG_EITR(n)		(0x00820 + 4u * (n))
@@ -118,11 +118,12 @@
 #define  MREG_FCTRL_MPE		(1u << 8)
 #define  MREG_FCTRL_UPE		(1u << 9)
 #define  MREG_FCTRL_BAM		(1u << 10)
-#define MREG_MCSTCTRL		0x05090	/* MO bits 1:0, MFE bit 2 [unverified] */
+#define MREG_MCSTCTRL		0x05090	/* MO bits 1:0 [unverified], MFE bit 2 (8.2.3.7.3) */
 #define  MREG_MCSTCTRL_MFE	(1u << 2)
 #define MREG_MTA(i)		(0x05200 + 4u * (i))	/* 128 */
-/* Receive address pairs: 128 at 0x0A200; the first 16 also at 0x05400
- * (the same registers under a second address). */
+/* Receive address pairs (8.2.3.7.8, 8.2.3.7.9; 7.1.1.1.1: 128 host
+ * addresses): 128 at 0x0A200; the first 16 also at 0x05400 (the same
+ * registers under a second address). */
 #define MREG_RAR_ENTRIES	128u
 #define MREG_RAR_LOW_ENTRIES	16u
 #define MREG_RAL(i)		(0x0A200 + 8u * (i))
