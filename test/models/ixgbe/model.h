@@ -169,6 +169,9 @@ int model_link_is_up(struct model_port *port);
 /* model_rx.c: frame without FCS; returns 0 (taken, filtered or missed) or
  * -EAGAIN when wait_for_room is set and the ring has no room. */
 int model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len, int wait_for_room);
+/* Software wrote offset (trap lock held): when it is one of RAL/RAH(0..15),
+ * copy the pair to its other address and return 1; else return 0. */
+int model_rx_address_written_locked(struct model_port *port, uint32_t offset);
 
 /* model_tx.c: returns the number of frames sent */
 unsigned int model_tx_poll(struct model_port *port);

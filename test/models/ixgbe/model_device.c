@@ -49,7 +49,12 @@ device_reset_values(struct model_port *port)
 		MREG_BAR0_SIZE - sizeof(uint32_t));
 	mreg_write(port, MREG_STATUS, (port->index & 1) << MREG_STATUS_LAN_ID_SHIFT);
 	mreg_write(port, MREG_EEC, MREG_EEC_PRES);
+	/* DCA_RXCTRL bit 12: "Default 1b; Reserved. Must be set to 0" (82599
+	 * datasheet 8.2.3.11.1, as quoted in TinyNF). */
+	for (i = 0; i < MODEL_MAX_QUEUES; i++)
+		mreg_write(port, MREG_DCA_RXCTRL(i), MREG_DCA_RXCTRL_BIT12);
 	for (i = 0; i < 16; i++) {
+		mreg_write(port, MREG_DCA_RXCTRL_ALIAS(i), MREG_DCA_RXCTRL_BIT12);
 		mreg_write(port, MREG_SRRCTL(i), 0x402);
 		mreg_write(port, MREG_SRRCTL_ALIAS(i), 0x402);
 		port->srrctl_seen[i] = 0x402;

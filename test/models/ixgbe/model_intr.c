@@ -7,8 +7,13 @@
  *   a bit by its IVAR entry (allocation | 0x80 valid); bits 30:16 the
  *   "other" causes (LSC is bit 20) and the TCP timer (bit 30).
  * - EICS write: set causes. EIMS write: set mask bits; EIMC write: clear
- *   them. EICR write: clear the causes written with 1. EICR read: clears
- *   every cause, or only the other causes (30:16) when GPIE.OCD is set.
+ *   them. EICR write: clear the causes written with 1; without GPIE.EIAME
+ *   the EIAM bits of the causes cleared by an EICR access leave EIMS.
+ *   EICR read: clears
+ *   every cause, or only bits 29:16 when GPIE.OCD is set (82599 datasheet
+ *   8.2.3.5.1 as quoted in EbbRT's driver, X550 datasheet 7.3.1.3: "When
+ *   the GPIE.OCD bit is set, only bits 16...29 are cleared on read"; the
+ *   queue causes and the TCP timer, bit 30, stay).
  * - INTx (GPIE.MSIX_MODE = 0): a cause that arrives while its mask bit is
  *   set asserts the interrupt: one 4-byte count on $POLLUX_DEV_DIR/uioN.
  * - MSI-X (GPIE.MSIX_MODE = 1): a queue cause on bit v with EIMS bit v set
@@ -149,12 +154,14 @@ model_intr_queue(struct model_port *port, unsigned int queue, int is_tx)
 	model_intr_raise(port, 1u << (entry & 0x3f));
 }
 
+/* EICR read or write: the EIAM bits of the causes it cleared leave EIMS
+ * (X550 datasheet 7.3.1.7: with GPIE.OCD a read keeps bits 15:0 in EIMS). */
 static void
-intr_auto_mask_locked(struct model_port *port)
+intr_auto_mask_locked(struct model_port *port, uint32_t cleared)
 {
 	if ((mreg_read(port, MREG_GPIE) & MREG_GPIE_EIAME) == 0)
-		mreg_write(port, MREG_EIMS,
-			mreg_read(port, MREG_EIMS) & ~mreg_read(port, MREG_EIAM));
+		mreg_write(port, MREG_EIMS, mreg_read(port, MREG_EIMS) &
+			~(mreg_read(port, MREG_EIAM) & cleared));
 }
 
 /* Called by model_trap.c with the trap lock held, after the access ran. */
@@ -165,15 +172,17 @@ model_intr_register_access_locked(struct model_port *port, uint32_t offset, int 
 	uint32_t written = mreg_read(port, offset);
 
 	switch (offset) {
-	case MREG_EICR:
+	case MREG_EICR: {
+		uint32_t cleared = ~0u;
+
 		if (is_write)
-			mreg_write(port, MREG_EICR, before & ~written);
+			cleared = written;
 		else if ((mreg_read(port, MREG_GPIE) & MREG_GPIE_OCD) != 0)
-			mreg_write(port, MREG_EICR, before & ~MREG_EICR_OTHER_MASK);
-		else
-			mreg_write(port, MREG_EICR, 0);
-		intr_auto_mask_locked(port);
+			cleared = MREG_EICR_OCD_MASK;
+		mreg_write(port, MREG_EICR, before & ~cleared);
+		intr_auto_mask_locked(port, cleared);
 		break;
+	}
 	case MREG_EICS:
 		if (!is_write)
 			break;

@@ -26,7 +26,7 @@
 #define  MREG_EEC_ARD		(1u << 9)
 
 /* Interrupts (datasheet 7.3; bit meanings as in the 82598 datasheet 7.3) */
-#define MREG_EICR		0x00800
+#define MREG_EICR		0x00800	/* 8.2.3.5.1 */
 #define MREG_EICS		0x00808
 #define MREG_EIAC		0x00810
 #define MREG_EITR(n)		(0x00820 + 4u * (n))
@@ -43,6 +43,7 @@
 #define MREG_EICR_RTX_MASK	0x0000FFFFu	/* bits 15:0: queue causes */
 #define MREG_EICR_LSC		(1u << 20)
 #define MREG_EICR_OTHER_MASK	0x7FFF0000u	/* bits 30:16: "other" causes */
+#define MREG_EICR_OCD_MASK	0x3FFF0000u	/* bits 29:16: cleared by a read with OCD */
 #define MREG_EICR_TCP_TIMER	(1u << 30)
 
 /* Receive queues i < 64 (block of 0x40 per queue) */
@@ -57,6 +58,9 @@
 #define MREG_QPRC(i)		(0x01030 + 0x40u * (i))	/* [unverified] */
 #define MREG_QBRC_L(i)		(0x01034 + 0x40u * (i))	/* [unverified] */
 #define MREG_QBRC_H(i)		(0x01038 + 0x40u * (i))	/* [unverified] */
+#define MREG_DCA_RXCTRL(i)	(0x0100C + 0x40u * (i))
+#define MREG_DCA_RXCTRL_ALIAS(i) (0x02200 + 4u * (i))	/* i < 16 */
+#define  MREG_DCA_RXCTRL_BIT12	(1u << 12)	/* reserved, resets to 1 */
 #define MREG_SRRCTL(i)		(0x02100 + 4u * (i))	/* i < 16 */
 #define  MREG_SRRCTL_BSIZEPKT_MASK 0x7Fu	/* 1 KiB units */
 #define  MREG_SRRCTL_DESCTYPE_SHIFT 25
@@ -114,12 +118,17 @@
 #define  MREG_FCTRL_MPE		(1u << 8)
 #define  MREG_FCTRL_UPE		(1u << 9)
 #define  MREG_FCTRL_BAM		(1u << 10)
-#define MREG_MCSTCTRL		0x05090	/* MO bits 1:0, MFE bit 2 [unverified] */
+#define MREG_MCSTCTRL		0x05090	/* MO bits 1:0 [unverified], MFE bit 2 (8.2.3.7.3) */
 #define  MREG_MCSTCTRL_MFE	(1u << 2)
 #define MREG_MTA(i)		(0x05200 + 4u * (i))	/* 128 */
-#define MREG_RAL(i)		(0x0A200 + 8u * (i))	/* 128 */
+/* Receive address pairs (8.2.3.7.8, 8.2.3.7.9; 7.1.1.1.1: 128 host
+ * addresses): 128 at 0x0A200; the first 16 also at 0x05400 (the same
+ * registers under a second address). */
+#define MREG_RAR_ENTRIES	128u
+#define MREG_RAR_LOW_ENTRIES	16u
+#define MREG_RAL(i)		(0x0A200 + 8u * (i))
 #define MREG_RAH(i)		(0x0A204 + 8u * (i))
-#define MREG_RAL_LOW(i)		(0x05400 + 8u * (i))	/* first 16 */
+#define MREG_RAL_LOW(i)		(0x05400 + 8u * (i))	/* i < 16 */
 #define MREG_RAH_LOW(i)		(0x05404 + 8u * (i))
 #define  MREG_RAH_AV		(1u << 31)
 #define MREG_MRQC		0x05818

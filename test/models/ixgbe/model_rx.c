@@ -60,6 +60,14 @@ rx_multicast_match(struct model_port *port, const uint8_t *dst)
 	return (mreg_read(port, MREG_MTA(hash >> 5)) >> (hash & 0x1f)) & 1;
 }
 
+/*
+ * Exact filters: the 128 receive address pairs RAL/RAH(n) at 0x0A200 + 8n.
+ * The first 16 also answer at 0x05400 + 8n; model_rx_address_written_locked()
+ * keeps that second address a copy, so the filter reads only the first and
+ * always matches what the registers hold when the frame arrives. An entry
+ * counts only with RAH.AV (bit 31) set; it may hold a unicast, multicast or
+ * broadcast address.
+ */
 static int
 rx_exact_match(struct model_port *port, const uint8_t *dst)
 {
@@ -67,24 +75,46 @@ rx_exact_match(struct model_port *port, const uint8_t *dst)
 	uint32_t rah = dst[4] | dst[5] << 8;
 	unsigned int i;
 
-	for (i = 0; i < 128; i++) {
+	for (i = 0; i < MREG_RAR_ENTRIES; i++) {
 		uint32_t high = mreg_read(port, MREG_RAH(i));
 
-		if ((high & MREG_RAH_AV) && (high & 0xffff) == rah &&
+		if ((high & MREG_RAH_AV) != 0 && (high & 0xffff) == rah &&
 				mreg_read(port, MREG_RAL(i)) == ral)
-			return 1;
-		if (i >= 16)
-			continue;
-		high = mreg_read(port, MREG_RAH_LOW(i));
-		if ((high & MREG_RAH_AV) && (high & 0xffff) == rah &&
-				mreg_read(port, MREG_RAL_LOW(i)) == ral)
 			return 1;
 	}
 	return 0;
 }
 
-/* 7.1.1: L2 filtering. Returns 0 (dropped), RX_PASS, or RX_PASS_INEXACT when
- * only the multicast table took it (the write-back's PIF bit). */
+int
+model_rx_address_written_locked(struct model_port *port, uint32_t offset)
+{
+	uint32_t from, to;
+	unsigned int entry;
+
+	if (offset >= MREG_RAL_LOW(0) && offset < MREG_RAL_LOW(MREG_RAR_LOW_ENTRIES)) {
+		entry = (offset - MREG_RAL_LOW(0)) / 8;
+		from = MREG_RAL_LOW(entry);
+		to = MREG_RAL(entry);
+	} else if (offset >= MREG_RAL(0) && offset < MREG_RAL(MREG_RAR_LOW_ENTRIES)) {
+		entry = (offset - MREG_RAL(0)) / 8;
+		from = MREG_RAL(entry);
+		to = MREG_RAL_LOW(entry);
+	} else {
+		return 0;
+	}
+	/* The whole pair: a 64-bit store writes both halves at once. */
+	mreg_write(port, to, mreg_read(port, from));
+	mreg_write(port, to + 4, mreg_read(port, from + 4));
+	return 1;
+}
+
+/*
+ * 7.1.1.1 L2 filtering: unicast passes with FCTRL.UPE or an exact filter;
+ * multicast with FCTRL.MPE, an exact filter or the multicast table;
+ * broadcast with FCTRL.BAM or FCTRL.MPE. Returns 0 (dropped), RX_PASS, or
+ * RX_PASS_INEXACT when only the multicast table took it (the write-back's
+ * PIF bit).
+ */
 #define RX_PASS		1
 #define RX_PASS_INEXACT	2
 
@@ -94,14 +124,16 @@ rx_filter(struct model_port *port, const uint8_t *frame)
 	static const uint8_t broadcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 	uint32_t fctrl = mreg_read(port, MREG_FCTRL);
 
+	if (rx_exact_match(port, frame))
+		return RX_PASS;
 	if (memcmp(frame, broadcast, 6) == 0)
-		return (fctrl & MREG_FCTRL_BAM) != 0 ? RX_PASS : 0;
+		return (fctrl & (MREG_FCTRL_BAM | MREG_FCTRL_MPE)) != 0 ? RX_PASS : 0;
 	if (frame[0] & 1) {
 		if (fctrl & MREG_FCTRL_MPE)
 			return RX_PASS;
 		return rx_multicast_match(port, frame) ? RX_PASS_INEXACT : 0;
 	}
-	return (fctrl & MREG_FCTRL_UPE) != 0 || rx_exact_match(port, frame) ? RX_PASS : 0;
+	return (fctrl & MREG_FCTRL_UPE) != 0 ? RX_PASS : 0;
 }
 
 static int

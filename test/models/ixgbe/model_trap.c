@@ -8,6 +8,8 @@
  *   page 0x0000  EICR, EICS, EIMS, EIMC (interrupt cause and mask)
  *   page 0x3000  MPC(0..7)               (clear on read)
  *   page 0x4000  statistics              (clear on read)
+ *   page 0x5000, 0xA000 RAL/RAH(0..15)    (two addresses, one register:
+ *                                         a write is copied to the other)
  *   page 0x1000, 0x6000 per-queue counters (clear on read; qstats=rc)
  *
  * An access to such a page faults (SIGSEGV). The handler takes the port's
@@ -15,7 +17,8 @@
  * C7 store of an immediate; what a volatile uint32_t access compiles to),
  * the handler performs it on the model's own view, applies the side effect
  * (zero the counter that was read; EICR write-1-to-clear, EIMS set, EIMC
- * clear, EICS set) and moves RIP past it: one signal, no mprotect(). Any
+ * clear, EICS set; a receive address copied to its alias) and moves RIP
+ * past it: one signal, no mprotect(). Any
  * other instruction is single-stepped: the handler notes the register,
  * whether it is a write (the x86 page-fault error code, bit 1) and its
  * value before, opens the page and sets the trap flag; the instruction runs
@@ -77,8 +80,8 @@ static atomic_int trap_installed;
 uint32_t
 model_trap_pages(int qstats_rc, uint32_t *pages, uint32_t max)
 {
-	uint32_t all[] = { 0x0000, 0x3000, 0x4000, 0x1000, 0x6000 };
-	uint32_t count = qstats_rc ? 5 : 3;
+	uint32_t all[] = { 0x0000, 0x3000, 0x4000, 0x5000, 0xA000, 0x1000, 0x6000 };
+	uint32_t count = qstats_rc ? 7 : 5;
 	uint32_t i;
 
 	for (i = 0; i < count && i < max; i++)
@@ -293,6 +296,19 @@ trap_decode(const uint8_t *code, struct trap_move *move)
 	return 0;
 }
 
+/* The side effect of an access that has just run (trap lock held). */
+static void
+trap_side_effect(struct model_port *port, uint32_t reg, int is_write, uint32_t before)
+{
+	if (!is_write && model_stat_clears_on_read(reg, model_state.config.qstats_rc)) {
+		mreg_write(port, reg, 0);
+		return;
+	}
+	if (is_write && model_rx_address_written_locked(port, reg))
+		return;
+	model_intr_register_access_locked(port, reg, is_write, before);
+}
+
 /* Perform the move on the model's view and apply its side effect. */
 static void
 trap_emulate(struct model_port *port, uint32_t reg, const struct trap_move *move,
@@ -304,15 +320,11 @@ trap_emulate(struct model_port *port, uint32_t reg, const struct trap_move *move
 	if (move->is_store) {
 		mreg_write(port, reg, move->has_immediate ? move->immediate :
 			(uint32_t)gregs[trap_greg[move->reg]]);
-		model_intr_register_access_locked(port, reg, 1, before);
 	} else {
 		/* A 32-bit load zero-extends into the 64-bit register. */
 		gregs[trap_greg[move->reg]] = (greg_t)before;
-		if (model_stat_clears_on_read(reg, model_state.config.qstats_rc))
-			mreg_write(port, reg, 0);
-		else
-			model_intr_register_access_locked(port, reg, 0, before);
 	}
+	trap_side_effect(port, reg, move->is_store, before);
 	gregs[REG_RIP] += (greg_t)move->len;
 }
 
@@ -360,12 +372,7 @@ trap_on_step(int sig, siginfo_t *info, void *context)
 		return;
 	}
 	uc->uc_mcontext.gregs[REG_EFL] &= ~TRAP_FLAG;
-	if (!trap_step.is_write &&
-			model_stat_clears_on_read(trap_step.reg, model_state.config.qstats_rc))
-		mreg_write(port, trap_step.reg, 0);
-	else
-		model_intr_register_access_locked(port, trap_step.reg, trap_step.is_write,
-			trap_step.before);
+	trap_side_effect(port, trap_step.reg, trap_step.is_write, trap_step.before);
 	mprotect((void *)trap_step.page, TRAP_PAGE, PROT_NONE);
 	trap_step.active = 0;
 	model_unlock(port);

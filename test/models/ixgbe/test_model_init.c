@@ -134,6 +134,26 @@ test_reset(void **state)
 	assert_int_equal(mdrv_read(&ports[1], MREG_RAL_LOW(0)), 0x9e598202);
 	assert_int_equal(mdrv_read(&ports[1], MREG_RAH_LOW(0)), 0x80000100);
 	assert_int_equal(mdrv_read(&ports[1], MREG_LINKS) & MREG_LINKS_UP, 0);
+	/* 8.2.3.7.9: only pair 0 valid after reset; the same pair at 0x0A200. */
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAL(0)), 0x9e598202);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH(0)), 0x80000100);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH_LOW(1)) & MREG_RAH_AV, 0);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH(127)) & MREG_RAH_AV, 0);
+	/* 8.2.3.22.8: TXCRCEN, RXCRCSTRP and TXPADEN set; JUMBOEN and LPBK clear. */
+	assert_int_equal(mdrv_read(&ports[1], MREG_HLREG0) & (MREG_HLREG0_TXCRCEN |
+		MREG_HLREG0_RXCRCSTRP | MREG_HLREG0_JUMBOEN | MREG_HLREG0_TXPADEN |
+		MREG_HLREG0_LPBK), MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
+		MREG_HLREG0_TXPADEN);
+	/* 8.2.3.8.9 / 8.2.3.9.13: PB0 sizes 0x200 KB rx, 0xA0 KB tx (bits 19:10). */
+	assert_int_equal(mdrv_read(&ports[1], MREG_RXPBSIZE(0)), 0x200u << 10);
+	assert_int_equal(mdrv_read(&ports[1], MREG_TXPBSIZE(0)), 0xA0u << 10);
+	/* 8.2.3.11.1: DCA_RXCTRL bit 12 resets to 1, at both addresses. */
+	mdrv_write(&ports[1], MREG_DCA_RXCTRL(5), 0);
+	mdrv_write(&ports[1], MREG_DCA_RXCTRL_ALIAS(5), 0);
+	assert_int_equal(mdrv_reset(&ports[1]), 0);
+	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL(5)), MREG_DCA_RXCTRL_BIT12);
+	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL(63)), MREG_DCA_RXCTRL_BIT12);
+	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL_ALIAS(5)), MREG_DCA_RXCTRL_BIT12);
 }
 
 static uint64_t

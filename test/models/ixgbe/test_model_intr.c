@@ -197,6 +197,40 @@ test_msix_lsc_on_vector0(void **state)
 	assert_int_equal(mdrv_read(&port, MREG_EICR) & MREG_EICR_LSC, 0);
 }
 
+/*
+ * GPIE.OCD: an EICR read clears bits 29:16 only; the queue causes (15:0) and
+ * the TCP timer (30) stay until written with 1. Without OCD a read clears all.
+ */
+static void
+test_eicr_read_with_ocd(void **state)
+{
+	const uint32_t causes = 1u << 0 | MREG_EICR_LSC | MREG_EICR_TCP_TIMER;
+
+	MDRV_TEST_BEGIN(state);
+	mdrv_write(&port, MREG_EIMC, 0x7fffffff);
+	(void)mdrv_read(&port, MREG_EICR);
+	mdrv_write(&port, MREG_GPIE, MREG_GPIE_OCD);
+	mdrv_write(&port, MREG_EICS, causes);
+	assert_int_equal(mdrv_read(&port, MREG_EICR), causes);
+	assert_int_equal(mdrv_read(&port, MREG_EICR), 1u << 0 | MREG_EICR_TCP_TIMER);
+	mdrv_write(&port, MREG_EICR, 1u << 0 | MREG_EICR_TCP_TIMER);
+	assert_int_equal(mdrv_read(&port, MREG_EICR), 0);
+	mdrv_write(&port, MREG_GPIE, 0);
+	mdrv_write(&port, MREG_EICS, causes);
+	assert_int_equal(mdrv_read(&port, MREG_EICR), causes);
+	assert_int_equal(mdrv_read(&port, MREG_EICR), 0);
+	/* Auto-mask (EIAM, no EIAME): an OCD read unmasks only what it cleared. */
+	mdrv_write(&port, MREG_GPIE, MREG_GPIE_OCD);
+	mdrv_write(&port, MREG_EIAM, 1u << 0 | MREG_EICR_LSC);
+	mdrv_write(&port, MREG_EIMS, 1u << 0 | MREG_EICR_LSC);
+	(void)mdrv_read(&port, MREG_EICR);
+	assert_int_equal(mdrv_read(&port, MREG_EIMS), 1u << 0);
+	mdrv_write(&port, MREG_EICR, 1u << 0);
+	assert_int_equal(mdrv_read(&port, MREG_EIMS), 0);
+	mdrv_write(&port, MREG_EIAM, 0);
+	mdrv_write(&port, MREG_GPIE, 0);
+}
+
 int
 main(void)
 {
@@ -206,6 +240,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_msix_rx_vector_and_auto_clear, test_setup,
 			test_teardown),
 		cmocka_unit_test_setup_teardown(test_msix_lsc_on_vector0, test_setup,
+			test_teardown),
+		cmocka_unit_test_setup_teardown(test_eicr_read_with_ocd, test_setup,
 			test_teardown),
 	};
 

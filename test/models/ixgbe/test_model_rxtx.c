@@ -223,6 +223,11 @@ test_filters(void **state)
 	assert_int_equal(desc_status & MDESC_RX_STAT_PIF, 0);
 	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) & ~MREG_FCTRL_BAM);
 	inject_expect(broadcast, 0);
+	/* 7.1.1.1: broadcast also passes with multicast promiscuous. */
+	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_MPE);
+	inject_expect(broadcast, 1);
+	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) & ~MREG_FCTRL_MPE);
+	inject_expect(broadcast, 0);
 	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_UPE);
 	inject_expect(other, 1);
 	/* A second exact address in RAL/RAH(3). */
@@ -230,6 +235,104 @@ test_filters(void **state)
 	mdrv_write(&ports[1], MREG_RAL(3), 0x00000002);
 	mdrv_write(&ports[1], MREG_RAH(3), 0x4200 | MREG_RAH_AV);
 	inject_expect(other, 1);
+}
+
+/* The MAC address as RAL/RAH hold it: byte 0 in the low byte of RAL. */
+static void
+write_address(uint32_t ral_offset, const uint8_t mac[6], uint32_t av)
+{
+	mdrv_write(&ports[1], ral_offset, mac[0] | mac[1] << 8 | mac[2] << 16 |
+		(uint32_t)mac[3] << 24);
+	mdrv_write(&ports[1], ral_offset + 4, mac[4] | mac[5] << 8 | av);
+}
+
+/* Inject; expect it taken (RDH moves, GPRC 1) or filtered (GPRC 0): either
+ * way TPR counts it and MPC does not (82598 datasheet 4.4.3.9.23: GPRC
+ * "only counts packets that pass filtering"; TPR counts all). */
+static void
+inject_counted(const uint8_t dst[6], int received)
+{
+	(void)mdrv_read(&ports[1], MREG_GPRC);
+	(void)mdrv_read(&ports[1], MREG_TPR);
+	(void)mdrv_read(&ports[1], MREG_MPC(0));
+	inject_expect(dst, received);
+	assert_int_equal(mdrv_read(&ports[1], MREG_GPRC), received ? 1 : 0);
+	assert_int_equal(mdrv_read(&ports[1], MREG_TPR), 1);
+	assert_int_equal(mdrv_read(&ports[1], MREG_MPC(0)), 0);
+}
+
+/*
+ * Software rewrites receive address pair 0 (at 0x05400, its address for
+ * entries 0..15): the old address no longer matches, the new one does, and
+ * the pair reads the same at 0x0A200. Then through 0x0A200; then AV cleared;
+ * then FCTRL.UPE.
+ */
+static void
+test_address_change(void **state)
+{
+	static const uint8_t second[6] = { 0x02, 0x00, 0x00, 0x00, 0x00, 0x77 };
+	static const uint8_t third[6] = { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 };
+
+	MDRV_TEST_BEGIN(state);
+	inject_counted(port1_mac, 1);
+	write_address(MREG_RAL_LOW(0), second, MREG_RAH_AV);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAL(0)), 0x00000002);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH(0)), 0x7700 | MREG_RAH_AV);
+	inject_counted(port1_mac, 0);
+	inject_counted(second, 1);
+
+	write_address(MREG_RAL(0), third, MREG_RAH_AV);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAL_LOW(0)), 0x33221102);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH_LOW(0)), 0x5544 | MREG_RAH_AV);
+	inject_counted(second, 0);
+	inject_counted(port1_mac, 0);
+	inject_counted(third, 1);
+
+	/* AV clear: the entry is not compared any more, whatever it holds. */
+	write_address(MREG_RAL_LOW(0), third, 0);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH(0)), 0x5544);
+	inject_counted(third, 0);
+
+	/* Unicast promiscuous: every unicast address. */
+	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_UPE);
+	inject_counted(third, 1);
+	inject_counted(port1_mac, 1);
+	inject_counted(second, 1);
+	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) & ~MREG_FCTRL_UPE);
+	inject_counted(second, 0);
+}
+
+/* Entries 1..127, a 64-bit store of a pair, a multicast address in an entry. */
+static void
+test_address_entries(void **state)
+{
+	static const uint8_t high_entry[6] = { 0x02, 0xaa, 0xbb, 0xcc, 0xdd, 0x7f };
+	static const uint8_t pair64[6] = { 0x02, 0x64, 0x64, 0x64, 0x64, 0x02 };
+	static const uint8_t group[6] = { 0x01, 0x00, 0x5e, 0x7f, 0x00, 0x09 };
+	uint32_t desc_status;
+
+	MDRV_TEST_BEGIN(state);
+	inject_counted(high_entry, 0);
+	write_address(MREG_RAL(127), high_entry, MREG_RAH_AV);
+	inject_counted(high_entry, 1);
+	write_address(MREG_RAL(127), high_entry, 0);
+	inject_counted(high_entry, 0);
+
+	/* Both halves in one 64-bit store (RAL in the low half). */
+	*(volatile uint64_t *)(ports[1].bar + MREG_RAL_LOW(2)) =
+		(uint64_t)(0x64646402u | (uint64_t)(0x0264u | MREG_RAH_AV) << 32);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAL(2)), 0x64646402);
+	assert_int_equal(mdrv_read(&ports[1], MREG_RAH(2)), 0x0264 | MREG_RAH_AV);
+	inject_counted(pair64, 1);
+
+	/* A multicast address in an exact entry: no MTA, no MPE, and no PIF. */
+	inject_counted(group, 0);
+	write_address(MREG_RAL_LOW(5), group, MREG_RAH_AV);
+	inject_counted(group, 1);
+	desc_status = *(volatile uint32_t *)(ports[1].rxq[0].ring +
+		(size_t)((mdrv_read(&ports[1], MREG_RDH(0)) + 63) % 64) * 16 + 8);
+	assert_int_equal(desc_status & (MDESC_RX_STAT_PIF | MDESC_RX_STAT_DD),
+		MDESC_RX_STAT_DD);
 }
 
 static void
@@ -369,6 +472,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_missed_when_ring_full, setup_small_ring,
 			teardown),
 		cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_address_change, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_address_entries, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fcs_kept_when_not_stripped, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refill_and_wrap, setup_small_buffers,
 			teardown),
