@@ -88,6 +88,7 @@ eal_page_type_max_segs(const struct eal_page_type *type)
 struct eal_seg_info {
 	int32_t file_page;	/* page index in the list's file, -1 if none */
 	int32_t heap_id;	/* owning heap, -1 when unmapped */
+	bool lazy;		/* hugepage reserved, faulted on first touch */
 	void *owner;		/* the heap's run that holds the segment */
 };
 
