@@ -39,7 +39,10 @@
  * physical address, which exists only once the page does, and the pages
  * are sorted by it to build IOVA-contiguous blocks. So does a machine
  * with several NUMA nodes: hugetlb reservations are not per node, and a
- * fault bound to one node could find it empty and raise SIGBUS.
+ * fault bound to one node could find it empty and raise SIGBUS; and so
+ * does a process under a hugetlb cgroup limit on faults, which a fault
+ * past the limit meets with SIGBUS whatever was reserved
+ * (eal_hugetlb_cgroup.c).
  *
  * In IOVA-as-VA mode slot i takes file page i, and ordinary memory
  * (--no-huge) is a plain memfd whose bytes follow the slots one to one:
@@ -288,6 +291,14 @@ eal_memalloc_list_create(struct eal_memseg_list *list,
 	if (type->backing != EAL_BACKING_ANON &&
 			list_open_file(list, type, file_prefix) < 0)
 		goto fail;
+	if (type->backing != EAL_BACKING_ANON) {
+		list->fault_limited = eal_hugetlb_fault_limited(
+			"/proc/self/cgroup", "/sys/fs/cgroup", type->page_sz);
+		if (list->fault_limited)
+			EAL_LOG(DEBUG, "a hugetlb cgroup limits faults of %"
+				PRIu64 " kB pages: they are allocated up "
+				"front\n", type->page_sz / 1024);
+	}
 	if (type->backing == EAL_BACKING_ANON)
 		list_open_plain(list, file_prefix);
 	list->msl.base_va = reserve_va(list->msl.len, list->seg_sz, va_hint);
@@ -618,7 +629,8 @@ map_huge_pa(struct eal_memseg_list *list, unsigned int first,
 static bool
 list_is_lazy(const struct eal_memseg_list *list)
 {
-	RTE_SET_USED(list);
+	if (list->fault_limited)
+		return false;
 #ifdef POLLUX_HAVE_LIBNUMA
 	if (numa_multi_node())
 		return false;

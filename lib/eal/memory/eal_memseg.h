@@ -100,6 +100,7 @@ struct eal_memseg_list {
 	unsigned int nb_segs;		/* slots */
 	unsigned int nb_mapped;
 	int fd;				/* backing file, -1 if none */
+	bool fault_limited;		/* a hugetlb cgroup limits faults */
 	unsigned int nb_file_pages;
 	uint64_t *file_page_used;	/* bitmap of nb_file_pages bits */
 	struct rte_memseg *segs;	/* nb_segs; addr NULL when unmapped */
