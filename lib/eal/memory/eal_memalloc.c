@@ -71,6 +71,14 @@
 #include "eal_iova.h"
 #include "eal_memseg.h"
 
+/*
+ * Set while the EAL tears its memory down: the lists' files are about to
+ * be closed, which frees their pages and drops their reservations at
+ * once, so no page is punched out (nor an untouched one allocated, and
+ * cleared, just to give its reservation back) one by one.
+ */
+static bool memalloc_closing;
+
 #define SURPLUS_FACTOR 4U
 #define SURPLUS_EXTRA 64U
 #define SURPLUS_BYTES (UINT64_C(2) << 30)
@@ -724,6 +732,12 @@ eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 }
 
 void
+eal_memalloc_set_closing(bool closing)
+{
+	memalloc_closing = closing;
+}
+
+void
 eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 		unsigned int count)
 {
@@ -736,6 +750,9 @@ eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 			fallocate(list->fd, FALLOC_FL_PUNCH_HOLE |
 				FALLOC_FL_KEEP_SIZE, (off_t)i *
 				(off_t)list->seg_sz, (off_t)list->seg_sz);
+		else if (list->info[i].file_page >= 0 && memalloc_closing)
+			file_page_mark(list,
+				(unsigned int)list->info[i].file_page, false);
 		else if (list->info[i].file_page >= 0)
 			page_release(list, list->info[i].file_page,
 				list->info[i].lazy);

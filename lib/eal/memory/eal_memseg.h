@@ -194,6 +194,8 @@ int eal_memalloc_list_create(struct eal_memseg_list *list,
 		const struct eal_page_type *type, const char *file_prefix,
 		void *va_hint);
 void eal_memalloc_list_destroy(struct eal_memseg_list *list);
+/* Between true and false, unmapping skips what closing the files does. */
+void eal_memalloc_set_closing(bool closing);
 int eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 		unsigned int count, bool contig);
 void eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
