@@ -920,6 +920,38 @@ test_lazy_va(void **state)
 	assert_int_equal(read_counter("resv_hugepages"), resv);
 }
 
+/*
+ * Pages another mapping has reserved but not touched are still "free" in
+ * free_hugepages: -m must not count on them (it would then fail later,
+ * at map time, instead of saying how much is free).
+ */
+static void
+test_others_reservation(void **state)
+{
+	long avail = available_pages();
+	size_t held;
+	void *p;
+	int fd;
+
+	(void)state;
+	if (avail < 20)
+		skip();
+	held = (size_t)(avail - 10) * HP_SIZE;
+	fd = memfd_create("others", MFD_CLOEXEC | MFD_HUGETLB |
+		(21 << MAP_HUGE_SHIFT));	/* MFD_HUGE_2MB */
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)held), 0);
+	p = mmap(NULL, held, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	assert_true(p != MAP_FAILED);
+	assert_int_equal(available_pages(), 10);
+	expect_init_error("-l 0 -m 64", ENOMEM, "-m asks for 64 MiB");
+	expect_init_error("-l 0 -m 64 --iova-mode va", ENOMEM,
+		"-m asks for 64 MiB");
+	munmap(p, held);
+	close(fd);
+	assert_int_equal(available_pages(), avail);
+}
+
 int
 main(void)
 {
@@ -927,6 +959,7 @@ main(void)
 		cmocka_unit_test(test_prereserve),
 		cmocka_unit_test(test_on_demand),
 		cmocka_unit_test(test_lazy_va),
+		cmocka_unit_test(test_others_reservation),
 		cmocka_unit_test(test_contig_memzone),
 		cmocka_unit_test(test_cleanup_leaves_nothing),
 		cmocka_unit_test(test_kill9),

@@ -195,6 +195,28 @@ test_overcommit(void **state)
 		"nr_overcommit_hugepages", 0);
 }
 
+/* Free pages reserved by mappings not yet touched are not free to us. */
+static void
+test_reserved(void **state)
+{
+	struct fake_tree *t = *state;
+	struct eal_hugepage_info info;
+
+	write_counter(t, "sys/kernel/mm/hugepages/hugepages-2048kB",
+		"resv_hugepages", 7);
+	assert_int_equal(eal_hugepage_discover(&t->paths, NULL, &info), 0);
+	assert_int_equal(info.types[0].free_pages, 3);
+	/* Not per node: each node is capped at the pool's free pages. */
+	assert_int_equal(info.types[0].free_per_socket[0], 3);
+	assert_int_equal(info.types[0].free_per_socket[1], 3);
+	write_counter(t, "sys/kernel/mm/hugepages/hugepages-2048kB",
+		"resv_hugepages", 12);
+	assert_int_equal(eal_hugepage_discover(&t->paths, NULL, &info), 0);
+	assert_int_equal(info.types[0].free_pages, 0);
+	write_counter(t, "sys/kernel/mm/hugepages/hugepages-2048kB",
+		"resv_hugepages", 0);
+}
+
 static void
 test_no_hugepages(void **state)
 {
@@ -357,6 +379,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sizes_and_counts),
 		cmocka_unit_test(test_overcommit),
+		cmocka_unit_test(test_reserved),
 		cmocka_unit_test(test_no_hugepages),
 		cmocka_unit_test(test_no_backing),
 		cmocka_unit_test(test_huge_dir),
