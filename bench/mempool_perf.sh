@@ -32,9 +32,23 @@
 #   ROUNDS (default 3), SCALE (default 10: 0.5 s per case).
 #   Environment: USER_CACHE=1, OURS_ARGS (extra mempool_perf arguments,
 #   e.g. "--keep 128 --constant 0" for a quicker subset), SAME_SOURCE=0.
+#
+# Cycles per object instead (about 30 s at the default RUNS):
+#   bench/mempool_perf.sh BUILD_DIR cycles [RUNS]
+# bench/mempool/mempool_cycles.c built against Pollux and against DPDK
+# (pkg-config libdpdk), run alternately RUNS times (default 11) on CPU 0
+# with --no-huge -m 64 -l 0 --no-pci; each run prints, per case, the
+# fewest TSC cycles per object over 15 timed loops (single get+put,
+# 32 single gets then 32 puts, get/put bulk 32, and the same three with
+# rte_pktmbuf_alloc/free); the table gives min/median/max over the runs
+# and the ratio ours/DPDK of the medians and of the minimums (below 1.00:
+# ours is faster).
 set -eu
 cd "$(dirname "$0")/.."
 BUILD=$(cd "${1:?usage: $0 BUILD_DIR [ROUNDS] [SCALE]}" && pwd)
+if [ "${2:-}" = cycles ]; then
+    exec bench/mempool/cycles.sh "$BUILD" "${3:-11}"
+fi
 ROUNDS=${2:-3}
 SCALE=${3:-10}
 OURS="$BUILD/bench/mempool/mempool_perf"

@@ -361,3 +361,35 @@ rte_mempool_cache_free(struct rte_mempool_cache *cache)
 {
 	rte_free(cache);
 }
+
+/*
+ * The cache's objects (the warmest) go first; then one bulk refills the
+ * cache with cache->size objects plus the rest of the request, so the
+ * next calls hit the cache again. When the store cannot provide that
+ * much, the rest comes from the store directly; when even that fails
+ * nothing is handed out: a failed bulk dequeue writes nothing, so the
+ * cache's objects are still in place below len.
+ */
+int
+__rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
+			   unsigned int n, struct rte_mempool_cache *cache)
+{
+	uint32_t len = cache->len;
+	uint32_t remaining = n - len;
+	uint32_t fill = cache->size + remaining;
+	int ret;
+
+	rte_mempool_pop_objs_(obj_table, &cache->objs[len], len);
+	if (likely(remaining <= RTE_MEMPOOL_CACHE_MAX_SIZE) &&
+			rte_mempool_ops_dequeue_bulk(mp, cache->objs, fill) == 0) {
+		rte_mempool_pop_objs_(obj_table + len, &cache->objs[fill],
+			remaining);
+		cache->len = cache->size;
+		return 0;
+	}
+	ret = rte_mempool_ops_dequeue_bulk(mp, obj_table + len, remaining);
+	if (ret < 0)
+		return ret;
+	cache->len = 0;
+	return 0;
+}

@@ -813,12 +813,153 @@ test_cleanup_leaves_nothing(void **state)
 	assert_int_equal(free_pages(), before);
 }
 
+/* Hugepages nobody holds or has reserved: what a new mapping may take. */
+static long
+available_pages(void)
+{
+	return free_pages() - read_counter("resv_hugepages");
+}
+
+static long lazy_avail_before;
+
+static int
+check_va_segment(const struct rte_memseg_list *msl,
+		const struct rte_memseg *ms, void *arg)
+{
+	(void)msl;
+	(void)arg;
+	return ms->iova == (rte_iova_t)(uintptr_t)ms->addr ? 0 : -1;
+}
+
+/*
+ * A second mapping of the segment's fd (what a vhost-user backend makes)
+ * sees the same pages as the segment: written through either side, read
+ * through the other.
+ */
+static int
+check_seg_fd(char *p)
+{
+	const struct rte_memseg *ms = rte_mem_virt2memseg(p, NULL);
+	size_t off;
+	char *q;
+	int fd;
+
+	CHECK(ms != NULL && ms->len == HP_SIZE);
+	fd = rte_memseg_get_fd(ms);
+	CHECK(fd >= 0 && rte_memseg_get_fd_offset(ms, &off) == 0);
+	q = mmap(NULL, 2 * HP_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd,
+		(off_t)off);
+	CHECK(q != MAP_FAILED);
+	q[RTE_PTR_DIFF(p, ms->addr)] = 0x77;
+	CHECK(p[0] == 0x77);
+	((char *)ms->addr)[HP_SIZE + 100] = 0x66;
+	CHECK(q[HP_SIZE + 100] == 0x66);
+	munmap(q, 2 * HP_SIZE);
+	return 0;
+}
+
+/*
+ * IOVA as VA: -m 64 only reserves its 32 pages (HugePages_Rsvd), it
+ * faults none; a page is taken when first touched, and out of the
+ * reservation. Memory beyond -m is reserved the same way, and freeing
+ * it gives back its reservation too, touched pages or not.
+ */
+MEM_BODY(lazy_va_body)
+{
+	long free0 = free_pages(), avail0 = available_pages(), avail1;
+	char *p, *big, *big2;
+
+	CHECK(rte_eal_iova_mode() == RTE_IOVA_VA);
+	CHECK(rte_eal_get_physmem_size() == (64 << 20));
+	CHECK(avail0 == lazy_avail_before - 32);
+	/* Init itself touches a few pages (heap and memzone headers). */
+	CHECK(read_counter("resv_hugepages") >= 24);
+	p = rte_malloc(NULL, 10 << 20, 0);
+	CHECK(p != NULL);
+	memset(p, 0x55, 10 << 20);
+	CHECK(free_pages() <= free0 - 5);
+	CHECK(available_pages() == avail0);
+	CHECK(rte_mem_virt2iova(p + 12345) == (rte_iova_t)(uintptr_t)(p + 12345));
+	CHECK(rte_memseg_walk(check_va_segment, NULL) == 0);
+	CHECK(check_seg_fd(p + (4 << 20)) == 0);
+	/*
+	 * 80 MiB beyond -m, twice: new segments, reserved, one page of each
+	 * touched. The heap keeps the first freed as its spare run and
+	 * gives the second back, its untouched pages' reservations too.
+	 */
+	big = rte_malloc(NULL, 80 << 20, 0);
+	CHECK(big != NULL);
+	big[0] = 1;
+	avail1 = available_pages();
+	CHECK(avail1 <= avail0 - 35);
+	big2 = rte_malloc(NULL, 80 << 20, 0);
+	CHECK(big2 != NULL);
+	big2[0] = 1;
+	CHECK(available_pages() <= avail1 - 35);
+	rte_free(big);
+	rte_free(big2);
+	CHECK(available_pages() == avail1);
+	/* More than the machine has: a clean NULL, nothing kept. */
+	CHECK(rte_malloc(NULL, (size_t)(avail1 + 8) * HP_SIZE, 0) == NULL);
+	CHECK(available_pages() == avail1);
+	rte_free(p);
+	return 0;
+}
+
+static void
+test_lazy_va(void **state)
+{
+	long before = free_pages(), resv = read_counter("resv_hugepages");
+
+	(void)state;
+	lazy_avail_before = available_pages();
+	if (lazy_avail_before < 120)
+		skip();
+	mem_run("-l 0 -m 64 --iova-mode va", lazy_va_body);
+	assert_int_equal(free_pages(), before);
+	assert_int_equal(read_counter("resv_hugepages"), resv);
+}
+
+/*
+ * Pages another mapping has reserved but not touched are still "free" in
+ * free_hugepages: -m must not count on them (it would then fail later,
+ * at map time, instead of saying how much is free).
+ */
+static void
+test_others_reservation(void **state)
+{
+	long avail = available_pages();
+	size_t held;
+	void *p;
+	int fd;
+
+	(void)state;
+	if (avail < 20)
+		skip();
+	held = (size_t)(avail - 10) * HP_SIZE;
+	fd = memfd_create("others", MFD_CLOEXEC | MFD_HUGETLB |
+		(21 << MAP_HUGE_SHIFT));	/* MFD_HUGE_2MB */
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)held), 0);
+	p = mmap(NULL, held, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	assert_true(p != MAP_FAILED);
+	assert_int_equal(available_pages(), 10);
+	expect_init_error("-l 0 -m 64", ENOMEM, "-m asks for 64 MiB");
+	expect_init_error("-l 0 -m 64 --iova-mode va", ENOMEM,
+		"-m asks for 64 MiB");
+	munmap(p, held);
+	close(fd);
+	assert_int_equal(available_pages(), avail);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prereserve),
 		cmocka_unit_test(test_on_demand),
+		cmocka_unit_test(test_lazy_va),
+		cmocka_unit_test(test_others_reservation),
 		cmocka_unit_test(test_contig_memzone),
 		cmocka_unit_test(test_cleanup_leaves_nothing),
 		cmocka_unit_test(test_kill9),

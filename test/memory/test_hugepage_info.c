@@ -195,6 +195,28 @@ test_overcommit(void **state)
 		"nr_overcommit_hugepages", 0);
 }
 
+/* Free pages reserved by mappings not yet touched are not free to us. */
+static void
+test_reserved(void **state)
+{
+	struct fake_tree *t = *state;
+	struct eal_hugepage_info info;
+
+	write_counter(t, "sys/kernel/mm/hugepages/hugepages-2048kB",
+		"resv_hugepages", 7);
+	assert_int_equal(eal_hugepage_discover(&t->paths, NULL, &info), 0);
+	assert_int_equal(info.types[0].free_pages, 3);
+	/* Not per node: each node is capped at the pool's free pages. */
+	assert_int_equal(info.types[0].free_per_socket[0], 3);
+	assert_int_equal(info.types[0].free_per_socket[1], 3);
+	write_counter(t, "sys/kernel/mm/hugepages/hugepages-2048kB",
+		"resv_hugepages", 12);
+	assert_int_equal(eal_hugepage_discover(&t->paths, NULL, &info), 0);
+	assert_int_equal(info.types[0].free_pages, 0);
+	write_counter(t, "sys/kernel/mm/hugepages/hugepages-2048kB",
+		"resv_hugepages", 0);
+}
+
 static void
 test_no_hugepages(void **state)
 {
@@ -307,17 +329,63 @@ test_numa_nodes(void **state)
 		assert_false(present[1]);
 }
 
+/*
+ * Hugetlb cgroup fault limits (the EAL then allocates up front): v2's
+ * hugetlb.<size>.max other than "max", in the process's cgroup or an
+ * ancestor; v1's hugetlb.<size>.limit_in_bytes below "unlimited"; not
+ * the .rsvd limits, not another page size, not a missing file.
+ */
+static void
+test_cgroup_fault_limit(void **state)
+{
+	struct fake_tree *t = *state;
+	char proc[PATH_MAX], root[PATH_MAX], dir[PATH_MAX], path[PATH_MAX * 2];
+	const uint64_t mb2 = 2U << 20, gb1 = UINT64_C(1) << 30;
+
+	make_dir(t, "cg/sys/fs/cgroup/a/b", dir);
+	snprintf(root, sizeof(root), "%s/cg/sys/fs/cgroup", t->root);
+	snprintf(proc, sizeof(proc), "%s/cg/self_cgroup", t->root);
+	assert_false(eal_hugetlb_fault_limited(proc, root, mb2));
+	write_file(proc, "0::/a/b\n");
+	assert_false(eal_hugetlb_fault_limited(proc, root, mb2));
+	snprintf(path, sizeof(path), "%s/hugetlb.2MB.max", dir);
+	write_file(path, "max\n");
+	snprintf(path, sizeof(path), "%s/hugetlb.2MB.rsvd.max", dir);
+	write_file(path, "4194304\n");
+	assert_false(eal_hugetlb_fault_limited(proc, root, mb2));
+	/* A limit on the parent binds the child. */
+	snprintf(path, sizeof(path), "%s/a/hugetlb.2MB.max", root);
+	write_file(path, "4194304\n");
+	assert_true(eal_hugetlb_fault_limited(proc, root, mb2));
+	assert_false(eal_hugetlb_fault_limited(proc, root, gb1));
+	snprintf(path, sizeof(path), "%s/a/hugetlb.1GB.max", root);
+	write_file(path, "1073741824\n");
+	assert_true(eal_hugetlb_fault_limited(proc, root, gb1));
+	/* v1: the hugetlb hierarchy under ROOT/hugetlb. */
+	make_dir(t, "cg/sys/fs/cgroup/hugetlb/c", dir);
+	write_file(proc, "5:cpu,cpuacct:/c\n4:memory,hugetlb:/c\n");
+	snprintf(path, sizeof(path), "%s/hugetlb.2MB.limit_in_bytes", dir);
+	write_file(path, "9223372036854771712\n");
+	assert_false(eal_hugetlb_fault_limited(proc, root, mb2));
+	write_file(path, "8388608\n");
+	assert_true(eal_hugetlb_fault_limited(proc, root, mb2));
+	write_file(proc, "5:cpu,cpuacct:/c\n4:memory:/c\n");
+	assert_false(eal_hugetlb_fault_limited(proc, root, mb2));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sizes_and_counts),
 		cmocka_unit_test(test_overcommit),
+		cmocka_unit_test(test_reserved),
 		cmocka_unit_test(test_no_hugepages),
 		cmocka_unit_test(test_no_backing),
 		cmocka_unit_test(test_huge_dir),
 		cmocka_unit_test(test_huge_dir_errors),
 		cmocka_unit_test(test_numa_nodes),
+		cmocka_unit_test(test_cgroup_fault_limit),
 	};
 
 	return cmocka_run_group_tests_name("hugepage_info", tests, setup,

@@ -5,7 +5,7 @@
 /*
  * Hugepage discovery. Everything is read from sysfs and procfs text files:
  *
- *   /sys/kernel/mm/hugepages/hugepages-<kB>kB/{free,nr_overcommit,surplus}_hugepages
+ *   /sys/kernel/mm/hugepages/hugepages-<kB>kB/{free,resv,nr_overcommit,surplus}_hugepages
  *   /sys/devices/system/node/node<N>/hugepages/hugepages-<kB>kB/free_hugepages
  *   /proc/mounts     hugetlbfs mounts, with their pagesize= option
  *   /proc/meminfo    Hugepagesize: the size of a mount without pagesize=
@@ -216,7 +216,10 @@ read_free_per_node(const struct eal_hugepage_paths *paths,
 			paths->sysfs_nodes, node, type->page_sz / 1024);
 		if (!read_u64_file(path, &v))
 			continue;
-		type->free_per_socket[node] = v + headroom;
+		/* Reservations are not per node: no node has more free
+		 * than the whole pool. */
+		type->free_per_socket[node] = RTE_MIN(v + headroom,
+			type->free_pages);
 		any_node = true;
 	}
 	/* No NUMA information: all memory is on socket 0. */
@@ -229,7 +232,7 @@ static bool
 read_type(const struct eal_hugepage_paths *paths, const char *name,
 		struct eal_hugepage_type *type)
 {
-	uint64_t kb, free_pages, overcommit = 0, surplus = 0;
+	uint64_t kb, free_pages, overcommit = 0, surplus = 0, resv = 0;
 	char path[PATH_MAX];
 
 	if (sscanf(name, "hugepages-%" SCNu64 "kB", &kb) != 1)
@@ -242,6 +245,12 @@ read_type(const struct eal_hugepage_paths *paths, const char *name,
 		paths->sysfs_hugepages, name);
 	if (!read_u64_file(path, &free_pages))
 		return false;
+	/* Free but reserved (by a mapping that has not touched them yet,
+	 * ours in IOVA-as-VA mode among others): not ours to take. */
+	snprintf(path, sizeof(path), "%s/%s/resv_hugepages",
+		paths->sysfs_hugepages, name);
+	read_u64_file(path, &resv);
+	free_pages -= RTE_MIN(resv, free_pages);
 	snprintf(path, sizeof(path), "%s/%s/nr_overcommit_hugepages",
 		paths->sysfs_hugepages, name);
 	read_u64_file(path, &overcommit);

@@ -68,6 +68,15 @@ uint64_t eal_hugepage_free_bytes(const struct eal_hugepage_info *info,
 void eal_numa_nodes_discover(const struct eal_hugepage_paths *paths,
 		bool present[RTE_MAX_NUMA_NODES]);
 
+/*
+ * True when a hugetlb cgroup of this process (proc_cgroup: its
+ * /proc/self/cgroup; cgroup_root: /sys/fs/cgroup) or an ancestor limits
+ * the faults of page_sz pages: a fault past the limit would raise SIGBUS
+ * even inside a reservation (eal_hugetlb_cgroup.c).
+ */
+bool eal_hugetlb_fault_limited(const char *proc_cgroup,
+		const char *cgroup_root, uint64_t page_sz);
+
 /* memfd_create() flags asking for hugetlb pages of page_sz. */
 unsigned int eal_hugepage_memfd_flags(uint64_t page_sz);
 

@@ -22,6 +22,28 @@
  * pages may come in dozens of runs). The pages that are not used go
  * straight back to the kernel.
  *
+ * In IOVA-as-VA mode on a single NUMA node, nothing is faulted up front:
+ * the pages are only reserved, by mapping their range of the file shared
+ * and without MAP_NORESERVE. The kernel then counts them in
+ * HugePages_Rsvd and guarantees a later fault of the range a page (a
+ * mapping it cannot guarantee fails at once with ENOMEM, as fallocate()
+ * fails with ENOSPC), so a reservation that succeeded cannot fail later;
+ * each page is allocated and cleared by the kernel when first touched.
+ * This makes start-up with -m or --socket-mem cost no clearing of memory
+ * nobody uses yet. A reservation that was never faulted is not given
+ * back by punching a hole (only faulted pages are), so freeing a slot
+ * first allocates its untouched pages with fallocate(), which consumes
+ * their reservation, then punches the hole. IOVA-as-PA mode keeps
+ * allocating up front: a segment's IOVA (public, read straight from
+ * struct rte_memseg by walkers, memzones and mempools) is its page's
+ * physical address, which exists only once the page does, and the pages
+ * are sorted by it to build IOVA-contiguous blocks. So does a machine
+ * with several NUMA nodes: hugetlb reservations are not per node, and a
+ * fault bound to one node could find it empty and raise SIGBUS; and so
+ * does a process under a hugetlb cgroup limit on faults, which a fault
+ * past the limit meets with SIGBUS whatever was reserved
+ * (eal_hugetlb_cgroup.c).
+ *
  * In IOVA-as-VA mode slot i takes file page i, and ordinary memory
  * (--no-huge) is a plain memfd whose bytes follow the slots one to one:
  * either way a list is one linear range of its file (eal_memseg.h).
@@ -48,6 +70,14 @@
 #include "eal_hugepages.h"
 #include "eal_iova.h"
 #include "eal_memseg.h"
+
+/*
+ * Set while the EAL tears its memory down: the lists' files are about to
+ * be closed, which frees their pages and drops their reservations at
+ * once, so no page is punched out (nor an untouched one allocated, and
+ * cleared, just to give its reservation back) one by one.
+ */
+static bool memalloc_closing;
 
 #define SURPLUS_FACTOR 4U
 #define SURPLUS_EXTRA 64U
@@ -269,6 +299,14 @@ eal_memalloc_list_create(struct eal_memseg_list *list,
 	if (type->backing != EAL_BACKING_ANON &&
 			list_open_file(list, type, file_prefix) < 0)
 		goto fail;
+	if (type->backing != EAL_BACKING_ANON) {
+		list->fault_limited = eal_hugetlb_fault_limited(
+			"/proc/self/cgroup", "/sys/fs/cgroup", type->page_sz);
+		if (list->fault_limited)
+			EAL_LOG(DEBUG, "a hugetlb cgroup limits faults of %"
+				PRIu64 " kB pages: they are allocated up "
+				"front\n", type->page_sz / 1024);
+	}
 	if (type->backing == EAL_BACKING_ANON)
 		list_open_plain(list, file_prefix);
 	list->msl.base_va = reserve_va(list->msl.len, list->seg_sz, va_hint);
@@ -315,20 +353,32 @@ file_page_mark(struct eal_memseg_list *list, unsigned int page, bool busy)
 		list->file_page_used[page / 64] &= ~(UINT64_C(1) << (page % 64));
 }
 
-/* Gives one file page back to the kernel. */
+/*
+ * Gives one file page back to the kernel, and its reservation when it was
+ * mapped lazily and never touched: allocating it consumes the reservation
+ * (a no-op for a page that exists), the hole frees the page.
+ */
 static void
-page_release(struct eal_memseg_list *list, int32_t page)
+page_release(struct eal_memseg_list *list, int32_t page, bool reserved)
 {
 	off_t off = (off_t)page * (off_t)list->msl.page_sz;
 
+	if (reserved && fallocate(list->fd, 0, off,
+			(off_t)list->msl.page_sz) < 0)
+		EAL_LOG(DEBUG, "hugepage reservation kept until exit: %s\n",
+			strerror(errno));
 	fallocate(list->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off,
 		(off_t)list->msl.page_sz);
 	file_page_mark(list, (unsigned int)page, false);
 }
 
-/* Allocates up to want hugepages in the file; returns how many it got. */
+/*
+ * Allocates up to want hugepages in the file (lazy: only claims free file
+ * pages, which their mapping will reserve); returns how many it got.
+ */
 static unsigned int
-pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages)
+pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages,
+		bool lazy)
 {
 	unsigned int page = 0, got = 0;
 	struct numa_saved saved;
@@ -341,7 +391,8 @@ pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages)
 		if (page == list->nb_file_pages)
 			break;
 		off = (off_t)page * (off_t)list->msl.page_sz;
-		if (fallocate(list->fd, 0, off, (off_t)list->msl.page_sz) < 0)
+		if (!lazy && fallocate(list->fd, 0, off,
+				(off_t)list->msl.page_sz) < 0)
 			break;
 		file_page_mark(list, page, true);
 		pages[got++] = (int32_t)page;
@@ -356,7 +407,7 @@ pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages)
  */
 static unsigned int
 pages_take_at(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count, int32_t *pages)
+		unsigned int count, int32_t *pages, bool lazy)
 {
 	unsigned int got = 0, page;
 	struct numa_saved saved;
@@ -364,9 +415,9 @@ pages_take_at(struct eal_memseg_list *list, unsigned int first,
 	numa_bind_begin(list->msl.socket_id, &saved);
 	for (page = first; got < count; page++, got++) {
 		if (page >= list->nb_file_pages || file_page_busy(list, page) ||
-				fallocate(list->fd, 0, (off_t)page *
+				(!lazy && fallocate(list->fd, 0, (off_t)page *
 				(off_t)list->msl.page_sz,
-				(off_t)list->msl.page_sz) < 0)
+				(off_t)list->msl.page_sz) < 0))
 			break;
 		file_page_mark(list, page, true);
 		pages[got] = (int32_t)page;
@@ -375,14 +426,18 @@ pages_take_at(struct eal_memseg_list *list, unsigned int first,
 	return got;
 }
 
-/* Maps a file page at addr; 0 or -1. */
+/*
+ * Maps n file pages from page on at addr: faulted now, or (lazy) only
+ * reserved, ENOMEM when the kernel cannot reserve them. 0 or -1.
+ */
 static int
-page_map(const struct eal_memseg_list *list, void *addr, int32_t page)
+page_map(const struct eal_memseg_list *list, void *addr, int32_t page,
+		unsigned int n, bool lazy)
 {
 	void *p;
 
-	p = mmap(addr, list->msl.page_sz, PROT_READ | PROT_WRITE,
-		MAP_SHARED | MAP_FIXED | MAP_POPULATE, list->fd,
+	p = mmap(addr, (size_t)n * list->msl.page_sz, PROT_READ | PROT_WRITE,
+		MAP_SHARED | MAP_FIXED | (lazy ? 0 : MAP_POPULATE), list->fd,
 		(off_t)page * (off_t)list->msl.page_sz);
 	return p == addr ? 0 : -1;
 }
@@ -410,24 +465,39 @@ slot_fill(struct eal_memseg_list *list, unsigned int slot, rte_iova_t iova,
 	ms->flags = 0;
 }
 
-/* Maps pages[i] into slot first + i; undoes everything on failure. */
+/*
+ * Maps pages[i] into slot first + i, one mmap() per run of consecutive
+ * file pages; undoes everything on failure. A lazy mapping the kernel
+ * cannot reserve fails quietly, like a failed fallocate(): there were not
+ * enough free hugepages, which the caller reports.
+ */
 static int
 pages_map_slots(struct eal_memseg_list *list, unsigned int first,
-		const struct page_cand *cands, unsigned int count)
+		const struct page_cand *cands, unsigned int count, bool lazy,
+		unsigned int *mapped)
 {
-	unsigned int i;
+	unsigned int i, n;
 
-	for (i = 0; i < count; i++) {
-		if (page_map(list, slot_addr(list, first + i),
-				cands[i].page) < 0) {
-			EAL_LOG(ERR, "cannot map a hugepage: %s\n",
-				strerror(errno));
-			release_va(slot_addr(list, first), i * list->seg_sz);
+	*mapped = 0;
+	for (i = 0; i < count; i += n) {
+		for (n = 1; i + n < count &&
+				cands[i + n].page == cands[i].page + (int32_t)n;
+				n++)
+			;
+		if (page_map(list, slot_addr(list, first + i), cands[i].page,
+				n, lazy) < 0) {
+			if (!lazy || errno != ENOMEM)
+				EAL_LOG(ERR, "cannot map a hugepage: %s\n",
+					strerror(errno));
+			release_va(slot_addr(list, first),
+				(size_t)count * list->seg_sz);
 			return -1;
 		}
+		*mapped = i + n;
 	}
 	for (i = 0; i < count; i++) {
 		list->info[first + i].file_page = cands[i].page;
+		list->info[first + i].lazy = lazy;
 		slot_fill(list, first + i, cands[i].pa, list->msl.page_sz);
 	}
 	return 0;
@@ -451,7 +521,7 @@ cands_read_pa(const struct eal_memseg_list *list, struct page_cand *cands,
 	base = RTE_PTR_ALIGN_CEIL(raw, page_sz);
 	for (i = 0; i < n && ret == 0; i++) {
 		addr = RTE_PTR_ADD(base, i * page_sz);
-		if (page_map(list, addr, cands[i].page) < 0)
+		if (page_map(list, addr, cands[i].page, 1, false) < 0)
 			ret = -1;
 		else
 			cands[i].pa = eal_pagemap_virt2phy(pagemap_fd, addr);
@@ -502,7 +572,7 @@ cands_gather(struct eal_memseg_list *list, struct page_cand *cands,
 		return -1;
 	*n = 0;
 	for (;;) {
-		got = pages_take(list, target - *n, pages);
+		got = pages_take(list, target - *n, pages, false);
 		for (i = 0; i < got; i++)
 			cands[*n + i].page = pages[i];
 		if (cands_read_pa(list, cands + *n, got, pagemap_fd) < 0) {
@@ -530,7 +600,7 @@ map_huge_pa(struct eal_memseg_list *list, unsigned int first,
 {
 	unsigned int max = count;
 	struct page_cand *cands;
-	unsigned int n = 0, i;
+	unsigned int n = 0, mapped, i;
 	int start = -1, pagemap_fd, ret = -1;
 
 	if (contig && count > 1)
@@ -543,7 +613,8 @@ map_huge_pa(struct eal_memseg_list *list, unsigned int first,
 		start = cands_gather(list, cands, &n, count, max, contig,
 			pagemap_fd);
 	if (start >= 0)
-		ret = pages_map_slots(list, first, cands + start, count);
+		ret = pages_map_slots(list, first, cands + start, count,
+			false, &mapped);
 	else if (contig && n >= count)
 		EAL_LOG(DEBUG, "no %u physically contiguous %" PRIu64 " kB "
 			"pages among %u free ones\n", count,
@@ -555,11 +626,24 @@ map_huge_pa(struct eal_memseg_list *list, unsigned int first,
 	for (i = 0; i < n; i++)
 		if (ret < 0 || i < (unsigned int)start ||
 				i >= (unsigned int)start + count)
-			page_release(list, cands[i].page);
+			page_release(list, cands[i].page, false);
 	if (pagemap_fd >= 0)
 		close(pagemap_fd);
 	free(cands);
 	return ret;
+}
+
+/* Whether the list's hugepages are reserved and faulted on first use. */
+static bool
+list_is_lazy(const struct eal_memseg_list *list)
+{
+	if (list->fault_limited)
+		return false;
+#ifdef POLLUX_HAVE_LIBNUMA
+	if (numa_multi_node())
+		return false;
+#endif
+	return rte_eal_iova_mode() != RTE_IOVA_PA;
 }
 
 /* Hugepages in IOVA-as-VA mode: any pages, IOVA = virtual address. */
@@ -569,23 +653,31 @@ map_huge_va(struct eal_memseg_list *list, unsigned int first,
 {
 	struct page_cand *cands = calloc(count, sizeof(*cands));
 	int32_t *pages = calloc(count, sizeof(*pages));
-	unsigned int got = 0, i;
+	bool lazy = list_is_lazy(list);
+	unsigned int got = 0, mapped = 0, i;
 	int ret = -1;
 
 	if (cands != NULL && pages != NULL) {
-		got = pages_take_at(list, first, count, pages);
+		got = pages_take_at(list, first, count, pages, lazy);
 		if (got < count)
-			got += pages_take(list, count - got, pages + got);
+			got += pages_take(list, count - got, pages + got,
+				lazy);
 	}
 	for (i = 0; i < got; i++) {
 		cands[i].page = pages[i];
 		cands[i].pa = RTE_BAD_IOVA;
 	}
 	if (got == count)
-		ret = pages_map_slots(list, first, cands, count);
-	if (ret < 0)
-		for (i = 0; i < got; i++)
-			page_release(list, pages[i]);
+		ret = pages_map_slots(list, first, cands, count, lazy,
+			&mapped);
+	/* A lazy page that was not mapped holds nothing, not even a
+	 * reservation. */
+	for (i = 0; ret < 0 && i < got; i++) {
+		if (lazy && i >= mapped)
+			file_page_mark(list, (unsigned int)pages[i], false);
+		else
+			page_release(list, pages[i], lazy);
+	}
 	free(cands);
 	free(pages);
 	return ret;
@@ -640,6 +732,12 @@ eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 }
 
 void
+eal_memalloc_set_closing(bool closing)
+{
+	memalloc_closing = closing;
+}
+
+void
 eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 		unsigned int count)
 {
@@ -652,8 +750,13 @@ eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 			fallocate(list->fd, FALLOC_FL_PUNCH_HOLE |
 				FALLOC_FL_KEEP_SIZE, (off_t)i *
 				(off_t)list->seg_sz, (off_t)list->seg_sz);
+		else if (list->info[i].file_page >= 0 && memalloc_closing)
+			file_page_mark(list,
+				(unsigned int)list->info[i].file_page, false);
 		else if (list->info[i].file_page >= 0)
-			page_release(list, list->info[i].file_page);
+			page_release(list, list->info[i].file_page,
+				list->info[i].lazy);
+		list->info[i].lazy = false;
 		list->info[i].file_page = -1;
 		memset(&list->segs[i], 0, sizeof(list->segs[i]));
 	}

@@ -324,8 +324,10 @@ static void
 memory_teardown(void)
 {
 	eal_memzone_reset();
+	eal_memalloc_set_closing(true);
 	malloc_heaps_cleanup();
 	eal_memseg_cleanup();
+	eal_memalloc_set_closing(false);
 	eal_mem_event_cleanup();
 	eal_iova_reset();
 	mem_no_huge = false;

@@ -88,6 +88,7 @@ eal_page_type_max_segs(const struct eal_page_type *type)
 struct eal_seg_info {
 	int32_t file_page;	/* page index in the list's file, -1 if none */
 	int32_t heap_id;	/* owning heap, -1 when unmapped */
+	bool lazy;		/* hugepage reserved, faulted on first touch */
 	void *owner;		/* the heap's run that holds the segment */
 };
 
@@ -99,6 +100,7 @@ struct eal_memseg_list {
 	unsigned int nb_segs;		/* slots */
 	unsigned int nb_mapped;
 	int fd;				/* backing file, -1 if none */
+	bool fault_limited;		/* a hugetlb cgroup limits faults */
 	unsigned int nb_file_pages;
 	uint64_t *file_page_used;	/* bitmap of nb_file_pages bits */
 	struct rte_memseg *segs;	/* nb_segs; addr NULL when unmapped */
@@ -192,6 +194,8 @@ int eal_memalloc_list_create(struct eal_memseg_list *list,
 		const struct eal_page_type *type, const char *file_prefix,
 		void *va_hint);
 void eal_memalloc_list_destroy(struct eal_memseg_list *list);
+/* Between true and false, unmapping skips what closing the files does. */
+void eal_memalloc_set_closing(bool closing);
 int eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 		unsigned int count, bool contig);
 void eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,

@@ -630,37 +630,17 @@ rte_mempool_pop_objs_(void **obj_table, void **top, unsigned int n)
 }
 
 /*
- * The slow half of a cached get (internal): the cache holds fewer than n
- * objects. Its objects (the warmest) are handed out first; then it is
- * refilled from the store with cache->size objects plus the rest of the
- * request in one bulk, so the next calls hit the cache again. When the
- * store cannot provide that much, the rest comes from the store directly.
- * When even that fails nothing is handed out: a failed bulk dequeue
- * writes nothing, so the cache's objects are still in place below len.
+ * The slow half of a cached get (internal, in the library): the cache
+ * holds fewer than n objects. Its objects are handed out first, then it
+ * is refilled from the store with cache->size objects plus the rest of
+ * the request in one bulk. Out of line, so that the fast path inlined
+ * into every caller (rte_pktmbuf_alloc() among them) stays a few
+ * instructions with no registers to save.
+ * @return 0, or the handler's negative errno with nothing taken.
  */
-static __rte_always_inline int
-rte_mempool_get_refill_(struct rte_mempool *mp, void **obj_table,
-			unsigned int n, struct rte_mempool_cache *cache)
-{
-	uint32_t len = cache->len;
-	uint32_t remaining = n - len;
-	uint32_t fill = cache->size + remaining;
-	int ret;
-
-	rte_mempool_pop_objs_(obj_table, &cache->objs[len], len);
-	if (likely(remaining <= RTE_MEMPOOL_CACHE_MAX_SIZE) &&
-			rte_mempool_ops_dequeue_bulk(mp, cache->objs, fill) == 0) {
-		rte_mempool_pop_objs_(obj_table + len, &cache->objs[fill],
-			remaining);
-		cache->len = cache->size;
-		return 0;
-	}
-	ret = rte_mempool_ops_dequeue_bulk(mp, obj_table + len, remaining);
-	if (ret < 0)
-		return ret;
-	cache->len = 0;
-	return 0;
-}
+int
+__rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
+			   unsigned int n, struct rte_mempool_cache *cache);
 
 /**
  * Takes n objects from mp through cache (internal: no cookie check).
@@ -680,7 +660,7 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
 		rte_mempool_pop_objs_(obj_table, &cache->objs[len], n);
 		return 0;
 	}
-	return rte_mempool_get_refill_(mp, obj_table, n, cache);
+	return __rte_mempool_cache_refill(mp, obj_table, n, cache);
 }
 
 /**
