@@ -41,6 +41,14 @@
 #define IXGBE_MAX_FRAME		15872
 #define IXGBE_FRAME_OVERHEAD	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
+/* How the link is brought up (ixgbe_ethdev.c, by PCI device id). */
+enum ixgbe_link_kind {
+	IXGBE_LINK_82599_SFI,		/* AUTOC.LMS forced to 10G serial */
+	IXGBE_LINK_82599_EEPROM,	/* AUTOC from the EEPROM, AN restart */
+	IXGBE_LINK_X540_PHY,		/* X540: the PHY negotiates */
+	IXGBE_LINK_X550_PHY,		/* X550: same, and 2.5G/5G speeds */
+};
+
 /* One hardware counter accumulated in software. */
 struct ixgbe_hw_stats {
 	uint64_t crcerrs, illerrc, errbc, rlec, mpc, ruc, rfc, roc, rjc;
@@ -52,7 +60,7 @@ struct ixgbe_hw_stats {
 struct ixgbe_adapter {
 	uint8_t *bar;			/* BAR0, mapped by the PCI bus */
 	uint16_t device_id;
-	bool is_82599;			/* AUTOC link recipe applies */
+	enum ixgbe_link_kind link_kind;
 	bool msix;			/* vector 0 for LSC, 1.. for Rx */
 	bool lsc_registered;
 	uint32_t rx_intr_mask;		/* EIMS bits of Rx vectors in use */

@@ -26,7 +26,8 @@
 #define PCI_VENDOR_ID_INTEL	0x8086
 
 /* hardware-facts 3.1: the 82599 family, X540 and X550 (physical
- * functions only). */
+ * functions only; not the X552/X553 "X550EM" SoC ports, whose link
+ * goes through an internal KR PHY this driver does not program). */
 static const struct rte_pci_id ixgbe_pci_ids[] = {
 	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10FB) },	/* 82599 SFP */
 	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F7) },	/* KX4 */
@@ -47,20 +48,30 @@ static const struct rte_pci_id ixgbe_pci_ids[] = {
 	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1560) },	/* X540T1 */
 	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1563) },	/* X550T */
 	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15D1) },	/* X550T1 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AA) },	/* X550EM_X KX4 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AB) },	/* X550EM_X KR */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AC) },	/* X550EM_X SFP */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AD) },	/* X550EM_X 10G T */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AE) },	/* X550EM_X 1G T */
 	{ .vendor_id = 0 },
 };
 
-static bool
-ixgbe_id_is_82599(uint16_t device_id)
+/*
+ * Link set-up per family (doc/ixgbe.md). 82599 SFP+: 10G serial (SFI)
+ * forced in AUTOC. Other 82599 boards (KX4, KR, CX4, XAUI, T3): AUTOC
+ * as the EEPROM loaded it, auto-negotiation restarted. X540, X550: the
+ * MAC talks to an integrated copper PHY that negotiates by itself after
+ * reset; AUTOC is left alone and only LINKS is read.
+ */
+static enum ixgbe_link_kind
+ixgbe_link_kind(uint16_t device_id)
 {
-	return device_id < 0x1528 || device_id == 0x1529 ||
-		device_id == 0x152A || (device_id >= 0x154A &&
-		device_id <= 0x1558);
+	switch (device_id) {
+	case 0x1528: case 0x1560:
+		return IXGBE_LINK_X540_PHY;
+	case 0x1563: case 0x15D1:
+		return IXGBE_LINK_X550_PHY;
+	case 0x10FB: case 0x1507: case 0x154D: case 0x1529: case 0x154A:
+	case 0x1558: case 0x1557:
+		return IXGBE_LINK_82599_SFI;
+	default:
+		return IXGBE_LINK_82599_EEPROM;
+	}
 }
 
 int
@@ -130,20 +141,21 @@ ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
 	return 0;
 }
 
-/* 4.6.4: link set-up of an 82599 SFP+ (10G serial, auto-negotiation
- * restarted); X540/X550 bring their link up by themselves (PHY
- * firmware), and only LINKS is read. */
+/* 4.6.4: link set-up (datasheet B.1.5 flows: link mode in AUTOC, then
+ * Restart_AN; LINKS says when the link is up). */
 static void
 ixgbe_link_setup(const struct ixgbe_adapter *ad)
 {
 	uint32_t autoc;
 
-	if (!ad->is_82599)
+	if (ad->link_kind >= IXGBE_LINK_X540_PHY)
 		return;
 	autoc = ixgbe_read(ad, IXGBE_AUTOC);
-	autoc &= ~(IXGBE_AUTOC_LMS_MASK | IXGBE_AUTOC_PMA_PMD_MASK);
-	autoc |= IXGBE_AUTOC_LMS_10G_SERIAL;
-	ixgbe_write(ad, IXGBE_AUTOC, autoc);
+	if (ad->link_kind == IXGBE_LINK_82599_SFI) {
+		autoc &= ~(IXGBE_AUTOC_LMS_MASK | IXGBE_AUTOC_PMA_PMD_MASK);
+		autoc |= IXGBE_AUTOC_LMS_10G_SERIAL;
+		ixgbe_write(ad, IXGBE_AUTOC, autoc);
+	}
 	ixgbe_write(ad, IXGBE_AUTOC, autoc | IXGBE_AUTOC_AN_RESTART);
 }
 
@@ -362,7 +374,6 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		.nb_align = IXGBE_RING_ALIGN,
 	};
 
-	RTE_SET_USED(dev);
 	info->max_rx_queues = IXGBE_MAX_QUEUES;
 	info->max_tx_queues = IXGBE_MAX_QUEUES;
 	info->min_rx_bufsize = 1024;
@@ -387,6 +398,11 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
 	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
 	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
+	if (ixgbe_adapter(dev)->link_kind >= IXGBE_LINK_X540_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_100M;
+	if (ixgbe_adapter(dev)->link_kind == IXGBE_LINK_X550_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_2_5G |
+			RTE_ETH_LINK_SPEED_5G;
 	return 0;
 }
 
@@ -455,7 +471,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	}
 	ad->bar = pci_dev->mem_resource[0].addr;
 	ad->device_id = pci_dev->id.device_id;
-	ad->is_82599 = ixgbe_id_is_82599(ad->device_id);
+	ad->link_kind = ixgbe_link_kind(ad->device_id);
 	dev->device = &pci_dev->device;
 	dev->intr_handle = pci_dev->intr_handle;
 	dev->dev_ops = &ixgbe_ops;

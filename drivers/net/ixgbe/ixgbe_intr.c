@@ -40,6 +40,13 @@ ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
 		link.link_speed = speeds[(links >> IXGBE_LINKS_SPEED_SHIFT) &
 			IXGBE_LINKS_SPEED_MASK];
+		/* X550 NBASE-T: "10G" and "100M" with NON_STD are 2.5G, 5G. */
+		if (ad->link_kind == IXGBE_LINK_X550_PHY &&
+				(links & IXGBE_LINKS_SPEED_NON_STD))
+			link.link_speed = link.link_speed ==
+				RTE_ETH_SPEED_NUM_10G ? RTE_ETH_SPEED_NUM_2_5G :
+				link.link_speed == RTE_ETH_SPEED_NUM_100M ?
+				RTE_ETH_SPEED_NUM_5G : link.link_speed;
 	}
 	link.link_autoneg = RTE_ETH_LINK_AUTONEG;
 	return rte_eth_linkstatus_set(dev, &link);

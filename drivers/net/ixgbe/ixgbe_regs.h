@@ -100,6 +100,7 @@
 #define IXGBE_LINKS_UP		(1u << 30)
 #define IXGBE_LINKS_SPEED_SHIFT	28
 #define IXGBE_LINKS_SPEED_MASK	3u		/* 3: 10G, 2: 1G, 1: 100M */
+#define IXGBE_LINKS_SPEED_NON_STD (1u << 27)	/* X550: 2.5G / 5G */
 
 /* Transmit, ds 8.2.3.9 and 4.6.8 / 4.6.11.3.4 */
 #define IXGBE_RTTDCS		0x04900
