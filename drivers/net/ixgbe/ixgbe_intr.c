@@ -3,7 +3,7 @@
  */
 
 /*
- * net_ixgbe link and interrupts (datasheet 7.3).
+ * net_ixgbe link and interrupts (registers: datasheet 8.2.3.5).
  *
  * MSI-X (vfio-pci, or a model's pollux-msix FIFOs): vector 0 carries the
  * "other" causes, LSC among them (IVAR_MISC), and Rx queue q has vector
@@ -173,26 +173,27 @@ ixgbe_intr_stop(struct rte_eth_dev *dev)
 	}
 }
 
-int
-ixgbe_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
+/* Unmasks (EIMS) or masks (EIMC) the vector of an Rx queue. */
+static int
+ixgbe_rx_intr_mask(struct rte_eth_dev *dev, uint16_t queue_id, uint32_t reg)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t bit = 1u << (queue_id + 1);
 
 	if (queue_id >= IXGBE_MAX_RX_VECTORS || !(ad->rx_intr_mask & bit))
 		return -EINVAL;
-	ixgbe_write(ad, IXGBE_EIMS, bit);
+	ixgbe_write(ad, reg, bit);
 	return 0;
+}
+
+int
+ixgbe_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
+{
+	return ixgbe_rx_intr_mask(dev, queue_id, IXGBE_EIMS);
 }
 
 int
 ixgbe_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t bit = 1u << (queue_id + 1);
-
-	if (queue_id >= IXGBE_MAX_RX_VECTORS || !(ad->rx_intr_mask & bit))
-		return -EINVAL;
-	ixgbe_write(ad, IXGBE_EIMC, bit);
-	return 0;
+	return ixgbe_rx_intr_mask(dev, queue_id, IXGBE_EIMC);
 }
