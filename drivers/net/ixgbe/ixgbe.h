@@ -167,7 +167,7 @@ uint16_t ixgbe_xmit_pkts(void *queue, struct rte_mbuf **pkts,
 extern const struct eth_dev_ops ixgbe_ops;
 void ixgbe_rss_program(struct rte_eth_dev *dev);
 int ixgbe_rss_configure(struct rte_eth_dev *dev);
-void ixgbe_stats_read(struct rte_eth_dev *dev);
+int ixgbe_stats_reset(struct rte_eth_dev *dev);
 int ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac);
 int ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
 

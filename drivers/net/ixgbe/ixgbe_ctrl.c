@@ -89,9 +89,8 @@ ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
 	if (index >= IXGBE_NB_RAR || pool != 0) {
-		IXGBE_LOG(ERR, "%s: MAC address slot %u pool %u: the device has "
-			"slots 0..%u and no pools (VMDq)", dev->data->name,
-			index, pool, IXGBE_NB_RAR - 1);
+		IXGBE_LOG(ERR, "%s: MAC address slot %u pool %u: the device has slots 0..%u and no pools (VMDq)",
+			dev->data->name, index, pool, IXGBE_NB_RAR - 1);
 		return -EINVAL;
 	}
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
@@ -118,9 +117,8 @@ ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	uint32_t frame = (uint32_t)mtu + IXGBE_FRAME_OVERHEAD;
 
 	if (frame > IXGBE_MAX_FRAME) {
-		IXGBE_LOG(ERR, "%s: MTU %u makes %u-byte frames; the device "
-			"takes at most %u (MTU %u)", dev->data->name, mtu,
-			frame, IXGBE_MAX_FRAME,
+		IXGBE_LOG(ERR, "%s: MTU %u makes %u-byte frames; the device takes at most %u (MTU %u)",
+			dev->data->name, mtu, frame, IXGBE_MAX_FRAME,
 			IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD);
 		return -EINVAL;
 	}
@@ -282,8 +280,7 @@ ixgbe_reta_update(struct rte_eth_dev *dev,
 		bit = i % RTE_ETH_RETA_GROUP_SIZE;
 		if ((reta[group].mask & RTE_BIT64(bit)) != 0 &&
 				reta[group].reta[bit] >= IXGBE_RSS_MAX_QUEUES) {
-			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS "
-				"spreads over queues 0..%u only",
+			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
 				dev->data->name, i, reta[group].reta[bit],
 				IXGBE_RSS_MAX_QUEUES - 1);
 			return -EINVAL;
@@ -365,7 +362,7 @@ static const struct {
 
 /* Adds what every clear-on-read counter holds to the software totals;
  * the octet counters have 36 bits, the high 4 read after the low 32. */
-void
+static void
 ixgbe_stats_read(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
@@ -414,7 +411,7 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 	return 0;
 }
 
-static int
+int
 ixgbe_stats_reset(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);

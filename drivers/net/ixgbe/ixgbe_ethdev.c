@@ -98,9 +98,7 @@ ixgbe_global_reset(const struct rte_eth_dev *dev)
 
 	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) | bits);
 	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_RESET_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: the device did not finish its reset "
-			"(CTRL.RST still 1 after %u ms): it is not an 82599 "
-			"that works, or BAR0 is not its registers",
+		IXGBE_LOG(ERR, "%s: the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
 			dev->data->name, IXGBE_RESET_WAIT_MS);
 		return -EIO;
 	}
@@ -117,22 +115,21 @@ ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
 
 	if (ixgbe_wait_reg(ad, IXGBE_EEC, IXGBE_EEC_ARD, IXGBE_EEC_ARD,
 			IXGBE_EEPROM_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: EEPROM auto-read not done (EEC.ARD 0 after "
-			"%u ms)", dev->data->name, IXGBE_EEPROM_WAIT_MS);
+		IXGBE_LOG(ERR, "%s: EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
+			dev->data->name, IXGBE_EEPROM_WAIT_MS);
 		return -EIO;
 	}
 	if (ixgbe_wait_reg(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_DMAIDONE,
 			IXGBE_RDRXCTL_DMAIDONE, IXGBE_DMA_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: DMA initialisation not done "
-			"(RDRXCTL.DMAIDONE 0 after %u ms)", dev->data->name,
-			IXGBE_DMA_WAIT_MS);
+		IXGBE_LOG(ERR, "%s: DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
+			dev->data->name, IXGBE_DMA_WAIT_MS);
 		return -EIO;
 	}
 	return 0;
 }
 
-/* 4.6.4: link set-up (datasheet B.1.5 flows: link mode in AUTOC, then
- * Restart_AN; LINKS says when the link is up). */
+/* 4.6.4: link set-up, as the datasheet's flows go: link mode in AUTOC,
+ * then Restart_AN; LINKS says when the link is up. */
 static void
 ixgbe_link_setup(const struct ixgbe_adapter *ad)
 {
@@ -153,12 +150,7 @@ ixgbe_link_setup(const struct ixgbe_adapter *ad)
 static void
 ixgbe_stats_init(struct rte_eth_dev *dev)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-
-	ixgbe_stats_read(dev);
-	memset(ad->stats, 0, sizeof(ad->stats));
-	memset(ad->qprc, 0, sizeof(ad->qprc));
-	memset(ad->qptc, 0, sizeof(ad->qptc));
+	ixgbe_stats_reset(dev);
 }
 
 /* The permanent address the EEPROM loaded into RAL(0)/RAH(0). */
@@ -177,8 +169,8 @@ ixgbe_read_mac(struct rte_eth_dev *dev)
 	mac->addr_bytes[5] = (uint8_t)(rah >> 8);
 	if (!(rah & IXGBE_RAH_AV) || !rte_is_valid_assigned_ether_addr(mac)) {
 		rte_eth_random_addr(mac->addr_bytes);
-		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a "
-			"random one", dev->data->name);
+		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a random one",
+			dev->data->name);
 		ixgbe_mac_addr_set(dev, mac);
 	}
 }
@@ -350,16 +342,14 @@ ixgbe_dev_configure(struct rte_eth_dev *dev)
 
 	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
 			(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE)) {
-		IXGBE_LOG(ERR, "%s: only RSS multi-queue modes are supported "
-			"(no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS",
+		IXGBE_LOG(ERR, "%s: only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS",
 			dev->data->name);
 		return -ENOTSUP;
 	}
 	if (conf->intr_conf.rxq &&
 			rte_intr_type_get(dev->intr_handle) !=
 			RTE_INTR_HANDLE_VFIO_MSIX) {
-		IXGBE_LOG(ERR, "%s: Rx interrupts need MSI-X (vfio-pci); this "
-			"device has one interrupt: clear intr_conf.rxq",
+		IXGBE_LOG(ERR, "%s: Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq",
 			dev->data->name);
 		return -ENOTSUP;
 	}
@@ -416,8 +406,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	RTE_SET_USED(drv);
 	if (pci_dev->mem_resource[0].addr == NULL ||
 			pci_dev->mem_resource[0].len < 0x20000) {
-		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: "
-			"bind the device to vfio-pci or uio_pci_generic",
+		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",
 			pci_dev->name);
 		return -ENODEV;
 	}
@@ -429,7 +418,8 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac", RTE_ETHER_ADDR_LEN *
 		IXGBE_NB_RAR, 0);
 	if (ad == NULL || dev->data->mac_addrs == NULL) {
-		IXGBE_LOG(ERR, "%s: no memory for the port", pci_dev->name);
+		IXGBE_LOG(ERR, "%s: no memory for the port",
+			pci_dev->name);
 		ret = -ENOMEM;
 		goto fail;
 	}

@@ -24,12 +24,17 @@
 int
 ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
-	static const uint32_t speeds[] = { RTE_ETH_SPEED_NUM_NONE,
-		RTE_ETH_SPEED_NUM_100M, RTE_ETH_SPEED_NUM_1G,
-		RTE_ETH_SPEED_NUM_10G };
+	/* LINKS.SPEED; on an X550 with NON_STD, 11b is 2.5G, 01b 5G. */
+	static const uint32_t speeds[2][4] = {
+		{ 0, RTE_ETH_SPEED_NUM_100M, RTE_ETH_SPEED_NUM_1G,
+			RTE_ETH_SPEED_NUM_10G },
+		{ 0, RTE_ETH_SPEED_NUM_5G, RTE_ETH_SPEED_NUM_1G,
+			RTE_ETH_SPEED_NUM_2_5G },
+	};
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct rte_eth_link link = { .link_status = RTE_ETH_LINK_DOWN };
 	uint32_t links;
+	bool nbase_t;
 
 	if (wait_to_complete)
 		(void)ixgbe_wait_reg(ad, IXGBE_LINKS, IXGBE_LINKS_UP,
@@ -38,15 +43,10 @@ ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 	if (links & IXGBE_LINKS_UP) {
 		link.link_status = RTE_ETH_LINK_UP;
 		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
-		link.link_speed = speeds[(links >> IXGBE_LINKS_SPEED_SHIFT) &
-			IXGBE_LINKS_SPEED_MASK];
-		/* X550 NBASE-T: "10G" and "100M" with NON_STD are 2.5G, 5G. */
-		if (ad->link_kind == IXGBE_LINK_X550_PHY &&
-				(links & IXGBE_LINKS_SPEED_NON_STD))
-			link.link_speed = link.link_speed ==
-				RTE_ETH_SPEED_NUM_10G ? RTE_ETH_SPEED_NUM_2_5G :
-				link.link_speed == RTE_ETH_SPEED_NUM_100M ?
-				RTE_ETH_SPEED_NUM_5G : link.link_speed;
+		nbase_t = ad->link_kind == IXGBE_LINK_X550_PHY &&
+			(links & IXGBE_LINKS_SPEED_NON_STD) != 0;
+		link.link_speed = speeds[nbase_t][(links >>
+			IXGBE_LINKS_SPEED_SHIFT) & IXGBE_LINKS_SPEED_MASK];
 	}
 	link.link_autoneg = RTE_ETH_LINK_AUTONEG;
 	return rte_eth_linkstatus_set(dev, &link);
@@ -90,10 +90,8 @@ ixgbe_rx_vectors_setup(struct rte_eth_dev *dev)
 
 	if (nb > IXGBE_MAX_RX_VECTORS || rte_intr_efd_enable(handle, nb) < 0 ||
 			rte_intr_vec_list_alloc(handle, "ixgbe_rx_vec", nb) < 0) {
-		IXGBE_LOG(ERR, "%s: no interrupt vector for each of %u Rx "
-			"queues (at most %u): use fewer queues or clear "
-			"intr_conf.rxq", dev->data->name, nb,
-			IXGBE_MAX_RX_VECTORS);
+		IXGBE_LOG(ERR, "%s: no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
+			dev->data->name, nb, IXGBE_MAX_RX_VECTORS);
 		rte_intr_efd_disable(handle);
 		return -ENOTSUP;
 	}
@@ -135,8 +133,8 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	}
 	ret = rte_intr_callback_register(handle, ixgbe_intr_handler, dev);
 	if (ret != 0) {
-		IXGBE_LOG(ERR, "%s: cannot register the interrupt handler "
-			"(%d)", dev->data->name, ret);
+		IXGBE_LOG(ERR, "%s: cannot register the interrupt handler (%d)",
+			dev->data->name, ret);
 		ixgbe_intr_stop(dev);
 		return ret;
 	}

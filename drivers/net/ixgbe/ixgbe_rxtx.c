@@ -52,8 +52,7 @@ ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
 			nb_desc <= IXGBE_RING_MAX &&
 			nb_desc % IXGBE_RING_ALIGN == 0)
 		return 0;
-	IXGBE_LOG(ERR, "%s: %s queue %u of %u descriptors: the ring takes "
-		"%u..%u descriptors, a multiple of %u (queues 0..%u)",
+	IXGBE_LOG(ERR, "%s: %s queue %u of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u (queues 0..%u)",
 		dev->data->name, dir, queue_id, nb_desc, IXGBE_RING_MIN,
 		IXGBE_RING_MAX, IXGBE_RING_ALIGN, IXGBE_MAX_QUEUES - 1);
 	return -EINVAL;
@@ -116,9 +115,8 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	if (ixgbe_check_ring(dev, "Rx", queue_id, nb_desc) < 0)
 		return -EINVAL;
 	if (room < RTE_PKTMBUF_HEADROOM + 1024) {
-		IXGBE_LOG(ERR, "%s: mbufs of pool %s hold %u bytes; Rx buffers "
-			"need %u (headroom + 1 KB, SRRCTL.BSIZEPACKET): use a "
-			"larger data room", dev->data->name, pool->name, room,
+		IXGBE_LOG(ERR, "%s: mbufs of pool %s hold %u bytes; Rx buffers need %u (headroom + 1 KB, SRRCTL.BSIZEPACKET): use a larger data room",
+			dev->data->name, pool->name, room,
 			RTE_PKTMBUF_HEADROOM + 1024);
 		return -EINVAL;
 	}
@@ -203,8 +201,7 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
 	ixgbe_write(ad, IXGBE_RDT(q), 0);
 	ixgbe_clear_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12);
 	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0) {
-		IXGBE_LOG(ERR, "%s: Rx queue %u: pool %s has not %u free "
-			"mbufs to fill the ring: make the pool larger",
+		IXGBE_LOG(ERR, "%s: Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
 			dev->data->name, q, rxq->pool->name, rxq->nb_desc);
 		return -ENOMEM;
 	}
