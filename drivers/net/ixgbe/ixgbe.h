@@ -78,7 +78,6 @@ struct ixgbe_rx_queue {
 	uint16_t rdt_value;		/* last armed slot, RDT */
 	uint16_t free_thresh;		/* refill when nb_hold reaches it */
 	uint16_t buf_len;		/* SRRCTL.BSIZEPACKET in bytes */
-	uint16_t queue_id;
 	uint16_t port_id;
 	bool rss_hash;
 	uint64_t nombuf;		/* refills that failed */

@@ -49,7 +49,7 @@
 #define IXGBE_RDH(i)		(0x01010 + 0x40 * (i))
 #define IXGBE_RDT(i)		(0x01018 + 0x40 * (i))
 #define IXGBE_RXDCTL(i)		(0x01028 + 0x40 * (i))
-#define IXGBE_RXDCTL_ENABLE	(1u << 25)
+#define IXGBE_XDCTL_ENABLE	(1u << 25)	/* RXDCTL and TXDCTL */
 #define IXGBE_SRRCTL(i)		((i) < 16 ? 0x02100 + 4 * (i) : \
 				 0x01014 + 0x40 * (i))
 #define IXGBE_SRRCTL_BSIZEPKT_SHIFT 10		/* 1 KB units, bits 4:0 */
@@ -99,7 +99,6 @@
 #define IXGBE_TDH(i)		(0x06010 + 0x40 * (i))
 #define IXGBE_TDT(i)		(0x06018 + 0x40 * (i))
 #define IXGBE_TXDCTL(i)		(0x06028 + 0x40 * (i))
-#define IXGBE_TXDCTL_ENABLE	(1u << 25)
 #define IXGBE_TXDCTL_PTHRESH(v)	((uint32_t)(v) << 0)
 #define IXGBE_TXDCTL_HTHRESH(v)	((uint32_t)(v) << 8)
 #define IXGBE_TXDCTL_WTHRESH(v)	((uint32_t)(v) << 16)

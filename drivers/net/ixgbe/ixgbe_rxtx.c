@@ -79,11 +79,11 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 	const char *dir, uint16_t queue_id)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t want = on ? IXGBE_RXDCTL_ENABLE : 0;
+	uint32_t want = on ? IXGBE_XDCTL_ENABLE : 0;
 
-	ixgbe_write(ad, reg, (ixgbe_read(ad, reg) & ~IXGBE_RXDCTL_ENABLE) |
+	ixgbe_write(ad, reg, (ixgbe_read(ad, reg) & ~IXGBE_XDCTL_ENABLE) |
 		want);
-	if (ixgbe_wait_reg(ad, reg, IXGBE_RXDCTL_ENABLE, want,
+	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
 			IXGBE_QUEUE_WAIT_MS) == 0)
 		return 0;
 	IXGBE_LOG(ERR, "%s: %s queue %u: ENABLE still %u after %u ms",
@@ -136,7 +136,6 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	rxq->ring = rxq->mz->addr;
 	rxq->nb_desc = nb_desc;
 	rxq->pool = pool;
-	rxq->queue_id = queue_id;
 	rxq->port_id = dev->data->port_id;
 	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET). */
 	rxq->buf_len = RTE_MIN(room - RTE_PKTMBUF_HEADROOM, 16u * 1024) &
@@ -210,7 +209,7 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
 	rxq->rdt_value = rxq->nb_desc - 1;
 	if (ixgbe_queue_switch(dev, IXGBE_RXDCTL(q), true, "Rx", q) < 0) {
 		/* No buffer is freed while the device may still use it. */
-		ixgbe_clear_bits(ad, IXGBE_RXDCTL(q), IXGBE_RXDCTL_ENABLE);
+		ixgbe_clear_bits(ad, IXGBE_RXDCTL(q), IXGBE_XDCTL_ENABLE);
 		ixgbe_write(ad, IXGBE_RDBAL(q), 0);
 		ixgbe_write(ad, IXGBE_RDBAH(q), 0);
 		ixgbe_rx_free_mbufs(rxq);
