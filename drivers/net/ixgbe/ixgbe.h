@@ -54,7 +54,6 @@ struct ixgbe_adapter {
 	uint8_t *bar;			/* BAR0, mapped by the PCI bus */
 	uint16_t device_id;
 	enum ixgbe_link_kind link_kind;
-	bool msix;			/* vector 0 for LSC, 1.. for Rx */
 	bool lsc_registered;
 	uint32_t rx_intr_mask;		/* EIMS bits of Rx vectors in use */
 	uint8_t rss_key[IXGBE_RSS_KEY_SIZE];

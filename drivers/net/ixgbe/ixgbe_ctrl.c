@@ -266,31 +266,40 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 	return -EINVAL;
 }
 
+/* Entry i of an application's table if its mask selects it, or NULL. */
+static uint16_t *
+ixgbe_reta_entry(struct rte_eth_rss_reta_entry64 *reta, unsigned int i)
+{
+	struct rte_eth_rss_reta_entry64 *group =
+		&reta[i / RTE_ETH_RETA_GROUP_SIZE];
+	unsigned int bit = i % RTE_ETH_RETA_GROUP_SIZE;
+
+	return (group->mask & RTE_BIT64(bit)) != 0 ? &group->reta[bit] : NULL;
+}
+
 static int
 ixgbe_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i, group, bit;
+	uint16_t *entry;
+	unsigned int i;
 
 	if (ixgbe_reta_check_size(dev, size) < 0)
 		return -EINVAL;
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		group = i / RTE_ETH_RETA_GROUP_SIZE;
-		bit = i % RTE_ETH_RETA_GROUP_SIZE;
-		if ((reta[group].mask & RTE_BIT64(bit)) != 0 &&
-				reta[group].reta[bit] >= IXGBE_RSS_MAX_QUEUES) {
+		entry = ixgbe_reta_entry(reta, i);
+		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES) {
 			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
-				dev->data->name, i, reta[group].reta[bit],
+				dev->data->name, i, *entry,
 				IXGBE_RSS_MAX_QUEUES - 1);
 			return -EINVAL;
 		}
 	}
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		group = i / RTE_ETH_RETA_GROUP_SIZE;
-		bit = i % RTE_ETH_RETA_GROUP_SIZE;
-		if ((reta[group].mask & RTE_BIT64(bit)) != 0)
-			ad->reta[i] = (uint8_t)reta[group].reta[bit];
+		entry = ixgbe_reta_entry(reta, i);
+		if (entry != NULL)
+			ad->reta[i] = (uint8_t)*entry;
 	}
 	ad->reta_set = true;
 	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
@@ -302,15 +311,15 @@ ixgbe_reta_query(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i, group, bit;
+	uint16_t *entry;
+	unsigned int i;
 
 	if (ixgbe_reta_check_size(dev, size) < 0)
 		return -EINVAL;
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		group = i / RTE_ETH_RETA_GROUP_SIZE;
-		bit = i % RTE_ETH_RETA_GROUP_SIZE;
-		if ((reta[group].mask & RTE_BIT64(bit)) != 0)
-			reta[group].reta[bit] = ad->reta[i];
+		entry = ixgbe_reta_entry(reta, i);
+		if (entry != NULL)
+			*entry = ad->reta[i];
 	}
 	return 0;
 }

@@ -115,10 +115,9 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	int ret;
 
-	ad->msix = rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX;
 	if (!conf->lsc && !conf->rxq)
 		return 0;
-	if (ad->msix) {
+	if (rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX) {
 		ixgbe_write(ad, IXGBE_GPIE, IXGBE_GPIE_MSIX_MODE |
 			IXGBE_GPIE_PBA_SUPPORT | IXGBE_GPIE_EIAME);
 		/* Other causes (LSC) on vector 0, entry valid. */
