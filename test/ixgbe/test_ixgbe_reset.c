@@ -38,6 +38,7 @@
 static struct fake_tree tree;
 static atomic_bool stop_thread;
 static volatile uint32_t *bar0;
+static atomic_bool lnk_rst_seen;	/* CTRL.LNK_RST was ever written */
 static uint16_t device_id = 0x10fb;
 
 static int
@@ -65,6 +66,8 @@ reset_only_device(void *arg)
 	volatile uint32_t *bar = arg;
 
 	while (!atomic_load(&stop_thread)) {
+		if (bar[0] & (1u << 3))
+			atomic_store(&lnk_rst_seen, true);
 		bar[0] &= ~((1u << 26) | (1u << 3));
 		usleep(100);
 	}
@@ -149,6 +152,9 @@ body_link_setup(void)
 	uint32_t autoc = bar0[REG_AUTOC / 4];
 
 	CHECK_RET(rte_eth_dev_count_avail(), 1);
+	/* The 82599's global reset includes a link reset; the X540's and
+	 * X550's must not reset the PHY's link. */
+	CHECK_RET(atomic_load(&lnk_rst_seen), device_id < 0x1528);
 	switch (device_id) {
 	case 0x10fb:	/* 82599 SFP+: 10G serial forced, AN restarted */
 		CHECK_RET(autoc & (AUTOC_LMS | AUTOC_PMA_PMD), 3u << 13);

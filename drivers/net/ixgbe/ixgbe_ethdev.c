@@ -88,21 +88,25 @@ ixgbe_disable_interrupts(const struct ixgbe_adapter *ad)
 	(void)ixgbe_read(ad, IXGBE_EICR);
 }
 
-/* 4.6.3.2: global reset (software and link reset); the bits clear
- * themselves when it is over. Then interrupts are masked again. */
+/* 4.6.3.2: global reset; the bits clear themselves when it is over.
+ * Then 10 ms (X540/X550: 100 ms, as Linux waits), interrupts masked
+ * again. The 82599 resets its link too; X540/X550 keep the copper PHY's
+ * link (CTRL.RST only, as Linux resets them). */
 static int
 ixgbe_global_reset(const struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	const bool phy = ad->link_kind >= IXGBE_LINK_X540_PHY;
 	const uint32_t bits = IXGBE_CTRL_RST | IXGBE_CTRL_LNK_RST;
 
-	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) | bits);
+	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) |
+		(phy ? IXGBE_CTRL_RST : bits));
 	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_RESET_WAIT_MS) < 0) {
 		IXGBE_LOG(ERR, "%s: the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
 			dev->data->name, IXGBE_RESET_WAIT_MS);
 		return -EIO;
 	}
-	rte_delay_us_sleep(10 * 1000);	/* 10 ms before the next access */
+	rte_delay_us_sleep((phy ? 100 : 10) * 1000);
 	ixgbe_disable_interrupts(ad);
 	return 0;
 }
