@@ -7,7 +7,7 @@
  * access, and the functions shared by the driver's files.
  *
  *   ixgbe_ethdev.c  probe, the datasheet init walk, start/stop, link
- *   ixgbe_ctrl.c    filters, MAC, MTU, RSS, statistics
+ *   ixgbe_ctrl.c    filters, MAC, MTU, RSS, statistics, the ops table
  *   ixgbe_intr.c    LSC and Rx interrupts
  *   ixgbe_rxtx.c    queues and the burst functions (the data path)
  */
@@ -40,32 +40,33 @@
 /* 82599 jumbo frames up to 15.5 KB (datasheet, product features). */
 #define IXGBE_MAX_FRAME		15872
 #define IXGBE_FRAME_OVERHEAD	(RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
+#define IXGBE_NB_COUNTERS	31	/* ixgbe_counters[], ixgbe_ctrl.c */
 
-/* One hardware counter accumulated in software. */
-struct ixgbe_hw_stats {
-	uint64_t crcerrs, illerrc, errbc, rlec, mpc, ruc, rfc, roc, rjc;
-	uint64_t gprc, gptc, gorc, gotc, bprc, mprc, bptc, mptc, tpr, tpt;
-	uint64_t prc[6], ptc[6];	/* 64, 65-127, ..., 1024-1522 */
-	uint64_t qprc[IXGBE_NB_QSTATS], qptc[IXGBE_NB_QSTATS];
+/* How the link is brought up (ixgbe_ethdev.c, by PCI device id). */
+enum ixgbe_link_kind {
+	IXGBE_LINK_82599_SFI,		/* AUTOC.LMS forced to 10G serial */
+	IXGBE_LINK_82599_EEPROM,	/* AUTOC from the EEPROM, AN restart */
+	IXGBE_LINK_X540_PHY,		/* X540: the PHY negotiates */
+	IXGBE_LINK_X550_PHY,		/* X550: same, and 2.5G/5G speeds */
 };
 
 struct ixgbe_adapter {
 	uint8_t *bar;			/* BAR0, mapped by the PCI bus */
 	uint16_t device_id;
-	bool is_82599;			/* AUTOC link recipe applies */
-	bool msix;			/* vector 0 for LSC, 1.. for Rx */
+	enum ixgbe_link_kind link_kind;
 	bool lsc_registered;
 	uint32_t rx_intr_mask;		/* EIMS bits of Rx vectors in use */
 	uint8_t rss_key[IXGBE_RSS_KEY_SIZE];
 	uint8_t reta[IXGBE_RETA_SIZE];
 	bool reta_set;			/* by the application */
 	uint64_t rss_hf;		/* RTE_ETH_RSS_* in force */
-	struct ixgbe_hw_stats stats;
+	/* The clear-on-read counters, accumulated (ixgbe_ctrl.c). */
+	uint64_t stats[IXGBE_NB_COUNTERS];
+	uint64_t qprc[IXGBE_NB_QSTATS], qptc[IXGBE_NB_QSTATS];
 };
 
 struct ixgbe_rx_queue {
 	volatile union ixgbe_rx_desc *ring;
-	struct rte_mbuf **sw_ring;	/* mbuf of each descriptor, or NULL */
 	volatile uint32_t *rdt;		/* tail doorbell */
 	struct rte_mempool *pool;
 	struct rte_mbuf *pkt_first;	/* packet in progress (no EOP yet) */
@@ -76,17 +77,15 @@ struct ixgbe_rx_queue {
 	uint16_t rdt_value;		/* last armed slot, RDT */
 	uint16_t free_thresh;		/* refill when nb_hold reaches it */
 	uint16_t buf_len;		/* SRRCTL.BSIZEPACKET in bytes */
-	uint16_t queue_id;
 	uint16_t port_id;
 	bool rss_hash;
 	uint64_t nombuf;		/* refills that failed */
-	uint64_t errors;		/* frames dropped for RXE */
 	const struct rte_memzone *mz;
+	struct rte_mbuf *sw_ring[];	/* mbuf of each descriptor, or NULL */
 };
 
 struct ixgbe_tx_queue {
 	volatile struct ixgbe_tx_desc *ring;
-	struct rte_mbuf **sw_ring;	/* segment of each descriptor */
 	uint16_t *rs_fifo;		/* descriptors that carry RS, in order */
 	volatile uint32_t *tdt;
 	uint16_t nb_desc;
@@ -97,8 +96,8 @@ struct ixgbe_tx_queue {
 	uint16_t rs_thresh;		/* RS at least every this many */
 	uint16_t free_thresh;		/* reclaim below this many free */
 	uint16_t rs_head, rs_tail;	/* rs_fifo, nb_desc entries */
-	uint16_t queue_id;
 	const struct rte_memzone *mz;
+	struct rte_mbuf *sw_ring[];	/* segment of each descriptor */
 };
 
 static inline struct ixgbe_adapter *
@@ -136,6 +135,14 @@ ixgbe_clear_bits(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t bits)
 int ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg,
 	uint32_t mask, uint32_t want, unsigned int timeout_ms);
 
+/* ixgbe_ethdev.c */
+int ixgbe_dev_configure(struct rte_eth_dev *dev);
+int ixgbe_dev_start(struct rte_eth_dev *dev);
+int ixgbe_dev_stop(struct rte_eth_dev *dev);
+int ixgbe_dev_close(struct rte_eth_dev *dev);
+int ixgbe_dev_infos_get(struct rte_eth_dev *dev,
+	struct rte_eth_dev_info *info);
+
 /* ixgbe_rxtx.c */
 int ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc, unsigned int socket_id,
@@ -154,37 +161,13 @@ uint16_t ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts,
 uint16_t ixgbe_xmit_pkts(void *queue, struct rte_mbuf **pkts,
 	uint16_t nb_pkts);
 
-/* ixgbe_ctrl.c */
+/* ixgbe_ctrl.c: settings the init walk uses, and the ops table */
+extern const struct eth_dev_ops ixgbe_ops;
 void ixgbe_rss_program(struct rte_eth_dev *dev);
 int ixgbe_rss_configure(struct rte_eth_dev *dev);
-void ixgbe_stats_read(struct rte_eth_dev *dev);
-void ixgbe_mac_program(struct rte_eth_dev *dev);
-uint32_t ixgbe_max_frame(uint16_t mtu);
-
-/* ixgbe_ctrl.c: operations */
-int ixgbe_promiscuous_enable(struct rte_eth_dev *dev);
-int ixgbe_promiscuous_disable(struct rte_eth_dev *dev);
-int ixgbe_allmulticast_enable(struct rte_eth_dev *dev);
-int ixgbe_allmulticast_disable(struct rte_eth_dev *dev);
-int ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac);
-int ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
-	uint32_t index, uint32_t pool);
-void ixgbe_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index);
-int ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
-int ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
 int ixgbe_stats_reset(struct rte_eth_dev *dev);
-int ixgbe_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
-	unsigned int n);
-int ixgbe_xstats_get_names(struct rte_eth_dev *dev,
-	struct rte_eth_xstat_name *names, unsigned int n);
-int ixgbe_reta_update(struct rte_eth_dev *dev,
-	struct rte_eth_rss_reta_entry64 *reta, uint16_t size);
-int ixgbe_reta_query(struct rte_eth_dev *dev,
-	struct rte_eth_rss_reta_entry64 *reta, uint16_t size);
-int ixgbe_rss_hash_update(struct rte_eth_dev *dev,
-	struct rte_eth_rss_conf *conf);
-int ixgbe_rss_hash_conf_get(struct rte_eth_dev *dev,
-	struct rte_eth_rss_conf *conf);
+int ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac);
+int ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);
 
 /* ixgbe_intr.c */
 int ixgbe_intr_start(struct rte_eth_dev *dev);

@@ -6,7 +6,8 @@
  * net_ixgbe port settings: unicast/multicast filtering (FCTRL), MAC
  * addresses (RAL/RAH), frame size (MAXFRS), RSS (MRQC, RSSRK, RETA;
  * datasheet 7.1.2.8) and the statistics, whose registers clear on read
- * and are accumulated here in 64-bit software counters.
+ * and are accumulated here in 64-bit software counters; and the
+ * eth_dev_ops table of the whole driver.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -27,7 +28,7 @@ static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 
 /* --- filters, addresses, frame size -------------------------------------- */
 
-int
+static int
 ixgbe_promiscuous_enable(struct rte_eth_dev *dev)
 {
 	ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_FCTRL,
@@ -35,7 +36,7 @@ ixgbe_promiscuous_enable(struct rte_eth_dev *dev)
 	return 0;
 }
 
-int
+static int
 ixgbe_promiscuous_disable(struct rte_eth_dev *dev)
 {
 	uint32_t bits = IXGBE_FCTRL_UPE;
@@ -46,14 +47,14 @@ ixgbe_promiscuous_disable(struct rte_eth_dev *dev)
 	return 0;
 }
 
-int
+static int
 ixgbe_allmulticast_enable(struct rte_eth_dev *dev)
 {
 	ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_FCTRL, IXGBE_FCTRL_MPE);
 	return 0;
 }
 
-int
+static int
 ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 {
 	if (!dev->data->promiscuous)
@@ -64,7 +65,7 @@ ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
 static void
-ixgbe_rar_write(struct ixgbe_adapter *ad, uint32_t index,
+ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
 	const struct rte_ether_addr *mac)
 {
 	const uint8_t *b = mac->addr_bytes;
@@ -76,12 +77,6 @@ ixgbe_rar_write(struct ixgbe_adapter *ad, uint32_t index,
 		(uint32_t)b[5] << 8 | IXGBE_RAH_AV);
 }
 
-void
-ixgbe_mac_program(struct rte_eth_dev *dev)
-{
-	ixgbe_rar_write(ixgbe_adapter(dev), 0, &dev->data->mac_addrs[0]);
-}
-
 int
 ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 {
@@ -89,21 +84,20 @@ ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 	return 0;
 }
 
-int
+static int
 ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
 	if (index >= IXGBE_NB_RAR || pool != 0) {
-		IXGBE_LOG(ERR, "%s: MAC address slot %u pool %u: the device has "
-			"slots 0..%u and no pools (VMDq)", dev->data->name,
-			index, pool, IXGBE_NB_RAR - 1);
+		IXGBE_LOG(ERR, "%s: MAC address slot %u pool %u: the device has slots 0..%u and no pools (VMDq)",
+			dev->data->name, index, pool, IXGBE_NB_RAR - 1);
 		return -EINVAL;
 	}
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
 	return 0;
 }
 
-void
+static void
 ixgbe_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
@@ -114,23 +108,17 @@ ixgbe_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 	ixgbe_write(ad, IXGBE_RAL(index), 0);
 }
 
-/* MAXFRS.MFS counts from the destination address through the CRC. */
-uint32_t
-ixgbe_max_frame(uint16_t mtu)
-{
-	return (uint32_t)mtu + IXGBE_FRAME_OVERHEAD;
-}
-
+/* MAXFRS.MFS counts from the destination address through the CRC;
+ * HLREG0.JUMBOEN above 1518 bytes (ds 4.6.7). */
 int
 ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t frame = ixgbe_max_frame(mtu);
+	uint32_t frame = (uint32_t)mtu + IXGBE_FRAME_OVERHEAD;
 
 	if (frame > IXGBE_MAX_FRAME) {
-		IXGBE_LOG(ERR, "%s: MTU %u makes %u-byte frames; the device "
-			"takes at most %u (MTU %u)", dev->data->name, mtu,
-			frame, IXGBE_MAX_FRAME,
+		IXGBE_LOG(ERR, "%s: MTU %u makes %u-byte frames; the device takes at most %u (MTU %u)",
+			dev->data->name, mtu, frame, IXGBE_MAX_FRAME,
 			IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD);
 		return -EINVAL;
 	}
@@ -164,32 +152,18 @@ ixgbe_rss_fields(uint64_t rss_hf)
 	return mrqc;
 }
 
+/* n bytes into consecutive registers from reg, byte 4i + j in bits
+ * 8j+7:8j of register i: RSSRK (the key) and RETA (the table). */
 static void
-ixgbe_rss_write_key(struct ixgbe_adapter *ad)
+ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
+	const uint8_t *b, unsigned int n)
 {
-	const uint8_t *k = ad->rss_key;
 	unsigned int i;
 
-	/* Key byte 4i in bits 7:0 of RSSRK(i). */
-	for (i = 0; i < IXGBE_RSS_KEY_SIZE / 4; i++)
-		ixgbe_write(ad, IXGBE_RSSRK(i), (uint32_t)k[4 * i] |
-			(uint32_t)k[4 * i + 1] << 8 |
-			(uint32_t)k[4 * i + 2] << 16 |
-			(uint32_t)k[4 * i + 3] << 24);
-}
-
-static void
-ixgbe_rss_write_reta(struct ixgbe_adapter *ad)
-{
-	const uint8_t *r = ad->reta;
-	unsigned int i;
-
-	/* Entry 4i in bits 7:0 of RETA(i). */
-	for (i = 0; i < IXGBE_RETA_SIZE / 4; i++)
-		ixgbe_write(ad, IXGBE_RETA(i), (uint32_t)r[4 * i] |
-			(uint32_t)r[4 * i + 1] << 8 |
-			(uint32_t)r[4 * i + 2] << 16 |
-			(uint32_t)r[4 * i + 3] << 24);
+	for (i = 0; i < n; i += 4)
+		ixgbe_write(ad, reg + i, (uint32_t)b[i] |
+			(uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
+			(uint32_t)b[i + 3] << 24);
 }
 
 static void
@@ -219,9 +193,20 @@ ixgbe_rss_program(struct rte_eth_dev *dev)
 	if (!ad->reta_set)
 		for (i = 0; i < IXGBE_RETA_SIZE; i++)
 			ad->reta[i] = (uint8_t)(i % nb_queues);
-	ixgbe_rss_write_key(ad);
-	ixgbe_rss_write_reta(ad);
+	ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key, IXGBE_RSS_KEY_SIZE);
+	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
 	ixgbe_rss_write_mrqc(dev);
+}
+
+static int
+ixgbe_rss_key_check(const struct rte_eth_dev *dev,
+	const struct rte_eth_rss_conf *conf)
+{
+	if (conf->rss_key == NULL || conf->rss_key_len == IXGBE_RSS_KEY_SIZE)
+		return 0;
+	IXGBE_LOG(ERR, "%s: RSS key of %u bytes; the device takes %u",
+		dev->data->name, conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
+	return -EINVAL;
 }
 
 /* The RSS part of a configure: key (40 bytes) and hash types. */
@@ -232,11 +217,8 @@ ixgbe_rss_configure(struct rte_eth_dev *dev)
 	const struct rte_eth_rss_conf *conf =
 		&dev->data->dev_conf.rx_adv_conf.rss_conf;
 
-	if (conf->rss_key != NULL && conf->rss_key_len != IXGBE_RSS_KEY_SIZE) {
-		IXGBE_LOG(ERR, "%s: RSS key of %u bytes; the device takes %u",
-			dev->data->name, conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
+	if (ixgbe_rss_key_check(dev, conf) < 0)
 		return -EINVAL;
-	}
 	memcpy(ad->rss_key, conf->rss_key != NULL ? conf->rss_key :
 		ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
 	ad->rss_hf = conf->rss_hf;
@@ -244,26 +226,24 @@ ixgbe_rss_configure(struct rte_eth_dev *dev)
 	return 0;
 }
 
-int
+static int
 ixgbe_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
-	if (conf->rss_key != NULL && conf->rss_key_len != IXGBE_RSS_KEY_SIZE) {
-		IXGBE_LOG(ERR, "%s: RSS key of %u bytes; the device takes %u",
-			dev->data->name, conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
+	if (ixgbe_rss_key_check(dev, conf) < 0)
 		return -EINVAL;
-	}
 	if (conf->rss_key != NULL) {
 		memcpy(ad->rss_key, conf->rss_key, IXGBE_RSS_KEY_SIZE);
-		ixgbe_rss_write_key(ad);
+		ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key,
+			IXGBE_RSS_KEY_SIZE);
 	}
 	ad->rss_hf = conf->rss_hf;
 	ixgbe_rss_write_mrqc(dev);
 	return 0;
 }
 
-int
+static int
 ixgbe_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
@@ -286,126 +266,151 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 	return -EINVAL;
 }
 
-int
+/* Entry i of an application's table if its mask selects it, or NULL. */
+static uint16_t *
+ixgbe_reta_entry(struct rte_eth_rss_reta_entry64 *reta, unsigned int i)
+{
+	struct rte_eth_rss_reta_entry64 *group =
+		&reta[i / RTE_ETH_RETA_GROUP_SIZE];
+	unsigned int bit = i % RTE_ETH_RETA_GROUP_SIZE;
+
+	return (group->mask & RTE_BIT64(bit)) != 0 ? &group->reta[bit] : NULL;
+}
+
+static int
 ixgbe_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i, group, bit;
+	uint16_t *entry;
+	unsigned int i;
 
 	if (ixgbe_reta_check_size(dev, size) < 0)
 		return -EINVAL;
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		group = i / RTE_ETH_RETA_GROUP_SIZE;
-		bit = i % RTE_ETH_RETA_GROUP_SIZE;
-		if ((reta[group].mask & RTE_BIT64(bit)) != 0 &&
-				reta[group].reta[bit] >= IXGBE_RSS_MAX_QUEUES) {
-			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS "
-				"spreads over queues 0..%u only",
-				dev->data->name, i, reta[group].reta[bit],
+		entry = ixgbe_reta_entry(reta, i);
+		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES) {
+			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
+				dev->data->name, i, *entry,
 				IXGBE_RSS_MAX_QUEUES - 1);
 			return -EINVAL;
 		}
 	}
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		group = i / RTE_ETH_RETA_GROUP_SIZE;
-		bit = i % RTE_ETH_RETA_GROUP_SIZE;
-		if ((reta[group].mask & RTE_BIT64(bit)) != 0)
-			ad->reta[i] = (uint8_t)reta[group].reta[bit];
+		entry = ixgbe_reta_entry(reta, i);
+		if (entry != NULL)
+			ad->reta[i] = (uint8_t)*entry;
 	}
 	ad->reta_set = true;
-	ixgbe_rss_write_reta(ad);
+	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
 	return 0;
 }
 
-int
+static int
 ixgbe_reta_query(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i, group, bit;
+	uint16_t *entry;
+	unsigned int i;
 
 	if (ixgbe_reta_check_size(dev, size) < 0)
 		return -EINVAL;
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		group = i / RTE_ETH_RETA_GROUP_SIZE;
-		bit = i % RTE_ETH_RETA_GROUP_SIZE;
-		if ((reta[group].mask & RTE_BIT64(bit)) != 0)
-			reta[group].reta[bit] = ad->reta[i];
+		entry = ixgbe_reta_entry(reta, i);
+		if (entry != NULL)
+			*entry = ad->reta[i];
 	}
 	return 0;
 }
 
 /* --- statistics ---------------------------------------------------------- */
 
-/* The 36-bit octet counters: low then high register. */
-static uint64_t
-ixgbe_read_octets(const struct ixgbe_adapter *ad, uint32_t low, uint32_t high)
-{
-	uint64_t value = ixgbe_read(ad, low);
+#define IXGBE_S_MPC	4	/* MPC(0..7), summed */
+#define IXGBE_S_ERRORS	5	/* 5..11: ierrors */
+#define IXGBE_S_NB_ERRORS 7
 
-	return value | (uint64_t)(ixgbe_read(ad, high) & 0xF) << 32;
-}
+/* Every counter read, in the order of ad->stats. The first five are
+ * the basic stats (no name: ethdev names them), the rest are xstats. */
+static const struct {
+	const char *name;
+	uint32_t reg;
+} ixgbe_counters[IXGBE_NB_COUNTERS] = {
+	{ NULL, IXGBE_GPRC }, { NULL, IXGBE_GPTC },
+	{ NULL, IXGBE_GORCL }, { NULL, IXGBE_GOTCL }, { NULL, IXGBE_MPC(0) },
+	{ "rx_crc_errors", IXGBE_CRCERRS },
+	{ "rx_illegal_byte_errors", IXGBE_ILLERRC },
+	{ "rx_length_errors", IXGBE_RLEC },
+	{ "rx_undersize_errors", IXGBE_RUC },
+	{ "rx_fragment_errors", IXGBE_RFC },
+	{ "rx_oversize_errors", IXGBE_ROC },
+	{ "rx_jabber_errors", IXGBE_RJC },
+	{ "rx_error_bytes", IXGBE_ERRBC },
+	{ "rx_broadcast_packets", IXGBE_BPRC },
+	{ "rx_multicast_packets", IXGBE_MPRC },
+	{ "tx_broadcast_packets", IXGBE_BPTC },
+	{ "tx_multicast_packets", IXGBE_MPTC },
+	{ "rx_total_packets", IXGBE_TPR },
+	{ "tx_total_packets", IXGBE_TPT },
+	{ "rx_size_64_packets", IXGBE_PRC64 },
+	{ "rx_size_65_to_127_packets", IXGBE_PRC64 + 4 },
+	{ "rx_size_128_to_255_packets", IXGBE_PRC64 + 8 },
+	{ "rx_size_256_to_511_packets", IXGBE_PRC64 + 12 },
+	{ "rx_size_512_to_1023_packets", IXGBE_PRC64 + 16 },
+	{ "rx_size_1024_to_max_packets", IXGBE_PRC64 + 20 },
+	{ "tx_size_64_packets", IXGBE_PTC64 },
+	{ "tx_size_65_to_127_packets", IXGBE_PTC64 + 4 },
+	{ "tx_size_128_to_255_packets", IXGBE_PTC64 + 8 },
+	{ "tx_size_256_to_511_packets", IXGBE_PTC64 + 12 },
+	{ "tx_size_512_to_1023_packets", IXGBE_PTC64 + 16 },
+	{ "tx_size_1024_to_max_packets", IXGBE_PTC64 + 20 },
+};
 
-/* Adds what every clear-on-read counter holds to the software totals. */
-void
+#define IXGBE_XSTATS_FIRST 5
+#define IXGBE_NB_XSTATS (IXGBE_NB_COUNTERS - IXGBE_XSTATS_FIRST)
+
+/* Adds what every clear-on-read counter holds to the software totals;
+ * the octet counters have 36 bits, the high 4 read after the low 32. */
+static void
 ixgbe_stats_read(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_hw_stats *s = &ad->stats;
+	uint64_t *s = ad->stats;
 	unsigned int i;
 
-	s->crcerrs += ixgbe_read(ad, IXGBE_CRCERRS);
-	s->illerrc += ixgbe_read(ad, IXGBE_ILLERRC);
-	s->errbc += ixgbe_read(ad, IXGBE_ERRBC);
-	s->rlec += ixgbe_read(ad, IXGBE_RLEC);
-	for (i = 0; i < 8; i++)
-		s->mpc += ixgbe_read(ad, IXGBE_MPC(i));
-	s->ruc += ixgbe_read(ad, IXGBE_RUC);
-	s->rfc += ixgbe_read(ad, IXGBE_RFC);
-	s->roc += ixgbe_read(ad, IXGBE_ROC);
-	s->rjc += ixgbe_read(ad, IXGBE_RJC);
-	s->gprc += ixgbe_read(ad, IXGBE_GPRC);
-	s->gptc += ixgbe_read(ad, IXGBE_GPTC);
-	s->gorc += ixgbe_read_octets(ad, IXGBE_GORCL, IXGBE_GORCH);
-	s->gotc += ixgbe_read_octets(ad, IXGBE_GOTCL, IXGBE_GOTCH);
-	s->bprc += ixgbe_read(ad, IXGBE_BPRC);
-	s->mprc += ixgbe_read(ad, IXGBE_MPRC);
-	s->bptc += ixgbe_read(ad, IXGBE_BPTC);
-	s->mptc += ixgbe_read(ad, IXGBE_MPTC);
-	s->tpr += ixgbe_read(ad, IXGBE_TPR);
-	s->tpt += ixgbe_read(ad, IXGBE_TPT);
-	for (i = 0; i < 6; i++) {
-		s->prc[i] += ixgbe_read(ad, IXGBE_PRC64 + 4 * i);
-		s->ptc[i] += ixgbe_read(ad, IXGBE_PTC64 + 4 * i);
-	}
+	for (i = 0; i < IXGBE_NB_COUNTERS; i++)
+		s[i] += ixgbe_read(ad, ixgbe_counters[i].reg);
+	s[2] += (uint64_t)(ixgbe_read(ad, IXGBE_GORCH) & 0xF) << 32;
+	s[3] += (uint64_t)(ixgbe_read(ad, IXGBE_GOTCH) & 0xF) << 32;
+	for (i = 1; i < 8; i++)
+		s[IXGBE_S_MPC] += ixgbe_read(ad, IXGBE_MPC(i));
 	for (i = 0; i < IXGBE_NB_QSTATS; i++) {
-		s->qprc[i] += ixgbe_read(ad, IXGBE_QPRC(i));
-		s->qptc[i] += ixgbe_read(ad, IXGBE_QPTC(i));
+		ad->qprc[i] += ixgbe_read(ad, IXGBE_QPRC(i));
+		ad->qptc[i] += ixgbe_read(ad, IXGBE_QPTC(i));
 	}
 }
 
-int
+static int
 ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	const struct ixgbe_hw_stats *s = &ad->stats;
+	const uint64_t *s = ad->stats;
 	const struct ixgbe_rx_queue *rxq;
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
 	/* GORC/GOTC count from the destination address through the CRC;
 	 * the mbufs hold frames without it. */
-	stats->ipackets = s->gprc;
-	stats->opackets = s->gptc;
-	stats->ibytes = s->gorc - RTE_ETHER_CRC_LEN * s->gprc;
-	stats->obytes = s->gotc - RTE_ETHER_CRC_LEN * s->gptc;
-	stats->imissed = s->mpc;
-	stats->ierrors = s->crcerrs + s->rlec + s->ruc + s->roc + s->rfc +
-		s->rjc + s->illerrc;
+	stats->ipackets = s[0];
+	stats->opackets = s[1];
+	stats->ibytes = s[2] - RTE_ETHER_CRC_LEN * s[0];
+	stats->obytes = s[3] - RTE_ETHER_CRC_LEN * s[1];
+	stats->imissed = s[IXGBE_S_MPC];
+	for (i = 0; i < IXGBE_S_NB_ERRORS; i++)
+		stats->ierrors += s[IXGBE_S_ERRORS + i];
 	for (i = 0; i < IXGBE_NB_QSTATS && i < RTE_ETHDEV_QUEUE_STAT_CNTRS; i++) {
-		stats->q_ipackets[i] = s->qprc[i];
-		stats->q_opackets[i] = s->qptc[i];
+		stats->q_ipackets[i] = ad->qprc[i];
+		stats->q_opackets[i] = ad->qptc[i];
 	}
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		rxq = dev->data->rx_queues[i];
@@ -423,84 +428,80 @@ ixgbe_stats_reset(struct rte_eth_dev *dev)
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
-	memset(&ad->stats, 0, sizeof(ad->stats));
+	memset(ad->stats, 0, sizeof(ad->stats));
+	memset(ad->qprc, 0, sizeof(ad->qprc));
+	memset(ad->qptc, 0, sizeof(ad->qptc));
 	for (i = 0; i < dev->data->nb_rx_queues; i++) {
 		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL) {
+		if (rxq != NULL)
 			rxq->nombuf = 0;
-			rxq->errors = 0;
-		}
 	}
 	return 0;
 }
 
-#define IXGBE_XSTAT(name, field) \
-	{ name, offsetof(struct ixgbe_hw_stats, field) }
-
-static const struct {
-	const char *name;
-	size_t offset;
-} ixgbe_xstats[] = {
-	IXGBE_XSTAT("rx_crc_errors", crcerrs),
-	IXGBE_XSTAT("rx_illegal_byte_errors", illerrc),
-	IXGBE_XSTAT("rx_error_bytes", errbc),
-	IXGBE_XSTAT("rx_length_errors", rlec),
-	IXGBE_XSTAT("rx_undersize_errors", ruc),
-	IXGBE_XSTAT("rx_fragment_errors", rfc),
-	IXGBE_XSTAT("rx_oversize_errors", roc),
-	IXGBE_XSTAT("rx_jabber_errors", rjc),
-	IXGBE_XSTAT("rx_broadcast_packets", bprc),
-	IXGBE_XSTAT("rx_multicast_packets", mprc),
-	IXGBE_XSTAT("tx_broadcast_packets", bptc),
-	IXGBE_XSTAT("tx_multicast_packets", mptc),
-	IXGBE_XSTAT("rx_total_packets", tpr),
-	IXGBE_XSTAT("tx_total_packets", tpt),
-	IXGBE_XSTAT("rx_size_64_packets", prc[0]),
-	IXGBE_XSTAT("rx_size_65_to_127_packets", prc[1]),
-	IXGBE_XSTAT("rx_size_128_to_255_packets", prc[2]),
-	IXGBE_XSTAT("rx_size_256_to_511_packets", prc[3]),
-	IXGBE_XSTAT("rx_size_512_to_1023_packets", prc[4]),
-	IXGBE_XSTAT("rx_size_1024_to_max_packets", prc[5]),
-	IXGBE_XSTAT("tx_size_64_packets", ptc[0]),
-	IXGBE_XSTAT("tx_size_65_to_127_packets", ptc[1]),
-	IXGBE_XSTAT("tx_size_128_to_255_packets", ptc[2]),
-	IXGBE_XSTAT("tx_size_256_to_511_packets", ptc[3]),
-	IXGBE_XSTAT("tx_size_512_to_1023_packets", ptc[4]),
-	IXGBE_XSTAT("tx_size_1024_to_max_packets", ptc[5]),
-};
-
-#define IXGBE_NB_XSTATS RTE_DIM(ixgbe_xstats)
-
-int
+static int
 ixgbe_xstats_get_names(struct rte_eth_dev *dev,
 	struct rte_eth_xstat_name *names, unsigned int n)
 {
 	unsigned int i;
 
 	RTE_SET_USED(dev);
-	if (names == NULL || n < IXGBE_NB_XSTATS)
-		return IXGBE_NB_XSTATS;
-	for (i = 0; i < IXGBE_NB_XSTATS; i++)
-		snprintf(names[i].name, sizeof(names[i].name), "%s",
-			ixgbe_xstats[i].name);
+	if (names != NULL && n >= IXGBE_NB_XSTATS)
+		for (i = 0; i < IXGBE_NB_XSTATS; i++)
+			snprintf(names[i].name, sizeof(names[i].name), "%s",
+				ixgbe_counters[IXGBE_XSTATS_FIRST + i].name);
 	return IXGBE_NB_XSTATS;
 }
 
-int
+static int
 ixgbe_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	unsigned int n)
 {
-	const uint8_t *base;
 	unsigned int i;
 
 	if (xstats == NULL || n < IXGBE_NB_XSTATS)
 		return IXGBE_NB_XSTATS;
 	ixgbe_stats_read(dev);
-	base = (const uint8_t *)&ixgbe_adapter(dev)->stats;
 	for (i = 0; i < IXGBE_NB_XSTATS; i++) {
 		xstats[i].id = i;
-		memcpy(&xstats[i].value, base + ixgbe_xstats[i].offset,
-			sizeof(uint64_t));
+		xstats[i].value =
+			ixgbe_adapter(dev)->stats[IXGBE_XSTATS_FIRST + i];
 	}
 	return IXGBE_NB_XSTATS;
 }
+
+const struct eth_dev_ops ixgbe_ops = {
+	.dev_configure = ixgbe_dev_configure,
+	.dev_start = ixgbe_dev_start,
+	.dev_stop = ixgbe_dev_stop,
+	.dev_close = ixgbe_dev_close,
+	.dev_infos_get = ixgbe_dev_infos_get,
+	.link_update = ixgbe_link_update,
+	.promiscuous_enable = ixgbe_promiscuous_enable,
+	.promiscuous_disable = ixgbe_promiscuous_disable,
+	.allmulticast_enable = ixgbe_allmulticast_enable,
+	.allmulticast_disable = ixgbe_allmulticast_disable,
+	.mac_addr_set = ixgbe_mac_addr_set,
+	.mac_addr_add = ixgbe_mac_addr_add,
+	.mac_addr_remove = ixgbe_mac_addr_remove,
+	.mtu_set = ixgbe_mtu_set,
+	.stats_get = ixgbe_stats_get,
+	.stats_reset = ixgbe_stats_reset,
+	.xstats_get = ixgbe_xstats_get,
+	.xstats_reset = ixgbe_stats_reset,
+	.xstats_get_names = ixgbe_xstats_get_names,
+	.rx_queue_setup = ixgbe_rx_queue_setup,
+	.rx_queue_release = ixgbe_rx_queue_release,
+	.tx_queue_setup = ixgbe_tx_queue_setup,
+	.tx_queue_release = ixgbe_tx_queue_release,
+	.rx_queue_start = ixgbe_rx_queue_start,
+	.rx_queue_stop = ixgbe_rx_queue_stop,
+	.tx_queue_start = ixgbe_tx_queue_start,
+	.tx_queue_stop = ixgbe_tx_queue_stop,
+	.rx_queue_intr_enable = ixgbe_rx_queue_intr_enable,
+	.rx_queue_intr_disable = ixgbe_rx_queue_intr_disable,
+	.reta_update = ixgbe_reta_update,
+	.reta_query = ixgbe_reta_query,
+	.rss_hash_update = ixgbe_rss_hash_update,
+	.rss_hash_conf_get = ixgbe_rss_hash_conf_get,
+};

@@ -19,48 +19,49 @@
 
 #include "ixgbe.h"
 
-#define IXGBE_RESET_WAIT_MS	100	/* CTRL.RST self-clears in ~1 us */
+#define IXGBE_RESET_WAIT_MS	1000	/* ds 8.2.3.1.1: done in about 1 ms */
 #define IXGBE_EEPROM_WAIT_MS	1000
 #define IXGBE_DMA_WAIT_MS	1000
 
 #define PCI_VENDOR_ID_INTEL	0x8086
 
 /* hardware-facts 3.1: the 82599 family, X540 and X550 (physical
- * functions only). */
+ * functions only; not the X552/X553 "X550EM" SoC ports, whose link
+ * goes through an internal KR PHY this driver does not program). */
+#define IXGBE_ID(id) { RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, id) }
 static const struct rte_pci_id ixgbe_pci_ids[] = {
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10FB) },	/* 82599 SFP */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F7) },	/* KX4 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1514) },	/* KX4 mezz */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1517) },	/* KR */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F8) },	/* backplane */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10F9) },	/* CX4 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x10FC) },	/* XAUI LOM */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x151C) },	/* T3 LOM */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1507) },	/* SFP EM */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x154D) },	/* SFP SF2 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1529) },	/* SFP FCoE */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x152A) },	/* bp FCoE */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x154A) },	/* SFP SF QP */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1558) },	/* QSFP SF QP */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1557) },	/* 82599EN SFP */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1528) },	/* X540T */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1560) },	/* X540T1 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x1563) },	/* X550T */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15D1) },	/* X550T1 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AA) },	/* X550EM_X KX4 */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AB) },	/* X550EM_X KR */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AC) },	/* X550EM_X SFP */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AD) },	/* X550EM_X 10G T */
-	{ RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, 0x15AE) },	/* X550EM_X 1G T */
+	/* 82599: SFP+, KX4, KX4 mezz, KR, backplane, CX4, XAUI, T3 */
+	IXGBE_ID(0x10FB), IXGBE_ID(0x10F7), IXGBE_ID(0x1514), IXGBE_ID(0x1517),
+	IXGBE_ID(0x10F8), IXGBE_ID(0x10F9), IXGBE_ID(0x10FC), IXGBE_ID(0x151C),
+	/* 82599: SFP EM, SF2, FCoE, backplane FCoE, SF QP, QSFP, EN SFP */
+	IXGBE_ID(0x1507), IXGBE_ID(0x154D), IXGBE_ID(0x1529), IXGBE_ID(0x152A),
+	IXGBE_ID(0x154A), IXGBE_ID(0x1558), IXGBE_ID(0x1557),
+	/* X540-T2, X540-T1, X550-T2, X550-T1 */
+	IXGBE_ID(0x1528), IXGBE_ID(0x1560), IXGBE_ID(0x1563), IXGBE_ID(0x15D1),
 	{ .vendor_id = 0 },
 };
 
-static bool
-ixgbe_id_is_82599(uint16_t device_id)
+/*
+ * Link set-up per family (doc/ixgbe.md). 82599 SFP+: 10G serial (SFI)
+ * forced in AUTOC. Other 82599 boards (KX4, KR, CX4, XAUI, T3): AUTOC
+ * as the EEPROM loaded it, auto-negotiation restarted. X540, X550: the
+ * MAC talks to an integrated copper PHY that negotiates by itself after
+ * reset; AUTOC is left alone and only LINKS is read.
+ */
+static enum ixgbe_link_kind
+ixgbe_link_kind(uint16_t device_id)
 {
-	return device_id < 0x1528 || device_id == 0x1529 ||
-		device_id == 0x152A || (device_id >= 0x154A &&
-		device_id <= 0x1558);
+	switch (device_id) {
+	case 0x1528: case 0x1560:
+		return IXGBE_LINK_X540_PHY;
+	case 0x1563: case 0x15D1:
+		return IXGBE_LINK_X550_PHY;
+	case 0x10FB: case 0x1507: case 0x154D: case 0x1529: case 0x154A:
+	case 0x1558: case 0x1557:
+		return IXGBE_LINK_82599_SFI;
+	default:
+		return IXGBE_LINK_82599_EEPROM;
+	}
 }
 
 int
@@ -87,23 +88,25 @@ ixgbe_disable_interrupts(const struct ixgbe_adapter *ad)
 	(void)ixgbe_read(ad, IXGBE_EICR);
 }
 
-/* 4.6.3.2: global reset (software and link reset); the bits clear
- * themselves when it is over. Then interrupts are masked again. */
+/* 4.6.3.2: global reset; the bits clear themselves when it is over.
+ * Then 10 ms (X540/X550: 100 ms, as Linux waits), interrupts masked
+ * again. The 82599 resets its link too; X540/X550 keep the copper PHY's
+ * link (CTRL.RST only, as Linux resets them). */
 static int
 ixgbe_global_reset(const struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	const bool phy = ad->link_kind >= IXGBE_LINK_X540_PHY;
 	const uint32_t bits = IXGBE_CTRL_RST | IXGBE_CTRL_LNK_RST;
 
-	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) | bits);
+	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) |
+		(phy ? IXGBE_CTRL_RST : bits));
 	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_RESET_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: the device did not finish its reset "
-			"(CTRL.RST still 1 after %u ms): it is not an 82599 "
-			"that works, or BAR0 is not its registers",
+		IXGBE_LOG(ERR, "%s: the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
 			dev->data->name, IXGBE_RESET_WAIT_MS);
 		return -EIO;
 	}
-	rte_delay_us_sleep(10 * 1000);	/* 10 ms before the next access */
+	rte_delay_us_sleep((phy ? 100 : 10) * 1000);
 	ixgbe_disable_interrupts(ad);
 	return 0;
 }
@@ -116,34 +119,34 @@ ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
 
 	if (ixgbe_wait_reg(ad, IXGBE_EEC, IXGBE_EEC_ARD, IXGBE_EEC_ARD,
 			IXGBE_EEPROM_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: EEPROM auto-read not done (EEC.ARD 0 after "
-			"%u ms)", dev->data->name, IXGBE_EEPROM_WAIT_MS);
+		IXGBE_LOG(ERR, "%s: EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
+			dev->data->name, IXGBE_EEPROM_WAIT_MS);
 		return -EIO;
 	}
 	if (ixgbe_wait_reg(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_DMAIDONE,
 			IXGBE_RDRXCTL_DMAIDONE, IXGBE_DMA_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: DMA initialisation not done "
-			"(RDRXCTL.DMAIDONE 0 after %u ms)", dev->data->name,
-			IXGBE_DMA_WAIT_MS);
+		IXGBE_LOG(ERR, "%s: DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
+			dev->data->name, IXGBE_DMA_WAIT_MS);
 		return -EIO;
 	}
 	return 0;
 }
 
-/* 4.6.4: link set-up of an 82599 SFP+ (10G serial, auto-negotiation
- * restarted); X540/X550 bring their link up by themselves (PHY
- * firmware), and only LINKS is read. */
+/* 4.6.4: link set-up, as the datasheet's flows go: link mode in AUTOC,
+ * then Restart_AN; LINKS says when the link is up. */
 static void
 ixgbe_link_setup(const struct ixgbe_adapter *ad)
 {
 	uint32_t autoc;
 
-	if (!ad->is_82599)
+	if (ad->link_kind >= IXGBE_LINK_X540_PHY)
 		return;
 	autoc = ixgbe_read(ad, IXGBE_AUTOC);
-	autoc &= ~(IXGBE_AUTOC_LMS_MASK | IXGBE_AUTOC_PMA_PMD_MASK);
-	autoc |= IXGBE_AUTOC_LMS_10G_SERIAL;
-	ixgbe_write(ad, IXGBE_AUTOC, autoc);
+	if (ad->link_kind == IXGBE_LINK_82599_SFI) {
+		autoc &= ~(IXGBE_AUTOC_LMS_MASK | IXGBE_AUTOC_PMA_PMD_MASK);
+		autoc |= IXGBE_AUTOC_LMS_10G_SERIAL;
+		ixgbe_write(ad, IXGBE_AUTOC, autoc);
+	}
 	ixgbe_write(ad, IXGBE_AUTOC, autoc | IXGBE_AUTOC_AN_RESTART);
 }
 
@@ -151,10 +154,7 @@ ixgbe_link_setup(const struct ixgbe_adapter *ad)
 static void
 ixgbe_stats_init(struct rte_eth_dev *dev)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-
-	ixgbe_stats_read(dev);
-	memset(&ad->stats, 0, sizeof(ad->stats));
+	ixgbe_stats_reset(dev);
 }
 
 /* The permanent address the EEPROM loaded into RAL(0)/RAH(0). */
@@ -173,9 +173,9 @@ ixgbe_read_mac(struct rte_eth_dev *dev)
 	mac->addr_bytes[5] = (uint8_t)(rah >> 8);
 	if (!(rah & IXGBE_RAH_AV) || !rte_is_valid_assigned_ether_addr(mac)) {
 		rte_eth_random_addr(mac->addr_bytes);
-		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a "
-			"random one", dev->data->name);
-		ixgbe_mac_program(dev);
+		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a random one",
+			dev->data->name);
+		ixgbe_mac_addr_set(dev, mac);
 	}
 }
 
@@ -199,6 +199,30 @@ ixgbe_hw_init(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/* 4.6.11.3.4 (no DCB, no virtualisation): all of the packet buffer
+ * in buffer 0 (RXPBSIZE or TXPBSIZE), none in buffers 1..7. */
+static void
+ixgbe_one_packet_buffer(const struct ixgbe_adapter *ad, uint32_t reg,
+	uint32_t size)
+{
+	unsigned int i;
+
+	for (i = 0; i < 8; i++)
+		ixgbe_write(ad, reg + 4 * i, i == 0 ? size : 0);
+}
+
+/* Queue q counts in statistics register q (RQSMR/TQSM, 8.2.3.23.71/73:
+ * four one-byte fields per register). */
+static void
+ixgbe_map_qstats(const struct ixgbe_adapter *ad, uint32_t reg)
+{
+	unsigned int i;
+
+	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
+		ixgbe_write(ad, reg + 4 * i, (4 * i) | (4 * i + 1) << 8 |
+			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+}
+
 /* 4.6.7, the port-wide part: packet buffer, CRC strip (HLREG0 and
  * RDRXCTL must agree), broadcast, frame size, RSS, queue statistics
  * mapping, no-snoop off. The queues come after. */
@@ -206,48 +230,32 @@ static void
 ixgbe_rx_init(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t frame = ixgbe_max_frame(dev->data->mtu);
-	unsigned int i;
 
 	ixgbe_clear_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
-	ixgbe_write(ad, IXGBE_RXPBSIZE(0), IXGBE_RXPBSIZE_128KB);
-	for (i = 1; i < 8; i++)
-		ixgbe_write(ad, IXGBE_RXPBSIZE(i), 0);
+	ixgbe_one_packet_buffer(ad, IXGBE_RXPBSIZE(0), IXGBE_RXPBSIZE_128KB);
 	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_RXCRCSTRP);
 	ixgbe_set_bits(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_CRCSTRIP);
 	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_BAM);
-	ixgbe_write(ad, IXGBE_MAXFRS, frame << IXGBE_MAXFRS_MFS_SHIFT);
-	if (frame > RTE_ETHER_MAX_LEN)
-		ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
-	else
-		ixgbe_clear_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
+	(void)ixgbe_mtu_set(dev, dev->data->mtu);	/* checked before */
 	ixgbe_rss_program(dev);
-	/* Rx queue q counts in QPRC(q) (4 one-byte fields per RQSMR). */
-	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
-		ixgbe_write(ad, IXGBE_RQSMR(i), (4 * i) | (4 * i + 1) << 8 |
-			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+	ixgbe_map_qstats(ad, IXGBE_RQSMR(0));
 	ixgbe_set_bits(ad, IXGBE_CTRL_EXT, IXGBE_CTRL_EXT_NS_DIS);
 }
 
 /* 4.6.8, the port-wide part: CRC and padding, packet buffer, request
- * size, the arbiter disabled around the (default) queue layout
- * (4.6.11.3.4), then DMA transmit enabled before the queues. */
+ * size, with the arbiter disabled (RTTDCS.ARBDIS), then DMA transmit
+ * enabled before the queues. */
 static void
 ixgbe_tx_init(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i;
 
 	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_TXCRCEN |
 		IXGBE_HLREG0_TXPADEN);
-	ixgbe_write(ad, IXGBE_TXPBSIZE(0), IXGBE_TXPBSIZE_40KB);
-	for (i = 1; i < 8; i++)
-		ixgbe_write(ad, IXGBE_TXPBSIZE(i), 0);
-	ixgbe_write(ad, IXGBE_DTXMXSZRQ, 0xFFFF);
 	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS);
-	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
-		ixgbe_write(ad, IXGBE_TQSM(i), (4 * i) | (4 * i + 1) << 8 |
-			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+	ixgbe_one_packet_buffer(ad, IXGBE_TXPBSIZE(0), IXGBE_TXPBSIZE_40KB);
+	ixgbe_write(ad, IXGBE_DTXMXSZRQ, 0xFFF);
+	ixgbe_map_qstats(ad, IXGBE_TQSM(0));
 	ixgbe_clear_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS);
 	ixgbe_set_bits(ad, IXGBE_DMATXCTL, IXGBE_DMATXCTL_TE);
 }
@@ -293,7 +301,7 @@ ixgbe_start_queues(struct rte_eth_dev *dev)
 	return ret;
 }
 
-static int
+int
 ixgbe_dev_start(struct rte_eth_dev *dev)
 {
 	int ret;
@@ -312,7 +320,7 @@ ixgbe_dev_start(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
+int
 ixgbe_dev_stop(struct rte_eth_dev *dev)
 {
 	struct rte_eth_link link = { .link_status = RTE_ETH_LINK_DOWN };
@@ -323,7 +331,7 @@ ixgbe_dev_stop(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static int
+int
 ixgbe_dev_close(struct rte_eth_dev *dev)
 {
 	/* Leave the device reset: no ring addresses, no DMA. */
@@ -331,30 +339,28 @@ ixgbe_dev_close(struct rte_eth_dev *dev)
 	return ixgbe_global_reset(dev) == 0 ? 0 : -EIO;
 }
 
-static int
+int
 ixgbe_dev_configure(struct rte_eth_dev *dev)
 {
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 
 	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
 			(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE)) {
-		IXGBE_LOG(ERR, "%s: only RSS multi-queue modes are supported "
-			"(no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS",
+		IXGBE_LOG(ERR, "%s: only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS",
 			dev->data->name);
 		return -ENOTSUP;
 	}
 	if (conf->intr_conf.rxq &&
 			rte_intr_type_get(dev->intr_handle) !=
 			RTE_INTR_HANDLE_VFIO_MSIX) {
-		IXGBE_LOG(ERR, "%s: Rx interrupts need MSI-X (vfio-pci); this "
-			"device has one interrupt: clear intr_conf.rxq",
+		IXGBE_LOG(ERR, "%s: Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq",
 			dev->data->name);
 		return -ENOTSUP;
 	}
 	return ixgbe_rss_configure(dev);
 }
 
-static int
+int
 ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct rte_eth_desc_lim lim = {
@@ -362,7 +368,6 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		.nb_align = IXGBE_RING_ALIGN,
 	};
 
-	RTE_SET_USED(dev);
 	info->max_rx_queues = IXGBE_MAX_QUEUES;
 	info->max_tx_queues = IXGBE_MAX_QUEUES;
 	info->min_rx_bufsize = 1024;
@@ -387,44 +392,13 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
 	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
 	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
+	if (ixgbe_adapter(dev)->link_kind >= IXGBE_LINK_X540_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_100M;
+	if (ixgbe_adapter(dev)->link_kind == IXGBE_LINK_X550_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_2_5G |
+			RTE_ETH_LINK_SPEED_5G;
 	return 0;
 }
-
-static const struct eth_dev_ops ixgbe_ops = {
-	.dev_configure = ixgbe_dev_configure,
-	.dev_start = ixgbe_dev_start,
-	.dev_stop = ixgbe_dev_stop,
-	.dev_close = ixgbe_dev_close,
-	.dev_infos_get = ixgbe_dev_infos_get,
-	.link_update = ixgbe_link_update,
-	.promiscuous_enable = ixgbe_promiscuous_enable,
-	.promiscuous_disable = ixgbe_promiscuous_disable,
-	.allmulticast_enable = ixgbe_allmulticast_enable,
-	.allmulticast_disable = ixgbe_allmulticast_disable,
-	.mac_addr_set = ixgbe_mac_addr_set,
-	.mac_addr_add = ixgbe_mac_addr_add,
-	.mac_addr_remove = ixgbe_mac_addr_remove,
-	.mtu_set = ixgbe_mtu_set,
-	.stats_get = ixgbe_stats_get,
-	.stats_reset = ixgbe_stats_reset,
-	.xstats_get = ixgbe_xstats_get,
-	.xstats_reset = ixgbe_stats_reset,
-	.xstats_get_names = ixgbe_xstats_get_names,
-	.rx_queue_setup = ixgbe_rx_queue_setup,
-	.rx_queue_release = ixgbe_rx_queue_release,
-	.tx_queue_setup = ixgbe_tx_queue_setup,
-	.tx_queue_release = ixgbe_tx_queue_release,
-	.rx_queue_start = ixgbe_rx_queue_start,
-	.rx_queue_stop = ixgbe_rx_queue_stop,
-	.tx_queue_start = ixgbe_tx_queue_start,
-	.tx_queue_stop = ixgbe_tx_queue_stop,
-	.rx_queue_intr_enable = ixgbe_rx_queue_intr_enable,
-	.rx_queue_intr_disable = ixgbe_rx_queue_intr_disable,
-	.reta_update = ixgbe_reta_update,
-	.reta_query = ixgbe_reta_query,
-	.rss_hash_update = ixgbe_rss_hash_update,
-	.rss_hash_conf_get = ixgbe_rss_hash_conf_get,
-};
 
 static int
 ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
@@ -436,8 +410,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	RTE_SET_USED(drv);
 	if (pci_dev->mem_resource[0].addr == NULL ||
 			pci_dev->mem_resource[0].len < 0x20000) {
-		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: "
-			"bind the device to vfio-pci or uio_pci_generic",
+		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",
 			pci_dev->name);
 		return -ENODEV;
 	}
@@ -449,13 +422,14 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac", RTE_ETHER_ADDR_LEN *
 		IXGBE_NB_RAR, 0);
 	if (ad == NULL || dev->data->mac_addrs == NULL) {
-		IXGBE_LOG(ERR, "%s: no memory for the port", pci_dev->name);
+		IXGBE_LOG(ERR, "%s: no memory for the port",
+			pci_dev->name);
 		ret = -ENOMEM;
 		goto fail;
 	}
 	ad->bar = pci_dev->mem_resource[0].addr;
 	ad->device_id = pci_dev->id.device_id;
-	ad->is_82599 = ixgbe_id_is_82599(ad->device_id);
+	ad->link_kind = ixgbe_link_kind(ad->device_id);
 	dev->device = &pci_dev->device;
 	dev->intr_handle = pci_dev->intr_handle;
 	dev->dev_ops = &ixgbe_ops;

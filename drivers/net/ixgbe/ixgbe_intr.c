@@ -3,7 +3,7 @@
  */
 
 /*
- * net_ixgbe link and interrupts (datasheet 7.3).
+ * net_ixgbe link and interrupts (registers: datasheet 8.2.3.5).
  *
  * MSI-X (vfio-pci, or a model's pollux-msix FIFOs): vector 0 carries the
  * "other" causes, LSC among them (IVAR_MISC), and Rx queue q has vector
@@ -24,12 +24,17 @@
 int
 ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
-	static const uint32_t speeds[] = { RTE_ETH_SPEED_NUM_NONE,
-		RTE_ETH_SPEED_NUM_100M, RTE_ETH_SPEED_NUM_1G,
-		RTE_ETH_SPEED_NUM_10G };
+	/* LINKS.SPEED; on an X550 with NON_STD, 11b is 2.5G, 01b 5G. */
+	static const uint32_t speeds[2][4] = {
+		{ 0, RTE_ETH_SPEED_NUM_100M, RTE_ETH_SPEED_NUM_1G,
+			RTE_ETH_SPEED_NUM_10G },
+		{ 0, RTE_ETH_SPEED_NUM_5G, RTE_ETH_SPEED_NUM_1G,
+			RTE_ETH_SPEED_NUM_2_5G },
+	};
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct rte_eth_link link = { .link_status = RTE_ETH_LINK_DOWN };
 	uint32_t links;
+	bool nbase_t;
 
 	if (wait_to_complete)
 		(void)ixgbe_wait_reg(ad, IXGBE_LINKS, IXGBE_LINKS_UP,
@@ -38,8 +43,10 @@ ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 	if (links & IXGBE_LINKS_UP) {
 		link.link_status = RTE_ETH_LINK_UP;
 		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
-		link.link_speed = speeds[(links >> IXGBE_LINKS_SPEED_SHIFT) &
-			IXGBE_LINKS_SPEED_MASK];
+		nbase_t = ad->link_kind == IXGBE_LINK_X550_PHY &&
+			(links & IXGBE_LINKS_SPEED_NON_STD) != 0;
+		link.link_speed = speeds[nbase_t][(links >>
+			IXGBE_LINKS_SPEED_SHIFT) & IXGBE_LINKS_SPEED_MASK];
 	}
 	link.link_autoneg = RTE_ETH_LINK_AUTONEG;
 	return rte_eth_linkstatus_set(dev, &link);
@@ -83,10 +90,8 @@ ixgbe_rx_vectors_setup(struct rte_eth_dev *dev)
 
 	if (nb > IXGBE_MAX_RX_VECTORS || rte_intr_efd_enable(handle, nb) < 0 ||
 			rte_intr_vec_list_alloc(handle, "ixgbe_rx_vec", nb) < 0) {
-		IXGBE_LOG(ERR, "%s: no interrupt vector for each of %u Rx "
-			"queues (at most %u): use fewer queues or clear "
-			"intr_conf.rxq", dev->data->name, nb,
-			IXGBE_MAX_RX_VECTORS);
+		IXGBE_LOG(ERR, "%s: no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
+			dev->data->name, nb, IXGBE_MAX_RX_VECTORS);
 		rte_intr_efd_disable(handle);
 		return -ENOTSUP;
 	}
@@ -110,10 +115,9 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	int ret;
 
-	ad->msix = rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX;
 	if (!conf->lsc && !conf->rxq)
 		return 0;
-	if (ad->msix) {
+	if (rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX) {
 		ixgbe_write(ad, IXGBE_GPIE, IXGBE_GPIE_MSIX_MODE |
 			IXGBE_GPIE_PBA_SUPPORT | IXGBE_GPIE_EIAME);
 		/* Other causes (LSC) on vector 0, entry valid. */
@@ -128,8 +132,8 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	}
 	ret = rte_intr_callback_register(handle, ixgbe_intr_handler, dev);
 	if (ret != 0) {
-		IXGBE_LOG(ERR, "%s: cannot register the interrupt handler "
-			"(%d)", dev->data->name, ret);
+		IXGBE_LOG(ERR, "%s: cannot register the interrupt handler (%d)",
+			dev->data->name, ret);
 		ixgbe_intr_stop(dev);
 		return ret;
 	}
@@ -166,26 +170,27 @@ ixgbe_intr_stop(struct rte_eth_dev *dev)
 	}
 }
 
-int
-ixgbe_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
+/* Unmasks (EIMS) or masks (EIMC) the vector of an Rx queue. */
+static int
+ixgbe_rx_intr_mask(struct rte_eth_dev *dev, uint16_t queue_id, uint32_t reg)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t bit = 1u << (queue_id + 1);
 
 	if (queue_id >= IXGBE_MAX_RX_VECTORS || !(ad->rx_intr_mask & bit))
 		return -EINVAL;
-	ixgbe_write(ad, IXGBE_EIMS, bit);
+	ixgbe_write(ad, reg, bit);
 	return 0;
+}
+
+int
+ixgbe_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
+{
+	return ixgbe_rx_intr_mask(dev, queue_id, IXGBE_EIMS);
 }
 
 int
 ixgbe_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t bit = 1u << (queue_id + 1);
-
-	if (queue_id >= IXGBE_MAX_RX_VECTORS || !(ad->rx_intr_mask & bit))
-		return -EINVAL;
-	ixgbe_write(ad, IXGBE_EIMC, bit);
-	return 0;
+	return ixgbe_rx_intr_mask(dev, queue_id, IXGBE_EIMC);
 }

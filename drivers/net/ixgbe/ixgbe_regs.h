@@ -3,44 +3,28 @@
  */
 
 /*
- * The registers, bits and descriptor layouts of the Intel 82599 that this
- * driver uses: a hand-written subset, not a vendor header.
- *
- * Sources. Offsets and bits: /work/shared/hardware-facts.md section 3
- * (Intel's shared-code ixgbe_type.h, as Linux, DPDK and ixy carry it).
- * Checked against public datasheet text where a page could be found:
- * the 82598EB datasheet (whose advanced descriptors, filters and
- * statistics the 82599 kept) 3.5.2.1.1.1 (RAL 0x05400 / RAH 0x05404 +
- * 8n, exact unicast filtering), 4.4.3.9.30-32 (RUC 0x040A4, RFC 0x040A8,
- * ROC 0x040AC, lengths from the destination address through the CRC),
- * 4.4.3.3.8 (IVAR entries, one byte per cause); the 82599 datasheet's
- * feature list (jumbo frames up to 15.5 KB). Section numbers written
- * "ds" refer to the 82599 datasheet (331520); those of chapters 4.6 and
- * 7 come from ixy's comments, the others from the datasheet's layout,
- * and none could be checked against the PDF itself (no corpus holds it):
- * read them as [uv]. [uv] after an offset: not found in any public page.
+ * The registers, bits and descriptor layouts of the 82599 that this
+ * driver uses: a hand-written subset, not a vendor header. Offsets and
+ * bits: hardware-facts.md section 3. "ds" sections: 82599 datasheet
+ * (331520, rev. 3.x); doc/ixgbe.md says how each number was checked.
  */
 #ifndef IXGBE_REGS_H
 #define IXGBE_REGS_H
 
 #include <stdint.h>
 
-/* General control, ds 8.2.3.1 */
+/* General control, ds 8.2.3.1 (CTRL 8.2.3.1.1, CTRL_EXT 8.2.3.1.3) */
 #define IXGBE_CTRL		0x00000
 #define IXGBE_CTRL_LNK_RST	(1u << 3)
 #define IXGBE_CTRL_RST		(1u << 26)
-#define IXGBE_STATUS		0x00008
 #define IXGBE_CTRL_EXT		0x00018
 #define IXGBE_CTRL_EXT_NS_DIS	(1u << 16)	/* no snoop disable, ds 4.6.7 */
-#define IXGBE_CTRL_EXT_DRV_LOAD	(1u << 28)
 #define IXGBE_EEC		0x10010		/* ds 8.2.3.2.1 */
 #define IXGBE_EEC_ARD		(1u << 9)	/* EEPROM auto-read done */
 
-/* Interrupts, ds 8.2.3.5 (bit layout of EICR/EICS/EIMS/EIMC/EIAC/EIAM) */
+/* Interrupts, ds 8.2.3.5 (one bit layout for EICR/EIMS/EIMC/EIAC/EIAM) */
 #define IXGBE_EICR		0x00800
-#define IXGBE_EICS		0x00808
 #define IXGBE_EIAC		0x00810
-#define IXGBE_EITR(v)		(0x00820 + 4 * (v))	/* v <= 23 */
 #define IXGBE_EIMS		0x00880
 #define IXGBE_EIMC		0x00888
 #define IXGBE_EIAM		0x00890
@@ -51,39 +35,40 @@
 #define IXGBE_GPIE_EIAME	(1u << 30)
 #define IXGBE_GPIE_PBA_SUPPORT	(1u << 31)
 /* IVAR(n): rx queue 2n in bits 7:0, tx 2n 15:8, rx 2n+1 23:16, tx 2n+1
- * 31:24; an entry is a vector with bit 7 (valid) set, ds 8.2.3.5.16. */
+ * 31:24; an entry is a vector with bit 7 (valid) set. */
 #define IXGBE_IVAR(n)		(0x00900 + 4 * (n))
 #define IXGBE_IVAR_ALLOC_VAL	0x80u
-/* IVAR_MISC: TCP timer in bits 7:0, other causes (LSC) 15:8 [uv] */
+/* IVAR_MISC: TCP timer in bits 7:0, other causes (LSC) 15:8 (as Linux
+ * maps them) */
 #define IXGBE_IVAR_MISC		0x00A00
 
-/* Receive queues, ds 8.2.3.8 (i < 64) */
+/* Receive, ds 8.2.3.8 (RDLEN .3, SRRCTL .7, RDRXCTL .8, RXPBSIZE .9) */
 #define IXGBE_RDBAL(i)		(0x01000 + 0x40 * (i))
 #define IXGBE_RDBAH(i)		(0x01004 + 0x40 * (i))
 #define IXGBE_RDLEN(i)		(0x01008 + 0x40 * (i))	/* bytes, 128-aligned */
 #define IXGBE_RDH(i)		(0x01010 + 0x40 * (i))
 #define IXGBE_RDT(i)		(0x01018 + 0x40 * (i))
 #define IXGBE_RXDCTL(i)		(0x01028 + 0x40 * (i))
-#define IXGBE_RXDCTL_ENABLE	(1u << 25)
+#define IXGBE_XDCTL_ENABLE	(1u << 25)	/* RXDCTL and TXDCTL */
 #define IXGBE_SRRCTL(i)		((i) < 16 ? 0x02100 + 4 * (i) : \
 				 0x01014 + 0x40 * (i))
 #define IXGBE_SRRCTL_BSIZEPKT_SHIFT 10		/* 1 KB units, bits 4:0 */
-#define IXGBE_SRRCTL_BSIZEPKT_MASK 0x1Fu
 #define IXGBE_SRRCTL_DESCTYPE_ADV_ONEBUF (1u << 25)	/* 001b in 27:25 */
 #define IXGBE_SRRCTL_DROP_EN	(1u << 28)
 #define IXGBE_DCA_RXCTRL(i)	((i) < 16 ? 0x02200 + 4 * (i) : \
 				 0x0100C + 0x40 * (i))
-#define IXGBE_DCA_RXCTRL_RELAX_WR (1u << 12)	/* cleared, ds 4.6.7 */
+/* Bit 12 resets to 1, "must be set to 0" (ds 8.2.3.11.1, 4.6.7). */
+#define IXGBE_DCA_RXCTRL_BIT12	(1u << 12)
 #define IXGBE_RDRXCTL		0x02F00
 #define IXGBE_RDRXCTL_CRCSTRIP	(1u << 1)
 #define IXGBE_RDRXCTL_DMAIDONE	(1u << 3)
-#define IXGBE_RQSMR(n)		(0x02300 + 4 * (n))	/* queue -> stat [uv] */
+#define IXGBE_RQSMR(n)		(0x02300 + 4 * (n))	/* ds 8.2.3.23.71 */
 #define IXGBE_RXCTRL		0x03000
 #define IXGBE_RXCTRL_RXEN	(1u << 0)
 #define IXGBE_RXPBSIZE(i)	(0x03C00 + 4 * (i))
 #define IXGBE_RXPBSIZE_128KB	(128u << 10)
 
-/* MAC, ds 8.2.3.22 */
+/* MAC, ds 8.2.3.22 (HLREG0 .8, AUTOC .19) */
 #define IXGBE_HLREG0		0x04240
 #define IXGBE_HLREG0_TXCRCEN	(1u << 0)
 #define IXGBE_HLREG0_RXCRCSTRP	(1u << 1)
@@ -100,8 +85,10 @@
 #define IXGBE_LINKS_UP		(1u << 30)
 #define IXGBE_LINKS_SPEED_SHIFT	28
 #define IXGBE_LINKS_SPEED_MASK	3u		/* 3: 10G, 2: 1G, 1: 100M */
+#define IXGBE_LINKS_SPEED_NON_STD (1u << 27)	/* X550: 2.5G / 5G */
 
-/* Transmit, ds 8.2.3.9 and 4.6.8 / 4.6.11.3.4 */
+/* Transmit, ds 8.2.3.9 (DMATXCTL .2, TXDCTL .10, TXPBSIZE .13); RTTDCS
+ * 8.2.3.10.2 */
 #define IXGBE_RTTDCS		0x04900
 #define IXGBE_RTTDCS_ARBDIS	(1u << 6)
 #define IXGBE_DMATXCTL		0x04A80
@@ -112,16 +99,15 @@
 #define IXGBE_TDH(i)		(0x06010 + 0x40 * (i))
 #define IXGBE_TDT(i)		(0x06018 + 0x40 * (i))
 #define IXGBE_TXDCTL(i)		(0x06028 + 0x40 * (i))
-#define IXGBE_TXDCTL_ENABLE	(1u << 25)
 #define IXGBE_TXDCTL_PTHRESH(v)	((uint32_t)(v) << 0)
 #define IXGBE_TXDCTL_HTHRESH(v)	((uint32_t)(v) << 8)
 #define IXGBE_TXDCTL_WTHRESH(v)	((uint32_t)(v) << 16)
 #define IXGBE_DTXMXSZRQ		0x08100
-#define IXGBE_TQSM(n)		(0x08600 + 4 * (n))	/* queue -> stat [uv] */
+#define IXGBE_TQSM(n)		(0x08600 + 4 * (n))	/* ds 8.2.3.23.73 */
 #define IXGBE_TXPBSIZE(i)	(0x0CC00 + 4 * (i))
 #define IXGBE_TXPBSIZE_40KB	(40u << 10)
 
-/* Filters, ds 8.2.3.7 */
+/* Filters, ds 8.2.3.7 (FCTRL .1, RXCSUM .5, RAH .9, MRQC .12) */
 #define IXGBE_RXCSUM		0x05000
 #define IXGBE_RXCSUM_PCSD	(1u << 13)	/* RSS hash in the descriptor */
 #define IXGBE_FCTRL		0x05080
@@ -133,7 +119,7 @@
 #define IXGBE_RAH_AV		(1u << 31)
 #define IXGBE_NB_RAR		128
 
-/* RSS, ds 7.1.2.8 and 8.2.3.7.12-14 */
+/* RSS, ds 7.1.2.8 and 8.2.3.7 */
 #define IXGBE_MRQC		0x05818
 #define IXGBE_MRQC_RSSEN	0x1u		/* MRQE 0001b: RSS only */
 #define IXGBE_MRQC_IPV4_TCP	(1u << 16)
@@ -146,11 +132,10 @@
 #define IXGBE_RSSRK(n)		(0x05C80 + 4 * (n))	/* key byte 4n in 7:0 */
 #define IXGBE_RETA_SIZE		128
 #define IXGBE_RSS_KEY_SIZE	40
-/* RSS picks one of up to 16 queues (4-bit RETA entries): 82598 datasheet
- * table 3-48, kept by the 82599 without VMDq. */
+/* RSS spreads over up to 16 queues (82598 ds table 3-48). */
 #define IXGBE_RSS_MAX_QUEUES	16
 
-/* Statistics, ds 8.2.3.23 (clear on read) and [82598 ds 4.4.3.9] */
+/* Statistics, ds 8.2.3.23, cleared on read (ds 4.6.5) */
 #define IXGBE_CRCERRS		0x04000
 #define IXGBE_ILLERRC		0x04004
 #define IXGBE_ERRBC		0x04008
@@ -179,7 +164,7 @@
 #define IXGBE_NB_QSTATS		16
 
 /*
- * Advanced receive descriptor, ds 7.1.6 (16 bytes).
+ * Advanced receive descriptor, ds 7.1.6.1 (read), 7.1.6.2 (write-back).
  *
  *   read (driver writes)        write-back (device writes)
  *   0  pkt_addr (le64)          0 pkt_info (RSS type 3:0) | 2 hdr_info

@@ -4,7 +4,7 @@
 
 /*
  * net_ixgbe data path: queue set-up, start and stop, and the burst
- * functions over advanced descriptors (datasheet 7.1.6 and 7.2.3.2.4).
+ * functions over advanced descriptors (datasheet 7.1.6, 7.2.3.2.4).
  *
  * Rx ring ownership (one queue, n descriptors):
  *
@@ -48,17 +48,47 @@ static int
 ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
 	uint16_t queue_id, uint16_t nb_desc)
 {
-	if (queue_id >= IXGBE_MAX_QUEUES || nb_desc < IXGBE_RING_MIN ||
-			nb_desc > IXGBE_RING_MAX ||
-			nb_desc % IXGBE_RING_ALIGN != 0) {
-		IXGBE_LOG(ERR, "%s: %s queue %u of %u descriptors: the ring "
-			"takes %u..%u descriptors, a multiple of %u (queues "
-			"0..%u)", dev->data->name, dir, queue_id, nb_desc,
-			IXGBE_RING_MIN, IXGBE_RING_MAX, IXGBE_RING_ALIGN,
-			IXGBE_MAX_QUEUES - 1);
-		return -EINVAL;
+	if (queue_id < IXGBE_MAX_QUEUES && nb_desc >= IXGBE_RING_MIN &&
+			nb_desc <= IXGBE_RING_MAX &&
+			nb_desc % IXGBE_RING_ALIGN == 0)
+		return 0;
+	IXGBE_LOG(ERR, "%s: %s queue %u of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u (queues 0..%u)",
+		dev->data->name, dir, queue_id, nb_desc, IXGBE_RING_MIN,
+		IXGBE_RING_MAX, IXGBE_RING_ALIGN, IXGBE_MAX_QUEUES - 1);
+	return -EINVAL;
+}
+
+/* Frees the mbufs a ring's software side still holds. */
+static void
+ixgbe_free_segs(struct rte_mbuf **sw_ring, uint16_t n)
+{
+	uint16_t i;
+
+	for (i = 0; i < n; i++) {
+		if (sw_ring[i] != NULL)
+			rte_pktmbuf_free_seg(sw_ring[i]);
+		sw_ring[i] = NULL;
 	}
-	return 0;
+}
+
+/* Sets or clears RXDCTL/TXDCTL.ENABLE (bit 25 in both) and waits until
+ * the device reads the same (4.6.7, 4.6.8: the tail is not bumped
+ * before; 4.6.7.1: no buffer released before it reads 0). */
+static int
+ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
+	const char *dir, uint16_t queue_id)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	uint32_t want = on ? IXGBE_XDCTL_ENABLE : 0;
+
+	ixgbe_write(ad, reg, (ixgbe_read(ad, reg) & ~IXGBE_XDCTL_ENABLE) |
+		want);
+	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
+			IXGBE_QUEUE_WAIT_MS) == 0)
+		return 0;
+	IXGBE_LOG(ERR, "%s: %s queue %u: ENABLE still %u after %u ms",
+		dev->data->name, dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
+	return -EIO;
 }
 
 /* --- Rx ------------------------------------------------------------------ */
@@ -66,25 +96,10 @@ ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
 static void
 ixgbe_rx_free_mbufs(struct ixgbe_rx_queue *rxq)
 {
-	uint16_t i;
-
-	for (i = 0; i < rxq->nb_desc; i++) {
-		if (rxq->sw_ring[i] != NULL) {
-			rte_pktmbuf_free_seg(rxq->sw_ring[i]);
-			rxq->sw_ring[i] = NULL;
-		}
-	}
-	if (rxq->pkt_first != NULL)
-		rte_pktmbuf_free(rxq->pkt_first);
+	ixgbe_free_segs(rxq->sw_ring, rxq->nb_desc);
+	rte_pktmbuf_free(rxq->pkt_first);
 	rxq->pkt_first = NULL;
 	rxq->pkt_last = NULL;
-}
-
-static inline void
-ixgbe_rx_arm(volatile union ixgbe_rx_desc *desc, const struct rte_mbuf *m)
-{
-	desc->read.pkt_addr = rte_cpu_to_le_64(rte_mbuf_data_iova_default(m));
-	desc->read.hdr_addr = 0;	/* also clears DD */
 }
 
 int
@@ -93,36 +108,34 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	const struct rte_eth_rxconf *conf, struct rte_mempool *pool)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	uint32_t room = rte_pktmbuf_data_room_size(pool);
 	struct ixgbe_rx_queue *rxq;
-	uint32_t room;
 
 	RTE_SET_USED(conf);
 	if (ixgbe_check_ring(dev, "Rx", queue_id, nb_desc) < 0)
 		return -EINVAL;
-	room = rte_pktmbuf_data_room_size(pool);
 	if (room < RTE_PKTMBUF_HEADROOM + 1024) {
-		IXGBE_LOG(ERR, "%s: mbufs of pool %s hold %u bytes; Rx buffers "
-			"need %u (headroom + 1 KB, SRRCTL.BSIZEPACKET): use a "
-			"larger data room", dev->data->name, pool->name, room,
+		IXGBE_LOG(ERR, "%s: mbufs of pool %s hold %u bytes; Rx buffers need %u (headroom + 1 KB, SRRCTL.BSIZEPACKET): use a larger data room",
+			dev->data->name, pool->name, room,
 			RTE_PKTMBUF_HEADROOM + 1024);
 		return -EINVAL;
 	}
-	rxq = rte_zmalloc_socket("ixgbe_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE,
+	rxq = rte_zmalloc_socket("ixgbe_rxq", sizeof(*rxq) +
+		sizeof(rxq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE,
 		(int)socket_id);
-	if (rxq == NULL)
-		goto nomem;
-	rxq->sw_ring = rte_zmalloc_socket("ixgbe_rx_sw", sizeof(*rxq->sw_ring) *
-		nb_desc, RTE_CACHE_LINE_SIZE, (int)socket_id);
-	if (rxq->sw_ring == NULL)
-		goto nomem_queue;
-	rxq->mz = rte_eth_dma_zone_reserve(dev, "rx_ring", queue_id,
-		sizeof(union ixgbe_rx_desc) * nb_desc, 128, (int)socket_id);
-	if (rxq->mz == NULL)
-		goto nomem_sw;
+	if (rxq != NULL)
+		rxq->mz = rte_eth_dma_zone_reserve(dev, "rx_ring", queue_id,
+			sizeof(union ixgbe_rx_desc) * nb_desc, 128,
+			(int)socket_id);
+	if (rxq == NULL || rxq->mz == NULL) {
+		rte_free(rxq);
+		IXGBE_LOG(ERR, "%s: no memory for Rx queue %u of %u descriptors",
+			dev->data->name, queue_id, nb_desc);
+		return -ENOMEM;
+	}
 	rxq->ring = rxq->mz->addr;
 	rxq->nb_desc = nb_desc;
 	rxq->pool = pool;
-	rxq->queue_id = queue_id;
 	rxq->port_id = dev->data->port_id;
 	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET). */
 	rxq->buf_len = RTE_MIN(room - RTE_PKTMBUF_HEADROOM, 16u * 1024) &
@@ -131,15 +144,6 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	rxq->rdt = (volatile uint32_t *)(void *)(ad->bar + IXGBE_RDT(queue_id));
 	dev->data->rx_queues[queue_id] = rxq;
 	return 0;
-
-nomem_sw:
-	rte_free(rxq->sw_ring);
-nomem_queue:
-	rte_free(rxq);
-nomem:
-	IXGBE_LOG(ERR, "%s: no memory for Rx queue %u of %u descriptors",
-		dev->data->name, queue_id, nb_desc);
-	return -ENOMEM;
 }
 
 void
@@ -151,15 +155,39 @@ ixgbe_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 		return;
 	ixgbe_rx_free_mbufs(rxq);
 	rte_eth_dma_zone_free(dev, "rx_ring", queue_id);
-	rte_free(rxq->sw_ring);
 	rte_free(rxq);
 }
 
-/* Per-queue receive set-up, datasheet 4.6.7. */
-static void
-ixgbe_rx_queue_program(struct ixgbe_adapter *ad, struct ixgbe_rx_queue *rxq)
+/* Arms slots [first, first + count) with new mbufs from one bulk
+ * allocation (descriptor read format, ds 7.1.6.1). */
+static int
+ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first,
+	uint16_t count)
 {
-	uint16_t q = rxq->queue_id;
+	volatile union ixgbe_rx_desc *desc;
+	uint16_t i;
+
+	if (rte_pktmbuf_alloc_bulk(rxq->pool, &rxq->sw_ring[first], count) != 0)
+		return -1;
+	for (i = first; i < first + count; i++) {
+		rxq->sw_ring[i]->port = rxq->port_id;
+		desc = &rxq->ring[i];
+		desc->read.pkt_addr = rte_cpu_to_le_64(
+			rte_mbuf_data_iova_default(rxq->sw_ring[i]));
+		desc->read.hdr_addr = 0;	/* also clears DD */
+	}
+	return 0;
+}
+
+/* Per-queue receive set-up and enable, datasheet 4.6.7: ring, SRRCTL
+ * (advanced one-buffer descriptors, BSIZEPACKET, drop when no buffer),
+ * every descriptor armed, ENABLE polled, then RDT (ring length - 1). */
+int
+ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
+	uint16_t q = queue_id;
 
 	ixgbe_write(ad, IXGBE_RDBAL(q), (uint32_t)rxq->mz->iova);
 	ixgbe_write(ad, IXGBE_RDBAH(q), (uint32_t)(rxq->mz->iova >> 32));
@@ -170,84 +198,40 @@ ixgbe_rx_queue_program(struct ixgbe_adapter *ad, struct ixgbe_rx_queue *rxq)
 		IXGBE_SRRCTL_DESCTYPE_ADV_ONEBUF | IXGBE_SRRCTL_DROP_EN);
 	ixgbe_write(ad, IXGBE_RDH(q), 0);
 	ixgbe_write(ad, IXGBE_RDT(q), 0);
-	/* "last sentence of 4.6.7": relaxed ordering of descriptor
-	 * write-back off. */
-	ixgbe_clear_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_RELAX_WR);
-}
-
-int
-ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
-{
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
-	uint16_t i;
-
-	ixgbe_rx_queue_program(ad, rxq);
-	if (rte_pktmbuf_alloc_bulk(rxq->pool, rxq->sw_ring, rxq->nb_desc) != 0) {
-		IXGBE_LOG(ERR, "%s: Rx queue %u: pool %s has not %u free "
-			"mbufs to fill the ring: make the pool larger",
-			dev->data->name, queue_id, rxq->pool->name, rxq->nb_desc);
+	ixgbe_clear_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12);
+	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0) {
+		IXGBE_LOG(ERR, "%s: Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
+			dev->data->name, q, rxq->pool->name, rxq->nb_desc);
 		return -ENOMEM;
-	}
-	for (i = 0; i < rxq->nb_desc; i++) {
-		rxq->sw_ring[i]->port = rxq->port_id;
-		ixgbe_rx_arm(&rxq->ring[i], rxq->sw_ring[i]);
 	}
 	rxq->next = 0;
 	rxq->nb_hold = 0;
 	rxq->rdt_value = rxq->nb_desc - 1;
-	ixgbe_set_bits(ad, IXGBE_RXDCTL(queue_id), IXGBE_RXDCTL_ENABLE);
-	if (ixgbe_wait_reg(ad, IXGBE_RXDCTL(queue_id), IXGBE_RXDCTL_ENABLE,
-			IXGBE_RXDCTL_ENABLE, IXGBE_QUEUE_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: Rx queue %u: RXDCTL.ENABLE did not read 1 "
-			"within %u ms", dev->data->name, queue_id,
-			IXGBE_QUEUE_WAIT_MS);
+	if (ixgbe_queue_switch(dev, IXGBE_RXDCTL(q), true, "Rx", q) < 0) {
 		/* No buffer is freed while the device may still use it. */
-		ixgbe_clear_bits(ad, IXGBE_RXDCTL(queue_id),
-			IXGBE_RXDCTL_ENABLE);
-		ixgbe_write(ad, IXGBE_RDBAL(queue_id), 0);
-		ixgbe_write(ad, IXGBE_RDBAH(queue_id), 0);
+		ixgbe_clear_bits(ad, IXGBE_RXDCTL(q), IXGBE_XDCTL_ENABLE);
+		ixgbe_write(ad, IXGBE_RDBAL(q), 0);
+		ixgbe_write(ad, IXGBE_RDBAH(q), 0);
 		ixgbe_rx_free_mbufs(rxq);
 		return -EIO;
 	}
 	rte_io_wmb();	/* descriptors armed before the device sees RDT */
-	ixgbe_write(ad, IXGBE_RDT(queue_id), rxq->rdt_value);
-	dev->data->rx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STARTED;
+	ixgbe_write(ad, IXGBE_RDT(q), rxq->rdt_value);
+	dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	return 0;
 }
 
 int
 ixgbe_rx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
 
-	ixgbe_clear_bits(ad, IXGBE_RXDCTL(queue_id), IXGBE_RXDCTL_ENABLE);
-	if (ixgbe_wait_reg(ad, IXGBE_RXDCTL(queue_id), IXGBE_RXDCTL_ENABLE, 0,
-			IXGBE_QUEUE_WAIT_MS) < 0)
-		IXGBE_LOG(WARNING, "%s: Rx queue %u: RXDCTL.ENABLE still 1 "
-			"after %u ms", dev->data->name, queue_id,
-			IXGBE_QUEUE_WAIT_MS);
+	(void)ixgbe_queue_switch(dev, IXGBE_RXDCTL(queue_id), false, "Rx",
+		queue_id);
 	ixgbe_rx_free_mbufs(rxq);
 	memset((void *)(uintptr_t)rxq->ring, 0,
 		sizeof(*rxq->ring) * rxq->nb_desc);
 	dev->data->rx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
-	return 0;
-}
-
-/* Arms a run of held slots [first, first + count) with new mbufs. */
-static int
-ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first,
-	uint16_t count)
-{
-	uint16_t i;
-
-	if (rte_pktmbuf_alloc_bulk(rxq->pool, &rxq->sw_ring[first], count) != 0)
-		return -1;
-	for (i = first; i < first + count; i++) {
-		rxq->sw_ring[i]->port = rxq->port_id;
-		ixgbe_rx_arm(&rxq->ring[i], rxq->sw_ring[i]);
-	}
 	return 0;
 }
 
@@ -284,8 +268,7 @@ ixgbe_rx_finish(struct ixgbe_rx_queue *rxq,
 
 	rxq->pkt_first = NULL;
 	if (unlikely(status & IXGBE_RXD_ERR_RXE)) {
-		rte_pktmbuf_free(first);
-		rxq->errors++;
+		rte_pktmbuf_free(first);	/* counted by the MAC */
 		return NULL;
 	}
 	first->ol_flags = 0;
@@ -342,22 +325,9 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 /* --- Tx ------------------------------------------------------------------ */
 
 static void
-ixgbe_tx_free_mbufs(struct ixgbe_tx_queue *txq)
-{
-	uint16_t i;
-
-	for (i = 0; i < txq->nb_desc; i++) {
-		if (txq->sw_ring[i] != NULL) {
-			rte_pktmbuf_free_seg(txq->sw_ring[i]);
-			txq->sw_ring[i] = NULL;
-		}
-	}
-}
-
-static void
 ixgbe_tx_reset(struct ixgbe_tx_queue *txq)
 {
-	ixgbe_tx_free_mbufs(txq);
+	ixgbe_free_segs(txq->sw_ring, txq->nb_desc);
 	memset((void *)(uintptr_t)txq->ring, 0,
 		sizeof(*txq->ring) * txq->nb_desc);
 	txq->next = 0;
@@ -380,23 +350,23 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 
 	if (ixgbe_check_ring(dev, "Tx", queue_id, nb_desc) < 0)
 		return -EINVAL;
-	txq = rte_zmalloc_socket("ixgbe_txq", sizeof(*txq), RTE_CACHE_LINE_SIZE,
-		(int)socket_id);
-	if (txq == NULL)
-		goto nomem;
-	txq->sw_ring = rte_zmalloc_socket("ixgbe_tx_sw", sizeof(*txq->sw_ring) *
-		nb_desc, RTE_CACHE_LINE_SIZE, (int)socket_id);
-	txq->rs_fifo = rte_zmalloc_socket("ixgbe_tx_rs", sizeof(*txq->rs_fifo) *
-		nb_desc, RTE_CACHE_LINE_SIZE, (int)socket_id);
-	if (txq->sw_ring == NULL || txq->rs_fifo == NULL)
-		goto nomem_queue;
-	txq->mz = rte_eth_dma_zone_reserve(dev, "tx_ring", queue_id,
-		sizeof(struct ixgbe_tx_desc) * nb_desc, 128, (int)socket_id);
-	if (txq->mz == NULL)
-		goto nomem_queue;
+	/* The queue, then sw_ring[nb_desc], then rs_fifo[nb_desc]. */
+	txq = rte_zmalloc_socket("ixgbe_txq", sizeof(*txq) + nb_desc *
+		(sizeof(txq->sw_ring[0]) + sizeof(uint16_t)),
+		RTE_CACHE_LINE_SIZE, (int)socket_id);
+	if (txq != NULL)
+		txq->mz = rte_eth_dma_zone_reserve(dev, "tx_ring", queue_id,
+			sizeof(struct ixgbe_tx_desc) * nb_desc, 128,
+			(int)socket_id);
+	if (txq == NULL || txq->mz == NULL) {
+		rte_free(txq);
+		IXGBE_LOG(ERR, "%s: no memory for Tx queue %u of %u descriptors",
+			dev->data->name, queue_id, nb_desc);
+		return -ENOMEM;
+	}
+	txq->rs_fifo = (uint16_t *)&txq->sw_ring[nb_desc];
 	txq->ring = txq->mz->addr;
 	txq->nb_desc = nb_desc;
-	txq->queue_id = queue_id;
 	txq->rs_thresh = RTE_MIN(rs, nb_desc / 4);
 	txq->free_thresh = RTE_MIN(conf->tx_free_thresh != 0 ?
 		conf->tx_free_thresh : 2 * txq->rs_thresh, nb_desc / 2);
@@ -404,15 +374,6 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	ixgbe_tx_reset(txq);
 	dev->data->tx_queues[queue_id] = txq;
 	return 0;
-
-nomem_queue:
-	rte_free(txq->rs_fifo);
-	rte_free(txq->sw_ring);
-	rte_free(txq);
-nomem:
-	IXGBE_LOG(ERR, "%s: no memory for Tx queue %u of %u descriptors",
-		dev->data->name, queue_id, nb_desc);
-	return -ENOMEM;
 }
 
 void
@@ -422,55 +383,41 @@ ixgbe_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 
 	if (txq == NULL)
 		return;
-	ixgbe_tx_free_mbufs(txq);
+	ixgbe_free_segs(txq->sw_ring, txq->nb_desc);
 	rte_eth_dma_zone_free(dev, "tx_ring", queue_id);
-	rte_free(txq->rs_fifo);
-	rte_free(txq->sw_ring);
 	rte_free(txq);
 }
 
 /* Per-queue transmit set-up and enable, datasheet 4.6.8: TXDCTL
- * thresholds 7.2.3.4 (WTHRESH 0: DD written back for each RS). */
+ * thresholds 8.2.3.9.10 (WTHRESH 0: DD written back for each RS). */
 int
 ixgbe_tx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct ixgbe_tx_queue *txq = dev->data->tx_queues[queue_id];
+	uint16_t q = queue_id;
 
 	ixgbe_tx_reset(txq);
-	ixgbe_write(ad, IXGBE_TDBAL(queue_id), (uint32_t)txq->mz->iova);
-	ixgbe_write(ad, IXGBE_TDBAH(queue_id), (uint32_t)(txq->mz->iova >> 32));
-	ixgbe_write(ad, IXGBE_TDLEN(queue_id), txq->nb_desc *
+	ixgbe_write(ad, IXGBE_TDBAL(q), (uint32_t)txq->mz->iova);
+	ixgbe_write(ad, IXGBE_TDBAH(q), (uint32_t)(txq->mz->iova >> 32));
+	ixgbe_write(ad, IXGBE_TDLEN(q), txq->nb_desc *
 		(uint32_t)sizeof(struct ixgbe_tx_desc));
-	ixgbe_write(ad, IXGBE_TDH(queue_id), 0);
-	ixgbe_write(ad, IXGBE_TDT(queue_id), 0);
-	ixgbe_write(ad, IXGBE_TXDCTL(queue_id), IXGBE_TXDCTL_PTHRESH(32) |
-		IXGBE_TXDCTL_HTHRESH(1) | IXGBE_TXDCTL_WTHRESH(0) |
-		IXGBE_TXDCTL_ENABLE);
-	if (ixgbe_wait_reg(ad, IXGBE_TXDCTL(queue_id), IXGBE_TXDCTL_ENABLE,
-			IXGBE_TXDCTL_ENABLE, IXGBE_QUEUE_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: Tx queue %u: TXDCTL.ENABLE did not read 1 "
-			"within %u ms", dev->data->name, queue_id,
-			IXGBE_QUEUE_WAIT_MS);
+	ixgbe_write(ad, IXGBE_TDH(q), 0);
+	ixgbe_write(ad, IXGBE_TDT(q), 0);
+	ixgbe_write(ad, IXGBE_TXDCTL(q), IXGBE_TXDCTL_PTHRESH(32) |
+		IXGBE_TXDCTL_HTHRESH(1) | IXGBE_TXDCTL_WTHRESH(0));
+	if (ixgbe_queue_switch(dev, IXGBE_TXDCTL(q), true, "Tx", q) < 0)
 		return -EIO;
-	}
-	dev->data->tx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STARTED;
+	dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	return 0;
 }
 
 int
 ixgbe_tx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_tx_queue *txq = dev->data->tx_queues[queue_id];
-
-	ixgbe_clear_bits(ad, IXGBE_TXDCTL(queue_id), IXGBE_TXDCTL_ENABLE);
-	if (ixgbe_wait_reg(ad, IXGBE_TXDCTL(queue_id), IXGBE_TXDCTL_ENABLE, 0,
-			IXGBE_QUEUE_WAIT_MS) < 0)
-		IXGBE_LOG(WARNING, "%s: Tx queue %u: TXDCTL.ENABLE still 1 "
-			"after %u ms", dev->data->name, queue_id,
-			IXGBE_QUEUE_WAIT_MS);
-	ixgbe_tx_reset(txq);
+	(void)ixgbe_queue_switch(dev, IXGBE_TXDCTL(queue_id), false, "Tx",
+		queue_id);
+	ixgbe_tx_reset(dev->data->tx_queues[queue_id]);
 	dev->data->tx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
 	return 0;
 }
