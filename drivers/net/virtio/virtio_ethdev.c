@@ -458,6 +458,9 @@ virtio_link_update(struct rte_eth_dev *dev, int wait __rte_unused)
 void
 virtio_ethdev_config_changed(struct rte_eth_dev *dev)
 {
+	VIRTIO_LOG(DEBUG, "%s: config changed, link %s, LSC events %s",
+		virtio_hw_of(dev)->name, virtio_dev_link_up(virtio_hw_of(dev)) ?
+		"up" : "down", dev->data->dev_conf.intr_conf.lsc ? "on" : "off");
 	if (virtio_link_update(dev, 0) == 0 &&
 			dev->data->dev_conf.intr_conf.lsc != 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC,

@@ -61,6 +61,7 @@ virtio_pci_intr(void *arg)
 	/* With MSI-X our only vector is the config one (4.1.5.5); with
 	 * INTx the ISR says why, and reading it de-asserts the line. */
 	isr = hw->ops->get_isr(hw);
+	VIRTIO_LOG(DEBUG, "%s: device interrupt, ISR 0x%02x", hw->name, isr);
 	if (virtio_pci_msix_enabled(vpci->pci) ||
 			(isr & VIRTIO_PCI_ISR_CONFIG) != 0)
 		virtio_ethdev_config_changed(dev);
@@ -306,6 +307,11 @@ virtio_pci_probe(struct rte_pci_driver *drv __rte_unused,
 			virtio_pci_intr, dev) == 0) {
 		rte_intr_enable(pci->intr_handle);
 		dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
+		VIRTIO_LOG(DEBUG, "%s: link changes by interrupt (handle type "
+			"%d)", pci->name, rte_intr_type_get(pci->intr_handle));
+	} else {
+		VIRTIO_LOG(NOTICE, "%s: no device interrupt: no LSC events, "
+			"the link is polled", pci->name);
 	}
 	rte_eth_dev_probing_finish(dev);
 	return 0;
