@@ -598,7 +598,8 @@ virtio_rx_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
 	/* EAGAIN: the counter is already nonzero, a wake-up is pending. */
 	if (fd >= 0 && write(fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
 		VIRTIO_LOG(ERR, "%s: cannot raise the interrupt of rx queue "
-			"%u: %s", virtio_hw_of(dev)->name, queue_id, strerror(errno));
+			"%u: %s", virtio_hw_of(dev)->name, queue_id,
+			strerror(errno));
 	return 0;
 }
 

@@ -78,11 +78,10 @@ virtio_pci_rxq_intr_check(struct virtio_hw *hw, uint16_t nb_rxq)
 
 	if (h == NULL || rte_intr_type_get(h) != RTE_INTR_HANDLE_VFIO_MSIX) {
 		VIRTIO_LOG(ERR, "%s: rx interrupts need an MSI-X vector per "
-			"queue, and this binding gives INTx only (%s): bind "
-			"the device to vfio-pci, or configure without "
-			"intr_conf.rxq", hw->name, vpci->pci->kdrv ==
-			RTE_PCI_KDRV_UIO_GENERIC ? "uio_pci_generic" :
-			"not VFIO MSI-X");
+			"queue, and this binding gives %s: bind the device to "
+			"vfio-pci, or configure without intr_conf.rxq",
+			hw->name, vpci->pci->kdrv == RTE_PCI_KDRV_UIO_GENERIC ?
+			"INTx only (uio_pci_generic)" : "no MSI-X");
 		return -ENOTSUP;
 	}
 	table = virtio_pci_msix_table_size(vpci->pci);
