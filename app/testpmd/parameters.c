@@ -52,6 +52,7 @@ testpmd_config_defaults(void)
 	cfg.tx_udp_dst = 9;
 	cfg.rss_hf = RTE_ETH_RSS_IP;
 	cfg.lsc_interrupt = true;
+	cfg.event_print_mask = event_print_mask_default();
 	cfg.link_check = true;
 	cfg.numa = true;
 }
@@ -87,6 +88,10 @@ testpmd_usage(const char *prog)
 		"  --txonly-multi-flow\n"
 		"  --rss-ip, --rss-udp, --disable-rss\n"
 		"  --no-lsc-interrupt, --disable-link-check\n"
+		"  --print-event=E, --mask-event=E: print an event or not (E:\n"
+		"    unknown|intr_lsc|queue_state|intr_reset|vf_mbox|ipsec|macsec|\n"
+		"    intr_rmv|dev_probed|dev_released|flow_aged|rx_avail_thresh|\n"
+		"    err_recovering|recovery_success|recovery_failed|all)\n"
 		"  --record-core-cycles, --record-burst-stats, --numa, --no-numa\n"
 		"  -h, --help: this text\n", prog);
 }
@@ -266,7 +271,7 @@ enum {
 	OPT_MAX_PKT_LEN, OPT_FWD_MODE, OPT_TOPOLOGY, OPT_ETH_PEER, OPT_TXPKTS,
 	OPT_TX_IP, OPT_TX_UDP, OPT_MULTI_FLOW, OPT_RSS_IP, OPT_RSS_UDP,
 	OPT_DISABLE_RSS, OPT_NO_LSC, OPT_NO_LINK_CHECK, OPT_CORE_CYCLES,
-	OPT_BURST_STATS, OPT_NUMA, OPT_NO_NUMA,
+	OPT_BURST_STATS, OPT_NUMA, OPT_NO_NUMA, OPT_PRINT_EVENT, OPT_MASK_EVENT,
 };
 
 static const struct option long_options[] = {
@@ -300,6 +305,8 @@ static const struct option long_options[] = {
 	{ "rss-udp", no_argument, NULL, OPT_RSS_UDP },
 	{ "disable-rss", no_argument, NULL, OPT_DISABLE_RSS },
 	{ "no-lsc-interrupt", no_argument, NULL, OPT_NO_LSC },
+	{ "print-event", required_argument, NULL, OPT_PRINT_EVENT },
+	{ "mask-event", required_argument, NULL, OPT_MASK_EVENT },
 	{ "disable-link-check", no_argument, NULL, OPT_NO_LINK_CHECK },
 	{ "record-core-cycles", no_argument, NULL, OPT_CORE_CYCLES },
 	{ "record-burst-stats", no_argument, NULL, OPT_BURST_STATS },
@@ -412,6 +419,10 @@ parse_string_option(int opt, const char *arg)
 		return parse_tx_ip(arg);
 	case OPT_TX_UDP:
 		return parse_tx_udp(arg);
+	case OPT_PRINT_EVENT:
+		return event_print_option(arg, true);
+	case OPT_MASK_EVENT:
+		return event_print_option(arg, false);
 	}
 	return 1;
 }

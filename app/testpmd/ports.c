@@ -78,7 +78,10 @@ port_conf_build(uint16_t port_id, const struct rte_eth_dev_info *info,
 		conf->rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf &
 			info->flow_type_rss_offloads;
 	}
-	/* Link changes are polled: --no-lsc-interrupt is the only mode. */
+	/* Link changes as events where the driver raises them (as DPDK's
+	 * testpmd; --no-lsc-interrupt leaves them to polling). */
+	if (cfg.lsc_interrupt && (*info->dev_flags & RTE_ETH_DEV_INTR_LSC) != 0)
+		conf->intr_conf.lsc = 1;
 }
 
 static int

@@ -95,12 +95,17 @@ main(int argc, char **argv)
 	}
 	if (rte_eth_dev_count_avail() == 0)
 		fprintf(stderr, "No probed ethernet devices\n");
+	if (events_register() != 0) {
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
 	if (cfg.burst == 0 && burst_size_set(0) != 0) {
 		rte_eal_cleanup();
 		return EXIT_FAILURE;
 	}
 	if (fwd_config_setup() != 0 || ports_init() != 0) {
 		ports_shutdown();
+		events_unregister();
 		rte_eal_cleanup();
 		return EXIT_FAILURE;
 	}
@@ -119,6 +124,7 @@ main(int argc, char **argv)
 		stop_packet_forwarding();
 	printf("\n");
 	ports_shutdown();
+	events_unregister();
 	free(fwd_streams);
 	rte_eal_cleanup();
 	printf("\nBye...\n");

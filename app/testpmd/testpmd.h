@@ -93,7 +93,8 @@ struct testpmd_config {
 	uint16_t tx_udp_dst;
 	bool txonly_multi_flow;
 	uint64_t rss_hf;
-	bool lsc_interrupt;
+	bool lsc_interrupt;		/* intr_conf.lsc where the port can */
+	uint32_t event_print_mask;	/* bit per rte_eth_event_type */
 	bool link_check;
 	bool record_core_cycles;
 	bool record_burst_stats;
@@ -121,6 +122,13 @@ extern unsigned int lcore_stream_count[RTE_MAX_LCORE];
 extern volatile bool fwd_stop_requested;
 extern bool fwd_running;
 extern struct rte_mempool *socket_pools[RTE_MAX_NUMA_NODES];
+
+/* events.c: port events printed as DPDK's testpmd prints them. */
+uint32_t event_print_mask_default(void);
+/* --print-event (print) or --mask-event NAME; -1 after one line. */
+int event_print_option(const char *name, bool print);
+int events_register(void);
+void events_unregister(void);
 
 /* parameters.c */
 void testpmd_config_defaults(void);

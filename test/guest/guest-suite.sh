@@ -16,7 +16,7 @@
 #   POLLUX_GUEST=0             skip the suite (exit 77)
 #   POLLUX_GUEST_VARIANTS      default "noiommu viommu"
 #   POLLUX_GUEST_CACHE         see build-guest.sh
-#   POLLUX_GUEST_BOOT_TIMEOUT  seconds one boot may take (default 240)
+#   POLLUX_GUEST_BOOT_TIMEOUT  seconds one boot may take (default 480)
 #   POLLUX_GUEST_EAL_ARGS      extra EAL options for the check program
 #
 # Exit status: 0 all passed, 1 a check failed, 77 the guest cannot run here
@@ -27,7 +27,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$1" && pwd) build=$(cd "$2" && pwd) check=$3
 [ "${check#none:}" != "$check" ] || check=$(realpath "$check")
 variants=${POLLUX_GUEST_VARIANTS:-noiommu viommu}
-boot_timeout=${POLLUX_GUEST_BOOT_TIMEOUT:-240}
+boot_timeout=${POLLUX_GUEST_BOOT_TIMEOUT:-480}
 t0=$(date +%s)
 
 skip() { echo "guest: SKIP: $*"; exit 77; }

@@ -455,7 +455,11 @@ test_binding() {
 	testpmd_io "$tag"
 	testpmd_burst "$tag"
 	testpmd_icmpecho "$tag"
+	intr_tests "$tag" "$drv"
 }
+
+# LSC events and rx interrupt mode (intr_tests, intr_tests_viommu)
+. "$(dirname "$GUEST_TESTS")/guest-intr-tests.sh"
 
 peer=$(ifname_of $kernel_nic)
 peer_mac=52:54:00:12:34:03
@@ -491,6 +495,7 @@ viommu)
 		fi
 		check_iova_pa_refused vfio-viommu
 		testpmd_viommu vfio-viommu
+		intr_tests_viommu vfio-viommu
 	fi
 	give_back vfio-viommu $modern $legacy
 	;;

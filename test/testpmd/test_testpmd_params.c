@@ -197,6 +197,35 @@ test_bad_values(void **state)
 	}
 }
 
+/* --print-event and --mask-event: the mask of DPDK 22.11's testpmd by
+ * default, then each option applied in order. */
+static void
+test_events(void **state)
+{
+	uint32_t lsc = 1u << RTE_ETH_EVENT_INTR_LSC;
+	uint32_t probed = 1u << RTE_ETH_EVENT_NEW;
+
+	(void)state;
+	assert_int_equal(parse(NULL), 0);
+	assert_true(cfg.lsc_interrupt);
+	assert_true((cfg.event_print_mask & lsc) != 0);
+	assert_true((cfg.event_print_mask & probed) == 0);
+	assert_true((cfg.event_print_mask &
+		(1u << RTE_ETH_EVENT_DESTROY)) == 0);
+	assert_int_equal(parse("--mask-event=intr_lsc",
+		"--print-event=dev_probed", NULL), 0);
+	assert_true((cfg.event_print_mask & lsc) == 0);
+	assert_true((cfg.event_print_mask & probed) != 0);
+	assert_int_equal(parse("--mask-event", "all", "--print-event",
+		"intr_lsc", NULL), 0);
+	assert_int_equal(cfg.event_print_mask, lsc);
+	assert_int_equal(parse("--print-event=all", NULL), 0);
+	assert_int_equal(cfg.event_print_mask, UINT32_MAX);
+	assert_int_equal(parse("--print-event=lsc", NULL), -1);
+	assert_int_equal(parse("--mask-event=", NULL), -1);
+	assert_int_equal(parse("--print-event", NULL), -1);
+}
+
 static void
 test_engine_find(void **state)
 {
@@ -216,6 +245,7 @@ main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_engine_find),
 	};
 

@@ -55,7 +55,11 @@ struct virtio_ops {
 	void (*notify_queue)(struct virtio_hw *hw, struct virtqueue *vq);
 	/* Reads and clears the ISR (4.1.4.5); 0 when there is none. */
 	uint8_t (*get_isr)(struct virtio_hw *hw);
-	/* Interrupts: LSC and per-rx-queue fds into dev->intr_handle. */
+	/* Whether nb_rxq rx queues can have interrupts (configure); NULL:
+	 * they can whenever intr_setup exists. */
+	int (*rxq_intr_check)(struct virtio_hw *hw, uint16_t nb_rxq);
+	/* Interrupts: LSC and per-rx-queue fds into dev->intr_handle; at
+	 * start, after the features and before the queues are set up. */
 	int (*intr_setup)(struct virtio_hw *hw, struct rte_eth_dev *dev);
 	void (*intr_teardown)(struct virtio_hw *hw, struct rte_eth_dev *dev);
 	/* Transport's own teardown at close. */

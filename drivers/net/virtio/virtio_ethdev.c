@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_common.h>
 #include <rte_ethdev.h>
@@ -92,11 +93,16 @@ virtio_dev_configure(struct rte_eth_dev *dev)
 			hw->name, dev->data->dev_conf.rxmode.mtu, hw->max_mtu);
 		return -EINVAL;
 	}
-	if (dev->data->dev_conf.intr_conf.rxq != 0 &&
-			hw->ops->intr_setup == NULL) {
-		VIRTIO_LOG(ERR, "%s: rx interrupts are not supported by the "
-			"%s transport", hw->name, hw->ops->name);
-		return -ENOTSUP;
+	if (dev->data->dev_conf.intr_conf.rxq != 0) {
+		if (hw->ops->intr_setup == NULL) {
+			VIRTIO_LOG(ERR, "%s: rx interrupts are not supported "
+				"by the %s transport", hw->name, hw->ops->name);
+			return -ENOTSUP;
+		}
+		ret = hw->ops->rxq_intr_check == NULL ? 0 :
+			hw->ops->rxq_intr_check(hw, dev->data->nb_rx_queues);
+		if (ret != 0)
+			return ret;
 	}
 	hw->nb_pairs = pairs;
 	hw->mtu = dev->data->dev_conf.rxmode.mtu;
@@ -335,10 +341,11 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	int ret;
 
 	ret = virtio_dev_init(hw, wanted_features(dev));
-	if (ret == 0)
-		ret = start_queues(dev);
+	/* Vectors first: a queue's MSI-X vector is given with the queue. */
 	if (ret == 0 && hw->ops->intr_setup != NULL)
 		ret = hw->ops->intr_setup(hw, dev);
+	if (ret == 0)
+		ret = start_queues(dev);
 	if (ret == 0)
 		ret = virtio_dev_driver_ok(hw);
 	if (ret == 0)
@@ -451,6 +458,9 @@ virtio_link_update(struct rte_eth_dev *dev, int wait __rte_unused)
 void
 virtio_ethdev_config_changed(struct rte_eth_dev *dev)
 {
+	VIRTIO_LOG(DEBUG, "%s: config changed, link %s, LSC events %s",
+		virtio_hw_of(dev)->name, virtio_dev_link_up(virtio_hw_of(dev)) ?
+		"up" : "down", dev->data->dev_conf.intr_conf.lsc ? "on" : "off");
 	if (virtio_link_update(dev, 0) == 0 &&
 			dev->data->dev_conf.intr_conf.lsc != 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC,
@@ -568,12 +578,28 @@ virtio_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	return 0;
 }
 
+/*
+ * The device notifies only for what it uses after this (2.7.7.2, and
+ * 2.7.10 with EVENT_IDX): frames it returned before would wait for the
+ * next one, so the queue's own event fd is raised for them here.
+ */
 static int
 virtio_rx_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	struct virtio_rxq *rxq = dev->data->rx_queues[queue_id];
+	uint64_t one = 1;
+	int fd;
 
 	virtqueue_intr_enable(rxq->vq, true);
+	if (vq_used_count(rxq->vq) == 0 ||
+			!rte_intr_dp_is_en(dev->intr_handle))
+		return 0;
+	fd = rte_intr_efds_index_get(dev->intr_handle, queue_id);
+	/* EAGAIN: the counter is already nonzero, a wake-up is pending. */
+	if (fd >= 0 && write(fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		VIRTIO_LOG(ERR, "%s: cannot raise the interrupt of rx queue "
+			"%u: %s", virtio_hw_of(dev)->name, queue_id,
+			strerror(errno));
 	return 0;
 }
 

@@ -59,7 +59,8 @@
 #define VIRTIO_PCI_LEGACY_QUEUE_NOTIFY	16
 #define VIRTIO_PCI_LEGACY_STATUS	18
 #define VIRTIO_PCI_LEGACY_ISR		19
-#define VIRTIO_PCI_LEGACY_MSIX_CONFIG	20
+#define VIRTIO_PCI_LEGACY_MSIX_CONFIG	20	/* while MSI-X is enabled */
+#define VIRTIO_PCI_LEGACY_MSIX_QUEUE	22	/* while MSI-X is enabled */
 #define VIRTIO_PCI_LEGACY_CONFIG(msix)	((msix) ? 24 : 20)
 #define VIRTIO_PCI_LEGACY_PFN_SHIFT	12
 
@@ -79,7 +80,19 @@ struct virtio_pci_dev {
 	uint8_t *dev_cfg;
 	/* legacy */
 	struct rte_pci_ioport io;
+	/* Rx queues 0..n-1 have MSI-X vectors 1..n (rx interrupts on). */
+	uint16_t nb_rx_vectors;
 };
+
+/* The MSI-X vector of queue index: rx queue q has q + 1 while rx
+ * interrupts are on; every other queue has none (4.1.5.1.2). */
+static inline uint16_t
+virtio_pci_queue_vector(const struct virtio_pci_dev *vpci, uint16_t index)
+{
+	if ((index & 1) != 0 || index / 2 >= vpci->nb_rx_vectors)
+		return VIRTIO_MSI_NO_VECTOR;
+	return (uint16_t)(index / 2 + 1);
+}
 
 extern const struct virtio_ops virtio_pci_modern_ops;
 extern const struct virtio_ops virtio_pci_legacy_ops;
@@ -97,5 +110,7 @@ void virtio_pci_legacy_unmap(struct virtio_pci_dev *vpci);
 
 /* Whether MSI-X is enabled in the device's config space (4.1.4.10). */
 bool virtio_pci_msix_enabled(struct rte_pci_device *pci);
+/* Entries of the device's MSI-X table; 0 without MSI-X. */
+uint16_t virtio_pci_msix_table_size(struct rte_pci_device *pci);
 
 #endif /* VIRTIO_PCI_H */

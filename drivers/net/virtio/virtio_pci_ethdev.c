@@ -14,8 +14,11 @@
  * uses guest-physical addresses and would DMA to the wrong place (DPDK
  * hangs configuring one): such devices are refused with a clear error.
  *
- * Rx interrupts (MSI-X vector per queue) are not done yet on PCI:
- * configure with intr_conf.rxq fails with -ENOTSUP.
+ * Rx interrupts need MSI-X (vfio-pci): rx queue q raises vector q + 1,
+ * whose eventfd the EAL gives the application (rte_eth_dev_rx_intr_ctl_q);
+ * vector 0 stays the config change. With INTx (uio_pci_generic) there is
+ * one line for everything: configure with intr_conf.rxq fails with
+ * -ENOTSUP.
  */
 #include <errno.h>
 
@@ -58,23 +61,99 @@ virtio_pci_intr(void *arg)
 	/* With MSI-X our only vector is the config one (4.1.5.5); with
 	 * INTx the ISR says why, and reading it de-asserts the line. */
 	isr = hw->ops->get_isr(hw);
+	VIRTIO_LOG(DEBUG, "%s: device interrupt, ISR 0x%02x", hw->name, isr);
 	if (virtio_pci_msix_enabled(vpci->pci) ||
 			(isr & VIRTIO_PCI_ISR_CONFIG) != 0)
 		virtio_ethdev_config_changed(dev);
 	rte_intr_ack(vpci->pci->intr_handle);
 }
 
-/* Start: the config change event on MSI-X vector 0 (4.1.5.1.2). */
+/* Configure: one MSI-X vector per rx queue, plus vector 0. */
+static int
+virtio_pci_rxq_intr_check(struct virtio_hw *hw, uint16_t nb_rxq)
+{
+	struct virtio_pci_dev *vpci = hw->transport;
+	struct rte_intr_handle *h = vpci->pci->intr_handle;
+	uint16_t table;
+
+	if (h == NULL || rte_intr_type_get(h) != RTE_INTR_HANDLE_VFIO_MSIX) {
+		VIRTIO_LOG(ERR, "%s: rx interrupts need an MSI-X vector per "
+			"queue, and this binding gives %s: bind the device to "
+			"vfio-pci, or configure without intr_conf.rxq",
+			hw->name, vpci->pci->kdrv == RTE_PCI_KDRV_UIO_GENERIC ?
+			"INTx only (uio_pci_generic)" : "no MSI-X");
+		return -ENOTSUP;
+	}
+	table = virtio_pci_msix_table_size(vpci->pci);
+	if ((uint32_t)nb_rxq + 1 > table) {
+		VIRTIO_LOG(ERR, "%s: %u rx queues with interrupts need %u MSI-X "
+			"vectors, the device has %u: use fewer queues (QEMU: "
+			"vectors=N)", hw->name, nb_rxq, nb_rxq + 1, table);
+		return -ENOTSUP;
+	}
+	return 0;
+}
+
+/* Back to vector 0 alone (the config change), as at probe. */
+static void
+rx_vectors_release(struct rte_eth_dev *dev, struct virtio_pci_dev *vpci)
+{
+	struct rte_intr_handle *h = vpci->pci->intr_handle;
+
+	if (vpci->nb_rx_vectors == 0)
+		return;
+	rte_intr_disable(h);
+	rte_intr_efd_disable(h);
+	rte_intr_vec_list_free(h);
+	vpci->nb_rx_vectors = 0;
+	if ((dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC) != 0)
+		rte_intr_enable(h);
+}
+
+/*
+ * An eventfd per rx queue on vectors 1..n. VFIO cannot grow the vectors
+ * of an enabled MSI-X (older kernels), hence off, then on with them all.
+ */
+static int
+rx_vectors_setup(struct rte_eth_dev *dev, struct virtio_pci_dev *vpci)
+{
+	struct rte_intr_handle *h = vpci->pci->intr_handle;
+	uint16_t nb = dev->data->nb_rx_queues, q;
+	int ret;
+
+	rte_intr_disable(h);
+	ret = rte_intr_efd_enable(h, nb);
+	if (ret == 0)
+		ret = rte_intr_vec_list_alloc(h, "virtio_rx_vec", nb);
+	for (q = 0; q < nb && ret == 0; q++)
+		ret = rte_intr_vec_list_index_set(h, q,
+			RTE_INTR_VEC_RXTX_OFFSET + q);
+	if (ret == 0)
+		ret = rte_intr_enable(h);
+	vpci->nb_rx_vectors = nb;
+	if (ret != 0) {
+		VIRTIO_LOG(ERR, "%s: cannot set up %u rx interrupt vectors "
+			"(%d)", dev->data->name, nb, ret);
+		rx_vectors_release(dev, vpci);
+		return ret < 0 ? ret : -EIO;
+	}
+	return 0;
+}
+
+/* Start: the rx vectors, then the config change event on MSI-X vector 0
+ * (4.1.5.1.2); the queues take theirs when they are set up. */
 static int
 virtio_pci_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *dev)
 {
 	struct virtio_pci_dev *vpci = hw->transport;
 	uint16_t vec = 0;
+	int ret;
 
+	rx_vectors_release(dev, vpci);
 	if (dev->data->dev_conf.intr_conf.rxq != 0) {
-		VIRTIO_LOG(ERR, "%s: rx interrupts are not supported on PCI "
-			"yet: configure without intr_conf.rxq", hw->name);
-		return -ENOTSUP;
+		ret = rx_vectors_setup(dev, vpci);
+		if (ret != 0)
+			return ret;
 	}
 	if (!virtio_pci_msix_enabled(vpci->pci))
 		return 0;
@@ -95,10 +174,11 @@ virtio_pci_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *dev)
 	return 0;
 }
 
+/* Stop (the device is reset: it forgot its vectors). */
 static void
-virtio_pci_intr_teardown(struct virtio_hw *hw __rte_unused,
-		struct rte_eth_dev *dev __rte_unused)
+virtio_pci_intr_teardown(struct virtio_hw *hw, struct rte_eth_dev *dev)
 {
+	rx_vectors_release(dev, hw->transport);
 }
 
 /* Off and unregistered, so that no config interrupt after close runs
@@ -120,6 +200,7 @@ virtio_pci_close(struct virtio_hw *hw)
 {
 	struct virtio_pci_dev *vpci = hw->transport;
 
+	rx_vectors_release(&rte_eth_devices[hw->port_id], vpci);
 	virtio_pci_intr_release(&rte_eth_devices[hw->port_id], vpci->pci);
 	if (!vpci->modern)
 		virtio_pci_legacy_unmap(vpci);
@@ -136,6 +217,7 @@ ops_for(bool modern)
 
 	if (ops->name == NULL) {
 		*ops = modern ? virtio_pci_modern_ops : virtio_pci_legacy_ops;
+		ops->rxq_intr_check = virtio_pci_rxq_intr_check;
 		ops->intr_setup = virtio_pci_intr_setup;
 		ops->intr_teardown = virtio_pci_intr_teardown;
 		ops->close = virtio_pci_close;
@@ -224,6 +306,11 @@ virtio_pci_probe(struct rte_pci_driver *drv __rte_unused,
 			virtio_pci_intr, dev) == 0) {
 		rte_intr_enable(pci->intr_handle);
 		dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
+		VIRTIO_LOG(DEBUG, "%s: link changes by interrupt (handle type "
+			"%d)", pci->name, rte_intr_type_get(pci->intr_handle));
+	} else {
+		VIRTIO_LOG(NOTICE, "%s: no device interrupt: no LSC events, "
+			"the link is polled", pci->name);
 	}
 	rte_eth_dev_probing_finish(dev);
 	return 0;

@@ -142,6 +142,26 @@ legacy_queue_size_settable(struct virtio_hw *hw __rte_unused)
 	return false;
 }
 
+/* The queue's MSI-X vector (still selected); the register exists only
+ * while MSI-X is enabled, which a vector implies (4.1.4.10). */
+static int
+legacy_queue_vector_set(struct virtio_hw *hw, struct virtqueue *vq)
+{
+	uint16_t vec = virtio_pci_queue_vector(vpci_of(hw), vq->index);
+	uint16_t got;
+
+	if (vec == VIRTIO_MSI_NO_VECTOR)
+		return 0;
+	io_write(hw, &vec, sizeof(vec), VIRTIO_PCI_LEGACY_MSIX_QUEUE);
+	io_read(hw, &got, sizeof(got), VIRTIO_PCI_LEGACY_MSIX_QUEUE);
+	if (got != vec) {
+		VIRTIO_LOG(ERR, "%s: the device refused MSI-X vector %u for "
+			"queue %u", hw->name, vec, vq->index);
+		return -EIO;
+	}
+	return 0;
+}
+
 static int
 legacy_setup_queue(struct virtio_hw *hw, struct virtqueue *vq)
 {
@@ -161,7 +181,7 @@ legacy_setup_queue(struct virtio_hw *hw, struct virtqueue *vq)
 		return -EINVAL;
 	}
 	io_write(hw, &pfn, sizeof(pfn), VIRTIO_PCI_LEGACY_QUEUE_PFN);
-	return 0;
+	return legacy_queue_vector_set(hw, vq);
 }
 
 static void

@@ -26,6 +26,7 @@
 #define PCI_CAP_ID_VNDR		0x09
 #define PCI_CAP_ID_MSIX		0x11
 #define PCI_MSIX_ENABLE		0x8000
+#define PCI_MSIX_TABLE_SIZE	0x07ff	/* N - 1 */
 #define CAP_WALK_MAX		48
 #define RESET_WAIT_US		(1000 * 1000)
 
@@ -121,6 +122,7 @@ caps_walk(struct rte_pci_device *pci,
 	return 0;
 }
 
+/* The MSI-X capability's message control word (0 without one). */
 static int
 msix_cap(struct rte_pci_device *pci, uint8_t pos, void *arg)
 {
@@ -131,17 +133,27 @@ msix_cap(struct rte_pci_device *pci, uint8_t pos, void *arg)
 			id != PCI_CAP_ID_MSIX)
 		return 0;
 	if (rte_pci_read_config(pci, &ctrl, 2, pos + 2) == 2)
-		*(bool *)arg = (ctrl & PCI_MSIX_ENABLE) != 0;
+		*(uint16_t *)arg = ctrl;
 	return 1;
 }
 
 bool
 virtio_pci_msix_enabled(struct rte_pci_device *pci)
 {
-	bool enabled = false;
+	uint16_t ctrl = 0;
 
-	caps_walk(pci, msix_cap, &enabled);
-	return enabled;
+	caps_walk(pci, msix_cap, &ctrl);
+	return (ctrl & PCI_MSIX_ENABLE) != 0;
+}
+
+uint16_t
+virtio_pci_msix_table_size(struct rte_pci_device *pci)
+{
+	uint16_t ctrl = 0;
+
+	if (caps_walk(pci, msix_cap, &ctrl) != 1)
+		return 0;
+	return (uint16_t)((ctrl & PCI_MSIX_TABLE_SIZE) + 1);
 }
 
 /* The first capability of each type we use (4.1.4: MUST use the first). */
@@ -309,17 +321,24 @@ modern_queue_size_settable(struct virtio_hw *hw __rte_unused)
 	return true;
 }
 
-/* 4.1.5.1.3: select, size, no vector, the three areas, then enable. */
+/* 4.1.5.1.3: select, size, vector, the three areas, then enable. */
 static int
 modern_setup_queue(struct virtio_hw *hw, struct virtqueue *vq)
 {
 	struct virtio_pci_dev *vpci = vpci_of(hw);
+	uint16_t vec = virtio_pci_queue_vector(vpci, vq->index);
 	uint8_t *c = vpci->common;
 	uint16_t notify_off;
 
 	wr16(c, VIRTIO_PCI_COMMON_Q_SELECT, vq->index);
 	wr16(c, VIRTIO_PCI_COMMON_Q_SIZE, vq->size);
-	wr16(c, VIRTIO_PCI_COMMON_Q_MSIX, VIRTIO_MSI_NO_VECTOR);
+	wr16(c, VIRTIO_PCI_COMMON_Q_MSIX, vec);
+	/* 4.1.5.1.2.1: the device says NO_VECTOR when it cannot map it. */
+	if (rd16(c, VIRTIO_PCI_COMMON_Q_MSIX) != vec) {
+		VIRTIO_LOG(ERR, "%s: the device refused MSI-X vector %u for "
+			"queue %u", hw->name, vec, vq->index);
+		return -EIO;
+	}
 	wr64_halves(c, VIRTIO_PCI_COMMON_Q_DESCLO, VIRTIO_PCI_COMMON_Q_DESCHI,
 		virtqueue_desc_addr(vq));
 	wr64_halves(c, VIRTIO_PCI_COMMON_Q_AVAILLO,
