@@ -59,6 +59,7 @@ run() {
         { echo "$1 run $2 failed" >&2; exit 1; }
 }
 
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq 1 "$RUNS"); do
     if [ $((i % 2)) = 1 ]; then run ours "$i"; run dpdk "$i";
     else run dpdk "$i"; run ours "$i"; fi
@@ -73,8 +74,11 @@ stats() {
                   printf "%.2f %.2f %.2f\n", v[1], m, v[NR] }'
 }
 
-echo "cycles/object, $RUNS runs x $REPS reps each; ours and DPDK: min / median / max"
-printf '%-28s %22s  %22s %6s %6s\n' row "ours         " "DPDK         " min med
+echo "TSC cycles per object, $RUNS runs x $REPS repetitions of each; ratio ours/DPDK"
+echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-28s %22s  %22s %6s %6s\n' row "ours: min  median  max" \
+    "DPDK: min  median  max" "ratio" "ratio"
+printf '%-28s %22s  %22s %6s %6s\n' "" "" "" "min" "median"
 cut -f1 "$TMP/ours" | awk '!seen[$0]++' | while IFS= read -r label; do
     read -r omin omed omax <<< "$(stats ours "$label")"
     read -r dmin dmed dmax <<< "$(stats dpdk "$label")"
