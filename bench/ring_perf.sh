@@ -17,10 +17,11 @@
 # Usage: bench/ring_perf.sh BUILD_DIR [RUNS] [REPS] [CPUS] [FILTER]
 #   BUILD_DIR  a configured and built Pollux build directory
 #   RUNS       runs of each program (default 10)
-#   REPS       repetitions of every row in each run (default 5)
+#   REPS       repetitions of every row in each run (default 10)
 #   CPUS       two CPUs for taskset, producer first (default 0,1)
 #   FILTER     only rows whose label contains it (e.g. "1 lcore")
-# The defaults take about 1 minute on an idle 2-CPU machine. No hugepages
+# The defaults (100 samples a row) take about a minute on an idle 2-CPU
+# machine; under load the two-lcore rows take far longer. No hugepages
 # (--no-huge), no PCI (--no-pci).
 set -eu
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ if [ $# -lt 1 ]; then
 fi
 BUILD=$1
 RUNS=${2:-10}
-REPS=${3:-5}
+REPS=${3:-10}
 CPUS=${4:-0,1}
 FILTER=()
 [ -n "${5:-}" ] && FILTER=("$5")
