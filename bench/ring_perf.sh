@@ -2,149 +2,89 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 The Pollux authors
 #
-# Ring performance side by side: our bench/ring/ring_perf and Debian's
-# DPDK 22.11 "dpdk-test ring_perf_autotest", which measure the same cases
-# and print the same lines. They run alternately (ours, DPDK, ours, ...),
-# RUNS times each, pinned to the same CPUs with the same EAL options; the
-# table gives the median of each figure, and the ratio ours/DPDK.
+# Ring cycles per object, Pollux against DPDK 22.11, one command:
+# bench/ring/ring_perf.c built against Pollux (by meson, in BUILD_DIR)
+# and against DPDK (here, with cc -O2 -g and pkg-config libdpdk: Debian's
+# libdpdk-dev) is run alternately, RUNS times each (odd runs ours first,
+# even runs DPDK first), both pinned to the same CPUs, each run doing
+# every row REPS times. Rows: pointer and 16-byte element rings; SP/SC,
+# MP/MC, RTS, HTS; single, bulk 8/32, burst 8/32; one lcore (enqueue then
+# dequeue) and two lcores (producer on the first CPU, consumer on the
+# second). The table gives min, median and max of the RUNS x REPS
+# samples of each row, in TSC cycles per object, and the ratios
+# ours/DPDK of the minima and of the medians (below 1.00: we are faster).
 #
-# A third column, "same-prog", is our ring_perf.c compiled against DPDK's
-# own headers and libraries (pkg-config libdpdk) with the flags of our
-# build (-O2 -g): the same measuring code around either ring, which tells
-# ring differences from differences in how the two harnesses compile.
-#
-# Two tables: the median of each figure over the runs, then the best run
-# (the least disturbed by other processes on a busy machine).
-#
-# Figures are TSC cycles (lower is better): per enqueue+dequeue round on
-# one lcore (single, burst, bulk), per dequeue of an empty ring, and per
-# object summed over both sides with two lcores. The "all lcores" rows
-# are counts of rounds in 100 ms (higher is better); their ratio is
-# DPDK/ours so that, as for every other row, below 1.00 means we win.
-#
-# Usage: bench/ring_perf.sh BUILD_DIR [RUNS] [CPUS]
+# Usage: bench/ring_perf.sh BUILD_DIR [RUNS] [REPS] [CPUS] [FILTER]
 #   BUILD_DIR  a configured and built Pollux build directory
-#   RUNS       runs of each program (default 3)
-#   CPUS       CPU list for taskset, two CPUs (default 0-1)
+#   RUNS       runs of each program (default 10)
+#   REPS       repetitions of every row in each run (default 10)
+#   CPUS       two CPUs for taskset, producer first (default 0,1)
+#   FILTER     only rows whose label contains it (e.g. "1 lcore")
+# The defaults (100 samples a row) take about a minute on an idle 2-CPU
+# machine; under load the two-lcore rows take far longer. No hugepages
+# (--no-huge), no PCI (--no-pci).
 set -eu
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ]; then
-    echo "usage: $0 BUILD_DIR [RUNS] [CPUS]" >&2
+    echo "usage: $0 BUILD_DIR [RUNS] [REPS] [CPUS] [FILTER]" >&2
     exit 2
 fi
 BUILD=$1
-RUNS=${2:-3}
-CPUS=${3:-0-1}
+RUNS=${2:-10}
+REPS=${3:-10}
+CPUS=${4:-0,1}
+FILTER=()
+[ -n "${5:-}" ] && FILTER=("$5")
 OURS=$BUILD/bench/ring/ring_perf
-DPDK=$(command -v dpdk-test || true)
-EAL_ARGS=(--no-huge -m 512 -l 0-1)
+EAL_ARGS=(--no-huge -m 64 -l 0-1 --no-pci)
 
 [ -x "$OURS" ] || { echo "$OURS not found: build $BUILD first" >&2; exit 1; }
-[ -n "$DPDK" ] || { echo "dpdk-test not found (Debian package dpdk-dev? dpdk)" >&2; exit 1; }
+pkg-config --exists libdpdk 2>/dev/null ||
+    { echo "pkg-config libdpdk not found (Debian package libdpdk-dev)" >&2; exit 1; }
 
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# The flags of meson's debugoptimized build of ours (-O2 -g), plus what
+# pkg-config gives a DPDK application.
+cc -O2 -g $(pkg-config --cflags libdpdk) bench/ring/ring_perf.c \
+    -o "$TMP/ring_perf_dpdk" $(pkg-config --libs libdpdk)
 
-SAME=""
-if pkg-config --exists libdpdk 2>/dev/null &&
-        cc -O2 -g $(pkg-config --cflags libdpdk) bench/ring/ring_perf.c \
-            -o "$TMP/ring_perf_dpdk" $(pkg-config --libs libdpdk) 2>/dev/null; then
-    SAME=$TMP/ring_perf_dpdk
-else
-    echo "no libdpdk development files: no same-prog column" >&2
-fi
-
-# Turns one run's output into "key<TAB>value" lines. The key is the
-# section plus the result line's label, since labels repeat per section.
-parse() {
-    awk '
-    /^### Testing single element/ { sec = "single" }
-    /^### Testing burst/ { sec = "burst" }
-    /^### Testing bulk/ { sec = "bulk" }
-    /^### Testing empty/ { sec = "empty" }
-    /^### Testing using two physical cores/ { sec = "2 lcores" }
-    /^### Testing using all worker nodes/ { sec = "all lcores" }
-    /APIs/ {
-        api = ($1 == "legacy") ? "ptr" : "16B"
-        label = $0
-        sub(/^legacy APIs: /, "", label)
-        sub(/^elem APIs: element size 16B: /, "", label)
-        sub(/: [0-9.]+$/, "", label)
-        value = $NF
-        printf "%s %s: %s\t%s\n", api, sec, label, value
-        next
-    }
-    /^Total count \(size: [0-9]+\)/ {
-        size = $4
-        sub(/\)/, "", size)
-        sub(/:$/, "", size)
-        printf "%s %s: MP/MC: bulk (size: %s) count\t%s\n", api, sec, \
-            size, $NF
-    }'
+# run WHICH I: one run, its samples appended to $TMP/WHICH.
+run() {
+    local prog=$OURS
+    [ "$1" = dpdk ] && prog=$TMP/ring_perf_dpdk
+    echo "run $2/$RUNS: $1" >&2
+    taskset -c "$CPUS" "$prog" "${EAL_ARGS[@]}" --file-prefix "ringperf$$" \
+        -- "$REPS" "${FILTER[@]}" 2>/dev/null >> "$TMP/$1" ||
+        { echo "$1 run $2 failed" >&2; exit 1; }
 }
 
-run_ours() {
-    taskset -c "$CPUS" "$OURS" "${EAL_ARGS[@]}" 2>/dev/null
-}
-
-run_dpdk() {
-    DPDK_TEST=ring_perf_autotest taskset -c "$CPUS" "$DPDK" \
-        "${EAL_ARGS[@]}" --no-pci --file-prefix "ringperf$$" 2>/dev/null
-}
-
-run_same() {
-    taskset -c "$CPUS" "$SAME" "${EAL_ARGS[@]}" --no-pci \
-        --file-prefix "ringperfsame$$" 2>/dev/null
-}
-
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for i in $(seq 1 "$RUNS"); do
-    echo "run $i/$RUNS: ours" >&2
-    run_ours | parse > "$TMP/ours.$i"
-    echo "run $i/$RUNS: DPDK" >&2
-    run_dpdk | parse > "$TMP/dpdk.$i"
-    if [ -n "$SAME" ]; then
-        echo "run $i/$RUNS: same-prog" >&2
-        run_same | parse > "$TMP/same.$i"
-    fi
+    if [ $((i % 2)) = 1 ]; then run ours "$i"; run dpdk "$i";
+    else run dpdk "$i"; run ours "$i"; fi
 done
 
-# stat KEY IMPL WHICH: the median (or the best: lowest cycles, highest
-# count) of that key over the runs of IMPL.
-stat() {
-    cat "$TMP/$2".* | awk -F'\t' -v k="$1" '$1 == k { print $2 }' |
-        sort -g | awk -v which="$3" -v count="$([[ $1 == *" count" ]] && echo 1)" '
-            { v[NR] = $1 }
-            END { if (NR == 0) { print "-"; exit }
-                  if (which == "best") { print count ? v[NR] : v[1]; exit }
-                  if (NR % 2) print v[(NR + 1) / 2];
-                  else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+# stats WHICH LABEL: "min median max" of that row's samples.
+stats() {
+    awk -F'\t' -v k="$2" '$1 == k { print $2 }' "$TMP/$1" | sort -g |
+        awk '{ v[NR] = $1 }
+            END { if (NR == 0) { print "- - -"; exit }
+                  m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+                  printf "%.2f %.2f %.2f\n", v[1], m, v[NR] }'
 }
 
-# ratio A B KEY: A/B, or B/A for counts (so that below 1.00 favours A).
-ratio() {
-    awk -v o="$1" -v d="$2" -v k="$3" 'BEGIN {
-        if (o == "-" || d == "-" || o == 0 || d == 0) { print "-"; exit }
-        if (k ~ / count$/) printf "%.2f", d / o; else printf "%.2f", o / d }'
-}
-
-# table WHICH TITLE
-table() {
-    printf '%-46s %10s %10s %7s %10s %7s\n' "$2" ours DPDK ratio \
-        same-prog ratio
-    cut -f1 "$TMP/ours.1" | while IFS= read -r key; do
-        ours=$(stat "$key" ours "$1")
-        dpdk=$(stat "$key" dpdk "$1")
-        same="-"
-        [ -n "$SAME" ] && same=$(stat "$key" same "$1")
-        printf '%-46s %10s %10s %7s %10s %7s\n' "$key" "$ours" "$dpdk" \
-            "$(ratio "$ours" "$dpdk" "$key")" "$same" \
-            "$(ratio "$ours" "$same" "$key")"
-    done
-}
-
-table median "case (median of $RUNS runs)"
-# The best run of each is the least disturbed by other processes: with
-# a busy machine it says more about the rings than the median does.
-echo
-table best "case (best of $RUNS runs)"
+echo "TSC cycles per object, $RUNS runs x $REPS repetitions of each; ratio ours/DPDK"
+echo "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-28s %22s  %22s %6s %6s\n' row "ours: min  median  max" \
+    "DPDK: min  median  max" "ratio" "ratio"
+printf '%-28s %22s  %22s %6s %6s\n' "" "" "" "min" "median"
+cut -f1 "$TMP/ours" | awk '!seen[$0]++' | while IFS= read -r label; do
+    read -r omin omed omax <<< "$(stats ours "$label")"
+    read -r dmin dmed dmax <<< "$(stats dpdk "$label")"
+    awk -v l="$label" -v a="$omin" -v b="$omed" -v c="$omax" \
+        -v d="$dmin" -v e="$dmed" -v f="$dmax" 'BEGIN {
+        printf "%-28s %6s %7s %7s  %6s %7s %7s %6.2f %6.2f\n", l, a, b, c,
+            d, e, f, (d > 0 ? a / d : 0), (e > 0 ? b / e : 0) }'
+done

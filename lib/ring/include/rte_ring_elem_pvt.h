@@ -209,6 +209,26 @@ __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj_table,
 }
 
 /*
+ * Moves *head_ptr from *head to *head + n if it still holds *head: true
+ * on success; on failure *head gets the current value. The caller goes on
+ * with *head, the value it computed with, not with the value the
+ * compare-and-swap returns: the two are equal on success, but only the
+ * first is known before the locked instruction completes, so the slot
+ * index, the copies and the tail test do not wait for it.
+ */
+static __rte_always_inline int
+__rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
+{
+	uint32_t seen = *head;
+
+	if (likely(__atomic_compare_exchange_n(head_ptr, &seen, *head + n, 1,
+			__ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		return 1;
+	*head = seen;
+	return 0;
+}
+
+/*
  * Claims up to n free slots for a producer by moving prod.head. Returns
  * the number claimed (0 when behavior is FIXED and fewer than n are free);
  * *old_head is where the claimed run starts, *free_entries the free slots
@@ -247,8 +267,7 @@ __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
 		/* Release: pairs with the acquire loads of prod.head above in
 		 * the next producer. On failure head is reloaded with acquire,
 		 * for the same reason as the first load (rule 4). */
-		if (likely(__atomic_compare_exchange_n(&r->prod.head, &head,
-				head + n, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		if (likely(__rte_ring_head_cas(&r->prod.head, &head, n)))
 			break;
 	}
 	*old_head = head;
@@ -291,8 +310,7 @@ __rte_ring_cons_claim(struct rte_ring *r, unsigned int is_sc, unsigned int n,
 			break;
 		}
 		/* Release/acquire: as in __rte_ring_prod_claim() (rule 4). */
-		if (likely(__atomic_compare_exchange_n(&r->cons.head, &head,
-				head + n, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		if (likely(__rte_ring_head_cas(&r->cons.head, &head, n)))
 			break;
 	}
 	*old_head = head;

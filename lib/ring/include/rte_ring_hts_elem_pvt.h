@@ -80,6 +80,7 @@ __rte_ring_hts_claim(struct rte_ring_hts_headtail *ht,
 {
 	const unsigned int wanted = n;
 	union __rte_ring_hts_pos cur, next;
+	uint64_t seen;
 	uint32_t nb_room;
 
 	for (;;) {
@@ -99,7 +100,10 @@ __rte_ring_hts_claim(struct rte_ring_hts_headtail *ht,
 		 * Acquire on success keeps our slot accesses after the claim
 		 * (the acquire that orders us after the previous operation
 		 * is the one in __rte_ring_hts_wait_idle()). */
-		if (likely(__atomic_compare_exchange_n(&ht->ht.raw, &cur.raw,
+		/* A copy: on success we go on with cur, known before the
+		 * locked instruction completes (see __rte_ring_head_cas()). */
+		seen = cur.raw;
+		if (likely(__atomic_compare_exchange_n(&ht->ht.raw, &seen,
 				next.raw, 0, __ATOMIC_ACQUIRE,
 				__ATOMIC_RELAXED)))
 			break;

@@ -37,6 +37,25 @@
 extern "C" {
 #endif
 
+/*
+ * Release compare-and-swap of a 64-bit word (acquire on failure, when
+ * *expected gets the current value). As __rte_ring_head_cas(): on
+ * success the caller keeps using its own *expected, known before the
+ * locked instruction completes.
+ */
+static __rte_always_inline int
+__rte_ring_rts_cas(volatile uint64_t *word, uint64_t *expected,
+		uint64_t desired)
+{
+	uint64_t seen = *expected;
+
+	if (likely(__atomic_compare_exchange_n(word, &seen, desired, 1,
+			__ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		return 1;
+	*expected = seen;
+	return 0;
+}
+
 /* True when head may move: at most htd_max ahead of the tail. */
 static __rte_always_inline int
 __rte_ring_rts_head_ok(struct rte_ring_rts_headtail *ht,
@@ -109,8 +128,8 @@ __rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
 		next.val.cnt = head.val.cnt + 1;
 		/* Release: pairs with the acquire loads of the head above in
 		 * the next claimer; failure reloads with acquire (rule 4). */
-		if (likely(__atomic_compare_exchange_n(&ht->head.raw, &head.raw,
-				next.raw, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		if (likely(__rte_ring_rts_cas(&ht->head.raw, &head.raw,
+				next.raw)))
 			break;
 	}
 	*old_head = head.val.pos;
@@ -137,8 +156,7 @@ __rte_ring_rts_finish(struct rte_ring_rts_headtail *ht)
 		/* Release: pairs with the acquire load of this tail by the
 		 * other side (rules 1 and 2); failure reloads with acquire as
 		 * above. */
-	} while (!__atomic_compare_exchange_n(&ht->tail.raw, &tail.raw,
-			next.raw, 1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE));
+	} while (!__rte_ring_rts_cas(&ht->tail.raw, &tail.raw, next.raw));
 }
 
 /** @internal Enqueues n elements of esize bytes in RTS mode. */
