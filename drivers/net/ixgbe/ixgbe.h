@@ -118,22 +118,23 @@ ixgbe_write(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t value)
 	*(volatile uint32_t *)(void *)(ad->bar + reg) = value;
 }
 
+/* Sets (on) or clears the given bits of a register. */
 static inline void
-ixgbe_set_bits(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t bits)
+ixgbe_set_bits(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t bits,
+	bool on)
 {
-	ixgbe_write(ad, reg, ixgbe_read(ad, reg) | bits);
-}
+	uint32_t value = ixgbe_read(ad, reg) & ~bits;
 
-static inline void
-ixgbe_clear_bits(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t bits)
-{
-	ixgbe_write(ad, reg, ixgbe_read(ad, reg) & ~bits);
+	ixgbe_write(ad, reg, on ? value | bits : value);
 }
 
 /* Polls reg until (value & mask) == want, for at most timeout_ms: 0 or
  * -ETIMEDOUT. */
 int ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg,
 	uint32_t mask, uint32_t want, unsigned int timeout_ms);
+/* Logs one line "net_ixgbe: <port>: <message>" and returns ret. */
+int ixgbe_err(const struct rte_eth_dev *dev, int ret, const char *fmt, ...)
+	__rte_format_printf(3, 4);
 
 /* ixgbe_ethdev.c */
 int ixgbe_dev_configure(struct rte_eth_dev *dev);

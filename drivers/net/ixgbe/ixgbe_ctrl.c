@@ -28,39 +28,41 @@ static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 
 /* --- filters, addresses, frame size -------------------------------------- */
 
+/* FCTRL: unicast promiscuous (UPE), multicast promiscuous (MPE). */
+static int
+ixgbe_fctrl_set(struct rte_eth_dev *dev, bool upe, bool mpe)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+
+	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_UPE, upe);
+	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_MPE, mpe);
+	return 0;
+}
+
+/* ethdev changes data->promiscuous and all_multicast after these. */
 static int
 ixgbe_promiscuous_enable(struct rte_eth_dev *dev)
 {
-	ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_FCTRL,
-		IXGBE_FCTRL_UPE | IXGBE_FCTRL_MPE);
-	return 0;
+	return ixgbe_fctrl_set(dev, true, true);
 }
 
 static int
 ixgbe_promiscuous_disable(struct rte_eth_dev *dev)
 {
-	uint32_t bits = IXGBE_FCTRL_UPE;
-
-	if (!dev->data->all_multicast)
-		bits |= IXGBE_FCTRL_MPE;
-	ixgbe_clear_bits(ixgbe_adapter(dev), IXGBE_FCTRL, bits);
-	return 0;
+	return ixgbe_fctrl_set(dev, false, dev->data->all_multicast);
 }
 
 static int
 ixgbe_allmulticast_enable(struct rte_eth_dev *dev)
 {
-	ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_FCTRL, IXGBE_FCTRL_MPE);
-	return 0;
+	return ixgbe_fctrl_set(dev, dev->data->promiscuous, true);
 }
 
 static int
 ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 {
-	if (!dev->data->promiscuous)
-		ixgbe_clear_bits(ixgbe_adapter(dev), IXGBE_FCTRL,
-			IXGBE_FCTRL_MPE);
-	return 0;
+	return ixgbe_fctrl_set(dev, dev->data->promiscuous,
+		dev->data->promiscuous);
 }
 
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
@@ -84,15 +86,14 @@ ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 	return 0;
 }
 
+/* ethdev picks the slot, below max_mac_addrs, and never removes 0. */
 static int
 ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
-	if (index >= IXGBE_NB_RAR || pool != 0) {
-		IXGBE_LOG(ERR, "%s: MAC address slot %u pool %u: the device has slots 0..%u and no pools (VMDq)",
-			dev->data->name, index, pool, IXGBE_NB_RAR - 1);
-		return -EINVAL;
-	}
+	if (pool != 0)
+		return ixgbe_err(dev, -EINVAL, "MAC address pool %u: the device has no pools (VMDq): use pool 0",
+			pool);
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
 	return 0;
 }
@@ -102,31 +103,22 @@ ixgbe_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
-	if (index == 0 || index >= IXGBE_NB_RAR)
-		return;
 	ixgbe_write(ad, IXGBE_RAH(index), 0);
 	ixgbe_write(ad, IXGBE_RAL(index), 0);
 }
 
 /* MAXFRS.MFS counts from the destination address through the CRC;
- * HLREG0.JUMBOEN above 1518 bytes (ds 4.6.7). */
+ * HLREG0.JUMBOEN above 1518 bytes (ds 4.6.7). ethdev refuses an MTU
+ * above dev_info's max_mtu (frames of IXGBE_MAX_FRAME bytes). */
 int
 ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t frame = (uint32_t)mtu + IXGBE_FRAME_OVERHEAD;
 
-	if (frame > IXGBE_MAX_FRAME) {
-		IXGBE_LOG(ERR, "%s: MTU %u makes %u-byte frames; the device takes at most %u (MTU %u)",
-			dev->data->name, mtu, frame, IXGBE_MAX_FRAME,
-			IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD);
-		return -EINVAL;
-	}
 	ixgbe_write(ad, IXGBE_MAXFRS, frame << IXGBE_MAXFRS_MFS_SHIFT);
-	if (frame > RTE_ETHER_MAX_LEN)
-		ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
-	else
-		ixgbe_clear_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
+	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN,
+		frame > RTE_ETHER_MAX_LEN);
 	return 0;
 }
 
@@ -176,10 +168,7 @@ ixgbe_rss_write_mrqc(struct rte_eth_dev *dev)
 
 	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
 	/* The descriptor carries the hash only with PCSD (no checksum). */
-	if (rss)
-		ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD);
-	else
-		ixgbe_clear_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD);
+	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, rss);
 }
 
 /* At start: key, table (default: queues in turn) and hash types. */
@@ -204,9 +193,8 @@ ixgbe_rss_key_check(const struct rte_eth_dev *dev,
 {
 	if (conf->rss_key == NULL || conf->rss_key_len == IXGBE_RSS_KEY_SIZE)
 		return 0;
-	IXGBE_LOG(ERR, "%s: RSS key of %u bytes; the device takes %u",
-		dev->data->name, conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
-	return -EINVAL;
+	return ixgbe_err(dev, -EINVAL, "RSS key of %u bytes; the device takes %u",
+		conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
 }
 
 /* The RSS part of a configure: key (40 bytes) and hash types. */
@@ -261,9 +249,8 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 {
 	if (size == IXGBE_RETA_SIZE)
 		return 0;
-	IXGBE_LOG(ERR, "%s: RETA of %u entries; the device's has %u",
-		dev->data->name, size, IXGBE_RETA_SIZE);
-	return -EINVAL;
+	return ixgbe_err(dev, -EINVAL, "RETA of %u entries; the device's has %u",
+		size, IXGBE_RETA_SIZE);
 }
 
 /* Entry i of an application's table if its mask selects it, or NULL. */
@@ -289,12 +276,9 @@ ixgbe_reta_update(struct rte_eth_dev *dev,
 		return -EINVAL;
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
-		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES) {
-			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
-				dev->data->name, i, *entry,
-				IXGBE_RSS_MAX_QUEUES - 1);
-			return -EINVAL;
-		}
+		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES)
+			return ixgbe_err(dev, -EINVAL, "RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
+				i, *entry, IXGBE_RSS_MAX_QUEUES - 1);
 	}
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
@@ -390,12 +374,30 @@ ixgbe_stats_read(struct rte_eth_dev *dev)
 	}
 }
 
+/* The refills that failed, over every Rx queue; zeroed if reset. */
+static uint64_t
+ixgbe_rx_nombuf(struct rte_eth_dev *dev, bool reset)
+{
+	struct ixgbe_rx_queue *rxq;
+	uint64_t sum = 0;
+	uint16_t i;
+
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		rxq = dev->data->rx_queues[i];
+		if (rxq == NULL)
+			continue;
+		sum += rxq->nombuf;
+		if (reset)
+			rxq->nombuf = 0;
+	}
+	return sum;
+}
+
 static int
 ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	const uint64_t *s = ad->stats;
-	const struct ixgbe_rx_queue *rxq;
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
@@ -412,11 +414,7 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 		stats->q_ipackets[i] = ad->qprc[i];
 		stats->q_opackets[i] = ad->qptc[i];
 	}
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL)
-			stats->rx_nombuf += rxq->nombuf;
-	}
+	stats->rx_nombuf = ixgbe_rx_nombuf(dev, false);
 	return 0;
 }
 
@@ -424,18 +422,12 @@ int
 ixgbe_stats_reset(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq;
-	unsigned int i;
 
 	ixgbe_stats_read(dev);
 	memset(ad->stats, 0, sizeof(ad->stats));
 	memset(ad->qprc, 0, sizeof(ad->qprc));
 	memset(ad->qptc, 0, sizeof(ad->qptc));
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL)
-			rxq->nombuf = 0;
-	}
+	(void)ixgbe_rx_nombuf(dev, true);
 	return 0;
 }
 

@@ -90,10 +90,9 @@ ixgbe_rx_vectors_setup(struct rte_eth_dev *dev)
 
 	if (nb > IXGBE_MAX_RX_VECTORS || rte_intr_efd_enable(handle, nb) < 0 ||
 			rte_intr_vec_list_alloc(handle, "ixgbe_rx_vec", nb) < 0) {
-		IXGBE_LOG(ERR, "%s: no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
-			dev->data->name, nb, IXGBE_MAX_RX_VECTORS);
 		rte_intr_efd_disable(handle);
-		return -ENOTSUP;
+		return ixgbe_err(dev, -ENOTSUP, "no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
+			nb, IXGBE_MAX_RX_VECTORS);
 	}
 	ad->rx_intr_mask = 0;
 	for (q = 0; q < nb; q++) {
@@ -132,10 +131,9 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	}
 	ret = rte_intr_callback_register(handle, ixgbe_intr_handler, dev);
 	if (ret != 0) {
-		IXGBE_LOG(ERR, "%s: cannot register the interrupt handler (%d)",
-			dev->data->name, ret);
 		ixgbe_intr_stop(dev);
-		return ret;
+		return ixgbe_err(dev, ret, "cannot register the interrupt handler (%d)",
+			ret);
 	}
 	ad->lsc_registered = true;
 	ixgbe_write(ad, IXGBE_EIMS, IXGBE_EICR_LSC);

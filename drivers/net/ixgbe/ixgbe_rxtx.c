@@ -44,18 +44,17 @@ ring_next(uint16_t index, uint16_t nb_desc)
 	return index + 1 == nb_desc ? 0 : index + 1;
 }
 
+/* The ring sizes of RDLEN/TDLEN (128-byte multiples). ethdev checks
+ * them too, against dev_info's limits; it also checks the queue id. */
 static int
 ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
-	uint16_t queue_id, uint16_t nb_desc)
+	uint16_t nb_desc)
 {
-	if (queue_id < IXGBE_MAX_QUEUES && nb_desc >= IXGBE_RING_MIN &&
-			nb_desc <= IXGBE_RING_MAX &&
+	if (nb_desc >= IXGBE_RING_MIN && nb_desc <= IXGBE_RING_MAX &&
 			nb_desc % IXGBE_RING_ALIGN == 0)
 		return 0;
-	IXGBE_LOG(ERR, "%s: %s queue %u of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u (queues 0..%u)",
-		dev->data->name, dir, queue_id, nb_desc, IXGBE_RING_MIN,
-		IXGBE_RING_MAX, IXGBE_RING_ALIGN, IXGBE_MAX_QUEUES - 1);
-	return -EINVAL;
+	return ixgbe_err(dev, -EINVAL, "%s ring of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u",
+		dir, nb_desc, IXGBE_RING_MIN, IXGBE_RING_MAX, IXGBE_RING_ALIGN);
 }
 
 /* Frees the mbufs a ring's software side still holds. */
@@ -81,14 +80,12 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t want = on ? IXGBE_XDCTL_ENABLE : 0;
 
-	ixgbe_write(ad, reg, (ixgbe_read(ad, reg) & ~IXGBE_XDCTL_ENABLE) |
-		want);
+	ixgbe_set_bits(ad, reg, IXGBE_XDCTL_ENABLE, on);
 	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
 			IXGBE_QUEUE_WAIT_MS) == 0)
 		return 0;
-	IXGBE_LOG(ERR, "%s: %s queue %u: ENABLE still %u after %u ms",
-		dev->data->name, dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
-	return -EIO;
+	return ixgbe_err(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
+		dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
 }
 
 /* --- Rx ------------------------------------------------------------------ */
@@ -112,14 +109,8 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	struct ixgbe_rx_queue *rxq;
 
 	RTE_SET_USED(conf);
-	if (ixgbe_check_ring(dev, "Rx", queue_id, nb_desc) < 0)
+	if (ixgbe_check_ring(dev, "Rx", nb_desc) < 0)
 		return -EINVAL;
-	if (room < RTE_PKTMBUF_HEADROOM + 1024) {
-		IXGBE_LOG(ERR, "%s: mbufs of pool %s hold %u bytes; Rx buffers need %u (headroom + 1 KB, SRRCTL.BSIZEPACKET): use a larger data room",
-			dev->data->name, pool->name, room,
-			RTE_PKTMBUF_HEADROOM + 1024);
-		return -EINVAL;
-	}
 	rxq = rte_zmalloc_socket("ixgbe_rxq", sizeof(*rxq) +
 		sizeof(rxq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE,
 		(int)socket_id);
@@ -129,15 +120,15 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (rxq == NULL || rxq->mz == NULL) {
 		rte_free(rxq);
-		IXGBE_LOG(ERR, "%s: no memory for Rx queue %u of %u descriptors",
-			dev->data->name, queue_id, nb_desc);
-		return -ENOMEM;
+		return ixgbe_err(dev, -ENOMEM, "no memory for Rx queue %u of %u descriptors",
+			queue_id, nb_desc);
 	}
 	rxq->ring = rxq->mz->addr;
 	rxq->nb_desc = nb_desc;
 	rxq->pool = pool;
 	rxq->port_id = dev->data->port_id;
-	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET). */
+	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET); ethdev
+	 * refused pools with less than 1 KB (dev_info min_rx_bufsize). */
 	rxq->buf_len = RTE_MIN(room - RTE_PKTMBUF_HEADROOM, 16u * 1024) &
 		~1023u;
 	rxq->free_thresh = RTE_MIN(IXGBE_RX_FREE_THRESH, nb_desc / 4);
@@ -183,11 +174,10 @@ ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first,
  * (advanced one-buffer descriptors, BSIZEPACKET, drop when no buffer),
  * every descriptor armed, ENABLE polled, then RDT (ring length - 1). */
 int
-ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
+ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
-	uint16_t q = queue_id;
+	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[q];
 
 	ixgbe_write(ad, IXGBE_RDBAL(q), (uint32_t)rxq->mz->iova);
 	ixgbe_write(ad, IXGBE_RDBAH(q), (uint32_t)(rxq->mz->iova >> 32));
@@ -198,18 +188,18 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
 		IXGBE_SRRCTL_DESCTYPE_ADV_ONEBUF | IXGBE_SRRCTL_DROP_EN);
 	ixgbe_write(ad, IXGBE_RDH(q), 0);
 	ixgbe_write(ad, IXGBE_RDT(q), 0);
-	ixgbe_clear_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12);
-	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0) {
-		IXGBE_LOG(ERR, "%s: Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
-			dev->data->name, q, rxq->pool->name, rxq->nb_desc);
-		return -ENOMEM;
-	}
+	ixgbe_set_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12, false);
+	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0)
+		return ixgbe_err(dev, -ENOMEM, "Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
+			q, rxq->pool->name, rxq->nb_desc);
+	rxq->rss_hash = (dev->data->dev_conf.rxmode.mq_mode &
+		RTE_ETH_MQ_RX_RSS_FLAG) != 0;
 	rxq->next = 0;
 	rxq->nb_hold = 0;
 	rxq->rdt_value = rxq->nb_desc - 1;
 	if (ixgbe_queue_switch(dev, IXGBE_RXDCTL(q), true, "Rx", q) < 0) {
 		/* No buffer is freed while the device may still use it. */
-		ixgbe_clear_bits(ad, IXGBE_RXDCTL(q), IXGBE_XDCTL_ENABLE);
+		ixgbe_set_bits(ad, IXGBE_RXDCTL(q), IXGBE_XDCTL_ENABLE, false);
 		ixgbe_write(ad, IXGBE_RDBAL(q), 0);
 		ixgbe_write(ad, IXGBE_RDBAH(q), 0);
 		ixgbe_rx_free_mbufs(rxq);
@@ -348,7 +338,7 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t rs = conf->tx_rs_thresh != 0 ? conf->tx_rs_thresh :
 		IXGBE_TX_RS_THRESH;
 
-	if (ixgbe_check_ring(dev, "Tx", queue_id, nb_desc) < 0)
+	if (ixgbe_check_ring(dev, "Tx", nb_desc) < 0)
 		return -EINVAL;
 	/* The queue, then sw_ring[nb_desc], then rs_fifo[nb_desc]. */
 	txq = rte_zmalloc_socket("ixgbe_txq", sizeof(*txq) + nb_desc *
@@ -360,9 +350,8 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (txq == NULL || txq->mz == NULL) {
 		rte_free(txq);
-		IXGBE_LOG(ERR, "%s: no memory for Tx queue %u of %u descriptors",
-			dev->data->name, queue_id, nb_desc);
-		return -ENOMEM;
+		return ixgbe_err(dev, -ENOMEM, "no memory for Tx queue %u of %u descriptors",
+			queue_id, nb_desc);
 	}
 	txq->rs_fifo = (uint16_t *)&txq->sw_ring[nb_desc];
 	txq->ring = txq->mz->addr;
@@ -391,11 +380,10 @@ ixgbe_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 /* Per-queue transmit set-up and enable, datasheet 4.6.8: TXDCTL
  * thresholds 8.2.3.9.10 (WTHRESH 0: DD written back for each RS). */
 int
-ixgbe_tx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
+ixgbe_tx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_tx_queue *txq = dev->data->tx_queues[queue_id];
-	uint16_t q = queue_id;
+	struct ixgbe_tx_queue *txq = dev->data->tx_queues[q];
 
 	ixgbe_tx_reset(txq);
 	ixgbe_write(ad, IXGBE_TDBAL(q), (uint32_t)txq->mz->iova);
