@@ -52,7 +52,6 @@ enum ixgbe_link_kind {
 
 struct ixgbe_adapter {
 	uint8_t *bar;			/* BAR0, mapped by the PCI bus */
-	uint16_t device_id;
 	enum ixgbe_link_kind link_kind;
 	bool lsc_registered;
 	uint32_t rx_intr_mask;		/* EIMS bits of Rx vectors in use */

@@ -420,8 +420,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 		goto fail;
 	}
 	ad->bar = pci_dev->mem_resource[0].addr;
-	ad->device_id = pci_dev->id.device_id;
-	ad->link_kind = ixgbe_link_kind(ad->device_id);
+	ad->link_kind = ixgbe_link_kind(pci_dev->id.device_id);
 	dev->device = &pci_dev->device;
 	dev->intr_handle = pci_dev->intr_handle;
 	dev->dev_ops = &ixgbe_ops;

@@ -198,11 +198,8 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 	rxq->nb_hold = 0;
 	rxq->rdt_value = rxq->nb_desc - 1;
 	if (ixgbe_queue_switch(dev, IXGBE_RXDCTL(q), true, "Rx", q) < 0) {
-		/* No buffer is freed while the device may still use it. */
-		ixgbe_set_bits(ad, IXGBE_RXDCTL(q), IXGBE_XDCTL_ENABLE, false);
-		ixgbe_write(ad, IXGBE_RDBAL(q), 0);
-		ixgbe_write(ad, IXGBE_RDBAH(q), 0);
-		ixgbe_rx_free_mbufs(rxq);
+		/* Off again (polled) before the buffers are freed. */
+		ixgbe_rx_queue_stop(dev, q);
 		return -EIO;
 	}
 	rte_io_wmb();	/* descriptors armed before the device sees RDT */
@@ -218,9 +215,8 @@ ixgbe_rx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 
 	(void)ixgbe_queue_switch(dev, IXGBE_RXDCTL(queue_id), false, "Rx",
 		queue_id);
+	/* Start arms every descriptor again (DD cleared). */
 	ixgbe_rx_free_mbufs(rxq);
-	memset((void *)(uintptr_t)rxq->ring, 0,
-		sizeof(*rxq->ring) * rxq->nb_desc);
 	dev->data->rx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
 	return 0;
 }
@@ -360,8 +356,7 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	txq->free_thresh = RTE_MIN(conf->tx_free_thresh != 0 ?
 		conf->tx_free_thresh : 2 * txq->rs_thresh, nb_desc / 2);
 	txq->tdt = (volatile uint32_t *)(void *)(ad->bar + IXGBE_TDT(queue_id));
-	ixgbe_tx_reset(txq);
-	dev->data->tx_queues[queue_id] = txq;
+	dev->data->tx_queues[queue_id] = txq;	/* reset at start */
 	return 0;
 }
 
