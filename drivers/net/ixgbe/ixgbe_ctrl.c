@@ -65,6 +65,20 @@ ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 		dev->data->promiscuous);
 }
 
+/* n bytes into consecutive registers from reg, byte 4i + j in bits
+ * 8j+7:8j of register i: RSSRK (the key), RETA (the table), RAL. */
+static void
+ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
+	const uint8_t *b, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i += 4)
+		ixgbe_write(ad, reg + i, (uint32_t)b[i] |
+			(uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
+			(uint32_t)b[i + 3] << 24);
+}
+
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
 static void
 ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
@@ -72,9 +86,7 @@ ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
 {
 	const uint8_t *b = mac->addr_bytes;
 
-	ixgbe_write(ad, IXGBE_RAL(index), (uint32_t)b[0] |
-		(uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-		(uint32_t)b[3] << 24);
+	ixgbe_write_bytes(ad, IXGBE_RAL(index), b, 4);
 	ixgbe_write(ad, IXGBE_RAH(index), (uint32_t)b[4] |
 		(uint32_t)b[5] << 8 | IXGBE_RAH_AV);
 }
@@ -142,20 +154,6 @@ ixgbe_rss_fields(uint64_t rss_hf)
 	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV6_UDP)
 		mrqc |= IXGBE_MRQC_IPV6_UDP;
 	return mrqc;
-}
-
-/* n bytes into consecutive registers from reg, byte 4i + j in bits
- * 8j+7:8j of register i: RSSRK (the key) and RETA (the table). */
-static void
-ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
-	const uint8_t *b, unsigned int n)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i += 4)
-		ixgbe_write(ad, reg + i, (uint32_t)b[i] |
-			(uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
-			(uint32_t)b[i + 3] << 24);
 }
 
 static void
@@ -432,12 +430,11 @@ ixgbe_stats_reset(struct rte_eth_dev *dev)
 }
 
 static int
-ixgbe_xstats_get_names(struct rte_eth_dev *dev,
+ixgbe_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 	struct rte_eth_xstat_name *names, unsigned int n)
 {
 	unsigned int i;
 
-	RTE_SET_USED(dev);
 	if (names != NULL && n >= IXGBE_NB_XSTATS)
 		for (i = 0; i < IXGBE_NB_XSTATS; i++)
 			snprintf(names[i].name, sizeof(names[i].name), "%s",

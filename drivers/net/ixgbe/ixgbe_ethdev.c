@@ -395,13 +395,13 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 }
 
 static int
-ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
+ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
+	struct rte_pci_device *pci_dev)
 {
 	struct rte_eth_dev *dev;
 	struct ixgbe_adapter *ad;
 	int ret;
 
-	RTE_SET_USED(drv);
 	if (pci_dev->mem_resource[0].addr == NULL ||
 			pci_dev->mem_resource[0].len < 0x20000) {
 		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",

@@ -102,13 +102,13 @@ ixgbe_rx_free_mbufs(struct ixgbe_rx_queue *rxq)
 int
 ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc, unsigned int socket_id,
-	const struct rte_eth_rxconf *conf, struct rte_mempool *pool)
+	const struct rte_eth_rxconf *conf __rte_unused,
+	struct rte_mempool *pool)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t room = rte_pktmbuf_data_room_size(pool);
 	struct ixgbe_rx_queue *rxq;
 
-	RTE_SET_USED(conf);
 	if (ixgbe_check_ring(dev, "Rx", nb_desc) < 0)
 		return -EINVAL;
 	rxq = rte_zmalloc_socket("ixgbe_rxq", sizeof(*rxq) +
