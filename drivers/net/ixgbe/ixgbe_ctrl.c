@@ -18,6 +18,7 @@
 
 /* Microsoft's RSS verification key (the RSS specification's example),
  * used until the application gives one. */
+/* clang-format off */
 static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
 	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
@@ -25,6 +26,7 @@ static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
 	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 };
+/* clang-format on */
 
 /* --- filters, addresses, frame size -------------------------------------- */
 
@@ -74,9 +76,10 @@ ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
 	unsigned int i;
 
 	for (i = 0; i < n; i += 4)
-		ixgbe_write(ad, reg + i, (uint32_t)b[i] |
-			(uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
-			(uint32_t)b[i + 3] << 24);
+		ixgbe_write(ad, reg + i,
+			(uint32_t)b[i] | (uint32_t)b[i + 1] << 8 |
+				(uint32_t)b[i + 2] << 16 |
+				(uint32_t)b[i + 3] << 24);
 }
 
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
@@ -87,8 +90,8 @@ ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
 	const uint8_t *b = mac->addr_bytes;
 
 	ixgbe_write_bytes(ad, IXGBE_RAL(index), b, 4);
-	ixgbe_write(ad, IXGBE_RAH(index), (uint32_t)b[4] |
-		(uint32_t)b[5] << 8 | IXGBE_RAH_AV);
+	ixgbe_write(ad, IXGBE_RAH(index),
+		(uint32_t)b[4] | (uint32_t)b[5] << 8 | IXGBE_RAH_AV);
 }
 
 int
@@ -104,7 +107,8 @@ ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
 	if (pool != 0)
-		return ixgbe_err(dev, -EINVAL, "MAC address pool %u: the device has no pools (VMDq): use pool 0",
+		return ixgbe_err(dev, -EINVAL,
+			"MAC address pool %u: the device has no pools (VMDq): use pool 0",
 			pool);
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
 	return 0;
@@ -162,7 +166,8 @@ ixgbe_rss_write_mrqc(struct rte_eth_dev *dev)
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t fields = ixgbe_rss_fields(ad->rss_hf);
 	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
-		RTE_ETH_MQ_RX_RSS_FLAG) != 0 && fields != 0;
+			   RTE_ETH_MQ_RX_RSS_FLAG) != 0 &&
+		fields != 0;
 
 	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
 	/* The descriptor carries the hash only with PCSD (no checksum). */
@@ -174,8 +179,9 @@ void
 ixgbe_rss_program(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i, nb_queues = RTE_MAX(1, RTE_MIN(dev->data->nb_rx_queues,
-		IXGBE_RSS_MAX_QUEUES));
+	unsigned int i,
+		nb_queues = RTE_MAX(1,
+			RTE_MIN(dev->data->nb_rx_queues, IXGBE_RSS_MAX_QUEUES));
 
 	if (!ad->reta_set)
 		for (i = 0; i < IXGBE_RETA_SIZE; i++)
@@ -191,8 +197,9 @@ ixgbe_rss_key_check(const struct rte_eth_dev *dev,
 {
 	if (conf->rss_key == NULL || conf->rss_key_len == IXGBE_RSS_KEY_SIZE)
 		return 0;
-	return ixgbe_err(dev, -EINVAL, "RSS key of %u bytes; the device takes %u",
-		conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
+	return ixgbe_err(dev, -EINVAL,
+		"RSS key of %u bytes; the device takes %u", conf->rss_key_len,
+		IXGBE_RSS_KEY_SIZE);
 }
 
 /* The RSS part of a configure: key (40 bytes) and hash types. */
@@ -205,8 +212,9 @@ ixgbe_rss_configure(struct rte_eth_dev *dev)
 
 	if (ixgbe_rss_key_check(dev, conf) < 0)
 		return -EINVAL;
-	memcpy(ad->rss_key, conf->rss_key != NULL ? conf->rss_key :
-		ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
+	memcpy(ad->rss_key,
+		conf->rss_key != NULL ? conf->rss_key : ixgbe_default_rss_key,
+		IXGBE_RSS_KEY_SIZE);
 	ad->rss_hf = conf->rss_hf;
 	ad->reta_set = false;
 	return 0;
@@ -247,8 +255,9 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 {
 	if (size == IXGBE_RETA_SIZE)
 		return 0;
-	return ixgbe_err(dev, -EINVAL, "RETA of %u entries; the device's has %u",
-		size, IXGBE_RETA_SIZE);
+	return ixgbe_err(dev, -EINVAL,
+		"RETA of %u entries; the device's has %u", size,
+		IXGBE_RETA_SIZE);
 }
 
 /* Entry i of an application's table if its mask selects it, or NULL. */
@@ -275,7 +284,8 @@ ixgbe_reta_update(struct rte_eth_dev *dev,
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
 		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES)
-			return ixgbe_err(dev, -EINVAL, "RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
+			return ixgbe_err(dev, -EINVAL,
+				"RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
 				i, *entry, IXGBE_RSS_MAX_QUEUES - 1);
 	}
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
@@ -289,8 +299,8 @@ ixgbe_reta_update(struct rte_eth_dev *dev,
 }
 
 static int
-ixgbe_reta_query(struct rte_eth_dev *dev,
-	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
+ixgbe_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
+	uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint16_t *entry;
@@ -308,8 +318,8 @@ ixgbe_reta_query(struct rte_eth_dev *dev,
 
 /* --- statistics ---------------------------------------------------------- */
 
-#define IXGBE_S_MPC	4	/* MPC(0..7), summed */
-#define IXGBE_S_ERRORS	5	/* 5..11: ierrors */
+#define IXGBE_S_MPC	  4 /* MPC(0..7), summed */
+#define IXGBE_S_ERRORS	  5 /* 5..11: ierrors */
 #define IXGBE_S_NB_ERRORS 7
 
 /* Every counter read, in the order of ad->stats. The first five are
@@ -318,8 +328,11 @@ static const struct {
 	const char *name;
 	uint32_t reg;
 } ixgbe_counters[IXGBE_NB_COUNTERS] = {
-	{ NULL, IXGBE_GPRC }, { NULL, IXGBE_GPTC },
-	{ NULL, IXGBE_GORCL }, { NULL, IXGBE_GOTCL }, { NULL, IXGBE_MPC(0) },
+	{ NULL, IXGBE_GPRC },
+	{ NULL, IXGBE_GPTC },
+	{ NULL, IXGBE_GORCL },
+	{ NULL, IXGBE_GOTCL },
+	{ NULL, IXGBE_MPC(0) },
 	{ "rx_crc_errors", IXGBE_CRCERRS },
 	{ "rx_illegal_byte_errors", IXGBE_ILLERRC },
 	{ "rx_length_errors", IXGBE_RLEC },
@@ -349,7 +362,7 @@ static const struct {
 };
 
 #define IXGBE_XSTATS_FIRST 5
-#define IXGBE_NB_XSTATS (IXGBE_NB_COUNTERS - IXGBE_XSTATS_FIRST)
+#define IXGBE_NB_XSTATS	   (IXGBE_NB_COUNTERS - IXGBE_XSTATS_FIRST)
 
 /* Adds what every clear-on-read counter holds to the software totals;
  * the octet counters have 36 bits, the high 4 read after the low 32. */
@@ -408,7 +421,8 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 	stats->imissed = s[IXGBE_S_MPC];
 	for (i = 0; i < IXGBE_S_NB_ERRORS; i++)
 		stats->ierrors += s[IXGBE_S_ERRORS + i];
-	for (i = 0; i < IXGBE_NB_QSTATS && i < RTE_ETHDEV_QUEUE_STAT_CNTRS; i++) {
+	for (i = 0; i < IXGBE_NB_QSTATS && i < RTE_ETHDEV_QUEUE_STAT_CNTRS;
+		i++) {
 		stats->q_ipackets[i] = ad->qprc[i];
 		stats->q_opackets[i] = ad->qptc[i];
 	}

@@ -22,13 +22,14 @@
 #include "ixgbe.h"
 
 /* Reset, EEPROM auto-read, DMA init (ds 8.2.3.1.1: reset in about 1 ms) */
-#define IXGBE_INIT_WAIT_MS	1000
+#define IXGBE_INIT_WAIT_MS 1000
 
-#define PCI_VENDOR_ID_INTEL	0x8086
+#define PCI_VENDOR_ID_INTEL 0x8086
 
 /* hardware-facts 3.1: the 82599 family, X540 and X550 (physical
  * functions only; not the X552/X553 "X550EM" SoC ports, whose link
  * goes through an internal KR PHY this driver does not program). */
+/* clang-format off */
 #define IXGBE_ID(id) { RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, id) }
 static const struct rte_pci_id ixgbe_pci_ids[] = {
 	/* 82599: SFP+, KX4, KX4 mezz, KR, backplane, CX4, XAUI, T3 */
@@ -64,6 +65,7 @@ ixgbe_link_kind(uint16_t device_id)
 		return IXGBE_LINK_82599_EEPROM;
 	}
 }
+/* clang-format on */
 
 int
 ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
@@ -115,7 +117,8 @@ ixgbe_global_reset(const struct rte_eth_dev *dev)
 
 	ixgbe_set_bits(ad, IXGBE_CTRL, phy ? IXGBE_CTRL_RST : bits, true);
 	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_INIT_WAIT_MS) < 0)
-		return ixgbe_err(dev, -EIO, "the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
+		return ixgbe_err(dev, -EIO,
+			"the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
 			IXGBE_INIT_WAIT_MS);
 	rte_delay_us_sleep((phy ? 100 : 10) * 1000);
 	ixgbe_disable_interrupts(ad);
@@ -129,12 +132,14 @@ ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
 	if (ixgbe_wait_reg(ad, IXGBE_EEC, IXGBE_EEC_ARD, IXGBE_EEC_ARD,
-			IXGBE_INIT_WAIT_MS) < 0)
-		return ixgbe_err(dev, -EIO, "EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
+		    IXGBE_INIT_WAIT_MS) < 0)
+		return ixgbe_err(dev, -EIO,
+			"EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
 			IXGBE_INIT_WAIT_MS);
 	if (ixgbe_wait_reg(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_DMAIDONE,
-			IXGBE_RDRXCTL_DMAIDONE, IXGBE_INIT_WAIT_MS) < 0)
-		return ixgbe_err(dev, -EIO, "DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
+		    IXGBE_RDRXCTL_DMAIDONE, IXGBE_INIT_WAIT_MS) < 0)
+		return ixgbe_err(dev, -EIO,
+			"DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
 			IXGBE_INIT_WAIT_MS);
 	return 0;
 }
@@ -180,7 +185,8 @@ ixgbe_read_mac(struct rte_eth_dev *dev)
 	mac->addr_bytes[5] = (uint8_t)(rah >> 8);
 	if (!(rah & IXGBE_RAH_AV) || !rte_is_valid_assigned_ether_addr(mac)) {
 		rte_eth_random_addr(mac->addr_bytes);
-		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a random one",
+		IXGBE_LOG(WARNING,
+			"%s: no valid address in RAL/RAH(0); using a random one",
 			dev->data->name);
 		ixgbe_mac_addr_set(dev, mac);
 	}
@@ -226,8 +232,9 @@ ixgbe_map_qstats(const struct ixgbe_adapter *ad, uint32_t reg)
 	unsigned int i;
 
 	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
-		ixgbe_write(ad, reg + 4 * i, (4 * i) | (4 * i + 1) << 8 |
-			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+		ixgbe_write(ad, reg + 4 * i,
+			(4 * i) | (4 * i + 1) << 8 | (4 * i + 2) << 16 |
+				(4 * i + 3) << 24);
 }
 
 /* 4.6.7, the port-wide part: packet buffer, CRC strip (HLREG0 and
@@ -257,8 +264,8 @@ ixgbe_tx_init(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
-	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_TXCRCEN |
-		IXGBE_HLREG0_TXPADEN, true);
+	ixgbe_set_bits(ad, IXGBE_HLREG0,
+		IXGBE_HLREG0_TXCRCEN | IXGBE_HLREG0_TXPADEN, true);
 	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS, true);
 	ixgbe_one_packet_buffer(ad, IXGBE_TXPBSIZE(0), IXGBE_TXPBSIZE_40KB);
 	ixgbe_write(ad, IXGBE_DTXMXSZRQ, 0xFFF);
@@ -345,12 +352,13 @@ ixgbe_dev_configure(struct rte_eth_dev *dev)
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 
 	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
-			(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
-		return ixgbe_err(dev, -ENOTSUP, "only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
+		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
+		return ixgbe_err(dev, -ENOTSUP,
+			"only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
 	if (conf->intr_conf.rxq &&
-			rte_intr_type_get(dev->intr_handle) !=
-			RTE_INTR_HANDLE_VFIO_MSIX)
-		return ixgbe_err(dev, -ENOTSUP, "Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
+		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
+		return ixgbe_err(dev, -ENOTSUP,
+			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
 	return ixgbe_rss_configure(dev);
 }
 
@@ -358,7 +366,8 @@ int
 ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct rte_eth_desc_lim lim = {
-		.nb_max = IXGBE_RING_MAX, .nb_min = IXGBE_RING_MIN,
+		.nb_max = IXGBE_RING_MAX,
+		.nb_min = IXGBE_RING_MIN,
 		.nb_align = IXGBE_RING_ALIGN,
 	};
 
@@ -403,8 +412,9 @@ ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
 	int ret;
 
 	if (pci_dev->mem_resource[0].addr == NULL ||
-			pci_dev->mem_resource[0].len < 0x20000) {
-		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",
+		pci_dev->mem_resource[0].len < 0x20000) {
+		IXGBE_LOG(ERR,
+			"%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",
 			pci_dev->name);
 		return -ENODEV;
 	}
@@ -413,8 +423,8 @@ ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
 		return -ENOMEM;
 	ad = rte_zmalloc("ixgbe_adapter", sizeof(*ad), RTE_CACHE_LINE_SIZE);
 	dev->data->dev_private = ad;
-	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac", RTE_ETHER_ADDR_LEN *
-		IXGBE_NB_RAR, 0);
+	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac",
+		RTE_ETHER_ADDR_LEN * IXGBE_NB_RAR, 0);
 	if (ad == NULL || dev->data->mac_addrs == NULL) {
 		ret = ixgbe_err(dev, -ENOMEM, "no memory for the port");
 		goto fail;
@@ -436,7 +446,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
 	return 0;
 
 fail:
-	rte_eth_dev_release_port(dev);	/* frees dev_private and mac_addrs */
+	rte_eth_dev_release_port(dev); /* frees dev_private and mac_addrs */
 	return ret;
 }
 
@@ -446,7 +456,7 @@ ixgbe_pci_remove(struct rte_pci_device *pci_dev)
 	struct rte_eth_dev *dev = rte_eth_dev_allocated(pci_dev->device.name);
 
 	if (dev == NULL)
-		return 0;	/* closed by the application already */
+		return 0; /* closed by the application already */
 	if (dev->data->dev_started)
 		(void)rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);
