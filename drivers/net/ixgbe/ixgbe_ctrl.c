@@ -385,30 +385,12 @@ ixgbe_stats_read(struct rte_eth_dev *dev)
 	}
 }
 
-/* The refills that failed, over every Rx queue; zeroed if reset. */
-static uint64_t
-ixgbe_rx_nombuf(struct rte_eth_dev *dev, bool reset)
-{
-	struct ixgbe_rx_queue *rxq;
-	uint64_t sum = 0;
-	uint16_t i;
-
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq == NULL)
-			continue;
-		sum += rxq->nombuf;
-		if (reset)
-			rxq->nombuf = 0;
-	}
-	return sum;
-}
-
 static int
 ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	const uint64_t *s = ad->stats;
+	const struct ixgbe_rx_queue *rxq;
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
@@ -426,7 +408,11 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 		stats->q_ipackets[i] = ad->qprc[i];
 		stats->q_opackets[i] = ad->qptc[i];
 	}
-	stats->rx_nombuf = ixgbe_rx_nombuf(dev, false);
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		rxq = dev->data->rx_queues[i];
+		if (rxq != NULL)
+			stats->rx_nombuf += rxq->nombuf;
+	}
 	return 0;
 }
 
@@ -434,12 +420,18 @@ int
 ixgbe_stats_reset(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	struct ixgbe_rx_queue *rxq;
+	unsigned int i;
 
 	ixgbe_stats_read(dev);
 	memset(ad->stats, 0, sizeof(ad->stats));
 	memset(ad->qprc, 0, sizeof(ad->qprc));
 	memset(ad->qptc, 0, sizeof(ad->qptc));
-	(void)ixgbe_rx_nombuf(dev, true);
+	for (i = 0; i < dev->data->nb_rx_queues; i++) {
+		rxq = dev->data->rx_queues[i];
+		if (rxq != NULL)
+			rxq->nombuf = 0;
+	}
 	return 0;
 }
 

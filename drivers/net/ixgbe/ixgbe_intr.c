@@ -25,12 +25,14 @@ int
 ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
 	/* LINKS.SPEED; on an X550 with NON_STD, 11b is 2.5G, 01b 5G. */
+	/* clang-format off */
 	static const uint32_t speeds[2][4] = {
 		{ 0, RTE_ETH_SPEED_NUM_100M, RTE_ETH_SPEED_NUM_1G,
 			RTE_ETH_SPEED_NUM_10G },
 		{ 0, RTE_ETH_SPEED_NUM_5G, RTE_ETH_SPEED_NUM_1G,
 			RTE_ETH_SPEED_NUM_2_5G },
 	};
+	/* clang-format on */
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct rte_eth_link link = { .link_status = RTE_ETH_LINK_DOWN };
 	uint32_t links;
