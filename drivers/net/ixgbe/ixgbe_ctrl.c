@@ -18,6 +18,7 @@
 
 /* Microsoft's RSS verification key (the RSS specification's example),
  * used until the application gives one. */
+/* clang-format off */
 static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
 	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
@@ -25,42 +26,60 @@ static const uint8_t ixgbe_default_rss_key[IXGBE_RSS_KEY_SIZE] = {
 	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
 	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 };
+/* clang-format on */
 
 /* --- filters, addresses, frame size -------------------------------------- */
 
+/* FCTRL: unicast promiscuous (UPE), multicast promiscuous (MPE). */
+static int
+ixgbe_fctrl_set(struct rte_eth_dev *dev, bool upe, bool mpe)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+
+	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_UPE, upe);
+	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_MPE, mpe);
+	return 0;
+}
+
+/* ethdev changes data->promiscuous and all_multicast after these. */
 static int
 ixgbe_promiscuous_enable(struct rte_eth_dev *dev)
 {
-	ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_FCTRL,
-		IXGBE_FCTRL_UPE | IXGBE_FCTRL_MPE);
-	return 0;
+	return ixgbe_fctrl_set(dev, true, true);
 }
 
 static int
 ixgbe_promiscuous_disable(struct rte_eth_dev *dev)
 {
-	uint32_t bits = IXGBE_FCTRL_UPE;
-
-	if (!dev->data->all_multicast)
-		bits |= IXGBE_FCTRL_MPE;
-	ixgbe_clear_bits(ixgbe_adapter(dev), IXGBE_FCTRL, bits);
-	return 0;
+	return ixgbe_fctrl_set(dev, false, dev->data->all_multicast);
 }
 
 static int
 ixgbe_allmulticast_enable(struct rte_eth_dev *dev)
 {
-	ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_FCTRL, IXGBE_FCTRL_MPE);
-	return 0;
+	return ixgbe_fctrl_set(dev, dev->data->promiscuous, true);
 }
 
 static int
 ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 {
-	if (!dev->data->promiscuous)
-		ixgbe_clear_bits(ixgbe_adapter(dev), IXGBE_FCTRL,
-			IXGBE_FCTRL_MPE);
-	return 0;
+	return ixgbe_fctrl_set(dev, dev->data->promiscuous,
+		dev->data->promiscuous);
+}
+
+/* n bytes into consecutive registers from reg, byte 4i + j in bits
+ * 8j+7:8j of register i: RSSRK (the key), RETA (the table), RAL. */
+static void
+ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
+	const uint8_t *b, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i += 4)
+		ixgbe_write(ad, reg + i,
+			(uint32_t)b[i] | (uint32_t)b[i + 1] << 8 |
+				(uint32_t)b[i + 2] << 16 |
+				(uint32_t)b[i + 3] << 24);
 }
 
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
@@ -70,11 +89,9 @@ ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
 {
 	const uint8_t *b = mac->addr_bytes;
 
-	ixgbe_write(ad, IXGBE_RAL(index), (uint32_t)b[0] |
-		(uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
-		(uint32_t)b[3] << 24);
-	ixgbe_write(ad, IXGBE_RAH(index), (uint32_t)b[4] |
-		(uint32_t)b[5] << 8 | IXGBE_RAH_AV);
+	ixgbe_write_bytes(ad, IXGBE_RAL(index), b, 4);
+	ixgbe_write(ad, IXGBE_RAH(index),
+		(uint32_t)b[4] | (uint32_t)b[5] << 8 | IXGBE_RAH_AV);
 }
 
 int
@@ -84,15 +101,15 @@ ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 	return 0;
 }
 
+/* ethdev picks the slot, below max_mac_addrs, and never removes 0. */
 static int
 ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
-	if (index >= IXGBE_NB_RAR || pool != 0) {
-		IXGBE_LOG(ERR, "%s: MAC address slot %u pool %u: the device has slots 0..%u and no pools (VMDq)",
-			dev->data->name, index, pool, IXGBE_NB_RAR - 1);
-		return -EINVAL;
-	}
+	if (pool != 0)
+		return ixgbe_err(dev, -EINVAL,
+			"MAC address pool %u: the device has no pools (VMDq): use pool 0",
+			pool);
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
 	return 0;
 }
@@ -102,31 +119,22 @@ ixgbe_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
-	if (index == 0 || index >= IXGBE_NB_RAR)
-		return;
 	ixgbe_write(ad, IXGBE_RAH(index), 0);
 	ixgbe_write(ad, IXGBE_RAL(index), 0);
 }
 
 /* MAXFRS.MFS counts from the destination address through the CRC;
- * HLREG0.JUMBOEN above 1518 bytes (ds 4.6.7). */
+ * HLREG0.JUMBOEN above 1518 bytes (ds 4.6.7). ethdev refuses an MTU
+ * above dev_info's max_mtu (frames of IXGBE_MAX_FRAME bytes). */
 int
 ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t frame = (uint32_t)mtu + IXGBE_FRAME_OVERHEAD;
 
-	if (frame > IXGBE_MAX_FRAME) {
-		IXGBE_LOG(ERR, "%s: MTU %u makes %u-byte frames; the device takes at most %u (MTU %u)",
-			dev->data->name, mtu, frame, IXGBE_MAX_FRAME,
-			IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD);
-		return -EINVAL;
-	}
 	ixgbe_write(ad, IXGBE_MAXFRS, frame << IXGBE_MAXFRS_MFS_SHIFT);
-	if (frame > RTE_ETHER_MAX_LEN)
-		ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
-	else
-		ixgbe_clear_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN);
+	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_JUMBOEN,
+		frame > RTE_ETHER_MAX_LEN);
 	return 0;
 }
 
@@ -152,34 +160,18 @@ ixgbe_rss_fields(uint64_t rss_hf)
 	return mrqc;
 }
 
-/* n bytes into consecutive registers from reg, byte 4i + j in bits
- * 8j+7:8j of register i: RSSRK (the key) and RETA (the table). */
-static void
-ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
-	const uint8_t *b, unsigned int n)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i += 4)
-		ixgbe_write(ad, reg + i, (uint32_t)b[i] |
-			(uint32_t)b[i + 1] << 8 | (uint32_t)b[i + 2] << 16 |
-			(uint32_t)b[i + 3] << 24);
-}
-
 static void
 ixgbe_rss_write_mrqc(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t fields = ixgbe_rss_fields(ad->rss_hf);
 	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
-		RTE_ETH_MQ_RX_RSS_FLAG) != 0 && fields != 0;
+			   RTE_ETH_MQ_RX_RSS_FLAG) != 0 &&
+		fields != 0;
 
 	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
 	/* The descriptor carries the hash only with PCSD (no checksum). */
-	if (rss)
-		ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD);
-	else
-		ixgbe_clear_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD);
+	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, rss);
 }
 
 /* At start: key, table (default: queues in turn) and hash types. */
@@ -187,8 +179,9 @@ void
 ixgbe_rss_program(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	unsigned int i, nb_queues = RTE_MAX(1, RTE_MIN(dev->data->nb_rx_queues,
-		IXGBE_RSS_MAX_QUEUES));
+	unsigned int i,
+		nb_queues = RTE_MAX(1,
+			RTE_MIN(dev->data->nb_rx_queues, IXGBE_RSS_MAX_QUEUES));
 
 	if (!ad->reta_set)
 		for (i = 0; i < IXGBE_RETA_SIZE; i++)
@@ -204,9 +197,9 @@ ixgbe_rss_key_check(const struct rte_eth_dev *dev,
 {
 	if (conf->rss_key == NULL || conf->rss_key_len == IXGBE_RSS_KEY_SIZE)
 		return 0;
-	IXGBE_LOG(ERR, "%s: RSS key of %u bytes; the device takes %u",
-		dev->data->name, conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
-	return -EINVAL;
+	return ixgbe_err(dev, -EINVAL,
+		"RSS key of %u bytes; the device takes %u", conf->rss_key_len,
+		IXGBE_RSS_KEY_SIZE);
 }
 
 /* The RSS part of a configure: key (40 bytes) and hash types. */
@@ -219,8 +212,9 @@ ixgbe_rss_configure(struct rte_eth_dev *dev)
 
 	if (ixgbe_rss_key_check(dev, conf) < 0)
 		return -EINVAL;
-	memcpy(ad->rss_key, conf->rss_key != NULL ? conf->rss_key :
-		ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
+	memcpy(ad->rss_key,
+		conf->rss_key != NULL ? conf->rss_key : ixgbe_default_rss_key,
+		IXGBE_RSS_KEY_SIZE);
 	ad->rss_hf = conf->rss_hf;
 	ad->reta_set = false;
 	return 0;
@@ -261,9 +255,9 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 {
 	if (size == IXGBE_RETA_SIZE)
 		return 0;
-	IXGBE_LOG(ERR, "%s: RETA of %u entries; the device's has %u",
-		dev->data->name, size, IXGBE_RETA_SIZE);
-	return -EINVAL;
+	return ixgbe_err(dev, -EINVAL,
+		"RETA of %u entries; the device's has %u", size,
+		IXGBE_RETA_SIZE);
 }
 
 /* Entry i of an application's table if its mask selects it, or NULL. */
@@ -289,12 +283,10 @@ ixgbe_reta_update(struct rte_eth_dev *dev,
 		return -EINVAL;
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
-		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES) {
-			IXGBE_LOG(ERR, "%s: RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
-				dev->data->name, i, *entry,
-				IXGBE_RSS_MAX_QUEUES - 1);
-			return -EINVAL;
-		}
+		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES)
+			return ixgbe_err(dev, -EINVAL,
+				"RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
+				i, *entry, IXGBE_RSS_MAX_QUEUES - 1);
 	}
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
@@ -307,8 +299,8 @@ ixgbe_reta_update(struct rte_eth_dev *dev,
 }
 
 static int
-ixgbe_reta_query(struct rte_eth_dev *dev,
-	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
+ixgbe_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
+	uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint16_t *entry;
@@ -326,8 +318,8 @@ ixgbe_reta_query(struct rte_eth_dev *dev,
 
 /* --- statistics ---------------------------------------------------------- */
 
-#define IXGBE_S_MPC	4	/* MPC(0..7), summed */
-#define IXGBE_S_ERRORS	5	/* 5..11: ierrors */
+#define IXGBE_S_MPC	  4 /* MPC(0..7), summed */
+#define IXGBE_S_ERRORS	  5 /* 5..11: ierrors */
 #define IXGBE_S_NB_ERRORS 7
 
 /* Every counter read, in the order of ad->stats. The first five are
@@ -336,8 +328,11 @@ static const struct {
 	const char *name;
 	uint32_t reg;
 } ixgbe_counters[IXGBE_NB_COUNTERS] = {
-	{ NULL, IXGBE_GPRC }, { NULL, IXGBE_GPTC },
-	{ NULL, IXGBE_GORCL }, { NULL, IXGBE_GOTCL }, { NULL, IXGBE_MPC(0) },
+	{ NULL, IXGBE_GPRC },
+	{ NULL, IXGBE_GPTC },
+	{ NULL, IXGBE_GORCL },
+	{ NULL, IXGBE_GOTCL },
+	{ NULL, IXGBE_MPC(0) },
 	{ "rx_crc_errors", IXGBE_CRCERRS },
 	{ "rx_illegal_byte_errors", IXGBE_ILLERRC },
 	{ "rx_length_errors", IXGBE_RLEC },
@@ -367,7 +362,7 @@ static const struct {
 };
 
 #define IXGBE_XSTATS_FIRST 5
-#define IXGBE_NB_XSTATS (IXGBE_NB_COUNTERS - IXGBE_XSTATS_FIRST)
+#define IXGBE_NB_XSTATS	   (IXGBE_NB_COUNTERS - IXGBE_XSTATS_FIRST)
 
 /* Adds what every clear-on-read counter holds to the software totals;
  * the octet counters have 36 bits, the high 4 read after the low 32. */
@@ -408,7 +403,8 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 	stats->imissed = s[IXGBE_S_MPC];
 	for (i = 0; i < IXGBE_S_NB_ERRORS; i++)
 		stats->ierrors += s[IXGBE_S_ERRORS + i];
-	for (i = 0; i < IXGBE_NB_QSTATS && i < RTE_ETHDEV_QUEUE_STAT_CNTRS; i++) {
+	for (i = 0; i < IXGBE_NB_QSTATS && i < RTE_ETHDEV_QUEUE_STAT_CNTRS;
+		i++) {
 		stats->q_ipackets[i] = ad->qprc[i];
 		stats->q_opackets[i] = ad->qptc[i];
 	}
@@ -440,12 +436,11 @@ ixgbe_stats_reset(struct rte_eth_dev *dev)
 }
 
 static int
-ixgbe_xstats_get_names(struct rte_eth_dev *dev,
+ixgbe_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
 	struct rte_eth_xstat_name *names, unsigned int n)
 {
 	unsigned int i;
 
-	RTE_SET_USED(dev);
 	if (names != NULL && n >= IXGBE_NB_XSTATS)
 		for (i = 0; i < IXGBE_NB_XSTATS; i++)
 			snprintf(names[i].name, sizeof(names[i].name), "%s",

@@ -10,6 +10,8 @@
  * per-queue enable), and start, stop, close and device information.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_bus_pci.h>
@@ -19,15 +21,15 @@
 
 #include "ixgbe.h"
 
-#define IXGBE_RESET_WAIT_MS	1000	/* ds 8.2.3.1.1: done in about 1 ms */
-#define IXGBE_EEPROM_WAIT_MS	1000
-#define IXGBE_DMA_WAIT_MS	1000
+/* Reset, EEPROM auto-read, DMA init (ds 8.2.3.1.1: reset in about 1 ms) */
+#define IXGBE_INIT_WAIT_MS 1000
 
-#define PCI_VENDOR_ID_INTEL	0x8086
+#define PCI_VENDOR_ID_INTEL 0x8086
 
 /* hardware-facts 3.1: the 82599 family, X540 and X550 (physical
  * functions only; not the X552/X553 "X550EM" SoC ports, whose link
  * goes through an internal KR PHY this driver does not program). */
+/* clang-format off */
 #define IXGBE_ID(id) { RTE_PCI_DEVICE(PCI_VENDOR_ID_INTEL, id) }
 static const struct rte_pci_id ixgbe_pci_ids[] = {
 	/* 82599: SFP+, KX4, KX4 mezz, KR, backplane, CX4, XAUI, T3 */
@@ -63,6 +65,7 @@ ixgbe_link_kind(uint16_t device_id)
 		return IXGBE_LINK_82599_EEPROM;
 	}
 }
+/* clang-format on */
 
 int
 ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
@@ -78,6 +81,19 @@ ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
 			return -ETIMEDOUT;
 		rte_delay_us_sleep(10);
 	}
+}
+
+int
+ixgbe_err(const struct rte_eth_dev *dev, int ret, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	IXGBE_LOG(ERR, "%s: %s", dev->data->name, msg);
+	return ret;
 }
 
 /* 4.6.3.1: mask every interrupt cause and clear what is pending. */
@@ -99,13 +115,11 @@ ixgbe_global_reset(const struct rte_eth_dev *dev)
 	const bool phy = ad->link_kind >= IXGBE_LINK_X540_PHY;
 	const uint32_t bits = IXGBE_CTRL_RST | IXGBE_CTRL_LNK_RST;
 
-	ixgbe_write(ad, IXGBE_CTRL, ixgbe_read(ad, IXGBE_CTRL) |
-		(phy ? IXGBE_CTRL_RST : bits));
-	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_RESET_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
-			dev->data->name, IXGBE_RESET_WAIT_MS);
-		return -EIO;
-	}
+	ixgbe_set_bits(ad, IXGBE_CTRL, phy ? IXGBE_CTRL_RST : bits, true);
+	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_INIT_WAIT_MS) < 0)
+		return ixgbe_err(dev, -EIO,
+			"the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
+			IXGBE_INIT_WAIT_MS);
 	rte_delay_us_sleep((phy ? 100 : 10) * 1000);
 	ixgbe_disable_interrupts(ad);
 	return 0;
@@ -118,17 +132,15 @@ ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
 	if (ixgbe_wait_reg(ad, IXGBE_EEC, IXGBE_EEC_ARD, IXGBE_EEC_ARD,
-			IXGBE_EEPROM_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
-			dev->data->name, IXGBE_EEPROM_WAIT_MS);
-		return -EIO;
-	}
+		    IXGBE_INIT_WAIT_MS) < 0)
+		return ixgbe_err(dev, -EIO,
+			"EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
+			IXGBE_INIT_WAIT_MS);
 	if (ixgbe_wait_reg(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_DMAIDONE,
-			IXGBE_RDRXCTL_DMAIDONE, IXGBE_DMA_WAIT_MS) < 0) {
-		IXGBE_LOG(ERR, "%s: DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
-			dev->data->name, IXGBE_DMA_WAIT_MS);
-		return -EIO;
-	}
+		    IXGBE_RDRXCTL_DMAIDONE, IXGBE_INIT_WAIT_MS) < 0)
+		return ixgbe_err(dev, -EIO,
+			"DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
+			IXGBE_INIT_WAIT_MS);
 	return 0;
 }
 
@@ -173,7 +185,8 @@ ixgbe_read_mac(struct rte_eth_dev *dev)
 	mac->addr_bytes[5] = (uint8_t)(rah >> 8);
 	if (!(rah & IXGBE_RAH_AV) || !rte_is_valid_assigned_ether_addr(mac)) {
 		rte_eth_random_addr(mac->addr_bytes);
-		IXGBE_LOG(WARNING, "%s: no valid address in RAL/RAH(0); using a random one",
+		IXGBE_LOG(WARNING,
+			"%s: no valid address in RAL/RAH(0); using a random one",
 			dev->data->name);
 		ixgbe_mac_addr_set(dev, mac);
 	}
@@ -219,8 +232,9 @@ ixgbe_map_qstats(const struct ixgbe_adapter *ad, uint32_t reg)
 	unsigned int i;
 
 	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
-		ixgbe_write(ad, reg + 4 * i, (4 * i) | (4 * i + 1) << 8 |
-			(4 * i + 2) << 16 | (4 * i + 3) << 24);
+		ixgbe_write(ad, reg + 4 * i,
+			(4 * i) | (4 * i + 1) << 8 | (4 * i + 2) << 16 |
+				(4 * i + 3) << 24);
 }
 
 /* 4.6.7, the port-wide part: packet buffer, CRC strip (HLREG0 and
@@ -231,15 +245,15 @@ ixgbe_rx_init(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
-	ixgbe_clear_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
+	ixgbe_set_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN, false);
 	ixgbe_one_packet_buffer(ad, IXGBE_RXPBSIZE(0), IXGBE_RXPBSIZE_128KB);
-	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_RXCRCSTRP);
-	ixgbe_set_bits(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_CRCSTRIP);
-	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_BAM);
-	(void)ixgbe_mtu_set(dev, dev->data->mtu);	/* checked before */
+	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_RXCRCSTRP, true);
+	ixgbe_set_bits(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_CRCSTRIP, true);
+	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_BAM, true);
+	ixgbe_mtu_set(dev, dev->data->mtu);
 	ixgbe_rss_program(dev);
 	ixgbe_map_qstats(ad, IXGBE_RQSMR(0));
-	ixgbe_set_bits(ad, IXGBE_CTRL_EXT, IXGBE_CTRL_EXT_NS_DIS);
+	ixgbe_set_bits(ad, IXGBE_CTRL_EXT, IXGBE_CTRL_EXT_NS_DIS, true);
 }
 
 /* 4.6.8, the port-wide part: CRC and padding, packet buffer, request
@@ -250,16 +264,17 @@ ixgbe_tx_init(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 
-	ixgbe_set_bits(ad, IXGBE_HLREG0, IXGBE_HLREG0_TXCRCEN |
-		IXGBE_HLREG0_TXPADEN);
-	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS);
+	ixgbe_set_bits(ad, IXGBE_HLREG0,
+		IXGBE_HLREG0_TXCRCEN | IXGBE_HLREG0_TXPADEN, true);
+	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS, true);
 	ixgbe_one_packet_buffer(ad, IXGBE_TXPBSIZE(0), IXGBE_TXPBSIZE_40KB);
 	ixgbe_write(ad, IXGBE_DTXMXSZRQ, 0xFFF);
 	ixgbe_map_qstats(ad, IXGBE_TQSM(0));
-	ixgbe_clear_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS);
-	ixgbe_set_bits(ad, IXGBE_DMATXCTL, IXGBE_DMATXCTL_TE);
+	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS, false);
+	ixgbe_set_bits(ad, IXGBE_DMATXCTL, IXGBE_DMATXCTL_TE, true);
 }
 
+/* Every queue is set up: ethdev starts no port before. */
 static void
 ixgbe_stop_queues(struct rte_eth_dev *dev)
 {
@@ -267,12 +282,10 @@ ixgbe_stop_queues(struct rte_eth_dev *dev)
 	uint16_t q;
 
 	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		if (dev->data->rx_queues[q] != NULL)
-			ixgbe_rx_queue_stop(dev, q);
-	ixgbe_clear_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
+		ixgbe_rx_queue_stop(dev, q);
+	ixgbe_set_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN, false);
 	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		if (dev->data->tx_queues[q] != NULL)
-			ixgbe_tx_queue_stop(dev, q);
+		ixgbe_tx_queue_stop(dev, q);
 }
 
 /* Per-queue enable (4.6.7, 4.6.8): Tx first, then the receive path
@@ -280,22 +293,16 @@ ixgbe_stop_queues(struct rte_eth_dev *dev)
 static int
 ixgbe_start_queues(struct rte_eth_dev *dev)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq;
-	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
-		RTE_ETH_MQ_RX_RSS_FLAG) != 0;
 	uint16_t q;
 	int ret = 0;
 
 	for (q = 0; q < dev->data->nb_tx_queues && ret == 0; q++)
 		ret = ixgbe_tx_queue_start(dev, q);
 	if (ret == 0)
-		ixgbe_set_bits(ad, IXGBE_RXCTRL, IXGBE_RXCTRL_RXEN);
-	for (q = 0; q < dev->data->nb_rx_queues && ret == 0; q++) {
-		rxq = dev->data->rx_queues[q];
-		rxq->rss_hash = rss;
+		ixgbe_set_bits(ixgbe_adapter(dev), IXGBE_RXCTRL,
+			IXGBE_RXCTRL_RXEN, true);
+	for (q = 0; q < dev->data->nb_rx_queues && ret == 0; q++)
 		ret = ixgbe_rx_queue_start(dev, q);
-	}
 	if (ret != 0)
 		ixgbe_stop_queues(dev);
 	return ret;
@@ -336,7 +343,7 @@ ixgbe_dev_close(struct rte_eth_dev *dev)
 {
 	/* Leave the device reset: no ring addresses, no DMA. */
 	ixgbe_disable_interrupts(ixgbe_adapter(dev));
-	return ixgbe_global_reset(dev) == 0 ? 0 : -EIO;
+	return ixgbe_global_reset(dev);
 }
 
 int
@@ -345,18 +352,13 @@ ixgbe_dev_configure(struct rte_eth_dev *dev)
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
 
 	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
-			(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE)) {
-		IXGBE_LOG(ERR, "%s: only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS",
-			dev->data->name);
-		return -ENOTSUP;
-	}
+		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
+		return ixgbe_err(dev, -ENOTSUP,
+			"only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
 	if (conf->intr_conf.rxq &&
-			rte_intr_type_get(dev->intr_handle) !=
-			RTE_INTR_HANDLE_VFIO_MSIX) {
-		IXGBE_LOG(ERR, "%s: Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq",
-			dev->data->name);
-		return -ENOTSUP;
-	}
+		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
+		return ixgbe_err(dev, -ENOTSUP,
+			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
 	return ixgbe_rss_configure(dev);
 }
 
@@ -364,7 +366,8 @@ int
 ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	const struct rte_eth_desc_lim lim = {
-		.nb_max = IXGBE_RING_MAX, .nb_min = IXGBE_RING_MIN,
+		.nb_max = IXGBE_RING_MAX,
+		.nb_min = IXGBE_RING_MIN,
 		.nb_align = IXGBE_RING_ALIGN,
 	};
 
@@ -401,16 +404,17 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 }
 
 static int
-ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
+ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
+	struct rte_pci_device *pci_dev)
 {
 	struct rte_eth_dev *dev;
 	struct ixgbe_adapter *ad;
 	int ret;
 
-	RTE_SET_USED(drv);
 	if (pci_dev->mem_resource[0].addr == NULL ||
-			pci_dev->mem_resource[0].len < 0x20000) {
-		IXGBE_LOG(ERR, "%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",
+		pci_dev->mem_resource[0].len < 0x20000) {
+		IXGBE_LOG(ERR,
+			"%s: BAR0 is not mapped or smaller than 128 KB: bind the device to vfio-pci or uio_pci_generic",
 			pci_dev->name);
 		return -ENODEV;
 	}
@@ -419,17 +423,14 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 		return -ENOMEM;
 	ad = rte_zmalloc("ixgbe_adapter", sizeof(*ad), RTE_CACHE_LINE_SIZE);
 	dev->data->dev_private = ad;
-	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac", RTE_ETHER_ADDR_LEN *
-		IXGBE_NB_RAR, 0);
+	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac",
+		RTE_ETHER_ADDR_LEN * IXGBE_NB_RAR, 0);
 	if (ad == NULL || dev->data->mac_addrs == NULL) {
-		IXGBE_LOG(ERR, "%s: no memory for the port",
-			pci_dev->name);
-		ret = -ENOMEM;
+		ret = ixgbe_err(dev, -ENOMEM, "no memory for the port");
 		goto fail;
 	}
 	ad->bar = pci_dev->mem_resource[0].addr;
-	ad->device_id = pci_dev->id.device_id;
-	ad->link_kind = ixgbe_link_kind(ad->device_id);
+	ad->link_kind = ixgbe_link_kind(pci_dev->id.device_id);
 	dev->device = &pci_dev->device;
 	dev->intr_handle = pci_dev->intr_handle;
 	dev->dev_ops = &ixgbe_ops;
@@ -445,7 +446,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv, struct rte_pci_device *pci_dev)
 	return 0;
 
 fail:
-	rte_eth_dev_release_port(dev);	/* frees dev_private and mac_addrs */
+	rte_eth_dev_release_port(dev); /* frees dev_private and mac_addrs */
 	return ret;
 }
 
@@ -455,7 +456,7 @@ ixgbe_pci_remove(struct rte_pci_device *pci_dev)
 	struct rte_eth_dev *dev = rte_eth_dev_allocated(pci_dev->device.name);
 
 	if (dev == NULL)
-		return 0;	/* closed by the application already */
+		return 0; /* closed by the application already */
 	if (dev->data->dev_started)
 		(void)rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);

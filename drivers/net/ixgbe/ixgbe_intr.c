@@ -18,19 +18,21 @@
 
 #include "ixgbe.h"
 
-#define IXGBE_LINK_WAIT_MS 1000
-#define IXGBE_MAX_RX_VECTORS 15		/* EIMS bits 1..15 */
+#define IXGBE_LINK_WAIT_MS   1000
+#define IXGBE_MAX_RX_VECTORS 15 /* EIMS bits 1..15 */
 
 int
 ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 {
 	/* LINKS.SPEED; on an X550 with NON_STD, 11b is 2.5G, 01b 5G. */
+	/* clang-format off */
 	static const uint32_t speeds[2][4] = {
 		{ 0, RTE_ETH_SPEED_NUM_100M, RTE_ETH_SPEED_NUM_1G,
 			RTE_ETH_SPEED_NUM_10G },
 		{ 0, RTE_ETH_SPEED_NUM_5G, RTE_ETH_SPEED_NUM_1G,
 			RTE_ETH_SPEED_NUM_2_5G },
 	};
+	/* clang-format on */
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct rte_eth_link link = { .link_status = RTE_ETH_LINK_DOWN };
 	uint32_t links;
@@ -45,8 +47,9 @@ ixgbe_link_update(struct rte_eth_dev *dev, int wait_to_complete)
 		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
 		nbase_t = ad->link_kind == IXGBE_LINK_X550_PHY &&
 			(links & IXGBE_LINKS_SPEED_NON_STD) != 0;
-		link.link_speed = speeds[nbase_t][(links >>
-			IXGBE_LINKS_SPEED_SHIFT) & IXGBE_LINKS_SPEED_MASK];
+		link.link_speed =
+			speeds[nbase_t][(links >> IXGBE_LINKS_SPEED_SHIFT) &
+				IXGBE_LINKS_SPEED_MASK];
 	}
 	link.link_autoneg = RTE_ETH_LINK_AUTONEG;
 	return rte_eth_linkstatus_set(dev, &link);
@@ -64,7 +67,7 @@ ixgbe_intr_handler(void *arg)
 	/* Write-1-to-clear, leaving the Rx vectors' own causes alone. */
 	ixgbe_write(ad, IXGBE_EICR, eicr & ~IXGBE_EICR_RTX_QUEUE);
 	if ((eicr & IXGBE_EICR_LSC) && ixgbe_link_update(dev, 0) == 0 &&
-			dev->data->dev_conf.intr_conf.lsc)
+		dev->data->dev_conf.intr_conf.lsc)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	ixgbe_write(ad, IXGBE_EIMS, IXGBE_EICR_LSC);
 	rte_intr_ack(dev->intr_handle);
@@ -89,11 +92,11 @@ ixgbe_rx_vectors_setup(struct rte_eth_dev *dev)
 	uint16_t nb = dev->data->nb_rx_queues, q;
 
 	if (nb > IXGBE_MAX_RX_VECTORS || rte_intr_efd_enable(handle, nb) < 0 ||
-			rte_intr_vec_list_alloc(handle, "ixgbe_rx_vec", nb) < 0) {
-		IXGBE_LOG(ERR, "%s: no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
-			dev->data->name, nb, IXGBE_MAX_RX_VECTORS);
+		rte_intr_vec_list_alloc(handle, "ixgbe_rx_vec", nb) < 0) {
 		rte_intr_efd_disable(handle);
-		return -ENOTSUP;
+		return ixgbe_err(dev, -ENOTSUP,
+			"no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
+			nb, IXGBE_MAX_RX_VECTORS);
 	}
 	ad->rx_intr_mask = 0;
 	for (q = 0; q < nb; q++) {
@@ -118,8 +121,9 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	if (!conf->lsc && !conf->rxq)
 		return 0;
 	if (rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX) {
-		ixgbe_write(ad, IXGBE_GPIE, IXGBE_GPIE_MSIX_MODE |
-			IXGBE_GPIE_PBA_SUPPORT | IXGBE_GPIE_EIAME);
+		ixgbe_write(ad, IXGBE_GPIE,
+			IXGBE_GPIE_MSIX_MODE | IXGBE_GPIE_PBA_SUPPORT |
+				IXGBE_GPIE_EIAME);
 		/* Other causes (LSC) on vector 0, entry valid. */
 		ixgbe_write(ad, IXGBE_IVAR_MISC, IXGBE_IVAR_ALLOC_VAL << 8);
 	} else {
@@ -132,10 +136,9 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	}
 	ret = rte_intr_callback_register(handle, ixgbe_intr_handler, dev);
 	if (ret != 0) {
-		IXGBE_LOG(ERR, "%s: cannot register the interrupt handler (%d)",
-			dev->data->name, ret);
 		ixgbe_intr_stop(dev);
-		return ret;
+		return ixgbe_err(dev, ret,
+			"cannot register the interrupt handler (%d)", ret);
 	}
 	ad->lsc_registered = true;
 	ixgbe_write(ad, IXGBE_EIMS, IXGBE_EICR_LSC);

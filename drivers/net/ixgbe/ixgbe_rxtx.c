@@ -44,18 +44,18 @@ ring_next(uint16_t index, uint16_t nb_desc)
 	return index + 1 == nb_desc ? 0 : index + 1;
 }
 
+/* The ring sizes of RDLEN/TDLEN (128-byte multiples). ethdev checks
+ * them too, against dev_info's limits; it also checks the queue id. */
 static int
 ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
-	uint16_t queue_id, uint16_t nb_desc)
+	uint16_t nb_desc)
 {
-	if (queue_id < IXGBE_MAX_QUEUES && nb_desc >= IXGBE_RING_MIN &&
-			nb_desc <= IXGBE_RING_MAX &&
-			nb_desc % IXGBE_RING_ALIGN == 0)
+	if (nb_desc >= IXGBE_RING_MIN && nb_desc <= IXGBE_RING_MAX &&
+		nb_desc % IXGBE_RING_ALIGN == 0)
 		return 0;
-	IXGBE_LOG(ERR, "%s: %s queue %u of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u (queues 0..%u)",
-		dev->data->name, dir, queue_id, nb_desc, IXGBE_RING_MIN,
-		IXGBE_RING_MAX, IXGBE_RING_ALIGN, IXGBE_MAX_QUEUES - 1);
-	return -EINVAL;
+	return ixgbe_err(dev, -EINVAL,
+		"%s ring of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u",
+		dir, nb_desc, IXGBE_RING_MIN, IXGBE_RING_MAX, IXGBE_RING_ALIGN);
 }
 
 /* Frees the mbufs a ring's software side still holds. */
@@ -81,14 +81,12 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t want = on ? IXGBE_XDCTL_ENABLE : 0;
 
-	ixgbe_write(ad, reg, (ixgbe_read(ad, reg) & ~IXGBE_XDCTL_ENABLE) |
-		want);
+	ixgbe_set_bits(ad, reg, IXGBE_XDCTL_ENABLE, on);
 	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
-			IXGBE_QUEUE_WAIT_MS) == 0)
+		    IXGBE_QUEUE_WAIT_MS) == 0)
 		return 0;
-	IXGBE_LOG(ERR, "%s: %s queue %u: ENABLE still %u after %u ms",
-		dev->data->name, dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
-	return -EIO;
+	return ixgbe_err(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
+		dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
 }
 
 /* --- Rx ------------------------------------------------------------------ */
@@ -105,39 +103,34 @@ ixgbe_rx_free_mbufs(struct ixgbe_rx_queue *rxq)
 int
 ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc, unsigned int socket_id,
-	const struct rte_eth_rxconf *conf, struct rte_mempool *pool)
+	const struct rte_eth_rxconf *conf __rte_unused,
+	struct rte_mempool *pool)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint32_t room = rte_pktmbuf_data_room_size(pool);
 	struct ixgbe_rx_queue *rxq;
 
-	RTE_SET_USED(conf);
-	if (ixgbe_check_ring(dev, "Rx", queue_id, nb_desc) < 0)
+	if (ixgbe_check_ring(dev, "Rx", nb_desc) < 0)
 		return -EINVAL;
-	if (room < RTE_PKTMBUF_HEADROOM + 1024) {
-		IXGBE_LOG(ERR, "%s: mbufs of pool %s hold %u bytes; Rx buffers need %u (headroom + 1 KB, SRRCTL.BSIZEPACKET): use a larger data room",
-			dev->data->name, pool->name, room,
-			RTE_PKTMBUF_HEADROOM + 1024);
-		return -EINVAL;
-	}
-	rxq = rte_zmalloc_socket("ixgbe_rxq", sizeof(*rxq) +
-		sizeof(rxq->sw_ring[0]) * nb_desc, RTE_CACHE_LINE_SIZE,
-		(int)socket_id);
+	rxq = rte_zmalloc_socket("ixgbe_rxq",
+		sizeof(*rxq) + sizeof(rxq->sw_ring[0]) * nb_desc,
+		RTE_CACHE_LINE_SIZE, (int)socket_id);
 	if (rxq != NULL)
 		rxq->mz = rte_eth_dma_zone_reserve(dev, "rx_ring", queue_id,
 			sizeof(union ixgbe_rx_desc) * nb_desc, 128,
 			(int)socket_id);
 	if (rxq == NULL || rxq->mz == NULL) {
 		rte_free(rxq);
-		IXGBE_LOG(ERR, "%s: no memory for Rx queue %u of %u descriptors",
-			dev->data->name, queue_id, nb_desc);
-		return -ENOMEM;
+		return ixgbe_err(dev, -ENOMEM,
+			"no memory for Rx queue %u of %u descriptors", queue_id,
+			nb_desc);
 	}
 	rxq->ring = rxq->mz->addr;
 	rxq->nb_desc = nb_desc;
 	rxq->pool = pool;
 	rxq->port_id = dev->data->port_id;
-	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET). */
+	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET); ethdev
+	 * refused pools with less than 1 KB (dev_info min_rx_bufsize). */
 	rxq->buf_len = RTE_MIN(room - RTE_PKTMBUF_HEADROOM, 16u * 1024) &
 		~1023u;
 	rxq->free_thresh = RTE_MIN(IXGBE_RX_FREE_THRESH, nb_desc / 4);
@@ -161,8 +154,7 @@ ixgbe_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 /* Arms slots [first, first + count) with new mbufs from one bulk
  * allocation (descriptor read format, ds 7.1.6.1). */
 static int
-ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first,
-	uint16_t count)
+ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first, uint16_t count)
 {
 	volatile union ixgbe_rx_desc *desc;
 	uint16_t i;
@@ -174,7 +166,7 @@ ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first,
 		desc = &rxq->ring[i];
 		desc->read.pkt_addr = rte_cpu_to_le_64(
 			rte_mbuf_data_iova_default(rxq->sw_ring[i]));
-		desc->read.hdr_addr = 0;	/* also clears DD */
+		desc->read.hdr_addr = 0; /* also clears DD */
 	}
 	return 0;
 }
@@ -183,39 +175,37 @@ ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first,
  * (advanced one-buffer descriptors, BSIZEPACKET, drop when no buffer),
  * every descriptor armed, ENABLE polled, then RDT (ring length - 1). */
 int
-ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
+ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
-	uint16_t q = queue_id;
+	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[q];
 
 	ixgbe_write(ad, IXGBE_RDBAL(q), (uint32_t)rxq->mz->iova);
 	ixgbe_write(ad, IXGBE_RDBAH(q), (uint32_t)(rxq->mz->iova >> 32));
-	ixgbe_write(ad, IXGBE_RDLEN(q), rxq->nb_desc *
-		(uint32_t)sizeof(union ixgbe_rx_desc));
-	ixgbe_write(ad, IXGBE_SRRCTL(q), (rxq->buf_len >>
-		IXGBE_SRRCTL_BSIZEPKT_SHIFT) |
-		IXGBE_SRRCTL_DESCTYPE_ADV_ONEBUF | IXGBE_SRRCTL_DROP_EN);
+	ixgbe_write(ad, IXGBE_RDLEN(q),
+		rxq->nb_desc * (uint32_t)sizeof(union ixgbe_rx_desc));
+	ixgbe_write(ad, IXGBE_SRRCTL(q),
+		(rxq->buf_len >> IXGBE_SRRCTL_BSIZEPKT_SHIFT) |
+			IXGBE_SRRCTL_DESCTYPE_ADV_ONEBUF |
+			IXGBE_SRRCTL_DROP_EN);
 	ixgbe_write(ad, IXGBE_RDH(q), 0);
 	ixgbe_write(ad, IXGBE_RDT(q), 0);
-	ixgbe_clear_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12);
-	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0) {
-		IXGBE_LOG(ERR, "%s: Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
-			dev->data->name, q, rxq->pool->name, rxq->nb_desc);
-		return -ENOMEM;
-	}
+	ixgbe_set_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12, false);
+	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0)
+		return ixgbe_err(dev, -ENOMEM,
+			"Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
+			q, rxq->pool->name, rxq->nb_desc);
+	rxq->rss_hash = (dev->data->dev_conf.rxmode.mq_mode &
+				RTE_ETH_MQ_RX_RSS_FLAG) != 0;
 	rxq->next = 0;
 	rxq->nb_hold = 0;
 	rxq->rdt_value = rxq->nb_desc - 1;
 	if (ixgbe_queue_switch(dev, IXGBE_RXDCTL(q), true, "Rx", q) < 0) {
-		/* No buffer is freed while the device may still use it. */
-		ixgbe_clear_bits(ad, IXGBE_RXDCTL(q), IXGBE_XDCTL_ENABLE);
-		ixgbe_write(ad, IXGBE_RDBAL(q), 0);
-		ixgbe_write(ad, IXGBE_RDBAH(q), 0);
-		ixgbe_rx_free_mbufs(rxq);
+		/* Off again (polled) before the buffers are freed. */
+		ixgbe_rx_queue_stop(dev, q);
 		return -EIO;
 	}
-	rte_io_wmb();	/* descriptors armed before the device sees RDT */
+	rte_io_wmb(); /* descriptors armed before the device sees RDT */
 	ixgbe_write(ad, IXGBE_RDT(q), rxq->rdt_value);
 	dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
 	return 0;
@@ -228,9 +218,8 @@ ixgbe_rx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 
 	(void)ixgbe_queue_switch(dev, IXGBE_RXDCTL(queue_id), false, "Rx",
 		queue_id);
+	/* Start arms every descriptor again (DD cleared). */
 	ixgbe_rx_free_mbufs(rxq);
-	memset((void *)(uintptr_t)rxq->ring, 0,
-		sizeof(*rxq->ring) * rxq->nb_desc);
 	dev->data->rx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
 	return 0;
 }
@@ -247,7 +236,7 @@ ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 		return;
 	}
 	if (run < rxq->nb_hold &&
-			ixgbe_rx_refill_run(rxq, 0, rxq->nb_hold - run) < 0) {
+		ixgbe_rx_refill_run(rxq, 0, rxq->nb_hold - run) < 0) {
 		rxq->nombuf += rxq->nb_hold - run;
 		rxq->nb_hold -= run;
 		rxq->rdt_value = first + run - 1;
@@ -255,7 +244,7 @@ ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 		rxq->rdt_value = (first + rxq->nb_hold - 1) % rxq->nb_desc;
 		rxq->nb_hold = 0;
 	}
-	rte_io_wmb();	/* descriptors armed before the device sees RDT */
+	rte_io_wmb(); /* descriptors armed before the device sees RDT */
 	*rxq->rdt = rxq->rdt_value;
 }
 
@@ -268,12 +257,13 @@ ixgbe_rx_finish(struct ixgbe_rx_queue *rxq,
 
 	rxq->pkt_first = NULL;
 	if (unlikely(status & IXGBE_RXD_ERR_RXE)) {
-		rte_pktmbuf_free(first);	/* counted by the MAC */
+		rte_pktmbuf_free(first); /* counted by the MAC */
 		return NULL;
 	}
 	first->ol_flags = 0;
 	first->packet_type = 0;
-	if (rxq->rss_hash && (rte_le_to_cpu_16(desc->wb.pkt_info) &
+	if (rxq->rss_hash &&
+		(rte_le_to_cpu_16(desc->wb.pkt_info) &
 			IXGBE_RXD_RSS_TYPE_MASK) != 0) {
 		first->hash.rss = rte_le_to_cpu_32(desc->wb.rss_hash);
 		first->ol_flags = RTE_MBUF_F_RX_RSS_HASH;
@@ -295,7 +285,7 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		status = rte_le_to_cpu_32(desc->wb.status_error);
 		if (!(status & IXGBE_RXD_STAT_DD))
 			break;
-		rte_io_rmb();	/* DD seen before the rest of the write-back */
+		rte_io_rmb(); /* DD seen before the rest of the write-back */
 		m = rxq->sw_ring[rxq->next];
 		rxq->sw_ring[rxq->next] = NULL;
 		rxq->next = ring_next(rxq->next, rxq->nb_desc);
@@ -346,13 +336,14 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct ixgbe_tx_queue *txq;
 	uint16_t rs = conf->tx_rs_thresh != 0 ? conf->tx_rs_thresh :
-		IXGBE_TX_RS_THRESH;
+						IXGBE_TX_RS_THRESH;
 
-	if (ixgbe_check_ring(dev, "Tx", queue_id, nb_desc) < 0)
+	if (ixgbe_check_ring(dev, "Tx", nb_desc) < 0)
 		return -EINVAL;
 	/* The queue, then sw_ring[nb_desc], then rs_fifo[nb_desc]. */
-	txq = rte_zmalloc_socket("ixgbe_txq", sizeof(*txq) + nb_desc *
-		(sizeof(txq->sw_ring[0]) + sizeof(uint16_t)),
+	txq = rte_zmalloc_socket("ixgbe_txq",
+		sizeof(*txq) +
+			nb_desc * (sizeof(txq->sw_ring[0]) + sizeof(uint16_t)),
 		RTE_CACHE_LINE_SIZE, (int)socket_id);
 	if (txq != NULL)
 		txq->mz = rte_eth_dma_zone_reserve(dev, "tx_ring", queue_id,
@@ -360,19 +351,20 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (txq == NULL || txq->mz == NULL) {
 		rte_free(txq);
-		IXGBE_LOG(ERR, "%s: no memory for Tx queue %u of %u descriptors",
-			dev->data->name, queue_id, nb_desc);
-		return -ENOMEM;
+		return ixgbe_err(dev, -ENOMEM,
+			"no memory for Tx queue %u of %u descriptors", queue_id,
+			nb_desc);
 	}
 	txq->rs_fifo = (uint16_t *)&txq->sw_ring[nb_desc];
 	txq->ring = txq->mz->addr;
 	txq->nb_desc = nb_desc;
 	txq->rs_thresh = RTE_MIN(rs, nb_desc / 4);
 	txq->free_thresh = RTE_MIN(conf->tx_free_thresh != 0 ?
-		conf->tx_free_thresh : 2 * txq->rs_thresh, nb_desc / 2);
+			conf->tx_free_thresh :
+			2 * txq->rs_thresh,
+		nb_desc / 2);
 	txq->tdt = (volatile uint32_t *)(void *)(ad->bar + IXGBE_TDT(queue_id));
-	ixgbe_tx_reset(txq);
-	dev->data->tx_queues[queue_id] = txq;
+	dev->data->tx_queues[queue_id] = txq; /* reset at start */
 	return 0;
 }
 
@@ -391,21 +383,21 @@ ixgbe_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 /* Per-queue transmit set-up and enable, datasheet 4.6.8: TXDCTL
  * thresholds 8.2.3.9.10 (WTHRESH 0: DD written back for each RS). */
 int
-ixgbe_tx_queue_start(struct rte_eth_dev *dev, uint16_t queue_id)
+ixgbe_tx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_tx_queue *txq = dev->data->tx_queues[queue_id];
-	uint16_t q = queue_id;
+	struct ixgbe_tx_queue *txq = dev->data->tx_queues[q];
 
 	ixgbe_tx_reset(txq);
 	ixgbe_write(ad, IXGBE_TDBAL(q), (uint32_t)txq->mz->iova);
 	ixgbe_write(ad, IXGBE_TDBAH(q), (uint32_t)(txq->mz->iova >> 32));
-	ixgbe_write(ad, IXGBE_TDLEN(q), txq->nb_desc *
-		(uint32_t)sizeof(struct ixgbe_tx_desc));
+	ixgbe_write(ad, IXGBE_TDLEN(q),
+		txq->nb_desc * (uint32_t)sizeof(struct ixgbe_tx_desc));
 	ixgbe_write(ad, IXGBE_TDH(q), 0);
 	ixgbe_write(ad, IXGBE_TDT(q), 0);
-	ixgbe_write(ad, IXGBE_TXDCTL(q), IXGBE_TXDCTL_PTHRESH(32) |
-		IXGBE_TXDCTL_HTHRESH(1) | IXGBE_TXDCTL_WTHRESH(0));
+	ixgbe_write(ad, IXGBE_TXDCTL(q),
+		IXGBE_TXDCTL_PTHRESH(32) | IXGBE_TXDCTL_HTHRESH(1) |
+			IXGBE_TXDCTL_WTHRESH(0));
 	if (ixgbe_queue_switch(dev, IXGBE_TXDCTL(q), true, "Tx", q) < 0)
 		return -EIO;
 	dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
@@ -431,12 +423,13 @@ ixgbe_tx_free_run(struct ixgbe_tx_queue *txq, uint16_t last)
 	unsigned int nb_pending = 0;
 	uint16_t i;
 
-	for (i = txq->clean; ; i = ring_next(i, txq->nb_desc)) {
+	for (i = txq->clean;; i = ring_next(i, txq->nb_desc)) {
 		m = rte_pktmbuf_prefree_seg(txq->sw_ring[i]);
 		txq->sw_ring[i] = NULL;
 		txq->nb_free++;
 		if (m != NULL) {
-			if (nb_pending == RTE_DIM(pending) || (nb_pending != 0 &&
+			if (nb_pending == RTE_DIM(pending) ||
+				(nb_pending != 0 &&
 					pending[0]->pool != m->pool)) {
 				rte_mempool_put_bulk(pending[0]->pool,
 					(void **)pending, nb_pending);
@@ -461,7 +454,7 @@ ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
 	while (txq->rs_head != txq->rs_tail) {
 		rs_desc = txq->rs_fifo[txq->rs_head];
 		if (!(rte_le_to_cpu_32(txq->ring[rs_desc].olinfo_status) &
-				IXGBE_TXD_STAT_DD))
+			    IXGBE_TXD_STAT_DD))
 			break;
 		ixgbe_tx_free_run(txq, rs_desc);
 		txq->clean = ring_next(rs_desc, txq->nb_desc);
@@ -473,8 +466,8 @@ ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
 static uint16_t
 ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 {
-	const uint32_t olinfo = rte_cpu_to_le_32(pkt->pkt_len <<
-		IXGBE_TXD_PAYLEN_SHIFT);
+	const uint32_t olinfo = rte_cpu_to_le_32(
+		pkt->pkt_len << IXGBE_TXD_PAYLEN_SHIFT);
 	volatile struct ixgbe_tx_desc *desc;
 	struct rte_mbuf *seg;
 	uint32_t cmd;
@@ -490,7 +483,7 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 			txq->since_rs += pkt->nb_segs;
 			txq->nb_free -= pkt->nb_segs;
 			if (txq->since_rs >= txq->rs_thresh ||
-					txq->nb_free < txq->rs_thresh) {
+				txq->nb_free < txq->rs_thresh) {
 				cmd |= IXGBE_TXD_CMD_RS;
 				txq->since_rs = 0;
 				txq->rs_fifo[txq->rs_tail] = last;
@@ -524,7 +517,7 @@ ixgbe_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		ixgbe_tx_one(txq, pkts[nb_tx]);
 	}
 	if (likely(nb_tx > 0)) {
-		rte_io_wmb();	/* descriptors written before TDT moves */
+		rte_io_wmb(); /* descriptors written before TDT moves */
 		*txq->tdt = txq->next;
 	}
 	return nb_tx;
