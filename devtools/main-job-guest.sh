@@ -90,7 +90,7 @@ sed 's/^/   host: /' /tmp/tap.inject
 for line in "tap0 0 1 tap1" "tap1 1 0 tap0"; do
 	# shellcheck disable=SC2086
 	set -- $line
-	acc_offered=? acc_rx=? acc_fwd=? acc_out=?
+	acc_offered='?' acc_rx='?' acc_fwd='?' acc_out='?'
 	if tap_account $out /tmp/tap.inject /tmp/tap.before /tmp/tap.after $line > /tmp/acc; then
 		verdict="every frame accounted for"
 	else

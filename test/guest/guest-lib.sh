@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Helpers for the scripts that run inside the test guest, chrooted into the
 # host's root with the writable share on /mnt (guest-chroot.sh): requests
 # to the host (run-guest.sh variant tap) and the accounting of frames the
@@ -7,10 +8,17 @@
 # prints its answer; 1 when none came within WAIT_S seconds or it is an
 # error
 host_req() {
-	local wait=$1 i ack
+	local wait=$1
 	shift
 	rm -f /mnt/host.ack
 	echo "$*" > /mnt/host.req.tmp && mv /mnt/host.req.tmp /mnt/host.req
+	host_ack "$wait" "$*"
+}
+
+# host_ack WAIT_S [WHAT]: waits for the answer to the request already sent
+# and prints it; 1 when none came within WAIT_S seconds or it is an error
+host_ack() {
+	local wait=$1 i ack
 	for ((i = 0; i < wait * 10; i++)); do
 		if [ -f /mnt/host.ack ]; then
 			ack=$(cat /mnt/host.ack)
@@ -21,7 +29,7 @@ host_req() {
 		fi
 		sleep 0.1
 	done
-	echo "error: the host did not answer '$*' within $wait s"
+	echo "error: the host did not answer ${2:+'$2' }within $wait s"
 	return 1
 }
 

@@ -232,14 +232,15 @@ peer_rx() { cat "/sys/class/net/$peer/statistics/rx_packets"; }
 # run_testpmd READY DRIVE TESTPMD_ARGS...: starts pollux-testpmd on both
 # NICs with its stdin on a FIFO (fd 3 here), waits until its output shows
 # READY (a regular expression), calls the function DRIVE (which writes to
-# fd 3), closes the FIFO and waits. 0 when testpmd exited with 0.
+# fd 3), closes the FIFO and waits. 0 when testpmd exited with 0. It is
+# killed after tp_timeout seconds (default 90).
 run_testpmd() {
 	local ready=$1 drive=$2 pid i rc
 	shift 2
 	rm -f /tmp/testpmd.in
 	mkfifo /tmp/testpmd.in
 	echo "+ [$(uptime_s)] pollux-testpmd -l 0-1 -n 1 ${eal_args[*]} -a $modern -a $legacy -- $*"
-	timeout -k 5 90 "$testpmd" -l 0-1 -n 1 "${eal_args[@]}" -a $modern -a $legacy \
+	timeout -k 5 "${tp_timeout:-90}" "$testpmd" -l 0-1 -n 1 "${eal_args[@]}" -a $modern -a $legacy \
 		-- "$@" < /tmp/testpmd.in > /tmp/testpmd.out 2>&1 &
 	pid=$!
 	exec 3> /tmp/testpmd.in
@@ -460,7 +461,8 @@ tap_drive() {
 	host_req $((tap_secs + 30)) inject tap0,tap1 $((tap_pps * tap_secs)) $tap_pps > /tmp/tap.inject
 	sleep 2
 	host_req 10 tapstats > /tmp/tap.after
-	echo >&3
+	# (in a subshell: a testpmd that died must not take this script along)
+	(echo >&3) 2> /dev/null
 }
 testpmd_tap() {
 	local tag=$1 rc line
@@ -471,8 +473,11 @@ testpmd_tap() {
 	: > /tmp/tap.before
 	: > /tmp/tap.inject
 	: > /tmp/tap.after
+	# the host's answers take seconds each under a loaded TCG guest
+	tp_timeout=$((tap_secs + 150))
 	run_testpmd 'Press enter to exit' tap_drive --forward-mode=io --burst=32
 	rc=$?
+	tp_timeout=
 	sed 's/^/  host: /' /tmp/tap.before /tmp/tap.inject /tmp/tap.after
 	for line in "tap0 0 1 tap1" "tap1 1 0 tap0"; do
 		# shellcheck disable=SC2086

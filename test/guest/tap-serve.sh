@@ -10,7 +10,8 @@
 #   tap-serve.sh SHARE inject TAPS PACKETS PPS
 #       tcpreplay sends PACKETS 64-byte UDP frames at PPS frames/s into
 #       each tap of the comma-separated list TAPS, all at once; one line
-#       per tap: "TAP sent N failed N" (tcpreplay's own counts), then
+#       per tap: "TAP sent N failed N secs S" (tcpreplay's own counts and
+#       its sending time), then
 #       "done". Bounded: PACKETS <= 100000000, at most PACKETS/PPS + 15 s.
 #   tap-serve.sh SHARE startup IN_TAP OUT_TAP PPS TIMEOUT_S
 #       for start-up timing: injects PPS frames/s into IN_TAP and answers
@@ -94,9 +95,10 @@ inject() {
 		sent=$(sed -n 's/.*Successful packets: *\([0-9]*\).*/\1/p' "$share/tcpreplay.$t.log" | head -1)
 		failed=$(sed -n 's/.*Failed packets: *\([0-9]*\).*/\1/p' "$share/tcpreplay.$t.log" | head -1)
 		[ -n "$sent" ] || err "inject: tcpreplay on $t: $(tail -1 "$share/tcpreplay.$t.log")"
-		echo "$t sent $sent failed ${failed:-0}"
+		secs=$(sed -n 's/.* sent in \([0-9.]*\) seconds.*/\1/p' "$share/tcpreplay.$t.log" | head -1)
+		echo "$t sent $sent failed ${failed:-0} secs ${secs:-0}"
 	done
-	echo done
+	echo "done"
 }
 
 startup() {
@@ -108,7 +110,7 @@ startup() {
 		err "startup: PPS >= 1, TIMEOUT_S 1..600"
 	[ -d "/sys/class/net/$in" ] && [ -d "/sys/class/net/$out" ] ||
 		err "startup: no tap $in or $out"
-	t0=$(date +%s.%N)
+	t0=${EPOCHREALTIME/./}
 	read -r base < "/sys/class/net/$out/statistics/rx_packets"
 	[ -f "$pcap" ] || make_pcap "$pcap"
 	timeout -k 2 "$limit" tcpreplay -q -i "$in" --loop=0 --pps="$pps" \
@@ -116,18 +118,15 @@ startup() {
 	pid=$!
 	while :; do
 		read -r v < "/sys/class/net/$out/statistics/rx_packets"
-		now=$(date +%s.%N)
+		now=${EPOCHREALTIME/./}
 		[ "$v" != "$base" ] && break
-		if awk -v a="$t0" -v b="$now" -v l="$limit" 'BEGIN { exit !(b - a > l) }'; then
-			now=
-			break
-		fi
+		[ $((now - t0)) -gt $((limit * 1000000)) ] && { now=; break; }
 		sleep 0.01
 	done
 	kill "$pid" 2> /dev/null
 	wait "$pid" 2> /dev/null
 	if [ -n "$now" ]; then
-		awk -v a="$t0" -v b="$now" 'BEGIN { printf "first-frame %.2f\n", b - a }'
+		printf 'first-frame %d.%02d\n' $(((now - t0) / 1000000)) $(((now - t0) / 10000 % 100))
 	else
 		echo "first-frame none"
 	fi
