@@ -32,42 +32,56 @@ driver_of() {
 
 # run APP ROUND: one measured run
 run() {
-	local app=$1 r=$2 log=/mnt/bench-$1-$2.log pid i first got0 got1 secs mpps acc=ok line
+	local app=$1 r=$2 log=/mnt/bench-$1-$2.log pid i ack first got0 got1 secs mpps acc=ok line
+	host_req 10 tapstats > /tmp/b.before
 	# the host starts timing when it takes the request (the file goes)
-	rm -f /mnt/host.ack
+	rm -f /mnt/host.ack /tmp/b.in
+	mkfifo /tmp/b.in
 	echo "startup tap0 tap1 1000 150" > /mnt/host.req.tmp
 	mv /mnt/host.req.tmp /mnt/host.req
 	for ((i = 0; i < 200000; i++)); do
 		[ -e /mnt/host.req ] || break
 	done
-	timeout -s INT -k 10 $((BENCH_SECS + 200)) "${prog[$app]}" -l 0-1 -n 1 \
+	# stdin: a FIFO held open (pollux-testpmd ends at end of input); both
+	# stop on SIGINT
+	timeout -s INT -k 10 $((BENCH_SECS + 250)) "${prog[$app]}" -l 0-1 -n 1 \
 		--file-prefix "b$app" -a $modern -a $legacy -- --forward-mode=io \
 		--nb-cores=1 --total-num-mbufs=16384 --stats-period 1 \
-		< /dev/null > "$log" 2>&1 &
+		< /tmp/b.in > "$log" 2>&1 &
 	pid=$!
-	first=$(host_ack 160 startup | awk '$1 == "first-frame" { print $2 }')
+	exec 4> /tmp/b.in
+	ack=$(host_ack 170 startup)
+	first=$(echo "$ack" | awk '$1 == "first-frame" { print $2 }')
 	if [ -z "$first" ] || [ "$first" = none ]; then
-		echo "  $app round $r: no forwarded frame within 150 s"
+		echo "  $app round $r: no forwarded frame within 150 s ($ack)"
 		kill -INT $pid 2> /dev/null
+		exec 4>&-
 		wait $pid
 		tail -5 "$log" | sed 's/^/    /'
 		echo "BENCH app=$app round=$r mpps=0 startup_s=none acc=bad"
 		rc=1
 		return
 	fi
-	host_req 10 tapstats > /tmp/b.before
+	host_req 10 tapstats > /tmp/b.mid
 	host_req $((BENCH_SECS + 30)) inject tap0,tap1 $((BENCH_PPS * BENCH_SECS)) "$BENCH_PPS" > /tmp/b.inject
 	sleep 1
 	host_req 10 tapstats > /tmp/b.after
 	kill -INT $pid 2> /dev/null
+	exec 4>&-
 	wait $pid
-	got0=$(($(kv /tmp/b.after tap0 rx_packets) - $(kv /tmp/b.before tap0 rx_packets)))
-	got1=$(($(kv /tmp/b.after tap1 rx_packets) - $(kv /tmp/b.before tap1 rx_packets)))
+	# the rate: over the injection only; the accounting: over the whole
+	# run, start-up frames (into tap0) included
+	got0=$(($(kv /tmp/b.after tap0 rx_packets) - $(kv /tmp/b.mid tap0 rx_packets)))
+	got1=$(($(kv /tmp/b.after tap1 rx_packets) - $(kv /tmp/b.mid tap1 rx_packets)))
 	secs=$(kv /tmp/b.inject tap0 secs)
-	mpps=$(awk -v n=$((got0 + got1)) -v s="$secs" 'BEGIN { printf "%.4f", s > 0 ? n / s / 1e6 : 0 }')
+	mpps=$(awk -v n=$((got0 + got1)) -v s="$secs" 'BEGIN { printf "%.4f", (s > 0 ? n / s / 1e6 : 0) }')
+	{
+		echo "tap0 sent $(($(kv /tmp/b.inject tap0 sent) + $(echo "$ack" | kv /dev/stdin first-frame sent)))"
+		echo "tap1 sent $(kv /tmp/b.inject tap1 sent)"
+	} > /tmp/b.sent
 	for line in "tap0 0 1 tap1" "tap1 1 0 tap0"; do
 		# shellcheck disable=SC2086
-		tap_account "$log" /tmp/b.inject /tmp/b.before /tmp/b.after $line > /tmp/b.acc || acc=bad
+		tap_account "$log" /tmp/b.sent /tmp/b.before /tmp/b.after $line > /tmp/b.acc || acc=bad
 		sed 's/^/    /' /tmp/b.acc
 	done
 	echo "BENCH app=$app round=$r mpps=$mpps startup_s=$first acc=$acc offered_each=$(kv /tmp/b.inject tap0 sent) back=$((got0 + got1)) secs=$secs"

@@ -10,8 +10,8 @@
 #   tap-serve.sh SHARE inject TAPS PACKETS PPS
 #       tcpreplay sends PACKETS 64-byte UDP frames at PPS frames/s into
 #       each tap of the comma-separated list TAPS, all at once; one line
-#       per tap: "TAP sent N failed N secs S" (tcpreplay's own counts and
-#       its sending time), then
+#       per tap: "TAP sent N failed N secs S" (tcpreplay's own counts:
+#       "Actual", which matches the tap's, and its sending time), then
 #       "done". Bounded: PACKETS <= 100000000, at most PACKETS/PPS + 15 s.
 #   tap-serve.sh SHARE startup IN_TAP OUT_TAP PPS TIMEOUT_S
 #       for start-up timing: injects PPS frames/s into IN_TAP and answers
@@ -92,7 +92,7 @@ inject() {
 		wait "$t"
 	done
 	for t in ${taps//,/ }; do
-		sent=$(sed -n 's/.*Successful packets: *\([0-9]*\).*/\1/p' "$share/tcpreplay.$t.log" | head -1)
+		sent=$(sed -n 's/^Actual: \([0-9]*\) packets.*/\1/p' "$share/tcpreplay.$t.log" | head -1)
 		failed=$(sed -n 's/.*Failed packets: *\([0-9]*\).*/\1/p' "$share/tcpreplay.$t.log" | head -1)
 		[ -n "$sent" ] || err "inject: tcpreplay on $t: $(tail -1 "$share/tcpreplay.$t.log")"
 		secs=$(sed -n 's/.* sent in \([0-9.]*\) seconds.*/\1/p' "$share/tcpreplay.$t.log" | head -1)
@@ -102,7 +102,7 @@ inject() {
 }
 
 startup() {
-	local in=$1 out=$2 pps=$3 limit=$4 t0 base v pid now
+	local in=$1 out=$2 pps=$3 limit=$4 t0 base v pid now sent
 	case $pps$limit in
 	*[!0-9]* | '') err "startup: PPS and TIMEOUT_S must be numbers" ;;
 	esac
@@ -113,7 +113,7 @@ startup() {
 	t0=${EPOCHREALTIME/./}
 	read -r base < "/sys/class/net/$out/statistics/rx_packets"
 	[ -f "$pcap" ] || make_pcap "$pcap"
-	timeout -k 2 "$limit" tcpreplay -q -i "$in" --loop=0 --pps="$pps" \
+	timeout -s INT -k 2 "$limit" tcpreplay -q -i "$in" --loop=0 --pps="$pps" \
 		"$pcap" > "$share/tcpreplay.startup.log" 2>&1 &
 	pid=$!
 	while :; do
@@ -123,13 +123,16 @@ startup() {
 		[ $((now - t0)) -gt $((limit * 1000000)) ] && { now=; break; }
 		sleep 0.01
 	done
-	kill "$pid" 2> /dev/null
+	# on SIGINT tcpreplay stops and prints its counts
+	kill -INT "$pid" 2> /dev/null
 	wait "$pid" 2> /dev/null
+	sent=$(sed -n 's/^Actual: \([0-9]*\) packets.*/\1/p' "$share/tcpreplay.startup.log" | head -1)
 	if [ -n "$now" ]; then
-		printf 'first-frame %d.%02d\n' $(((now - t0) / 1000000)) $(((now - t0) / 10000 % 100))
+		printf 'first-frame %d.%02d' $(((now - t0) / 1000000)) $(((now - t0) / 10000 % 100))
 	else
-		echo "first-frame none"
+		printf 'first-frame none'
 	fi
+	echo " sent ${sent:-0}"
 }
 
 case ${1:-} in
