@@ -11,7 +11,8 @@
 #     the same for both programs)
 #   rate: the host injects BENCH_PPS frames/s into each tap for BENCH_SECS;
 #     the rate is what came back out of the two taps over tcpreplay's own
-#     sending time, and every frame is accounted for (tap_account)
+#     sending time, and every frame of that window is accounted for
+#     (window_account)
 # Prints "BENCH app=... round=... mpps=... startup_s=... acc=ok|bad".
 # From /mnt/guest.env: GUEST_SRC, GUEST_BUILD, BENCH_ROUNDS, BENCH_SECS,
 # BENCH_PPS, BENCH_BIND.
@@ -30,10 +31,61 @@ driver_of() {
 	echo "${link##*/}"
 }
 
+# nic_last LOG PORT RX|TX COLUMN: from the last --stats-period screen in
+# LOG, port PORT's cumulative count (column 2 packets; RX column 4 missed)
+nic_last() {
+	awk -v p="NIC statistics for port $2 " -v f="$3-packets:" -v c="$4" '
+		index($0, p) { on = 1; next }
+		on && $1 == f { v = $c; on = 0 }
+		END { print v }' "$1"
+}
+
+# window_account LOG MID_NIC END_NIC INJECT MID AFTER IN_TAP IN_PORT OUT_PORT OUT_TAP
+# Like tap_account (guest-lib.sh), over the injection window only: the
+# host's tap counters between the MID and AFTER snapshots, the ports'
+# cumulative counts from the stats screens at those moments (files of
+# "P rx R missed M tx T" lines). The start-up phase is left out: what
+# QEMU took from a tap before the port started (discarded at the device's
+# reset) or what testpmd flushed at start (DPDK's) is not a port's count.
+# io forwarding's own rx = tx + dropped holds over the whole run
+# (tap_account's third step, checked from the final forward statistics).
+window_account() {
+	local log=$1 mn=$2 en=$3 inj=$4 b=$5 a=$6 itap=$7 ip=$8 op=$9 otap=${10}
+	local sent qemu tapdrop rx missed tx got gotdrop frx ftx fdrop ok=ok v
+	sent=$(kv "$inj" "$itap" sent)
+	qemu=$(($(kv "$a" "$itap" tx_packets) - $(kv "$b" "$itap" tx_packets)))
+	tapdrop=$(($(kv "$a" "$itap" tx_dropped) - $(kv "$b" "$itap" tx_dropped)))
+	got=$(($(kv "$a" "$otap" rx_packets) - $(kv "$b" "$otap" rx_packets)))
+	gotdrop=$(($(kv "$a" "$otap" rx_dropped) - $(kv "$b" "$otap" rx_dropped)))
+	rx=$(($(kv "$en" "$ip" rx) - $(kv "$mn" "$ip" rx)))
+	missed=$(($(kv "$en" "$ip" missed) - $(kv "$mn" "$ip" missed)))
+	tx=$(($(kv "$en" "$op" tx) - $(kv "$mn" "$op" tx)))
+	frx=$(pmd_count "$log" "$ip" RX 2) ftx=$(pmd_count "$log" "$op" TX 2)
+	fdrop=$(pmd_count "$log" "$op" TX 4)
+	for v in "$sent" "$frx" "$ftx" "$fdrop"; do
+		case $v in '' | *[!0-9]*) ok=bad ;; esac
+	done
+	[ $ok = ok ] && [ "$sent" = $((qemu + tapdrop)) ] &&
+		[ "$qemu" = $((rx + missed)) ] && [ "$tx" = $((got + gotdrop)) ] &&
+		[ "$frx" = $((ftx + fdrop)) ] && [ "$rx" -gt 0 ] || ok=bad
+	echo "$ok $itap->port $ip->port $op->$otap, injection window: host sent $sent = $qemu to QEMU + $tapdrop dropped at $itap;" \
+		"$qemu = port $ip rx $rx + missed $missed; port $op tx $tx = $otap received $got + dropped $gotdrop;" \
+		"whole run: port $ip rx $frx = port $op tx $ftx + dropped $fdrop"
+	[ $ok = ok ]
+}
+
+# nic_snap LOG: "P rx R missed M tx T" for ports 0 and 1, from the last
+# stats screen
+nic_snap() {
+	local p
+	for p in 0 1; do
+		echo "$p rx $(nic_last "$1" $p RX 2) missed $(nic_last "$1" $p RX 4) tx $(nic_last "$1" $p TX 2)"
+	done
+}
+
 # run APP ROUND: one measured run
 run() {
 	local app=$1 r=$2 log=/mnt/bench-$1-$2.log pid i ack first got0 got1 secs mpps acc=ok line
-	host_req 10 tapstats > /tmp/b.before
 	# the host starts timing when it takes the request (the file goes)
 	rm -f /mnt/host.ack /tmp/b.in
 	mkfifo /tmp/b.in
@@ -62,26 +114,25 @@ run() {
 		rc=1
 		return
 	fi
+	# the start-up frames drain, a stats screen shows the counts after
+	sleep 2.5
 	host_req 10 tapstats > /tmp/b.mid
+	nic_snap "$log" > /tmp/b.midnic
 	host_req $((BENCH_SECS + 30)) inject tap0,tap1 $((BENCH_PPS * BENCH_SECS)) "$BENCH_PPS" > /tmp/b.inject
-	sleep 1
+	sleep 2.5
 	host_req 10 tapstats > /tmp/b.after
+	nic_snap "$log" > /tmp/b.endnic
 	kill -INT $pid 2> /dev/null
 	exec 4>&-
 	wait $pid
-	# the rate: over the injection only; the accounting: over the whole
-	# run, start-up frames (into tap0) included
 	got0=$(($(kv /tmp/b.after tap0 rx_packets) - $(kv /tmp/b.mid tap0 rx_packets)))
 	got1=$(($(kv /tmp/b.after tap1 rx_packets) - $(kv /tmp/b.mid tap1 rx_packets)))
 	secs=$(kv /tmp/b.inject tap0 secs)
 	mpps=$(awk -v n=$((got0 + got1)) -v s="$secs" 'BEGIN { printf "%.4f", (s > 0 ? n / s / 1e6 : 0) }')
-	{
-		echo "tap0 sent $(($(kv /tmp/b.inject tap0 sent) + $(echo "$ack" | kv /dev/stdin first-frame sent)))"
-		echo "tap1 sent $(kv /tmp/b.inject tap1 sent)"
-	} > /tmp/b.sent
 	for line in "tap0 0 1 tap1" "tap1 1 0 tap0"; do
 		# shellcheck disable=SC2086
-		tap_account "$log" /tmp/b.sent /tmp/b.before /tmp/b.after $line > /tmp/b.acc || acc=bad
+		window_account "$log" /tmp/b.midnic /tmp/b.endnic /tmp/b.inject \
+			/tmp/b.mid /tmp/b.after $line > /tmp/b.acc || acc=bad
 		sed 's/^/    /' /tmp/b.acc
 	done
 	echo "BENCH app=$app round=$r mpps=$mpps startup_s=$first acc=$acc offered_each=$(kv /tmp/b.inject tap0 sent) back=$((got0 + got1)) secs=$secs"
