@@ -454,8 +454,8 @@ testpmd_viommu() {
 # direction must account for every frame from the host's tcpreplay to the
 # other tap (tap_account in guest-lib.sh): dropped where the guest was
 # too slow to take them, never lost
-tap_pps=${TAP_PPS:-10000}
-tap_secs=${TAP_SECS:-5}
+tap_pps=10000
+tap_secs=5
 tap_drive() {
 	host_req 10 tapstats > /tmp/tap.before
 	host_req $((tap_secs + 30)) inject tap0,tap1 $((tap_pps * tap_secs)) $tap_pps > /tmp/tap.inject
