@@ -32,9 +32,10 @@ finish() {
 		if [ "$(driver_of $d)" != virtio-pci ]; then
 			say "FAIL: $d is on '$(driver_of $d)', not back on virtio-pci"
 			rc=1
+		else
+			say "$d: back on virtio-pci, interface $(ls /sys/bus/pci/devices/$d/virtio*/net/)"
 		fi
 	done
-	timeout 60 python3 "$devbind" --status-dev net 2>&1 | sed 's/^/   /'
 	say "powering off"
 	echo "MAIN-JOB-END rc=$rc"
 	exit $rc
@@ -58,11 +59,12 @@ rm -f /tmp/testpmd.in
 mkfifo /tmp/testpmd.in
 say "pollux-testpmd -l 0-1 -n 1 -a $modern -a $legacy -- --forward-mode=io --stats-period 1 ${extra[*]}"
 say "(start-up under TCG takes ~10-20 s)"
-timeout -k 5 $((secs + 120)) "$testpmd" -l 0-1 -n 1 -a $modern -a $legacy -- \
+timeout -k 5 $((secs * 4 + 240)) "$testpmd" -l 0-1 -n 1 -a $modern -a $legacy -- \
 	--forward-mode=io --stats-period 1 "${extra[@]}" < /tmp/testpmd.in > $out 2>&1 &
 pid=$!
 exec 3> /tmp/testpmd.in
-tail -n +1 -f --pid=$pid $out &
+# (not holding the FIFO open: testpmd must see its end of input)
+tail -n +1 -f --pid=$pid $out 3>&- &
 for ((i = 0; i < 900; i++)); do
 	grep -q 'Press enter to exit' $out && break
 	kill -0 $pid 2> /dev/null || break
@@ -78,6 +80,8 @@ else
 	say "FAIL: pollux-testpmd did not start forwarding"
 	rc=1
 fi
+# Enter (in a subshell: a testpmd that died must not end this script)
+(echo >&3) 2> /dev/null
 exec 3>&-
 wait $pid
 trc=$?

@@ -92,7 +92,7 @@ tail -n +1 -F "$share/guest.out" 2> /dev/null &
 tailer=$!
 trap 'kill $tailer 2> /dev/null' EXIT
 set +e
-test/guest/run-guest.sh "$guest" "$share" tap "$share/serial.log" $((secs + 300)) \
+test/guest/run-guest.sh "$guest" "$share" tap "$share/serial.log" $((secs * 4 + 400)) \
     > "$share/run.log" 2>&1
 rc=$?
 set -e
