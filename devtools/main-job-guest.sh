@@ -101,8 +101,10 @@ for line in "tap0 0 1 tap1" "tap1 1 0 tap0"; do
 		verdict="COUNTS DO NOT ADD UP"
 		rc=1
 	fi
-	printf '   %s -> port %s -> port %s -> %s: offered %s, received %s, forwarded %s, back on the host %s: %s\n' \
-		"$1" "$2" "$3" "$4" "$acc_offered" "$acc_rx" "$acc_fwd" "$acc_out" "$verdict"
+	t=$(kv /tmp/tap.inject "$1" secs)
+	kpps=$(awk -v n="$acc_fwd" -v t="$t" 'BEGIN { if (t > 0 && n ~ /^[0-9]+$/) printf "%.1f", n / t / 1000; else print "?" }')
+	printf '   %s -> port %s -> port %s -> %s: offered %s, received %s, forwarded %s (%s kpps over %s s), back on the host %s: %s\n' \
+		"$1" "$2" "$3" "$4" "$acc_offered" "$acc_rx" "$acc_fwd" "$kpps" "${t:-?}" "$acc_out" "$verdict"
 	echo "      $(cut -d' ' -f2- /tmp/acc)"
 done
 if [ $rc = 0 ]; then
