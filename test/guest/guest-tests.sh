@@ -5,11 +5,12 @@
 # the PCI check program on them (the kernel's NIC 00:06.0, on the same QEMU
 # hub, is the peer that receives their frames and sends them one), then
 # pollux-testpmd (the virtio PMD) on both; at the end gives them back to
-# virtio-pci. Prints one RESULT PASS/FAIL/SKIP line
-# per check, then GUEST-TESTS-END. Each program started costs ~0.1 s under TCG and
+# virtio-pci. Variant tap (no hub: the two test NICs on host taps) runs only
+# the forwarding of host-injected frames (testpmd_tap). Prints one RESULT
+# PASS/FAIL/SKIP line per check, then GUEST-TESTS-END. Each program started costs ~0.1 s under TCG and
 # each python3 ~2 s: hence one pollux-devbind.py call per step.
 #
-# From /mnt/guest.env: GUEST_VARIANT (noiommu or viommu), GUEST_SRC (the source
+# From /mnt/guest.env: GUEST_VARIANT (noiommu, viommu or tap), GUEST_SRC (the source
 # tree), GUEST_BUILD (the build tree: app/pollux-testpmd), GUEST_CHECK (the check program, or none:REASON),
 # GUEST_NOIOMMU_VFIO (1 when vfio.ko has no-IOMMU support), GUEST_EAL_ARGS
 # (extra EAL options for the check program).
