@@ -9,10 +9,14 @@
 #       what the guest sent)
 #   tap-serve.sh SHARE inject TAPS PACKETS PPS
 #       tcpreplay sends PACKETS 64-byte UDP frames at PPS frames/s into
-#       each tap of the comma-separated list TAPS, all at once; one line
+#       each tap of the comma-separated list TAPS, all at once (a
+#       tcpreplay that cannot keep up is stopped at PACKETS/PPS + 15 s); one line
 #       per tap: "TAP sent N failed N secs S" (tcpreplay's own counts:
 #       "Actual", which matches the tap's, and its sending time), then
 #       "done". Bounded: PACKETS <= 100000000, at most PACKETS/PPS + 15 s.
+#   tap-serve.sh SHARE measure SECS
+#       the frames each tap received from the guest over SECS seconds of
+#       this host's clock: "TAP rx N rx_dropped N" per tap, "elapsed S"
 #   tap-serve.sh SHARE startup IN_TAP OUT_TAP PPS TIMEOUT_S
 #       for start-up timing: injects PPS frames/s into IN_TAP and answers
 #       "first-frame S" with the seconds from the moment the request was
@@ -83,7 +87,8 @@ inject() {
 	for t in ${taps//,/ }; do
 		[ -d "/sys/class/net/$t" ] || err "inject: no tap $t"
 		# a burst of up to 32 per tick keeps tcpreplay's timing cheap
-		timeout -k 2 "$secs" tcpreplay -q -i "$t" --loop=0 --limit="$packets" \
+		# (SIGINT: tcpreplay stops and still prints its counts)
+		timeout -s INT -k 2 "$secs" tcpreplay -q -i "$t" --loop=0 --limit="$packets" \
 			--pps="$pps" --pps-multi=$((pps >= 3200 ? 32 : 1)) \
 			"$pcap" > "$share/tcpreplay.$t.log" 2>&1 &
 		pids+=($!)
@@ -135,9 +140,34 @@ startup() {
 	echo " sent ${sent:-0}"
 }
 
+measure() {
+	local secs=$1 t0 t1 t f
+	declare -A b
+	case $secs in '' | *[!0-9]*) err "measure: SECS must be a number" ;; esac
+	[ "$secs" -ge 1 ] && [ "$secs" -le 600 ] || err "measure: SECS 1..600"
+	t0=${EPOCHREALTIME/./}
+	for t in tap0 tap1; do
+		for f in rx_packets rx_dropped; do
+			read -r "b[$t.$f]" < "/sys/class/net/$t/statistics/$f"
+		done
+	done
+	sleep "$secs"
+	for t in tap0 tap1; do
+		for f in rx_packets rx_dropped; do
+			read -r "b[$t.$f.after]" < "/sys/class/net/$t/statistics/$f"
+		done
+	done
+	t1=${EPOCHREALTIME/./}
+	for t in tap0 tap1; do
+		echo "$t rx $((b[$t.rx_packets.after] - b[$t.rx_packets])) rx_dropped $((b[$t.rx_dropped.after] - b[$t.rx_dropped]))"
+	done
+	printf 'elapsed %d.%03d\n' $(((t1 - t0) / 1000000)) $(((t1 - t0) / 1000 % 1000))
+}
+
 case ${1:-} in
 tapstats) tapstats ;;
 inject) [ $# = 4 ] || err "inject TAPS PACKETS PPS"; inject "$2" "$3" "$4" ;;
+measure) [ $# = 2 ] || err "measure SECS"; measure "$2" ;;
 startup) [ $# = 5 ] || err "startup IN_TAP OUT_TAP PPS TIMEOUT_S"; startup "$2" "$3" "$4" "$5" ;;
-*) err "unknown request '$*' (tapstats, inject TAPS PACKETS PPS)" ;;
+*) err "unknown request '$*' (tapstats, inject, measure, startup)" ;;
 esac
