@@ -13,7 +13,10 @@
 #     the rate is what came back out of the two taps over tcpreplay's own
 #     sending time, and every frame of that window is accounted for
 #     (window_account)
-# Prints "BENCH app=... round=... mpps=... startup_s=... acc=ok|bad".
+#   txonly: both ports send, nothing is injected; the rate is what the two
+#     taps received over BENCH_SECS of the host's clock (run_txonly)
+# Prints "BENCH app=... round=... mpps=... startup_s=... acc=ok|bad" and
+# "BENCH-TXONLY app=... round=... mpps=... acc=ok|bad".
 # From /mnt/guest.env: GUEST_SRC, GUEST_BUILD, BENCH_ROUNDS, BENCH_SECS,
 # BENCH_PPS, BENCH_BIND.
 set -u
@@ -138,6 +141,52 @@ run() {
 	echo "BENCH app=$app round=$r mpps=$mpps startup_s=$first acc=$acc offered_each=$(kv /tmp/b.inject tap0 sent) back=$((got0 + got1)) secs=$secs"
 }
 
+# run_txonly APP ROUND: txonly on both ports, nothing injected: the rate is
+# what the two taps received over BENCH_SECS of the host's clock
+# (tap-serve.sh measure), so the host's injector cannot be the limit; each
+# port's TX-packets over the whole run must equal what its tap got, less
+# at most what was in flight when the port stopped (a reset drops it)
+run_txonly() {
+	local app=$1 r=$2 log=/mnt/bench-$1-$2-txonly.log pid ans got el mpps acc=ok p t tx drop v
+	rm -f /tmp/b.in
+	mkfifo /tmp/b.in
+	host_req 10 tapstats > /tmp/t.before
+	timeout -s INT -k 10 $((BENCH_SECS * 4 + 250)) "${prog[$app]}" -l 0-1 -n 1 \
+		--file-prefix "b$app" -a $modern -a $legacy -- --forward-mode=txonly \
+		--nb-cores=1 --total-num-mbufs=16384 --stats-period 1 \
+		< /tmp/b.in > "$log" 2>&1 &
+	pid=$!
+	exec 4> /tmp/b.in
+	for ((i = 0; i < 300; i++)); do
+		grep -q 'TX-packets: [1-9]' "$log" && break
+		kill -0 $pid 2> /dev/null || break
+		sleep 0.5
+	done
+	ans=$(host_req $((BENCH_SECS + 30)) measure "$BENCH_SECS")
+	kill -INT $pid 2> /dev/null
+	exec 4>&-
+	wait $pid
+	sleep 1
+	host_req 10 tapstats > /tmp/t.after
+	echo "$ans" > /tmp/t.measure
+	got=$(($(kv /tmp/t.measure tap0 rx) + $(kv /tmp/t.measure tap1 rx)))
+	el=$(awk '$1 == "elapsed" { print $2 }' /tmp/t.measure)
+	mpps=$(awk -v n="$got" -v s="$el" 'BEGIN { printf "%.4f", (s > 0 ? n / s / 1e6 : 0) }')
+	for p in 0 1; do
+		t=tap$p
+		tx=$(pmd_count "$log" $p TX 2) drop=$(pmd_count "$log" $p TX 4)
+		v=$(($(kv /tmp/t.after $t rx_packets) - $(kv /tmp/t.before $t rx_packets) + $(kv /tmp/t.after $t rx_dropped) - $(kv /tmp/t.before $t rx_dropped)))
+		# at most what was in the tx ring when the port stopped is not sent
+		if [ -n "$tx" ] && [ "$tx" -gt 0 ] && [ "$tx" -ge "$v" ] && [ $((tx - v)) -le 1024 ]; then
+			echo "    ok txonly port $p tx $tx (not taken by the NIC: $drop) = $t received + dropped $v + in the ring at stop $((tx - v))"
+		else
+			echo "    bad txonly port $p tx '$tx' (not taken by the NIC: '$drop'), $t received + dropped $v"
+			acc=bad
+		fi
+	done
+	echo "BENCH-TXONLY app=$app round=$r mpps=$mpps acc=$acc back=$got secs=$el"
+}
+
 echo "== guest kernel $(uname -r), dpdk-testpmd ${prog[dpdk]:-missing}, binding $BENCH_BIND"
 if [ -z "${prog[dpdk]}" ]; then
 	echo "BENCH-ERROR no dpdk-testpmd on the host (apt-get install dpdk)"
@@ -154,6 +203,7 @@ for ((r = 1; r <= BENCH_ROUNDS; r++)); do
 	if ((r % 2)); then order="pollux dpdk"; else order="dpdk pollux"; fi
 	for app in $order; do
 		run "$app" "$r"
+		run_txonly "$app" "$r"
 	done
 done
 timeout 60 python3 "$devbind" -b virtio-pci $modern $legacy 2>&1 | sed 's/^/  /'
