@@ -28,9 +28,10 @@
 # taps received over SECS of the host's clock, so the injector is not the
 # limit there. Prints each run, then the median Mpps and start-up of each
 # program and the ratios ours/DPDK. With the defaults: ~4-5 min estimated
-# on a quiet 2-CPU machine, ~9 min measured at a load average of 15 (one
-# round of 5 s took 184 s there); the guest is built and cached by the
-# first run of the guest suite or the main job, else here: +1-3 min. Needs root, QEMU, /dev/net/tun and
+# on a quiet 2-CPU machine, ~9 min at a load average of 15 (estimated
+# from one round of 5 s, which took 184 s there); the guest is built and
+# cached by the first run of the guest suite or the main job, else here:
+# +1-3 min. Needs root, QEMU, /dev/net/tun and
 # Debian's dpdk package. Exit status 1 when a run failed or did not
 # account for its frames.
 set -u
