@@ -10,7 +10,8 @@
 # Env: MEM="--no-huge" (default; every process's memory is a memfd) or
 #      MEM=huge (2 MiB hugepages with --single-file-segments for all three
 #      processes: only if hugepages are reserved and yours to use);
-#      BACKEND_CPU (0) and FRONT_CPU (1).
+#      BACKEND_CPU (0) and FRONT_CPU (1); LOGS (where the logs of a run
+#      that saw no traffic are kept, default /tmp/virtio_user_perf.PID).
 # With the defaults: 5 rows x 2 PMDs x 3 runs, about 4 minutes.
 #
 # Rows (the backend's own forwarding mode in brackets):
@@ -48,6 +49,7 @@ fi
 LC_VH="--lcores 0@$BACKEND_CPU,1@$BACKEND_CPU"
 LC_VU="--lcores 0@$FRONT_CPU,1@$FRONT_CPU"
 TMP=$(mktemp -d)
+LOGS=${LOGS:-/tmp/virtio_user_perf.$$}
 SOCK="$TMP/vhu.sock"
 trap 'rm -rf "$TMP"' EXIT
 
@@ -110,7 +112,15 @@ one_run() {
 	wait "$upid" 2>/dev/null
 	kill -INT "$vpid" 2>/dev/null
 	wait "$vpid" 2>/dev/null
-	rate "$vlog" "$field"
+	r=$(rate "$vlog" "$field")
+	if [ "$r" = 0 ]; then
+		# Kept for a look: a run that never got going.
+		mkdir -p "$LOGS"
+		cp "$vlog" "$LOGS/$row-$size-$(basename "$front")-$SECONDS.backend.log"
+		cp "$ulog" "$LOGS/$row-$size-$(basename "$front")-$SECONDS.front.log"
+		echo "no traffic: logs in $LOGS" >&2
+	fi
+	echo "$r"
 }
 
 # stats3: min/median/max of the numbers on stdin.
@@ -127,9 +137,9 @@ echo "virtio-user: pollux-testpmd vs dpdk-testpmd, backend DPDK vhost-user;"
 echo "backend CPU $BACKEND_CPU, frontend CPU $FRONT_CPU, memory '$MEMU';" \
 	"$RUNS runs x $RUN_SECS s per row and PMD; load: $(cut -d' ' -f1-3 \
 	/proc/loadavg)"
-printf "%-12s %18s %18s %7s %18s\n" "row" "ours Mpps" "DPDK Mpps" \
+printf "%-14s %18s %18s %7s %18s\n" "row" "ours Mpps" "DPDK Mpps" \
 	"ratio" "pair ratios"
-printf "%-12s %18s %18s %7s %18s\n" "" "min/med/max" "min/med/max" \
+printf "%-14s %18s %18s %7s %18s\n" "" "min/med/max" "min/med/max" \
 	"of med" "min/med/max"
 start=$SECONDS
 for rs in "txonly 64" "txonly 1518" "rxonly 64" "rxonly 1518" "io 64"; do
@@ -144,7 +154,7 @@ for rs in "txonly 64" "txonly 1518" "rxonly 64" "rxonly 1518" "io 64"; do
 	done
 	om=$(printf "%s\n" "${ours[@]}" | median)
 	dm=$(printf "%s\n" "${dpdk[@]}" | median)
-	printf "%-12s %18s %18s %7s %18s\n" "$1 $2 B" \
+	printf "%-14s %18s %18s %7s %18s\n" "$1 $2 B" \
 		"$(printf "%s\n" "${ours[@]}" | stats3)" \
 		"$(printf "%s\n" "${dpdk[@]}" | stats3)" \
 		"$(awk -v o="$om" -v d="$dm" \
