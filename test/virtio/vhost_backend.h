@@ -47,6 +47,34 @@ vb_now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/* How long a backend may take to start on a loaded 2-CPU machine (its
+ * 1 GiB of --no-huge memory and 32768 mbufs take seconds there). */
+#define VB_START_S 60.0
+
+/* Whether a unix socket at path is listening (/proc/net/unix: the
+ * __SO_ACCEPTCON flag, 0x10000, marks a listening socket). */
+static inline bool
+vb_listening(const char *path)
+{
+	unsigned long flags;
+	char line[512], name[256];
+	bool found = false;
+	FILE *f;
+
+	f = fopen("/proc/net/unix", "r");
+	if (f == NULL)
+		return access(path, F_OK) == 0;
+	while (!found && fgets(line, sizeof(line), f) != NULL) {
+		name[0] = '\0';
+		if (sscanf(line, "%*s %*s %*s %lx %*s %*s %*s %255s", &flags,
+				name) == 2)
+			found = (flags & 0x10000) != 0 &&
+				strcmp(name, path) == 0;
+	}
+	fclose(f);
+	return found;
+}
+
 /*
  * Starts the backend with queues pairs; 0, or -1 (log says why). As a
  * client (client=1) it connects to us (server=1 on our side) and retries
@@ -94,14 +122,16 @@ vhost_backend_start_mode(struct vhost_backend *b, const char *sock,
 	}
 	close(pipefd[0]);
 	b->stdin_fd = pipefd[1];
-	deadline = vb_now() + 20;
-	while (!client && access(sock, F_OK) != 0) {
+	/* Its socket file appears at bind(), before listen(): a connect in
+	 * between is refused. Ready means listening. */
+	deadline = vb_now() + VB_START_S;
+	while (!client && !vb_listening(sock)) {
 		if (vb_now() > deadline || waitpid(b->pid, NULL, WNOHANG) != 0) {
 			fprintf(stderr, "vhost backend did not start, see %s\n",
 				b->log);
 			return -1;
 		}
-		usleep(50 * 1000);
+		usleep(20 * 1000);
 	}
 	return 0;
 }

@@ -232,7 +232,9 @@ vu_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst, int len)
 
 	memcpy(cfg + VIRTIO_NET_CFG_MAC, dev->mac.addr_bytes,
 		RTE_ETHER_ADDR_LEN);
-	status = __atomic_load_n(&dev->sock, __ATOMIC_RELAXED) >= 0 ?
+	/* Up once a backend took the handshake (and the rings, if the
+	 * driver had them), not merely connected. */
+	status = __atomic_load_n(&dev->link_up, __ATOMIC_ACQUIRE) ?
 		VIRTIO_NET_S_LINK_UP : 0;
 	memcpy(cfg + VIRTIO_NET_CFG_STATUS, &status, sizeof(status));
 	memcpy(cfg + VIRTIO_NET_CFG_MAX_PAIRS, &pairs, sizeof(pairs));
@@ -443,14 +445,41 @@ const struct virtio_ops virtio_user_ops = {
 static void vu_reconnect_alarm(void *arg);
 static void vu_sock_event(void *arg);
 
+/* The interrupt thread is done with a lost connection: its fd goes. */
 static void
-vu_sock_closed(struct rte_intr_handle *h, void *arg __rte_unused)
+vu_sock_closed(struct rte_intr_handle *h, void *arg)
 {
+	struct virtio_user_dev *dev = arg;
 	int fd = rte_intr_fd_get(h);
 
 	if (fd >= 0)
 		close(fd);
 	rte_intr_fd_set(h, -1);
+	pthread_mutex_lock(&dev->lock);
+	dev->sock_closing = false;
+	pthread_mutex_unlock(&dev->lock);
+}
+
+/* server=1 and a backend is there: one more is told no at once (else
+ * the listening socket stays readable and the interrupt thread spins). */
+static void
+vu_refuse_extra(struct virtio_user_dev *dev)
+{
+	char byte;
+	ssize_t n;
+	int fd;
+
+	/* Ours hung up and its event is still queued: the newcomer is
+	 * its successor, taken once that event is handled. */
+	n = recv(dev->sock, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+	if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+		return;
+	fd = vhost_user_accept(dev->listen_fd, 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	VIRTIO_LOG(WARNING, "virtio_user %s: a second backend connected; "
+		"refused (one at a time)", dev->path);
 }
 
 /* Opens a connection: connect, or accept from the listening socket. */
@@ -497,14 +526,27 @@ vu_resume(struct virtio_user_dev *dev)
 	return ret;
 }
 
+/*
+ * A new connection (alarm thread in client mode, interrupt thread in
+ * server mode). Not before the last one's fd is closed: the interrupt
+ * thread finds sources by fd number, and a new socket that got the old
+ * number would join the dying source and never be watched.
+ */
 static void
 vu_try_reconnect(struct virtio_user_dev *dev)
 {
+	bool up = false, retry;
 	int fd, ret;
 
 	pthread_mutex_lock(&dev->lock);
-	if (dev->closing || dev->sock >= 0) {
+	if (dev->closing || dev->sock >= 0 || dev->sock_closing) {
+		if (dev->server && dev->sock >= 0 && !dev->closing)
+			vu_refuse_extra(dev);
+		retry = !dev->server && !dev->closing && dev->sock < 0;
 		pthread_mutex_unlock(&dev->lock);
+		if (retry)
+			rte_eal_alarm_set(VU_RECONNECT_US / 10,
+				vu_reconnect_alarm, dev);
 		return;
 	}
 	fd = vu_open(dev, true, 0);
@@ -521,13 +563,16 @@ vu_try_reconnect(struct virtio_user_dev *dev)
 			dev->sock = -1;
 			rte_intr_fd_set(dev->sock_intr, -1);
 		}
+		up = ret == 0;
+		__atomic_store_n(&dev->link_up, up, __ATOMIC_RELEASE);
 	}
+	retry = !up && !dev->server && !dev->closing;
 	pthread_mutex_unlock(&dev->lock);
-	if (dev->sock >= 0) {
+	if (up) {
 		VIRTIO_LOG(INFO, "virtio_user %s: backend connected",
 			dev->path);
 		virtio_ethdev_config_changed(dev->eth_dev);
-	} else if (!dev->server && !dev->closing) {
+	} else if (retry) {
 		rte_eal_alarm_set(VU_RECONNECT_US, vu_reconnect_alarm, dev);
 	}
 }
@@ -557,8 +602,10 @@ vu_sock_event(void *arg)
 	if (n > 0 || (n < 0 && (errno == EAGAIN || errno == EINTR)))
 		return;	/* nothing we asked for; the peer is still there */
 	pthread_mutex_lock(&dev->lock);
-	rte_intr_callback_unregister_pending(dev->sock_intr, vu_sock_event,
-		dev, vu_sock_closed);
+	if (rte_intr_callback_unregister_pending(dev->sock_intr,
+			vu_sock_event, dev, vu_sock_closed) > 0)
+		dev->sock_closing = true;
+	__atomic_store_n(&dev->link_up, false, __ATOMIC_RELEASE);
 	__atomic_store_n(&dev->sock, -1, __ATOMIC_RELAXED);
 	dev->rings_live = false;
 	pthread_mutex_unlock(&dev->lock);
@@ -629,6 +676,7 @@ virtio_user_dev_init(struct virtio_user_dev *dev)
 	}
 	if (ret == 0)
 		ret = vu_handshake(dev, false);
+	dev->link_up = ret == 0;
 	if (ret == 0 && rte_mem_event_callback_register("virtio_user_mem",
 			virtio_user_mem_event, dev) != 0)
 		ret = -rte_errno;

@@ -41,6 +41,9 @@ struct virtio_user_dev {
 
 	pthread_mutex_t lock;		/* everything below */
 	int sock;			/* -1 while disconnected */
+	bool link_up;			/* sock has done the handshake */
+	bool sock_closing;		/* the interrupt thread has yet to
+					 * close the last connection's fd */
 	int listen_fd;			/* server=1 */
 	uint64_t backend_features;
 	uint64_t protocol_features;
