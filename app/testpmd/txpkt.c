@@ -19,12 +19,9 @@
 
 /* Source MACs, read once per stream start rather than per packet. */
 static struct rte_ether_addr tx_port_macs[TESTPMD_MAX_PORTS];
-
-void
-txpkt_stream_init(struct fwd_stream *fs)
-{
-	rte_eth_macaddr_get(fs->tx_port, &tx_port_macs[fs->tx_port]);
-}
+/* Each Tx port's headers for the configured source address and port,
+ * checksum included: a packet copies them and patches what differs. */
+static uint8_t tx_port_hdrs[TESTPMD_MAX_PORTS][TXPKT_HDR_LEN];
 
 static uint32_t
 txpkt_total_len(void)
@@ -64,11 +61,38 @@ txpkt_headers(struct fwd_stream *fs, uint8_t *data, uint32_t pkt_len,
 	udp->dgram_cksum = 0;
 }
 
+void
+txpkt_stream_init(struct fwd_stream *fs)
+{
+	rte_eth_macaddr_get(fs->tx_port, &tx_port_macs[fs->tx_port]);
+	txpkt_headers(fs, tx_port_hdrs[fs->tx_port], txpkt_total_len(),
+		cfg.tx_ip_src, cfg.tx_udp_src);
+}
+
+/* The stream's headers, with another source address or port if asked. */
+static void
+txpkt_headers_copy(struct fwd_stream *fs, uint8_t *data, uint32_t src_ip,
+	uint16_t src_port)
+{
+	struct rte_ipv4_hdr *ip;
+	struct rte_udp_hdr *udp;
+
+	memcpy(data, tx_port_hdrs[fs->tx_port], TXPKT_HDR_LEN);
+	ip = (struct rte_ipv4_hdr *)(data + sizeof(struct rte_ether_hdr));
+	udp = (struct rte_udp_hdr *)(ip + 1);
+	if (src_ip != cfg.tx_ip_src) {
+		ip->src_addr = rte_cpu_to_be_32(src_ip);
+		ip->hdr_checksum = 0;
+		ip->hdr_checksum = rte_ipv4_cksum(ip);
+	}
+	if (src_port != cfg.tx_udp_src)
+		udp->src_port = rte_cpu_to_be_16(src_port);
+}
+
 struct rte_mbuf *
 txpkt_build(struct fwd_stream *fs, uint32_t src_ip, uint16_t src_port)
 {
 	struct rte_mbuf *head, *seg;
-	uint32_t pkt_len = txpkt_total_len();
 	unsigned int i;
 	char *data;
 
@@ -79,7 +103,7 @@ txpkt_build(struct fwd_stream *fs, uint32_t src_ip, uint16_t src_port)
 	if (data == NULL || cfg.tx_seg_len[0] < TXPKT_HDR_LEN)
 		goto fail;
 	memset(data + TXPKT_HDR_LEN, 0, cfg.tx_seg_len[0] - TXPKT_HDR_LEN);
-	txpkt_headers(fs, (uint8_t *)data, pkt_len, src_ip, src_port);
+	txpkt_headers_copy(fs, (uint8_t *)data, src_ip, src_port);
 	for (i = 1; i < cfg.nb_tx_segs; i++) {
 		seg = rte_pktmbuf_alloc(fs->pool);
 		if (seg == NULL)
