@@ -10,7 +10,8 @@
 # Env: MEM="--no-huge" (default; every process's memory is a memfd) or
 #      MEM=huge (2 MiB hugepages with --single-file-segments for all three
 #      processes: only if hugepages are reserved and yours to use);
-#      BACKEND_CPU (0) and FRONT_CPU (1); LOGS (where the logs of a run
+#      BACKEND_CPU (0) and FRONT_CPU (1); ROWS (comma-separated, e.g.
+#      "txonly 64,io 64"; default every row); LOGS (where the logs of a run
 #      that saw no traffic are kept, default /tmp/virtio_user_perf.PID).
 # With the defaults: 5 rows x 2 PMDs x 3 runs, about 4 minutes.
 #
@@ -142,7 +143,9 @@ printf "%-14s %18s %18s %7s %18s\n" "row" "ours Mpps" "DPDK Mpps" \
 printf "%-14s %18s %18s %7s %18s\n" "" "min/med/max" "min/med/max" \
 	"of med" "min/med/max"
 start=$SECONDS
-for rs in "txonly 64" "txonly 1518" "rxonly 64" "rxonly 1518" "io 64"; do
+# ROWS (env): which rows, comma-separated, default every row.
+IFS=, read -r -a rows <<<"${ROWS:-txonly 64,txonly 1518,rxonly 64,rxonly 1518,io 64}"
+for rs in "${rows[@]}"; do
 	set -- $rs
 	ours=() dpdk=() ratios=()
 	for ((i = 0; i < RUNS; i++)); do

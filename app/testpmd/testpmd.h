@@ -212,6 +212,8 @@ void port_rss_hash_display(uint16_t port_id, bool show_key);
 
 /* txpkt.c: the UDP/IPv4 packet txonly and flowgen send */
 void txpkt_stream_init(struct fwd_stream *fs);
+int txpkt_fill(struct fwd_stream *fs, struct rte_mbuf *head, uint32_t src_ip,
+	uint16_t src_port);
 struct rte_mbuf *txpkt_build(struct fwd_stream *fs, uint32_t src_ip,
 	uint16_t src_port);
 

@@ -89,34 +89,45 @@ txpkt_headers_copy(struct fwd_stream *fs, uint8_t *data, uint32_t src_ip,
 		udp->src_port = rte_cpu_to_be_16(src_port);
 }
 
-struct rte_mbuf *
-txpkt_build(struct fwd_stream *fs, uint32_t src_ip, uint16_t src_port)
+/*
+ * Lays the packet out in head (a fresh mbuf): the headers copied from the
+ * stream's, further --txpkts segments chained. As dpdk-testpmd does, the
+ * payload bytes are left as the mbufs hold them. Returns -1 (head's chain
+ * to be freed by the caller) when the pool runs dry.
+ */
+int
+txpkt_fill(struct fwd_stream *fs, struct rte_mbuf *head, uint32_t src_ip,
+	uint16_t src_port)
 {
-	struct rte_mbuf *head, *seg;
+	struct rte_mbuf *seg;
 	unsigned int i;
 	char *data;
 
-	head = rte_pktmbuf_alloc(fs->pool);
-	if (head == NULL)
-		return NULL;
 	data = rte_pktmbuf_append(head, cfg.tx_seg_len[0]);
 	if (data == NULL || cfg.tx_seg_len[0] < TXPKT_HDR_LEN)
-		goto fail;
-	memset(data + TXPKT_HDR_LEN, 0, cfg.tx_seg_len[0] - TXPKT_HDR_LEN);
+		return -1;
 	txpkt_headers_copy(fs, (uint8_t *)data, src_ip, src_port);
 	for (i = 1; i < cfg.nb_tx_segs; i++) {
 		seg = rte_pktmbuf_alloc(fs->pool);
 		if (seg == NULL)
-			goto fail;
-		data = rte_pktmbuf_append(seg, cfg.tx_seg_len[i]);
-		if (data == NULL || rte_pktmbuf_chain(head, seg) != 0) {
+			return -1;
+		if (rte_pktmbuf_append(seg, cfg.tx_seg_len[i]) == NULL ||
+				rte_pktmbuf_chain(head, seg) != 0) {
 			rte_pktmbuf_free(seg);
-			goto fail;
+			return -1;
 		}
-		memset(data, 0, cfg.tx_seg_len[i]);
+	}
+	return 0;
+}
+
+struct rte_mbuf *
+txpkt_build(struct fwd_stream *fs, uint32_t src_ip, uint16_t src_port)
+{
+	struct rte_mbuf *head = rte_pktmbuf_alloc(fs->pool);
+
+	if (head != NULL && txpkt_fill(fs, head, src_ip, src_port) != 0) {
+		rte_pktmbuf_free(head);
+		head = NULL;
 	}
 	return head;
-fail:
-	rte_pktmbuf_free(head);
-	return NULL;
 }
