@@ -15,16 +15,16 @@
 /* Tells code that cares that these headers are Pollux's, not DPDK's. */
 #define RTE_POLLUX 1
 
-#define RTE_LOG_DP_LEVEL RTE_LOG_INFO
-#define RTE_BACKTRACE 1
-#define RTE_MAX_HEAPS 32
-#define RTE_MAX_MEMSEG_LISTS 128
-#define RTE_MAX_TAILQ 32
-#define RTE_MAX_VFIO_GROUPS 64
-#define RTE_MAX_VFIO_CONTAINERS 64
-#define RTE_MEMPOOL_ALIGN RTE_CACHE_LINE_SIZE
-#define RTE_MBUF_REFCNT_ATOMIC 1
+#define RTE_LOG_DP_LEVEL	     RTE_LOG_INFO
+#define RTE_BACKTRACE		     1
+#define RTE_MAX_HEAPS		     32
+#define RTE_MAX_MEMSEG_LISTS	     128
+#define RTE_MAX_TAILQ		     32
+#define RTE_MAX_VFIO_GROUPS	     64
+#define RTE_MAX_VFIO_CONTAINERS	     64
+#define RTE_MEMPOOL_ALIGN	     RTE_CACHE_LINE_SIZE
+#define RTE_MBUF_REFCNT_ATOMIC	     1
 #define RTE_MBUF_DEFAULT_MEMPOOL_OPS "ring_mp_mc"
-#define RTE_CACHE_LINE_MIN_SIZE 64
+#define RTE_CACHE_LINE_MIN_SIZE	     64
 
 #endif /* _RTE_CONFIG_H_ */

@@ -87,43 +87,52 @@ test_in_child(int (*fn)(void *), void *arg)
  */
 
 /* Fails the body with the line number when cond is false. */
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s (rte_errno %d)\n", \
-			__FILE__, __LINE__, #cond, rte_errno); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK(cond) \
+	do { \
+		if (!(cond)) { \
+			fprintf(stderr, \
+				"%s:%d: check failed: %s (rte_errno %d)\n", \
+				__FILE__, __LINE__, #cond, rte_errno); \
+			return __LINE__; \
+		} \
+	} while (0)
 
 /* A call that must return want (an int: 0, a count or -errno). */
-#define CHECK_RET(call, want) do { \
-	int check_ret_ = (call); \
-	if (check_ret_ != (int)(want)) { \
-		fprintf(stderr, "%s:%d: %s returned %d, expected %d\n", \
-			__FILE__, __LINE__, #call, check_ret_, (int)(want)); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_RET(call, want) \
+	do { \
+		int check_ret_ = (call); \
+		if (check_ret_ != (int)(want)) { \
+			fprintf(stderr, \
+				"%s:%d: %s returned %d, expected %d\n", \
+				__FILE__, __LINE__, #call, check_ret_, \
+				(int)(want)); \
+			return __LINE__; \
+		} \
+	} while (0)
 
 /* Runs a helper that returns 0 or a line number; fails on non-zero. */
-#define CHECK_OK(expr) do { \
-	int check_ok_ret_ = (expr); \
-	if (check_ok_ret_ != 0) { \
-		fprintf(stderr, "%s:%d: %s failed at line %d\n", __FILE__, \
-			__LINE__, #expr, check_ok_ret_); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_OK(expr) \
+	do { \
+		int check_ok_ret_ = (expr); \
+		if (check_ok_ret_ != 0) { \
+			fprintf(stderr, "%s:%d: %s failed at line %d\n", \
+				__FILE__, __LINE__, #expr, check_ok_ret_); \
+			return __LINE__; \
+		} \
+	} while (0)
 
 /* Every object of the pool (an mbuf pool, say) is back: nothing leaked. */
-#define CHECK_POOL_FULL(mp) do { \
-	unsigned int avail_ = rte_mempool_avail_count(mp); \
-	if (avail_ != (mp)->size) { \
-		fprintf(stderr, "%s:%d: pool %s: %u of %u objects free\n", \
-			__FILE__, __LINE__, (mp)->name, avail_, (mp)->size); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_POOL_FULL(mp) \
+	do { \
+		unsigned int avail_ = rte_mempool_avail_count(mp); \
+		if (avail_ != (mp)->size) { \
+			fprintf(stderr, \
+				"%s:%d: pool %s: %u of %u objects free\n", \
+				__FILE__, __LINE__, (mp)->name, avail_, \
+				(mp)->size); \
+			return __LINE__; \
+		} \
+	} while (0)
 
 /* Counts the NULL-terminated argv and calls rte_eal_init-like fn. */
 #define TEST_ARGC(argv) ((int)(sizeof(argv) / sizeof((argv)[0])) - 1)

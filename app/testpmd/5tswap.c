@@ -20,14 +20,14 @@ swap_l4(struct rte_ipv4_hdr *ip, uint8_t *end)
 	uint16_t tmp;
 
 	if (ip->next_proto_id == IPPROTO_UDP &&
-			l4 + sizeof(struct rte_udp_hdr) <= end) {
+		l4 + sizeof(struct rte_udp_hdr) <= end) {
 		struct rte_udp_hdr *udp = (struct rte_udp_hdr *)l4;
 
 		tmp = udp->src_port;
 		udp->src_port = udp->dst_port;
 		udp->dst_port = tmp;
 	} else if (ip->next_proto_id == IPPROTO_TCP &&
-			l4 + sizeof(struct rte_tcp_hdr) <= end) {
+		l4 + sizeof(struct rte_tcp_hdr) <= end) {
 		struct rte_tcp_hdr *tcp = (struct rte_tcp_hdr *)l4;
 
 		tmp = tcp->src_port;
@@ -50,7 +50,7 @@ swap_packet(struct rte_mbuf *m)
 	rte_ether_addr_copy(&mac, &eth->src_addr);
 	ip = (struct rte_ipv4_hdr *)(eth + 1);
 	if (eth->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4) ||
-			(uint8_t *)(ip + 1) > end)
+		(uint8_t *)(ip + 1) > end)
 		return;
 	addr = ip->src_addr;
 	ip->src_addr = ip->dst_addr;

@@ -29,15 +29,16 @@ cmd_parse_port_id(const char *word, uint16_t *port)
 	errno = 0;
 	v = strtoul(word, &end, 10);
 	if (errno == 0 && *end == '\0' && end != word &&
-			v < TESTPMD_MAX_PORTS && port_is_closed((uint16_t)v)) {
+		v < TESTPMD_MAX_PORTS && port_is_closed((uint16_t)v)) {
 		/* Not "invalid": the user closed it; say so. */
 		printf("Port %lu is closed: a closed port is gone (port attach "
-			"makes new ones)\n", v);
+		       "makes new ones)\n",
+			v);
 		return -1;
 	}
 	if (errno != 0 || *end != '\0' || end == word || *word == '-' ||
-			v >= TESTPMD_MAX_PORTS ||
-			!rte_eth_dev_is_valid_port((uint16_t)v)) {
+		v >= TESTPMD_MAX_PORTS ||
+		!rte_eth_dev_is_valid_port((uint16_t)v)) {
 		printf("Invalid port %s\n", word);
 		return -1;
 	}
@@ -64,7 +65,7 @@ cmd_parse_number(const char *word, unsigned long min, unsigned long max,
 	errno = 0;
 	*value = strtoul(word, &end, 0);
 	if (errno != 0 || *end != '\0' || end == word || *word == '-' ||
-			*value < min || *value > max) {
+		*value < min || *value > max) {
 		printf("Invalid number %s: expected %lu..%lu\n", word, min, max);
 		return -1;
 	}
@@ -91,7 +92,7 @@ cmd_for_ports(const char *word, void (*fn)(uint16_t))
 		fn(port_id);
 		return;
 	}
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		fn(port_id);
 }
 
@@ -163,8 +164,9 @@ cmd_run(char *line)
 	char *save = NULL;
 	int n = 0, ret, i;
 
-	for (w[n] = strtok_r(line, " \t\r\n", &save); w[n] != NULL &&
-			n < CMD_MAX_WORDS; w[n] = strtok_r(NULL, " \t\r\n", &save))
+	for (w[n] = strtok_r(line, " \t\r\n", &save);
+		w[n] != NULL && n < CMD_MAX_WORDS;
+		w[n] = strtok_r(NULL, " \t\r\n", &save))
 		n++;
 	if (n == 0 || w[0][0] == '#')
 		return 0;
@@ -178,7 +180,7 @@ cmd_run(char *line)
 		for (i = 0; i < n; i++)
 			printf("%s%s", i == 0 ? "" : " ", w[i]);
 		printf("' is a dpdk-testpmd command not supported by "
-			"pollux-testpmd (see doc/testpmd.md)\n");
+		       "pollux-testpmd (see doc/testpmd.md)\n");
 	} else
 		printf("Bad arguments: '%s'; type 'help' for the commands\n",
 			w[0]);

@@ -17,9 +17,9 @@
 
 /* What a command group handler returns. */
 enum cmd_result {
-	CMD_DONE = 0,		/* handled, including its own error message */
-	CMD_BAD_ARGS = -1,	/* ours, but the words do not parse */
-	CMD_UNKNOWN = -2,	/* not a command of this group */
+	CMD_DONE = 0,	   /* handled, including its own error message */
+	CMD_BAD_ARGS = -1, /* ours, but the words do not parse */
+	CMD_UNKNOWN = -2,  /* not a command of this group */
 };
 
 /* Parsing helpers: on failure they print one line and return -1. */

@@ -52,10 +52,11 @@ port_config_all_number(const char *what, const char *word)
 
 	if (!queues && strcmp(what, "rxd") != 0 && strcmp(what, "txd") != 0)
 		return CMD_UNKNOWN;
-	if (cmd_ports_not_stopped() || cmd_parse_number(word, queues ? 1 : 0,
+	if (cmd_ports_not_stopped() ||
+		cmd_parse_number(word, queues ? 1 : 0,
 			queues ? TESTPMD_MAX_QUEUES : 16384, &v) != 0)
 		return CMD_DONE;
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		uint16_t max;
 
 		if (!queues || rte_eth_dev_info_get(port_id, &info) != 0)
@@ -63,8 +64,9 @@ port_config_all_number(const char *what, const char *word)
 		max = what[0] == 'r' ? info.max_rx_queues : info.max_tx_queues;
 		if (v > max) {
 			printf("Fail: input %s (%lu) can't be greater than "
-				"max_%s_queues (%u) of port %u\n", what, v,
-				what[0] == 'r' ? "rx" : "tx", max, port_id);
+			       "max_%s_queues (%u) of port %u\n",
+				what, v, what[0] == 'r' ? "rx" : "tx", max,
+				port_id);
 			return CMD_DONE;
 		}
 	}
@@ -76,7 +78,7 @@ port_config_all_number(const char *what, const char *word)
 		cfg.nb_rxd = (uint16_t)v;
 	else
 		cfg.nb_txd = (uint16_t)v;
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		port_reconfig_request(port_id);
 	fwd_config_setup();
 	return CMD_DONE;
@@ -113,7 +115,7 @@ port_config_all_rss(const char *word)
 	if (rss_types_parse(word, &rss_hf) != 0)
 		return CMD_BAD_ARGS;
 	cfg.rss_hf = rss_hf;
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		memset(&rss_conf, 0, sizeof(rss_conf));
 		rss_conf.rss_hf = rss_hf;
 		if (cfg.nb_rxq <= 1)
@@ -121,8 +123,8 @@ port_config_all_rss(const char *word)
 		ret = rte_eth_dev_rss_hash_update(port_id, &rss_conf);
 		if (ret != 0)
 			printf("Configuration of RSS hash at ethernet port %u "
-				"failed with error (%d): %s.\n", port_id, -ret,
-				rte_strerror(-ret));
+			       "failed with error (%d): %s.\n",
+				port_id, -ret, rte_strerror(-ret));
 	}
 	return CMD_DONE;
 }
@@ -136,7 +138,7 @@ port_config(char **w, int n)
 
 	if (n == 5 && strcmp(w[2], "mtu") == 0) {
 		if (cmd_parse_port_id(w[3], &port_id) != 0 ||
-				cmd_parse_number(w[4], 0, UINT16_MAX, &v) != 0)
+			cmd_parse_number(w[4], 0, UINT16_MAX, &v) != 0)
 			return CMD_DONE;
 		ret = port_mtu_set(port_id, (uint16_t)v);
 		if (ret != 0)
@@ -153,10 +155,10 @@ port_config(char **w, int n)
 		return port_config_all_rss(w[4]);
 	if (strcmp(w[3], "max-pkt-len") == 0) {
 		if (cmd_ports_not_stopped() ||
-				cmd_parse_number(w[4], 64, 65535, &v) != 0)
+			cmd_parse_number(w[4], 64, 65535, &v) != 0)
 			return CMD_DONE;
 		cfg.max_rx_pkt_len = (uint32_t)v;
-		RTE_ETH_FOREACH_DEV(port_id)
+		RTE_ETH_FOREACH_DEV (port_id)
 			port_reconfig_request(port_id);
 		return CMD_DONE;
 	}
@@ -170,7 +172,7 @@ port_attach(const char *devargs)
 	uint16_t port_id;
 	int ret;
 
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		before[port_id] = true;
 	printf("Attaching a new port...\n");
 	ret = rte_dev_probe(devargs);
@@ -179,7 +181,7 @@ port_attach(const char *devargs)
 			rte_strerror(-ret));
 		return CMD_DONE;
 	}
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		if (before[port_id])
 			continue;
 		port_attached(port_id);
@@ -237,8 +239,8 @@ cmd_port(char **w, int n)
 		return CMD_DONE;
 	}
 	if (strcmp(w[1], "stop") != 0 && strcmp(w[1], "close") != 0 &&
-			strcmp(w[1], "reset") != 0 && strcmp(w[1], "attach") != 0 &&
-			strcmp(w[1], "detach") != 0)
+		strcmp(w[1], "reset") != 0 && strcmp(w[1], "attach") != 0 &&
+		strcmp(w[1], "detach") != 0)
 		return CMD_UNKNOWN;
 	if (cmd_forwarding_refuses())
 		return CMD_DONE;

@@ -34,14 +34,18 @@ paired_odd_warning(void)
 {
 	if (cfg.topology == TOPO_PAIRED && (nb_fwd_ports_cur & 1) != 0)
 		printf("Warning! port-topology=paired and odd forward ports "
-			"number, the last port will pair with itself.\n");
+		       "number, the last port will pair with itself.\n");
 }
 
 static int
 set_fwd(char **w, int n)
 {
 	static const char *const dpdk_only[] = {
-		"csum", "noisy", "shared-rxq", "ieee1588", NULL,
+		"csum",
+		"noisy",
+		"shared-rxq",
+		"ieee1588",
+		NULL,
 	};
 	const struct fwd_engine *engine;
 	unsigned int i;
@@ -53,7 +57,7 @@ set_fwd(char **w, int n)
 		for (i = 0; dpdk_only[i] != NULL; i++) {
 			if (strcmp(w[2], dpdk_only[i]) == 0) {
 				printf("Forwarding mode %s is not supported by "
-					"pollux-testpmd (see doc/testpmd.md)\n",
+				       "pollux-testpmd (see doc/testpmd.md)\n",
 					w[2]);
 				return CMD_DONE;
 			}
@@ -66,7 +70,8 @@ set_fwd(char **w, int n)
 		cfg.tx_retry ? " with retry" : "");
 	if (fwd_running)
 		printf("Forwarding goes on with %s until 'stop'; 'start' runs "
-			"%s\n", fwd_engine_running->name, engine->name);
+		       "%s\n",
+			fwd_engine_running->name, engine->name);
 	return CMD_DONE;
 }
 
@@ -76,8 +81,9 @@ ports_selected_count(void)
 	unsigned int count = 0;
 	uint16_t port_id;
 
-	RTE_ETH_FOREACH_DEV(port_id)
-		if (cfg.portmask == 0 || (port_id < 64 &&
+	RTE_ETH_FOREACH_DEV (port_id)
+		if (cfg.portmask == 0 ||
+			(port_id < 64 &&
 				(cfg.portmask & (UINT64_C(1) << port_id))))
 			count++;
 	return count;
@@ -94,7 +100,8 @@ set_nbport(const char *word)
 		return;
 	if (v > max) {
 		printf("nb fwd ports %lu > %u (number of configured ports) - "
-			"ignored\n", v, max);
+		       "ignored\n",
+			v, max);
 		return;
 	}
 	cfg.nb_fwd_ports = (unsigned int)v;
@@ -161,7 +168,9 @@ parse_mask(const char *text, uint64_t *mask)
 	errno = 0;
 	*mask = strtoull(text, &end, 16);
 	return errno != 0 || *end != '\0' || end == text || *text == '-' ||
-		*mask == 0 ? -1 : 0;
+			*mask == 0 ?
+		-1 :
+		0;
 }
 
 static void
@@ -172,7 +181,7 @@ set_ports(uint64_t mask)
 
 	for (bit = 0; bit < 64; bit++) {
 		if ((mask & (UINT64_C(1) << bit)) != 0 &&
-				!rte_eth_dev_is_valid_port((uint16_t)bit)) {
+			!rte_eth_dev_is_valid_port((uint16_t)bit)) {
 			printf("Invalid port %u\n", bit);
 			return;
 		}
@@ -182,8 +191,8 @@ set_ports(uint64_t mask)
 	fwd_reconfig(&old);
 	if (nb_fwd_ports_cur != old.nb_fwd_ports && old.nb_fwd_ports != 0)
 		printf("previous number of forwarding ports %u - changed to "
-			"number of configured ports %u\n", old.nb_fwd_ports,
-			nb_fwd_ports_cur);
+		       "number of configured ports %u\n",
+			old.nb_fwd_ports, nb_fwd_ports_cur);
 	paired_odd_warning();
 }
 
@@ -198,8 +207,9 @@ set_cores(uint64_t mask)
 			continue;
 		if (bit == rte_get_main_lcore()) {
 			printf("lcore %u cannot be masked on for running packet "
-				"forwarding, which is the main lcore and reserved "
-				"for command line parsing only\n", bit);
+			       "forwarding, which is the main lcore and reserved "
+			       "for command line parsing only\n",
+				bit);
 			return;
 		}
 		if (!rte_lcore_is_enabled(bit)) {
@@ -219,8 +229,9 @@ set_list_or_mask(char **w)
 	bool list = strstr(w[1], "list") != NULL;
 
 	if ((list ? parse_id_list(w[2], &mask) : parse_mask(w[2], &mask)) != 0) {
-		printf("Invalid %s '%s': expected %s\n", w[1], w[2], list ?
-			"ids such as 0,2-3" : "a hexadecimal mask such as 0x6");
+		printf("Invalid %s '%s': expected %s\n", w[1], w[2],
+			list ? "ids such as 0,2-3" :
+			       "a hexadecimal mask such as 0x6");
 		return CMD_DONE;
 	}
 	if (strncmp(w[1], "port", 4) == 0)
@@ -241,10 +252,11 @@ set_txpkts(const char *text)
 	room = cfg.mbuf_data_size - RTE_PKTMBUF_HEADROOM;
 	snprintf(buf, sizeof(buf), "%s", text);
 	for (token = strtok_r(buf, ",", &save); token != NULL;
-			token = strtok_r(NULL, ",", &save)) {
+		token = strtok_r(NULL, ",", &save)) {
 		if (n == TESTPMD_MAX_SEGS) {
 			printf("nb segments per TX packets=%u >= %d - "
-				"ignored\n", n + 1, TESTPMD_MAX_SEGS);
+			       "ignored\n",
+				n + 1, TESTPMD_MAX_SEGS);
 			return;
 		}
 		if (cmd_parse_number(token, 1, room, &v) != 0)
@@ -258,7 +270,8 @@ set_txpkts(const char *text)
 	}
 	if (len[0] < 42) {
 		printf("first segment length=%u < 42: pollux-testpmd puts the "
-			"Ethernet/IPv4/UDP headers in the first segment\n", len[0]);
+		       "Ethernet/IPv4/UDP headers in the first segment\n",
+			len[0]);
 		return;
 	}
 	for (i = 0; i < n; i++)
@@ -286,7 +299,8 @@ set_config_group(char **w, int n)
 		set_nbport(w[2]);
 	else if (n == 3 && strcmp(w[1], "nbcore") == 0)
 		set_nbcore(w[2]);
-	else if (n == 3 && (strcmp(w[1], "portlist") == 0 ||
+	else if (n == 3 &&
+		(strcmp(w[1], "portlist") == 0 ||
 			strcmp(w[1], "corelist") == 0 ||
 			strcmp(w[1], "portmask") == 0 ||
 			strcmp(w[1], "coremask") == 0))
@@ -294,7 +308,7 @@ set_config_group(char **w, int n)
 	else if (n == 3 && strcmp(w[1], "burst") == 0) {
 		/* 0 follows the rule of --burst=0 (burst_size_set()). */
 		if (cmd_parse_number(w[2], 0, TESTPMD_MAX_BURST, &v) == 0 &&
-				burst_size_set((uint16_t)v) == 0)
+			burst_size_set((uint16_t)v) == 0)
 			printf("Number of packets per burst set to %u\n",
 				cfg.burst);
 	} else if (n == 3 && strcmp(w[1], "txpkts") == 0)
@@ -311,10 +325,10 @@ rx_mode_set(uint16_t port_id, bool promisc, bool on)
 
 	if (promisc)
 		ret = on ? rte_eth_promiscuous_enable(port_id) :
-			rte_eth_promiscuous_disable(port_id);
+			   rte_eth_promiscuous_disable(port_id);
 	else
 		ret = on ? rte_eth_allmulticast_enable(port_id) :
-			rte_eth_allmulticast_disable(port_id);
+			   rte_eth_allmulticast_disable(port_id);
 	if (ret != 0)
 		printf("Error during %s %s mode for port %u: %s\n",
 			on ? "enabling" : "disabling",
@@ -336,7 +350,7 @@ set_rx_mode(char **w, bool promisc)
 		rx_mode_set(port_id, promisc, on);
 		return CMD_DONE;
 	}
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		rx_mode_set(port_id, promisc, on);
 	return CMD_DONE;
 }
@@ -352,7 +366,8 @@ set_port_group(char **w, int n)
 		return set_rx_mode(w, true);
 	if (n == 4 && strcmp(w[1], "allmulti") == 0)
 		return set_rx_mode(w, false);
-	if (n == 4 && (strcmp(w[1], "link-up") == 0 ||
+	if (n == 4 &&
+		(strcmp(w[1], "link-up") == 0 ||
 			strcmp(w[1], "link-down") == 0)) {
 		if (strcmp(w[2], "port") != 0)
 			return CMD_BAD_ARGS;
@@ -360,7 +375,7 @@ set_port_group(char **w, int n)
 		if (cmd_parse_port_id(w[3], &port_id) != 0)
 			return CMD_DONE;
 		if ((up ? rte_eth_dev_set_link_up(port_id) :
-				rte_eth_dev_set_link_down(port_id)) != 0)
+			  rte_eth_dev_set_link_down(port_id)) != 0)
 			printf("\nSet link %s fail.\n", up ? "up" : "down");
 		return CMD_DONE;
 	}
@@ -391,9 +406,11 @@ cmd_set(char **w, int n)
 	if (ret != CMD_UNKNOWN)
 		return ret;
 	/* The forwarding lcores read what the config group changes. */
-	if (n == 3 && fwd_running && (strcmp(w[1], "nbport") == 0 ||
-			strcmp(w[1], "nbcore") == 0 || strcmp(w[1], "burst") == 0 ||
-			strcmp(w[1], "txpkts") == 0 || strstr(w[1], "list") != NULL ||
+	if (n == 3 && fwd_running &&
+		(strcmp(w[1], "nbport") == 0 || strcmp(w[1], "nbcore") == 0 ||
+			strcmp(w[1], "burst") == 0 ||
+			strcmp(w[1], "txpkts") == 0 ||
+			strstr(w[1], "list") != NULL ||
 			strstr(w[1], "mask") != NULL)) {
 		printf("Please stop forwarding first\n");
 		return CMD_DONE;

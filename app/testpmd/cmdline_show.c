@@ -45,7 +45,7 @@ port_summary_all(void)
 	uint16_t port_id;
 
 	port_summary_header();
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		port_summary_display(port_id);
 }
 
@@ -97,7 +97,7 @@ show_queue_info(char **w, int n, bool rx)
 	if (n != 5 || strcmp(w[2], "info") != 0)
 		return CMD_BAD_ARGS;
 	if (cmd_parse_port_id(w[3], &port_id) != 0 ||
-			cmd_parse_number(w[4], 0, UINT16_MAX, &queue_id) != 0)
+		cmd_parse_number(w[4], 0, UINT16_MAX, &queue_id) != 0)
 		return CMD_DONE;
 	if (rx)
 		rxq_info_display(port_id, (uint16_t)queue_id);
@@ -114,9 +114,9 @@ show_device_info(const char *which)
 	uint16_t port_id;
 	bool found = false;
 
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		if (strcmp(which, "all") != 0 &&
-				(rte_eth_dev_info_get(port_id, &info) != 0 ||
+			(rte_eth_dev_info_get(port_id, &info) != 0 ||
 				info.device == NULL ||
 				strcmp(rte_dev_name(info.device), which) != 0))
 			continue;
@@ -140,12 +140,13 @@ cmd_show(char **w, int n)
 	}
 	if (n >= 4 && strcmp(w[1], "port") == 0)
 		return show_port_id_what(w, n);
-	if (n == 3 && strcmp(w[1], "port") == 0 && (strcmp(w[2], "info") == 0 ||
-			strcmp(w[2], "stats") == 0 || strcmp(w[2], "xstats") == 0 ||
+	if (n == 3 && strcmp(w[1], "port") == 0 &&
+		(strcmp(w[2], "info") == 0 || strcmp(w[2], "stats") == 0 ||
+			strcmp(w[2], "xstats") == 0 ||
 			strcmp(w[2], "summary") == 0))
 		return CMD_BAD_ARGS;
 	if (n == 4 && strcmp(w[1], "fwd") == 0 && strcmp(w[2], "stats") == 0 &&
-			strcmp(w[3], "all") == 0) {
+		strcmp(w[3], "all") == 0) {
 		fwd_stats_display();
 		return CMD_DONE;
 	}
@@ -153,8 +154,7 @@ cmd_show(char **w, int n)
 		return show_queue_info(w, n, true);
 	if (n >= 2 && strcmp(w[1], "txq") == 0)
 		return show_queue_info(w, n, false);
-	if (n == 4 && strcmp(w[1], "device") == 0 &&
-			strcmp(w[2], "info") == 0) {
+	if (n == 4 && strcmp(w[1], "device") == 0 && strcmp(w[2], "info") == 0) {
 		show_device_info(w[3]);
 		return CMD_DONE;
 	}
@@ -164,13 +164,12 @@ cmd_show(char **w, int n)
 int
 cmd_clear(char **w, int n)
 {
-	if (n == 4 && strcmp(w[1], "port") == 0 &&
-			strcmp(w[2], "stats") == 0) {
+	if (n == 4 && strcmp(w[1], "port") == 0 && strcmp(w[2], "stats") == 0) {
 		cmd_for_ports(w[3], nic_stats_clear);
 		return CMD_DONE;
 	}
 	if (n == 4 && strcmp(w[1], "fwd") == 0 && strcmp(w[2], "stats") == 0 &&
-			strcmp(w[3], "all") == 0) {
+		strcmp(w[3], "all") == 0) {
 		fwd_stats_reset();
 		return CMD_DONE;
 	}

@@ -46,8 +46,9 @@ fwd_ports_select(void)
 	uint16_t port_id;
 	unsigned int n = 0;
 
-	RTE_ETH_FOREACH_DEV(port_id) {
-		if (cfg.portmask != 0 && (port_id >= 64 ||
+	RTE_ETH_FOREACH_DEV (port_id) {
+		if (cfg.portmask != 0 &&
+			(port_id >= 64 ||
 				!(cfg.portmask & (UINT64_C(1) << port_id))))
 			continue;
 		if (cfg.nb_fwd_ports != 0 && n == cfg.nb_fwd_ports)
@@ -56,7 +57,8 @@ fwd_ports_select(void)
 	}
 	nb_fwd_ports_cur = n;
 	if (n == 0) {
-		fprintf(stderr, "no forwarding port: give ports with --vdev or "
+		fprintf(stderr,
+			"no forwarding port: give ports with --vdev or "
 			"-a, and check --portmask/--portlist\n");
 		return -1;
 	}
@@ -73,16 +75,17 @@ fwd_coremask_hint(void)
 	unsigned int lcore_id;
 	size_t len = 0;
 
-	RTE_LCORE_FOREACH_WORKER(lcore_id) {
+	RTE_LCORE_FOREACH_WORKER (lcore_id) {
 		if (len < sizeof(workers))
 			len += (size_t)snprintf(workers + len,
 				sizeof(workers) - len, "%s%u",
 				len == 0 ? "" : ",", lcore_id);
 	}
-	fprintf(stderr, "no forwarding lcore: --coremask=0x%" PRIx64 " names "
+	fprintf(stderr,
+		"no forwarding lcore: --coremask=0x%" PRIx64 " names "
 		"no worker lcore (the main lcore %u does not forward); name "
-		"some of the worker lcores %s\n", cfg.coremask,
-		rte_get_main_lcore(), workers);
+		"some of the worker lcores %s\n",
+		cfg.coremask, rte_get_main_lcore(), workers);
 }
 
 static int
@@ -90,8 +93,9 @@ fwd_lcores_select(void)
 {
 	unsigned int lcore_id, n = 0;
 
-	RTE_LCORE_FOREACH_WORKER(lcore_id) {
-		if (cfg.coremask != 0 && (lcore_id >= 64 ||
+	RTE_LCORE_FOREACH_WORKER (lcore_id) {
+		if (cfg.coremask != 0 &&
+			(lcore_id >= 64 ||
 				!(cfg.coremask & (UINT64_C(1) << lcore_id))))
 			continue;
 		fwd_lcores[n++] = lcore_id;
@@ -101,12 +105,14 @@ fwd_lcores_select(void)
 		return -1;
 	}
 	if (n == 0) {
-		fprintf(stderr, "no forwarding lcore: give at least two lcores "
+		fprintf(stderr,
+			"no forwarding lcore: give at least two lcores "
 			"(-l 0-1); the main lcore does not forward\n");
 		return -1;
 	}
 	if (cfg.nb_fwd_lcores > n) {
-		fprintf(stderr, "%s %u: only %u forwarding lcores are "
+		fprintf(stderr,
+			"%s %u: only %u forwarding lcores are "
 			"available (the lcores other than the main one)\n",
 			fwd_nb_cores_source, cfg.nb_fwd_lcores, n);
 		return -1;
@@ -147,7 +153,8 @@ fwd_config_setup(void)
 	nb_fwd_streams = nb_fwd_ports_cur * nb_q;
 	fwd_streams = calloc(nb_fwd_streams, sizeof(*fwd_streams));
 	if (fwd_streams == NULL) {
-		fprintf(stderr, "out of memory for %u streams\n", nb_fwd_streams);
+		fprintf(stderr, "out of memory for %u streams\n",
+			nb_fwd_streams);
 		return -1;
 	}
 	for (q = 0; q < nb_q; q++) {
@@ -177,25 +184,25 @@ fwd_config_display(void)
 	unsigned int i, s;
 
 	printf("%s packet forwarding%s - ports=%u - cores=%u - streams=%u - "
-		"NUMA support %s, MP allocation mode: native\n",
+	       "NUMA support %s, MP allocation mode: native\n",
 		fwd_engine_shown()->name, cfg.tx_retry ? " with retry" : "",
-		nb_fwd_ports_cur, nb_fwd_lcores_cur,
-		nb_fwd_streams, cfg.numa ? "enabled" : "disabled");
+		nb_fwd_ports_cur, nb_fwd_lcores_cur, nb_fwd_streams,
+		cfg.numa ? "enabled" : "disabled");
 	if (cfg.tx_retry)
 		printf("TX retry num: %u, delay between TX retries: %uus\n",
 			TESTPMD_TX_RETRY_NUM, TESTPMD_TX_RETRY_DELAY_US);
 	for (i = 0; i < nb_fwd_lcores_cur; i++) {
 		printf("Logical Core %u (socket %u) forwards packets on %u "
-			"streams:\n", fwd_lcores[i],
-			rte_lcore_to_socket_id(fwd_lcores[i]),
+		       "streams:\n",
+			fwd_lcores[i], rte_lcore_to_socket_id(fwd_lcores[i]),
 			lcore_stream_count[i]);
 		for (s = lcore_stream_start[i];
-				s < lcore_stream_start[i] + lcore_stream_count[i];
-				s++) {
+			s < lcore_stream_start[i] + lcore_stream_count[i];
+			s++) {
 			struct fwd_stream *fs = &fwd_streams[s];
 
 			printf("  RX P=%u/Q=%u (socket %d) -> TX P=%u/Q=%u "
-				"(socket %d) peer=" RTE_ETHER_ADDR_PRT_FMT "\n",
+			       "(socket %d) peer=" RTE_ETHER_ADDR_PRT_FMT "\n",
 				fs->rx_port, fs->rx_queue,
 				port_socket(fs->rx_port), fs->tx_port,
 				fs->tx_queue, port_socket(fs->tx_port),
@@ -256,7 +263,7 @@ burst_size_set(uint16_t burst)
 		cfg.burst = burst;
 		return 0;
 	}
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		if (rte_eth_dev_info_get(port_id, &info) != 0)
 			info.default_rxportconf.burst_size = 0;
 		if (first)
@@ -266,13 +273,14 @@ burst_size_set(uint16_t burst)
 		first = false;
 	}
 	if (recommended == 0 || recommended > TESTPMD_MAX_BURST) {
-		fprintf(stderr, "burst size 0 means the drivers' recommended "
+		fprintf(stderr,
+			"burst size 0 means the drivers' recommended "
 			"size, and the ports' drivers recommend none: give a "
-			"burst size between 1 and %d\n", TESTPMD_MAX_BURST);
+			"burst size between 1 and %d\n",
+			TESTPMD_MAX_BURST);
 		return -1;
 	}
 	cfg.burst = recommended;
-	printf("Burst size %u, as the ports' drivers recommend\n",
-		recommended);
+	printf("Burst size %u, as the ports' drivers recommend\n", recommended);
 	return 0;
 }

@@ -72,11 +72,13 @@ dump_sw_ptype(const struct rte_mbuf *m, struct dump_hdr_lens *lens)
 		ip4 = rte_pktmbuf_mtod_offset(m, const struct rte_ipv4_hdr *,
 			off);
 		lens->l3_len = (ip4->version_ihl & 0xf) * 4u;
-		return RTE_PTYPE_L2_ETHER | (lens->l3_len == 20 ?
-			RTE_PTYPE_L3_IPV4 : RTE_PTYPE_L3_IPV4_EXT) |
+		return RTE_PTYPE_L2_ETHER |
+			(lens->l3_len == 20 ? RTE_PTYPE_L3_IPV4 :
+					      RTE_PTYPE_L3_IPV4_EXT) |
 			dump_l4_ptype(m, ip4->next_proto_id, off + lens->l3_len,
 				(rte_be_to_cpu_16(ip4->fragment_offset) &
-				0x3fff) != 0, lens);
+					0x3fff) != 0,
+				lens);
 	}
 	if (type == RTE_ETHER_TYPE_IPV6 && len >= off + sizeof(*ip6)) {
 		ip6 = rte_pktmbuf_mtod_offset(m, const struct rte_ipv6_hdr *,
@@ -111,7 +113,7 @@ dump_pkt(const struct rte_mbuf *m, uint16_t queue_id, bool rx)
 		printf(" - RSS hash=0x%x - RSS queue=0x%x", m->hash.rss,
 			queue_id);
 	if (m->packet_type != 0 &&
-			rte_get_ptype_name(m->packet_type, text, sizeof(text)) >= 0)
+		rte_get_ptype_name(m->packet_type, text, sizeof(text)) >= 0)
 		printf(" - hw ptype: %s", text);
 	ptype = dump_sw_ptype(m, &lens);
 	if (rte_get_ptype_name(ptype, text, sizeof(text)) >= 0)
@@ -124,8 +126,7 @@ dump_pkt(const struct rte_mbuf *m, uint16_t queue_id, bool rx)
 		printf(" - l4_len=%u", lens.l4_len);
 	printf(" - %s queue=0x%x\n", rx ? "Receive" : "Send", queue_id);
 	if ((rx ? rte_get_rx_ol_flag_list(m->ol_flags, text, sizeof(text)) :
-			rte_get_tx_ol_flag_list(m->ol_flags, text,
-				sizeof(text))) == 0)
+		  rte_get_tx_ol_flag_list(m->ol_flags, text, sizeof(text))) == 0)
 		printf("  ol_flags: %s\n", text);
 }
 

@@ -74,12 +74,14 @@ event_print_option(const char *name, bool print)
 		if (strcmp(name, event_names[e].option) == 0)
 			bits = EVENT_BIT(e);
 	if (bits == 0) {
-		fprintf(stderr, "invalid --%s-event '%s': expected an event "
+		fprintf(stderr,
+			"invalid --%s-event '%s': expected an event "
 			"name (unknown, intr_lsc, queue_state, intr_reset, "
 			"vf_mbox, ipsec, macsec, intr_rmv, dev_probed, "
 			"dev_released, flow_aged, rx_avail_thresh, "
 			"err_recovering, recovery_success, recovery_failed) "
-			"or all\n", print ? "print" : "mask", name);
+			"or all\n",
+			print ? "print" : "mask", name);
 		return -1;
 	}
 	if (print)
@@ -100,8 +102,7 @@ event_print(uint16_t port_id, enum rte_eth_event_type type,
 		return 0;
 	}
 	if ((cfg.event_print_mask & EVENT_BIT(type)) != 0) {
-		printf("\nPort %u: %s event\n", port_id,
-			event_names[type].desc);
+		printf("\nPort %u: %s event\n", port_id, event_names[type].desc);
 		fflush(stdout);
 	}
 	return 0;
@@ -117,9 +118,10 @@ events_register(void)
 		ret = rte_eth_dev_callback_register(RTE_ETH_ALL,
 			(enum rte_eth_event_type)e, event_print, NULL);
 		if (ret != 0) {
-			fprintf(stderr, "cannot register the callback of event "
-				"%s: %s\n", event_names[e].option,
-				rte_strerror(-ret));
+			fprintf(stderr,
+				"cannot register the callback of event "
+				"%s: %s\n",
+				event_names[e].option, rte_strerror(-ret));
 			events_unregister();
 			return -1;
 		}

@@ -32,7 +32,8 @@ fwd_stream_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t nb_rx)
 		pkt_burst_dump(fs->tx_port, fs->tx_queue, pkts, nb_rx, false);
 	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb_rx);
 	for (retry = 0; unlikely(cfg.tx_retry) && nb_tx < nb_rx &&
-			retry < TESTPMD_TX_RETRY_NUM; retry++) {
+		retry < TESTPMD_TX_RETRY_NUM;
+		retry++) {
 		rte_delay_us(TESTPMD_TX_RETRY_DELAY_US);
 		nb_tx += rte_eth_tx_burst(fs->tx_port, fs->tx_queue,
 			&pkts[nb_tx], nb_rx - nb_tx);
@@ -52,8 +53,7 @@ fwd_lcore_run(void *arg)
 	unsigned int index = (unsigned int)(uintptr_t)arg;
 	struct fwd_stream *first = &fwd_streams[lcore_stream_start[index]];
 	unsigned int count = lcore_stream_count[index], s;
-	void (*packet_fwd)(struct fwd_stream *) =
-		fwd_engine_running->packet_fwd;
+	void (*packet_fwd)(struct fwd_stream *) = fwd_engine_running->packet_fwd;
 	bool cycles = cfg.record_core_cycles;
 	uint64_t start;
 
@@ -96,18 +96,21 @@ start_packet_forwarding(unsigned int tx_first_bursts)
 	}
 	for (i = 0; i < nb_fwd_ports_cur; i++) {
 		if (port_is_closed(fwd_ports[i])) {
-			fprintf(stderr, "Port %u is closed: it cannot forward "
-				"until testpmd restarts\n", fwd_ports[i]);
-			return -1;
-		}
-		if (!port_is_started(fwd_ports[i])) {
-			fprintf(stderr, "Port %u is not started: run "
-				"'port start %u' first\n", fwd_ports[i],
+			fprintf(stderr,
+				"Port %u is closed: it cannot forward "
+				"until testpmd restarts\n",
 				fwd_ports[i]);
 			return -1;
 		}
+		if (!port_is_started(fwd_ports[i])) {
+			fprintf(stderr,
+				"Port %u is not started: run "
+				"'port start %u' first\n",
+				fwd_ports[i], fwd_ports[i]);
+			return -1;
+		}
 		if (cfg.engine->port_begin != NULL &&
-				cfg.engine->port_begin(fwd_ports[i]) != 0)
+			cfg.engine->port_begin(fwd_ports[i]) != 0)
 			return -1;
 	}
 	fwd_stats_reset();

@@ -28,7 +28,7 @@ arp_reply(struct rte_ether_hdr *eth, uint16_t port_id, uint8_t *end)
 	uint32_t ip;
 
 	if ((uint8_t *)(arp + 1) > end ||
-			arp->arp_opcode != rte_cpu_to_be_16(RTE_ARP_OP_REQUEST))
+		arp->arp_opcode != rte_cpu_to_be_16(RTE_ARP_OP_REQUEST))
 		return false;
 	arp->arp_opcode = rte_cpu_to_be_16(RTE_ARP_OP_REPLY);
 	/* The requester becomes the target; we answer for the asked IP. */
@@ -55,8 +55,8 @@ icmp_reply(struct rte_ether_hdr *eth, uint8_t *end)
 	icmp = (struct rte_icmp_hdr *)((uint8_t *)ip +
 		(ip->version_ihl & 0xf) * 4);
 	if ((uint8_t *)(icmp + 1) > end ||
-			icmp->icmp_type != RTE_IP_ICMP_ECHO_REQUEST ||
-			icmp->icmp_code != 0)
+		icmp->icmp_type != RTE_IP_ICMP_ECHO_REQUEST ||
+		icmp->icmp_code != 0)
 		return false;
 	rte_ether_addr_copy(&eth->src_addr, &mac);
 	rte_ether_addr_copy(&eth->dst_addr, &eth->src_addr);
@@ -85,16 +85,17 @@ icmpecho_packet_fwd(struct fwd_stream *fs)
 		return;
 	for (i = 0; i < nb_rx; i++) {
 		struct rte_mbuf *m = pkts[i];
-		struct rte_ether_hdr *eth =
-			rte_pktmbuf_mtod(m, struct rte_ether_hdr *);
+		struct rte_ether_hdr *eth = rte_pktmbuf_mtod(m,
+			struct rte_ether_hdr *);
 		uint8_t *end = (uint8_t *)eth + rte_pktmbuf_data_len(m);
 		bool reply = false;
 
 		if ((uint8_t *)(eth + 1) <= end) {
-			if (eth->ether_type == rte_cpu_to_be_16(RTE_ETHER_TYPE_ARP))
+			if (eth->ether_type ==
+				rte_cpu_to_be_16(RTE_ETHER_TYPE_ARP))
 				reply = arp_reply(eth, fs->rx_port, end);
 			else if (eth->ether_type ==
-					rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4))
+				rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4))
 				reply = icmp_reply(eth, end);
 		}
 		if (reply)

@@ -25,8 +25,8 @@ mac_packet_fwd(struct fwd_stream *fs)
 	if (nb_rx == 0)
 		return;
 	for (i = 0; i < nb_rx; i++) {
-		struct rte_ether_hdr *eth =
-			rte_pktmbuf_mtod(pkts[i], struct rte_ether_hdr *);
+		struct rte_ether_hdr *eth = rte_pktmbuf_mtod(pkts[i],
+			struct rte_ether_hdr *);
 
 		rte_ether_addr_copy(dst, &eth->dst_addr);
 		rte_ether_addr_copy(src, &eth->src_addr);

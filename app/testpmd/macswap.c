@@ -16,8 +16,8 @@ macswap_packet_fwd(struct fwd_stream *fs)
 	if (nb_rx == 0)
 		return;
 	for (i = 0; i < nb_rx; i++) {
-		struct rte_ether_hdr *eth =
-			rte_pktmbuf_mtod(pkts[i], struct rte_ether_hdr *);
+		struct rte_ether_hdr *eth = rte_pktmbuf_mtod(pkts[i],
+			struct rte_ether_hdr *);
 
 		rte_ether_addr_copy(&eth->dst_addr, &tmp);
 		rte_ether_addr_copy(&eth->src_addr, &eth->dst_addr);

@@ -19,9 +19,15 @@
 struct testpmd_config cfg;
 
 const struct fwd_engine *const fwd_engines[] = {
-	&io_fwd_engine, &mac_fwd_engine, &mac_swap_engine, &flow_gen_engine,
-	&rx_only_engine, &tx_only_engine, &icmp_echo_engine,
-	&five_tuple_swap_engine, NULL,
+	&io_fwd_engine,
+	&mac_fwd_engine,
+	&mac_swap_engine,
+	&flow_gen_engine,
+	&rx_only_engine,
+	&tx_only_engine,
+	&icmp_echo_engine,
+	&five_tuple_swap_engine,
+	NULL,
 };
 
 void
@@ -72,28 +78,29 @@ void
 testpmd_usage(const char *prog)
 {
 	printf("Usage: %s [EAL options] -- [testpmd options]\n"
-		"  -i, --interactive: run with a testpmd> prompt\n"
-		"  -a, --auto-start: start forwarding at init\n"
-		"  --tx-first: send one burst on every port first\n"
-		"  --stats-period=N: print port stats every N seconds\n"
-		"  --nb-cores=N, --nb-ports=N, --portmask=0xX, --portlist=L,\n"
-		"  --coremask=0xX: what forwards\n"
-		"  --rxq=N, --txq=N, --rxd=N, --txd=N (0: driver default)\n"
-		"  --burst=N (1-512; 0: what the drivers recommend), --mbcache=N,\n"
-		"  --total-num-mbufs=N (>1024),\n"
-		"  --mbuf-size=N, --max-pkt-len=N\n"
-		"  --forward-mode=io|mac|macswap|flowgen|rxonly|txonly|icmpecho|5tswap\n"
-		"  --port-topology=paired|chained|loop, --eth-peer=N,XX:XX:XX:XX:XX:XX\n"
-		"  --txpkts=X[,Y...], --tx-ip=SRC,DST, --tx-udp=SRC[,DST],\n"
-		"  --txonly-multi-flow\n"
-		"  --rss-ip, --rss-udp, --disable-rss\n"
-		"  --no-lsc-interrupt, --disable-link-check\n"
-		"  --print-event=E, --mask-event=E: print an event or not (E:\n"
-		"    unknown|intr_lsc|queue_state|intr_reset|vf_mbox|ipsec|macsec|\n"
-		"    intr_rmv|dev_probed|dev_released|flow_aged|rx_avail_thresh|\n"
-		"    err_recovering|recovery_success|recovery_failed|all)\n"
-		"  --record-core-cycles, --record-burst-stats, --numa, --no-numa\n"
-		"  -h, --help: this text\n", prog);
+	       "  -i, --interactive: run with a testpmd> prompt\n"
+	       "  -a, --auto-start: start forwarding at init\n"
+	       "  --tx-first: send one burst on every port first\n"
+	       "  --stats-period=N: print port stats every N seconds\n"
+	       "  --nb-cores=N, --nb-ports=N, --portmask=0xX, --portlist=L,\n"
+	       "  --coremask=0xX: what forwards\n"
+	       "  --rxq=N, --txq=N, --rxd=N, --txd=N (0: driver default)\n"
+	       "  --burst=N (1-512; 0: what the drivers recommend), --mbcache=N,\n"
+	       "  --total-num-mbufs=N (>1024),\n"
+	       "  --mbuf-size=N, --max-pkt-len=N\n"
+	       "  --forward-mode=io|mac|macswap|flowgen|rxonly|txonly|icmpecho|5tswap\n"
+	       "  --port-topology=paired|chained|loop, --eth-peer=N,XX:XX:XX:XX:XX:XX\n"
+	       "  --txpkts=X[,Y...], --tx-ip=SRC,DST, --tx-udp=SRC[,DST],\n"
+	       "  --txonly-multi-flow\n"
+	       "  --rss-ip, --rss-udp, --disable-rss\n"
+	       "  --no-lsc-interrupt, --disable-link-check\n"
+	       "  --print-event=E, --mask-event=E: print an event or not (E:\n"
+	       "    unknown|intr_lsc|queue_state|intr_reset|vf_mbox|ipsec|macsec|\n"
+	       "    intr_rmv|dev_probed|dev_released|flow_aged|rx_avail_thresh|\n"
+	       "    err_recovering|recovery_success|recovery_failed|all)\n"
+	       "  --record-core-cycles, --record-burst-stats, --numa, --no-numa\n"
+	       "  -h, --help: this text\n",
+		prog);
 }
 
 /* Parses an unsigned decimal (or 0x hex) number within [min, max]. */
@@ -113,8 +120,9 @@ parse_uint(const char *name, const char *text, uint64_t min, uint64_t max,
 	*value = v;
 	return 0;
 bad:
-	fprintf(stderr, "invalid --%s value '%s': expected %" PRIu64
-		"..%" PRIu64 "\n", name, text != NULL ? text : "", min, max);
+	fprintf(stderr,
+		"invalid --%s value '%s': expected %" PRIu64 "..%" PRIu64 "\n",
+		name, text != NULL ? text : "", min, max);
 	return -1;
 }
 
@@ -126,7 +134,7 @@ parse_mac(const char *text, struct rte_ether_addr *mac)
 	int i;
 
 	if (sscanf(text, "%x:%x:%x:%x:%x:%x%c", &b[0], &b[1], &b[2], &b[3],
-			&b[4], &b[5], &extra) != 6)
+		    &b[4], &b[5], &extra) != 6)
 		return -1;
 	for (i = 0; i < RTE_ETHER_ADDR_LEN; i++) {
 		if (b[i] > 0xff)
@@ -182,10 +190,12 @@ parse_eth_peer(const char *text)
 	errno = 0;
 	port = strtoul(text, &end, 10);
 	if (comma == NULL || end != comma || errno != 0 ||
-			port >= TESTPMD_MAX_PORTS ||
-			parse_mac(comma + 1, &cfg.peer[port]) != 0) {
-		fprintf(stderr, "invalid --eth-peer value '%s': expected "
-			"PORT,XX:XX:XX:XX:XX:XX\n", text);
+		port >= TESTPMD_MAX_PORTS ||
+		parse_mac(comma + 1, &cfg.peer[port]) != 0) {
+		fprintf(stderr,
+			"invalid --eth-peer value '%s': expected "
+			"PORT,XX:XX:XX:XX:XX:XX\n",
+			text);
 		return -1;
 	}
 	return 0;
@@ -201,9 +211,9 @@ parse_txpkts(const char *text)
 
 	snprintf(buf, sizeof(buf), "%s", text);
 	for (token = strtok_r(buf, ",", &save); token != NULL;
-			token = strtok_r(NULL, ",", &save)) {
+		token = strtok_r(NULL, ",", &save)) {
 		if (n == TESTPMD_MAX_SEGS ||
-				parse_uint("txpkts", token, 1, UINT16_MAX, &len) != 0)
+			parse_uint("txpkts", token, 1, UINT16_MAX, &len) != 0)
 			goto bad;
 		cfg.tx_seg_len[n++] = (uint16_t)len;
 	}
@@ -212,9 +222,10 @@ parse_txpkts(const char *text)
 	cfg.nb_tx_segs = n;
 	return 0;
 bad:
-	fprintf(stderr, "invalid --txpkts value '%s': expected up to %d "
-		"segment lengths, the first at least 42\n", text,
-		TESTPMD_MAX_SEGS);
+	fprintf(stderr,
+		"invalid --txpkts value '%s': expected up to %d "
+		"segment lengths, the first at least 42\n",
+		text, TESTPMD_MAX_SEGS);
 	return -1;
 }
 
@@ -231,14 +242,16 @@ parse_tx_ip(const char *text)
 		goto bad;
 	*comma = '\0';
 	if (inet_pton(AF_INET, buf, &src) != 1 ||
-			inet_pton(AF_INET, comma + 1, &dst) != 1)
+		inet_pton(AF_INET, comma + 1, &dst) != 1)
 		goto bad;
 	cfg.tx_ip_src = ntohl(src.s_addr);
 	cfg.tx_ip_dst = ntohl(dst.s_addr);
 	return 0;
 bad:
-	fprintf(stderr, "invalid --tx-ip value '%s': expected SRC,DST "
-		"IPv4 addresses\n", text);
+	fprintf(stderr,
+		"invalid --tx-ip value '%s': expected SRC,DST "
+		"IPv4 addresses\n",
+		text);
 	return -1;
 }
 
@@ -257,7 +270,7 @@ parse_tx_udp(const char *text)
 		return -1;
 	dst = src;
 	if (comma != NULL &&
-			parse_uint("tx-udp", comma + 1, 0, UINT16_MAX, &dst) != 0)
+		parse_uint("tx-udp", comma + 1, 0, UINT16_MAX, &dst) != 0)
 		return -1;
 	cfg.tx_udp_src = (uint16_t)src;
 	cfg.tx_udp_dst = (uint16_t)dst;
@@ -265,13 +278,40 @@ parse_tx_udp(const char *text)
 }
 
 enum {
-	OPT_TX_FIRST = 256, OPT_STATS_PERIOD, OPT_NB_CORES, OPT_NB_PORTS,
-	OPT_PORTMASK, OPT_PORTLIST, OPT_COREMASK, OPT_RXQ, OPT_TXQ, OPT_RXD,
-	OPT_TXD, OPT_BURST, OPT_MBCACHE, OPT_TOTAL_MBUFS, OPT_MBUF_SIZE,
-	OPT_MAX_PKT_LEN, OPT_FWD_MODE, OPT_TOPOLOGY, OPT_ETH_PEER, OPT_TXPKTS,
-	OPT_TX_IP, OPT_TX_UDP, OPT_MULTI_FLOW, OPT_RSS_IP, OPT_RSS_UDP,
-	OPT_DISABLE_RSS, OPT_NO_LSC, OPT_NO_LINK_CHECK, OPT_CORE_CYCLES,
-	OPT_BURST_STATS, OPT_NUMA, OPT_NO_NUMA, OPT_PRINT_EVENT, OPT_MASK_EVENT,
+	OPT_TX_FIRST = 256,
+	OPT_STATS_PERIOD,
+	OPT_NB_CORES,
+	OPT_NB_PORTS,
+	OPT_PORTMASK,
+	OPT_PORTLIST,
+	OPT_COREMASK,
+	OPT_RXQ,
+	OPT_TXQ,
+	OPT_RXD,
+	OPT_TXD,
+	OPT_BURST,
+	OPT_MBCACHE,
+	OPT_TOTAL_MBUFS,
+	OPT_MBUF_SIZE,
+	OPT_MAX_PKT_LEN,
+	OPT_FWD_MODE,
+	OPT_TOPOLOGY,
+	OPT_ETH_PEER,
+	OPT_TXPKTS,
+	OPT_TX_IP,
+	OPT_TX_UDP,
+	OPT_MULTI_FLOW,
+	OPT_RSS_IP,
+	OPT_RSS_UDP,
+	OPT_DISABLE_RSS,
+	OPT_NO_LSC,
+	OPT_NO_LINK_CHECK,
+	OPT_CORE_CYCLES,
+	OPT_BURST_STATS,
+	OPT_NUMA,
+	OPT_NO_NUMA,
+	OPT_PRINT_EVENT,
+	OPT_MASK_EVENT,
 };
 
 static const struct option long_options[] = {
@@ -333,19 +373,19 @@ parse_number_option(int opt, const char *arg)
 		cfg.field = (__typeof__(cfg.field))v; \
 		return 0
 	switch (opt) {
-	NUM(OPT_STATS_PERIOD, 0, 86400, stats_period);
-	NUM(OPT_NB_CORES, 1, RTE_MAX_LCORE, nb_fwd_lcores);
-	NUM(OPT_NB_PORTS, 1, TESTPMD_MAX_PORTS, nb_fwd_ports);
-	NUM(OPT_PORTMASK, 1, UINT64_MAX, portmask);
-	NUM(OPT_COREMASK, 1, UINT64_MAX, coremask);
-	NUM(OPT_RXQ, 1, TESTPMD_MAX_QUEUES, nb_rxq);
-	NUM(OPT_TXQ, 1, TESTPMD_MAX_QUEUES, nb_txq);
-	NUM(OPT_RXD, 0, 16384, nb_rxd);
-	NUM(OPT_TXD, 0, 16384, nb_txd);
-	NUM(OPT_BURST, 0, TESTPMD_MAX_BURST, burst);
-	NUM(OPT_MBCACHE, 0, RTE_MEMPOOL_CACHE_MAX_SIZE, mbcache);
-	NUM(OPT_TOTAL_MBUFS, 1025, UINT32_MAX, total_num_mbufs);
-	NUM(OPT_MAX_PKT_LEN, 64, 65535, max_rx_pkt_len);
+		NUM(OPT_STATS_PERIOD, 0, 86400, stats_period);
+		NUM(OPT_NB_CORES, 1, RTE_MAX_LCORE, nb_fwd_lcores);
+		NUM(OPT_NB_PORTS, 1, TESTPMD_MAX_PORTS, nb_fwd_ports);
+		NUM(OPT_PORTMASK, 1, UINT64_MAX, portmask);
+		NUM(OPT_COREMASK, 1, UINT64_MAX, coremask);
+		NUM(OPT_RXQ, 1, TESTPMD_MAX_QUEUES, nb_rxq);
+		NUM(OPT_TXQ, 1, TESTPMD_MAX_QUEUES, nb_txq);
+		NUM(OPT_RXD, 0, 16384, nb_rxd);
+		NUM(OPT_TXD, 0, 16384, nb_txd);
+		NUM(OPT_BURST, 0, TESTPMD_MAX_BURST, burst);
+		NUM(OPT_MBCACHE, 0, RTE_MEMPOOL_CACHE_MAX_SIZE, mbcache);
+		NUM(OPT_TOTAL_MBUFS, 1025, UINT32_MAX, total_num_mbufs);
+		NUM(OPT_MAX_PKT_LEN, 64, 65535, max_rx_pkt_len);
 	}
 #undef NUM
 	return 1;
@@ -362,9 +402,9 @@ parse_mbuf_size(const char *text)
 
 	snprintf(buf, sizeof(buf), "%s", text);
 	for (token = strtok_r(buf, ",", &save); token != NULL;
-			token = strtok_r(NULL, ",", &save)) {
+		token = strtok_r(NULL, ",", &save)) {
 		if (parse_uint("mbuf-size", token, RTE_PKTMBUF_HEADROOM + 64,
-				UINT16_MAX, &size) != 0)
+			    UINT16_MAX, &size) != 0)
 			return -1;
 		if (first)
 			cfg.mbuf_data_size = (uint16_t)size;
@@ -394,7 +434,8 @@ parse_string_option(int opt, const char *arg)
 		cfg.engine = fwd_engine_find(arg);
 		if (cfg.engine != NULL)
 			return 0;
-		fprintf(stderr, "invalid --forward-mode '%s': expected io, mac, "
+		fprintf(stderr,
+			"invalid --forward-mode '%s': expected io, mac, "
 			"macswap, flowgen, rxonly, txonly, icmpecho or 5tswap\n",
 			arg);
 		return -1;
@@ -406,8 +447,10 @@ parse_string_option(int opt, const char *arg)
 		else if (strcmp(arg, "loop") == 0)
 			cfg.topology = TOPO_LOOP;
 		else {
-			fprintf(stderr, "invalid --port-topology '%s': expected "
-				"paired, chained or loop\n", arg);
+			fprintf(stderr,
+				"invalid --port-topology '%s': expected "
+				"paired, chained or loop\n",
+				arg);
 			return -1;
 		}
 		return 0;
@@ -431,20 +474,47 @@ static int
 parse_flag_option(int opt)
 {
 	switch (opt) {
-	case 'i': cfg.interactive = true; break;
-	case 'a': cfg.auto_start = true; break;
-	case OPT_TX_FIRST: cfg.tx_first = true; break;
-	case OPT_MULTI_FLOW: cfg.txonly_multi_flow = true; break;
-	case OPT_RSS_IP: cfg.rss_hf = RTE_ETH_RSS_IP; break;
-	case OPT_RSS_UDP: cfg.rss_hf = RTE_ETH_RSS_UDP; break;
-	case OPT_DISABLE_RSS: cfg.rss_hf = 0; break;
-	case OPT_NO_LSC: cfg.lsc_interrupt = false; break;
-	case OPT_NO_LINK_CHECK: cfg.link_check = false; break;
-	case OPT_CORE_CYCLES: cfg.record_core_cycles = true; break;
-	case OPT_BURST_STATS: cfg.record_burst_stats = true; break;
-	case OPT_NUMA: cfg.numa = true; break;
-	case OPT_NO_NUMA: cfg.numa = false; break;
-	default: return 1;
+	case 'i':
+		cfg.interactive = true;
+		break;
+	case 'a':
+		cfg.auto_start = true;
+		break;
+	case OPT_TX_FIRST:
+		cfg.tx_first = true;
+		break;
+	case OPT_MULTI_FLOW:
+		cfg.txonly_multi_flow = true;
+		break;
+	case OPT_RSS_IP:
+		cfg.rss_hf = RTE_ETH_RSS_IP;
+		break;
+	case OPT_RSS_UDP:
+		cfg.rss_hf = RTE_ETH_RSS_UDP;
+		break;
+	case OPT_DISABLE_RSS:
+		cfg.rss_hf = 0;
+		break;
+	case OPT_NO_LSC:
+		cfg.lsc_interrupt = false;
+		break;
+	case OPT_NO_LINK_CHECK:
+		cfg.link_check = false;
+		break;
+	case OPT_CORE_CYCLES:
+		cfg.record_core_cycles = true;
+		break;
+	case OPT_BURST_STATS:
+		cfg.record_burst_stats = true;
+		break;
+	case OPT_NUMA:
+		cfg.numa = true;
+		break;
+	case OPT_NO_NUMA:
+		cfg.numa = false;
+		break;
+	default:
+		return 1;
 	}
 	return 0;
 }
@@ -461,7 +531,8 @@ check_txpkts(void)
 
 	for (i = 0; i < cfg.nb_tx_segs; i++)
 		if (cfg.tx_seg_len[i] > room) {
-			fprintf(stderr, "invalid --txpkts: segment %u is %u "
+			fprintf(stderr,
+				"invalid --txpkts: segment %u is %u "
 				"bytes, more than the %u bytes of data an mbuf "
 				"holds (--mbuf-size %u less %u of headroom)\n",
 				i, cfg.tx_seg_len[i], room, cfg.mbuf_data_size,
@@ -478,16 +549,17 @@ testpmd_parse_args(int argc, char **argv)
 	const char *prog = argv[0];
 	int opt, ret;
 
-	optind = 0;	/* 0, not 1: glibc then forgets a previous scan */
+	optind = 0; /* 0, not 1: glibc then forgets a previous scan */
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":iah", long_options,
-			NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":iah", long_options, NULL)) !=
+		-1) {
 		if (opt == 'h') {
 			testpmd_usage(prog);
 			return 1;
 		}
 		if (opt == '?' || opt == ':') {
-			fprintf(stderr, "invalid testpmd option '%s' (see --help)\n",
+			fprintf(stderr,
+				"invalid testpmd option '%s' (see --help)\n",
 				argv[optind - 1]);
 			return -1;
 		}
@@ -500,7 +572,8 @@ testpmd_parse_args(int argc, char **argv)
 			return -1;
 	}
 	if (optind < argc) {
-		fprintf(stderr, "unexpected testpmd argument '%s'\n", argv[optind]);
+		fprintf(stderr, "unexpected testpmd argument '%s'\n",
+			argv[optind]);
 		return -1;
 	}
 	return check_txpkts();

@@ -98,8 +98,8 @@ capabilities_display(uint64_t dev_capa)
 	printf("Device capabilities: 0x%" PRIx64 "(", dev_capa);
 	for (bit = 0; bit < 64; bit++)
 		if ((dev_capa & (UINT64_C(1) << bit)) != 0)
-			printf(" %s", rte_eth_dev_capability_name(
-				UINT64_C(1) << bit));
+			printf(" %s",
+				rte_eth_dev_capability_name(UINT64_C(1) << bit));
 	printf(" )\n");
 }
 
@@ -132,8 +132,11 @@ port_limits_display(const struct rte_eth_dev_info *info)
 	capabilities_display(info->dev_capa);
 	printf("Device error handling mode: %s\n",
 		info->err_handle_mode == RTE_ETH_ERROR_HANDLE_MODE_PASSIVE ?
-		"passive" : info->err_handle_mode ==
-		RTE_ETH_ERROR_HANDLE_MODE_PROACTIVE ? "proactive" : "none");
+			"passive" :
+			info->err_handle_mode ==
+				RTE_ETH_ERROR_HANDLE_MODE_PROACTIVE ?
+			"proactive" :
+			"none");
 }
 
 static void
@@ -143,8 +146,8 @@ port_link_modes_display(uint16_t port_id, const struct rte_eth_link *link)
 
 	printf("Link status: %s\n", link->link_status ? "up" : "down");
 	printf("Link speed: %s\n", rte_eth_link_speed_to_str(link->link_speed));
-	printf("Link duplex: %s\n", link->link_duplex ? "full-duplex" :
-		"half-duplex");
+	printf("Link duplex: %s\n",
+		link->link_duplex ? "full-duplex" : "half-duplex");
 	printf("Autoneg status: %s\n", link->link_autoneg ? "On" : "Off");
 	if (rte_eth_dev_get_mtu(port_id, &mtu) == 0)
 		printf("MTU: %u\n", mtu);
@@ -163,14 +166,15 @@ port_infos_display(uint16_t port_id)
 	char name[RTE_ETH_NAME_MAX_LEN];
 
 	if (rte_eth_dev_info_get(port_id, &info) != 0 ||
-			rte_eth_macaddr_get(port_id, &mac) != 0 ||
-			rte_eth_link_get_nowait(port_id, &link) != 0) {
+		rte_eth_macaddr_get(port_id, &mac) != 0 ||
+		rte_eth_link_get_nowait(port_id, &link) != 0) {
 		fprintf(stderr, "cannot read port %u\n", port_id);
 		return;
 	}
 	rte_eth_dev_get_name_by_port(port_id, name);
 	printf("\n********************* Infos for port %-2u "
-		"*********************\n", port_id);
+	       "*********************\n",
+		port_id);
 	printf("MAC address: " RTE_ETHER_ADDR_PRT_FMT "\n",
 		RTE_ETHER_ADDR_BYTES(&mac));
 	printf("Device name: %s\n", name);
@@ -199,7 +203,7 @@ port_summary_header(void)
 {
 	printf("Number of available ports: %u\n", rte_eth_dev_count_avail());
 	printf("Port MAC Address       Name         Driver         Status   "
-		"Link\n");
+	       "Link\n");
 }
 
 void
@@ -211,14 +215,14 @@ port_summary_display(uint16_t port_id)
 	char name[RTE_ETH_NAME_MAX_LEN];
 
 	if (rte_eth_dev_info_get(port_id, &info) != 0 ||
-			rte_eth_macaddr_get(port_id, &mac) != 0 ||
-			rte_eth_link_get_nowait(port_id, &link) != 0 ||
-			rte_eth_dev_get_name_by_port(port_id, name) != 0) {
+		rte_eth_macaddr_get(port_id, &mac) != 0 ||
+		rte_eth_link_get_nowait(port_id, &link) != 0 ||
+		rte_eth_dev_get_name_by_port(port_id, name) != 0) {
 		fprintf(stderr, "cannot read port %u\n", port_id);
 		return;
 	}
-	printf("%-4u " RTE_ETHER_ADDR_PRT_FMT " %-12s %-14s %-8s %s\n",
-		port_id, RTE_ETHER_ADDR_BYTES(&mac), name, info.driver_name,
+	printf("%-4u " RTE_ETHER_ADDR_PRT_FMT " %-12s %-14s %-8s %s\n", port_id,
+		RTE_ETHER_ADDR_BYTES(&mac), name, info.driver_name,
 		link.link_status ? "up" : "down",
 		rte_eth_link_speed_to_str(link.link_speed));
 }
@@ -233,15 +237,16 @@ device_infos_display(uint16_t port_id)
 	char name[RTE_ETH_NAME_MAX_LEN];
 
 	if (rte_eth_dev_info_get(port_id, &info) != 0 || info.device == NULL ||
-			rte_eth_macaddr_get(port_id, &mac) != 0 ||
-			rte_eth_dev_get_name_by_port(port_id, name) != 0) {
+		rte_eth_macaddr_get(port_id, &mac) != 0 ||
+		rte_eth_dev_get_name_by_port(port_id, name) != 0) {
 		fprintf(stderr, "cannot read port %u\n", port_id);
 		return;
 	}
 	bus = rte_dev_bus(info.device);
 	bus_info = rte_dev_bus_info(info.device);
 	printf("\n********************* Infos for device %s "
-		"*********************\n", rte_dev_name(info.device));
+	       "*********************\n",
+		rte_dev_name(info.device));
 	printf("Bus name: %s\n", bus != NULL ? rte_bus_name(bus) : "");
 	printf("Bus information: %s\n", bus_info != NULL ? bus_info : "");
 	printf("Driver name: %s\n", info.driver_name);
@@ -254,21 +259,23 @@ device_infos_display(uint16_t port_id)
 }
 
 static void
-queue_info_error(uint16_t port_id, uint16_t queue_id, const char *dir,
-	int ret)
+queue_info_error(uint16_t port_id, uint16_t queue_id, const char *dir, int ret)
 {
 	printf("Failed to retrieve information for port: %u, %s queue: %u\n"
-		"error desc: %s(%d)\n", port_id, dir, queue_id,
-		rte_strerror(-ret), ret);
+	       "error desc: %s(%d)\n",
+		port_id, dir, queue_id, rte_strerror(-ret), ret);
 }
 
 static const char *
 queue_state_name(uint8_t state)
 {
 	switch (state) {
-	case RTE_ETH_QUEUE_STATE_STARTED: return "started";
-	case RTE_ETH_QUEUE_STATE_HAIRPIN: return "hairpin";
-	default: return "stopped";
+	case RTE_ETH_QUEUE_STATE_STARTED:
+		return "started";
+	case RTE_ETH_QUEUE_STATE_HAIRPIN:
+		return "hairpin";
+	default:
+		return "stopped";
 	}
 }
 
@@ -283,7 +290,8 @@ rxq_info_display(uint16_t port_id, uint16_t queue_id)
 		return;
 	}
 	printf("\n********************* Infos for port %-2u, RX queue %-2u "
-		"*********************\n", port_id, queue_id);
+	       "*********************\n",
+		port_id, queue_id);
 	printf("Mempool: %s\n", qinfo.mp != NULL ? qinfo.mp->name : "N/A");
 	printf("RX prefetch threshold: %u\n", qinfo.conf.rx_thresh.pthresh);
 	printf("RX host threshold: %u\n", qinfo.conf.rx_thresh.hthresh);
@@ -309,7 +317,8 @@ txq_info_display(uint16_t port_id, uint16_t queue_id)
 		return;
 	}
 	printf("\n********************* Infos for port %-2u, TX queue %-2u "
-		"*********************\n", port_id, queue_id);
+	       "*********************\n",
+		port_id, queue_id);
 	printf("TX prefetch threshold: %u\n", qinfo.conf.tx_thresh.pthresh);
 	printf("TX host threshold: %u\n", qinfo.conf.tx_thresh.hthresh);
 	printf("TX writeback threshold: %u\n", qinfo.conf.tx_thresh.wthresh);
@@ -342,7 +351,8 @@ port_rss_hash_display(uint16_t port_id, bool show_key)
 	ret = rte_eth_dev_rss_hash_conf_get(port_id, &rss_conf);
 	if (ret != 0) {
 		printf("Error during getting RSS hash configuration of port "
-			"%u: %s\n", port_id, rte_strerror(-ret));
+		       "%u: %s\n",
+			port_id, rte_strerror(-ret));
 		return;
 	}
 	if (rss_conf.rss_hf == 0) {

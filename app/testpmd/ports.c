@@ -17,7 +17,11 @@
 
 struct rte_mempool *socket_pools[RTE_MAX_NUMA_NODES];
 
-enum port_state { PORT_STOPPED, PORT_STARTED, PORT_CLOSED };
+enum port_state {
+	PORT_STOPPED,
+	PORT_STARTED,
+	PORT_CLOSED
+};
 static enum port_state port_states[TESTPMD_MAX_PORTS];
 /* "port config" changed what the port needs: configure it again at the
  * next "port start" (a port attached at run time starts that way). */
@@ -49,15 +53,19 @@ pool_for_socket(int socket)
 	if (n == 0)
 		/* Enough for full rings, lcore caches and a burst per port. */
 		n = (4096 + rte_lcore_count() * cfg.mbcache + 4096 +
-			TESTPMD_MAX_BURST) * rte_eth_dev_count_avail();
+			    TESTPMD_MAX_BURST) *
+			rte_eth_dev_count_avail();
 	snprintf(name, sizeof(name), "mb_pool_%d", socket);
 	printf("testpmd: create a new mbuf pool <%s>: n=%u, size=%u, "
-		"socket=%d\n", name, n, cfg.mbuf_data_size, socket);
-	socket_pools[socket] = rte_pktmbuf_pool_create(name, n, cfg.mbcache,
-		0, cfg.mbuf_data_size, socket);
+	       "socket=%d\n",
+		name, n, cfg.mbuf_data_size, socket);
+	socket_pools[socket] = rte_pktmbuf_pool_create(name, n, cfg.mbcache, 0,
+		cfg.mbuf_data_size, socket);
 	if (socket_pools[socket] == NULL)
-		fprintf(stderr, "Creation of mbuf pool for socket %d failed: "
-			"%s\n", socket, rte_strerror(rte_errno));
+		fprintf(stderr,
+			"Creation of mbuf pool for socket %d failed: "
+			"%s\n",
+			socket, rte_strerror(rte_errno));
 	return socket_pools[socket];
 }
 
@@ -103,9 +111,10 @@ port_configure(uint16_t port_id)
 	if (ret != 0)
 		goto fail;
 	if (cfg.nb_rxq > info.max_rx_queues || cfg.nb_txq > info.max_tx_queues) {
-		fprintf(stderr, "port %u supports at most %u Rx and %u Tx "
-			"queues\n", port_id, info.max_rx_queues,
-			info.max_tx_queues);
+		fprintf(stderr,
+			"port %u supports at most %u Rx and %u Tx "
+			"queues\n",
+			port_id, info.max_rx_queues, info.max_tx_queues);
 		return -1;
 	}
 	port_conf_build(port_id, &info, &conf);
@@ -145,7 +154,7 @@ ports_all_stopped(void)
 {
 	uint16_t port_id;
 
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		if (port_states[port_id] == PORT_STARTED)
 			return false;
 	return true;
@@ -187,12 +196,16 @@ port_rx_modes_default(uint16_t port_id)
 	port_rx_modes_done[port_id] = true;
 	ret = rte_eth_promiscuous_enable(port_id);
 	if (ret != 0)
-		fprintf(stderr, "Error during enabling promiscuous mode for "
-			"port %u: %s - ignore\n", port_id, rte_strerror(-ret));
+		fprintf(stderr,
+			"Error during enabling promiscuous mode for "
+			"port %u: %s - ignore\n",
+			port_id, rte_strerror(-ret));
 	ret = rte_eth_allmulticast_enable(port_id);
 	if (ret != 0)
-		fprintf(stderr, "Error during enabling all-multicast mode for "
-			"port %u: %s - ignore\n", port_id, rte_strerror(-ret));
+		fprintf(stderr,
+			"Error during enabling all-multicast mode for "
+			"port %u: %s - ignore\n",
+			port_id, rte_strerror(-ret));
 }
 
 bool
@@ -269,9 +282,9 @@ ports_check_link(void)
 	/* Up to 9 s, as DPDK's testpmd, polling every 100 ms. */
 	for (tries = 0; tries < 90; tries++) {
 		all_up = true;
-		RTE_ETH_FOREACH_DEV(port_id) {
+		RTE_ETH_FOREACH_DEV (port_id) {
 			if (rte_eth_link_get_nowait(port_id, &link) != 0 ||
-					link.link_status == RTE_ETH_LINK_DOWN)
+				link.link_status == RTE_ETH_LINK_DOWN)
 				all_up = false;
 		}
 		if (all_up)
@@ -286,11 +299,11 @@ ports_init(void)
 {
 	uint16_t port_id;
 
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		if (pool_for_socket(port_socket(port_id)) == NULL)
 			return -1;
 	}
-	RTE_ETH_FOREACH_DEV(port_id) {
+	RTE_ETH_FOREACH_DEV (port_id) {
 		if (port_configure(port_id) != 0 || port_start(port_id) != 0)
 			return -1;
 	}
@@ -305,9 +318,9 @@ ports_shutdown(void)
 	uint16_t port_id;
 	int socket;
 
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		port_stop(port_id);
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		port_close(port_id);
 	for (socket = 0; socket < RTE_MAX_NUMA_NODES; socket++) {
 		if (socket_pools[socket] == NULL)

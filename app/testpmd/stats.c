@@ -30,8 +30,8 @@ rate(uint64_t now, uint64_t before, uint64_t cycles)
 {
 	if (cycles == 0 || now < before)
 		return 0;
-	return (uint64_t)((double)(now - before) *
-		(double)rte_get_tsc_hz() / (double)cycles);
+	return (uint64_t)((double)(now - before) * (double)rte_get_tsc_hz() /
+		(double)cycles);
 }
 
 void
@@ -47,17 +47,18 @@ nic_stats_display(uint16_t port_id)
 	}
 	now = rte_rdtsc();
 	cycles = last_shown[port_id].cycles != 0 ?
-		now - last_shown[port_id].cycles : 0;
+		now - last_shown[port_id].cycles :
+		0;
 	printf("\n  %s NIC statistics for port %-2u %s\n", border, port_id,
 		border);
 	printf("  RX-packets: %-10" PRIu64 " RX-missed: %-10" PRIu64
-		" RX-bytes:  %-" PRIu64 "\n", st.ipackets, st.imissed,
-		st.ibytes);
+	       " RX-bytes:  %-" PRIu64 "\n",
+		st.ipackets, st.imissed, st.ibytes);
 	printf("  RX-errors: %-" PRIu64 "\n", st.ierrors);
 	printf("  RX-nombuf:  %-10" PRIu64 "\n", st.rx_nombuf);
 	printf("  TX-packets: %-10" PRIu64 " TX-errors: %-10" PRIu64
-		" TX-bytes:  %-" PRIu64 "\n", st.opackets, st.oerrors,
-		st.obytes);
+	       " TX-bytes:  %-" PRIu64 "\n",
+		st.opackets, st.oerrors, st.obytes);
 	printf("\n  Throughput (since last show)\n");
 	printf("  Rx-pps: %12" PRIu64 "          Rx-bps: %12" PRIu64 "\n",
 		rate(st.ipackets, last_shown[port_id].ipackets, cycles),
@@ -65,8 +66,7 @@ nic_stats_display(uint16_t port_id)
 	printf("  Tx-pps: %12" PRIu64 "          Tx-bps: %12" PRIu64 "\n",
 		rate(st.opackets, last_shown[port_id].opackets, cycles),
 		8 * rate(st.obytes, last_shown[port_id].obytes, cycles));
-	printf("  %s%s%s\n", border, "############################",
-		border);
+	printf("  %s%s%s\n", border, "############################", border);
 	last_shown[port_id].ipackets = st.ipackets;
 	last_shown[port_id].opackets = st.opackets;
 	last_shown[port_id].ibytes = st.ibytes;
@@ -100,7 +100,7 @@ nic_xstats_display(uint16_t port_id)
 	if (names == NULL || values == NULL)
 		goto out;
 	if (rte_eth_xstats_get_names(port_id, names, n) != n ||
-			rte_eth_xstats_get(port_id, values, n) != n)
+		rte_eth_xstats_get(port_id, values, n) != n)
 		goto out;
 	printf("###### NIC extended statistics for port %-2u\n", port_id);
 	for (i = 0; i < n; i++)
@@ -148,8 +148,8 @@ static void
 fwd_counts_line(const char *dir, uint64_t packets, uint64_t dropped)
 {
 	printf("  %s-packets: %-14" PRIu64 " %s-dropped: %-14" PRIu64
-		"%s-total: %-" PRIu64 "\n", dir, packets, dir, dropped, dir,
-		packets + dropped);
+	       "%s-total: %-" PRIu64 "\n",
+		dir, packets, dir, dropped, dir, packets + dropped);
 }
 
 /* "RX-bursts : N [a% of X pkts + b% of Y pkts + c% of others]": the
@@ -169,7 +169,7 @@ burst_stats_display(const char *dir, uint16_t port_id, bool rx)
 			continue;
 		for (n = 1; n <= TESTPMD_MAX_BURST; n++)
 			spread[n] += rx ? fs->rx_burst_spread[n] :
-				fs->tx_burst_spread[n];
+					  fs->tx_burst_spread[n];
 	}
 	for (n = 1; n <= TESTPMD_MAX_BURST; n++) {
 		total += spread[n];
@@ -204,7 +204,8 @@ static void
 core_cycles_display(uint64_t total_packets)
 {
 	const struct fwd_engine *ran = fwd_engine_running != NULL ?
-		fwd_engine_running : cfg.engine;
+		fwd_engine_running :
+		cfg.engine;
 	uint64_t cycles = 0;
 	unsigned int s;
 
@@ -213,7 +214,7 @@ core_cycles_display(uint64_t total_packets)
 	if (total_packets == 0)
 		return;
 	printf("\n  CPU cycles/packet=%.2F (total cycles=%" PRIu64
-		" / total %s packets=%" PRIu64 ") at %" PRIu64 " MHz Clock\n",
+	       " / total %s packets=%" PRIu64 ") at %" PRIu64 " MHz Clock\n",
 		(double)cycles / (double)total_packets, cycles,
 		ran == &tx_only_engine ? "TX" : "RX", total_packets,
 		rte_get_tsc_hz() / 1000000);
@@ -227,7 +228,8 @@ fwd_stats_display(void)
 	unsigned int p, s;
 	/* "set fwd" while forwarding changes cfg.engine, not what ran. */
 	const struct fwd_engine *ran = fwd_engine_running != NULL ?
-		fwd_engine_running : cfg.engine;
+		fwd_engine_running :
+		cfg.engine;
 
 	for (p = 0; p < nb_fwd_ports_cur; p++) {
 		uint16_t port_id = fwd_ports[p];
@@ -241,7 +243,8 @@ fwd_stats_display(void)
 			if (fwd_streams[s].tx_port == port_id)
 				dropped += fwd_streams[s].fwd_dropped;
 		printf("\n  ---------------------- Forward statistics for "
-			"port %-2u ----------------------\n", port_id);
+		       "port %-2u ----------------------\n",
+			port_id);
 		fwd_counts_line("RX", rx, missed);
 		fwd_counts_line("TX", tx, dropped);
 		if (cfg.record_burst_stats) {
@@ -249,21 +252,23 @@ fwd_stats_display(void)
 			burst_stats_display("TX", port_id, false);
 		}
 		printf("  ------------------------------------------------"
-			"----------------------------\n");
+		       "----------------------------\n");
 		rx_total += rx;
 		tx_total += tx;
 		rx_drop += missed;
 		tx_drop += dropped;
 	}
 	printf("\n  +++++++++++++++ Accumulated forward statistics for all "
-		"ports+++++++++++++++\n");
+	       "ports+++++++++++++++\n");
 	fwd_counts_line("RX", rx_total, rx_drop);
 	fwd_counts_line("TX", tx_total, tx_drop);
 	printf("  ++++++++++++++++++++++++++++++++++++++++++++++++++++++++"
-		"++++++++++++++++++++\n");
+	       "++++++++++++++++++++\n");
 	if (cfg.record_core_cycles)
-		core_cycles_display(ran == &tx_only_engine ||
-			ran == &flow_gen_engine ? tx_total : rx_total);
+		core_cycles_display(
+			ran == &tx_only_engine || ran == &flow_gen_engine ?
+				tx_total :
+				rx_total);
 }
 
 /* One --stats-period screen; on a terminal it is redrawn in place. */

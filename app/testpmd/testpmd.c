@@ -59,7 +59,7 @@ wait_for_quit(void)
 		if (ret > 0) {
 			/* Enter, end of input or a closed stdin all stop. */
 			if (read(STDIN_FILENO, &c, 1) <= 0 || c == '\n' ||
-					(pfd.revents & (POLLHUP | POLLERR)))
+				(pfd.revents & (POLLHUP | POLLERR)))
 				break;
 		} else if (ret < 0 && errno != EINTR) {
 			break;

@@ -18,10 +18,10 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#define TESTPMD_MAX_PORTS RTE_MAX_ETHPORTS
-#define TESTPMD_MAX_BURST 512
-#define TESTPMD_MAX_QUEUES 64
-#define TESTPMD_MAX_SEGS 8
+#define TESTPMD_MAX_PORTS   RTE_MAX_ETHPORTS
+#define TESTPMD_MAX_BURST   512
+#define TESTPMD_MAX_QUEUES  64
+#define TESTPMD_MAX_SEGS    8
 #define TESTPMD_MAX_STREAMS (TESTPMD_MAX_PORTS * TESTPMD_MAX_QUEUES)
 
 /* One Rx queue feeding one Tx queue, polled by one forwarding lcore. */
@@ -30,12 +30,12 @@ struct fwd_stream {
 	uint16_t rx_queue;
 	uint16_t tx_port;
 	uint16_t tx_queue;
-	struct rte_mempool *pool;	/* for engines that make packets */
+	struct rte_mempool *pool; /* for engines that make packets */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
-	uint64_t fwd_dropped;		/* Tx refused, freed */
-	uint64_t core_cycles;		/* --record-core-cycles */
-	uint32_t flow_index;		/* txonly multi-flow / flowgen */
+	uint64_t fwd_dropped; /* Tx refused, freed */
+	uint64_t core_cycles; /* --record-core-cycles */
+	uint32_t flow_index;  /* txonly multi-flow / flowgen */
 	/* --record-burst-stats: bursts of each size, 0 left uncounted */
 	uint64_t rx_burst_spread[TESTPMD_MAX_BURST + 1];
 	uint64_t tx_burst_spread[TESTPMD_MAX_BURST + 1];
@@ -61,7 +61,11 @@ extern const struct fwd_engine five_tuple_swap_engine;
 extern const struct fwd_engine icmp_echo_engine;
 extern const struct fwd_engine *const fwd_engines[];
 
-enum port_topology { TOPO_PAIRED, TOPO_CHAINED, TOPO_LOOP };
+enum port_topology {
+	TOPO_PAIRED,
+	TOPO_CHAINED,
+	TOPO_LOOP
+};
 
 /* Everything the command line (or the prompt) sets. */
 struct testpmd_config {
@@ -70,16 +74,16 @@ struct testpmd_config {
 	bool tx_first;
 	unsigned int stats_period;
 	unsigned int nb_fwd_lcores;
-	unsigned int nb_fwd_ports;	/* 0: all selected */
-	uint64_t portmask;		/* 0: all */
-	uint64_t coremask;		/* 0: every worker lcore */
+	unsigned int nb_fwd_ports; /* 0: all selected */
+	uint64_t portmask;	   /* 0: all */
+	uint64_t coremask;	   /* 0: every worker lcore */
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint16_t nb_rxd;
 	uint16_t nb_txd;
 	uint16_t burst;
 	unsigned int mbcache;
-	unsigned int total_num_mbufs;	/* 0: computed */
+	unsigned int total_num_mbufs; /* 0: computed */
 	uint16_t mbuf_data_size;
 	uint32_t max_rx_pkt_len;
 	const struct fwd_engine *engine;
@@ -87,24 +91,24 @@ struct testpmd_config {
 	struct rte_ether_addr peer[TESTPMD_MAX_PORTS];
 	uint16_t tx_seg_len[TESTPMD_MAX_SEGS];
 	unsigned int nb_tx_segs;
-	uint32_t tx_ip_src;		/* host order */
+	uint32_t tx_ip_src; /* host order */
 	uint32_t tx_ip_dst;
 	uint16_t tx_udp_src;
 	uint16_t tx_udp_dst;
 	bool txonly_multi_flow;
 	uint64_t rss_hf;
-	bool lsc_interrupt;		/* intr_conf.lsc where the port can */
-	uint32_t event_print_mask;	/* bit per rte_eth_event_type */
+	bool lsc_interrupt;	   /* intr_conf.lsc where the port can */
+	uint32_t event_print_mask; /* bit per rte_eth_event_type */
 	bool link_check;
 	bool record_core_cycles;
 	bool record_burst_stats;
 	bool numa;
-	unsigned int verbose;		/* bit 0: dump Rx, bit 1: dump Tx */
-	bool tx_retry;			/* "set fwd MODE retry" */
+	unsigned int verbose; /* bit 0: dump Rx, bit 1: dump Tx */
+	bool tx_retry;	      /* "set fwd MODE retry" */
 };
 
 /* "set fwd MODE retry": Tx retries of a partly refused burst, as DPDK. */
-#define TESTPMD_TX_RETRY_NUM 64
+#define TESTPMD_TX_RETRY_NUM	  64
 #define TESTPMD_TX_RETRY_DELAY_US 1
 
 extern struct testpmd_config cfg;
@@ -168,12 +172,12 @@ void port_attached(uint16_t port_id);
 extern const struct fwd_engine *fwd_engine_running;
 int start_packet_forwarding(unsigned int tx_first_bursts);
 void stop_packet_forwarding(void);
-void fwd_stream_tx(struct fwd_stream *fs, struct rte_mbuf **pkts,
-	uint16_t nb_rx);
+void
+fwd_stream_tx(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t nb_rx);
 
 /* dump.c: "set verbose" per-packet lines, in DPDK's layout */
-void pkt_burst_dump(uint16_t port_id, uint16_t queue_id,
-	struct rte_mbuf **pkts, uint16_t nb_pkts, bool rx);
+void pkt_burst_dump(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **pkts,
+	uint16_t nb_pkts, bool rx);
 
 /* One Rx burst of the stream, counted. */
 static inline uint16_t
@@ -214,8 +218,8 @@ void port_rss_hash_display(uint16_t port_id, bool show_key);
 void txpkt_stream_init(struct fwd_stream *fs);
 int txpkt_fill(struct fwd_stream *fs, struct rte_mbuf *head, uint32_t src_ip,
 	uint16_t src_port);
-struct rte_mbuf *txpkt_build(struct fwd_stream *fs, uint32_t src_ip,
-	uint16_t src_port);
+struct rte_mbuf *
+txpkt_build(struct fwd_stream *fs, uint32_t src_ip, uint16_t src_port);
 
 /* cmdline.c */
 void prompt(void);

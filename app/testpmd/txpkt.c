@@ -14,8 +14,9 @@
 
 #include "testpmd.h"
 
-#define TXPKT_HDR_LEN (sizeof(struct rte_ether_hdr) + \
-	sizeof(struct rte_ipv4_hdr) + sizeof(struct rte_udp_hdr))
+#define TXPKT_HDR_LEN \
+	(sizeof(struct rte_ether_hdr) + sizeof(struct rte_ipv4_hdr) + \
+		sizeof(struct rte_udp_hdr))
 
 /* Source MACs, read once per stream start rather than per packet. */
 static struct rte_ether_addr tx_port_macs[TESTPMD_MAX_PORTS];
@@ -49,15 +50,14 @@ txpkt_headers(struct fwd_stream *fs, uint8_t *data, uint32_t pkt_len,
 	ip->version_ihl = RTE_IPV4_VHL_DEF;
 	ip->time_to_live = 64;
 	ip->next_proto_id = IPPROTO_UDP;
-	ip->total_length = rte_cpu_to_be_16((uint16_t)(pkt_len -
-		sizeof(*eth)));
+	ip->total_length = rte_cpu_to_be_16((uint16_t)(pkt_len - sizeof(*eth)));
 	ip->src_addr = rte_cpu_to_be_32(src_ip);
 	ip->dst_addr = rte_cpu_to_be_32(cfg.tx_ip_dst);
 	ip->hdr_checksum = rte_ipv4_cksum(ip);
 	udp->src_port = rte_cpu_to_be_16(src_port);
 	udp->dst_port = rte_cpu_to_be_16(cfg.tx_udp_dst);
-	udp->dgram_len = rte_cpu_to_be_16((uint16_t)(pkt_len - sizeof(*eth) -
-		sizeof(*ip)));
+	udp->dgram_len = rte_cpu_to_be_16(
+		(uint16_t)(pkt_len - sizeof(*eth) - sizeof(*ip)));
 	udp->dgram_cksum = 0;
 }
 
@@ -112,7 +112,7 @@ txpkt_fill(struct fwd_stream *fs, struct rte_mbuf *head, uint32_t src_ip,
 		if (seg == NULL)
 			return -1;
 		if (rte_pktmbuf_append(seg, cfg.tx_seg_len[i]) == NULL ||
-				rte_pktmbuf_chain(head, seg) != 0) {
+			rte_pktmbuf_chain(head, seg) != 0) {
 			rte_pktmbuf_free(seg);
 			return -1;
 		}

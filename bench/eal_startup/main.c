@@ -30,13 +30,14 @@ main(int argc, char **argv)
 
 	t0 = now_us();
 	if (rte_eal_init(argc, argv) < 0) {
-		fprintf(stderr, "rte_eal_init failed: %s\n", rte_strerror(rte_errno));
+		fprintf(stderr, "rte_eal_init failed: %s\n",
+			rte_strerror(rte_errno));
 		return EXIT_FAILURE;
 	}
 	t1 = now_us();
 	rte_eal_cleanup();
 	t2 = now_us();
-	printf("init_us %.0f cleanup_us %.0f total_us %.0f\n",
-		t1 - t0, t2 - t1, t2 - t0);
+	printf("init_us %.0f cleanup_us %.0f total_us %.0f\n", t1 - t0, t2 - t1,
+		t2 - t0);
 	return EXIT_SUCCESS;
 }

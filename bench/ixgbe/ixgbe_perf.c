@@ -38,9 +38,9 @@
 
 #include "ixgbe_model.h"
 
-#define BURST 32
-#define PRIME 1024
-#define NB_DESC 1024
+#define BURST	    32
+#define PRIME	    1024
+#define NB_DESC	    1024
 #define MAX_SAMPLES (1 << 22)
 
 static double samples[MAX_SAMPLES];
@@ -62,9 +62,9 @@ port_up(uint16_t port, struct rte_mempool *mp)
 
 	memset(&conf, 0, sizeof(conf));
 	if (rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
-			rte_eth_rx_queue_setup(port, 0, NB_DESC, 0, NULL, mp) != 0 ||
-			rte_eth_tx_queue_setup(port, 0, NB_DESC, 0, NULL) != 0 ||
-			rte_eth_dev_start(port) != 0)
+		rte_eth_rx_queue_setup(port, 0, NB_DESC, 0, NULL, mp) != 0 ||
+		rte_eth_tx_queue_setup(port, 0, NB_DESC, 0, NULL) != 0 ||
+		rte_eth_dev_start(port) != 0)
 		return -1;
 	for (tries = 0; tries < 2000; tries++) {
 		rte_eth_link_get_nowait(port, &link);
@@ -86,8 +86,8 @@ prime(struct rte_mempool *mp)
 	rte_eth_macaddr_get(1, &dst);
 	for (i = 0; i < PRIME; i++) {
 		m = rte_pktmbuf_alloc(mp);
-		if (m == NULL || (data = (uint8_t *)rte_pktmbuf_append(m, 60))
-				== NULL)
+		if (m == NULL ||
+			(data = (uint8_t *)rte_pktmbuf_append(m, 60)) == NULL)
 			return -1;
 		memset(data, i, 60);
 		memcpy(data, dst.addr_bytes, RTE_ETHER_ADDR_LEN);
@@ -109,12 +109,12 @@ main(int argc, char **argv)
 	uint16_t n, sent;
 
 	if (ixgbe_model_start("ports=2,link_delay_ms=1,qstats=plain") != 0 ||
-			rte_eal_init(7, eal_argv) < 0)
+		rte_eal_init(7, eal_argv) < 0)
 		return 1;
 	mp = rte_pktmbuf_pool_create("perf", 8191, 256, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	if (mp == NULL || port_up(0, mp) != 0 || port_up(1, mp) != 0 ||
-			prime(mp) != 0) {
+		prime(mp) != 0) {
 		fprintf(stderr, "ixgbe_perf: set-up failed\n");
 		return 1;
 	}
@@ -144,12 +144,14 @@ main(int argc, char **argv)
 	qsort(samples, RTE_MIN(calls, (uint64_t)MAX_SAMPLES), sizeof(double),
 		cmp_double);
 	printf("ixgbe_perf: %" PRIu64 " packets in %.1f s (%.2f Mpps through "
-		"the model, %.1f per burst); rx_burst+tx_burst cycles/packet: "
-		"median %.1f, mean %.1f busy, %.1f with empty polls (ixy ~100, "
-		"DPDK ~62 on a real 82599)\n", pkts, seconds, pkts / seconds / 1e6,
+	       "the model, %.1f per burst); rx_burst+tx_burst cycles/packet: "
+	       "median %.1f, mean %.1f busy, %.1f with empty polls (ixy ~100, "
+	       "DPDK ~62 on a real 82599)\n",
+		pkts, seconds, pkts / seconds / 1e6,
 		calls != 0 ? (double)pkts / (double)calls : 0.0,
-		calls != 0 ? samples[RTE_MIN(calls, (uint64_t)MAX_SAMPLES) / 2] :
-		0.0,
+		calls != 0 ?
+			samples[RTE_MIN(calls, (uint64_t)MAX_SAMPLES) / 2] :
+			0.0,
 		pkts != 0 ? (double)busy / (double)pkts : 0.0,
 		pkts != 0 ? (double)(busy + idle) / (double)pkts : 0.0);
 	rte_eth_dev_stop(0);

@@ -38,12 +38,12 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#define NB_MBUFS 8191
-#define CACHE_SIZE 256
-#define BURST 32
-#define DEFAULT_RUNS 9
+#define NB_MBUFS	   8191
+#define CACHE_SIZE	   256
+#define BURST		   32
+#define DEFAULT_RUNS	   9
 #define DEFAULT_ITERATIONS (1U << 18)
-#define MAX_RUNS 101
+#define MAX_RUNS	   101
 
 static volatile unsigned int burst_size = BURST;
 
@@ -133,9 +133,9 @@ parse_conf(int argc, char **argv, struct perf_conf *conf)
 		conf->runs = (unsigned int)strtoul(argv[1], NULL, 0);
 	if (argc > 2)
 		conf->iterations = (unsigned int)strtoul(argv[2], NULL, 0);
-	if (conf->runs == 0 || conf->runs > MAX_RUNS ||
-			conf->iterations == 0) {
-		fprintf(stderr, "usage: mbuf_perf EAL-ARGS [-- RUNS(1..%d) [ITERATIONS]]\n",
+	if (conf->runs == 0 || conf->runs > MAX_RUNS || conf->iterations == 0) {
+		fprintf(stderr,
+			"usage: mbuf_perf EAL-ARGS [-- RUNS(1..%d) [ITERATIONS]]\n",
 			MAX_RUNS);
 		return -1;
 	}

@@ -29,10 +29,10 @@ rte_get_tsc_hz(void)
 	const char *env;
 
 	if (real_hz == NULL) {
-		real_hz = (uint64_t (*)(void))dlvsym(RTLD_NEXT,
-			"rte_get_tsc_hz", "DPDK_23");
+		real_hz = (uint64_t(*)(void))dlvsym(RTLD_NEXT, "rte_get_tsc_hz",
+			"DPDK_23");
 		if (real_hz == NULL)
-			real_hz = (uint64_t (*)(void))dlsym(RTLD_NEXT,
+			real_hz = (uint64_t(*)(void))dlsym(RTLD_NEXT,
 				"rte_get_tsc_hz");
 		env = getenv("DPDK_TIME_SCALE");
 		scale = env != NULL ? strtoull(env, NULL, 0) : 1;

@@ -36,9 +36,9 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#define BURST 32
+#define BURST	32
 #define NB_OBJS 4095
-#define CACHE 256
+#define CACHE	256
 
 static unsigned long iters = 200000;
 static unsigned int repeat = 15;
@@ -149,7 +149,7 @@ struct bench_case {
 	const char *name;
 	int (*fn)(struct rte_mempool *mp);
 	int mbuf;
-	unsigned int per_iter;	/* objects per loop iteration */
+	unsigned int per_iter; /* objects per loop iteration */
 };
 
 static const struct bench_case cases[] = {
@@ -168,7 +168,7 @@ run_case(const struct bench_case *c, struct rte_mempool *mp)
 	uint64_t t0, best = UINT64_MAX;
 	unsigned int r;
 
-	if (c->fn(mp) < 0)	/* warm the cache and the code */
+	if (c->fn(mp) < 0) /* warm the cache and the code */
 		return -1;
 	for (r = 0; r < repeat; r++) {
 		t0 = rte_rdtsc_precise();
@@ -198,8 +198,7 @@ parse_args(int argc, char **argv)
 			return -1;
 	}
 	if (iters < BURST || repeat == 0) {
-		fprintf(stderr, "--iters must be >= %d, --repeat >= 1\n",
-			BURST);
+		fprintf(stderr, "--iters must be >= %d, --repeat >= 1\n", BURST);
 		return -1;
 	}
 	return 0;
@@ -220,8 +219,8 @@ main(int argc, char **argv)
 	}
 	if (parse_args(argc - ret, argv + ret) < 0)
 		return EXIT_FAILURE;
-	mp = rte_mempool_create("cyc_mp", NB_OBJS, 2048, CACHE, 0, NULL,
-		NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create("cyc_mp", NB_OBJS, 2048, CACHE, 0, NULL, NULL,
+		NULL, NULL, SOCKET_ID_ANY, 0);
 	pool = rte_pktmbuf_pool_create("cyc_mbuf", NB_OBJS, CACHE, 0,
 		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	if (mp == NULL || pool == NULL) {
@@ -232,8 +231,7 @@ main(int argc, char **argv)
 	for (i = 0; i < RTE_DIM(cases); i++) {
 		cyc = run_case(&cases[i], cases[i].mbuf ? pool : mp);
 		if (cyc < 0) {
-			fprintf(stderr, "%s: the pool ran dry\n",
-				cases[i].name);
+			fprintf(stderr, "%s: the pool ran dry\n", cases[i].name);
 			return EXIT_FAILURE;
 		}
 		printf("mempool_cycles %s %.2f\n", cases[i].name, cyc);

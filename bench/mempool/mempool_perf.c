@@ -44,10 +44,10 @@
 #include <rte_mempool.h>
 #include <rte_pause.h>
 
-#define OBJS_PER_LOOP 65536	/* objects taken per call of perf_loop() */
-#define MAX_KEEP 512
-#define ELT_SIZE 2048
-#define MAX_LIST 8
+#define OBJS_PER_LOOP 65536 /* objects taken per call of perf_loop() */
+#define MAX_KEEP      512
+#define ELT_SIZE      2048
+#define MAX_LIST      8
 
 struct perf_case {
 	struct rte_mempool *mp;
@@ -102,7 +102,7 @@ zero_obj(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
 /* Takes keep objects by get_bulk and gives them back by put_bulk. */
 static __rte_always_inline int
 perf_loop(struct rte_mempool *mp, struct rte_mempool_cache *cache,
-		unsigned int keep, unsigned int get_bulk, unsigned int put_bulk)
+	unsigned int keep, unsigned int get_bulk, unsigned int put_bulk)
 {
 	void *objs[MAX_KEEP] __rte_cache_aligned;
 	unsigned int round, i;
@@ -110,7 +110,7 @@ perf_loop(struct rte_mempool *mp, struct rte_mempool_cache *cache,
 	for (round = 0; round < OBJS_PER_LOOP / keep; round++) {
 		for (i = 0; i < keep; i += get_bulk)
 			if (unlikely(rte_mempool_generic_get(mp, &objs[i],
-					get_bulk, cache) < 0))
+					     get_bulk, cache) < 0))
 				return -1;
 		for (i = 0; i < keep; i += put_bulk)
 			rte_mempool_generic_put(mp, &objs[i], put_bulk, cache);
@@ -185,16 +185,16 @@ perf_case_run(unsigned int cores)
 	int ret;
 
 	printf("mempool_autotest cache=%u cores=%u n_get_bulk=%u n_put_bulk=%u "
-		"n_keep=%u constant_n=%d ", cur.user_cache ?
-		RTE_MEMPOOL_CACHE_MAX_SIZE : cur.mp->cache_size, cores,
-		cur.get_bulk, cur.put_bulk, cur.keep, cur.constant);
+	       "n_keep=%u constant_n=%d ",
+		cur.user_cache ? RTE_MEMPOOL_CACHE_MAX_SIZE : cur.mp->cache_size,
+		cores, cur.get_bulk, cur.put_bulk, cur.keep, cur.constant);
 	if (rte_mempool_avail_count(cur.mp) != cur.mp->size) {
 		printf("mempool is not full\n");
 		return -1;
 	}
 	memset(counts, 0, sizeof(counts));
 	__atomic_store_n(&go, 0, __ATOMIC_RELEASE);
-	RTE_LCORE_FOREACH_WORKER(lcore_id) {
+	RTE_LCORE_FOREACH_WORKER (lcore_id) {
 		if (launched == cores)
 			break;
 		rte_eal_remote_launch(perf_lcore, NULL, lcore_id);
@@ -234,7 +234,7 @@ perf_pool(struct rte_mempool *mp, int user_cache, unsigned int cores)
 				cur.keep = opt_keep.v[k];
 				cur.constant = (int)opt_constant.v[c];
 				if (cur.keep % cur.get_bulk != 0 ||
-						cur.keep > MAX_KEEP)
+					cur.keep > MAX_KEEP)
 					continue;
 				if (perf_case_run(cores) < 0)
 					return -1;
@@ -311,10 +311,11 @@ static struct rte_mempool *
 perf_create(const char *name, unsigned int cache_size)
 {
 	unsigned int n = rte_lcore_count() *
-		(MAX_KEEP + RTE_MEMPOOL_CACHE_MAX_SIZE) - 1;
+			(MAX_KEEP + RTE_MEMPOOL_CACHE_MAX_SIZE) -
+		1;
 
-	return rte_mempool_create(name, n, ELT_SIZE, cache_size, 0, NULL,
-		NULL, zero_obj, NULL, SOCKET_ID_ANY, 0);
+	return rte_mempool_create(name, n, ELT_SIZE, cache_size, 0, NULL, NULL,
+		zero_obj, NULL, SOCKET_ID_ANY, 0);
 }
 
 int
@@ -329,14 +330,15 @@ main(int argc, char **argv)
 	if (ret < 0)
 		rte_exit(EXIT_FAILURE, "cannot init EAL\n");
 	if (parse_args(argc - ret, argv + ret) < 0)
-		rte_exit(EXIT_FAILURE, "bad arguments (see the file's header)\n");
+		rte_exit(EXIT_FAILURE,
+			"bad arguments (see the file's header)\n");
 	for (i = 0; i < opt_cache.n; i++) {
 		snprintf(name, sizeof(name), "perf_cache%u", opt_cache.v[i]);
 		mp = perf_create(name, opt_cache.v[i]);
 		if (mp == NULL)
 			rte_exit(EXIT_FAILURE, "cannot create a mempool\n");
-		printf("start performance test (%s)\n", opt_cache.v[i] != 0 ?
-			"with cache" : "without cache");
+		printf("start performance test (%s)\n",
+			opt_cache.v[i] != 0 ? "with cache" : "without cache");
 		for (j = 0; j < opt_cores.n; j++)
 			if (perf_pool(mp, 0, opt_cores.v[j]) < 0)
 				rte_exit(EXIT_FAILURE, "test failed\n");

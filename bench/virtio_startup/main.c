@@ -96,15 +96,16 @@ main(int argc, char **argv)
 	if (ret == 0) {
 		t_start = now_ns(CLOCK_MONOTONIC);
 		first = first_forward(port);
-	}
-	else
-		fprintf(stderr, "port %u set-up: %s\n", port, rte_strerror(-ret));
+	} else
+		fprintf(stderr, "port %u set-up: %s\n", port,
+			rte_strerror(-ret));
 	rte_eth_dev_stop(port);
 	rte_eth_dev_close(port);
 	rte_mempool_free(mp);
 	rte_eal_cleanup();
 	if (first == 0) {
-		fprintf(stderr, "no packet within %llu s\n", WAIT_NS / 1000000000ull);
+		fprintf(stderr, "no packet within %llu s\n",
+			WAIT_NS / 1000000000ull);
 		return EXIT_FAILURE;
 	}
 	/* The phases: EAL init, pool and port set-up, wait for traffic. */

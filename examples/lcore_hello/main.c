@@ -39,7 +39,8 @@ main(int argc, char **argv)
 		rte_exit(EXIT_FAILURE, "cannot initialise the EAL: %s\n",
 			rte_strerror(rte_errno));
 	printf("EAL up in %.2f ms: %u lcores, main lcore %u, %s, IOVA as %s\n",
-		(double)(rte_rdtsc() - start) * 1000.0 / (double)rte_get_tsc_hz(),
+		(double)(rte_rdtsc() - start) * 1000.0 /
+			(double)rte_get_tsc_hz(),
 		rte_lcore_count(), rte_get_main_lcore(),
 		rte_eal_has_hugepages() ? "hugepages" : "ordinary pages",
 		rte_eal_iova_mode() == RTE_IOVA_PA ? "PA" : "VA");

@@ -23,11 +23,11 @@ port_init(uint16_t port, struct rte_mempool *pool)
 	struct rte_eth_conf conf = { 0 };
 
 	if (rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
-			rte_eth_rx_queue_setup(port, 0, 256,
-				rte_eth_dev_socket_id(port), NULL, pool) != 0 ||
-			rte_eth_tx_queue_setup(port, 0, 256,
-				rte_eth_dev_socket_id(port), NULL) != 0 ||
-			rte_eth_dev_start(port) != 0)
+		rte_eth_rx_queue_setup(port, 0, 256,
+			rte_eth_dev_socket_id(port), NULL, pool) != 0 ||
+		rte_eth_tx_queue_setup(port, 0, 256,
+			rte_eth_dev_socket_id(port), NULL) != 0 ||
+		rte_eth_dev_start(port) != 0)
 		return -1;
 	return 0;
 }
@@ -66,8 +66,7 @@ main(int argc, char **argv)
 		rte_eth_dev_info_get(port, &info);
 		rte_eth_stats_get(port, &stats);
 		printf("port %u driver %s rx %" PRIu64 " tx %" PRIu64 "\n",
-			port, info.driver_name, stats.ipackets,
-			stats.opackets);
+			port, info.driver_name, stats.ipackets, stats.opackets);
 		rte_eth_dev_stop(port);
 		rte_eth_dev_close(port);
 	}

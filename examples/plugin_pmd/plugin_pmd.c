@@ -30,7 +30,7 @@
 	RTE_LOG(level, PMD, "net_plugin: " fmt "\n", ##__VA_ARGS__)
 
 struct plugin_queue {
-	struct rte_mempool *pool;	/* Rx */
+	struct rte_mempool *pool; /* Rx */
 	struct rte_ether_addr mac;
 	uint16_t port_id;
 	uint64_t seq;
@@ -156,7 +156,7 @@ plugin_rxq_setup(struct rte_eth_dev *dev, uint16_t id __rte_unused,
 	struct plugin_queue *q = &plugin_priv(dev)->rxq;
 
 	if (rte_pktmbuf_data_room_size(pool) <
-			RTE_PKTMBUF_HEADROOM + PLUGIN_PKT_LEN) {
+		RTE_PKTMBUF_HEADROOM + PLUGIN_PKT_LEN) {
 		PLUGIN_LOG(ERR, "%s: mbufs of %s are too small for %d bytes",
 			dev->data->name, pool->name, PLUGIN_PKT_LEN);
 		return -EINVAL;

@@ -82,7 +82,8 @@ eal_parse_argv(int argc, char **argv)
 	if (ret >= 0 && eal_options_check(&eal_cfg) < 0)
 		ret = -1;
 	if (ret >= 0 && eal_cfg.process_type == RTE_PROC_SECONDARY) {
-		fprintf(stderr, "EAL: --proc-type=secondary: secondary processes "
+		fprintf(stderr,
+			"EAL: --proc-type=secondary: secondary processes "
 			"are not supported by Pollux\n");
 		rte_errno = ENOTSUP;
 		return -1;
@@ -190,7 +191,7 @@ fail_intr:
 fail_memory:
 	eal_memory_cleanup();
 fail_devices:
-	eal_bus_cleanup();	/* devices found by the scan */
+	eal_bus_cleanup(); /* devices found by the scan */
 	eal_devices_release();
 fail_lcores:
 	eal_lcores_reset();
@@ -203,7 +204,7 @@ rte_eal_init(int argc, char **argv)
 	int expected = 0, ret;
 
 	if (!__atomic_compare_exchange_n(&eal_state, &expected, 1, false,
-			__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
 		EAL_LOG(ERR, "rte_eal_init() may be called only once\n");
 		rte_errno = EALREADY;
 		return -1;
@@ -223,8 +224,8 @@ rte_eal_init(int argc, char **argv)
 	if (ret < 0)
 		goto fail;
 	if (eal_cfg.show_version)
-		rte_log(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, "EAL: RTE Version: '%s'\n",
-			rte_version());
+		rte_log(RTE_LOG_CRIT, RTE_LOGTYPE_EAL,
+			"EAL: RTE Version: '%s'\n", rte_version());
 	runtime_dir_init();
 	if (eal_setup() < 0)
 		goto fail;
@@ -247,7 +248,7 @@ rte_eal_cleanup(void)
 	int expected = 2;
 
 	if (!__atomic_compare_exchange_n(&eal_state, &expected, 1, false,
-			__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+		    __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
 		rte_errno = EFAULT;
 		return -EFAULT;
 	}
@@ -256,7 +257,8 @@ rte_eal_cleanup(void)
 		 * joining the workers would wait for the caller itself, and
 		 * other lcores may still use the memory. The process is about
 		 * to end; leave both to it. */
-		EAL_LOG(WARNING, "rte_eal_cleanup() called off the main lcore: "
+		EAL_LOG(WARNING,
+			"rte_eal_cleanup() called off the main lcore: "
 			"threads and memory are left to the process exit\n");
 		__atomic_store_n(&eal_state, 3, __ATOMIC_RELEASE);
 		return 0;
@@ -332,8 +334,8 @@ rte_set_application_usage_hook(rte_usage_hook_t usage_func)
 const char *
 rte_version(void)
 {
-	return RTE_VER_PREFIX " " RTE_POLLUX_VERSION " (DPDK "
-		RTE_STR(RTE_VER_YEAR) "." RTE_STR(RTE_VER_MONTH) " API)";
+	return RTE_VER_PREFIX " " RTE_POLLUX_VERSION " (DPDK " RTE_STR(
+		RTE_VER_YEAR) "." RTE_STR(RTE_VER_MONTH) " API)";
 }
 
 const char *

@@ -30,12 +30,12 @@
 #include "eal_private.h"
 
 #define ALARM_ANY_ARG ((void *)-1)
-#define NS_PER_US 1000
-#define ALARM_MAX_US (UINT64_MAX - US_PER_S)
+#define NS_PER_US     1000
+#define ALARM_MAX_US  (UINT64_MAX - US_PER_S)
 
 struct alarm_entry {
 	TAILQ_ENTRY(alarm_entry) next;
-	uint64_t deadline;		/* ns, CLOCK_MONOTONIC */
+	uint64_t deadline; /* ns, CLOCK_MONOTONIC */
 	rte_eal_alarm_callback cb_fn;
 	void *cb_arg;
 	bool executing;
@@ -45,7 +45,7 @@ struct alarm_entry {
 static struct {
 	pthread_mutex_t lock;
 	TAILQ_HEAD(, alarm_entry) list;
-	struct rte_intr_handle *handle;	/* the timerfd; NULL before init */
+	struct rte_intr_handle *handle; /* the timerfd; NULL before init */
 } alarms = {
 	.lock = PTHREAD_MUTEX_INITIALIZER,
 	.list = TAILQ_HEAD_INITIALIZER(alarms.list),
@@ -69,7 +69,7 @@ alarm_timer_rearm(void)
 	struct alarm_entry *ap;
 
 	memset(&spec, 0, sizeof(spec));
-	TAILQ_FOREACH(ap, &alarms.list, next) {
+	TAILQ_FOREACH (ap, &alarms.list, next) {
 		if (ap->executing)
 			continue;
 		spec.it_value.tv_sec = (time_t)(ap->deadline / NS_PER_S);
@@ -77,9 +77,11 @@ alarm_timer_rearm(void)
 		break;
 	}
 	if (timerfd_settime(rte_intr_fd_get(alarms.handle), TFD_TIMER_ABSTIME,
-			&spec, NULL) < 0)
-		EAL_LOG(ERR, "cannot arm the alarm timer: %s; alarms are "
-			"late\n", strerror(errno));
+		    &spec, NULL) < 0)
+		EAL_LOG(ERR,
+			"cannot arm the alarm timer: %s; alarms are "
+			"late\n",
+			strerror(errno));
 }
 
 /* The earliest alarm that is due and not running; locked. */
@@ -88,7 +90,7 @@ alarm_due(uint64_t now)
 {
 	struct alarm_entry *ap;
 
-	TAILQ_FOREACH(ap, &alarms.list, next) {
+	TAILQ_FOREACH (ap, &alarms.list, next) {
 		if (ap->executing)
 			continue;
 		return ap->deadline <= now ? ap : NULL;
@@ -124,9 +126,10 @@ rte_eal_alarm_set(uint64_t us, rte_eal_alarm_callback cb, void *cb_arg)
 	uint64_t now;
 
 	if (us == 0 || us > ALARM_MAX_US || cb == NULL) {
-		EAL_LOG(ERR, "rte_eal_alarm_set(): %s\n", cb == NULL ?
-			"NULL callback" : "the delay must be 1 us or more, and "
-			"not near UINT64_MAX");
+		EAL_LOG(ERR, "rte_eal_alarm_set(): %s\n",
+			cb == NULL ? "NULL callback" :
+				     "the delay must be 1 us or more, and "
+				     "not near UINT64_MAX");
 		return -EINVAL;
 	}
 	entry = calloc(1, sizeof(*entry));
@@ -136,7 +139,8 @@ rte_eal_alarm_set(uint64_t us, rte_eal_alarm_callback cb, void *cb_arg)
 	}
 	now = alarm_now();
 	/* Saturate instead of wrapping for delays of centuries. */
-	entry->deadline = us > (UINT64_MAX - now) / NS_PER_US ? UINT64_MAX :
+	entry->deadline = us > (UINT64_MAX - now) / NS_PER_US ?
+		UINT64_MAX :
 		now + us * NS_PER_US;
 	entry->cb_fn = cb;
 	entry->cb_arg = cb_arg;
@@ -144,11 +148,12 @@ rte_eal_alarm_set(uint64_t us, rte_eal_alarm_callback cb, void *cb_arg)
 	if (alarms.handle == NULL) {
 		pthread_mutex_unlock(&alarms.lock);
 		free(entry);
-		EAL_LOG(ERR, "rte_eal_alarm_set(): the EAL is not initialised\n");
+		EAL_LOG(ERR,
+			"rte_eal_alarm_set(): the EAL is not initialised\n");
 		return -ENODEV;
 	}
 	/* After every alarm due at the same time: they keep their order. */
-	TAILQ_FOREACH(ap, &alarms.list, next)
+	TAILQ_FOREACH (ap, &alarms.list, next)
 		if (ap->deadline > entry->deadline)
 			break;
 	if (ap != NULL)
@@ -173,7 +178,7 @@ alarm_cancel_pass(rte_eal_alarm_callback cb_fn, void *cb_arg, int *count,
 	for (ap = TAILQ_FIRST(&alarms.list); ap != NULL; ap = next) {
 		next = TAILQ_NEXT(ap, next);
 		if (ap->cb_fn != cb_fn ||
-				(cb_arg != ALARM_ANY_ARG && ap->cb_arg != cb_arg))
+			(cb_arg != ALARM_ANY_ARG && ap->cb_arg != cb_arg))
 			continue;
 		if (!ap->executing) {
 			TAILQ_REMOVE(&alarms.list, ap, next);

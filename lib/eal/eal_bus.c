@@ -44,7 +44,7 @@ bus_is_listed(const struct rte_bus *bus)
 {
 	const struct rte_bus *listed;
 
-	TAILQ_FOREACH(listed, &bus_list, next)
+	TAILQ_FOREACH (listed, &bus_list, next)
 		if (listed == bus)
 			return true;
 	return false;
@@ -54,8 +54,9 @@ void
 rte_bus_register(struct rte_bus *bus)
 {
 	if (bus == NULL || bus->name == NULL || bus->scan == NULL ||
-			bus->probe == NULL || bus->find_device == NULL) {
-		EAL_LOG(ERR, "bus %s not registered: it needs a name, scan, "
+		bus->probe == NULL || bus->find_device == NULL) {
+		EAL_LOG(ERR,
+			"bus %s not registered: it needs a name, scan, "
 			"probe and find_device\n",
 			bus != NULL && bus->name != NULL ? bus->name : "(null)");
 		return;
@@ -63,8 +64,10 @@ rte_bus_register(struct rte_bus *bus)
 	if (bus_is_listed(bus))
 		return;
 	if (rte_bus_find_by_name(bus->name) != NULL) {
-		EAL_LOG(ERR, "bus %s not registered: a bus of that name "
-			"already is\n", bus->name);
+		EAL_LOG(ERR,
+			"bus %s not registered: a bus of that name "
+			"already is\n",
+			bus->name);
 		return;
 	}
 	TAILQ_INSERT_TAIL(&bus_list, bus, next);
@@ -92,12 +95,13 @@ rte_bus_scan(void)
 	struct rte_bus *bus;
 	int ret;
 
-	TAILQ_FOREACH(bus, &bus_list, next) {
+	TAILQ_FOREACH (bus, &bus_list, next) {
 		ret = bus->scan();
 		if (ret != 0)
-			EAL_LOG(ERR, "scan of bus %s failed: %s; its devices "
-				"are not available\n", bus->name,
-				rte_strerror(ret < 0 ? -ret : EIO));
+			EAL_LOG(ERR,
+				"scan of bus %s failed: %s; its devices "
+				"are not available\n",
+				bus->name, rte_strerror(ret < 0 ? -ret : EIO));
 	}
 	return 0;
 }
@@ -121,7 +125,7 @@ rte_bus_probe(void)
 
 	/* Virtual devices may sit on top of physical ones (bonding, say):
 	 * the vdev bus goes last. */
-	TAILQ_FOREACH(bus, &bus_list, next) {
+	TAILQ_FOREACH (bus, &bus_list, next) {
 		if (strcmp(bus->name, "vdev") == 0) {
 			vdev_bus = bus;
 			continue;
@@ -145,7 +149,7 @@ rte_bus_dump(FILE *f)
 
 	if (f == NULL)
 		return;
-	TAILQ_FOREACH(bus, &bus_list, next)
+	TAILQ_FOREACH (bus, &bus_list, next)
 		fprintf(f, "%s\n", bus->name);
 }
 
@@ -157,7 +161,7 @@ rte_bus_find(const struct rte_bus *start, rte_bus_cmp_t cmp, const void *data)
 
 	if (cmp == NULL)
 		return NULL;
-	TAILQ_FOREACH(bus, &bus_list, next) {
+	TAILQ_FOREACH (bus, &bus_list, next) {
 		if (!started) {
 			started = bus == start;
 			continue;
@@ -247,7 +251,7 @@ rte_bus_get_iommu_class(void)
 	bool want_pa = false, want_va = false;
 	enum rte_iova_mode mode;
 
-	TAILQ_FOREACH(bus, &bus_list, next) {
+	TAILQ_FOREACH (bus, &bus_list, next) {
 		if (bus->get_iommu_class == NULL)
 			continue;
 		mode = bus->get_iommu_class();
@@ -257,7 +261,8 @@ rte_bus_get_iommu_class(void)
 		want_va |= mode == RTE_IOVA_VA;
 	}
 	if (want_pa && want_va) {
-		EAL_LOG(WARNING, "some buses want IOVA as VA and others as PA: "
+		EAL_LOG(WARNING,
+			"some buses want IOVA as VA and others as PA: "
 			"no preference is passed on, and the devices of the "
 			"losing side may fail to probe\n");
 		return RTE_IOVA_DC;
@@ -273,13 +278,15 @@ eal_bus_cleanup(void)
 	struct rte_bus *bus;
 	int ret;
 
-	TAILQ_FOREACH(bus, &bus_list, next) {
+	TAILQ_FOREACH (bus, &bus_list, next) {
 		if (bus->cleanup == NULL)
 			continue;
 		ret = bus->cleanup();
 		if (ret != 0)
-			EAL_LOG(WARNING, "cleanup of bus %s failed: some devices "
-				"could not be removed\n", bus->name);
+			EAL_LOG(WARNING,
+				"cleanup of bus %s failed: some devices "
+				"could not be removed\n",
+				bus->name);
 	}
 }
 
@@ -291,9 +298,10 @@ rte_bus_devargs_lookup(const struct rte_bus *bus, const char *dev_name,
 
 	if (bus == NULL || dev_name == NULL)
 		return NULL;
-	RTE_EAL_DEVARGS_FOREACH(bus->name, da) {
+	RTE_EAL_DEVARGS_FOREACH(bus->name, da)
+	{
 		if (cmp != NULL ? cmp(da->name, dev_name) == 0 :
-				strcmp(da->name, dev_name) == 0)
+				  strcmp(da->name, dev_name) == 0)
 			return da;
 	}
 	return NULL;
@@ -303,7 +311,8 @@ bool
 rte_bus_device_is_ignored(const struct rte_bus *bus, const char *dev_name,
 	rte_bus_devname_cmp_t cmp)
 {
-	const struct rte_devargs *da = rte_bus_devargs_lookup(bus, dev_name, cmp);
+	const struct rte_devargs *da = rte_bus_devargs_lookup(bus, dev_name,
+		cmp);
 
 	if (bus == NULL)
 		return true;

@@ -9,8 +9,8 @@
 #include <rte_class.h>
 #include <rte_log.h>
 
-static RTE_TAILQ_HEAD(, rte_class) eal_classes =
-	TAILQ_HEAD_INITIALIZER(eal_classes);
+static RTE_TAILQ_HEAD(, rte_class) eal_classes = TAILQ_HEAD_INITIALIZER(
+	eal_classes);
 static pthread_mutex_t eal_class_lock = PTHREAD_MUTEX_INITIALIZER;
 
 void
@@ -23,7 +23,7 @@ rte_class_register(struct rte_class *cls)
 		return;
 	}
 	pthread_mutex_lock(&eal_class_lock);
-	TAILQ_FOREACH(listed, &eal_classes, next)
+	TAILQ_FOREACH (listed, &eal_classes, next)
 		if (listed == cls)
 			break;
 	if (listed == NULL)
@@ -37,7 +37,7 @@ rte_class_unregister(struct rte_class *cls)
 	struct rte_class *listed;
 
 	pthread_mutex_lock(&eal_class_lock);
-	TAILQ_FOREACH(listed, &eal_classes, next)
+	TAILQ_FOREACH (listed, &eal_classes, next)
 		if (listed == cls) {
 			TAILQ_REMOVE(&eal_classes, cls, next);
 			break;
@@ -47,7 +47,7 @@ rte_class_unregister(struct rte_class *cls)
 
 struct rte_class *
 rte_class_find(const struct rte_class *start, rte_class_cmp_t cmp,
-		const void *data)
+	const void *data)
 {
 	struct rte_class *cls;
 
@@ -57,7 +57,7 @@ rte_class_find(const struct rte_class *start, rte_class_cmp_t cmp,
 	if (start == NULL) {
 		cls = TAILQ_FIRST(&eal_classes);
 	} else {
-		TAILQ_FOREACH(cls, &eal_classes, next)
+		TAILQ_FOREACH (cls, &eal_classes, next)
 			if (cls == start)
 				break;
 		if (cls != NULL)

@@ -98,7 +98,8 @@ dev_plug(struct rte_devargs *da)
 	ret = bus->scan();
 	dev = ret == 0 ? bus->find_device(NULL, dev_name_is, da->name) : NULL;
 	if (dev == NULL) {
-		EAL_LOG(ERR, "cannot attach device %s: bus %s did not find it\n",
+		EAL_LOG(ERR,
+			"cannot attach device %s: bus %s did not find it\n",
 			da->name, bus->name);
 		rte_devargs_remove(da);
 		return -ENODEV;
@@ -107,8 +108,10 @@ dev_plug(struct rte_devargs *da)
 	if (ret > 0)
 		ret = -ENOTSUP;
 	if (ret < 0 && !rte_dev_is_probed(dev))
-		EAL_LOG(ERR, "cannot attach device %s: its driver's probe "
-			"failed: %s\n", dev->name, rte_strerror(-ret));
+		EAL_LOG(ERR,
+			"cannot attach device %s: its driver's probe "
+			"failed: %s\n",
+			dev->name, rte_strerror(-ret));
 	return ret;
 }
 
@@ -124,17 +127,22 @@ rte_dev_probe(const char *devargs)
 	}
 	da = calloc(1, sizeof(*da));
 	if (da == NULL) {
-		EAL_LOG(ERR, "cannot attach device %s: out of memory\n", devargs);
+		EAL_LOG(ERR, "cannot attach device %s: out of memory\n",
+			devargs);
 		return -ENOMEM;
 	}
 	ret = rte_devargs_parse(da, devargs);
 	if (ret == 0 && da->bus == NULL) {
-		EAL_LOG(ERR, "cannot attach device %s: no %s bus is "
-			"registered\n", da->name, da->bus_str);
+		EAL_LOG(ERR,
+			"cannot attach device %s: no %s bus is "
+			"registered\n",
+			da->name, da->bus_str);
 		ret = -ENODEV;
 	} else if (ret == 0 && da->bus->plug == NULL) {
-		EAL_LOG(ERR, "cannot attach device %s: bus %s has no "
-			"hot-plug\n", da->name, da->bus->name);
+		EAL_LOG(ERR,
+			"cannot attach device %s: bus %s has no "
+			"hot-plug\n",
+			da->name, da->bus->name);
 		ret = -ENOTSUP;
 	}
 	if (ret < 0) {
@@ -164,9 +172,10 @@ rte_eal_hotplug_add(const char *busname, const char *devname,
 		return -EINVAL;
 	}
 	if (asprintf(&devargs, "%s:%s%s%s", busname, devname,
-			drvargs != NULL && drvargs[0] != '\0' ? "," : "",
-			drvargs != NULL ? drvargs : "") < 0) {
-		EAL_LOG(ERR, "cannot attach device %s: out of memory\n", devname);
+		    drvargs != NULL && drvargs[0] != '\0' ? "," : "",
+		    drvargs != NULL ? drvargs : "") < 0) {
+		EAL_LOG(ERR, "cannot attach device %s: out of memory\n",
+			devname);
 		return -ENOMEM;
 	}
 	ret = rte_dev_probe(devargs);
@@ -187,12 +196,15 @@ rte_dev_remove(struct rte_device *dev)
 	/* The bus frees the device: keep its name for the messages. */
 	snprintf(name, sizeof(name), "%s", dev->name);
 	if (!rte_dev_is_probed(dev)) {
-		EAL_LOG(ERR, "cannot detach device %s: it is not probed\n", name);
+		EAL_LOG(ERR, "cannot detach device %s: it is not probed\n",
+			name);
 		return -ENOENT;
 	}
 	if (dev->bus->unplug == NULL) {
-		EAL_LOG(ERR, "cannot detach device %s: bus %s has no "
-			"hot-unplug\n", name, dev->bus->name);
+		EAL_LOG(ERR,
+			"cannot detach device %s: bus %s has no "
+			"hot-unplug\n",
+			name, dev->bus->name);
 		return -ENOTSUP;
 	}
 	pthread_mutex_lock(&hotplug_lock);
@@ -200,8 +212,10 @@ rte_dev_remove(struct rte_device *dev)
 	pthread_mutex_unlock(&hotplug_lock);
 	if (ret != 0) {
 		ret = ret < 0 ? ret : -ENOENT;
-		EAL_LOG(ERR, "cannot detach device %s: its driver's remove "
-			"failed: %s\n", name, rte_strerror(-ret));
+		EAL_LOG(ERR,
+			"cannot detach device %s: its driver's remove "
+			"failed: %s\n",
+			name, rte_strerror(-ret));
 	}
 	return ret;
 }
@@ -213,7 +227,8 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 	struct rte_bus *bus;
 
 	if (busname == NULL || devname == NULL) {
-		EAL_LOG(ERR, "rte_eal_hotplug_remove(): NULL bus or device "
+		EAL_LOG(ERR,
+			"rte_eal_hotplug_remove(): NULL bus or device "
 			"name\n");
 		return -EINVAL;
 	}
@@ -225,8 +240,10 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 	}
 	dev = bus->find_device(NULL, dev_name_is, devname);
 	if (dev == NULL) {
-		EAL_LOG(ERR, "cannot detach device %s: bus %s has no such "
-			"device\n", devname, busname);
+		EAL_LOG(ERR,
+			"cannot detach device %s: bus %s has no such "
+			"device\n",
+			devname, busname);
 		return -EINVAL;
 	}
 	return rte_dev_remove(dev);
@@ -244,8 +261,10 @@ rte_dev_iterator_init(struct rte_dev_iterator *it, const char *str)
 	}
 	memset(it, 0, sizeof(*it));
 	if (strncmp(str, RTE_DEVARGS_KEY_BUS "=", 4) != 0) {
-		EAL_LOG(ERR, "cannot walk devices \"%s\": the string must start "
-			"with bus=\n", str);
+		EAL_LOG(ERR,
+			"cannot walk devices \"%s\": the string must start "
+			"with bus=\n",
+			str);
 		return -EINVAL;
 	}
 	len = strcspn(str + 4, ",/");
@@ -280,8 +299,10 @@ rte_dev_iterator_next(struct rte_dev_iterator *it)
 static int
 dev_event_unsupported(const char *what)
 {
-	EAL_LOG(WARNING, "%s: device event monitoring is not supported by "
-		"Pollux\n", what);
+	EAL_LOG(WARNING,
+		"%s: device event monitoring is not supported by "
+		"Pollux\n",
+		what);
 	return -ENOTSUP;
 }
 
@@ -356,8 +377,8 @@ rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
 	if (!dev_dma_args_ok(dev, addr, len, "rte_dev_dma_map"))
 		return -EINVAL;
 	if (dev->bus->dma_map == NULL) {
-		EAL_LOG(ERR, "cannot DMA-map for %s: bus %s cannot\n", dev->name,
-			dev->bus->name);
+		EAL_LOG(ERR, "cannot DMA-map for %s: bus %s cannot\n",
+			dev->name, dev->bus->name);
 		rte_errno = ENOTSUP;
 		return -ENOTSUP;
 	}
@@ -365,8 +386,7 @@ rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
 }
 
 int
-rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova,
-	size_t len)
+rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
 {
 	if (!dev_dma_args_ok(dev, addr, len, "rte_dev_dma_unmap"))
 		return -EINVAL;

@@ -25,8 +25,8 @@
 
 #define DEVARGS_ERR_LEN 160
 
-static RTE_TAILQ_HEAD(, rte_devargs) devargs_list =
-	TAILQ_HEAD_INITIALIZER(devargs_list);
+static RTE_TAILQ_HEAD(, rte_devargs) devargs_list = TAILQ_HEAD_INITIALIZER(
+	devargs_list);
 
 /* The bus name of a PCI address kept while no PCI bus is registered. */
 static const char pci_bus_name[] = "pci";
@@ -46,7 +46,8 @@ devargs_is_pci_addr(const char *name)
 	char end;
 
 	if (sscanf(name, "%x:%x:%x.%x%c", &domain, &bus, &dev, &func, &end) == 4)
-		return domain <= 0xffff && bus <= 0xff && dev <= 0x1f && func <= 7;
+		return domain <= 0xffff && bus <= 0xff && dev <= 0x1f &&
+			func <= 7;
 	if (sscanf(name, "%x:%x.%x%c", &bus, &dev, &func, &end) == 3)
 		return bus <= 0xff && dev <= 0x1f && func <= 7;
 	return false;
@@ -54,16 +55,17 @@ devargs_is_pci_addr(const char *name)
 
 /* Copies len bytes of src as da->name; -EINVAL when empty or too long. */
 static int
-devargs_set_name(struct rte_devargs *da, const char *src, size_t len,
-	char *err)
+devargs_set_name(struct rte_devargs *da, const char *src, size_t len, char *err)
 {
 	if (len == 0) {
 		snprintf(err, DEVARGS_ERR_LEN, "the device name is empty");
 		return -EINVAL;
 	}
 	if (len >= sizeof(da->name)) {
-		snprintf(err, DEVARGS_ERR_LEN, "the device name is longer than "
-			"%zu characters", sizeof(da->name) - 1);
+		snprintf(err, DEVARGS_ERR_LEN,
+			"the device name is longer than "
+			"%zu characters",
+			sizeof(da->name) - 1);
 		return -EINVAL;
 	}
 	memcpy(da->name, src, len);
@@ -102,8 +104,10 @@ devargs_parse_legacy(struct rte_devargs *da, const char *dev, char *err)
 	if (ret < 0)
 		return ret;
 	if (bus != NULL && (bus->parse == NULL || bus->parse(da->name, NULL))) {
-		snprintf(err, DEVARGS_ERR_LEN, "bus %s does not know a device "
-			"named %s", bus->name, da->name);
+		snprintf(err, DEVARGS_ERR_LEN,
+			"bus %s does not know a device "
+			"named %s",
+			bus->name, da->name);
 		return -EFAULT;
 	}
 	if (bus == NULL)
@@ -149,16 +153,19 @@ devargs_split_layers(struct rte_devargs *da, char *err)
 
 	while (layer != NULL) {
 		key = devargs_layer_key(layer);
-		slot = key[0] == 'b' ? &da->bus_str :
-			key[0] == 'c' ? &da->cls_str : &da->drv_str;
+		slot = key[0] == 'b'  ? &da->bus_str :
+			key[0] == 'c' ? &da->cls_str :
+					&da->drv_str;
 		if (*slot != NULL) {
-			snprintf(err, DEVARGS_ERR_LEN, "the %.*s layer is given "
-				"twice", (int)strlen(key) - 1, key);
+			snprintf(err, DEVARGS_ERR_LEN,
+				"the %.*s layer is given "
+				"twice",
+				(int)strlen(key) - 1, key);
 			return -EINVAL;
 		}
 		*slot = layer;
 		for (slash = strchr(layer, '/'); slash != NULL;
-				slash = strchr(slash + 1, '/'))
+			slash = strchr(slash + 1, '/'))
 			if (devargs_layer_key(slash + 1) != NULL)
 				break;
 		if (slash != NULL)
@@ -181,7 +188,7 @@ devargs_layer_value(const char *list, const char *key, size_t *len)
 	const char *pair = list, *pos;
 	int depth = 0;
 
-	for (pos = list; ; pos++) {
+	for (pos = list;; pos++) {
 		if (*pos == '[')
 			depth++;
 		else if (*pos == ']' && depth > 0)
@@ -191,8 +198,8 @@ devargs_layer_value(const char *list, const char *key, size_t *len)
 		if (depth != 0)
 			return NULL;
 		if ((size_t)(pos - pair) > key_len &&
-				strncmp(pair, key, key_len) == 0 &&
-				pair[key_len] == '=') {
+			strncmp(pair, key, key_len) == 0 &&
+			pair[key_len] == '=') {
 			*len = (size_t)(pos - pair) - key_len - 1;
 			return pair + key_len + 1;
 		}
@@ -247,8 +254,10 @@ devargs_parse_layers(struct rte_devargs *da, const char *dev, char *err)
 	if (da->bus->devargs_parse != NULL) {
 		ret = da->bus->devargs_parse(da);
 		if (ret < 0)
-			snprintf(err, DEVARGS_ERR_LEN, "bus %s cannot parse its "
-				"layer", bus_name);
+			snprintf(err, DEVARGS_ERR_LEN,
+				"bus %s cannot parse its "
+				"layer",
+				bus_name);
 		return ret;
 	}
 	return devargs_layer_name(da, err);
@@ -339,7 +348,7 @@ rte_devargs_insert(struct rte_devargs **da)
 
 	if (da == NULL || *da == NULL)
 		return -EINVAL;
-	TAILQ_FOREACH(listed, &devargs_list, next) {
+	TAILQ_FOREACH (listed, &devargs_list, next) {
 		if (listed == *da)
 			return 0;
 		if (!devargs_same_device(listed, *da))
@@ -363,7 +372,7 @@ devargs_listed_same(const struct rte_devargs *da)
 {
 	const struct rte_devargs *listed;
 
-	TAILQ_FOREACH(listed, &devargs_list, next)
+	TAILQ_FOREACH (listed, &devargs_list, next)
 		if (devargs_same_device(listed, da))
 			return listed;
 	return NULL;
@@ -393,8 +402,10 @@ devargs_add(enum rte_devtype devtype, const char *str, char *err,
 		return ret;
 	}
 	if (once_only && devargs_listed_same(da) != NULL) {
-		snprintf(err, DEVARGS_ERR_LEN, "device %s is named twice "
-			"(each device once, with all its arguments)", da->name);
+		snprintf(err, DEVARGS_ERR_LEN,
+			"device %s is named twice "
+			"(each device once, with all its arguments)",
+			da->name);
 		rte_devargs_reset(da);
 		free(da);
 		return -EEXIST;
@@ -404,7 +415,8 @@ devargs_add(enum rte_devtype devtype, const char *str, char *err,
 		da->policy = RTE_DEV_BLOCKED;
 	if (da->bus != NULL && da->bus->conf.scan_mode == RTE_BUS_SCAN_UNDEFINED)
 		da->bus->conf.scan_mode = da->policy == RTE_DEV_ALLOWED ?
-			RTE_BUS_SCAN_ALLOWLIST : RTE_BUS_SCAN_BLOCKLIST;
+			RTE_BUS_SCAN_ALLOWLIST :
+			RTE_BUS_SCAN_BLOCKLIST;
 	ret = rte_devargs_insert(&da);
 	if (added != NULL)
 		*added = da;
@@ -434,7 +446,7 @@ rte_devargs_remove(struct rte_devargs *devargs)
 
 	if (devargs == NULL)
 		return -EINVAL;
-	TAILQ_FOREACH(listed, &devargs_list, next) {
+	TAILQ_FOREACH (listed, &devargs_list, next) {
 		if (listed != devargs && !devargs_same_device(listed, devargs))
 			continue;
 		TAILQ_REMOVE(&devargs_list, listed, next);
@@ -451,7 +463,7 @@ rte_devargs_type_count(enum rte_devtype devtype)
 	const struct rte_devargs *da;
 	unsigned int count = 0;
 
-	TAILQ_FOREACH(da, &devargs_list, next)
+	TAILQ_FOREACH (da, &devargs_list, next)
 		count += da->type == devtype;
 	return count;
 }
@@ -478,7 +490,7 @@ rte_devargs_dump(FILE *f)
 	if (f == NULL)
 		return;
 	fprintf(f, "device list:\n");
-	TAILQ_FOREACH(da, &devargs_list, next) {
+	TAILQ_FOREACH (da, &devargs_list, next) {
 		bus = devargs_bus_name(da);
 		fprintf(f, "  %s %s (%s%s): %s\n", bus != NULL ? bus : "?",
 			da->name, devtype_name(da->type),
@@ -493,10 +505,12 @@ rte_devargs_next(const char *busname, const struct rte_devargs *start)
 	struct rte_devargs *da;
 	const char *bus;
 
-	da = start != NULL ? TAILQ_NEXT(start, next) : TAILQ_FIRST(&devargs_list);
+	da = start != NULL ? TAILQ_NEXT(start, next) :
+			     TAILQ_FIRST(&devargs_list);
 	for (; da != NULL; da = TAILQ_NEXT(da, next)) {
 		bus = devargs_bus_name(da);
-		if (busname == NULL || (bus != NULL && strcmp(bus, busname) == 0))
+		if (busname == NULL ||
+			(bus != NULL && strcmp(bus, busname) == 0))
 			return da;
 	}
 	return NULL;
@@ -513,14 +527,16 @@ static int
 devargs_from_option(const struct eal_devarg_opt *opt)
 {
 	enum rte_devtype type = opt->kind == 'a' ? RTE_DEVTYPE_ALLOWED :
-		opt->kind == 'b' ? RTE_DEVTYPE_BLOCKED : RTE_DEVTYPE_VIRTUAL;
+		opt->kind == 'b'		 ? RTE_DEVTYPE_BLOCKED :
+						   RTE_DEVTYPE_VIRTUAL;
 	struct rte_devargs *da = NULL;
 	char err[DEVARGS_ERR_LEN];
 	int ret;
 
 	ret = devargs_add(type, opt->str, err, true, &da);
 	if (ret == -EFAULT && type == RTE_DEVTYPE_VIRTUAL)
-		snprintf(err, sizeof(err), "failed to initialize vdev: no "
+		snprintf(err, sizeof(err),
+			"failed to initialize vdev: no "
 			"driver is named like it (check the name, or load the "
 			"driver with -d)");
 	if (ret < 0) {
@@ -529,7 +545,8 @@ devargs_from_option(const struct eal_devarg_opt *opt)
 		return ret;
 	}
 	if (da->bus == NULL)
-		EAL_LOG(WARNING, "%s %s: no %s bus is registered, so this "
+		EAL_LOG(WARNING,
+			"%s %s: no %s bus is registered, so this "
 			"entry matches no device\n",
 			devarg_option_name(opt->kind), opt->str, da->bus_str);
 	return 0;
@@ -546,7 +563,8 @@ eal_devargs_from_options(const struct eal_config *cfg)
 		if (ret < 0) {
 			eal_devargs_release();
 			rte_errno = ret == -ENOMEM ? ENOMEM :
-				ret == -EEXIST ? EINVAL : ENODEV;
+				ret == -EEXIST	   ? EINVAL :
+						     ENODEV;
 			return -1;
 		}
 	}

@@ -38,13 +38,12 @@ rte_hexdump(FILE *f, const char *title, const void *buf, unsigned int len)
 
 	if (f == NULL)
 		return;
-	fprintf(f, "%s at [%p], len=%u\n", title != NULL ? title : "",
-		buf, len);
+	fprintf(f, "%s at [%p], len=%u\n", title != NULL ? title : "", buf, len);
 	if (buf == NULL)
 		return;
 	for (off = 0; off < len; off += HEXDUMP_LINE)
-		hexdump_line(f, p + off, off, len - off < HEXDUMP_LINE ?
-			len - off : HEXDUMP_LINE);
+		hexdump_line(f, p + off, off,
+			len - off < HEXDUMP_LINE ? len - off : HEXDUMP_LINE);
 	fflush(f);
 }
 

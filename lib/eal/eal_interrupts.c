@@ -35,9 +35,9 @@
 #include "eal_intr.h"
 #include "eal_private.h"
 
-#define INTR_WAKE_ID 0
+#define INTR_WAKE_ID	0
 #define INTR_MAX_EVENTS 16
-#define INTR_ANY_ARG ((void *)-1)
+#define INTR_ANY_ARG	((void *)-1)
 
 struct intr_callback {
 	TAILQ_ENTRY(intr_callback) next;
@@ -51,12 +51,12 @@ TAILQ_HEAD(intr_callback_list, intr_callback);
 
 struct intr_source {
 	TAILQ_ENTRY(intr_source) next;
-	struct rte_intr_handle *handle;	/* our copy of the first handle */
+	struct rte_intr_handle *handle; /* our copy of the first handle */
 	struct intr_callback_list callbacks;
 	uint64_t id;
-	bool active;		/* the thread is running its callbacks */
-	bool masked;		/* rte_intr_disable() of an EXT/VDEV handle */
-	bool watched;		/* in the epoll set */
+	bool active;  /* the thread is running its callbacks */
+	bool masked;  /* rte_intr_disable() of an EXT/VDEV handle */
+	bool watched; /* in the epoll set */
 };
 
 static struct {
@@ -89,7 +89,7 @@ source_find_fd(int fd)
 {
 	struct intr_source *src;
 
-	TAILQ_FOREACH(src, &intr.sources, next)
+	TAILQ_FOREACH (src, &intr.sources, next)
 		if (src->handle->fd == fd)
 			return src;
 	return NULL;
@@ -100,7 +100,7 @@ source_find_id(uint64_t id)
 {
 	struct intr_source *src;
 
-	TAILQ_FOREACH(src, &intr.sources, next)
+	TAILQ_FOREACH (src, &intr.sources, next)
 		if (src->id == id)
 			return src;
 	return NULL;
@@ -180,8 +180,9 @@ static bool
 intr_handle_valid(const struct rte_intr_handle *handle, const char *what)
 {
 	if (handle == NULL || handle->fd < 0) {
-		EAL_LOG(ERR, "%s(): %s\n", what, handle == NULL ?
-			"NULL interrupt handle" : "the handle has no fd");
+		EAL_LOG(ERR, "%s(): %s\n", what,
+			handle == NULL ? "NULL interrupt handle" :
+					 "the handle has no fd");
 		return false;
 	}
 	return true;
@@ -316,7 +317,7 @@ rte_intr_callback_unregister_pending(const struct rte_intr_handle *intr_handle,
 		return -EAGAIN;
 	}
 	ret = 0;
-	TAILQ_FOREACH(cb, &src->callbacks, next) {
+	TAILQ_FOREACH (cb, &src->callbacks, next) {
 		if (cb->pending_delete || !callback_matches(cb, cb_fn, cb_arg))
 			continue;
 		cb->pending_delete = true;
@@ -338,7 +339,8 @@ rte_intr_callback_unregister_sync(const struct rte_intr_handle *intr_handle,
 		/* On the interrupt thread the running source is the
 		 * caller's own: waiting would never end. */
 		if (rte_thread_is_intr()) {
-			EAL_LOG(ERR, "rte_intr_callback_unregister_sync() called "
+			EAL_LOG(ERR,
+				"rte_intr_callback_unregister_sync() called "
 				"from the callback it waits for: use "
 				"rte_intr_callback_unregister_pending()\n");
 			return -EDEADLK;
@@ -384,16 +386,17 @@ intr_control(const struct rte_intr_handle *handle, int what)
 	case RTE_INTR_HANDLE_VFIO_MSIX:
 		/* Fixed vectors: no device to program, only the fd to watch. */
 		if (handle->fixed_vectors)
-			return what == 2 ? 0 : intr_source_mask(handle, what == 0);
+			return what == 2 ? 0 :
+					   intr_source_mask(handle, what == 0);
 		/* fall through */
 	case RTE_INTR_HANDLE_UIO:
 	case RTE_INTR_HANDLE_UIO_INTX:
 	case RTE_INTR_HANDLE_VFIO_LEGACY:
 	case RTE_INTR_HANDLE_VFIO_MSI:
 	case RTE_INTR_HANDLE_VFIO_REQ:
-		return what == 0 ? eal_intr_dev_disable(handle) :
+		return what == 0  ? eal_intr_dev_disable(handle) :
 			what == 1 ? eal_intr_dev_enable(handle) :
-			eal_intr_dev_ack(handle);
+				    eal_intr_dev_ack(handle);
 	default:
 		EAL_LOG(ERR, "%s(): fd %d has an unknown handle type %d\n",
 			names[what], handle->fd, (int)handle->type);
@@ -434,8 +437,10 @@ intr_fd_drain(int fd, unsigned int size)
 		return 1;
 	if (n < 0 && errno == EAGAIN)
 		return 0;
-	EAL_LOG(ERR, "interrupt fd %d cannot be read (%s): it is no longer "
-		"watched\n", fd, n == 0 ? "end of file" : strerror(errno));
+	EAL_LOG(ERR,
+		"interrupt fd %d cannot be read (%s): it is no longer "
+		"watched\n",
+		fd, n == 0 ? "end of file" : strerror(errno));
 	return -1;
 }
 
@@ -449,7 +454,7 @@ intr_run_callbacks(struct intr_source *src)
 
 	pthread_mutex_lock(&intr.lock);
 	for (cb = TAILQ_FIRST(&src->callbacks); cb != NULL;
-			cb = TAILQ_NEXT(cb, next)) {
+		cb = TAILQ_NEXT(cb, next)) {
 		if (cb->pending_delete)
 			continue;
 		fn = cb->cb_fn;
@@ -564,7 +569,8 @@ intr_thread_main(void *arg)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			EAL_LOG(ERR, "interrupt thread: epoll_wait() failed: "
+			EAL_LOG(ERR,
+				"interrupt thread: epoll_wait() failed: "
 				"%s; no more interrupts or alarms\n",
 				strerror(errno));
 			return NULL;
@@ -589,13 +595,13 @@ intr_epoll_setup(void)
 	intr.epfd = epoll_create1(EPOLL_CLOEXEC);
 	intr.wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (intr.epfd < 0 || intr.wake_fd < 0 ||
-			epoll_ctl(intr.epfd, EPOLL_CTL_ADD, intr.wake_fd, &ev) < 0) {
+		epoll_ctl(intr.epfd, EPOLL_CTL_ADD, intr.wake_fd, &ev) < 0) {
 		EAL_LOG(ERR, "cannot set up the interrupt thread's epoll: %s\n",
 			strerror(errno));
 		return -1;
 	}
 	pthread_mutex_lock(&intr.lock);
-	TAILQ_FOREACH(src, &intr.sources, next)
+	TAILQ_FOREACH (src, &intr.sources, next)
 		source_watch_update(src);
 	pthread_mutex_unlock(&intr.lock);
 	return 0;
@@ -607,7 +613,7 @@ intr_epoll_close(void)
 	struct intr_source *src;
 
 	pthread_mutex_lock(&intr.lock);
-	TAILQ_FOREACH(src, &intr.sources, next)
+	TAILQ_FOREACH (src, &intr.sources, next)
 		src->watched = false;
 	if (intr.epfd >= 0)
 		close(intr.epfd);

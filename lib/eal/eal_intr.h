@@ -21,23 +21,23 @@
 #include <rte_interrupts.h>
 
 struct rte_intr_handle {
-	int fd;				/* interrupt fd (vector 0) */
-	int dev_fd;			/* VFIO device fd / UIO config fd */
+	int fd;	    /* interrupt fd (vector 0) */
+	int dev_fd; /* VFIO device fd / UIO config fd */
 	enum rte_intr_handle_type type;
-	uint32_t alloc_flags;		/* RTE_INTR_INSTANCE_F_* */
-	int max_intr;			/* vectors in use, other causes included */
-	uint32_t nb_efd;		/* Rx/Tx vectors in use */
-	uint8_t efd_counter_size;	/* bytes to read from a VDEV event fd */
-	int nb_intr;			/* capacity of efds[] and elist[] */
-	int *efds;			/* event fd of each Rx/Tx vector */
-	struct rte_epoll_event *elist;	/* epoll registration of each */
-	int vec_list_size;		/* entries of intr_vec[] */
-	int *intr_vec;			/* queue -> vector */
-	bool efds_owned;		/* efds[] made by rte_intr_efd_enable() */
+	uint32_t alloc_flags;	  /* RTE_INTR_INSTANCE_F_* */
+	int max_intr;		  /* vectors in use, other causes included */
+	uint32_t nb_efd;	  /* Rx/Tx vectors in use */
+	uint8_t efd_counter_size; /* bytes to read from a VDEV event fd */
+	int nb_intr;		  /* capacity of efds[] and elist[] */
+	int *efds;		  /* event fd of each Rx/Tx vector */
+	struct rte_epoll_event *elist; /* epoll registration of each */
+	int vec_list_size;	       /* entries of intr_vec[] */
+	int *intr_vec;		       /* queue -> vector */
+	bool efds_owned; /* efds[] made by rte_intr_efd_enable() */
 	/* VFIO_MSIX whose vectors are fds the bus supplies (a fake device,
 	 * doc/testing.md): nothing to program, enable/disable (un)watch fd. */
 	bool fixed_vectors;
-	int nb_fixed_efd;		/* Rx/Tx vectors supplied in efds[] */
+	int nb_fixed_efd; /* Rx/Tx vectors supplied in efds[] */
 };
 
 /* Unmasks (enable) or masks the interrupt of a UIO/VFIO handle. */

@@ -29,7 +29,7 @@
 #include "eal_intr.h"
 #include "eal_private.h"
 
-#define PCI_COMMAND_OFFSET 0x04
+#define PCI_COMMAND_OFFSET	 0x04
 #define PCI_COMMAND_INTX_DISABLE 0x0400
 
 unsigned int
@@ -43,9 +43,9 @@ eal_intr_read_size(const struct rte_intr_handle *handle)
 	case RTE_INTR_HANDLE_VFIO_MSI:
 	case RTE_INTR_HANDLE_VFIO_LEGACY:
 	case RTE_INTR_HANDLE_ALARM:
-		return sizeof(uint64_t);	/* eventfd and timerfd counters */
+		return sizeof(uint64_t); /* eventfd and timerfd counters */
 	default:
-		return 0;	/* the callback reads the fd itself */
+		return 0; /* the callback reads the fd itself */
 	}
 }
 
@@ -67,14 +67,14 @@ uio_intx_set(const struct rte_intr_handle *handle, bool enable)
 	uint16_t command;
 
 	if (pread(handle->dev_fd, &command, sizeof(command),
-			PCI_COMMAND_OFFSET) != sizeof(command))
+		    PCI_COMMAND_OFFSET) != sizeof(command))
 		goto fail;
 	if (enable)
 		command &= ~PCI_COMMAND_INTX_DISABLE;
 	else
 		command |= PCI_COMMAND_INTX_DISABLE;
 	if (pwrite(handle->dev_fd, &command, sizeof(command),
-			PCI_COMMAND_OFFSET) != sizeof(command))
+		    PCI_COMMAND_OFFSET) != sizeof(command))
 		goto fail;
 	return 0;
 
@@ -96,8 +96,9 @@ vfio_set_irqs(const struct rte_intr_handle *handle, uint32_t index,
 	if (set == NULL)
 		return -ENOMEM;
 	set->argsz = sizeof(*set) + data_len;
-	set->flags = action | (fds != NULL ? VFIO_IRQ_SET_DATA_EVENTFD :
-		VFIO_IRQ_SET_DATA_NONE);
+	set->flags = action |
+		(fds != NULL ? VFIO_IRQ_SET_DATA_EVENTFD :
+			       VFIO_IRQ_SET_DATA_NONE);
 	set->index = index;
 	set->start = 0;
 	set->count = count;
@@ -107,9 +108,10 @@ vfio_set_irqs(const struct rte_intr_handle *handle, uint32_t index,
 	ret = ret < 0 ? -errno : 0;
 	free(set);
 	if (ret < 0)
-		EAL_LOG(ERR, "VFIO_DEVICE_SET_IRQS (index %u, %u vectors) on "
-			"device fd %d failed: %s\n", index, count,
-			handle->dev_fd, strerror(-ret));
+		EAL_LOG(ERR,
+			"VFIO_DEVICE_SET_IRQS (index %u, %u vectors) on "
+			"device fd %d failed: %s\n",
+			index, count, handle->dev_fd, strerror(-ret));
 	return ret;
 }
 
@@ -184,7 +186,7 @@ eal_intr_dev_enable(const struct rte_intr_handle *handle)
 			VFIO_IRQ_SET_ACTION_TRIGGER, 1, &handle->fd);
 	case RTE_INTR_HANDLE_VFIO_LEGACY:
 		return vfio_intx_enable(handle);
-	default:	/* RTE_INTR_HANDLE_VFIO_REQ */
+	default: /* RTE_INTR_HANDLE_VFIO_REQ */
 		return vfio_set_irqs(handle, VFIO_PCI_REQ_IRQ_INDEX,
 			VFIO_IRQ_SET_ACTION_TRIGGER, 1, &handle->fd);
 	}
@@ -208,7 +210,7 @@ eal_intr_dev_disable(const struct rte_intr_handle *handle)
 			VFIO_IRQ_SET_ACTION_TRIGGER, 0, NULL);
 	case RTE_INTR_HANDLE_VFIO_LEGACY:
 		return vfio_intx_disable(handle);
-	default:	/* RTE_INTR_HANDLE_VFIO_REQ */
+	default: /* RTE_INTR_HANDLE_VFIO_REQ */
 		return vfio_set_irqs(handle, VFIO_PCI_REQ_IRQ_INDEX,
 			VFIO_IRQ_SET_ACTION_TRIGGER, 0, NULL);
 	}
@@ -221,7 +223,8 @@ eal_intr_dev_ack(const struct rte_intr_handle *handle)
 	case RTE_INTR_HANDLE_UIO:
 		return uio_write_mask(handle, 1);
 	case RTE_INTR_HANDLE_UIO_INTX:
-		return dev_fd_valid(handle) ? uio_intx_set(handle, true) : -EINVAL;
+		return dev_fd_valid(handle) ? uio_intx_set(handle, true) :
+					      -EINVAL;
 	case RTE_INTR_HANDLE_VFIO_LEGACY:
 		/* The kernel masks INTx when it fires; unmask for the next. */
 		if (!dev_fd_valid(handle))
@@ -229,6 +232,6 @@ eal_intr_dev_ack(const struct rte_intr_handle *handle)
 		return vfio_set_irqs(handle, VFIO_PCI_INTX_IRQ_INDEX,
 			VFIO_IRQ_SET_ACTION_UNMASK, 1, NULL);
 	default:
-		return 0;	/* MSI and MSI-X need no acknowledgement */
+		return 0; /* MSI and MSI-X need no acknowledgement */
 	}
 }

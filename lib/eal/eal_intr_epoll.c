@@ -31,8 +31,8 @@
 #include "eal_intr.h"
 #include "eal_private.h"
 
-#define EPOLL_WAIT_MAX 64	/* events taken from the kernel per call */
-#define NB_OTHER_INTR 1		/* vector 0: link state and other causes */
+#define EPOLL_WAIT_MAX 64 /* events taken from the kernel per call */
+#define NB_OTHER_INTR  1  /* vector 0: link state and other causes */
 
 static __thread int tls_epfd = -1;
 static pthread_key_t tls_epfd_key;
@@ -94,8 +94,8 @@ epoll_deliver(const struct epoll_event *evs, int n,
 		/* Pairs with the release in epoll_registration_invalidate():
 		 * a registration being deleted is skipped. */
 		if (!__atomic_compare_exchange_n(&rev->status, &valid,
-				RTE_EPOLL_EXEC, false, __ATOMIC_ACQUIRE,
-				__ATOMIC_RELAXED))
+			    RTE_EPOLL_EXEC, false, __ATOMIC_ACQUIRE,
+			    __ATOMIC_RELAXED))
 			continue;
 		events[count].status = RTE_EPOLL_VALID;
 		events[count].fd = rev->fd;
@@ -105,7 +105,8 @@ epoll_deliver(const struct epoll_event *evs, int n,
 		if (rev->epdata.cb_fun != NULL)
 			rev->epdata.cb_fun(rev->fd, rev->epdata.cb_arg);
 		/* Pairs with the acquire of the CAS in the deleting thread. */
-		__atomic_store_n(&rev->status, RTE_EPOLL_VALID, __ATOMIC_RELEASE);
+		__atomic_store_n(&rev->status, RTE_EPOLL_VALID,
+			__ATOMIC_RELEASE);
 		count++;
 	}
 	return count;
@@ -129,8 +130,9 @@ epoll_wait_common(int epfd, struct rte_epoll_event *events, int maxevents,
 	int n;
 
 	if (events == NULL || maxevents <= 0) {
-		EAL_LOG(ERR, "rte_epoll_wait(): %s\n", events == NULL ?
-			"NULL events" : "maxevents must be positive");
+		EAL_LOG(ERR, "rte_epoll_wait(): %s\n",
+			events == NULL ? "NULL events" :
+					 "maxevents must be positive");
 		rte_errno = EINVAL;
 		return -1;
 	}
@@ -144,8 +146,10 @@ epoll_wait_common(int epfd, struct rte_epoll_event *events, int maxevents,
 		if (n == 0)
 			return 0;
 		if (errno != EINTR) {
-			EAL_LOG(ERR, "rte_epoll_wait(): epoll_wait() on fd %d "
-				"failed: %s\n", epfd, strerror(errno));
+			EAL_LOG(ERR,
+				"rte_epoll_wait(): epoll_wait() on fd %d "
+				"failed: %s\n",
+				epfd, strerror(errno));
 			rte_errno = errno;
 			return -1;
 		}
@@ -178,8 +182,7 @@ epoll_registration_invalidate(struct rte_epoll_event *event)
 	uint32_t valid = RTE_EPOLL_VALID;
 
 	while (!__atomic_compare_exchange_n(&event->status, &valid,
-			RTE_EPOLL_INVALID, false, __ATOMIC_RELEASE,
-			__ATOMIC_RELAXED)) {
+		RTE_EPOLL_INVALID, false, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
 		if (valid == RTE_EPOLL_INVALID)
 			return;
 		valid = RTE_EPOLL_VALID;
@@ -209,8 +212,10 @@ rte_epoll_ctl(int epfd, int op, int fd, struct rte_epoll_event *event)
 	ev.data.ptr = event;
 	ev.events = event->epdata.event;
 	if (epoll_ctl(epfd, op, fd, &ev) < 0) {
-		EAL_LOG(ERR, "rte_epoll_ctl(): epoll_ctl(op %d) of fd %d on "
-			"epoll fd %d failed: %s\n", op, fd, epfd, strerror(errno));
+		EAL_LOG(ERR,
+			"rte_epoll_ctl(): epoll_ctl(op %d) of fd %d on "
+			"epoll fd %d failed: %s\n",
+			op, fd, epfd, strerror(errno));
 		if (op == EPOLL_CTL_ADD)
 			__atomic_store_n(&event->status, RTE_EPOLL_INVALID,
 				__ATOMIC_RELAXED);
@@ -254,9 +259,11 @@ rx_ctl_add(struct rte_intr_handle *handle, int epfd, unsigned int index,
 	struct rte_epoll_event *rev = &handle->elist[index];
 
 	if (__atomic_load_n(&rev->status, __ATOMIC_RELAXED) !=
-			RTE_EPOLL_INVALID) {
-		EAL_LOG(INFO, "interrupt vector %u is already in an epoll "
-			"set\n", index + RTE_INTR_VEC_RXTX_OFFSET);
+		RTE_EPOLL_INVALID) {
+		EAL_LOG(INFO,
+			"interrupt vector %u is already in an epoll "
+			"set\n",
+			index + RTE_INTR_VEC_RXTX_OFFSET);
 		return -EEXIST;
 	}
 	rev->epdata.event = EPOLLIN | EPOLLPRI | EPOLLET;
@@ -273,12 +280,15 @@ rte_intr_rx_ctl(struct rte_intr_handle *intr_handle, int epfd, int op,
 	unsigned int vec, void *data)
 {
 	unsigned int index = vec >= RTE_INTR_VEC_RXTX_OFFSET ?
-		vec - RTE_INTR_VEC_RXTX_OFFSET : vec;
+		vec - RTE_INTR_VEC_RXTX_OFFSET :
+		vec;
 	struct rte_epoll_event *rev;
 
 	if (intr_handle == NULL || index >= intr_handle->nb_efd) {
-		EAL_LOG(ERR, "rte_intr_rx_ctl(): interrupt vector %u is not "
-			"enabled\n", vec);
+		EAL_LOG(ERR,
+			"rte_intr_rx_ctl(): interrupt vector %u is not "
+			"enabled\n",
+			vec);
 		return -EPERM;
 	}
 	switch (op) {
@@ -287,8 +297,9 @@ rte_intr_rx_ctl(struct rte_intr_handle *intr_handle, int epfd, int op,
 	case RTE_INTR_EVENT_DEL:
 		rev = &intr_handle->elist[index];
 		if (__atomic_load_n(&rev->status, __ATOMIC_RELAXED) ==
-				RTE_EPOLL_INVALID) {
-			EAL_LOG(INFO, "interrupt vector %u is in no epoll set\n",
+			RTE_EPOLL_INVALID) {
+			EAL_LOG(INFO,
+				"interrupt vector %u is in no epoll set\n",
 				vec);
 			return -EPERM;
 		}
@@ -312,7 +323,7 @@ rte_intr_free_epoll_fd(struct rte_intr_handle *intr_handle)
 	for (i = 0; i < intr_handle->nb_efd; i++) {
 		rev = &intr_handle->elist[i];
 		if (__atomic_load_n(&rev->status, __ATOMIC_RELAXED) ==
-				RTE_EPOLL_INVALID)
+			RTE_EPOLL_INVALID)
 			continue;
 		rte_epoll_ctl(rev->epfd, EPOLL_CTL_DEL, rev->fd, rev);
 	}
@@ -328,9 +339,10 @@ efd_create(struct rte_intr_handle *handle, uint32_t nb_efd)
 	for (i = 0; i < nb_efd; i++) {
 		fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 		if (fd < 0) {
-			EAL_LOG(ERR, "cannot create the eventfd of interrupt "
-				"vector %u: %s\n", i + RTE_INTR_VEC_RXTX_OFFSET,
-				strerror(errno));
+			EAL_LOG(ERR,
+				"cannot create the eventfd of interrupt "
+				"vector %u: %s\n",
+				i + RTE_INTR_VEC_RXTX_OFFSET, strerror(errno));
 			fd = -errno;
 			while (i-- > 0)
 				close(handle->efds[i]);
@@ -349,8 +361,10 @@ static int
 efd_take_fixed(struct rte_intr_handle *handle, uint32_t nb_efd)
 {
 	if (nb_efd > (uint32_t)handle->nb_fixed_efd) {
-		EAL_LOG(ERR, "rte_intr_efd_enable(): %u vectors asked, the "
-			"device has %d\n", nb_efd, handle->nb_fixed_efd);
+		EAL_LOG(ERR,
+			"rte_intr_efd_enable(): %u vectors asked, the "
+			"device has %d\n",
+			nb_efd, handle->nb_fixed_efd);
 		return -EINVAL;
 	}
 	handle->nb_efd = nb_efd;
@@ -363,9 +377,10 @@ int
 rte_intr_efd_enable(struct rte_intr_handle *intr_handle, uint32_t nb_efd)
 {
 	if (intr_handle == NULL || nb_efd == 0 ||
-			nb_efd > (uint32_t)intr_handle->nb_intr) {
-		EAL_LOG(ERR, "rte_intr_efd_enable(): %s\n", intr_handle == NULL ?
-			"NULL handle" : "bad number of vectors");
+		nb_efd > (uint32_t)intr_handle->nb_intr) {
+		EAL_LOG(ERR, "rte_intr_efd_enable(): %s\n",
+			intr_handle == NULL ? "NULL handle" :
+					      "bad number of vectors");
 		return -EINVAL;
 	}
 	switch (intr_handle->type) {
@@ -376,7 +391,8 @@ rte_intr_efd_enable(struct rte_intr_handle *intr_handle, uint32_t nb_efd)
 	case RTE_INTR_HANDLE_VDEV:
 		/* The driver fills efds[] and nb_efd itself. */
 		if (intr_handle->efd_counter_size > sizeof(uint64_t)) {
-			EAL_LOG(ERR, "rte_intr_efd_enable(): event counter of "
+			EAL_LOG(ERR,
+				"rte_intr_efd_enable(): event counter of "
 				"%u bytes is too large\n",
 				intr_handle->efd_counter_size);
 			return -EINVAL;

@@ -18,7 +18,8 @@
 #include "eal_intr.h"
 #include "eal_private.h"
 
-#define INTR_KNOWN_FLAGS (RTE_INTR_INSTANCE_F_PRIVATE | RTE_INTR_INSTANCE_F_SHARED)
+#define INTR_KNOWN_FLAGS \
+	(RTE_INTR_INSTANCE_F_PRIVATE | RTE_INTR_INSTANCE_F_SHARED)
 
 static void *
 handle_zalloc(uint32_t flags, size_t size)
@@ -42,8 +43,8 @@ static int
 handle_tables_alloc(struct rte_intr_handle *h, int size)
 {
 	int *efds = handle_zalloc(h->alloc_flags, sizeof(*efds) * size);
-	struct rte_epoll_event *elist =
-		handle_zalloc(h->alloc_flags, sizeof(*elist) * size);
+	struct rte_epoll_event *elist = handle_zalloc(h->alloc_flags,
+		sizeof(*elist) * size);
 	int keep = RTE_MIN(size, h->nb_intr);
 
 	if (efds == NULL || elist == NULL) {
@@ -119,7 +120,7 @@ rte_intr_instance_dup(const struct rte_intr_handle *src)
 	if (h == NULL)
 		return NULL;
 	if (src->nb_intr != h->nb_intr &&
-			handle_tables_alloc(h, src->nb_intr) < 0) {
+		handle_tables_alloc(h, src->nb_intr) < 0) {
 		rte_intr_instance_free(h);
 		rte_errno = ENOMEM;
 		return NULL;
@@ -138,13 +139,12 @@ rte_intr_instance_dup(const struct rte_intr_handle *src)
 }
 
 int
-rte_intr_fixed_vectors_set(struct rte_intr_handle *intr_handle,
-	const int *efds, int nb_efd)
+rte_intr_fixed_vectors_set(struct rte_intr_handle *intr_handle, const int *efds,
+	int nb_efd)
 {
 	if (intr_handle == NULL ||
-			intr_handle->type != RTE_INTR_HANDLE_VFIO_MSIX ||
-			nb_efd < 0 || nb_efd > intr_handle->nb_intr ||
-			(nb_efd > 0 && efds == NULL)) {
+		intr_handle->type != RTE_INTR_HANDLE_VFIO_MSIX || nb_efd < 0 ||
+		nb_efd > intr_handle->nb_intr || (nb_efd > 0 && efds == NULL)) {
 		rte_errno = EINVAL;
 		return -EINVAL;
 	}
@@ -177,16 +177,18 @@ handle_fail(int err)
 	return -err;
 }
 
-#define HANDLE_CHECK(h) do { \
-	if ((h) == NULL) \
-		return handle_fail(EINVAL); \
-} while (0)
+#define HANDLE_CHECK(h) \
+	do { \
+		if ((h) == NULL) \
+			return handle_fail(EINVAL); \
+	} while (0)
 
-#define HANDLE_CHECK_INDEX(h, index, limit) do { \
-	HANDLE_CHECK(h); \
-	if ((index) < 0 || (index) >= (limit)) \
-		return handle_fail(ERANGE); \
-} while (0)
+#define HANDLE_CHECK_INDEX(h, index, limit) \
+	do { \
+		HANDLE_CHECK(h); \
+		if ((index) < 0 || (index) >= (limit)) \
+			return handle_fail(ERANGE); \
+	} while (0)
 
 int
 rte_intr_fd_set(struct rte_intr_handle *intr_handle, int fd)
@@ -286,9 +288,10 @@ rte_intr_efd_counter_size_set(struct rte_intr_handle *intr_handle,
 	HANDLE_CHECK(intr_handle);
 	/* The interrupt thread reads the counter into a uint64_t. */
 	if (efd_counter_size > sizeof(uint64_t)) {
-		EAL_LOG(ERR, "rte_intr_efd_counter_size_set(): %u bytes, at "
-			"most %zu are supported\n", efd_counter_size,
-			sizeof(uint64_t));
+		EAL_LOG(ERR,
+			"rte_intr_efd_counter_size_set(): %u bytes, at "
+			"most %zu are supported\n",
+			efd_counter_size, sizeof(uint64_t));
 		return handle_fail(EINVAL);
 	}
 	intr_handle->efd_counter_size = efd_counter_size;
@@ -364,8 +367,7 @@ rte_intr_vec_list_index_set(struct rte_intr_handle *intr_handle, int index,
 }
 
 int
-rte_intr_vec_list_index_get(const struct rte_intr_handle *intr_handle,
-	int index)
+rte_intr_vec_list_index_get(const struct rte_intr_handle *intr_handle, int index)
 {
 	HANDLE_CHECK_INDEX(intr_handle, index, intr_handle->vec_list_size);
 	return intr_handle->intr_vec[index];

@@ -34,14 +34,14 @@
 struct worker {
 	pthread_t thread;
 	bool started;
-	bool quit;			/* tells the thread to exit */
+	bool quit; /* tells the thread to exit */
 	pthread_mutex_t lock;
-	pthread_cond_t cond;		/* signalled on every state change */
+	pthread_cond_t cond; /* signalled on every state change */
 	enum rte_lcore_state_t state;
 	lcore_function_t *f;
 	void *arg;
 	int ret;
-	void *stack;			/* --huge-worker-stack: rte_malloc'd */
+	void *stack; /* --huge-worker-stack: rte_malloc'd */
 };
 
 /* Alignment of a worker stack taken from the EAL's memory. */
@@ -112,15 +112,19 @@ worker_stack_setup(unsigned int lcore_id, pthread_attr_t *attr)
 	if (w->stack == NULL)
 		w->stack = rte_malloc("worker_stack", size, WORKER_STACK_ALIGN);
 	if (w->stack == NULL) {
-		EAL_LOG(ERR, "--huge-worker-stack: no memory for the %zu kB "
+		EAL_LOG(ERR,
+			"--huge-worker-stack: no memory for the %zu kB "
 			"stack of lcore %u (raise -m, or give a smaller "
-			"size)\n", size >> 10, lcore_id);
+			"size)\n",
+			size >> 10, lcore_id);
 		return ENOMEM;
 	}
 	ret = pthread_attr_setstack(attr, w->stack, size);
 	if (ret != 0) {
-		EAL_LOG(ERR, "--huge-worker-stack: a %zu kB stack is refused "
-			"(%s)\n", size >> 10, rte_strerror(ret));
+		EAL_LOG(ERR,
+			"--huge-worker-stack: a %zu kB stack is refused "
+			"(%s)\n",
+			size >> 10, rte_strerror(ret));
 		rte_free(w->stack);
 		w->stack = NULL;
 	}
@@ -140,7 +144,7 @@ worker_create(unsigned int lcore_id)
 		if (ret != 0) {
 			pthread_attr_destroy(&attr);
 			rte_errno = ret;
-			return -1;	/* said already */
+			return -1; /* said already */
 		}
 	}
 	if (ret == 0)
@@ -176,8 +180,8 @@ worker_start(unsigned int lcore_id)
 	w->started = true;
 	ret = pthread_setaffinity_np(w->thread, sizeof(cpus), &cpus);
 	if (ret != 0) {
-		EAL_LOG(ERR, "cannot pin lcore %u to its CPUs: %s\n",
-			lcore_id, rte_strerror(ret));
+		EAL_LOG(ERR, "cannot pin lcore %u to its CPUs: %s\n", lcore_id,
+			rte_strerror(ret));
 		rte_errno = ret;
 		return -1;
 	}
@@ -203,7 +207,7 @@ worker_stop(unsigned int lcore_id)
 	pthread_join(w->thread, NULL);
 	pthread_cond_destroy(&w->cond);
 	pthread_mutex_destroy(&w->lock);
-	rte_free(w->stack);	/* the thread is gone: nothing uses it */
+	rte_free(w->stack); /* the thread is gone: nothing uses it */
 	w->stack = NULL;
 	w->started = false;
 }
@@ -224,7 +228,7 @@ eal_workers_start(void)
 		rte_errno = ret;
 		return -1;
 	}
-	RTE_LCORE_FOREACH_WORKER(id) {
+	RTE_LCORE_FOREACH_WORKER (id) {
 		if (worker_start(id) < 0) {
 			eal_workers_stop();
 			return -1;
@@ -280,10 +284,10 @@ rte_eal_mp_remote_launch(lcore_function_t *f, void *arg,
 	if (f == NULL)
 		return -EINVAL;
 	/* All or nothing: refuse before launching anything. */
-	RTE_LCORE_FOREACH_WORKER(id)
+	RTE_LCORE_FOREACH_WORKER (id)
 		if (rte_eal_get_lcore_state(id) != WAIT)
 			return -EBUSY;
-	RTE_LCORE_FOREACH_WORKER(id)
+	RTE_LCORE_FOREACH_WORKER (id)
 		rte_eal_remote_launch(f, arg, id);
 	if (call_main == CALL_MAIN)
 		f(arg);
@@ -322,6 +326,6 @@ rte_eal_mp_wait_lcore(void)
 {
 	unsigned int id;
 
-	RTE_LCORE_FOREACH_WORKER(id)
+	RTE_LCORE_FOREACH_WORKER (id)
 		rte_eal_wait_lcore(id);
 }

@@ -17,7 +17,7 @@
 
 #include "eal_private.h"
 
-#define SYS_CPU_DIR "/sys/devices/system/cpu"
+#define SYS_CPU_DIR  "/sys/devices/system/cpu"
 #define SYS_NODE_DIR "/sys/devices/system/node"
 
 RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
@@ -84,8 +84,10 @@ topology_init(void)
 		return;
 	if (read_id_list(SYS_CPU_DIR "/present", &cpus_present) < 0) {
 		CPU_ZERO(&cpus_present);
-		for (cpu = 0; cpu < (unsigned int)sysconf(_SC_NPROCESSORS_CONF) &&
-				cpu < CPU_SETSIZE; cpu++)
+		for (cpu = 0;
+			cpu < (unsigned int)sysconf(_SC_NPROCESSORS_CONF) &&
+			cpu < CPU_SETSIZE;
+			cpu++)
 			CPU_SET(cpu, &cpus_present);
 	}
 	memset(cpu_socket, 0, sizeof(cpu_socket));
@@ -93,7 +95,8 @@ topology_init(void)
 		for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
 			if (!CPU_ISSET(node, &nodes))
 				continue;
-			snprintf(path, sizeof(path), SYS_NODE_DIR "/node%u/cpulist", node);
+			snprintf(path, sizeof(path),
+				SYS_NODE_DIR "/node%u/cpulist", node);
 			if (read_id_list(path, &node_cpus) < 0)
 				continue;
 			for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
@@ -195,7 +198,7 @@ eal_lcores_init(const struct eal_config *cfg)
 
 	sockets_discover();
 	if (!cfg->cores_given &&
-			sched_getaffinity(0, sizeof(affinity), &affinity) != 0)
+		sched_getaffinity(0, sizeof(affinity), &affinity) != 0)
 		CPU_ZERO(&affinity);
 	lcore_count = 0;
 	for (id = 0; id < RTE_MAX_LCORE; id++) {
@@ -207,13 +210,14 @@ eal_lcores_init(const struct eal_config *cfg)
 		if (cfg->cores_given && cfg->lcore_enabled[id]) {
 			lc->cpuset = cfg->lcore_cpuset[id];
 		} else if (!cfg->cores_given && CPU_ISSET(id, &affinity) &&
-				eal_cpu_detected(id)) {
+			eal_cpu_detected(id)) {
 			CPU_SET(id, &lc->cpuset);
 		} else {
 			continue;
 		}
 		socket = eal_cpuset_socket_id(&lc->cpuset);
-		lc->socket_id = socket == SOCKET_ID_ANY ? 0 : (unsigned int)socket;
+		lc->socket_id = socket == SOCKET_ID_ANY ? 0 :
+							  (unsigned int)socket;
 		lc->role = ROLE_RTE;
 		lcore_count++;
 	}
@@ -302,7 +306,7 @@ rte_socket_id(void)
 		return 0;
 	socket = eal_cpuset_socket_id(&set);
 	return socket == SOCKET_ID_ANY ? (unsigned int)SOCKET_ID_ANY :
-		(unsigned int)socket;
+					 (unsigned int)socket;
 }
 
 unsigned int
@@ -335,7 +339,7 @@ rte_lcore_to_cpu_id(int lcore_id)
 	unsigned int cpu;
 
 	if (lcore_id < 0 || lcore_id >= RTE_MAX_LCORE ||
-			lcore_table[lcore_id].role == ROLE_OFF)
+		lcore_table[lcore_id].role == ROLE_OFF)
 		return -1;
 	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
 		if (CPU_ISSET(cpu, &lcore_table[lcore_id].cpuset))
@@ -373,7 +377,7 @@ rte_get_next_lcore(unsigned int i, int skip_main, int wrap)
 		i %= RTE_MAX_LCORE;
 	for (tries = 0; tries < RTE_MAX_LCORE && i < RTE_MAX_LCORE; tries++) {
 		if (lcore_table[i].role == ROLE_RTE &&
-				!(skip_main && i == main_lcore))
+			!(skip_main && i == main_lcore))
 			return i;
 		i++;
 		if (wrap)
@@ -418,7 +422,7 @@ void
 eal_lcore_non_eal_give_back(unsigned int lcore_id)
 {
 	if (lcore_id >= RTE_MAX_LCORE ||
-			lcore_table[lcore_id].role != ROLE_NON_EAL)
+		lcore_table[lcore_id].role != ROLE_NON_EAL)
 		return;
 	lcore_table[lcore_id].role = ROLE_OFF;
 	lcore_count--;
@@ -449,7 +453,8 @@ rte_lcore_dump(FILE *f)
 		fprintf(f, "lcore %u, socket %u, role %s, cpuset ", id,
 			lcore_table[id].socket_id,
 			lcore_table[id].role == ROLE_NON_EAL ? "non-EAL" :
-			id == main_lcore ? "main" : "worker");
+				id == main_lcore	     ? "main" :
+							       "worker");
 		cpuset_print(f, &lcore_table[id].cpuset);
 		fprintf(f, "\n");
 	}

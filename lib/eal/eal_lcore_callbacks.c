@@ -29,8 +29,8 @@ struct lcore_callback {
 	void *arg;
 };
 
-static TAILQ_HEAD(, lcore_callback) lcore_callbacks =
-	TAILQ_HEAD_INITIALIZER(lcore_callbacks);
+static TAILQ_HEAD(, lcore_callback) lcore_callbacks = TAILQ_HEAD_INITIALIZER(
+	lcore_callbacks);
 static pthread_mutex_t lcore_callbacks_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int
@@ -38,8 +38,7 @@ lcore_callback_init(const struct lcore_callback *cb, unsigned int lcore_id)
 {
 	if (cb->init == NULL)
 		return 0;
-	EAL_LOG(DEBUG, "lcore callback %s: init lcore %u\n", cb->name,
-		lcore_id);
+	EAL_LOG(DEBUG, "lcore callback %s: init lcore %u\n", cb->name, lcore_id);
 	return cb->init(lcore_id, cb->arg);
 }
 
@@ -68,8 +67,10 @@ lcore_callback_init_all(const struct lcore_callback *cb)
 	for (id = 0; id < RTE_MAX_LCORE; id++) {
 		if (!lcore_in_use(id) || lcore_callback_init(cb, id) == 0)
 			continue;
-		EAL_LOG(ERR, "lcore callback %s refused lcore %u: not "
-			"registered\n", cb->name, id);
+		EAL_LOG(ERR,
+			"lcore callback %s refused lcore %u: not "
+			"registered\n",
+			cb->name, id);
 		while (id-- > 0)
 			if (lcore_in_use(id))
 				lcore_callback_uninit(cb, id);
@@ -80,7 +81,7 @@ lcore_callback_init_all(const struct lcore_callback *cb)
 
 void *
 rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
-		rte_lcore_uninit_cb uninit, void *arg)
+	rte_lcore_uninit_cb uninit, void *arg)
 {
 	struct lcore_callback *cb;
 
@@ -119,7 +120,7 @@ rte_lcore_callback_unregister(void *handle)
 	if (cb == NULL)
 		return;
 	pthread_mutex_lock(&lcore_callbacks_lock);
-	TAILQ_FOREACH(listed, &lcore_callbacks, next)
+	TAILQ_FOREACH (listed, &lcore_callbacks, next)
 		if (listed == cb)
 			break;
 	if (listed != NULL) {
@@ -130,8 +131,10 @@ rte_lcore_callback_unregister(void *handle)
 	}
 	pthread_mutex_unlock(&lcore_callbacks_lock);
 	if (listed == NULL) {
-		EAL_LOG(ERR, "rte_lcore_callback_unregister(): %p is not a "
-			"registered handle\n", handle);
+		EAL_LOG(ERR,
+			"rte_lcore_callback_unregister(): %p is not a "
+			"registered handle\n",
+			handle);
 		return;
 	}
 	free(cb->name);
@@ -148,12 +151,12 @@ lcore_non_eal_allocate(void)
 	id = eal_lcore_non_eal_take();
 	if (id == RTE_MAX_LCORE)
 		return id;
-	TAILQ_FOREACH(cb, &lcore_callbacks, next) {
+	TAILQ_FOREACH (cb, &lcore_callbacks, next) {
 		if (lcore_callback_init(cb, id) == 0)
 			continue;
 		EAL_LOG(ERR, "lcore callback %s refused the new lcore %u\n",
 			cb->name, id);
-		TAILQ_FOREACH(done, &lcore_callbacks, next) {
+		TAILQ_FOREACH (done, &lcore_callbacks, next) {
 			if (done == cb)
 				break;
 			lcore_callback_uninit(done, id);
@@ -170,7 +173,8 @@ rte_thread_register(void)
 	unsigned int id;
 
 	if (!eal_is_initialized()) {
-		EAL_LOG(ERR, "rte_thread_register(): call rte_eal_init() "
+		EAL_LOG(ERR,
+			"rte_thread_register(): call rte_eal_init() "
 			"first\n");
 		rte_errno = EINVAL;
 		return -1;
@@ -181,7 +185,8 @@ rte_thread_register(void)
 	id = lcore_non_eal_allocate();
 	pthread_mutex_unlock(&lcore_callbacks_lock);
 	if (id == RTE_MAX_LCORE) {
-		EAL_LOG(ERR, "rte_thread_register(): no lcore id for this "
+		EAL_LOG(ERR,
+			"rte_thread_register(): no lcore id for this "
 			"thread (all %d in use, or a callback refused)\n",
 			RTE_MAX_LCORE);
 		rte_errno = ENOMEM;
@@ -200,7 +205,7 @@ rte_thread_unregister(void)
 	if (id >= RTE_MAX_LCORE || rte_eal_lcore_role(id) != ROLE_NON_EAL)
 		return;
 	pthread_mutex_lock(&lcore_callbacks_lock);
-	TAILQ_FOREACH(cb, &lcore_callbacks, next)
+	TAILQ_FOREACH (cb, &lcore_callbacks, next)
 		lcore_callback_uninit(cb, id);
 	eal_lcore_non_eal_give_back(id);
 	pthread_mutex_unlock(&lcore_callbacks_lock);

@@ -38,12 +38,14 @@ static int
 core_enable_same_cpu(struct eal_config *cfg, unsigned int id, const char *opt)
 {
 	if (id >= RTE_MAX_LCORE) {
-		fprintf(stderr, "EAL: %s: lcore %u is beyond RTE_MAX_LCORE (%d)\n",
-			opt, id, RTE_MAX_LCORE);
+		fprintf(stderr,
+			"EAL: %s: lcore %u is beyond RTE_MAX_LCORE (%d)\n", opt,
+			id, RTE_MAX_LCORE);
 		return -1;
 	}
 	if (!eal_cpu_detected(id)) {
-		fprintf(stderr, "EAL: %s: lcore %u unavailable (no such CPU)\n", opt, id);
+		fprintf(stderr, "EAL: %s: lcore %u unavailable (no such CPU)\n",
+			opt, id);
 		return -1;
 	}
 	cfg->lcore_enabled[id] = true;
@@ -112,8 +114,10 @@ eal_parse_corelist(struct eal_config *cfg, const char *arg, const char *opt)
 	}
 	return 0;
 syntax:
-	fprintf(stderr, "EAL: %s '%s': invalid core list syntax "
-		"(expected e.g. 0-3,5)\n", opt, arg);
+	fprintf(stderr,
+		"EAL: %s '%s': invalid core list syntax "
+		"(expected e.g. 0-3,5)\n",
+		opt, arg);
 	return -1;
 }
 
@@ -159,14 +163,16 @@ eal_parse_coremask(struct eal_config *cfg, const char *arg, const char *opt)
 		}
 	}
 	if (count == 0) {
-		fprintf(stderr, "EAL: %s '%s': the core mask selects no "
-			"core\n", opt, arg);
+		fprintf(stderr,
+			"EAL: %s '%s': the core mask selects no "
+			"core\n",
+			opt, arg);
 		return -1;
 	}
 	return 0;
 syntax:
-	fprintf(stderr, "EAL: %s '%s': invalid hexadecimal core mask\n",
-		opt, arg);
+	fprintf(stderr, "EAL: %s '%s': invalid hexadecimal core mask\n", opt,
+		arg);
 	return -1;
 }
 
@@ -208,8 +214,9 @@ cpuset_check(const cpu_set_t *set, const char *arg)
 
 	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
 		if (CPU_ISSET(cpu, set) && !eal_cpu_detected(cpu)) {
-			fprintf(stderr, "EAL: --lcores '%s': CPU %u unavailable\n",
-				arg, cpu);
+			fprintf(stderr,
+				"EAL: --lcores '%s': CPU %u unavailable\n", arg,
+				cpu);
 			return -1;
 		}
 	}
@@ -227,7 +234,8 @@ lcores_apply(struct eal_config *cfg, const cpu_set_t *lcores,
 		if (!CPU_ISSET(id, lcores))
 			continue;
 		if (cfg->lcore_enabled[id]) {
-			fprintf(stderr, "EAL: --lcores '%s': lcore %u is mapped twice\n",
+			fprintf(stderr,
+				"EAL: --lcores '%s': lcore %u is mapped twice\n",
 				arg, id);
 			return -1;
 		}
@@ -261,21 +269,23 @@ eal_parse_lcores(struct eal_config *cfg, const char *arg)
 			s = parse_set(s + 1, &cpus, CPU_SETSIZE, &cpu_grouped);
 			if (s == NULL)
 				goto syntax;
-			grouped = true;	/* every lcore takes the CPU set */
+			grouped = true; /* every lcore takes the CPU set */
 		} else {
 			cpus = lcores;
 		}
 		if (lcores_apply(cfg, &lcores, &cpus, !grouped, arg) < 0)
 			return -1;
 		if (*s == ',' && s[1] != '\0')
-			s++;	/* the next element; "0,,1" and "0," fail */
+			s++; /* the next element; "0,,1" and "0," fail */
 		else if (*s != '\0')
 			goto syntax;
 	}
 	return 0;
 syntax:
-	fprintf(stderr, "EAL: --lcores '%s': invalid syntax or lcore id >= %d "
-		"(expected e.g. '(0-3)@0,4@(5,6)')\n", arg, RTE_MAX_LCORE);
+	fprintf(stderr,
+		"EAL: --lcores '%s': invalid syntax or lcore id >= %d "
+		"(expected e.g. '(0-3)@0,4@(5,6)')\n",
+		arg, RTE_MAX_LCORE);
 	return -1;
 }
 

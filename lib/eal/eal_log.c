@@ -24,7 +24,7 @@
 #include "eal_private.h"
 
 struct log_type {
-	char *name;		/* NULL: unused slot */
+	char *name; /* NULL: unused slot */
 	uint32_t level;
 };
 
@@ -42,7 +42,7 @@ static struct {
 	struct log_pattern *patterns;
 	size_t nb_patterns;
 	uint32_t global_level;
-	FILE *stream;		/* NULL: stderr */
+	FILE *stream; /* NULL: stderr */
 } log_state = {
 	.lock = PTHREAD_MUTEX_INITIALIZER,
 	.global_level = RTE_LOG_DEBUG,
@@ -141,7 +141,7 @@ log_lookup(const char *name)
 
 	for (i = 0; i < log_state.nb_types; i++)
 		if (log_state.types[i].name != NULL &&
-				strcmp(log_state.types[i].name, name) == 0)
+			strcmp(log_state.types[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -200,7 +200,8 @@ log_register(const char *name, uint32_t level, bool pick)
 	if (ret >= 0 && pick)
 		log_state.types[ret].level = pattern_level(name, level);
 	if (ret == -1) {
-		for (id = RTE_LOGTYPE_FIRST_EXT_ID; id < log_state.nb_types; id++)
+		for (id = RTE_LOGTYPE_FIRST_EXT_ID; id < log_state.nb_types;
+			id++)
 			if (log_state.types[id].name == NULL)
 				break;
 		ret = log_add(id, name, level);
@@ -230,7 +231,7 @@ rte_log_set_level(uint32_t logtype, uint32_t level)
 		return -1;
 	pthread_mutex_lock(&log_state.lock);
 	if (log_fixed_types() == 0 && logtype < log_state.nb_types &&
-			log_state.types[logtype].name != NULL) {
+		log_state.types[logtype].name != NULL) {
 		log_state.types[logtype].level = level;
 		ret = 0;
 	}
@@ -245,7 +246,7 @@ rte_log_get_level(uint32_t logtype)
 
 	pthread_mutex_lock(&log_state.lock);
 	if (log_fixed_types() == 0 && logtype < log_state.nb_types &&
-			log_state.types[logtype].name != NULL)
+		log_state.types[logtype].name != NULL)
 		ret = (int)log_state.types[logtype].level;
 	pthread_mutex_unlock(&log_state.lock);
 	return ret;
@@ -273,7 +274,8 @@ log_add_pattern(const char *pattern, uint32_t level, bool is_regex)
 	memset(p, 0, sizeof(*p));
 	p->is_regex = is_regex;
 	p->level = level;
-	if (is_regex && regcomp(&p->regex, pattern, REG_EXTENDED | REG_NOSUB) != 0)
+	if (is_regex &&
+		regcomp(&p->regex, pattern, REG_EXTENDED | REG_NOSUB) != 0)
 		goto out;
 	p->pattern = strdup(pattern);
 	if (p->pattern == NULL) {
@@ -284,7 +286,7 @@ log_add_pattern(const char *pattern, uint32_t level, bool is_regex)
 	log_state.nb_patterns++;
 	for (i = 0; i < log_state.nb_types; i++)
 		if (log_state.types[i].name != NULL &&
-				pattern_matches(p, log_state.types[i].name))
+			pattern_matches(p, log_state.types[i].name))
 			log_state.types[i].level = level;
 	ret = 0;
 out:
@@ -468,9 +470,11 @@ eal_log_level_arg(const char *arg)
 	}
 	level = log_parse_level(sep != NULL ? sep + 1 : arg);
 	if (level < 0) {
-		fprintf(stderr, "EAL: invalid log level in --log-level=%s "
+		fprintf(stderr,
+			"EAL: invalid log level in --log-level=%s "
 			"(use 1-8 or emergency, alert, critical, error, "
-			"warning, notice, info, debug)\n", arg);
+			"warning, notice, info, debug)\n",
+			arg);
 		return -1;
 	}
 	if (sep == NULL) {
@@ -480,13 +484,16 @@ eal_log_level_arg(const char *arg)
 	what = strndup(arg, (size_t)(sep - arg));
 	if (what == NULL || what[0] == '\0') {
 		free(what);
-		fprintf(stderr, "EAL: empty log type pattern in --log-level=%s\n", arg);
+		fprintf(stderr,
+			"EAL: empty log type pattern in --log-level=%s\n", arg);
 		return -1;
 	}
 	ret = regex ? rte_log_set_level_regexp(what, (uint32_t)level) :
-		rte_log_set_level_pattern(what, (uint32_t)level);
+		      rte_log_set_level_pattern(what, (uint32_t)level);
 	if (ret < 0)
-		fprintf(stderr, "EAL: invalid log type pattern '%s' in --log-level\n", what);
+		fprintf(stderr,
+			"EAL: invalid log type pattern '%s' in --log-level\n",
+			what);
 	free(what);
 	return ret;
 }

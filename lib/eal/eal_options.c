@@ -24,14 +24,40 @@
 /* Long options without a short form get ids above the char range. */
 enum {
 	OPT_FIRST = 256,
-	OPT_BASE_VIRTADDR, OPT_CREATE_UIO_DEV, OPT_FILE_PREFIX,
-	OPT_FORCE_MAX_SIMD, OPT_HUGE_DIR, OPT_HUGE_UNLINK, OPT_HUGE_WORKER_STACK,
-	OPT_IN_MEMORY, OPT_IOVA_MODE, OPT_LCORES, OPT_LEGACY_MEM, OPT_LOG_LEVEL,
-	OPT_MAIN_LCORE, OPT_MATCH_ALLOCATIONS, OPT_MBUF_POOL_OPS, OPT_NO_HPET,
-	OPT_NO_HUGE, OPT_NO_PCI, OPT_NO_SHCONF, OPT_NO_TELEMETRY, OPT_PROC_TYPE,
-	OPT_SINGLE_FILE_SEGMENTS, OPT_SOCKET_LIMIT, OPT_SOCKET_MEM, OPT_SYSLOG,
-	OPT_TELEMETRY, OPT_TRACE, OPT_TRACE_BUFSZ, OPT_TRACE_DIR, OPT_TRACE_MODE,
-	OPT_VDEV, OPT_VFIO_INTR, OPT_VFIO_VF_TOKEN, OPT_VMWARE_TSC_MAP,
+	OPT_BASE_VIRTADDR,
+	OPT_CREATE_UIO_DEV,
+	OPT_FILE_PREFIX,
+	OPT_FORCE_MAX_SIMD,
+	OPT_HUGE_DIR,
+	OPT_HUGE_UNLINK,
+	OPT_HUGE_WORKER_STACK,
+	OPT_IN_MEMORY,
+	OPT_IOVA_MODE,
+	OPT_LCORES,
+	OPT_LEGACY_MEM,
+	OPT_LOG_LEVEL,
+	OPT_MAIN_LCORE,
+	OPT_MATCH_ALLOCATIONS,
+	OPT_MBUF_POOL_OPS,
+	OPT_NO_HPET,
+	OPT_NO_HUGE,
+	OPT_NO_PCI,
+	OPT_NO_SHCONF,
+	OPT_NO_TELEMETRY,
+	OPT_PROC_TYPE,
+	OPT_SINGLE_FILE_SEGMENTS,
+	OPT_SOCKET_LIMIT,
+	OPT_SOCKET_MEM,
+	OPT_SYSLOG,
+	OPT_TELEMETRY,
+	OPT_TRACE,
+	OPT_TRACE_BUFSZ,
+	OPT_TRACE_DIR,
+	OPT_TRACE_MODE,
+	OPT_VDEV,
+	OPT_VFIO_INTR,
+	OPT_VFIO_VF_TOKEN,
+	OPT_VMWARE_TSC_MAP,
 };
 
 static const struct option eal_long_options[] = {
@@ -40,7 +66,8 @@ static const struct option eal_long_options[] = {
 	{ "block", required_argument, NULL, 'b' },
 	{ "create-uio-dev", no_argument, NULL, OPT_CREATE_UIO_DEV },
 	{ "file-prefix", required_argument, NULL, OPT_FILE_PREFIX },
-	{ "force-max-simd-bitwidth", required_argument, NULL, OPT_FORCE_MAX_SIMD },
+	{ "force-max-simd-bitwidth", required_argument, NULL,
+		OPT_FORCE_MAX_SIMD },
 	{ "help", no_argument, NULL, 'h' },
 	{ "huge-dir", required_argument, NULL, OPT_HUGE_DIR },
 	{ "huge-unlink", optional_argument, NULL, OPT_HUGE_UNLINK },
@@ -135,16 +162,17 @@ parse_socket_list(int opt, const char *arg, uint64_t *out)
 	if (arg[0] == '\0' || arg[strlen(arg) - 1] == ',')
 		ret = -1;
 	for (tok = strtok_r(copy, ",", &save); tok != NULL && ret == 0;
-			tok = strtok_r(NULL, ",", &save), socket++) {
+		tok = strtok_r(NULL, ",", &save), socket++) {
 		if (socket >= RTE_MAX_NUMA_NODES ||
-				parse_number(tok, 0, RTE_MAX_MEM_MB, &mb) < 0)
+			parse_number(tok, 0, RTE_MAX_MEM_MB, &mb) < 0)
 			ret = -1;
 		else
 			out[socket] = mb << 20;
 	}
 	free(copy);
 	if (ret < 0) {
-		snprintf(why, sizeof(why), "expected megabytes per socket, "
+		snprintf(why, sizeof(why),
+			"expected megabytes per socket, "
 			"e.g. 1024,1024: 0 to %u each, at most %u sockets",
 			RTE_MAX_MEM_MB, RTE_MAX_NUMA_NODES);
 		return bad_value(opt, arg, why);
@@ -156,7 +184,8 @@ static int
 add_devarg(struct eal_config *cfg, int kind, const char *arg)
 {
 	if (arg[0] == '\0')
-		return bad_value(kind == 'v' ? OPT_VDEV : kind, arg, "empty device");
+		return bad_value(kind == 'v' ? OPT_VDEV : kind, arg,
+			"empty device");
 	if (cfg->nb_devargs >= EAL_MAX_DEVARGS)
 		return bad_value(kind == 'v' ? OPT_VDEV : kind, arg,
 			"too many devices");
@@ -202,9 +231,12 @@ parse_cores(struct eal_config *cfg, int opt, const char *arg)
 	int ret;
 
 	if (cfg->cores_given) {
-		fprintf(stderr, "EAL: option %s conflicts with %s: give only one "
+		fprintf(stderr,
+			"EAL: option %s conflicts with %s: give only one "
 			"of -l, -c and --lcores\n",
-			names[opt == 'l' ? 0 : opt == 'c' ? 1 : 2],
+			names[opt == 'l'	   ? 0 :
+					opt == 'c' ? 1 :
+						     2],
 			names[first]);
 		return -1;
 	}
@@ -233,7 +265,7 @@ parse_service_cores(struct eal_config *cfg, int opt, const char *arg)
 	if (tmp == NULL)
 		return -1;
 	ret = opt == 's' ? eal_parse_coremask(tmp, arg, "-s") :
-		eal_parse_corelist(tmp, arg, "-S");
+			   eal_parse_corelist(tmp, arg, "-S");
 	cfg->service_lcores = 0;
 	for (id = 0; ret == 0 && id < RTE_MAX_LCORE; id++)
 		cfg->service_lcores += tmp->lcore_enabled[id];
@@ -252,15 +284,18 @@ static void
 note_ignored_options(const struct eal_config *cfg)
 {
 	if (cfg->service_cores_given)
-		EAL_LOG(NOTICE, "-s/-S (service cores) is accepted for DPDK "
+		EAL_LOG(NOTICE,
+			"-s/-S (service cores) is accepted for DPDK "
 			"compatibility and has no effect: Pollux runs no "
 			"service cores, the lcores stay ordinary workers\n");
 	if (cfg->single_file_segments)
-		EAL_LOG(NOTICE, "--single-file-segments: Pollux always keeps "
+		EAL_LOG(NOTICE,
+			"--single-file-segments: Pollux always keeps "
 			"one file per page size and socket, so it changes "
 			"nothing\n");
 	if (cfg->match_allocations)
-		EAL_LOG(NOTICE, "--match-allocations is accepted for DPDK "
+		EAL_LOG(NOTICE,
+			"--match-allocations is accepted for DPDK "
 			"compatibility and has no effect: Pollux gives memory "
 			"back by whole runs, as they were mapped\n");
 }
@@ -268,8 +303,8 @@ note_ignored_options(const struct eal_config *cfg)
 static int
 parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 {
-	static const char *const unlink_modes[] = {
-		"existing", "always", "never", NULL };
+	static const char *const unlink_modes[] = { "existing", "always",
+		"never", NULL };
 	char *end, why[64];
 	uint64_t v;
 	int i;
@@ -277,8 +312,10 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 	switch (opt) {
 	case 'm':
 		if (parse_number(arg, 1, RTE_MAX_MEM_MB, &v) < 0) {
-			snprintf(why, sizeof(why), "expected megabytes, 1 to "
-				"%u (RTE_MAX_MEM_MB)", RTE_MAX_MEM_MB);
+			snprintf(why, sizeof(why),
+				"expected megabytes, 1 to "
+				"%u (RTE_MAX_MEM_MB)",
+				RTE_MAX_MEM_MB);
 			return bad_value(opt, arg, why);
 		}
 		cfg->memory = v << 20;
@@ -297,14 +334,17 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 		return cfg->huge_dir == NULL ? -1 : 0;
 	case OPT_HUGE_UNLINK:
 		cfg->huge_unlink_given = true;
-		i = arg == NULL ? EAL_HUGE_UNLINK_ALWAYS : word_index(arg, unlink_modes);
+		i = arg == NULL ? EAL_HUGE_UNLINK_ALWAYS :
+				  word_index(arg, unlink_modes);
 		if (i < 0)
-			return bad_value(opt, arg, "expected existing, always or never");
+			return bad_value(opt, arg,
+				"expected existing, always or never");
 		cfg->huge_unlink = (enum eal_huge_unlink)i;
 		return 0;
 	case OPT_HUGE_WORKER_STACK:
 		if (arg != NULL && parse_number(arg, 1, UINT32_MAX, &v) < 0)
-			return bad_value(opt, arg, "expected a size in kilobytes");
+			return bad_value(opt, arg,
+				"expected a size in kilobytes");
 		cfg->huge_worker_stack = true;
 		cfg->huge_worker_stack_size = arg != NULL ? v << 10 : 0;
 		return 0;
@@ -320,11 +360,12 @@ parse_memory_opt(struct eal_config *cfg, int opt, const char *arg)
 		errno = 0;
 		v = strtoull(arg, &end, 16);
 		if (errno != 0 || *end != '\0' || v == 0 || arg[0] == '-')
-			return bad_value(opt, arg, "expected a hexadecimal address");
+			return bad_value(opt, arg,
+				"expected a hexadecimal address");
 		cfg->base_virtaddr = v;
 		return 0;
 	}
-	return 1;	/* not a memory option */
+	return 1; /* not a memory option */
 }
 
 static int
@@ -335,12 +376,14 @@ parse_memory_flag(struct eal_config *cfg, int opt, const char *arg)
 	switch (opt) {
 	case 'n':
 		if (parse_number(arg, 1, UINT32_MAX, &v) < 0)
-			return bad_value(opt, arg, "expected a number of channels > 0");
+			return bad_value(opt, arg,
+				"expected a number of channels > 0");
 		cfg->memory_channels = (uint32_t)v;
 		return 0;
 	case 'r':
 		if (parse_number(arg, 1, 16, &v) < 0)
-			return bad_value(opt, arg, "expected a number of ranks, 1 to 16");
+			return bad_value(opt, arg,
+				"expected a number of ranks, 1 to 16");
 		cfg->memory_ranks = (uint32_t)v;
 		return 0;
 	case OPT_NO_HUGE:
@@ -363,8 +406,9 @@ parse_memory_flag(struct eal_config *cfg, int opt, const char *arg)
 		return 0;
 	case OPT_FILE_PREFIX:
 		if (arg[0] == '\0' || strchr(arg, '%') != NULL ||
-				strchr(arg, '/') != NULL)
-			return bad_value(opt, arg, "must be non-empty, without '%' or '/'");
+			strchr(arg, '/') != NULL)
+			return bad_value(opt, arg,
+				"must be non-empty, without '%' or '/'");
 		if (strlen(arg) >= sizeof(cfg->file_prefix))
 			return bad_value(opt, arg, "too long");
 		snprintf(cfg->file_prefix, sizeof(cfg->file_prefix), "%s", arg);
@@ -376,10 +420,10 @@ parse_memory_flag(struct eal_config *cfg, int opt, const char *arg)
 static int
 parse_misc_opt(struct eal_config *cfg, int opt, const char *arg)
 {
-	static const char *const proc_types[] = {
-		"primary", "secondary", "auto", NULL };
-	static const char *const intr_modes[] = {
-		"legacy", "msi", "msix", NULL };
+	static const char *const proc_types[] = { "primary", "secondary",
+		"auto", NULL };
+	static const char *const intr_modes[] = { "legacy", "msi", "msix",
+		NULL };
 	uint64_t v;
 	int i;
 
@@ -387,20 +431,24 @@ parse_misc_opt(struct eal_config *cfg, int opt, const char *arg)
 	case OPT_PROC_TYPE:
 		i = word_index(arg, proc_types);
 		if (i < 0)
-			return bad_value(opt, arg, "expected primary, secondary or auto");
+			return bad_value(opt, arg,
+				"expected primary, secondary or auto");
 		cfg->process_type = i == 1 ? RTE_PROC_SECONDARY :
-			i == 2 ? RTE_PROC_AUTO : RTE_PROC_PRIMARY;
+			i == 2		   ? RTE_PROC_AUTO :
+					     RTE_PROC_PRIMARY;
 		return 0;
 	case OPT_VFIO_INTR:
 		i = word_index(arg, intr_modes);
 		if (i < 0)
-			return bad_value(opt, arg, "expected legacy, msi or msix");
+			return bad_value(opt, arg,
+				"expected legacy, msi or msix");
 		cfg->vfio_intr_mode = i + 1;
 		return 0;
 	case OPT_FORCE_MAX_SIMD:
 		if (parse_number(arg, 0, 512, &v) < 0 ||
-				(v != 0 && (v < 64 || !rte_is_power_of_2((uint32_t)v))))
-			return bad_value(opt, arg, "expected 0, 64, 128, 256 or 512");
+			(v != 0 && (v < 64 || !rte_is_power_of_2((uint32_t)v))))
+			return bad_value(opt, arg,
+				"expected 0, 64, 128, 256 or 512");
 		return 0;
 	case OPT_MBUF_POOL_OPS:
 		if (arg[0] == '\0')
@@ -437,7 +485,8 @@ parse_ignored_opt(int opt, const char *arg)
 	case OPT_TRACE_DIR:
 	case OPT_TRACE_BUFSZ:
 	case OPT_TRACE_MODE:
-		EAL_LOG(NOTICE, "%s%s%s is accepted for DPDK compatibility "
+		EAL_LOG(NOTICE,
+			"%s%s%s is accepted for DPDK compatibility "
 			"and has no effect in Pollux\n",
 			opt_name(opt, name, sizeof(name)),
 			arg != NULL ? "=" : "", arg != NULL ? arg : "");
@@ -491,16 +540,22 @@ report_unknown(int opt, char **argv, int optind_after)
 {
 	const char *word = optind_after > 0 ? argv[optind_after - 1] : "?";
 
-	if (opt == '?' && optopt != 0 && strchr(EAL_SHORT_OPTIONS, optopt) != NULL)
-		fprintf(stderr, "EAL: option -%c requires an argument\n", optopt);
+	if (opt == '?' && optopt != 0 &&
+		strchr(EAL_SHORT_OPTIONS, optopt) != NULL)
+		fprintf(stderr, "EAL: option -%c requires an argument\n",
+			optopt);
 	else if (opt == '?' && optopt != 0)
-		fprintf(stderr, "EAL: unknown option -%c "
-			"(see --help for the EAL options)\n", optopt);
+		fprintf(stderr,
+			"EAL: unknown option -%c "
+			"(see --help for the EAL options)\n",
+			optopt);
 	else if (opt == ':')
 		fprintf(stderr, "EAL: option %s requires an argument\n", word);
 	else
-		fprintf(stderr, "EAL: unknown or ambiguous option '%s' "
-			"(see --help for the EAL options)\n", word);
+		fprintf(stderr,
+			"EAL: unknown or ambiguous option '%s' "
+			"(see --help for the EAL options)\n",
+			word);
 }
 
 /* Returns optind (first non-EAL argument), -1 on error, -2 for --help. */
@@ -510,7 +565,7 @@ eal_options_parse(struct eal_config *cfg, int argc, char **argv)
 	bool help = false;
 	int opt;
 
-	optind = 0;	/* glibc: 0 re-initialises getopt's whole state */
+	optind = 0; /* glibc: 0 re-initialises getopt's whole state */
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":" EAL_SHORT_OPTIONS,
 			eal_long_options, NULL)) != -1) {
@@ -553,7 +608,7 @@ socket_limit_below_mem(const struct eal_config *cfg)
 
 	for (s = 0; s < RTE_MAX_NUMA_NODES; s++)
 		if (cfg->socket_limit[s] != 0 &&
-				cfg->socket_limit[s] < cfg->socket_mem[s])
+			cfg->socket_limit[s] < cfg->socket_mem[s])
 			return true;
 	return false;
 }
@@ -575,22 +630,25 @@ check_memory_conflicts(const struct eal_config *cfg)
 	if (cfg->no_huge && cfg->match_allocations)
 		return conflict("--match-allocations", "--no-huge");
 	if (legacy && cfg->in_memory)
-		return conflict(cfg->no_huge ? "--no-huge (which implies --legacy-mem)"
-			: "--legacy-mem", "--in-memory");
+		return conflict(cfg->no_huge ?
+				"--no-huge (which implies --legacy-mem)" :
+				"--legacy-mem",
+			"--in-memory");
 	if (legacy && cfg->match_allocations)
 		return conflict("--legacy-mem", "--match-allocations");
 	if (legacy && cfg->force_socket_limits)
-		return conflict("--socket-limit", cfg->no_huge ? "--no-huge" :
-			"--legacy-mem");
+		return conflict("--socket-limit",
+			cfg->no_huge ? "--no-huge" : "--legacy-mem");
 	if (cfg->in_memory && cfg->huge_unlink_given &&
-			cfg->huge_unlink == EAL_HUGE_UNLINK_NEVER)
+		cfg->huge_unlink == EAL_HUGE_UNLINK_NEVER)
 		return conflict("--in-memory", "--huge-unlink=never");
 	if (cfg->single_file_segments && cfg->huge_unlink_given &&
-			cfg->huge_unlink == EAL_HUGE_UNLINK_ALWAYS && !cfg->in_memory)
+		cfg->huge_unlink == EAL_HUGE_UNLINK_ALWAYS && !cfg->in_memory)
 		return conflict("--single-file-segments", "--huge-unlink");
 	if (cfg->force_socket_limits && cfg->force_sockets &&
-			socket_limit_below_mem(cfg)) {
-		fprintf(stderr, "EAL: --socket-limit is lower than --socket-mem\n");
+		socket_limit_below_mem(cfg)) {
+		fprintf(stderr,
+			"EAL: --socket-limit is lower than --socket-mem\n");
 		return -1;
 	}
 	return 0;
@@ -602,8 +660,9 @@ eal_options_check(const struct eal_config *cfg)
 	if (devargs_have(cfg, 'a') && devargs_have(cfg, 'b'))
 		return conflict("-a/--allow", "-b/--block");
 	if (cfg->main_lcore >= 0 && cfg->cores_given &&
-			!cfg->lcore_enabled[cfg->main_lcore]) {
-		fprintf(stderr, "EAL: --main-lcore %d is not in the core list\n",
+		!cfg->lcore_enabled[cfg->main_lcore]) {
+		fprintf(stderr,
+			"EAL: --main-lcore %d is not in the core list\n",
 			cfg->main_lcore);
 		return -1;
 	}
@@ -620,7 +679,7 @@ eal_config_defaults(struct eal_config *cfg)
 	cfg->main_lcore = -1;
 	cfg->iova_mode = RTE_IOVA_DC;
 	cfg->process_type = RTE_PROC_PRIMARY;
-	cfg->huge_unlink = EAL_HUGE_UNLINK_ALWAYS;	/* Pollux: in-memory */
+	cfg->huge_unlink = EAL_HUGE_UNLINK_ALWAYS; /* Pollux: in-memory */
 	snprintf(cfg->file_prefix, sizeof(cfg->file_prefix), "rte");
 }
 
@@ -648,28 +707,29 @@ void
 eal_usage(const char *prgname)
 {
 	printf("Usage: %s [EAL options] -- [application options]\n\n"
-"EAL options:\n"
-"  -l CORELIST         lcores to run on, e.g. 0-3,5 (lcore N on CPU N)\n"
-"  -c COREMASK         the same as a hexadecimal mask\n"
-"  --lcores MAP        lcore sets on CPU sets, e.g. '(0-3)@0,4@(5,6)'\n"
-"  --main-lcore ID     the lcore that runs main() (default: the first)\n"
-"  -n CHANNELS         memory channels (a hint)\n"
-"  -r RANKS            memory ranks (a hint, 1-16)\n"
-"  -m MB               memory to reserve at start\n"
-"  --socket-mem MB,..  memory to reserve per NUMA socket\n"
-"  --socket-limit MB,. upper limit per socket\n"
-"  --no-huge           ordinary pages instead of hugepages (IOVA = VA)\n"
-"  --huge-dir DIR      hugetlbfs mount to use\n"
-"  --file-prefix NAME  prefix of hugepage files (default rte)\n"
-"  --in-memory         no files at all (Pollux always works this way)\n"
-"  --iova-mode pa|va   force the IOVA mode\n"
-"  -a, --allow DEV     probe only this PCI device (repeatable)\n"
-"  -b, --block DEV     never probe this PCI device (repeatable)\n"
-"  --vdev NAME[,k=v]   add a virtual device (repeatable)\n"
-"  --no-pci            do not scan the PCI bus\n"
-"  -d LIB.so|DIR       load a driver plugin (repeatable)\n"
-"  --log-level LEVEL   global level, or PATTERN:LEVEL, or REGEX,LEVEL\n"
-"  --proc-type TYPE    primary (secondary processes are not supported)\n"
-"  -v                  print the version at start-up\n"
-"  -h, --help          this help\n", prgname);
+	       "EAL options:\n"
+	       "  -l CORELIST         lcores to run on, e.g. 0-3,5 (lcore N on CPU N)\n"
+	       "  -c COREMASK         the same as a hexadecimal mask\n"
+	       "  --lcores MAP        lcore sets on CPU sets, e.g. '(0-3)@0,4@(5,6)'\n"
+	       "  --main-lcore ID     the lcore that runs main() (default: the first)\n"
+	       "  -n CHANNELS         memory channels (a hint)\n"
+	       "  -r RANKS            memory ranks (a hint, 1-16)\n"
+	       "  -m MB               memory to reserve at start\n"
+	       "  --socket-mem MB,..  memory to reserve per NUMA socket\n"
+	       "  --socket-limit MB,. upper limit per socket\n"
+	       "  --no-huge           ordinary pages instead of hugepages (IOVA = VA)\n"
+	       "  --huge-dir DIR      hugetlbfs mount to use\n"
+	       "  --file-prefix NAME  prefix of hugepage files (default rte)\n"
+	       "  --in-memory         no files at all (Pollux always works this way)\n"
+	       "  --iova-mode pa|va   force the IOVA mode\n"
+	       "  -a, --allow DEV     probe only this PCI device (repeatable)\n"
+	       "  -b, --block DEV     never probe this PCI device (repeatable)\n"
+	       "  --vdev NAME[,k=v]   add a virtual device (repeatable)\n"
+	       "  --no-pci            do not scan the PCI bus\n"
+	       "  -d LIB.so|DIR       load a driver plugin (repeatable)\n"
+	       "  --log-level LEVEL   global level, or PATTERN:LEVEL, or REGEX,LEVEL\n"
+	       "  --proc-type TYPE    primary (secondary processes are not supported)\n"
+	       "  -v                  print the version at start-up\n"
+	       "  -h, --help          this help\n",
+		prgname);
 }

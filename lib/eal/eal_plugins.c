@@ -57,7 +57,8 @@ plugin_is_loaded(const void *handle)
 static char *
 plugin_record_reserve(const char *path)
 {
-	struct plugin *grown = realloc(plugins, sizeof(*plugins) * (nb_plugins + 1));
+	struct plugin *grown = realloc(plugins,
+		sizeof(*plugins) * (nb_plugins + 1));
 	char *copy = NULL;
 
 	if (grown != NULL) {
@@ -96,8 +97,10 @@ plugin_load_file(const char *path)
 	}
 	if (eal_bus_registrations() == before) {
 		/* Nothing registered, so nothing points into it. */
-		EAL_LOG(ERR, "-d %s: not a PMD: loading it registered no driver "
-			"and no bus\n", path);
+		EAL_LOG(ERR,
+			"-d %s: not a PMD: loading it registered no driver "
+			"and no bus\n",
+			path);
 		dlclose(handle);
 		goto fail;
 	}
@@ -157,7 +160,7 @@ plugin_dir_list(const char *dir, char ***names_out)
 		errno = ENOMEM;
 		return -1;
 	}
-	if (count > 1)	/* names is NULL when there is none */
+	if (count > 1) /* names is NULL when there is none */
 		qsort(names, count, sizeof(*names), names_compare);
 	*names_out = names;
 	return count;
@@ -194,7 +197,8 @@ plugin_load_dir(const char *dir, bool named)
 	}
 	free(names);
 	if (ret == 0 && loaded == 0 && named) {
-		EAL_LOG(ERR, "-d %s: no plugin in this directory (no *.so "
+		EAL_LOG(ERR,
+			"-d %s: no plugin in this directory (no *.so "
 			"file): name a plugin file or a directory of them\n",
 			dir);
 		rte_errno = EINVAL;
@@ -227,7 +231,7 @@ eal_is_shared_build(void)
 	const char *name;
 
 	if (dladdr((void *)eal_is_shared_build, &info) == 0 ||
-			info.dli_fname == NULL)
+		info.dli_fname == NULL)
 		return false;
 	name = strrchr(info.dli_fname, '/');
 	name = name != NULL ? name + 1 : info.dli_fname;

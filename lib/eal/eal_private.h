@@ -28,14 +28,14 @@ enum eal_huge_unlink {
 	EAL_HUGE_UNLINK_NEVER,
 };
 
-#define EAL_MAX_DEVARGS 256
-#define EAL_MAX_PLUGINS 64
+#define EAL_MAX_DEVARGS	    256
+#define EAL_MAX_PLUGINS	    64
 #define EAL_FILE_PREFIX_MAX 64
 
 /* A device string from -a, -b or --vdev, kept for the bus layer. */
 struct eal_devarg_opt {
-	int kind;		/* 'a', 'b' or 'v' */
-	char *str;		/* strdup()ed option argument */
+	int kind;  /* 'a', 'b' or 'v' */
+	char *str; /* strdup()ed option argument */
 };
 
 /*
@@ -47,47 +47,47 @@ struct eal_config {
 	/* lcores: which lcore runs on which CPUs (-l, -c, --lcores) */
 	bool lcore_enabled[RTE_MAX_LCORE];
 	cpu_set_t lcore_cpuset[RTE_MAX_LCORE];
-	bool cores_given;		/* one of -l/-c/--lcores was seen */
-	int main_lcore;			/* --main-lcore, -1 if not given */
-	uint32_t service_lcores;	/* count from -s/-S (stored only) */
-	bool service_cores_given;	/* -s/-S seen (and ignored) */
+	bool cores_given;	  /* one of -l/-c/--lcores was seen */
+	int main_lcore;		  /* --main-lcore, -1 if not given */
+	uint32_t service_lcores;  /* count from -s/-S (stored only) */
+	bool service_cores_given; /* -s/-S seen (and ignored) */
 
 	/* memory */
-	uint64_t memory;		/* -m, bytes (0: on demand) */
-	uint64_t socket_mem[RTE_MAX_NUMA_NODES];	/* bytes per socket */
+	uint64_t memory;			 /* -m, bytes (0: on demand) */
+	uint64_t socket_mem[RTE_MAX_NUMA_NODES]; /* bytes per socket */
 	uint64_t socket_limit[RTE_MAX_NUMA_NODES];
-	bool force_sockets;		/* --socket-mem given */
-	bool force_socket_limits;	/* --socket-limit given */
-	bool no_huge;			/* --no-huge (or fallback, see memory) */
+	bool force_sockets;	  /* --socket-mem given */
+	bool force_socket_limits; /* --socket-limit given */
+	bool no_huge;		  /* --no-huge (or fallback, see memory) */
 	bool in_memory;
 	bool no_shconf;
 	bool legacy_mem;
 	bool single_file_segments;
 	bool match_allocations;
 	bool huge_worker_stack;
-	uint64_t huge_worker_stack_size;	/* bytes, 0: default */
+	uint64_t huge_worker_stack_size; /* bytes, 0: default */
 	bool huge_unlink_given;
 	enum eal_huge_unlink huge_unlink;
-	char *huge_dir;			/* --huge-dir, NULL: auto */
+	char *huge_dir; /* --huge-dir, NULL: auto */
 	char file_prefix[EAL_FILE_PREFIX_MAX];
-	enum rte_iova_mode iova_mode;	/* RTE_IOVA_DC unless --iova-mode */
+	enum rte_iova_mode iova_mode; /* RTE_IOVA_DC unless --iova-mode */
 	uint64_t base_virtaddr;
-	uint32_t memory_channels;	/* -n, 0: unknown */
-	uint32_t memory_ranks;		/* -r, 0: unknown */
+	uint32_t memory_channels; /* -n, 0: unknown */
+	uint32_t memory_ranks;	  /* -r, 0: unknown */
 
 	/* devices, stored for the buses */
 	struct eal_devarg_opt devargs[EAL_MAX_DEVARGS];
 	unsigned int nb_devargs;
 	bool no_pci;
-	char *plugins[EAL_MAX_PLUGINS];	/* -d arguments */
+	char *plugins[EAL_MAX_PLUGINS]; /* -d arguments */
 	unsigned int nb_plugins;
 
 	/* misc */
 	enum rte_proc_type_t process_type;
-	bool show_version;		/* -v */
+	bool show_version; /* -v */
 	bool no_telemetry;
 	char *mbuf_pool_ops_name;
-	int vfio_intr_mode;		/* enum rte_intr_mode */
+	int vfio_intr_mode; /* enum rte_intr_mode */
 	int syslog_facility;
 };
 
@@ -107,9 +107,9 @@ int eal_options_check(const struct eal_config *cfg);
 /* eal_lcore_parse.c: core lists; each returns 0 or -1 with one error line.
  * "detected" is consulted for -l/-c, which take CPU ids. */
 int eal_parse_corelist(struct eal_config *cfg, const char *arg,
-		const char *opt);	/* opt: "-l" or "-S", for error lines */
+	const char *opt); /* opt: "-l" or "-S", for error lines */
 int eal_parse_coremask(struct eal_config *cfg, const char *arg,
-		const char *opt);	/* "-c" or "-s" */
+	const char *opt); /* "-c" or "-s" */
 int eal_parse_lcores(struct eal_config *cfg, const char *arg);
 
 /* eal_lcore.c: CPU topology and the lcore table. */
@@ -136,7 +136,7 @@ void eal_workers_stop(void);
 
 /* eal_log.c */
 int eal_log_init(void);
-int eal_log_level_arg(const char *arg);	/* --log-level; 0 or -1 */
+int eal_log_level_arg(const char *arg); /* --log-level; 0 or -1 */
 void eal_log_reset(void);
 
 /*
@@ -184,6 +184,7 @@ int eal_timer_init(void);
 /* True between a successful rte_eal_init() and rte_eal_cleanup(). */
 bool eal_is_initialized(void);
 
-#define EAL_LOG(level, ...) rte_log(RTE_LOG_ ## level, RTE_LOGTYPE_EAL, "EAL: " __VA_ARGS__)
+#define EAL_LOG(level, ...) \
+	rte_log(RTE_LOG_##level, RTE_LOGTYPE_EAL, "EAL: " __VA_ARGS__)
 
 #endif /* EAL_PRIVATE_H */

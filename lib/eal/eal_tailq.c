@@ -27,7 +27,7 @@ eal_tailq_find(const char *name)
 
 	for (i = 0; i < eal_tailq_count; i++)
 		if (strncmp(eal_tailq_heads[i].name, name,
-				RTE_TAILQ_NAMESIZE) == 0)
+			    RTE_TAILQ_NAMESIZE) == 0)
 			return &eal_tailq_heads[i];
 	return NULL;
 }
@@ -52,7 +52,8 @@ rte_eal_tailq_register(struct rte_tailq_elem *t)
 	const char *why = NULL;
 
 	if (t == NULL || t->name[0] == '\0') {
-		RTE_LOG(ERR, EAL, "tailq registration needs an element with "
+		RTE_LOG(ERR, EAL,
+			"tailq registration needs an element with "
 			"a name\n");
 		return -1;
 	}
@@ -87,7 +88,7 @@ rte_dump_tailq(FILE *f)
 	pthread_mutex_lock(&eal_tailq_lock);
 	for (i = 0; i < eal_tailq_count; i++) {
 		n = 0;
-		TAILQ_FOREACH(entry, &eal_tailq_heads[i].tailq_head, next)
+		TAILQ_FOREACH (entry, &eal_tailq_heads[i].tailq_head, next)
 			n++;
 		fprintf(f, "Tailq %u: qname:<%s>, tqh_first:%p, entries:%u\n",
 			i, eal_tailq_heads[i].name,

@@ -70,7 +70,8 @@ rte_thread_get_affinity(rte_cpuset_t *cpusetp)
 		*cpusetp = rte_lcore_cpuset(lcore);
 		return;
 	}
-	if (pthread_getaffinity_np(pthread_self(), sizeof(*cpusetp), cpusetp) != 0)
+	if (pthread_getaffinity_np(pthread_self(), sizeof(*cpusetp), cpusetp) !=
+		0)
 		CPU_ZERO(cpusetp);
 }
 
@@ -82,7 +83,7 @@ ctrl_thread_cpus(cpu_set_t *set)
 	unsigned int id;
 
 	CPU_ZERO(&used);
-	RTE_LCORE_FOREACH(id) {
+	RTE_LCORE_FOREACH (id) {
 		lcore_set = rte_lcore_cpuset(id);
 		CPU_OR(&used, &used, &lcore_set);
 	}

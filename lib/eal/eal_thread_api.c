@@ -41,7 +41,7 @@ eal_thread_trampoline(void *arg)
 /* The OS policy and priority of one of our priorities: 0 or EINVAL. */
 static int
 eal_thread_os_priority(enum rte_thread_priority priority, int *policy,
-		struct sched_param *param)
+	struct sched_param *param)
 {
 	memset(param, 0, sizeof(*param));
 	switch (priority) {
@@ -73,7 +73,8 @@ eal_thread_attr_apply(pthread_attr_t *pattr, const rte_thread_attr_t *attr)
 	ret = eal_thread_os_priority(attr->priority, &policy, &param);
 	if (ret != 0 || attr->priority == RTE_THREAD_PRIORITY_NORMAL)
 		return ret;
-	RTE_LOG(WARNING, EAL, "a real-time thread that polls can starve "
+	RTE_LOG(WARNING, EAL,
+		"a real-time thread that polls can starve "
 		"the rest of the system\n");
 	ret = pthread_attr_setinheritsched(pattr, PTHREAD_EXPLICIT_SCHED);
 	if (ret == 0)
@@ -85,7 +86,7 @@ eal_thread_attr_apply(pthread_attr_t *pattr, const rte_thread_attr_t *attr)
 
 int
 rte_thread_create(rte_thread_t *thread_id, const rte_thread_attr_t *thread_attr,
-		rte_thread_func thread_func, void *arg)
+	rte_thread_func thread_func, void *arg)
 {
 	struct eal_thread_start *start;
 	pthread_attr_t pattr;
@@ -157,11 +158,11 @@ rte_thread_attr_init(rte_thread_attr_t *attr)
 
 int
 rte_thread_attr_set_priority(rte_thread_attr_t *thread_attr,
-		enum rte_thread_priority priority)
+	enum rte_thread_priority priority)
 {
 	if (thread_attr == NULL ||
-			(priority != RTE_THREAD_PRIORITY_NORMAL &&
-			 priority != RTE_THREAD_PRIORITY_REALTIME_CRITICAL))
+		(priority != RTE_THREAD_PRIORITY_NORMAL &&
+			priority != RTE_THREAD_PRIORITY_REALTIME_CRITICAL))
 		return EINVAL;
 	thread_attr->priority = priority;
 	return 0;
@@ -169,7 +170,7 @@ rte_thread_attr_set_priority(rte_thread_attr_t *thread_attr,
 
 int
 rte_thread_attr_set_affinity(rte_thread_attr_t *thread_attr,
-		rte_cpuset_t *cpuset)
+	rte_cpuset_t *cpuset)
 {
 	if (thread_attr == NULL || cpuset == NULL)
 		return EINVAL;
@@ -179,7 +180,7 @@ rte_thread_attr_set_affinity(rte_thread_attr_t *thread_attr,
 
 int
 rte_thread_attr_get_affinity(rte_thread_attr_t *thread_attr,
-		rte_cpuset_t *cpuset)
+	rte_cpuset_t *cpuset)
 {
 	if (thread_attr == NULL || cpuset == NULL)
 		return EINVAL;
@@ -188,8 +189,7 @@ rte_thread_attr_get_affinity(rte_thread_attr_t *thread_attr,
 }
 
 int
-rte_thread_set_affinity_by_id(rte_thread_t thread_id,
-		const rte_cpuset_t *cpuset)
+rte_thread_set_affinity_by_id(rte_thread_t thread_id, const rte_cpuset_t *cpuset)
 {
 	if (cpuset == NULL)
 		return EINVAL;
@@ -208,7 +208,7 @@ rte_thread_get_affinity_by_id(rte_thread_t thread_id, rte_cpuset_t *cpuset)
 
 int
 rte_thread_get_priority(rte_thread_t thread_id,
-		enum rte_thread_priority *priority)
+	enum rte_thread_priority *priority)
 {
 	struct sched_param param;
 	int policy, ret;
@@ -227,7 +227,7 @@ rte_thread_get_priority(rte_thread_t thread_id,
 
 int
 rte_thread_set_priority(rte_thread_t thread_id,
-		enum rte_thread_priority priority)
+	enum rte_thread_priority priority)
 {
 	struct sched_param param;
 	int policy, ret;
@@ -252,7 +252,8 @@ rte_thread_key_create(rte_thread_key *key, void (*destructor)(void *))
 		return -1;
 	}
 	if (pthread_key_create(&(*key)->key, destructor) != 0) {
-		RTE_LOG(ERR, EAL, "cannot create a thread-local key: the "
+		RTE_LOG(ERR, EAL,
+			"cannot create a thread-local key: the "
 			"process has used up PTHREAD_KEYS_MAX\n");
 		free(*key);
 		*key = NULL;

@@ -48,8 +48,10 @@ rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *dev_info)
 	ret = dev->dev_ops->dev_infos_get(dev, dev_info);
 	if (ret != 0) {
 		memset(dev_info, 0, sizeof(*dev_info));
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to give its info "
-			"(%d)\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to give its info "
+			"(%d)\n",
+			port_id, ret);
 		return eth_err(port_id, ret);
 	}
 	dev_info->max_rx_queues = RTE_MIN(dev_info->max_rx_queues,
@@ -80,7 +82,7 @@ static uint32_t
 eth_dev_frame_overhead(const struct rte_eth_dev_info *dev_info)
 {
 	if (dev_info->max_mtu != UINT16_MAX &&
-			dev_info->max_rx_pktlen > dev_info->max_mtu)
+		dev_info->max_rx_pktlen > dev_info->max_mtu)
 		return dev_info->max_rx_pktlen - dev_info->max_mtu;
 	return RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN;
 }
@@ -92,18 +94,20 @@ eth_dev_validate_mtu(uint16_t port_id, const struct rte_eth_dev_info *dev_info,
 	uint32_t frame_size = mtu + eth_dev_frame_overhead(dev_info);
 
 	if (mtu < dev_info->min_mtu || mtu > dev_info->max_mtu)
-		ETHDEV_ERR_RET(EINVAL, "port %u: MTU %" PRIu32 " outside "
-			"[%u, %u]\n", port_id, mtu, dev_info->min_mtu,
-			dev_info->max_mtu);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: MTU %" PRIu32 " outside "
+			"[%u, %u]\n",
+			port_id, mtu, dev_info->min_mtu, dev_info->max_mtu);
 	if (frame_size < RTE_ETHER_MIN_LEN)
-		ETHDEV_ERR_RET(EINVAL, "port %u: MTU %" PRIu32 " makes frames "
-			"shorter than %u bytes\n", port_id, mtu,
-			RTE_ETHER_MIN_LEN);
-	if (dev_info->max_rx_pktlen != 0 &&
-			frame_size > dev_info->max_rx_pktlen)
-		ETHDEV_ERR_RET(EINVAL, "port %u: MTU %" PRIu32 " makes %" PRIu32
-			"-byte frames, the device takes %" PRIu32 "\n", port_id,
-			mtu, frame_size, dev_info->max_rx_pktlen);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: MTU %" PRIu32 " makes frames "
+			"shorter than %u bytes\n",
+			port_id, mtu, RTE_ETHER_MIN_LEN);
+	if (dev_info->max_rx_pktlen != 0 && frame_size > dev_info->max_rx_pktlen)
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: MTU %" PRIu32 " makes %" PRIu32
+			"-byte frames, the device takes %" PRIu32 "\n",
+			port_id, mtu, frame_size, dev_info->max_rx_pktlen);
 	return 0;
 }
 
@@ -113,11 +117,15 @@ eth_check_queue_counts(uint16_t port_id, const struct rte_eth_dev_info *info,
 	uint16_t nb_rx, uint16_t nb_tx)
 {
 	if (nb_rx > RTE_MAX_QUEUES_PER_PORT || nb_rx > info->max_rx_queues)
-		ETHDEV_ERR_RET(EINVAL, "port %u: %u Rx queues asked, the device "
-			"has %u\n", port_id, nb_rx, info->max_rx_queues);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: %u Rx queues asked, the device "
+			"has %u\n",
+			port_id, nb_rx, info->max_rx_queues);
 	if (nb_tx > RTE_MAX_QUEUES_PER_PORT || nb_tx > info->max_tx_queues)
-		ETHDEV_ERR_RET(EINVAL, "port %u: %u Tx queues asked, the device "
-			"has %u\n", port_id, nb_tx, info->max_tx_queues);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: %u Tx queues asked, the device "
+			"has %u\n",
+			port_id, nb_tx, info->max_tx_queues);
 	return 0;
 }
 
@@ -130,30 +138,39 @@ eth_check_conf(uint16_t port_id, const struct rte_eth_dev_info *info,
 
 	extra = conf->rxmode.offloads & ~info->rx_offload_capa;
 	if (extra != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: Rx offloads 0x%" PRIx64 " not "
-			"supported (capa 0x%" PRIx64 ")\n", port_id, extra,
-			info->rx_offload_capa);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: Rx offloads 0x%" PRIx64 " not "
+			"supported (capa 0x%" PRIx64 ")\n",
+			port_id, extra, info->rx_offload_capa);
 	extra = conf->txmode.offloads & ~info->tx_offload_capa;
 	if (extra != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: Tx offloads 0x%" PRIx64 " not "
-			"supported (capa 0x%" PRIx64 ")\n", port_id, extra,
-			info->tx_offload_capa);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: Tx offloads 0x%" PRIx64 " not "
+			"supported (capa 0x%" PRIx64 ")\n",
+			port_id, extra, info->tx_offload_capa);
 	extra = rte_eth_rss_hf_refine(conf->rx_adv_conf.rss_conf.rss_hf) &
 		~info->flow_type_rss_offloads;
 	if (extra != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: RSS hash types 0x%" PRIx64 " not "
-			"supported (0x%" PRIx64 ")\n", port_id, extra,
-			info->flow_type_rss_offloads);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: RSS hash types 0x%" PRIx64 " not "
+			"supported (0x%" PRIx64 ")\n",
+			port_id, extra, info->flow_type_rss_offloads);
 	if ((conf->rxmode.offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH) != 0 &&
-			(conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) == 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: RSS_HASH offload needs an RSS "
-			"mq_mode\n", port_id);
+		(conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) == 0)
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: RSS_HASH offload needs an RSS "
+			"mq_mode\n",
+			port_id);
 	if (conf->intr_conf.lsc && !(dev_flags & RTE_ETH_DEV_INTR_LSC))
-		ETHDEV_ERR_RET(EINVAL, "port %u: the driver has no link state "
-			"interrupt (intr_conf.lsc)\n", port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: the driver has no link state "
+			"interrupt (intr_conf.lsc)\n",
+			port_id);
 	if (conf->intr_conf.rmv && !(dev_flags & RTE_ETH_DEV_INTR_RMV))
-		ETHDEV_ERR_RET(EINVAL, "port %u: the driver has no removal "
-			"interrupt (intr_conf.rmv)\n", port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: the driver has no removal "
+			"interrupt (intr_conf.rmv)\n",
+			port_id);
 	return 0;
 }
 
@@ -233,8 +250,10 @@ eth_configure_check(struct rte_eth_dev *dev, uint16_t *nb_rx, uint16_t *nb_tx,
 
 	ETHDEV_OP_OR_RET(dev, dev_configure);
 	if (dev->data->dev_started)
-		ETHDEV_ERR_RET(EBUSY, "port %u must be stopped to be "
-			"configured\n", port_id);
+		ETHDEV_ERR_RET(EBUSY,
+			"port %u must be stopped to be "
+			"configured\n",
+			port_id);
 	ret = rte_eth_dev_info_get(port_id, &info);
 	if (ret != 0)
 		return ret;
@@ -284,8 +303,8 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	if (dev_conf != &data->dev_conf)
 		data->dev_conf = *dev_conf;
 	data->dev_conf.rxmode.mtu = mtu;
-	data->dev_conf.rx_adv_conf.rss_conf.rss_hf =
-		rte_eth_rss_hf_refine(dev_conf->rx_adv_conf.rss_conf.rss_hf);
+	data->dev_conf.rx_adv_conf.rss_conf.rss_hf = rte_eth_rss_hf_refine(
+		dev_conf->rx_adv_conf.rss_conf.rss_hf);
 	data->nb_rx_queues = nb_rx_q;
 	data->nb_tx_queues = nb_tx_q;
 	ret = dev->dev_ops->dev_configure(dev);
@@ -293,8 +312,10 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		data->dev_conf = old_conf;
 		data->nb_rx_queues = old_nb_rx;
 		data->nb_tx_queues = old_nb_tx;
-		RTE_ETHDEV_LOG(ERR, "port %u: driver refused the configuration "
-			"(%d)\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver refused the configuration "
+			"(%d)\n",
+			port_id, ret);
 		return eth_err(port_id, ret);
 	}
 	for (queue_id = nb_rx_q; queue_id < old_nb_rx; queue_id++)
@@ -347,10 +368,12 @@ eth_check_nb_desc(uint16_t port_id, const char *dir, uint16_t nb_desc,
 	const struct rte_eth_desc_lim *lim)
 {
 	if (nb_desc > lim->nb_max || nb_desc < lim->nb_min ||
-			(lim->nb_align != 0 && nb_desc % lim->nb_align != 0))
-		ETHDEV_ERR_RET(EINVAL, "port %u: %u %s descriptors: must be in "
-			"[%u, %u] and a multiple of %u\n", port_id, nb_desc, dir,
-			lim->nb_min, lim->nb_max, lim->nb_align);
+		(lim->nb_align != 0 && nb_desc % lim->nb_align != 0))
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: %u %s descriptors: must be in "
+			"[%u, %u] and a multiple of %u\n",
+			port_id, nb_desc, dir, lim->nb_min, lim->nb_max,
+			lim->nb_align);
 	return 0;
 }
 
@@ -360,19 +383,23 @@ eth_queue_setup_check(struct rte_eth_dev *dev, uint16_t queue_id, int is_rx)
 {
 	uint16_t port_id = dev->data->port_id;
 	uint16_t nb_queues = is_rx ? dev->data->nb_rx_queues :
-		dev->data->nb_tx_queues;
+				     dev->data->nb_tx_queues;
 	const char *dir = is_rx ? "Rx" : "Tx";
 
 	if (!dev->data->dev_configured || queue_id >= nb_queues)
-		ETHDEV_ERR_RET(EINVAL, "port %u: no %s queue %u (configured: "
-			"%u)\n", port_id, dir, queue_id, nb_queues);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: no %s queue %u (configured: "
+			"%u)\n",
+			port_id, dir, queue_id, nb_queues);
 	if (is_rx)
 		ETHDEV_OP_OR_RET(dev, rx_queue_setup);
 	else
 		ETHDEV_OP_OR_RET(dev, tx_queue_setup);
 	if (dev->data->dev_started)
-		ETHDEV_ERR_RET(EBUSY, "port %u must be stopped to set up %s "
-			"queue %u\n", port_id, dir, queue_id);
+		ETHDEV_ERR_RET(EBUSY,
+			"port %u must be stopped to set up %s "
+			"queue %u\n",
+			port_id, dir, queue_id);
 	return 0;
 }
 
@@ -381,7 +408,7 @@ static unsigned int
 eth_queue_socket(const struct rte_eth_dev *dev, unsigned int socket_id)
 {
 	if (socket_id == (unsigned int)SOCKET_ID_ANY &&
-			dev->data->numa_node >= 0)
+		dev->data->numa_node >= 0)
 		return (unsigned int)dev->data->numa_node;
 	return socket_id;
 }
@@ -394,16 +421,21 @@ eth_check_rx_pool(uint16_t port_id, const struct rte_eth_dev_info *info,
 	uint32_t room;
 
 	if (mp == NULL)
-		ETHDEV_ERR_RET(EINVAL, "port %u: Rx queue setup without a "
-			"mempool\n", port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: Rx queue setup without a "
+			"mempool\n",
+			port_id);
 	if (mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private))
-		ETHDEV_ERR_RET(ENOSPC, "port %u: mempool %s is not an mbuf "
-			"pool\n", port_id, mp->name);
+		ETHDEV_ERR_RET(ENOSPC,
+			"port %u: mempool %s is not an mbuf "
+			"pool\n",
+			port_id, mp->name);
 	room = rte_pktmbuf_data_room_size(mp);
 	if (room < RTE_PKTMBUF_HEADROOM + info->min_rx_bufsize)
-		ETHDEV_ERR_RET(ENOSPC, "port %u: mbufs of %s have %u bytes of "
-			"room, the device needs %u + %u headroom\n", port_id,
-			mp->name, room, info->min_rx_bufsize,
+		ETHDEV_ERR_RET(ENOSPC,
+			"port %u: mbufs of %s have %u bytes of "
+			"room, the device needs %u + %u headroom\n",
+			port_id, mp->name, room, info->min_rx_bufsize,
 			RTE_PKTMBUF_HEADROOM);
 	return 0;
 }
@@ -439,20 +471,24 @@ rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id,
 	extra = conf.offloads & ~dev->data->dev_conf.rxmode.offloads &
 		~info.rx_queue_offload_capa;
 	if (extra != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: Rx queue %u offloads 0x%" PRIx64
-			" not supported per queue\n", port_id, rx_queue_id, extra);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: Rx queue %u offloads 0x%" PRIx64
+			" not supported per queue\n",
+			port_id, rx_queue_id, extra);
 	conf.offloads |= dev->data->dev_conf.rxmode.offloads;
 
 	eth_dev_rxq_release(dev, rx_queue_id);
 	ret = dev->dev_ops->rx_queue_setup(dev, rx_queue_id, nb_rx_desc,
 		eth_queue_socket(dev, socket_id), &conf, mp);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to set up Rx queue "
-			"%u (%d)\n", port_id, rx_queue_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to set up Rx queue "
+			"%u (%d)\n",
+			port_id, rx_queue_id, ret);
 		return eth_err(port_id, ret);
 	}
 	if (dev->data->min_rx_buf_size == 0 ||
-			rte_pktmbuf_data_room_size(mp) < dev->data->min_rx_buf_size)
+		rte_pktmbuf_data_room_size(mp) < dev->data->min_rx_buf_size)
 		dev->data->min_rx_buf_size = rte_pktmbuf_data_room_size(mp);
 	return 0;
 }
@@ -485,16 +521,20 @@ rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id,
 	extra = conf.offloads & ~dev->data->dev_conf.txmode.offloads &
 		~info.tx_queue_offload_capa;
 	if (extra != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: Tx queue %u offloads 0x%" PRIx64
-			" not supported per queue\n", port_id, tx_queue_id, extra);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: Tx queue %u offloads 0x%" PRIx64
+			" not supported per queue\n",
+			port_id, tx_queue_id, extra);
 	conf.offloads |= dev->data->dev_conf.txmode.offloads;
 
 	eth_dev_txq_release(dev, tx_queue_id);
 	ret = dev->dev_ops->tx_queue_setup(dev, tx_queue_id, nb_tx_desc,
 		eth_queue_socket(dev, socket_id), &conf);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to set up Tx queue "
-			"%u (%d)\n", port_id, tx_queue_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to set up Tx queue "
+			"%u (%d)\n",
+			port_id, tx_queue_id, ret);
 		return eth_err(port_id, ret);
 	}
 	return 0;
@@ -504,11 +544,12 @@ int
 eth_dev_validate_rx_queue(const struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	if (queue_id >= dev->data->nb_rx_queues)
-		ETHDEV_ERR_RET(EINVAL, "port %u: no Rx queue %u (configured: "
-			"%u)\n", dev->data->port_id, queue_id,
-			dev->data->nb_rx_queues);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: no Rx queue %u (configured: "
+			"%u)\n",
+			dev->data->port_id, queue_id, dev->data->nb_rx_queues);
 	if (dev->data->rx_queues == NULL ||
-			dev->data->rx_queues[queue_id] == NULL)
+		dev->data->rx_queues[queue_id] == NULL)
 		ETHDEV_ERR_RET(EINVAL, "port %u: Rx queue %u is not set up\n",
 			dev->data->port_id, queue_id);
 	return 0;
@@ -518,11 +559,12 @@ int
 eth_dev_validate_tx_queue(const struct rte_eth_dev *dev, uint16_t queue_id)
 {
 	if (queue_id >= dev->data->nb_tx_queues)
-		ETHDEV_ERR_RET(EINVAL, "port %u: no Tx queue %u (configured: "
-			"%u)\n", dev->data->port_id, queue_id,
-			dev->data->nb_tx_queues);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: no Tx queue %u (configured: "
+			"%u)\n",
+			dev->data->port_id, queue_id, dev->data->nb_tx_queues);
 	if (dev->data->tx_queues == NULL ||
-			dev->data->tx_queues[queue_id] == NULL)
+		dev->data->tx_queues[queue_id] == NULL)
 		ETHDEV_ERR_RET(EINVAL, "port %u: Tx queue %u is not set up\n",
 			dev->data->port_id, queue_id);
 	return 0;

@@ -30,13 +30,13 @@ eth_rx_mode_set(uint16_t port_id, enum eth_rx_mode mode, int on)
 	static const char *const names[] = { "promiscuous", "all-multicast" };
 	const struct eth_dev_ops *ops;
 	struct rte_eth_dev *dev;
-	int (*op)(struct rte_eth_dev *dev);
+	int (*op)(struct rte_eth_dev *);
 	int current, ret;
 
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	ops = dev->dev_ops;
 	current = mode == ETH_RX_MODE_PROMISCUOUS ? dev->data->promiscuous :
-		dev->data->all_multicast;
+						    dev->data->all_multicast;
 	if (current == on)
 		return 0;
 	if (mode == ETH_RX_MODE_PROMISCUOUS)
@@ -44,12 +44,16 @@ eth_rx_mode_set(uint16_t port_id, enum eth_rx_mode mode, int on)
 	else
 		op = on ? ops->allmulticast_enable : ops->allmulticast_disable;
 	if (op == NULL)
-		ETHDEV_ERR_RET(ENOTSUP, "port %u: driver cannot turn %s mode "
-			"%s\n", port_id, names[mode], on ? "on" : "off");
+		ETHDEV_ERR_RET(ENOTSUP,
+			"port %u: driver cannot turn %s mode "
+			"%s\n",
+			port_id, names[mode], on ? "on" : "off");
 	ret = op(dev);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to turn %s mode %s "
-			"(%d)\n", port_id, names[mode], on ? "on" : "off", ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to turn %s mode %s "
+			"(%d)\n",
+			port_id, names[mode], on ? "on" : "off", ret);
 		return eth_err(port_id, ret);
 	}
 	if (mode == ETH_RX_MODE_PROMISCUOUS)
@@ -109,7 +113,8 @@ eth_mac_table_size(uint16_t port_id)
 
 	if (rte_eth_dev_info_get(port_id, &info) != 0 || info.max_mac_addrs == 0)
 		return 1;
-	return RTE_MIN(info.max_mac_addrs, (uint32_t)RTE_ETH_NUM_RECEIVE_MAC_ADDR);
+	return RTE_MIN(info.max_mac_addrs,
+		(uint32_t)RTE_ETH_NUM_RECEIVE_MAC_ADDR);
 }
 
 /* Index of addr in the port's MAC table, -1 if absent. */
@@ -178,17 +183,21 @@ rte_eth_dev_default_mac_addr_set(uint16_t port_id,
 		return ret;
 	ETHDEV_OP_OR_RET(dev, mac_addr_set);
 	if (!rte_is_valid_assigned_ether_addr(mac_addr))
-		ETHDEV_ERR_RET(EINVAL, "port %u: " RTE_ETHER_ADDR_PRT_FMT " is "
-			"not a unicast address\n", port_id,
-			RTE_ETHER_ADDR_BYTES(mac_addr));
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: " RTE_ETHER_ADDR_PRT_FMT " is "
+			"not a unicast address\n",
+			port_id, RTE_ETHER_ADDR_BYTES(mac_addr));
 	if (eth_mac_index(dev, mac_addr) > 0)
-		ETHDEV_ERR_RET(EEXIST, "port %u: " RTE_ETHER_ADDR_PRT_FMT " is a "
-			"secondary address; remove it first\n", port_id,
-			RTE_ETHER_ADDR_BYTES(mac_addr));
+		ETHDEV_ERR_RET(EEXIST,
+			"port %u: " RTE_ETHER_ADDR_PRT_FMT " is a "
+			"secondary address; remove it first\n",
+			port_id, RTE_ETHER_ADDR_BYTES(mac_addr));
 	ret = dev->dev_ops->mac_addr_set(dev, mac_addr);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to set the MAC "
-			"address (%d)\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to set the MAC "
+			"address (%d)\n",
+			port_id, ret);
 		return eth_err(port_id, ret);
 	}
 	rte_ether_addr_copy(mac_addr, &dev->data->mac_addrs[0]);
@@ -207,22 +216,27 @@ rte_eth_dev_mac_addr_add(uint16_t port_id, struct rte_ether_addr *addr,
 		return ret;
 	ETHDEV_OP_OR_RET(dev, mac_addr_add);
 	if (rte_is_zero_ether_addr(addr) || pool >= RTE_ETH_64_POOLS)
-		ETHDEV_ERR_RET(EINVAL, "port %u: cannot add a zero address or "
-			"pool %" PRIu32 " (>= %d)\n", port_id, pool,
-			RTE_ETH_64_POOLS);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: cannot add a zero address or "
+			"pool %" PRIu32 " (>= %d)\n",
+			port_id, pool, RTE_ETH_64_POOLS);
 	index = eth_mac_index(dev, addr);
 	if (index >= 0 && (dev->data->mac_pool_sel[index] & RTE_BIT64(pool)))
 		return 0;
 	if (index < 0) {
 		index = eth_mac_index(dev, &zero);
 		if (index < 0)
-			ETHDEV_ERR_RET(ENOSPC, "port %u: MAC address table is "
-				"full\n", port_id);
+			ETHDEV_ERR_RET(ENOSPC,
+				"port %u: MAC address table is "
+				"full\n",
+				port_id);
 	}
 	ret = dev->dev_ops->mac_addr_add(dev, addr, (uint32_t)index, pool);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to add a MAC "
-			"address (%d)\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to add a MAC "
+			"address (%d)\n",
+			port_id, ret);
 		return eth_err(port_id, ret);
 	}
 	rte_ether_addr_copy(addr, &dev->data->mac_addrs[index]);
@@ -241,8 +255,10 @@ rte_eth_dev_mac_addr_remove(uint16_t port_id, struct rte_ether_addr *addr)
 	ETHDEV_OP_OR_RET(dev, mac_addr_remove);
 	index = eth_mac_index(dev, addr);
 	if (index == 0)
-		ETHDEV_ERR_RET(EADDRINUSE, "port %u: cannot remove the default "
-			"MAC address\n", port_id);
+		ETHDEV_ERR_RET(EADDRINUSE,
+			"port %u: cannot remove the default "
+			"MAC address\n",
+			port_id);
 	if (index < 0)
 		return 0;
 	dev->dev_ops->mac_addr_remove(dev, (uint32_t)index);
@@ -262,8 +278,8 @@ rte_eth_dev_set_mc_addr_list(uint16_t port_id,
 		ETHDEV_ERR_RET(EINVAL, "port %u: NULL multicast address list\n",
 			port_id);
 	ETHDEV_OP_OR_RET(dev, set_mc_addr_list);
-	return eth_err(port_id, dev->dev_ops->set_mc_addr_list(dev,
-		mc_addr_set, nb_mc_addr));
+	return eth_err(port_id,
+		dev->dev_ops->set_mc_addr_list(dev, mc_addr_set, nb_mc_addr));
 }
 
 int
@@ -287,8 +303,10 @@ rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu)
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	ETHDEV_OP_OR_RET(dev, mtu_set);
 	if (!dev->data->dev_configured)
-		ETHDEV_ERR_RET(EINVAL, "port %u must be configured before its "
-			"MTU is set\n", port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u must be configured before its "
+			"MTU is set\n",
+			port_id);
 	ret = rte_eth_dev_info_get(port_id, &info);
 	if (ret == 0)
 		ret = eth_dev_validate_mtu(port_id, &info, mtu);
@@ -296,8 +314,9 @@ rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu)
 		return ret;
 	ret = dev->dev_ops->mtu_set(dev, mtu);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to set MTU %u (%d)\n",
-			port_id, mtu, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to set MTU %u (%d)\n", port_id,
+			mtu, ret);
 		return eth_err(port_id, ret);
 	}
 	dev->data->mtu = mtu;
@@ -339,22 +358,38 @@ const char *
 rte_eth_link_speed_to_str(uint32_t link_speed)
 {
 	switch (link_speed) {
-	case RTE_ETH_SPEED_NUM_NONE: return "None";
-	case RTE_ETH_SPEED_NUM_10M: return "10 Mbps";
-	case RTE_ETH_SPEED_NUM_100M: return "100 Mbps";
-	case RTE_ETH_SPEED_NUM_1G: return "1 Gbps";
-	case RTE_ETH_SPEED_NUM_2_5G: return "2.5 Gbps";
-	case RTE_ETH_SPEED_NUM_5G: return "5 Gbps";
-	case RTE_ETH_SPEED_NUM_10G: return "10 Gbps";
-	case RTE_ETH_SPEED_NUM_20G: return "20 Gbps";
-	case RTE_ETH_SPEED_NUM_25G: return "25 Gbps";
-	case RTE_ETH_SPEED_NUM_40G: return "40 Gbps";
-	case RTE_ETH_SPEED_NUM_50G: return "50 Gbps";
-	case RTE_ETH_SPEED_NUM_56G: return "56 Gbps";
-	case RTE_ETH_SPEED_NUM_100G: return "100 Gbps";
-	case RTE_ETH_SPEED_NUM_200G: return "200 Gbps";
-	case RTE_ETH_SPEED_NUM_UNKNOWN: return "Unknown";
-	default: return "Invalid";
+	case RTE_ETH_SPEED_NUM_NONE:
+		return "None";
+	case RTE_ETH_SPEED_NUM_10M:
+		return "10 Mbps";
+	case RTE_ETH_SPEED_NUM_100M:
+		return "100 Mbps";
+	case RTE_ETH_SPEED_NUM_1G:
+		return "1 Gbps";
+	case RTE_ETH_SPEED_NUM_2_5G:
+		return "2.5 Gbps";
+	case RTE_ETH_SPEED_NUM_5G:
+		return "5 Gbps";
+	case RTE_ETH_SPEED_NUM_10G:
+		return "10 Gbps";
+	case RTE_ETH_SPEED_NUM_20G:
+		return "20 Gbps";
+	case RTE_ETH_SPEED_NUM_25G:
+		return "25 Gbps";
+	case RTE_ETH_SPEED_NUM_40G:
+		return "40 Gbps";
+	case RTE_ETH_SPEED_NUM_50G:
+		return "50 Gbps";
+	case RTE_ETH_SPEED_NUM_56G:
+		return "56 Gbps";
+	case RTE_ETH_SPEED_NUM_100G:
+		return "100 Gbps";
+	case RTE_ETH_SPEED_NUM_200G:
+		return "200 Gbps";
+	case RTE_ETH_SPEED_NUM_UNKNOWN:
+		return "Unknown";
+	default:
+		return "Invalid";
 	}
 }
 
@@ -368,9 +403,10 @@ rte_eth_link_to_str(char *str, size_t len, const struct rte_eth_link *eth_link)
 		return snprintf(str, len, "Link down");
 	return snprintf(str, len, "Link up at %s %s %s",
 		rte_eth_link_speed_to_str(eth_link->link_speed),
-		eth_link->link_duplex == RTE_ETH_LINK_FULL_DUPLEX ? "FDX" : "HDX",
-		eth_link->link_autoneg == RTE_ETH_LINK_AUTONEG ?
-			"Autoneg" : "Fixed");
+		eth_link->link_duplex == RTE_ETH_LINK_FULL_DUPLEX ? "FDX" :
+								    "HDX",
+		eth_link->link_autoneg == RTE_ETH_LINK_AUTONEG ? "Autoneg" :
+								 "Fixed");
 }
 
 /* RSS calls need a port configured in an RSS mode. */
@@ -378,8 +414,10 @@ static int
 eth_rss_mode_check(const struct rte_eth_dev *dev)
 {
 	if ((dev->data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) == 0)
-		ETHDEV_ERR_RET(ENOTSUP, "port %u is not configured for RSS "
-			"(rxmode.mq_mode)\n", dev->data->port_id);
+		ETHDEV_ERR_RET(ENOTSUP,
+			"port %u is not configured for RSS "
+			"(rxmode.mq_mode)\n",
+			dev->data->port_id);
 	return 0;
 }
 
@@ -399,8 +437,9 @@ rte_eth_dev_rss_hash_update(uint16_t port_id, struct rte_eth_rss_conf *rss_conf)
 	rss_conf->rss_hf = rte_eth_rss_hf_refine(rss_conf->rss_hf);
 	extra = rss_conf->rss_hf & ~info.flow_type_rss_offloads;
 	if (extra != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: RSS hash types 0x%" PRIx64
-			" not supported\n", port_id, extra);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: RSS hash types 0x%" PRIx64 " not supported\n",
+			port_id, extra);
 	ret = eth_rss_mode_check(dev);
 	if (ret != 0)
 		return ret;
@@ -444,10 +483,11 @@ eth_reta_check(uint16_t port_id, const struct rte_eth_rss_reta_entry64 *reta,
 		group = i / RTE_ETH_RETA_GROUP_SIZE;
 		bit = i % RTE_ETH_RETA_GROUP_SIZE;
 		if ((reta[group].mask & RTE_BIT64(bit)) != 0 &&
-				reta[group].reta[bit] >= nb_queues)
-			ETHDEV_ERR_RET(EINVAL, "port %u: RETA entry %u names queue "
-				"%u of %u\n", port_id, i, reta[group].reta[bit],
-				nb_queues);
+			reta[group].reta[bit] >= nb_queues)
+			ETHDEV_ERR_RET(EINVAL,
+				"port %u: RETA entry %u names queue "
+				"%u of %u\n",
+				port_id, i, reta[group].reta[bit], nb_queues);
 	}
 	return 0;
 }
@@ -469,8 +509,8 @@ rte_eth_dev_rss_reta_update(uint16_t port_id,
 	if (ret != 0)
 		return ret;
 	ETHDEV_OP_OR_RET(dev, reta_update);
-	return eth_err(port_id, dev->dev_ops->reta_update(dev, reta_conf,
-		reta_size));
+	return eth_err(port_id,
+		dev->dev_ops->reta_update(dev, reta_conf, reta_size));
 }
 
 int
@@ -485,8 +525,8 @@ rte_eth_dev_rss_reta_query(uint16_t port_id,
 	if (ret != 0)
 		return ret;
 	ETHDEV_OP_OR_RET(dev, reta_query);
-	return eth_err(port_id, dev->dev_ops->reta_query(dev, reta_conf,
-		reta_size));
+	return eth_err(port_id,
+		dev->dev_ops->reta_query(dev, reta_conf, reta_size));
 }
 
 int
@@ -519,9 +559,13 @@ static int
 eth_ptype_mask_check(uint16_t port_id, uint32_t ptype_mask)
 {
 	static const uint32_t layers[] = {
-		RTE_PTYPE_L2_MASK, RTE_PTYPE_L3_MASK, RTE_PTYPE_L4_MASK,
-		RTE_PTYPE_TUNNEL_MASK, RTE_PTYPE_INNER_L2_MASK,
-		RTE_PTYPE_INNER_L3_MASK, RTE_PTYPE_INNER_L4_MASK,
+		RTE_PTYPE_L2_MASK,
+		RTE_PTYPE_L3_MASK,
+		RTE_PTYPE_L4_MASK,
+		RTE_PTYPE_TUNNEL_MASK,
+		RTE_PTYPE_INNER_L2_MASK,
+		RTE_PTYPE_INNER_L3_MASK,
+		RTE_PTYPE_INNER_L4_MASK,
 	};
 	uint32_t rest = ptype_mask, part;
 	unsigned int i;
@@ -529,14 +573,16 @@ eth_ptype_mask_check(uint16_t port_id, uint32_t ptype_mask)
 	for (i = 0; i < RTE_DIM(layers); i++) {
 		part = ptype_mask & layers[i];
 		if (part != 0 && part != layers[i])
-			ETHDEV_ERR_RET(EINVAL, "port %u: ptype mask 0x%08" PRIx32
+			ETHDEV_ERR_RET(EINVAL,
+				"port %u: ptype mask 0x%08" PRIx32
 				" covers part of a layer (0x%08" PRIx32 ")\n",
 				port_id, ptype_mask, layers[i]);
 		rest &= ~layers[i];
 	}
 	if (rest != 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: unknown ptype bits 0x%08" PRIx32
-			"\n", port_id, rest);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: unknown ptype bits 0x%08" PRIx32 "\n",
+			port_id, rest);
 	return 0;
 }
 
@@ -557,15 +603,16 @@ rte_eth_dev_set_ptypes(uint16_t port_id, uint32_t ptype_mask,
 	ops = dev->dev_ops;
 	ret = eth_ptype_mask_check(port_id, ptype_mask);
 	if (ret != 0 || ops->dev_supported_ptypes_get == NULL ||
-			ops->dev_ptypes_set == NULL) {
+		ops->dev_ptypes_set == NULL) {
 		/* A driver that cannot be told parses what it parses. */
 		if (num > 0)
 			set_ptypes[0] = RTE_PTYPE_UNKNOWN;
 		return ret;
 	}
 	all = ops->dev_supported_ptypes_get(dev);
-	for (i = 0; all != NULL && all[i] != RTE_PTYPE_UNKNOWN &&
-			kept + 1 < num; i++)
+	for (i = 0;
+		all != NULL && all[i] != RTE_PTYPE_UNKNOWN && kept + 1 < num;
+		i++)
 		if ((all[i] & ptype_mask) != 0)
 			set_ptypes[kept++] = all[i];
 	if (num > 0)
@@ -591,9 +638,9 @@ rte_eth_dev_fw_version_get(uint16_t port_id, char *fw_version, size_t fw_size)
 
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	if (fw_version == NULL && fw_size > 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: NULL firmware version buffer\n",
-			port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: NULL firmware version buffer\n", port_id);
 	ETHDEV_OP_OR_RET(dev, fw_version_get);
-	return eth_err(port_id, dev->dev_ops->fw_version_get(dev, fw_version,
-		fw_size));
+	return eth_err(port_id,
+		dev->dev_ops->fw_version_get(dev, fw_version, fw_size));
 }

@@ -31,18 +31,18 @@
 
 struct eth_event_cb {
 	TAILQ_ENTRY(eth_event_cb) next;
-	uint16_t port_id;		/* a port, or RTE_ETH_ALL */
+	uint16_t port_id; /* a port, or RTE_ETH_ALL */
 	enum rte_eth_event_type event;
 	rte_eth_dev_cb_fn cb_fn;
 	void *cb_arg;
-	unsigned int active;		/* runs now (under eth_event_lock) */
-	bool dropped;			/* its port went while it ran */
+	unsigned int active; /* runs now (under eth_event_lock) */
+	bool dropped;	     /* its port went while it ran */
 };
 
 TAILQ_HEAD(eth_event_cb_list, eth_event_cb);
 
-static struct eth_event_cb_list eth_event_cbs =
-	TAILQ_HEAD_INITIALIZER(eth_event_cbs);
+static struct eth_event_cb_list eth_event_cbs = TAILQ_HEAD_INITIALIZER(
+	eth_event_cbs);
 static rte_spinlock_t eth_event_lock = RTE_SPINLOCK_INITIALIZER;
 
 /* Checks of register and unregister. */
@@ -79,10 +79,10 @@ rte_eth_dev_callback_register(uint16_t port_id, enum rte_eth_event_type event,
 	fresh->cb_fn = cb_fn;
 	fresh->cb_arg = cb_arg;
 	rte_spinlock_lock(&eth_event_lock);
-	TAILQ_FOREACH(cb, &eth_event_cbs, next)
+	TAILQ_FOREACH (cb, &eth_event_cbs, next)
 		if (!cb->dropped && cb->port_id == port_id &&
-				cb->event == event && cb->cb_fn == cb_fn &&
-				cb->cb_arg == cb_arg)
+			cb->event == event && cb->cb_fn == cb_fn &&
+			cb->cb_arg == cb_arg)
 			break;
 	if (cb == NULL) {
 		TAILQ_INSERT_TAIL(&eth_event_cbs, fresh, next);
@@ -94,8 +94,8 @@ rte_eth_dev_callback_register(uint16_t port_id, enum rte_eth_event_type event,
 }
 
 int
-rte_eth_dev_callback_unregister(uint16_t port_id,
-	enum rte_eth_event_type event, rte_eth_dev_cb_fn cb_fn, void *cb_arg)
+rte_eth_dev_callback_unregister(uint16_t port_id, enum rte_eth_event_type event,
+	rte_eth_dev_cb_fn cb_fn, void *cb_arg)
 {
 	struct eth_event_cb *cb, *next;
 	int ret = eth_event_check(port_id, event, cb_fn);
@@ -106,8 +106,8 @@ rte_eth_dev_callback_unregister(uint16_t port_id,
 	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
 		next = TAILQ_NEXT(cb, next);
 		if (cb->dropped || cb->port_id != port_id ||
-				cb->event != event || cb->cb_fn != cb_fn ||
-				(cb_arg != (void *)-1 && cb->cb_arg != cb_arg))
+			cb->event != event || cb->cb_fn != cb_fn ||
+			(cb_arg != (void *)-1 && cb->cb_arg != cb_arg))
 			continue;
 		if (cb->active) {
 			ret = -EAGAIN;
@@ -118,8 +118,10 @@ rte_eth_dev_callback_unregister(uint16_t port_id,
 	}
 	rte_spinlock_unlock(&eth_event_lock);
 	if (ret != 0)
-		RTE_ETHDEV_LOG(ERR, "event callback of port %u is running; "
-			"unregister it again later\n", port_id);
+		RTE_ETHDEV_LOG(ERR,
+			"event callback of port %u is running; "
+			"unregister it again later\n",
+			port_id);
 	return ret;
 }
 
@@ -139,8 +141,7 @@ rte_eth_dev_callback_process(struct rte_eth_dev *dev,
 	for (cb = TAILQ_FIRST(&eth_event_cbs); cb != NULL; cb = next) {
 		next = TAILQ_NEXT(cb, next);
 		if (cb->dropped || cb->event != event ||
-				(cb->port_id != port_id &&
-				cb->port_id != RTE_ETH_ALL))
+			(cb->port_id != port_id && cb->port_id != RTE_ETH_ALL))
 			continue;
 		/* Runs unlocked; the active mark keeps cb (and so its place
 		 * in the list) from being freed meanwhile. */
@@ -172,7 +173,7 @@ eth_dev_event_callbacks_drop(uint16_t port_id)
 		if (cb->port_id != port_id || cb->dropped)
 			continue;
 		if (cb->active != 0) {
-			cb->dropped = true;	/* freed when it returns */
+			cb->dropped = true; /* freed when it returns */
 			continue;
 		}
 		TAILQ_REMOVE(&eth_event_cbs, cb, next);
@@ -194,15 +195,16 @@ eth_rx_intr_switch(uint16_t port_id, uint16_t queue_id, int enable)
 	if (ret != 0)
 		return ret;
 	op = enable ? dev->dev_ops->rx_queue_intr_enable :
-		dev->dev_ops->rx_queue_intr_disable;
+		      dev->dev_ops->rx_queue_intr_disable;
 	if (op == NULL)
-		ETHDEV_ERR_RET(ENOTSUP, "port %u: driver has no Rx interrupts\n",
-			port_id);
+		ETHDEV_ERR_RET(ENOTSUP,
+			"port %u: driver has no Rx interrupts\n", port_id);
 	ret = op(dev, queue_id);
 	if (ret != 0)
-		RTE_ETHDEV_LOG(ERR, "port %u: Rx queue %u interrupt %s failed "
-			"(%d)\n", port_id, queue_id, enable ? "enable" : "disable",
-			ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: Rx queue %u interrupt %s failed "
+			"(%d)\n",
+			port_id, queue_id, enable ? "enable" : "disable", ret);
 	return eth_err(port_id, ret);
 }
 
@@ -232,18 +234,22 @@ eth_rx_intr_vector(struct rte_eth_dev *dev, uint16_t queue_id)
 		ETHDEV_ERR_RET(EINVAL, "port %u: no Rx queue %u\n", port_id,
 			queue_id);
 	if (dev->intr_handle == NULL)
-		ETHDEV_ERR_RET(ENOTSUP, "port %u: no Rx interrupt handle "
-			"(intr_conf.rxq set? driver support?)\n", port_id);
+		ETHDEV_ERR_RET(ENOTSUP,
+			"port %u: no Rx interrupt handle "
+			"(intr_conf.rxq set? driver support?)\n",
+			port_id);
 	vec = rte_intr_vec_list_index_get(dev->intr_handle, queue_id);
 	if (vec < 0)
-		ETHDEV_ERR_RET(EPERM, "port %u: Rx queue %u has no interrupt "
-			"vector\n", port_id, queue_id);
+		ETHDEV_ERR_RET(EPERM,
+			"port %u: Rx queue %u has no interrupt "
+			"vector\n",
+			port_id, queue_id);
 	return vec;
 }
 
 int
-rte_eth_dev_rx_intr_ctl_q(uint16_t port_id, uint16_t queue_id, int epfd,
-	int op, void *data)
+rte_eth_dev_rx_intr_ctl_q(uint16_t port_id, uint16_t queue_id, int epfd, int op,
+	void *data)
 {
 	struct rte_eth_dev *dev;
 	int vec, ret;
@@ -255,8 +261,10 @@ rte_eth_dev_rx_intr_ctl_q(uint16_t port_id, uint16_t queue_id, int epfd,
 	ret = rte_intr_rx_ctl(dev->intr_handle, epfd, op, (unsigned int)vec,
 		data);
 	if (ret != 0 && ret != -EEXIST)
-		RTE_ETHDEV_LOG(ERR, "port %u: Rx queue %u: epoll %s failed "
-			"(%d)\n", port_id, queue_id,
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: Rx queue %u: epoll %s failed "
+			"(%d)\n",
+			port_id, queue_id,
 			op == RTE_INTR_EVENT_ADD ? "add" : "del", ret);
 	return ret;
 }
@@ -286,7 +294,8 @@ rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id)
 	int vec, index;
 
 	if (!rte_eth_dev_is_valid_port(port_id)) {
-		RTE_ETHDEV_LOG(ERR, "%s: invalid port_id=%u\n", __func__, port_id);
+		RTE_ETHDEV_LOG(ERR, "%s: invalid port_id=%u\n", __func__,
+			port_id);
 		return -1;
 	}
 	dev = &rte_eth_devices[port_id];
@@ -294,6 +303,7 @@ rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id)
 	if (vec < 0)
 		return -1;
 	index = vec >= RTE_INTR_VEC_RXTX_OFFSET ?
-		vec - RTE_INTR_VEC_RXTX_OFFSET : vec;
+		vec - RTE_INTR_VEC_RXTX_OFFSET :
+		vec;
 	return rte_intr_efds_index_get(dev->intr_handle, index);
 }

@@ -49,22 +49,24 @@ rte_eth_pkt_burst_dummy(void *queue __rte_unused,
 }
 
 static uint16_t
-eth_dummy_rx_burst(void *rxq __rte_unused, struct rte_mbuf **rx_pkts __rte_unused,
-	uint16_t nb_pkts __rte_unused)
+eth_dummy_rx_burst(void *rxq __rte_unused,
+	struct rte_mbuf **rx_pkts __rte_unused, uint16_t nb_pkts __rte_unused)
 {
 	if (__atomic_exchange_n(&eth_dummy_rx_warned, 1, __ATOMIC_RELAXED) == 0)
-		RTE_ETHDEV_LOG(ERR, "rx burst on a port that is not started "
+		RTE_ETHDEV_LOG(ERR,
+			"rx burst on a port that is not started "
 			"returns 0 (said once)\n");
 	rte_errno = ENOTSUP;
 	return 0;
 }
 
 static uint16_t
-eth_dummy_tx_burst(void *txq __rte_unused, struct rte_mbuf **tx_pkts __rte_unused,
-	uint16_t nb_pkts __rte_unused)
+eth_dummy_tx_burst(void *txq __rte_unused,
+	struct rte_mbuf **tx_pkts __rte_unused, uint16_t nb_pkts __rte_unused)
 {
 	if (__atomic_exchange_n(&eth_dummy_tx_warned, 1, __ATOMIC_RELAXED) == 0)
-		RTE_ETHDEV_LOG(ERR, "tx burst on a port that is not started "
+		RTE_ETHDEV_LOG(ERR,
+			"tx burst on a port that is not started "
 			"sends nothing (said once)\n");
 	rte_errno = ENOTSUP;
 	return 0;
@@ -91,9 +93,9 @@ eth_dev_fp_ops_setup(struct rte_eth_dev *dev)
 	struct rte_eth_dev_data *data = dev->data;
 
 	ops->rx_pkt_burst = dev->rx_pkt_burst != NULL ? dev->rx_pkt_burst :
-		rte_eth_pkt_burst_dummy;
+							rte_eth_pkt_burst_dummy;
 	ops->tx_pkt_burst = dev->tx_pkt_burst != NULL ? dev->tx_pkt_burst :
-		rte_eth_pkt_burst_dummy;
+							rte_eth_pkt_burst_dummy;
 	ops->tx_pkt_prepare = dev->tx_pkt_prepare;
 	ops->rx_queue_count = dev->rx_queue_count;
 	ops->rx_descriptor_status = dev->rx_descriptor_status;
@@ -101,10 +103,10 @@ eth_dev_fp_ops_setup(struct rte_eth_dev *dev)
 	/* The queue arrays have RTE_MAX_QUEUES_PER_PORT slots, so any
 	 * queue id the inline burst accepts indexes inside them. */
 	ops->rxq.data = data->rx_queues != NULL ? data->rx_queues :
-		eth_dummy_queues;
+						  eth_dummy_queues;
 	ops->rxq.clbk = (void **)(uintptr_t)dev->post_rx_burst_cbs;
 	ops->txq.data = data->tx_queues != NULL ? data->tx_queues :
-		eth_dummy_queues;
+						  eth_dummy_queues;
 	ops->txq.clbk = (void **)(uintptr_t)dev->pre_tx_burst_cbs;
 }
 
@@ -150,8 +152,10 @@ eth_cb_port(uint16_t port_id, uint16_t queue_id, const void *fn, int is_rx)
 	uint16_t nb_queues;
 
 	if (!rte_eth_dev_is_valid_port(port_id) || fn == NULL) {
-		RTE_ETHDEV_LOG(ERR, "%s callback: invalid port_id=%u or NULL "
-			"function\n", is_rx ? "rx" : "tx", port_id);
+		RTE_ETHDEV_LOG(ERR,
+			"%s callback: invalid port_id=%u or NULL "
+			"function\n",
+			is_rx ? "rx" : "tx", port_id);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -285,18 +289,19 @@ eth_remove_cb(uint16_t port_id, uint16_t queue_id,
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	nb_queues = is_rx ? dev->data->nb_rx_queues : dev->data->nb_tx_queues;
 	if (user_cb == NULL || queue_id >= nb_queues)
-		ETHDEV_ERR_RET(EINVAL, "remove %s callback: port %u: NULL "
-			"callback or no queue %u\n", is_rx ? "rx" : "tx",
-			port_id, queue_id);
-	ret = is_rx ?
-		eth_cb_unlink(&dev->post_rx_burst_cbs[queue_id], user_cb,
-			&eth_rx_cb_lock) :
-		eth_cb_unlink(&dev->pre_tx_burst_cbs[queue_id], user_cb,
-			&eth_tx_cb_lock);
+		ETHDEV_ERR_RET(EINVAL,
+			"remove %s callback: port %u: NULL "
+			"callback or no queue %u\n",
+			is_rx ? "rx" : "tx", port_id, queue_id);
+	ret = is_rx ? eth_cb_unlink(&dev->post_rx_burst_cbs[queue_id], user_cb,
+			      &eth_rx_cb_lock) :
+		      eth_cb_unlink(&dev->pre_tx_burst_cbs[queue_id], user_cb,
+			      &eth_tx_cb_lock);
 	if (ret != 0)
-		RTE_ETHDEV_LOG(ERR, "remove %s callback: not a callback of "
-			"port %u queue %u\n", is_rx ? "rx" : "tx", port_id,
-			queue_id);
+		RTE_ETHDEV_LOG(ERR,
+			"remove %s callback: not a callback of "
+			"port %u queue %u\n",
+			is_rx ? "rx" : "tx", port_id, queue_id);
 	return ret;
 }
 
@@ -371,7 +376,8 @@ rte_eth_tx_buffer_set_err_callback(struct rte_eth_dev_tx_buffer *buffer,
 	buffer_tx_error_fn callback, void *userdata)
 {
 	if (buffer == NULL || callback == NULL)
-		ETHDEV_ERR_RET(EINVAL, "%s: NULL buffer or callback\n", __func__);
+		ETHDEV_ERR_RET(EINVAL, "%s: NULL buffer or callback\n",
+			__func__);
 	buffer->error_callback = callback;
 	buffer->error_userdata = userdata;
 	return 0;

@@ -34,7 +34,7 @@ eth_iter_name(const char *devargs)
 	if (key != NULL)
 		start = key + strlen("name=");
 	else if (memchr(devargs, '=', (size_t)(first_end - devargs)) != NULL)
-		return NULL;	/* key=value syntax without a name */
+		return NULL; /* key=value syntax without a name */
 	end = strchrnul(start, ',');
 	if (end == start)
 		return NULL;
@@ -47,12 +47,15 @@ rte_eth_iterator_init(struct rte_dev_iterator *iter, const char *devargs)
 	char *name;
 
 	if (iter == NULL || devargs == NULL)
-		ETHDEV_ERR_RET(EINVAL, "%s: NULL iterator or devargs\n", __func__);
+		ETHDEV_ERR_RET(EINVAL, "%s: NULL iterator or devargs\n",
+			__func__);
 	memset(iter, 0, sizeof(*iter));
 	name = eth_iter_name(devargs);
 	if (name == NULL)
-		ETHDEV_ERR_RET(ENOTSUP, "cannot match ports against \"%s\": give "
-			"a device name\n", devargs);
+		ETHDEV_ERR_RET(ENOTSUP,
+			"cannot match ports against \"%s\": give "
+			"a device name\n",
+			devargs);
 	iter->dev_str = name;
 	return 0;
 }
@@ -78,7 +81,7 @@ rte_eth_iterator_next(struct rte_dev_iterator *iter)
 		return RTE_MAX_ETHPORTS;
 	port_id = (uint16_t)(uintptr_t)iter->class_device;
 	for (port_id = rte_eth_find_next(port_id); port_id < RTE_MAX_ETHPORTS;
-			port_id = rte_eth_find_next(port_id + 1)) {
+		port_id = rte_eth_find_next(port_id + 1)) {
 		if (eth_iter_match(port_id, iter->dev_str)) {
 			iter->class_device = (void *)(uintptr_t)(port_id + 1);
 			return port_id;

@@ -18,7 +18,10 @@ struct eth_bit_name {
 };
 
 /* The name is the macro's suffix, as DPDK prints it. */
-#define ETH_BIT_NAME(prefix, suffix) { prefix ## suffix, #suffix }
+#define ETH_BIT_NAME(prefix, suffix) \
+	{ \
+		prefix##suffix, #suffix \
+	}
 
 static const struct eth_bit_name eth_rx_offload_names[] = {
 	ETH_BIT_NAME(RTE_ETH_RX_OFFLOAD_, VLAN_STRIP),
@@ -111,21 +114,34 @@ rte_eth_speed_bitflag(uint32_t speed, int duplex)
 {
 	switch (speed) {
 	case RTE_ETH_SPEED_NUM_10M:
-		return duplex ? RTE_ETH_LINK_SPEED_10M : RTE_ETH_LINK_SPEED_10M_HD;
+		return duplex ? RTE_ETH_LINK_SPEED_10M :
+				RTE_ETH_LINK_SPEED_10M_HD;
 	case RTE_ETH_SPEED_NUM_100M:
 		return duplex ? RTE_ETH_LINK_SPEED_100M :
-			RTE_ETH_LINK_SPEED_100M_HD;
-	case RTE_ETH_SPEED_NUM_1G: return RTE_ETH_LINK_SPEED_1G;
-	case RTE_ETH_SPEED_NUM_2_5G: return RTE_ETH_LINK_SPEED_2_5G;
-	case RTE_ETH_SPEED_NUM_5G: return RTE_ETH_LINK_SPEED_5G;
-	case RTE_ETH_SPEED_NUM_10G: return RTE_ETH_LINK_SPEED_10G;
-	case RTE_ETH_SPEED_NUM_20G: return RTE_ETH_LINK_SPEED_20G;
-	case RTE_ETH_SPEED_NUM_25G: return RTE_ETH_LINK_SPEED_25G;
-	case RTE_ETH_SPEED_NUM_40G: return RTE_ETH_LINK_SPEED_40G;
-	case RTE_ETH_SPEED_NUM_50G: return RTE_ETH_LINK_SPEED_50G;
-	case RTE_ETH_SPEED_NUM_56G: return RTE_ETH_LINK_SPEED_56G;
-	case RTE_ETH_SPEED_NUM_100G: return RTE_ETH_LINK_SPEED_100G;
-	case RTE_ETH_SPEED_NUM_200G: return RTE_ETH_LINK_SPEED_200G;
-	default: return 0;
+				RTE_ETH_LINK_SPEED_100M_HD;
+	case RTE_ETH_SPEED_NUM_1G:
+		return RTE_ETH_LINK_SPEED_1G;
+	case RTE_ETH_SPEED_NUM_2_5G:
+		return RTE_ETH_LINK_SPEED_2_5G;
+	case RTE_ETH_SPEED_NUM_5G:
+		return RTE_ETH_LINK_SPEED_5G;
+	case RTE_ETH_SPEED_NUM_10G:
+		return RTE_ETH_LINK_SPEED_10G;
+	case RTE_ETH_SPEED_NUM_20G:
+		return RTE_ETH_LINK_SPEED_20G;
+	case RTE_ETH_SPEED_NUM_25G:
+		return RTE_ETH_LINK_SPEED_25G;
+	case RTE_ETH_SPEED_NUM_40G:
+		return RTE_ETH_LINK_SPEED_40G;
+	case RTE_ETH_SPEED_NUM_50G:
+		return RTE_ETH_LINK_SPEED_50G;
+	case RTE_ETH_SPEED_NUM_56G:
+		return RTE_ETH_LINK_SPEED_56G;
+	case RTE_ETH_SPEED_NUM_100G:
+		return RTE_ETH_LINK_SPEED_100G;
+	case RTE_ETH_SPEED_NUM_200G:
+		return RTE_ETH_LINK_SPEED_200G;
+	default:
+		return 0;
 	}
 }

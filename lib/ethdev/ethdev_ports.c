@@ -62,7 +62,7 @@ uint16_t
 rte_eth_find_next(uint16_t port_id)
 {
 	while (port_id < RTE_MAX_ETHPORTS &&
-			rte_eth_devices[port_id].state == RTE_ETH_DEV_UNUSED)
+		rte_eth_devices[port_id].state == RTE_ETH_DEV_UNUSED)
 		port_id++;
 	return port_id < RTE_MAX_ETHPORTS ? port_id : RTE_MAX_ETHPORTS;
 }
@@ -71,7 +71,7 @@ uint64_t
 rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t owner_id)
 {
 	for (port_id = rte_eth_find_next(port_id); port_id < RTE_MAX_ETHPORTS;
-			port_id = rte_eth_find_next(port_id + 1))
+		port_id = rte_eth_find_next(port_id + 1))
 		if (rte_eth_devices[port_id].data->owner.id == owner_id)
 			break;
 	return port_id;
@@ -81,7 +81,7 @@ uint16_t
 rte_eth_find_next_of(uint16_t port_id, const struct rte_device *parent)
 {
 	for (port_id = rte_eth_find_next(port_id); port_id < RTE_MAX_ETHPORTS;
-			port_id = rte_eth_find_next(port_id + 1))
+		port_id = rte_eth_find_next(port_id + 1))
 		if (rte_eth_devices[port_id].device == parent)
 			break;
 	return port_id;
@@ -92,7 +92,7 @@ rte_eth_dev_count_avail(void)
 {
 	uint16_t port_id, count = 0;
 
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		count++;
 	return count;
 }
@@ -114,7 +114,8 @@ rte_eth_dev_socket_id(uint16_t port_id)
 	int node;
 
 	if (!rte_eth_dev_is_valid_port(port_id)) {
-		RTE_ETHDEV_LOG(ERR, "%s: invalid port_id=%u\n", __func__, port_id);
+		RTE_ETHDEV_LOG(ERR, "%s: invalid port_id=%u\n", __func__,
+			port_id);
 		rte_errno = EINVAL;
 		return -1;
 	}
@@ -143,7 +144,7 @@ rte_eth_dev_get_port_by_name(const char *name, uint16_t *port_id)
 	if (name == NULL || port_id == NULL)
 		ETHDEV_ERR_RET(EINVAL, "%s: NULL name or port_id\n", __func__);
 	for (id = rte_eth_find_next(0); id < RTE_MAX_ETHPORTS;
-			id = rte_eth_find_next(id + 1)) {
+		id = rte_eth_find_next(id + 1)) {
 		if (strcmp(rte_eth_devices[id].data->name, name) == 0) {
 			*port_id = id;
 			return 0;
@@ -190,7 +191,7 @@ eth_dev_find_by_name(const char *name)
 
 	for (port_id = 0; port_id < RTE_MAX_ETHPORTS; port_id++)
 		if (eth_dev_data[port_id].name[0] != '\0' &&
-				strcmp(eth_dev_data[port_id].name, name) == 0)
+			strcmp(eth_dev_data[port_id].name, name) == 0)
 			return &rte_eth_devices[port_id];
 	return NULL;
 }
@@ -236,29 +237,34 @@ rte_eth_dev_allocate(const char *name)
 	size_t len = name == NULL ? 0 : strnlen(name, RTE_ETH_NAME_MAX_LEN);
 
 	if (len == 0 || len >= RTE_ETH_NAME_MAX_LEN) {
-		RTE_ETHDEV_LOG(ERR, "port name is empty or longer than %d "
-			"characters\n", RTE_ETH_NAME_MAX_LEN - 1);
+		RTE_ETHDEV_LOG(ERR,
+			"port name is empty or longer than %d "
+			"characters\n",
+			RTE_ETH_NAME_MAX_LEN - 1);
 		rte_errno = EINVAL;
 		return NULL;
 	}
 	rte_spinlock_lock(&eth_dev_table_lock);
 	if (eth_dev_find_by_name(name) != NULL) {
 		rte_spinlock_unlock(&eth_dev_table_lock);
-		RTE_ETHDEV_LOG(ERR, "a port called \"%s\" exists already\n", name);
+		RTE_ETHDEV_LOG(ERR, "a port called \"%s\" exists already\n",
+			name);
 		rte_errno = EEXIST;
 		return NULL;
 	}
 	for (port_id = 0; port_id < RTE_MAX_ETHPORTS; port_id++) {
 		if (rte_eth_devices[port_id].state == RTE_ETH_DEV_UNUSED &&
-				eth_dev_data[port_id].name[0] == '\0') {
+			eth_dev_data[port_id].name[0] == '\0') {
 			dev = eth_dev_take_slot(port_id, name);
 			break;
 		}
 	}
 	rte_spinlock_unlock(&eth_dev_table_lock);
 	if (dev == NULL) {
-		RTE_ETHDEV_LOG(ERR, "no free port for \"%s\": all %d in use "
-			"(meson option max_ethports)\n", name, RTE_MAX_ETHPORTS);
+		RTE_ETHDEV_LOG(ERR,
+			"no free port for \"%s\": all %d in use "
+			"(meson option max_ethports)\n",
+			name, RTE_MAX_ETHPORTS);
 		rte_errno = ENOSPC;
 	}
 	return dev;
@@ -288,7 +294,8 @@ rte_eth_dev_release_port(struct rte_eth_dev *eth_dev)
 	data = eth_dev->data;
 	port_id = data->port_id;
 	if (eth_dev->state != RTE_ETH_DEV_UNUSED)
-		rte_eth_dev_callback_process(eth_dev, RTE_ETH_EVENT_DESTROY, NULL);
+		rte_eth_dev_callback_process(eth_dev, RTE_ETH_EVENT_DESTROY,
+			NULL);
 	eth_dev_fp_ops_reset(port_id);
 	eth_dev_rxtx_callbacks_free(eth_dev);
 	eth_dev_event_callbacks_drop(port_id);
@@ -312,8 +319,8 @@ static int
 eth_owner_id_is_valid(uint64_t owner_id)
 {
 	return owner_id != RTE_ETH_DEV_NO_OWNER &&
-		owner_id < __atomic_load_n(&eth_dev_next_owner_id,
-			__ATOMIC_RELAXED);
+		owner_id <
+		__atomic_load_n(&eth_dev_next_owner_id, __ATOMIC_RELAXED);
 }
 
 int
@@ -335,12 +342,15 @@ eth_dev_owner_change(uint16_t port_id, uint64_t old_id,
 	int ret = 0;
 
 	if (!eth_owner_id_is_valid(old_id) &&
-			!eth_owner_id_is_valid(new_owner->id))
-		ETHDEV_ERR_RET(EINVAL, "port %u: invalid owner id %" PRIu64
-			" -> %" PRIu64 "\n", port_id, old_id, new_owner->id);
+		!eth_owner_id_is_valid(new_owner->id))
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: invalid owner id %" PRIu64 " -> %" PRIu64
+			"\n",
+			port_id, old_id, new_owner->id);
 	if (strnlen(new_owner->name, RTE_ETH_MAX_OWNER_NAME_LEN) >=
-			RTE_ETH_MAX_OWNER_NAME_LEN)
-		ETHDEV_ERR_RET(EINVAL, "port %u: owner name too long\n", port_id);
+		RTE_ETH_MAX_OWNER_NAME_LEN)
+		ETHDEV_ERR_RET(EINVAL, "port %u: owner name too long\n",
+			port_id);
 	rte_spinlock_lock(&eth_dev_table_lock);
 	if (!rte_eth_dev_is_valid_port(port_id)) {
 		ret = -ENODEV;
@@ -353,10 +363,12 @@ eth_dev_owner_change(uint16_t port_id, uint64_t old_id,
 	}
 	rte_spinlock_unlock(&eth_dev_table_lock);
 	if (ret == -ENODEV)
-		RTE_ETHDEV_LOG(ERR, "%s: invalid port_id=%u\n", __func__, port_id);
+		RTE_ETHDEV_LOG(ERR, "%s: invalid port_id=%u\n", __func__,
+			port_id);
 	else if (ret == -EPERM)
-		RTE_ETHDEV_LOG(ERR, "port %u is not owned by owner %" PRIu64 "\n",
-			port_id, old_id);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u is not owned by owner %" PRIu64 "\n", port_id,
+			old_id);
 	return ret;
 }
 
@@ -367,8 +379,9 @@ rte_eth_dev_owner_set(const uint16_t port_id,
 	if (owner == NULL)
 		ETHDEV_ERR_RET(EINVAL, "%s: owner is NULL\n", __func__);
 	if (!eth_owner_id_is_valid(owner->id))
-		ETHDEV_ERR_RET(EINVAL, "port %u: invalid owner id %" PRIu64 "\n",
-			port_id, owner->id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: invalid owner id %" PRIu64 "\n", port_id,
+			owner->id);
 	return eth_dev_owner_change(port_id, RTE_ETH_DEV_NO_OWNER, owner);
 }
 
@@ -378,8 +391,9 @@ rte_eth_dev_owner_unset(const uint16_t port_id, const uint64_t owner_id)
 	const struct rte_eth_dev_owner nobody = { .id = RTE_ETH_DEV_NO_OWNER };
 
 	if (!eth_owner_id_is_valid(owner_id))
-		ETHDEV_ERR_RET(EINVAL, "port %u: invalid owner id %" PRIu64 "\n",
-			port_id, owner_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: invalid owner id %" PRIu64 "\n", port_id,
+			owner_id);
 	return eth_dev_owner_change(port_id, owner_id, &nobody);
 }
 
@@ -389,7 +403,8 @@ rte_eth_dev_owner_delete(const uint64_t owner_id)
 	uint16_t port_id;
 
 	if (!eth_owner_id_is_valid(owner_id))
-		ETHDEV_ERR_RET(EINVAL, "invalid owner id %" PRIu64 "\n", owner_id);
+		ETHDEV_ERR_RET(EINVAL, "invalid owner id %" PRIu64 "\n",
+			owner_id);
 	rte_spinlock_lock(&eth_dev_table_lock);
 	for (port_id = 0; port_id < RTE_MAX_ETHPORTS; port_id++)
 		if (eth_dev_data[port_id].owner.id == owner_id)
@@ -431,8 +446,8 @@ rte_eth_dma_zone_reserve(const struct rte_eth_dev *eth_dev, const char *name,
 	const struct rte_memzone *mz;
 
 	if (eth_dev == NULL || name == NULL ||
-			eth_dma_zone_name(zone_name, sizeof(zone_name), eth_dev,
-				name, queue_id) != 0) {
+		eth_dma_zone_name(zone_name, sizeof(zone_name), eth_dev, name,
+			queue_id) != 0) {
 		RTE_ETHDEV_LOG(ERR, "%s: bad port or zone name\n", __func__);
 		rte_errno = EINVAL;
 		return NULL;
@@ -440,10 +455,12 @@ rte_eth_dma_zone_reserve(const struct rte_eth_dev *eth_dev, const char *name,
 	mz = rte_memzone_lookup(zone_name);
 	if (mz != NULL) {
 		if ((socket_id != SOCKET_ID_ANY && mz->socket_id != socket_id) ||
-				mz->len < size ||
-				(align != 0 && (mz->iova & (align - 1)) != 0)) {
-			RTE_ETHDEV_LOG(ERR, "memzone %s exists with another size, "
-				"alignment or socket\n", zone_name);
+			mz->len < size ||
+			(align != 0 && (mz->iova & (align - 1)) != 0)) {
+			RTE_ETHDEV_LOG(ERR,
+				"memzone %s exists with another size, "
+				"alignment or socket\n",
+				zone_name);
 			rte_errno = EINVAL;
 			return NULL;
 		}
@@ -452,7 +469,8 @@ rte_eth_dma_zone_reserve(const struct rte_eth_dev *eth_dev, const char *name,
 	mz = rte_memzone_reserve_aligned(zone_name, size, socket_id,
 		RTE_MEMZONE_IOVA_CONTIG, align);
 	if (mz == NULL)
-		RTE_ETHDEV_LOG(ERR, "cannot reserve memzone %s of %zu bytes: %s\n",
+		RTE_ETHDEV_LOG(ERR,
+			"cannot reserve memzone %s of %zu bytes: %s\n",
 			zone_name, size, rte_strerror(rte_errno));
 	return mz;
 }
@@ -465,8 +483,8 @@ rte_eth_dma_zone_free(const struct rte_eth_dev *eth_dev, const char *name,
 	const struct rte_memzone *mz;
 
 	if (eth_dev == NULL || name == NULL ||
-			eth_dma_zone_name(zone_name, sizeof(zone_name), eth_dev,
-				name, queue_id) != 0)
+		eth_dma_zone_name(zone_name, sizeof(zone_name), eth_dev, name,
+			queue_id) != 0)
 		ETHDEV_ERR_RET(EINVAL, "%s: bad port or zone name\n", __func__);
 	mz = rte_memzone_lookup(zone_name);
 	if (mz == NULL)

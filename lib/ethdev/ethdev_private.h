@@ -25,32 +25,38 @@
 #include "ethdev_driver.h"
 
 /* Logs at level ERR and returns -err. */
-#define ETHDEV_ERR_RET(err, ...) do { \
-	RTE_ETHDEV_LOG(ERR, __VA_ARGS__); \
-	return -(err); \
-} while (0)
+#define ETHDEV_ERR_RET(err, ...) \
+	do { \
+		RTE_ETHDEV_LOG(ERR, __VA_ARGS__); \
+		return -(err); \
+	} while (0)
 
 /* The port behind a valid port id, or return -ENODEV with a log line. */
-#define ETHDEV_PORT_OR_RET(dev, port_id) do { \
-	if (!rte_eth_dev_is_valid_port(port_id)) \
-		ETHDEV_ERR_RET(ENODEV, "%s: invalid port_id=%u\n", __func__, \
-			(unsigned int)(port_id)); \
-	(dev) = &rte_eth_devices[port_id]; \
-} while (0)
+#define ETHDEV_PORT_OR_RET(dev, port_id) \
+	do { \
+		if (!rte_eth_dev_is_valid_port(port_id)) \
+			ETHDEV_ERR_RET(ENODEV, "%s: invalid port_id=%u\n", \
+				__func__, (unsigned int)(port_id)); \
+		(dev) = &rte_eth_devices[port_id]; \
+	} while (0)
 
 /* Return -ENOTSUP with a log line when the driver has no such op. */
-#define ETHDEV_OP_OR_RET(dev, op) do { \
-	if ((dev)->dev_ops == NULL || (dev)->dev_ops->op == NULL) \
-		ETHDEV_ERR_RET(ENOTSUP, "port %u: driver does not support " \
-			#op "\n", (unsigned int)(dev)->data->port_id); \
-} while (0)
+#define ETHDEV_OP_OR_RET(dev, op) \
+	do { \
+		if ((dev)->dev_ops == NULL || (dev)->dev_ops->op == NULL) \
+			ETHDEV_ERR_RET(ENOTSUP, \
+				"port %u: driver does not support " #op "\n", \
+				(unsigned int)(dev)->data->port_id); \
+	} while (0)
 
 /* Return -EINVAL with a log line when a pointer argument is NULL. */
-#define ETHDEV_NONNULL_OR_RET(ptr, port_id) do { \
-	if ((ptr) == NULL) \
-		ETHDEV_ERR_RET(EINVAL, "%s: port %u: " #ptr " is NULL\n", \
-			__func__, (unsigned int)(port_id)); \
-} while (0)
+#define ETHDEV_NONNULL_OR_RET(ptr, port_id) \
+	do { \
+		if ((ptr) == NULL) \
+			ETHDEV_ERR_RET(EINVAL, \
+				"%s: port %u: " #ptr " is NULL\n", __func__, \
+				(unsigned int)(port_id)); \
+	} while (0)
 
 /*
  * A driver's return value as the caller gets it: -EIO when the device
@@ -85,9 +91,7 @@ int eth_dev_validate_mtu(uint16_t port_id,
 	const struct rte_eth_dev_info *dev_info, uint32_t mtu);
 
 /* 0 if Rx (Tx) queue queue_id is configured and set up, else -EINVAL. */
-int eth_dev_validate_rx_queue(const struct rte_eth_dev *dev,
-	uint16_t queue_id);
-int eth_dev_validate_tx_queue(const struct rte_eth_dev *dev,
-	uint16_t queue_id);
+int eth_dev_validate_rx_queue(const struct rte_eth_dev *dev, uint16_t queue_id);
+int eth_dev_validate_tx_queue(const struct rte_eth_dev *dev, uint16_t queue_id);
 
 #endif /* ETHDEV_PRIVATE_H */

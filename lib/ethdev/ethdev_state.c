@@ -27,12 +27,14 @@ eth_start_check_queues(const struct rte_eth_dev *dev)
 
 	for (queue_id = 0; queue_id < data->nb_rx_queues; queue_id++)
 		if (data->rx_queues[queue_id] == NULL)
-			ETHDEV_ERR_RET(EINVAL, "port %u: Rx queue %u is not set "
+			ETHDEV_ERR_RET(EINVAL,
+				"port %u: Rx queue %u is not set "
 				"up; set up every queue before starting\n",
 				data->port_id, queue_id);
 	for (queue_id = 0; queue_id < data->nb_tx_queues; queue_id++)
 		if (data->tx_queues[queue_id] == NULL)
-			ETHDEV_ERR_RET(EINVAL, "port %u: Tx queue %u is not set "
+			ETHDEV_ERR_RET(EINVAL,
+				"port %u: Tx queue %u is not set "
 				"up; set up every queue before starting\n",
 				data->port_id, queue_id);
 	return 0;
@@ -82,8 +84,10 @@ rte_eth_dev_start(uint16_t port_id)
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	ETHDEV_OP_OR_RET(dev, dev_start);
 	if (!dev->data->dev_configured)
-		ETHDEV_ERR_RET(EINVAL, "port %u is not configured; call "
-			"rte_eth_dev_configure() first\n", port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u is not configured; call "
+			"rte_eth_dev_configure() first\n",
+			port_id);
 	if (dev->data->dev_started) {
 		RTE_ETHDEV_LOG(INFO, "port %u is already started\n", port_id);
 		return 0;
@@ -101,8 +105,10 @@ rte_eth_dev_start(uint16_t port_id)
 	ret = eth_dev_config_restore(dev);
 	if (ret != 0) {
 		if (rte_eth_dev_stop(port_id) != 0)
-			RTE_ETHDEV_LOG(ERR, "port %u: and it did not stop "
-				"either\n", port_id);
+			RTE_ETHDEV_LOG(ERR,
+				"port %u: and it did not stop "
+				"either\n",
+				port_id);
 		return eth_err(port_id, ret);
 	}
 	if (!dev->data->dev_conf.intr_conf.lsc && dev->dev_ops->link_update)
@@ -145,13 +151,17 @@ rte_eth_dev_close(uint16_t port_id)
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	ETHDEV_OP_OR_RET(dev, dev_close);
 	if (dev->data->dev_started)
-		ETHDEV_ERR_RET(EINVAL, "port %u must be stopped before it is "
-			"closed\n", port_id);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u must be stopped before it is "
+			"closed\n",
+			port_id);
 	eth_dev_queues_free(dev);
 	ret = dev->dev_ops->dev_close(dev);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to close (%d); "
-			"the port is released anyway\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to close (%d); "
+			"the port is released anyway\n",
+			port_id, ret);
 		ret = eth_err(port_id, ret);
 	}
 	release_ret = rte_eth_dev_release_port(dev);
@@ -185,7 +195,7 @@ eth_queue_op_check(struct rte_eth_dev *dev, uint16_t queue_id, int is_rx)
 		ETHDEV_ERR_RET(EINVAL, "port %u is not configured\n",
 			dev->data->port_id);
 	return is_rx ? eth_dev_validate_rx_queue(dev, queue_id) :
-		eth_dev_validate_tx_queue(dev, queue_id);
+		       eth_dev_validate_tx_queue(dev, queue_id);
 }
 
 /* Runs a queue start or stop unless the queue is in state target. */
@@ -194,16 +204,17 @@ eth_queue_switch(struct rte_eth_dev *dev, uint16_t queue_id, int is_rx,
 	uint8_t target, eth_queue_start_t op, const char *what)
 {
 	uint8_t state = is_rx ? dev->data->rx_queue_state[queue_id] :
-		dev->data->tx_queue_state[queue_id];
+				dev->data->tx_queue_state[queue_id];
 	int ret;
 
 	if (op == NULL)
 		ETHDEV_ERR_RET(ENOTSUP, "port %u: driver does not support %s\n",
 			dev->data->port_id, what);
 	if (state == target) {
-		RTE_ETHDEV_LOG(INFO, "port %u: %s queue %u: already in that "
-			"state\n", dev->data->port_id, is_rx ? "Rx" : "Tx",
-			queue_id);
+		RTE_ETHDEV_LOG(INFO,
+			"port %u: %s queue %u: already in that "
+			"state\n",
+			dev->data->port_id, is_rx ? "Rx" : "Tx", queue_id);
 		return 0;
 	}
 	ret = op(dev, queue_id);
@@ -312,8 +323,7 @@ rte_eth_tx_queue_info_get(uint16_t port_id, uint16_t queue_id,
 }
 
 int
-rte_eth_tx_done_cleanup(uint16_t port_id, uint16_t queue_id,
-	uint32_t free_cnt)
+rte_eth_tx_done_cleanup(uint16_t port_id, uint16_t queue_id, uint32_t free_cnt)
 {
 	struct rte_eth_dev *dev;
 	int ret;

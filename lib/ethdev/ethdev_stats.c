@@ -35,8 +35,8 @@ static const struct eth_xstat_def eth_port_xstats[] = {
 	{ "rx_missed_errors", offsetof(struct rte_eth_stats, imissed) },
 	{ "rx_errors", offsetof(struct rte_eth_stats, ierrors) },
 	{ "tx_errors", offsetof(struct rte_eth_stats, oerrors) },
-	{ "rx_mbuf_allocation_errors", offsetof(struct rte_eth_stats,
-		rx_nombuf) },
+	{ "rx_mbuf_allocation_errors",
+		offsetof(struct rte_eth_stats, rx_nombuf) },
 };
 
 /* Per-queue statistics: array offsets, indexed by queue. */
@@ -63,8 +63,10 @@ rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats)
 	stats->rx_nombuf = dev->data->rx_mbuf_alloc_failed;
 	ret = dev->dev_ops->stats_get(dev, stats);
 	if (ret != 0)
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to read its "
-			"statistics (%d)\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to read its "
+			"statistics (%d)\n",
+			port_id, ret);
 	return eth_err(port_id, ret);
 }
 
@@ -78,8 +80,10 @@ rte_eth_stats_reset(uint16_t port_id)
 	ETHDEV_OP_OR_RET(dev, stats_reset);
 	ret = dev->dev_ops->stats_reset(dev);
 	if (ret != 0) {
-		RTE_ETHDEV_LOG(ERR, "port %u: driver failed to reset its "
-			"statistics (%d)\n", port_id, ret);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver failed to reset its "
+			"statistics (%d)\n",
+			port_id, ret);
 		return eth_err(port_id, ret);
 	}
 	dev->data->rx_mbuf_alloc_failed = 0;
@@ -120,8 +124,10 @@ eth_xstats_driver_count(struct rte_eth_dev *dev)
 		return 0;
 	count = dev->dev_ops->xstats_get_names(dev, NULL, 0);
 	if (count < 0)
-		RTE_ETHDEV_LOG(ERR, "port %u: driver cannot count its xstats "
-			"(%d)\n", dev->data->port_id, count);
+		RTE_ETHDEV_LOG(ERR,
+			"port %u: driver cannot count its xstats "
+			"(%d)\n",
+			dev->data->port_id, count);
 	return count < 0 ? eth_err(dev->data->port_id, count) : count;
 }
 
@@ -165,12 +171,16 @@ eth_xstats_basic_values(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats)
 			sizeof(uint64_t));
 	for (q = 0; q < nb_rxq; q++)
 		for (i = 0; i < RTE_DIM(eth_rxq_xstats); i++, n++)
-			memcpy(&xstats[n].value, base + eth_rxq_xstats[i].offset +
-				q * sizeof(uint64_t), sizeof(uint64_t));
+			memcpy(&xstats[n].value,
+				base + eth_rxq_xstats[i].offset +
+					q * sizeof(uint64_t),
+				sizeof(uint64_t));
 	for (q = 0; q < nb_txq; q++)
 		for (i = 0; i < RTE_DIM(eth_txq_xstats); i++, n++)
-			memcpy(&xstats[n].value, base + eth_txq_xstats[i].offset +
-				q * sizeof(uint64_t), sizeof(uint64_t));
+			memcpy(&xstats[n].value,
+				base + eth_txq_xstats[i].offset +
+					q * sizeof(uint64_t),
+				sizeof(uint64_t));
 	for (i = 0; i < n; i++)
 		xstats[i].id = i;
 	return (int)n;
@@ -218,8 +228,10 @@ rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats,
 			xstats != NULL && n > basic ? xstats + basic : NULL,
 			xstats != NULL && n > basic ? n - basic : 0);
 		if (nb_driver < 0) {
-			RTE_ETHDEV_LOG(ERR, "port %u: driver failed to read its "
-				"xstats (%d)\n", port_id, nb_driver);
+			RTE_ETHDEV_LOG(ERR,
+				"port %u: driver failed to read its "
+				"xstats (%d)\n",
+				port_id, nb_driver);
 			return eth_err(port_id, nb_driver);
 		}
 	}
@@ -235,7 +247,8 @@ rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats,
 
 int
 rte_eth_xstats_get_names_by_id(uint16_t port_id,
-	struct rte_eth_xstat_name *xstats_names, unsigned int size, uint64_t *ids)
+	struct rte_eth_xstat_name *xstats_names, unsigned int size,
+	uint64_t *ids)
 {
 	struct rte_eth_xstat_name *all;
 	struct rte_eth_dev *dev;
@@ -257,15 +270,17 @@ rte_eth_xstats_get_names_by_id(uint16_t port_id,
 		ETHDEV_ERR_RET(ENOMEM, "port %u: no memory for xstats names\n",
 			port_id);
 	if (rte_eth_xstats_get_names(port_id, all, (unsigned int)count) !=
-			count) {
+		count) {
 		free(all);
-		ETHDEV_ERR_RET(EINVAL, "port %u: xstats count changed\n", port_id);
+		ETHDEV_ERR_RET(EINVAL, "port %u: xstats count changed\n",
+			port_id);
 	}
 	for (i = 0; i < size; i++) {
 		if (ids[i] >= (uint64_t)count) {
 			free(all);
-			ETHDEV_ERR_RET(EINVAL, "port %u: no xstat with id %" PRIu64
-				"\n", port_id, ids[i]);
+			ETHDEV_ERR_RET(EINVAL,
+				"port %u: no xstat with id %" PRIu64 "\n",
+				port_id, ids[i]);
 		}
 		xstats_names[i] = all[ids[i]];
 	}
@@ -285,7 +300,8 @@ rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids,
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	RTE_SET_USED(dev);
 	if (ids != NULL && values == NULL && size > 0)
-		ETHDEV_ERR_RET(EINVAL, "port %u: NULL values with ids\n", port_id);
+		ETHDEV_ERR_RET(EINVAL, "port %u: NULL values with ids\n",
+			port_id);
 	count = rte_eth_xstats_get(port_id, NULL, 0);
 	if (count < 0)
 		return count;
@@ -293,7 +309,8 @@ rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids,
 		return count;
 	all = calloc((size_t)count + 1, sizeof(*all));
 	if (all == NULL)
-		ETHDEV_ERR_RET(ENOMEM, "port %u: no memory for xstats\n", port_id);
+		ETHDEV_ERR_RET(ENOMEM, "port %u: no memory for xstats\n",
+			port_id);
 	ret = rte_eth_xstats_get(port_id, all, (unsigned int)count);
 	if (ret != count) {
 		free(all);
@@ -302,8 +319,9 @@ rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids,
 	for (i = 0; i < (ids == NULL ? (unsigned int)count : size); i++) {
 		if (ids != NULL && ids[i] >= (uint64_t)count) {
 			free(all);
-			ETHDEV_ERR_RET(EINVAL, "port %u: no xstat with id %" PRIu64
-				"\n", port_id, ids[i]);
+			ETHDEV_ERR_RET(EINVAL,
+				"port %u: no xstat with id %" PRIu64 "\n",
+				port_id, ids[i]);
 		}
 		values[i] = all[ids == NULL ? i : ids[i]].value;
 	}
@@ -332,7 +350,7 @@ rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name,
 		ETHDEV_ERR_RET(ENOMEM, "port %u: no memory for xstats names\n",
 			port_id);
 	if (rte_eth_xstats_get_names(port_id, names, (unsigned int)count) !=
-			count)
+		count)
 		count = 0;
 	for (i = 0; i < count; i++) {
 		if (strcmp(names[i].name, xstat_name) == 0) {

@@ -25,9 +25,11 @@ rte_eth_dev_vlan_filter(uint16_t port_id, uint16_t vlan_id, int on)
 
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	if (!(dev->data->dev_conf.rxmode.offloads &
-			RTE_ETH_RX_OFFLOAD_VLAN_FILTER))
-		ETHDEV_ERR_RET(ENOSYS, "port %u: VLAN filtering is off: enable "
-			"RTE_ETH_RX_OFFLOAD_VLAN_FILTER first\n", port_id);
+		    RTE_ETH_RX_OFFLOAD_VLAN_FILTER))
+		ETHDEV_ERR_RET(ENOSYS,
+			"port %u: VLAN filtering is off: enable "
+			"RTE_ETH_RX_OFFLOAD_VLAN_FILTER first\n",
+			port_id);
 	if (vlan_id > RTE_ETH_VLAN_ID_MAX)
 		ETHDEV_ERR_RET(EINVAL, "port %u: VLAN id %u is above %u\n",
 			port_id, vlan_id, RTE_ETH_VLAN_ID_MAX);
@@ -46,7 +48,7 @@ rte_eth_dev_vlan_filter(uint16_t port_id, uint16_t vlan_id, int on)
 
 int
 rte_eth_dev_set_vlan_strip_on_queue(uint16_t port_id, uint16_t rx_queue_id,
-		int on)
+	int on)
 {
 	struct rte_eth_dev *dev;
 
@@ -60,19 +62,21 @@ rte_eth_dev_set_vlan_strip_on_queue(uint16_t port_id, uint16_t rx_queue_id,
 }
 
 int
-rte_eth_dev_set_vlan_ether_type(uint16_t port_id,
-		enum rte_vlan_type vlan_type, uint16_t tag_type)
+rte_eth_dev_set_vlan_ether_type(uint16_t port_id, enum rte_vlan_type vlan_type,
+	uint16_t tag_type)
 {
 	struct rte_eth_dev *dev;
 
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	if (vlan_type <= RTE_ETH_VLAN_TYPE_UNKNOWN ||
-			vlan_type >= RTE_ETH_VLAN_TYPE_MAX)
-		ETHDEV_ERR_RET(EINVAL, "port %u: VLAN type %d is neither "
-			"inner nor outer\n", port_id, (int)vlan_type);
+		vlan_type >= RTE_ETH_VLAN_TYPE_MAX)
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: VLAN type %d is neither "
+			"inner nor outer\n",
+			port_id, (int)vlan_type);
 	ETHDEV_OP_OR_RET(dev, vlan_tpid_set);
-	return eth_err(port_id, dev->dev_ops->vlan_tpid_set(dev, vlan_type,
-		tag_type));
+	return eth_err(port_id,
+		dev->dev_ops->vlan_tpid_set(dev, vlan_type, tag_type));
 }
 
 /* The VLAN offload switches and the Rx offload flag of each. */
@@ -84,8 +88,7 @@ static const struct {
 	{ RTE_ETH_VLAN_STRIP_MASK, RTE_ETH_RX_OFFLOAD_VLAN_STRIP, "strip" },
 	{ RTE_ETH_VLAN_FILTER_MASK, RTE_ETH_RX_OFFLOAD_VLAN_FILTER, "filter" },
 	{ RTE_ETH_VLAN_EXTEND_MASK, RTE_ETH_RX_OFFLOAD_VLAN_EXTEND, "extend" },
-	{ RTE_ETH_QINQ_STRIP_MASK, RTE_ETH_RX_OFFLOAD_QINQ_STRIP,
-		"QinQ strip" },
+	{ RTE_ETH_QINQ_STRIP_MASK, RTE_ETH_RX_OFFLOAD_QINQ_STRIP, "QinQ strip" },
 };
 
 int
@@ -115,7 +118,7 @@ rte_eth_dev_set_vlan_offload(uint16_t port_id, int offload_mask)
 		return ret;
 	for (i = 0; i < RTE_DIM(eth_vlan_offloads); i++)
 		if ((wanted & ~info.rx_offload_capa) &
-				eth_vlan_offloads[i].offload)
+			eth_vlan_offloads[i].offload)
 			ETHDEV_ERR_RET(ENOTSUP, "port %u cannot do VLAN %s\n",
 				port_id, eth_vlan_offloads[i].name);
 	ETHDEV_OP_OR_RET(dev, vlan_offload_set);
@@ -172,11 +175,15 @@ rte_eth_dev_flow_ctrl_set(uint16_t port_id, struct rte_eth_fc_conf *fc_conf)
 	ETHDEV_PORT_OR_RET(dev, port_id);
 	ETHDEV_NONNULL_OR_RET(fc_conf, port_id);
 	if (fc_conf->send_xon != 0 && fc_conf->send_xon != 1)
-		ETHDEV_ERR_RET(EINVAL, "port %u: send_xon must be 0 or 1, not "
-			"%u\n", port_id, fc_conf->send_xon);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: send_xon must be 0 or 1, not "
+			"%u\n",
+			port_id, fc_conf->send_xon);
 	if (fc_conf->mode > RTE_ETH_FC_FULL)
-		ETHDEV_ERR_RET(EINVAL, "port %u: flow control mode %d is not "
-			"an rte_eth_fc_mode\n", port_id, (int)fc_conf->mode);
+		ETHDEV_ERR_RET(EINVAL,
+			"port %u: flow control mode %d is not "
+			"an rte_eth_fc_mode\n",
+			port_id, (int)fc_conf->mode);
 	ETHDEV_OP_OR_RET(dev, flow_ctrl_set);
 	return eth_err(port_id, dev->dev_ops->flow_ctrl_set(dev, fc_conf));
 }

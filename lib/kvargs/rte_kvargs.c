@@ -20,7 +20,7 @@
 RTE_LOG_REGISTER(kvargs_logtype, lib.kvargs, INFO);
 
 #define KVARGS_LOG(level, ...) \
-	rte_log(RTE_LOG_ ## level, kvargs_logtype, "KVARGS: " __VA_ARGS__)
+	rte_log(RTE_LOG_##level, kvargs_logtype, "KVARGS: " __VA_ARGS__)
 
 /*
  * Cuts kvlist->str into pairs in place, by DPDK 22.11's rules, so that
@@ -41,13 +41,13 @@ kvargs_tokenize(struct rte_kvargs *kvlist, const char **why)
 	struct rte_kvargs_pair *pair;
 	bool in_list = false, have_key = false;
 
-	for (pos = start; ; pos++) {
+	for (pos = start;; pos++) {
 		if (*pos == '[' || *pos == ']') {
 			in_list = *pos == '[';
 			continue;
 		}
 		if (*pos != '=' && *pos != '\0' &&
-				(*pos != RTE_KVARGS_PAIRS_DELIM[0] || in_list))
+			(*pos != RTE_KVARGS_PAIRS_DELIM[0] || in_list))
 			continue;
 		if (kvlist->count == RTE_KVARGS_MAX) {
 			*why = "more than " RTE_STR(RTE_KVARGS_MAX) " pairs";
@@ -114,7 +114,8 @@ rte_kvargs_parse(const char *args, const char *const valid_keys[])
 	if (valid_keys != NULL) {
 		unknown = kvargs_unknown_key(kvlist, valid_keys);
 		if (unknown != NULL) {
-			KVARGS_LOG(ERR, "cannot parse \"%s\": unknown key \"%s\"\n",
+			KVARGS_LOG(ERR,
+				"cannot parse \"%s\": unknown key \"%s\"\n",
 				args, unknown);
 			goto fail_inval;
 		}
@@ -173,8 +174,8 @@ rte_kvargs_get_with_value(const struct rte_kvargs *kvlist, const char *key,
 		pair = &kvlist->pairs[i];
 		if (key != NULL && strcmp(pair->key, key) != 0)
 			continue;
-		if (value != NULL && (pair->value == NULL ||
-				strcmp(pair->value, value) != 0))
+		if (value != NULL &&
+			(pair->value == NULL || strcmp(pair->value, value) != 0))
 			continue;
 		return pair->value;
 	}
@@ -219,7 +220,7 @@ rte_kvargs_count(const struct rte_kvargs *kvlist, const char *key_match)
 		return 0;
 	for (i = 0; i < kvlist->count; i++)
 		if (key_match == NULL ||
-				strcmp(kvlist->pairs[i].key, key_match) == 0)
+			strcmp(kvlist->pairs[i].key, key_match) == 0)
 			count++;
 	return count;
 }

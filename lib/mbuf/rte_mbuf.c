@@ -47,27 +47,30 @@ rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg)
 	size_t room;
 
 	if (mp == NULL || mp->private_data_size < sizeof(default_priv)) {
-		RTE_LOG(ERR, MBUF, "pktmbuf pool init: %s\n", mp == NULL ?
-			"mp is NULL" :
-			"the mempool's private area is smaller than struct rte_pktmbuf_pool_private");
+		RTE_LOG(ERR, MBUF, "pktmbuf pool init: %s\n",
+			mp == NULL ?
+				"mp is NULL" :
+				"the mempool's private area is smaller than struct rte_pktmbuf_pool_private");
 		rte_errno = EINVAL;
 		return;
 	}
 	if (user_priv == NULL) {
 		/* No description: all of the element after the mbuf is room. */
 		room = mp->elt_size > sizeof(struct rte_mbuf) ?
-			mp->elt_size - sizeof(struct rte_mbuf) : 0;
+			mp->elt_size - sizeof(struct rte_mbuf) :
+			0;
 		memset(&default_priv, 0, sizeof(default_priv));
-		default_priv.mbuf_data_room_size =
-			(uint16_t)RTE_MIN(room, (size_t)UINT16_MAX);
+		default_priv.mbuf_data_room_size = (uint16_t)RTE_MIN(room,
+			(size_t)UINT16_MAX);
 		user_priv = &default_priv;
 	}
 	if (mp->elt_size < sizeof(struct rte_mbuf) +
-			pool_init_buffer_room(user_priv) +
-			user_priv->mbuf_priv_size ||
-			user_priv->mbuf_priv_size % RTE_MBUF_PRIV_ALIGN != 0 ||
-			(user_priv->flags & ~RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF) != 0) {
-		RTE_LOG(ERR, MBUF, "pktmbuf pool %s: elements of %u bytes cannot hold an mbuf with %u private and %u data bytes, or priv_size/flags are invalid\n",
+				pool_init_buffer_room(user_priv) +
+				user_priv->mbuf_priv_size ||
+		user_priv->mbuf_priv_size % RTE_MBUF_PRIV_ALIGN != 0 ||
+		(user_priv->flags & ~RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF) != 0) {
+		RTE_LOG(ERR, MBUF,
+			"pktmbuf pool %s: elements of %u bytes cannot hold an mbuf with %u private and %u data bytes, or priv_size/flags are invalid\n",
 			mp->name, mp->elt_size, user_priv->mbuf_priv_size,
 			user_priv->mbuf_data_room_size);
 		rte_errno = EINVAL;
@@ -92,8 +95,8 @@ rte_pktmbuf_init(struct rte_mempool *mp, __rte_unused void *opaque_arg,
 	memset(m, 0, mbuf_size);
 	m->priv_size = priv_size;
 	m->buf_addr = (char *)m + mbuf_size;
-	rte_mbuf_iova_set(m, iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
-		iova + mbuf_size);
+	rte_mbuf_iova_set(m,
+		iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + mbuf_size);
 	m->buf_len = rte_pktmbuf_data_room_size(mp);
 	rte_pktmbuf_reset_headroom(m);
 	m->pool = mp;
@@ -108,16 +111,19 @@ static int
 pktmbuf_pool_check_args(const char *name, unsigned int n, uint16_t priv_size)
 {
 	if (name == NULL || name[0] == '\0') {
-		RTE_LOG(ERR, MBUF, "cannot create an mbuf pool with a NULL or empty name\n");
+		RTE_LOG(ERR, MBUF,
+			"cannot create an mbuf pool with a NULL or empty name\n");
 		return -EINVAL;
 	}
 	if (n == 0) {
-		RTE_LOG(ERR, MBUF, "mbuf pool %s: n is 0, a pool needs at least one mbuf\n",
+		RTE_LOG(ERR, MBUF,
+			"mbuf pool %s: n is 0, a pool needs at least one mbuf\n",
 			name);
 		return -EINVAL;
 	}
 	if (priv_size % RTE_MBUF_PRIV_ALIGN != 0) {
-		RTE_LOG(ERR, MBUF, "mbuf pool %s: priv_size %u is not a multiple of RTE_MBUF_PRIV_ALIGN (%d)\n",
+		RTE_LOG(ERR, MBUF,
+			"mbuf pool %s: priv_size %u is not a multiple of RTE_MBUF_PRIV_ALIGN (%d)\n",
 			name, priv_size, RTE_MBUF_PRIV_ALIGN);
 		return -EINVAL;
 	}
@@ -148,14 +154,16 @@ pktmbuf_pool_build(const char *name, unsigned int n, unsigned int cache_size,
 		ops_name = rte_mbuf_best_mempool_ops();
 	ret = rte_mempool_set_ops_byname(mp, ops_name, NULL);
 	if (ret != 0) {
-		RTE_LOG(ERR, MBUF, "mbuf pool %s: cannot use mempool ops \"%s\": %s\n",
+		RTE_LOG(ERR, MBUF,
+			"mbuf pool %s: cannot use mempool ops \"%s\": %s\n",
 			name, ops_name, rte_strerror(-ret));
 		goto fail;
 	}
 	rte_pktmbuf_pool_init(mp, mbp_priv);
 	ret = rte_mempool_populate_default(mp);
 	if (ret < 0) {
-		RTE_LOG(ERR, MBUF, "mbuf pool %s: cannot get memory for %u mbufs of %u bytes: %s\n",
+		RTE_LOG(ERR, MBUF,
+			"mbuf pool %s: cannot get memory for %u mbufs of %u bytes: %s\n",
 			name, n, elt_size, rte_strerror(-ret));
 		goto fail;
 	}
@@ -203,9 +211,9 @@ rte_pktmbuf_pool_create(const char *name, unsigned int n,
 /* Where the next pinned buffer comes from while a pool is filled. */
 struct extmem_cursor {
 	const struct rte_pktmbuf_extmem *ext_mem;
-	unsigned int nb_ext;	/* chunks in ext_mem */
-	unsigned int ext;	/* chunk in use */
-	size_t off;		/* offset of the next buffer in it */
+	unsigned int nb_ext; /* chunks in ext_mem */
+	unsigned int ext;    /* chunk in use */
+	size_t off;	     /* offset of the next buffer in it */
 };
 
 /*
@@ -222,7 +230,7 @@ extmem_cursor_chunk(struct extmem_cursor *cur)
 	for (; cur->ext < cur->nb_ext; cur->ext++, cur->off = 0) {
 		chunk = &cur->ext_mem[cur->ext];
 		if (chunk->buf_len >= chunk->elt_size &&
-				cur->off <= chunk->buf_len - chunk->elt_size)
+			cur->off <= chunk->buf_len - chunk->elt_size)
 			return chunk;
 	}
 	return NULL;
@@ -260,15 +268,16 @@ extmem_init_mbuf(struct rte_mempool *mp, void *arg, void *obj,
 
 	memset(m, 0, sizeof(*m) + priv_size + sizeof(*shinfo));
 	if (chunk == NULL)
-		return;		/* not reached: the chunks were counted */
+		return; /* not reached: the chunks were counted */
 	shinfo = RTE_PTR_ADD(m, sizeof(*m) + priv_size);
 	shinfo->free_cb = extmem_pinned_free;
 	shinfo->fcb_opaque = m;
 	rte_mbuf_ext_refcnt_set(shinfo, 1);
 	m->priv_size = priv_size;
 	m->buf_addr = RTE_PTR_ADD(chunk->buf_ptr, cur->off);
-	rte_mbuf_iova_set(m, chunk->buf_iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
-		chunk->buf_iova + cur->off);
+	rte_mbuf_iova_set(m,
+		chunk->buf_iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
+						  chunk->buf_iova + cur->off);
 	m->buf_len = rte_pktmbuf_data_room_size(mp);
 	rte_pktmbuf_reset_headroom(m);
 	m->pool = mp;
@@ -295,15 +304,18 @@ extmem_check(const char *name, unsigned int n, uint16_t room,
 	}
 	for (i = 0; i < ext_num; i++) {
 		if (ext_mem[i].buf_ptr == NULL || ext_mem[i].elt_size == 0 ||
-				ext_mem[i].elt_size < room) {
-			RTE_LOG(ERR, MBUF, "mbuf pool %s: external memory chunk %u has no address, or elt_size %u is below the data room %u\n",
+			ext_mem[i].elt_size < room) {
+			RTE_LOG(ERR, MBUF,
+				"mbuf pool %s: external memory chunk %u has no address, or elt_size %u is below the data room %u\n",
 				name, i, ext_mem[i].elt_size, room);
 			return -EINVAL;
 		}
 		nb_bufs += ext_mem[i].buf_len / ext_mem[i].elt_size;
 	}
 	if (nb_bufs < n) {
-		RTE_LOG(ERR, MBUF, "mbuf pool %s: the external memory holds %" PRIu64 " buffers, %u needed\n",
+		RTE_LOG(ERR, MBUF,
+			"mbuf pool %s: the external memory holds %" PRIu64
+			" buffers, %u needed\n",
 			name, nb_bufs, n);
 		return -EINVAL;
 	}
@@ -444,8 +456,8 @@ rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned int dump_len)
 	if (f == NULL)
 		f = stdout;
 	if (rte_mbuf_check(m, 1, &reason) != 0) {
-		fprintf(f, "dump mbuf at %p: not dumped, %s\n",
-			(const void *)m, reason);
+		fprintf(f, "dump mbuf at %p: not dumped, %s\n", (const void *)m,
+			reason);
 		return;
 	}
 	rte_get_ptype_name(m->packet_type, ptype, sizeof(ptype));
@@ -459,8 +471,9 @@ rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned int dump_len)
 		fprintf(f, ", vlan_tci=%u", m->vlan_tci);
 	fprintf(f, ", ptype=%#" PRIx32 " (%s)\n", m->packet_type, ptype);
 	for (nb_segs = m->nb_segs; m != NULL && nb_segs != 0;
-			m = m->next, nb_segs--) {
-		fprintf(f, "  segment at %p, data=%p, len=%u, off=%u, refcnt=%u\n",
+		m = m->next, nb_segs--) {
+		fprintf(f,
+			"  segment at %p, data=%p, len=%u, off=%u, refcnt=%u\n",
 			(const void *)m, rte_pktmbuf_mtod(m, void *),
 			m->data_len, m->data_off, rte_mbuf_refcnt_read(m));
 		len = RTE_MIN(dump_len, (unsigned int)m->data_len);

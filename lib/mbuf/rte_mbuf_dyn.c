@@ -32,13 +32,14 @@
 #include <rte_mbuf_core.h>
 #include <rte_mbuf_dyn.h>
 
-#define DYN_MBUF_SIZE sizeof(struct rte_mbuf)
+#define DYN_MBUF_SIZE	sizeof(struct rte_mbuf)
 #define DYN_FIELD_FIRST offsetof(struct rte_mbuf, dynfield1)
-#define DYN_FIELD_END (DYN_FIELD_FIRST + sizeof(((struct rte_mbuf *)0)->dynfield1))
+#define DYN_FIELD_END \
+	(DYN_FIELD_FIRST + sizeof(((struct rte_mbuf *)0)->dynfield1))
 /* ol_flags bits 23..40, the ones no static flag uses. */
 #define DYN_FLAGS_FREE ((RTE_MBUF_F_LAST_FREE << 1) - RTE_MBUF_F_FIRST_FREE)
 #define DYN_MAX_FIELDS (DYN_FIELD_END - DYN_FIELD_FIRST)
-#define DYN_MAX_FLAGS 64
+#define DYN_MAX_FLAGS  64
 
 struct dyn_field {
 	struct rte_mbuf_dynfield params;
@@ -84,7 +85,8 @@ dyn_check_name(const char *name)
 	size_t len = strnlen(name, RTE_MBUF_DYN_NAMESIZE);
 
 	if (len == RTE_MBUF_DYN_NAMESIZE) {
-		RTE_LOG(ERR, MBUF, "dynamic field/flag name is not NUL-terminated within %d bytes\n",
+		RTE_LOG(ERR, MBUF,
+			"dynamic field/flag name is not NUL-terminated within %d bytes\n",
 			RTE_MBUF_DYN_NAMESIZE);
 		return -ENAMETOOLONG;
 	}
@@ -108,16 +110,17 @@ dyn_check_field_params(const struct rte_mbuf_dynfield *params, size_t offset)
 	if (ret < 0)
 		return ret;
 	if (params->size == 0 || params->size >= DYN_MBUF_SIZE ||
-			params->align == 0 ||
-			!RTE_IS_POWER_OF_2(params->align) ||
-			params->flags != 0) {
-		RTE_LOG(ERR, MBUF, "dynamic field %s: bad size %zu, align %zu or flags %#x (size 1..%zu, align a power of 2, flags 0)\n",
+		params->align == 0 || !RTE_IS_POWER_OF_2(params->align) ||
+		params->flags != 0) {
+		RTE_LOG(ERR, MBUF,
+			"dynamic field %s: bad size %zu, align %zu or flags %#x (size 1..%zu, align a power of 2, flags 0)\n",
 			params->name, params->size, params->align,
 			params->flags, DYN_MBUF_SIZE - 1);
 		return -EINVAL;
 	}
 	if (offset != SIZE_MAX && (offset % params->align) != 0) {
-		RTE_LOG(ERR, MBUF, "dynamic field %s: offset %zu is not a multiple of align %zu\n",
+		RTE_LOG(ERR, MBUF,
+			"dynamic field %s: offset %zu is not a multiple of align %zu\n",
 			params->name, offset, params->align);
 		return -EINVAL;
 	}
@@ -166,7 +169,8 @@ dyn_free_blocks(size_t block[DYN_MBUF_SIZE])
 			run_end++;
 		while (off < run_end) {
 			size = 1;
-			while (off % (size * 2) == 0 && off + size * 2 <= run_end)
+			while (off % (size * 2) == 0 &&
+				off + size * 2 <= run_end)
 				size *= 2;
 			for (i = off; i < off + size; i++)
 				block[i] = size;
@@ -202,24 +206,25 @@ dyn_field_same(const struct rte_mbuf_dynfield *a,
 
 /* Registration with the lock held: offset or -errno. */
 static int
-dyn_field_register_locked(const struct rte_mbuf_dynfield *params,
-	size_t req)
+dyn_field_register_locked(const struct rte_mbuf_dynfield *params, size_t req)
 {
 	struct dyn_field *field = dyn_field_find(params->name);
 	size_t offset;
 
 	if (field != NULL) {
 		if (dyn_field_same(&field->params, params) &&
-				(req == SIZE_MAX || req == field->offset))
+			(req == SIZE_MAX || req == field->offset))
 			return (int)field->offset;
-		RTE_LOG(ERR, MBUF, "dynamic field %s is already registered with other parameters (size %zu, align %zu, offset %zu)\n",
-			params->name, field->params.size,
-			field->params.align, field->offset);
+		RTE_LOG(ERR, MBUF,
+			"dynamic field %s is already registered with other parameters (size %zu, align %zu, offset %zu)\n",
+			params->name, field->params.size, field->params.align,
+			field->offset);
 		return -EEXIST;
 	}
 	if (req != SIZE_MAX) {
 		if (!dyn_range_free(req, params->size)) {
-			RTE_LOG(ERR, MBUF, "dynamic field %s: bytes %zu..%zu are not free\n",
+			RTE_LOG(ERR, MBUF,
+				"dynamic field %s: bytes %zu..%zu are not free\n",
 				params->name, req, req + params->size - 1);
 			return -EBUSY;
 		}
@@ -227,7 +232,8 @@ dyn_field_register_locked(const struct rte_mbuf_dynfield *params,
 	} else {
 		offset = dyn_field_place(params);
 		if (offset == SIZE_MAX) {
-			RTE_LOG(ERR, MBUF, "dynamic field %s: no room for %zu bytes aligned to %zu in the mbuf\n",
+			RTE_LOG(ERR, MBUF,
+				"dynamic field %s: no room for %zu bytes aligned to %zu in the mbuf\n",
 				params->name, params->size, params->align);
 			return -ENOENT;
 		}
@@ -302,8 +308,7 @@ dyn_flag_find(const char *name)
 }
 
 static int
-dyn_check_flag_params(const struct rte_mbuf_dynflag *params,
-	unsigned int bitnum)
+dyn_check_flag_params(const struct rte_mbuf_dynflag *params, unsigned int bitnum)
 {
 	int ret;
 
@@ -315,7 +320,8 @@ dyn_check_flag_params(const struct rte_mbuf_dynflag *params,
 	if (ret < 0)
 		return ret;
 	if (params->flags != 0 || (bitnum != UINT_MAX && bitnum >= 64)) {
-		RTE_LOG(ERR, MBUF, "dynamic flag %s: bad flags %#x or bit %u (flags 0, bit < 64)\n",
+		RTE_LOG(ERR, MBUF,
+			"dynamic flag %s: bad flags %#x or bit %u (flags 0, bit < 64)\n",
 			params->name, params->flags, bitnum);
 		return -EINVAL;
 	}
@@ -324,30 +330,32 @@ dyn_check_flag_params(const struct rte_mbuf_dynflag *params,
 
 /* Registration with the lock held: bit number or -errno. */
 static int
-dyn_flag_register_locked(const struct rte_mbuf_dynflag *params,
-	unsigned int req)
+dyn_flag_register_locked(const struct rte_mbuf_dynflag *params, unsigned int req)
 {
 	struct dyn_flag *flag = dyn_flag_find(params->name);
 	unsigned int bitnum;
 
 	if (flag != NULL) {
 		if (flag->params.flags == params->flags &&
-				(req == UINT_MAX || req == flag->bitnum))
+			(req == UINT_MAX || req == flag->bitnum))
 			return (int)flag->bitnum;
-		RTE_LOG(ERR, MBUF, "dynamic flag %s is already registered as bit %u\n",
+		RTE_LOG(ERR, MBUF,
+			"dynamic flag %s is already registered as bit %u\n",
 			params->name, flag->bitnum);
 		return -EEXIST;
 	}
 	if (req != UINT_MAX) {
 		if ((dyn.flags_free & RTE_BIT64(req)) == 0) {
-			RTE_LOG(ERR, MBUF, "dynamic flag %s: ol_flags bit %u is not free\n",
+			RTE_LOG(ERR, MBUF,
+				"dynamic flag %s: ol_flags bit %u is not free\n",
 				params->name, req);
 			return -EBUSY;
 		}
 		bitnum = req;
 	} else {
 		if (dyn.flags_free == 0) {
-			RTE_LOG(ERR, MBUF, "dynamic flag %s: every dynamic ol_flags bit is taken\n",
+			RTE_LOG(ERR, MBUF,
+				"dynamic flag %s: every dynamic ol_flags bit is taken\n",
 				params->name);
 			return -ENOENT;
 		}
@@ -357,8 +365,8 @@ dyn_flag_register_locked(const struct rte_mbuf_dynflag *params,
 	flag = &dyn.flags[dyn.nb_flags++];
 	flag->params = *params;
 	flag->bitnum = bitnum;
-	RTE_LOG(DEBUG, MBUF, "dynamic flag %s: ol_flags bit %u\n",
-		params->name, bitnum);
+	RTE_LOG(DEBUG, MBUF, "dynamic flag %s: ol_flags bit %u\n", params->name,
+		bitnum);
 	return (int)bitnum;
 }
 
@@ -449,7 +457,8 @@ rte_mbuf_dyn_dump(FILE *out)
 	dyn_init_locked();
 	fprintf(out, "Dynamic fields:\n");
 	for (i = 0; i < dyn.nb_fields; i++)
-		fprintf(out, "  name=%s offset=%zu size=%zu align=%zu flags=%u\n",
+		fprintf(out,
+			"  name=%s offset=%zu size=%zu align=%zu flags=%u\n",
 			dyn.fields[i].params.name, dyn.fields[i].offset,
 			dyn.fields[i].params.size, dyn.fields[i].params.align,
 			dyn.fields[i].params.flags);

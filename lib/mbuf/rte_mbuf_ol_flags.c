@@ -25,8 +25,14 @@ struct ol_flag_name {
 };
 
 /* A single-bit flag, and a value of a multi-bit field. */
-#define OL_BIT(flag) { flag, flag, #flag }
-#define OL_VALUE(flag, mask) { flag, mask, #flag }
+#define OL_BIT(flag) \
+	{ \
+		flag, flag, #flag \
+	}
+#define OL_VALUE(flag, mask) \
+	{ \
+		flag, mask, #flag \
+	}
 
 /* In the order lists are written. */
 static const struct ol_flag_name rx_ol_flags[] = {
@@ -94,8 +100,7 @@ static const struct ol_flag_name tx_ol_flags[] = {
 };
 
 static const char *
-ol_flag_name(const struct ol_flag_name *table, size_t nb_entries,
-	uint64_t mask)
+ol_flag_name(const struct ol_flag_name *table, size_t nb_entries, uint64_t mask)
 {
 	size_t i;
 
@@ -147,8 +152,8 @@ rte_get_rx_ol_flag_name(uint64_t mask)
 int
 rte_get_rx_ol_flag_list(uint64_t mask, char *buf, size_t buflen)
 {
-	return ol_flag_list(rx_ol_flags, RTE_DIM(rx_ol_flags), mask,
-		buf, buflen);
+	return ol_flag_list(rx_ol_flags, RTE_DIM(rx_ol_flags), mask, buf,
+		buflen);
 }
 
 const char *
@@ -160,6 +165,6 @@ rte_get_tx_ol_flag_name(uint64_t mask)
 int
 rte_get_tx_ol_flag_list(uint64_t mask, char *buf, size_t buflen)
 {
-	return ol_flag_list(tx_ol_flags, RTE_DIM(tx_ol_flags), mask,
-		buf, buflen);
+	return ol_flag_list(tx_ol_flags, RTE_DIM(tx_ol_flags), mask, buf,
+		buflen);
 }

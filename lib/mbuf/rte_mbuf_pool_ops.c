@@ -32,8 +32,9 @@ pool_ops_check_name(const char *ops_name, const char *which)
 		return -EINVAL;
 	}
 	if (strnlen(ops_name, RTE_MEMPOOL_OPS_NAMESIZE) ==
-			RTE_MEMPOOL_OPS_NAMESIZE) {
-		RTE_LOG(ERR, MBUF, "%s mempool ops name is longer than %d characters\n",
+		RTE_MEMPOOL_OPS_NAMESIZE) {
+		RTE_LOG(ERR, MBUF,
+			"%s mempool ops name is longer than %d characters\n",
 			which, RTE_MEMPOOL_OPS_NAMESIZE - 1);
 		return -ENAMETOOLONG;
 	}
@@ -54,7 +55,8 @@ rte_mbuf_set_platform_mempool_ops(const char *ops_name)
 		ret = -EEXIST;
 	pthread_mutex_unlock(&pool_ops.lock);
 	if (ret < 0)
-		RTE_LOG(ERR, MBUF, "platform mempool ops is already %s, cannot set %s\n",
+		RTE_LOG(ERR, MBUF,
+			"platform mempool ops is already %s, cannot set %s\n",
 			pool_ops.platform, ops_name);
 	return ret;
 }

@@ -22,7 +22,10 @@ struct ptype_field {
 };
 
 static const struct ptype_field ptype_l2 = {
-	RTE_PTYPE_L2_MASK, 0, "L2_UNKNOWN", {
+	RTE_PTYPE_L2_MASK,
+	0,
+	"L2_UNKNOWN",
+	{
 		[1] = "L2_ETHER",
 		[2] = "L2_ETHER_TIMESYNC",
 		[3] = "L2_ETHER_ARP",
@@ -37,7 +40,10 @@ static const struct ptype_field ptype_l2 = {
 };
 
 static const struct ptype_field ptype_l3 = {
-	RTE_PTYPE_L3_MASK, 4, "L3_UNKNOWN", {
+	RTE_PTYPE_L3_MASK,
+	4,
+	"L3_UNKNOWN",
+	{
 		[0x1] = "L3_IPV4",
 		[0x3] = "L3_IPV4_EXT",
 		[0x4] = "L3_IPV6",
@@ -48,7 +54,10 @@ static const struct ptype_field ptype_l3 = {
 };
 
 static const struct ptype_field ptype_l4 = {
-	RTE_PTYPE_L4_MASK, 8, "L4_UNKNOWN", {
+	RTE_PTYPE_L4_MASK,
+	8,
+	"L4_UNKNOWN",
+	{
 		[1] = "L4_TCP",
 		[2] = "L4_UDP",
 		[3] = "L4_FRAG",
@@ -60,7 +69,10 @@ static const struct ptype_field ptype_l4 = {
 };
 
 static const struct ptype_field ptype_tunnel = {
-	RTE_PTYPE_TUNNEL_MASK, 12, "TUNNEL_UNKNOWN", {
+	RTE_PTYPE_TUNNEL_MASK,
+	12,
+	"TUNNEL_UNKNOWN",
+	{
 		[0x1] = "TUNNEL_IP",
 		[0x2] = "TUNNEL_GRE",
 		[0x3] = "TUNNEL_VXLAN",
@@ -78,7 +90,10 @@ static const struct ptype_field ptype_tunnel = {
 };
 
 static const struct ptype_field ptype_inner_l2 = {
-	RTE_PTYPE_INNER_L2_MASK, 16, "INNER_L2_UNKNOWN", {
+	RTE_PTYPE_INNER_L2_MASK,
+	16,
+	"INNER_L2_UNKNOWN",
+	{
 		[1] = "INNER_L2_ETHER",
 		[2] = "INNER_L2_ETHER_VLAN",
 		[3] = "INNER_L2_ETHER_QINQ",
@@ -86,7 +101,10 @@ static const struct ptype_field ptype_inner_l2 = {
 };
 
 static const struct ptype_field ptype_inner_l3 = {
-	RTE_PTYPE_INNER_L3_MASK, 20, "INNER_L3_UNKNOWN", {
+	RTE_PTYPE_INNER_L3_MASK,
+	20,
+	"INNER_L3_UNKNOWN",
+	{
 		[1] = "INNER_L3_IPV4",
 		[2] = "INNER_L3_IPV4_EXT",
 		[3] = "INNER_L3_IPV6",
@@ -97,7 +115,10 @@ static const struct ptype_field ptype_inner_l3 = {
 };
 
 static const struct ptype_field ptype_inner_l4 = {
-	RTE_PTYPE_INNER_L4_MASK, 24, "INNER_L4_UNKNOWN", {
+	RTE_PTYPE_INNER_L4_MASK,
+	24,
+	"INNER_L4_UNKNOWN",
+	{
 		[1] = "INNER_L4_TCP",
 		[2] = "INNER_L4_UDP",
 		[3] = "INNER_L4_FRAG",
@@ -109,8 +130,13 @@ static const struct ptype_field ptype_inner_l4 = {
 
 /* The fields in the order rte_get_ptype_name() writes them. */
 static const struct ptype_field *const ptype_fields[] = {
-	&ptype_l2, &ptype_l3, &ptype_l4, &ptype_tunnel,
-	&ptype_inner_l2, &ptype_inner_l3, &ptype_inner_l4,
+	&ptype_l2,
+	&ptype_l3,
+	&ptype_l4,
+	&ptype_tunnel,
+	&ptype_inner_l2,
+	&ptype_inner_l3,
+	&ptype_inner_l4,
 };
 
 static const char *
@@ -197,7 +223,7 @@ rte_get_ptype_name(uint32_t ptype, char *buf, size_t buflen)
 		if ((ptype & ptype_fields[i]->mask) == 0)
 			continue;
 		if (ptype_append(buf, buflen, &len,
-				ptype_field_name(ptype_fields[i], ptype)) < 0)
+			    ptype_field_name(ptype_fields[i], ptype)) < 0)
 			return -1;
 	}
 	return 0;

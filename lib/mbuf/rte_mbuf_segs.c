@@ -140,7 +140,7 @@ __rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len,
 	seg = mbuf_seek(m, &off);
 	if (len == 0)
 		return seg != NULL ? rte_pktmbuf_mtod_offset(seg, char *, off) :
-			buf;
+				     buf;
 	if (off + len <= seg->data_len)
 		return rte_pktmbuf_mtod_offset(seg, char *, off);
 	/* The bytes span segments: gather them into buf. */

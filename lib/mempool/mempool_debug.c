@@ -52,17 +52,18 @@ mempool_check_one(const struct rte_mempool *mp, void *obj, int free)
 	struct rte_mempool_objhdr *hdr = rte_mempool_get_header(obj);
 	struct rte_mempool_objtlr *tlr = RTE_PTR_ADD(obj, mp->elt_size);
 	uint64_t want = free == 0 ? RTE_MEMPOOL_HEADER_COOKIE1 :
-		RTE_MEMPOOL_HEADER_COOKIE2;
+				    RTE_MEMPOOL_HEADER_COOKIE2;
 
 	if (hdr->mp != mp)
 		rte_panic("mempool %s: object %p belongs to mempool %p, not "
-			"to this one\n", mp->name, obj, (void *)hdr->mp);
+			  "to this one\n",
+			mp->name, obj, (void *)hdr->mp);
 	if (free == 2) {
 		if (hdr->cookie != RTE_MEMPOOL_HEADER_COOKIE1 &&
-				hdr->cookie != RTE_MEMPOOL_HEADER_COOKIE2)
+			hdr->cookie != RTE_MEMPOOL_HEADER_COOKIE2)
 			rte_panic("mempool %s: object %p: header overwritten "
-				"(cookie 0x%" PRIx64 ")\n", mp->name, obj,
-				hdr->cookie);
+				  "(cookie 0x%" PRIx64 ")\n",
+				mp->name, obj, hdr->cookie);
 	} else if (hdr->cookie != want) {
 		rte_panic("mempool %s: object %p %s (cookie 0x%" PRIx64 ")\n",
 			mp->name, obj, mempool_cookie_error(hdr->cookie, free),
@@ -70,8 +71,8 @@ mempool_check_one(const struct rte_mempool *mp, void *obj, int free)
 	}
 	if (tlr->cookie != RTE_MEMPOOL_TRAILER_COOKIE)
 		rte_panic("mempool %s: object %p: written past its end "
-			"(trailer cookie 0x%" PRIx64 ")\n", mp->name, obj,
-			tlr->cookie);
+			  "(trailer cookie 0x%" PRIx64 ")\n",
+			mp->name, obj, tlr->cookie);
 	if (free == 0)
 		hdr->cookie = RTE_MEMPOOL_HEADER_COOKIE2;
 	else if (free == 1)
@@ -80,7 +81,7 @@ mempool_check_one(const struct rte_mempool *mp, void *obj, int free)
 
 void
 rte_mempool_check_cookies(const struct rte_mempool *mp,
-	void * const *obj_table_const, unsigned int n, int free)
+	void *const *obj_table_const, unsigned int n, int free)
 {
 	unsigned int i;
 
@@ -90,7 +91,7 @@ rte_mempool_check_cookies(const struct rte_mempool *mp,
 
 void
 rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
-	void * const *first_obj_table_const, unsigned int n, int free)
+	void *const *first_obj_table_const, unsigned int n, int free)
 {
 	struct rte_mempool_info info;
 	size_t total = (size_t)mp->header_size + mp->elt_size +
@@ -102,13 +103,14 @@ rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
 			mp->name);
 	for (i = 0; i < n; i++)
 		for (j = 0; j < info.contig_block_size; j++)
-			mempool_check_one(mp, RTE_PTR_ADD(
-				first_obj_table_const[i], j * total), free);
+			mempool_check_one(mp,
+				RTE_PTR_ADD(first_obj_table_const[i], j * total),
+				free);
 }
 
 static void
 mempool_audit_obj(struct rte_mempool *mp, void *opaque, void *obj,
-		unsigned int idx)
+	unsigned int idx)
 {
 	RTE_SET_USED(opaque);
 	RTE_SET_USED(idx);
@@ -126,7 +128,7 @@ mempool_debug_init_obj(struct rte_mempool *mp, void *obj)
 
 void
 rte_mempool_check_cookies(const struct rte_mempool *mp,
-	void * const *obj_table_const, unsigned int n, int free)
+	void *const *obj_table_const, unsigned int n, int free)
 {
 	RTE_SET_USED(mp);
 	RTE_SET_USED(obj_table_const);
@@ -136,7 +138,7 @@ rte_mempool_check_cookies(const struct rte_mempool *mp,
 
 void
 rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
-	void * const *first_obj_table_const, unsigned int n, int free)
+	void *const *first_obj_table_const, unsigned int n, int free)
 {
 	RTE_SET_USED(mp);
 	RTE_SET_USED(first_obj_table_const);
@@ -155,15 +157,16 @@ rte_mempool_audit(struct rte_mempool *mp)
 	if (mp == NULL)
 		return;
 	if (mp->populated_size > mp->size)
-		rte_panic("mempool %s: %u objects for a size of %u\n",
-			mp->name, mp->populated_size, mp->size);
+		rte_panic("mempool %s: %u objects for a size of %u\n", mp->name,
+			mp->populated_size, mp->size);
 	for (lcore_id = 0; mp->cache_size != 0 && lcore_id < RTE_MAX_LCORE;
-			lcore_id++) {
+		lcore_id++) {
 		cache = &mp->local_cache[lcore_id];
 		if (cache->len > cache->flushthresh)
 			rte_panic("mempool %s: lcore %u's cache holds %u "
-				"objects, more than its %u\n", mp->name,
-				lcore_id, cache->len, cache->flushthresh);
+				  "objects, more than its %u\n",
+				mp->name, lcore_id, cache->len,
+				cache->flushthresh);
 	}
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG
 	rte_mempool_obj_iter(mp, mempool_audit_obj, NULL);
@@ -176,8 +179,8 @@ mempool_dump_chunks(FILE *f, struct rte_mempool *mp)
 	struct rte_mempool_memhdr *memhdr;
 
 	STAILQ_FOREACH(memhdr, &mp->mem_list, next)
-		fprintf(f, "    chunk addr=%p iova=0x%" PRIx64 " len=%zu\n",
-			memhdr->addr, memhdr->iova, memhdr->len);
+	fprintf(f, "    chunk addr=%p iova=0x%" PRIx64 " len=%zu\n",
+		memhdr->addr, memhdr->iova, memhdr->len);
 }
 
 static unsigned int
@@ -188,7 +191,7 @@ mempool_dump_caches(FILE *f, struct rte_mempool *mp)
 
 	fprintf(f, "  cache_size=%u\n", mp->cache_size);
 	for (lcore_id = 0; mp->cache_size != 0 && lcore_id < RTE_MAX_LCORE;
-			lcore_id++) {
+		lcore_id++) {
 		len = mp->local_cache[lcore_id].len;
 		if (len != 0)
 			fprintf(f, "    cache_count[%u]=%u\n", lcore_id, len);
@@ -207,13 +210,14 @@ rte_mempool_dump(FILE *f, struct rte_mempool *mp)
 		return;
 	total = mp->header_size + mp->elt_size + mp->trailer_size;
 	fprintf(f, "mempool <%s>@%p\n", mp->name, (void *)mp);
-	fprintf(f, "  flags=0x%x\n  socket_id=%d\n  pool=%p\n",
-		mp->flags, mp->socket_id, mp->pool_data);
+	fprintf(f, "  flags=0x%x\n  socket_id=%d\n  pool=%p\n", mp->flags,
+		mp->socket_id, mp->pool_data);
 	fprintf(f, "  ops_index=%d\n  ops_name=<%s>\n", mp->ops_index,
 		rte_mempool_get_ops(mp->ops_index)->name);
 	fprintf(f, "  size=%u\n  populated_size=%u\n", mp->size,
 		mp->populated_size);
-	fprintf(f, "  header_size=%u\n  elt_size=%u\n  trailer_size=%u\n"
+	fprintf(f,
+		"  header_size=%u\n  elt_size=%u\n  trailer_size=%u\n"
 		"  total_obj_size=%u\n  private_data_size=%u\n",
 		mp->header_size, mp->elt_size, mp->trailer_size, total,
 		mp->private_data_size);

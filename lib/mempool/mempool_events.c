@@ -29,8 +29,8 @@ struct mempool_callback {
 	void *user_data;
 };
 
-static TAILQ_HEAD(mempool_callback_head, mempool_callback) mempool_callbacks =
-	TAILQ_HEAD_INITIALIZER(mempool_callbacks);
+static TAILQ_HEAD(mempool_callback_head, mempool_callback)
+	mempool_callbacks = TAILQ_HEAD_INITIALIZER(mempool_callbacks);
 static pthread_mutex_t mempool_callbacks_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* The entry for func and user_data; the caller holds the lock. */
@@ -39,7 +39,7 @@ mempool_callback_find(rte_mempool_event_callback *func, void *user_data)
 {
 	struct mempool_callback *cb;
 
-	TAILQ_FOREACH(cb, &mempool_callbacks, next)
+	TAILQ_FOREACH (cb, &mempool_callbacks, next)
 		if (cb->func == func && cb->user_data == user_data)
 			return cb;
 	return NULL;
@@ -47,7 +47,7 @@ mempool_callback_find(rte_mempool_event_callback *func, void *user_data)
 
 int
 rte_mempool_event_callback_register(rte_mempool_event_callback *func,
-		void *user_data)
+	void *user_data)
 {
 	struct mempool_callback *cb;
 	int ret = 0;
@@ -72,8 +72,10 @@ rte_mempool_event_callback_register(rte_mempool_event_callback *func,
 	}
 	pthread_mutex_unlock(&mempool_callbacks_lock);
 	if (ret == -EEXIST)
-		MEMPOOL_LOG(ERR, "mempool event callback %p is registered "
-			"already with that user data\n", (void *)(uintptr_t)func);
+		MEMPOOL_LOG(ERR,
+			"mempool event callback %p is registered "
+			"already with that user data\n",
+			(void *)(uintptr_t)func);
 	else if (ret == -ENOMEM)
 		MEMPOOL_LOG(ERR, "mempool event callback: out of memory\n");
 	if (ret < 0)
@@ -83,7 +85,7 @@ rte_mempool_event_callback_register(rte_mempool_event_callback *func,
 
 int
 rte_mempool_event_callback_unregister(rte_mempool_event_callback *func,
-		void *user_data)
+	void *user_data)
 {
 	struct mempool_callback *cb;
 

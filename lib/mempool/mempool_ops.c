@@ -33,14 +33,18 @@ ops_check(const struct rte_mempool_ops *h)
 	}
 	len = strnlen(h->name, sizeof(h->name));
 	if (len == 0 || len == sizeof(h->name)) {
-		MEMPOOL_LOG(ERR, "mempool ops name is empty or longer than "
-			"%d characters\n", RTE_MEMPOOL_OPS_NAMESIZE - 1);
+		MEMPOOL_LOG(ERR,
+			"mempool ops name is empty or longer than "
+			"%d characters\n",
+			RTE_MEMPOOL_OPS_NAMESIZE - 1);
 		return -EINVAL;
 	}
 	if (h->alloc == NULL || h->free == NULL || h->enqueue == NULL ||
-			h->dequeue == NULL || h->get_count == NULL) {
-		MEMPOOL_LOG(ERR, "mempool ops %s lack a required callback "
-			"(alloc, free, enqueue, dequeue, get_count)\n", h->name);
+		h->dequeue == NULL || h->get_count == NULL) {
+		MEMPOOL_LOG(ERR,
+			"mempool ops %s lack a required callback "
+			"(alloc, free, enqueue, dequeue, get_count)\n",
+			h->name);
 		return -EINVAL;
 	}
 	return 0;
@@ -71,9 +75,10 @@ rte_mempool_register_ops(const struct rte_mempool_ops *h)
 	rte_spinlock_lock(&t->sl);
 	if (t->num_ops >= RTE_MEMPOOL_MAX_OPS_IDX) {
 		rte_spinlock_unlock(&t->sl);
-		MEMPOOL_LOG(ERR, "cannot register mempool ops %s: %d handlers "
-			"are registered already\n", h->name,
-			RTE_MEMPOOL_MAX_OPS_IDX);
+		MEMPOOL_LOG(ERR,
+			"cannot register mempool ops %s: %d handlers "
+			"are registered already\n",
+			h->name, RTE_MEMPOOL_MAX_OPS_IDX);
 		return -ENOSPC;
 	}
 	if (ops_find(h->name, t->num_ops) >= 0) {
@@ -93,7 +98,7 @@ rte_mempool_register_ops(const struct rte_mempool_ops *h)
 
 int
 rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name,
-		void *pool_config)
+	void *pool_config)
 {
 	uint32_t num_ops;
 	int index;
@@ -104,8 +109,10 @@ rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name,
 		return -EINVAL;
 	}
 	if (mp->flags & RTE_MEMPOOL_F_POOL_CREATED) {
-		MEMPOOL_LOG(ERR, "mempool %s: cannot change its ops once it "
-			"has memory\n", mp->name);
+		MEMPOOL_LOG(ERR,
+			"mempool %s: cannot change its ops once it "
+			"has memory\n",
+			mp->name);
 		return -EEXIST;
 	}
 	/* Pairs with the release store in rte_mempool_register_ops(). */
@@ -152,9 +159,10 @@ mempool_ops_alloc_once(struct rte_mempool *mp)
 		return 0;
 	ret = rte_mempool_ops_alloc(mp);
 	if (ret != 0) {
-		MEMPOOL_LOG(ERR, "mempool %s: ops %s cannot create the "
-			"store: %s\n", mp->name,
-			rte_mempool_get_ops(mp->ops_index)->name,
+		MEMPOOL_LOG(ERR,
+			"mempool %s: ops %s cannot create the "
+			"store: %s\n",
+			mp->name, rte_mempool_get_ops(mp->ops_index)->name,
 			rte_strerror(-ret));
 		return ret < 0 ? ret : -EINVAL;
 	}
@@ -183,36 +191,33 @@ rte_mempool_ops_get_count(const struct rte_mempool *mp)
 }
 
 ssize_t
-rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp,
-		uint32_t obj_num, uint32_t pg_shift,
-		size_t *min_chunk_size, size_t *align)
+rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp, uint32_t obj_num,
+	uint32_t pg_shift, size_t *min_chunk_size, size_t *align)
 {
 	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
 
 	if (ops->calc_mem_size == NULL)
 		return rte_mempool_op_calc_mem_size_default(mp, obj_num,
 			pg_shift, min_chunk_size, align);
-	return ops->calc_mem_size(mp, obj_num, pg_shift, min_chunk_size,
-		align);
+	return ops->calc_mem_size(mp, obj_num, pg_shift, min_chunk_size, align);
 }
 
 int
 rte_mempool_ops_populate(struct rte_mempool *mp, unsigned int max_objs,
-		void *vaddr, rte_iova_t iova, size_t len,
-		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
+	void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
 {
 	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
 
 	if (ops->populate == NULL)
 		return rte_mempool_op_populate_default(mp, max_objs, vaddr,
 			iova, len, obj_cb, obj_cb_arg);
-	return ops->populate(mp, max_objs, vaddr, iova, len, obj_cb,
-		obj_cb_arg);
+	return ops->populate(mp, max_objs, vaddr, iova, len, obj_cb, obj_cb_arg);
 }
 
 int
 rte_mempool_ops_get_info(const struct rte_mempool *mp,
-		struct rte_mempool_info *info)
+	struct rte_mempool_info *info)
 {
 	struct rte_mempool_ops *ops;
 

@@ -125,7 +125,7 @@ rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz)
 	if (mp == NULL || pg_sz == NULL)
 		return -EINVAL;
 	if ((mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG) ||
-			rte_eal_iova_mode() != RTE_IOVA_PA) {
+		rte_eal_iova_mode() != RTE_IOVA_PA) {
 		*pg_sz = 0;
 		return 0;
 	}
@@ -154,8 +154,8 @@ mempool_total_elt_size(const struct rte_mempool *mp)
  */
 ssize_t
 rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp,
-		uint32_t obj_num, uint32_t pg_shift, size_t chunk_reserve,
-		size_t *min_chunk_size, size_t *align)
+	uint32_t obj_num, uint32_t pg_shift, size_t chunk_reserve,
+	size_t *min_chunk_size, size_t *align)
 {
 	size_t total = mempool_total_elt_size(mp), pg_sz, per_page, mem;
 	size_t obj_pages;
@@ -186,8 +186,8 @@ rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp,
 
 ssize_t
 rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp,
-		uint32_t obj_num, uint32_t pg_shift,
-		size_t *min_chunk_size, size_t *align)
+	uint32_t obj_num, uint32_t pg_shift, size_t *min_chunk_size,
+	size_t *align)
 {
 	return rte_mempool_op_calc_mem_size_helper(mp, obj_num, pg_shift, 0,
 		min_chunk_size, align);
@@ -199,8 +199,8 @@ rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp,
  * the object would cross one.
  */
 static size_t
-mempool_next_offset(uintptr_t base, size_t off, size_t total,
-		size_t boundary, unsigned int flags)
+mempool_next_offset(uintptr_t base, size_t off, size_t total, size_t boundary,
+	unsigned int flags)
 {
 	uintptr_t start;
 
@@ -221,15 +221,16 @@ static void
 mempool_store_batch(struct rte_mempool *mp, void **objs, unsigned int n)
 {
 	if (n != 0 && rte_mempool_ops_enqueue_bulk(mp, objs, n) < 0)
-		MEMPOOL_LOG(CRIT, "mempool %s: its store refused %u new "
-			"objects\n", mp->name, n);
+		MEMPOOL_LOG(CRIT,
+			"mempool %s: its store refused %u new "
+			"objects\n",
+			mp->name, n);
 }
 
 int
-rte_mempool_op_populate_helper(struct rte_mempool *mp,
-		unsigned int flags, unsigned int max_objs,
-		void *vaddr, rte_iova_t iova, size_t len,
-		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
+rte_mempool_op_populate_helper(struct rte_mempool *mp, unsigned int flags,
+	unsigned int max_objs, void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
 {
 	size_t total = mempool_total_elt_size(mp), boundary, off = 0;
 	uintptr_t base = (uintptr_t)vaddr;
@@ -242,14 +243,15 @@ rte_mempool_op_populate_helper(struct rte_mempool *mp,
 	if (ret < 0)
 		return ret;
 	if (total > boundary)
-		boundary = 0;	/* crossing cannot be helped */
+		boundary = 0; /* crossing cannot be helped */
 	for (count = 0; count < max_objs; count++) {
 		off = mempool_next_offset(base, off, total, boundary, flags);
 		if (off > len || len - off < total)
 			break;
 		obj = (char *)vaddr + off + mp->header_size;
-		obj_cb(mp, obj_cb_arg, obj, iova == RTE_BAD_IOVA ?
-			RTE_BAD_IOVA : iova + off + mp->header_size);
+		obj_cb(mp, obj_cb_arg, obj,
+			iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
+					       iova + off + mp->header_size);
 		batch[nb++] = obj;
 		if (nb == POPULATE_BATCH) {
 			mempool_store_batch(mp, batch, nb);
@@ -262,19 +264,18 @@ rte_mempool_op_populate_helper(struct rte_mempool *mp,
 }
 
 int
-rte_mempool_op_populate_default(struct rte_mempool *mp,
-		unsigned int max_objs,
-		void *vaddr, rte_iova_t iova, size_t len,
-		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
+rte_mempool_op_populate_default(struct rte_mempool *mp, unsigned int max_objs,
+	void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg)
 {
-	return rte_mempool_op_populate_helper(mp, 0, max_objs, vaddr, iova,
-		len, obj_cb, obj_cb_arg);
+	return rte_mempool_op_populate_helper(mp, 0, max_objs, vaddr, iova, len,
+		obj_cb, obj_cb_arg);
 }
 
 /* Links a newly laid out object into its pool. */
 static void
 mempool_add_elem(struct rte_mempool *mp, void *opaque, void *obj,
-		rte_iova_t iova)
+	rte_iova_t iova)
 {
 	struct rte_mempool_objhdr *hdr = rte_mempool_get_header(obj);
 
@@ -287,9 +288,8 @@ mempool_add_elem(struct rte_mempool *mp, void *opaque, void *obj,
 }
 
 int
-rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr,
-	rte_iova_t iova, size_t len, rte_mempool_memchunk_free_cb_t *free_cb,
-	void *opaque)
+rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
+	size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque)
 {
 	struct rte_mempool_memhdr *memhdr;
 	size_t off;
@@ -304,8 +304,10 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr,
 	if (ret < 0)
 		return ret;
 	if (mp->populated_size >= mp->size) {
-		MEMPOOL_LOG(ERR, "mempool %s is full: no room for more "
-			"memory\n", mp->name);
+		MEMPOOL_LOG(ERR,
+			"mempool %s is full: no room for more "
+			"memory\n",
+			mp->name);
 		return -ENOSPC;
 	}
 	memhdr = rte_zmalloc("mempool_memhdr", sizeof(*memhdr), 0);
@@ -315,15 +317,18 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr,
 		return -ENOMEM;
 	}
 	if (mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG)
-		iova = RTE_BAD_IOVA;	/* objects may cross pages */
-	off = RTE_PTR_ALIGN_CEIL(vaddr, (mp->flags &
-		RTE_MEMPOOL_F_NO_CACHE_ALIGN) ? sizeof(uint64_t) :
-		RTE_MEMPOOL_ALIGN) - vaddr;
+		iova = RTE_BAD_IOVA; /* objects may cross pages */
+	off = RTE_PTR_ALIGN_CEIL(vaddr,
+		      (mp->flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN) ?
+			      sizeof(uint64_t) :
+			      RTE_MEMPOOL_ALIGN) -
+		vaddr;
 	ret = 0;
 	if (off < len)
-		ret = rte_mempool_ops_populate(mp, mp->size - mp->populated_size,
-			vaddr + off, iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
-			iova + off, len - off, mempool_add_elem, NULL);
+		ret = rte_mempool_ops_populate(mp,
+			mp->size - mp->populated_size, vaddr + off,
+			iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + off,
+			len - off, mempool_add_elem, NULL);
 	if (ret <= 0) {
 		rte_free(memhdr);
 		return ret;
@@ -346,32 +351,32 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr,
 /* Bytes from addr + off on that are IOVA-contiguous, page by page. */
 static size_t
 mempool_iova_run(char *addr, size_t off, size_t len, size_t pg_sz,
-		rte_iova_t iova)
+	rte_iova_t iova)
 {
 	size_t run = RTE_MIN(len - off, pg_sz);
 
 	if (iova == RTE_BAD_IOVA)
 		return run;
 	while (off + run < len &&
-			rte_mem_virt2iova(addr + off + run) == iova + run)
+		rte_mem_virt2iova(addr + off + run) == iova + run)
 		run = RTE_MIN(run + pg_sz, len - off);
 	return run;
 }
 
 int
-rte_mempool_populate_virt(struct rte_mempool *mp, char *addr,
-	size_t len, size_t pg_sz, rte_mempool_memchunk_free_cb_t *free_cb,
-	void *opaque)
+rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len,
+	size_t pg_sz, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque)
 {
 	size_t off, run;
 	rte_iova_t iova;
 	int ret, count = 0;
 
 	if (mp == NULL || addr == NULL || !rte_is_power_of_2(pg_sz) ||
-			pg_sz > UINT32_MAX ||
-			!rte_is_aligned(addr, (unsigned int)pg_sz) ||
-			RTE_ALIGN_CEIL(len, pg_sz) != len) {
-		MEMPOOL_LOG(ERR, "rte_mempool_populate_virt(): NULL or "
+		pg_sz > UINT32_MAX ||
+		!rte_is_aligned(addr, (unsigned int)pg_sz) ||
+		RTE_ALIGN_CEIL(len, pg_sz) != len) {
+		MEMPOOL_LOG(ERR,
+			"rte_mempool_populate_virt(): NULL or "
 			"misaligned memory, or a bad page size\n");
 		return -EINVAL;
 	}
@@ -379,12 +384,13 @@ rte_mempool_populate_virt(struct rte_mempool *mp, char *addr,
 		return rte_mempool_populate_iova(mp, addr, RTE_BAD_IOVA, len,
 			free_cb, opaque);
 	if (mp->populated_size >= mp->size) {
-		MEMPOOL_LOG(ERR, "mempool %s is full: no room for more "
-			"memory\n", mp->name);
+		MEMPOOL_LOG(ERR,
+			"mempool %s is full: no room for more "
+			"memory\n",
+			mp->name);
 		return -ENOSPC;
 	}
-	for (off = 0; off < len && mp->populated_size < mp->size;
-			off += run) {
+	for (off = 0; off < len && mp->populated_size < mp->size; off += run) {
 		iova = rte_mem_virt2iova(addr + off);
 		run = mempool_iova_run(addr, off, len, pg_sz, iova);
 		ret = rte_mempool_populate_iova(mp, addr + off, iova, run,
@@ -416,7 +422,7 @@ mempool_memzone_free_cb(struct rte_mempool_memhdr *memhdr, void *opaque)
  */
 static int
 mempool_populate_memzone(struct rte_mempool *mp, unsigned int chunk_id,
-		uint32_t pg_shift)
+	uint32_t pg_shift)
 {
 	char name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
@@ -441,8 +447,10 @@ mempool_populate_memzone(struct rte_mempool *mp, unsigned int chunk_id,
 		want = RTE_MAX(want / 2, min_chunk);
 	}
 	if (mz == NULL) {
-		MEMPOOL_LOG(ERR, "mempool %s: cannot reserve %zu bytes for its "
-			"objects: %s\n", mp->name, want, rte_strerror(rte_errno));
+		MEMPOOL_LOG(ERR,
+			"mempool %s: cannot reserve %zu bytes for its "
+			"objects: %s\n",
+			mp->name, want, rte_strerror(rte_errno));
 		return -rte_errno;
 	}
 	ret = rte_mempool_populate_iova(mp, mz->addr, mz->iova, mz->len,
@@ -463,7 +471,8 @@ rte_mempool_populate_default(struct rte_mempool *mp)
 	int ret;
 
 	if (mp == NULL) {
-		MEMPOOL_LOG(ERR, "rte_mempool_populate_default(): NULL mempool\n");
+		MEMPOOL_LOG(ERR,
+			"rte_mempool_populate_default(): NULL mempool\n");
 		return -EINVAL;
 	}
 	if (mp->nb_mem_chunks != 0) {
@@ -506,8 +515,10 @@ mempool_anon_free_cb(struct rte_mempool_memhdr *memhdr, void *opaque)
 static int
 mempool_anon_fail(struct rte_mempool *mp, int err, const char *why)
 {
-	MEMPOOL_LOG(ERR, "mempool %s: cannot populate from anonymous memory: "
-		"%s\n", mp->name, why);
+	MEMPOOL_LOG(ERR,
+		"mempool %s: cannot populate from anonymous memory: "
+		"%s\n",
+		mp->name, why);
 	rte_errno = err;
 	return 0;
 }
@@ -573,8 +584,8 @@ rte_mempool_populate_anon(struct rte_mempool *mp)
 	}
 	area->addr = addr;
 	area->len = (size_t)size;
-	ret = rte_mempool_populate_virt(mp, addr, (size_t)size, page_size,
-		NULL, NULL);
+	ret = rte_mempool_populate_virt(mp, addr, (size_t)size, page_size, NULL,
+		NULL);
 	if (ret <= 0) {
 		ret = ret == 0 ? ENOBUFS : -ret;
 		goto fail;
@@ -622,7 +633,8 @@ rte_mempool_obj_iter(struct rte_mempool *mp, rte_mempool_obj_cb_t *obj_cb,
 
 	if (mp == NULL)
 		return 0;
-	STAILQ_FOREACH(hdr, &mp->elt_list, next) {
+	STAILQ_FOREACH(hdr, &mp->elt_list, next)
+	{
 		if (obj_cb != NULL)
 			obj_cb(mp, obj_cb_arg, (char *)hdr + sizeof(*hdr), n);
 		n++;
@@ -639,7 +651,8 @@ rte_mempool_mem_iter(struct rte_mempool *mp, rte_mempool_mem_cb_t *mem_cb,
 
 	if (mp == NULL)
 		return 0;
-	STAILQ_FOREACH(memhdr, &mp->mem_list, next) {
+	STAILQ_FOREACH(memhdr, &mp->mem_list, next)
+	{
 		if (mem_cb != NULL)
 			mem_cb(mp, mem_cb_arg, memhdr, n);
 		n++;

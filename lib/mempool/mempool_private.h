@@ -12,7 +12,7 @@
 #define MEMPOOL_LOG(level, ...) RTE_LOG(level, MEMPOOL, __VA_ARGS__)
 
 /* Flush threshold of a cache of that size: 1.5 times it. */
-#define MEMPOOL_CACHE_FLUSHTHRESH(size) ((size) * 3 / 2)
+#define MEMPOOL_CACHE_FLUSHTHRESH(size) ((size)*3 / 2)
 
 /* Default handler names (drivers/mempool/ring). */
 #define MEMPOOL_OPS_RING_MP_MC "ring_mp_mc"
@@ -44,7 +44,6 @@ void mempool_debug_init_obj(struct rte_mempool *mp, void *obj);
 /* mempool_events.c */
 
 /* Calls the registered callbacks for event on mp. */
-void mempool_event_notify(enum rte_mempool_event event,
-	struct rte_mempool *mp);
+void mempool_event_notify(enum rte_mempool_event event, struct rte_mempool *mp);
 
 #endif /* MEMPOOL_PRIVATE_H */

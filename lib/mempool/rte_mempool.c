@@ -32,7 +32,7 @@
 #include "mempool_private.h"
 
 /* Largest elt_size and private_data_size accepted (sizes stay in 32 bits). */
-#define MEMPOOL_MAX_ELT_SIZE (UINT32_MAX / 2)
+#define MEMPOOL_MAX_ELT_SIZE  (UINT32_MAX / 2)
 #define MEMPOOL_MAX_PRIV_SIZE (UINT32_MAX / 2)
 
 struct mempool_entry {
@@ -40,15 +40,16 @@ struct mempool_entry {
 	struct rte_mempool *mp;
 };
 
-static TAILQ_HEAD(, mempool_entry) mempool_list =
-	TAILQ_HEAD_INITIALIZER(mempool_list);
+static TAILQ_HEAD(, mempool_entry) mempool_list = TAILQ_HEAD_INITIALIZER(
+	mempool_list);
 static rte_rwlock_t mempool_list_lock = RTE_RWLOCK_INITIALIZER;
 
 static struct mempool_entry *
 mempool_entry_of(struct rte_mempool *mp)
 {
-	return RTE_PTR_ADD(mp, RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size) +
-		mp->private_data_size);
+	return RTE_PTR_ADD(mp,
+		RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size) +
+			mp->private_data_size);
 }
 
 /* Caller holds mempool_list_lock. */
@@ -57,7 +58,7 @@ mempool_find(const char *name)
 {
 	struct mempool_entry *e;
 
-	TAILQ_FOREACH(e, &mempool_list, next)
+	TAILQ_FOREACH (e, &mempool_list, next)
 		if (strncmp(name, e->mp->name, RTE_MEMPOOL_NAMESIZE) == 0)
 			return e->mp;
 	return NULL;
@@ -75,8 +76,8 @@ mempool_fail(int err, const char *name, const char *why)
 /* Checks what rte_mempool_create_empty() gets. 0, or -1 with rte_errno. */
 static int
 mempool_check_args(const char *name, unsigned int n, unsigned int elt_size,
-		unsigned int cache_size, unsigned int private_data_size,
-		unsigned int flags)
+	unsigned int cache_size, unsigned int private_data_size,
+	unsigned int flags)
 {
 	if (name == NULL || name[0] == '\0')
 		return mempool_fail(EINVAL, name, "NULL or empty name");
@@ -93,7 +94,7 @@ mempool_check_args(const char *name, unsigned int n, unsigned int elt_size,
 	if (flags & ~RTE_MEMPOOL_VALID_USER_FLAGS)
 		return mempool_fail(EINVAL, name, "unknown flags");
 	if (elt_size > MEMPOOL_MAX_ELT_SIZE ||
-			private_data_size > MEMPOOL_MAX_PRIV_SIZE)
+		private_data_size > MEMPOOL_MAX_PRIV_SIZE)
 		return mempool_fail(EINVAL, name,
 			"elt_size or private_data_size too big");
 	return 0;
@@ -110,9 +111,9 @@ mempool_cache_init(struct rte_mempool_cache *cache, uint32_t size)
 /* Fills the struct at the start of a new pool's memzone. */
 static void
 mempool_init(struct rte_mempool *mp, const struct rte_memzone *mz,
-		const char *name, unsigned int n, unsigned int cache_size,
-		unsigned int private_data_size, int socket_id,
-		unsigned int flags, const struct rte_mempool_objsz *objsz)
+	const char *name, unsigned int n, unsigned int cache_size,
+	unsigned int private_data_size, int socket_id, unsigned int flags,
+	const struct rte_mempool_objsz *objsz)
 {
 	unsigned int lcore_id;
 
@@ -140,9 +141,8 @@ mempool_init(struct rte_mempool *mp, const struct rte_memzone *mz,
 /* Reserves and fills the pool's memzone. Caller holds the list lock. */
 static struct rte_mempool *
 mempool_reserve(const char *name, unsigned int n,
-		const struct rte_mempool_objsz *objsz, unsigned int cache_size,
-		unsigned int private_data_size, int socket_id,
-		unsigned int flags)
+	const struct rte_mempool_objsz *objsz, unsigned int cache_size,
+	unsigned int private_data_size, int socket_id, unsigned int flags)
 {
 	char mz_name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
@@ -158,8 +158,8 @@ mempool_reserve(const char *name, unsigned int n,
 		return NULL;
 	}
 	mp = mz->addr;
-	mempool_init(mp, mz, name, n, cache_size, private_data_size,
-		socket_id, flags, objsz);
+	mempool_init(mp, mz, name, n, cache_size, private_data_size, socket_id,
+		flags, objsz);
 	return mp;
 }
 
@@ -173,16 +173,15 @@ rte_mempool_create_empty(const char *name, unsigned int n,
 	struct rte_mempool *mp;
 	int ret;
 
-	if (mempool_check_args(name, n, elt_size, cache_size,
-			private_data_size, flags) < 0)
+	if (mempool_check_args(name, n, elt_size, cache_size, private_data_size,
+		    flags) < 0)
 		return NULL;
 	/* No object can do IO until memory with an iova comes in. */
 	flags |= RTE_MEMPOOL_F_NON_IO;
 	if (flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN)
 		flags |= RTE_MEMPOOL_F_NO_SPREAD;
 	rte_mempool_calc_obj_size(elt_size, flags, &objsz);
-	private_data_size = RTE_ALIGN_CEIL(private_data_size,
-		RTE_MEMPOOL_ALIGN);
+	private_data_size = RTE_ALIGN_CEIL(private_data_size, RTE_MEMPOOL_ALIGN);
 
 	rte_rwlock_write_lock(&mempool_list_lock);
 	if (mempool_find(name) != NULL) {
@@ -213,10 +212,10 @@ rte_mempool_create_empty(const char *name, unsigned int n,
 
 struct rte_mempool *
 rte_mempool_create(const char *name, unsigned int n, unsigned int elt_size,
-		   unsigned int cache_size, unsigned int private_data_size,
-		   rte_mempool_ctor_t *mp_init, void *mp_init_arg,
-		   rte_mempool_obj_cb_t *obj_init, void *obj_init_arg,
-		   int socket_id, unsigned int flags)
+	unsigned int cache_size, unsigned int private_data_size,
+	rte_mempool_ctor_t *mp_init, void *mp_init_arg,
+	rte_mempool_obj_cb_t *obj_init, void *obj_init_arg, int socket_id,
+	unsigned int flags)
 {
 	struct rte_mempool *mp;
 	int ret;
@@ -229,8 +228,10 @@ rte_mempool_create(const char *name, unsigned int n, unsigned int elt_size,
 		mp_init(mp, mp_init_arg);
 	ret = rte_mempool_populate_default(mp);
 	if (ret < 0) {
-		MEMPOOL_LOG(ERR, "cannot create mempool %s: no memory for its "
-			"objects: %s\n", name, rte_strerror(-ret));
+		MEMPOOL_LOG(ERR,
+			"cannot create mempool %s: no memory for its "
+			"objects: %s\n",
+			name, rte_strerror(-ret));
 		rte_mempool_free(mp);
 		rte_errno = -ret;
 		return NULL;
@@ -248,7 +249,7 @@ rte_mempool_free(struct rte_mempool *mp)
 	if (mp == NULL)
 		return;
 	rte_rwlock_write_lock(&mempool_list_lock);
-	TAILQ_FOREACH(e, &mempool_list, next)
+	TAILQ_FOREACH (e, &mempool_list, next)
 		if (e->mp == mp)
 			break;
 	if (e == NULL) {
@@ -339,9 +340,10 @@ rte_mempool_cache_create(uint32_t size, int socket_id)
 	struct rte_mempool_cache *cache;
 
 	if (size == 0 || size > RTE_MEMPOOL_CACHE_MAX_SIZE) {
-		MEMPOOL_LOG(ERR, "cannot create a mempool cache of %u objects:"
-			" the size must be 1..%d\n", size,
-			RTE_MEMPOOL_CACHE_MAX_SIZE);
+		MEMPOOL_LOG(ERR,
+			"cannot create a mempool cache of %u objects:"
+			" the size must be 1..%d\n",
+			size, RTE_MEMPOOL_CACHE_MAX_SIZE);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -372,7 +374,7 @@ rte_mempool_cache_free(struct rte_mempool_cache *cache)
  */
 int
 __rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
-			   unsigned int n, struct rte_mempool_cache *cache)
+	unsigned int n, struct rte_mempool_cache *cache)
 {
 	uint32_t len = cache->len;
 	uint32_t remaining = n - len;
@@ -381,7 +383,7 @@ __rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
 
 	rte_mempool_pop_objs_(obj_table, &cache->objs[len], len);
 	if (likely(remaining <= RTE_MEMPOOL_CACHE_MAX_SIZE) &&
-			rte_mempool_ops_dequeue_bulk(mp, cache->objs, fill) == 0) {
+		rte_mempool_ops_dequeue_bulk(mp, cache->objs, fill) == 0) {
 		rte_mempool_pop_objs_(obj_table + len, &cache->objs[fill],
 			remaining);
 		cache->len = cache->size;

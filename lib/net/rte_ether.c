@@ -91,7 +91,7 @@ rte_ether_unformat_addr(const char *str, struct rte_ether_addr *eth_addr)
 		return -1;
 	}
 	if (!ether_parse_groups(str, 6, 2, ":-", bytes) &&
-			!ether_parse_groups(str, 3, 4, ":", bytes)) {
+		!ether_parse_groups(str, 3, 4, ":", bytes)) {
 		rte_errno = EINVAL;
 		return -1;
 	}

@@ -29,17 +29,17 @@
 
 #include "rte_net.h"
 
-#define NET_IPV6_EXT_MAX 8		/* extension headers followed */
+#define NET_IPV6_EXT_MAX    8		/* extension headers followed */
 #define NET_MPLS_LABELS_MAX 5		/* labels skipped to the bottom */
-#define NET_MPLS_BOTTOM 0x00000100u	/* S bit of a label entry */
-#define NET_GRE_CSUM 0x8000u		/* flags of the GRE header */
-#define NET_GRE_KEY 0x2000u
-#define NET_GRE_SEQ 0x1000u
-#define NET_GRE_VERSION 0x0007u
-#define NET_SCTP_HDR_LEN 12
-#define NET_ICMP_HDR_LEN 8
-#define NET_IPV4_MF 0x2000u		/* fragment_offset field */
-#define NET_IPV4_OFFSET 0x1FFFu
+#define NET_MPLS_BOTTOM	    0x00000100u /* S bit of a label entry */
+#define NET_GRE_CSUM	    0x8000u	/* flags of the GRE header */
+#define NET_GRE_KEY	    0x2000u
+#define NET_GRE_SEQ	    0x1000u
+#define NET_GRE_VERSION	    0x0007u
+#define NET_SCTP_HDR_LEN    12
+#define NET_ICMP_HDR_LEN    8
+#define NET_IPV4_MF	    0x2000u /* fragment_offset field */
+#define NET_IPV4_OFFSET	    0x1FFFu
 
 /* The fixed part of a GRE header (RFC 2784, RFC 2890). */
 struct net_gre_hdr {
@@ -65,7 +65,7 @@ net_read(const struct net_parse *p, uint32_t len, void *buf)
 
 int
 rte_net_skip_ip6_ext(uint16_t proto, const struct rte_mbuf *m, uint32_t *off,
-		int *frag)
+	int *frag)
 {
 	uint8_t ext[2];
 	const uint8_t *e;
@@ -74,17 +74,16 @@ rte_net_skip_ip6_ext(uint16_t proto, const struct rte_mbuf *m, uint32_t *off,
 	*frag = 0;
 	for (i = 0; i < NET_IPV6_EXT_MAX; i++) {
 		if (proto != IPPROTO_HOPOPTS && proto != IPPROTO_ROUTING &&
-				proto != IPPROTO_DSTOPTS &&
-				proto != IPPROTO_FRAGMENT)
+			proto != IPPROTO_DSTOPTS && proto != IPPROTO_FRAGMENT)
 			return proto;
 		e = rte_pktmbuf_read(m, *off, sizeof(ext), ext);
 		if (e == NULL)
 			return -1;
 		if (proto == IPPROTO_FRAGMENT) {
 			*frag = 1;
-			*off += 8;	/* fixed size (RFC 8200, 4.5) */
+			*off += 8; /* fixed size (RFC 8200, 4.5) */
 		} else {
-			*off += (e[1] + 1u) * 8;	/* length in 8 bytes, less 8 */
+			*off += (e[1] + 1u) * 8; /* length in 8 bytes, less 8 */
 		}
 		proto = e[0];
 	}
@@ -140,10 +139,10 @@ net_parse_ip(struct net_parse *p, int ipv4, int *proto, uint16_t *l3_len)
 		*l3_len = rte_ipv4_hdr_len(ip4);
 		*proto = ip4->next_proto_id;
 		if (rte_be_to_cpu_16(ip4->fragment_offset) &
-				(NET_IPV4_MF | NET_IPV4_OFFSET))
+			(NET_IPV4_MF | NET_IPV4_OFFSET))
 			*proto = -1;
 		return *l3_len == sizeof(*ip4) ? RTE_PTYPE_L3_IPV4 :
-			RTE_PTYPE_L3_IPV4_EXT;
+						 RTE_PTYPE_L3_IPV4_EXT;
 	}
 	ip6 = net_read(p, sizeof(*ip6), &ip6_buf);
 	if (ip6 == NULL)
@@ -154,7 +153,7 @@ net_parse_ip(struct net_parse *p, int ipv4, int *proto, uint16_t *l3_len)
 	if (*proto >= 0 && frag)
 		*proto = -1;
 	return *l3_len == sizeof(*ip6) ? RTE_PTYPE_L3_IPV6 :
-		RTE_PTYPE_L3_IPV6_EXT;
+					 RTE_PTYPE_L3_IPV6_EXT;
 }
 
 /* Inner L4 ptypes are the outer ones shifted up by this many bits. */
@@ -183,9 +182,10 @@ net_parse_l3_l4(struct net_parse *p, int ipv4, int inner)
 	/* Inner L3 values: IPv4 0x1, IPv4 ext 0x2, IPv6 0x3, IPv6 ext 0x4. */
 	if (inner)
 		l3 = l3 == RTE_PTYPE_L3_IPV4 ? RTE_PTYPE_INNER_L3_IPV4 :
-			l3 == RTE_PTYPE_L3_IPV4_EXT ? RTE_PTYPE_INNER_L3_IPV4_EXT :
+			l3 == RTE_PTYPE_L3_IPV4_EXT ?
+					       RTE_PTYPE_INNER_L3_IPV4_EXT :
 			l3 == RTE_PTYPE_L3_IPV6 ? RTE_PTYPE_INNER_L3_IPV6 :
-			RTE_PTYPE_INNER_L3_IPV6_EXT;
+						  RTE_PTYPE_INNER_L3_IPV6_EXT;
 	p->ptype |= l3;
 	if (p->lens != NULL)
 		*(inner ? &p->lens->inner_l3_len : &p->lens->l3_len) = l3_len;
@@ -196,7 +196,8 @@ net_parse_l3_l4(struct net_parse *p, int ipv4, int inner)
 		p->ptype |= inner ? RTE_PTYPE_INNER_L4_FRAG : RTE_PTYPE_L4_FRAG;
 		return 0;
 	}
-	if (!inner && (proto == IPPROTO_GRE || proto == IPPROTO_IPIP ||
+	if (!inner &&
+		(proto == IPPROTO_GRE || proto == IPPROTO_IPIP ||
 			proto == IPPROTO_IPV6))
 		return proto;
 	l4 = net_l4_ptype(p, (uint8_t)proto, &l4_len);
@@ -237,8 +238,8 @@ net_parse_l2(struct net_parse *p, int inner)
 		l2 = i == 2 ? RTE_PTYPE_L2_ETHER_QINQ : RTE_PTYPE_L2_ETHER_VLAN;
 		type = rte_be_to_cpu_16(vlan[i - 1].eth_proto);
 		p->off += i * sizeof(*vlan);
-	} else if (!inner && (type == RTE_ETHER_TYPE_MPLS ||
-			type == RTE_ETHER_TYPE_MPLSM)) {
+	} else if (!inner &&
+		(type == RTE_ETHER_TYPE_MPLS || type == RTE_ETHER_TYPE_MPLSM)) {
 		l2 = RTE_PTYPE_L2_ETHER_MPLS;
 		for (i = 0; i < NET_MPLS_LABELS_MAX; i++) {
 			lbl = net_read(p, sizeof(label_buf), &label_buf);
@@ -260,13 +261,15 @@ net_parse_l2(struct net_parse *p, int inner)
 		l2 = RTE_PTYPE_L2_ETHER_TIMESYNC;
 	}
 	if (inner)
-		l2 = l2 == RTE_PTYPE_L2_ETHER_VLAN ? RTE_PTYPE_INNER_L2_ETHER_VLAN :
+		l2 = l2 == RTE_PTYPE_L2_ETHER_VLAN ?
+			RTE_PTYPE_INNER_L2_ETHER_VLAN :
 			l2 == RTE_PTYPE_L2_ETHER_QINQ ?
-			RTE_PTYPE_INNER_L2_ETHER_QINQ : RTE_PTYPE_INNER_L2_ETHER;
+			RTE_PTYPE_INNER_L2_ETHER_QINQ :
+			RTE_PTYPE_INNER_L2_ETHER;
 	p->ptype |= l2;
 	if (p->lens != NULL)
-		*(inner ? &p->lens->inner_l2_len : &p->lens->l2_len) =
-			(uint8_t)(p->off - start);
+		*(inner ? &p->lens->inner_l2_len :
+			  &p->lens->l2_len) = (uint8_t)(p->off - start);
 	return type;
 }
 
@@ -283,12 +286,13 @@ net_parse_gre(struct net_parse *p)
 		return 0;
 	flags = rte_be_to_cpu_16(gre->flags);
 	if (flags & NET_GRE_VERSION)
-		return 0;	/* only version 0 carries Ethernet or IP */
+		return 0; /* only version 0 carries Ethernet or IP */
 	len += (flags & NET_GRE_CSUM ? 4 : 0) + (flags & NET_GRE_KEY ? 4 : 0) +
 		(flags & NET_GRE_SEQ ? 4 : 0);
 	type = rte_be_to_cpu_16(gre->proto);
 	p->ptype |= type == RTE_ETHER_TYPE_TEB && flags & NET_GRE_KEY ?
-		RTE_PTYPE_TUNNEL_NVGRE : RTE_PTYPE_TUNNEL_GRE;
+		RTE_PTYPE_TUNNEL_NVGRE :
+		RTE_PTYPE_TUNNEL_GRE;
 	if (p->lens != NULL)
 		p->lens->tunnel_len = len;
 	p->off += len;
@@ -313,7 +317,7 @@ net_parse_tunnel(struct net_parse *p, int proto)
 	} else {
 		p->ptype |= RTE_PTYPE_TUNNEL_IP;
 		type = proto == IPPROTO_IPIP ? RTE_ETHER_TYPE_IPV4 :
-			RTE_ETHER_TYPE_IPV6;
+					       RTE_ETHER_TYPE_IPV6;
 	}
 	if (type == RTE_ETHER_TYPE_IPV4 || type == RTE_ETHER_TYPE_IPV6)
 		net_parse_l3_l4(p, type == RTE_ETHER_TYPE_IPV4, 1);
@@ -321,10 +325,14 @@ net_parse_tunnel(struct net_parse *p, int proto)
 
 uint32_t
 rte_net_get_ptype(const struct rte_mbuf *m, struct rte_net_hdr_lens *hdr_lens,
-		uint32_t layers)
+	uint32_t layers)
 {
 	struct net_parse p = {
-		.m = m, .off = 0, .layers = layers, .ptype = 0, .lens = hdr_lens,
+		.m = m,
+		.off = 0,
+		.layers = layers,
+		.ptype = 0,
+		.lens = hdr_lens,
 	};
 	uint16_t type;
 	int proto;

@@ -44,11 +44,13 @@ static_assert(offsetof(union __rte_ring_rts_poscnt, val.pos) == 4,
 	"RTS tail position at 4");
 
 /* Flags rte_ring_init() and rte_ring_create*() accept. */
-#define RING_F_KNOWN (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | \
-	RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | RING_F_MP_HTS_ENQ | \
-	RING_F_MC_HTS_DEQ)
-#define RING_F_PROD_MODES (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
-#define RING_F_CONS_MODES (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
+#define RING_F_KNOWN \
+	(RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | RING_F_MP_RTS_ENQ | \
+		RING_F_MC_RTS_DEQ | RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ)
+#define RING_F_PROD_MODES \
+	(RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
+#define RING_F_CONS_MODES \
+	(RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
 
 /* RTS rings let the head run this fraction of the capacity ahead. */
 #define RING_RTS_HTD_DIVISOR 8
@@ -76,14 +78,16 @@ ring_check_flags(unsigned int flags)
 		return -EINVAL;
 	}
 	if (!rte_is_power_of_2(flags & RING_F_PROD_MODES) &&
-			(flags & RING_F_PROD_MODES) != 0) {
-		RING_LOG(ERR, "flags %#x: pick one of SP_ENQ, MP_RTS_ENQ and MP_HTS_ENQ\n",
+		(flags & RING_F_PROD_MODES) != 0) {
+		RING_LOG(ERR,
+			"flags %#x: pick one of SP_ENQ, MP_RTS_ENQ and MP_HTS_ENQ\n",
 			flags);
 		return -EINVAL;
 	}
 	if (!rte_is_power_of_2(flags & RING_F_CONS_MODES) &&
-			(flags & RING_F_CONS_MODES) != 0) {
-		RING_LOG(ERR, "flags %#x: pick one of SC_DEQ, MC_RTS_DEQ and MC_HTS_DEQ\n",
+		(flags & RING_F_CONS_MODES) != 0) {
+		RING_LOG(ERR,
+			"flags %#x: pick one of SC_DEQ, MC_RTS_DEQ and MC_HTS_DEQ\n",
 			flags);
 		return -EINVAL;
 	}
@@ -113,10 +117,12 @@ ring_check_count(unsigned int count, unsigned int flags)
 	if (ring_slots(count, flags) != 0)
 		return 0;
 	if ((flags & RING_F_EXACT_SZ) != 0)
-		RING_LOG(ERR, "count %u invalid: with RING_F_EXACT_SZ it must be 1 to %u\n",
+		RING_LOG(ERR,
+			"count %u invalid: with RING_F_EXACT_SZ it must be 1 to %u\n",
 			count, (RTE_RING_SZ_MASK >> 1));
 	else
-		RING_LOG(ERR, "count %u invalid: it must be a power of two, at most %u (or use RING_F_EXACT_SZ)\n",
+		RING_LOG(ERR,
+			"count %u invalid: it must be a power of two, at most %u (or use RING_F_EXACT_SZ)\n",
 			count, (RTE_RING_SZ_MASK >> 1) + 1);
 	return -EINVAL;
 }
@@ -134,7 +140,8 @@ ring_check_esize(unsigned int esize)
 {
 	if (esize != 0 && esize % 4 == 0)
 		return 0;
-	RING_LOG(ERR, "element size %u invalid: it must be a non-zero multiple of 4\n",
+	RING_LOG(ERR,
+		"element size %u invalid: it must be a non-zero multiple of 4\n",
 		esize);
 	return -EINVAL;
 }
@@ -188,7 +195,7 @@ ring_init_fail(int err)
 
 int
 rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
-		unsigned int flags)
+	unsigned int flags)
 {
 	uint32_t slots;
 
@@ -200,7 +207,8 @@ rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 	if (ring_check_flags(flags) != 0 || ring_check_count(count, flags) != 0)
 		return ring_init_fail(EINVAL);
 	if (strnlen(name, RTE_RING_NAMESIZE) == RTE_RING_NAMESIZE) {
-		RING_LOG(ERR, "ring name '%s' too long: at most %zu characters\n",
+		RING_LOG(ERR,
+			"ring name '%s' too long: at most %zu characters\n",
 			name, RTE_RING_NAMESIZE - 1);
 		return ring_init_fail(ENAMETOOLONG);
 	}
@@ -231,17 +239,18 @@ ring_create_fail(int err)
 /* Checks everything rte_ring_create_elem() can check without the EAL. */
 static int
 ring_create_check(const char *name, unsigned int esize, unsigned int count,
-		unsigned int flags)
+	unsigned int flags)
 {
 	if (name == NULL) {
 		RING_LOG(ERR, "rte_ring_create: NULL name\n");
 		return -EINVAL;
 	}
 	if (ring_check_esize(esize) != 0 || ring_check_flags(flags) != 0 ||
-			ring_check_count(count, flags) != 0)
+		ring_check_count(count, flags) != 0)
 		return -EINVAL;
 	if (strnlen(name, RTE_RING_NAMESIZE) == RTE_RING_NAMESIZE) {
-		RING_LOG(ERR, "ring name '%s' too long: at most %zu characters\n",
+		RING_LOG(ERR,
+			"ring name '%s' too long: at most %zu characters\n",
 			name, RTE_RING_NAMESIZE - 1);
 		return -ENAMETOOLONG;
 	}
@@ -267,7 +276,7 @@ ring_reserve_hint(int err)
 
 struct rte_ring *
 rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
-		int socket_id, unsigned int flags)
+	int socket_id, unsigned int flags)
 {
 	char mz_name[RTE_MEMZONE_NAMESIZE];
 	const struct rte_memzone *mz;
@@ -310,7 +319,7 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
 
 struct rte_ring *
 rte_ring_create(const char *name, unsigned int count, int socket_id,
-		unsigned int flags)
+	unsigned int flags)
 {
 	return rte_ring_create_elem(name, sizeof(void *), count, socket_id,
 		flags);
@@ -322,7 +331,7 @@ ring_find_entry(const struct rte_ring *r)
 {
 	struct ring_entry *entry;
 
-	TAILQ_FOREACH(entry, &ring_list, next)
+	TAILQ_FOREACH (entry, &ring_list, next)
 		if (entry->ring == r)
 			return entry;
 	return NULL;
@@ -337,7 +346,8 @@ rte_ring_free(struct rte_ring *r)
 	if (r == NULL)
 		return;
 	if (r->memzone == NULL) {
-		RING_LOG(ERR, "cannot free ring '%s': it was made by rte_ring_init(), not rte_ring_create(); free its memory yourself\n",
+		RING_LOG(ERR,
+			"cannot free ring '%s': it was made by rte_ring_init(), not rte_ring_create(); free its memory yourself\n",
 			r->name);
 		return;
 	}
@@ -345,7 +355,8 @@ rte_ring_free(struct rte_ring *r)
 	entry = ring_find_entry(r);
 	if (entry == NULL) {
 		rte_rwlock_write_unlock(&ring_list_lock);
-		RING_LOG(ERR, "cannot free ring %p: not a ring made by rte_ring_create() (freed twice?)\n",
+		RING_LOG(ERR,
+			"cannot free ring %p: not a ring made by rte_ring_create() (freed twice?)\n",
 			(const void *)r);
 		return;
 	}
@@ -369,7 +380,7 @@ rte_ring_lookup(const char *name)
 		return NULL;
 	}
 	rte_rwlock_read_lock(&ring_list_lock);
-	TAILQ_FOREACH(entry, &ring_list, next) {
+	TAILQ_FOREACH (entry, &ring_list, next) {
 		if (strncmp(name, entry->ring->name, RTE_RING_NAMESIZE) == 0) {
 			r = entry->ring;
 			break;
@@ -386,8 +397,7 @@ rte_ring_lookup(const char *name)
 
 /* Zeroes one side's counters, whatever its mode. */
 static void
-ring_reset_side(struct rte_ring_headtail *ht,
-		struct rte_ring_rts_headtail *rts)
+ring_reset_side(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts)
 {
 	/* head/tail (MT, ST), the HTS word and the RTS tail word share the
 	 * first eight bytes; the RTS head word sits further on. */
@@ -425,8 +435,7 @@ ring_mode_name(enum rte_ring_sync_type mode)
 /* One side's head and tail positions, whatever its mode. */
 static void
 ring_side_pos(const struct rte_ring_headtail *ht,
-		const struct rte_ring_rts_headtail *rts, uint32_t *head,
-		uint32_t *tail)
+	const struct rte_ring_rts_headtail *rts, uint32_t *head, uint32_t *tail)
 {
 	union __rte_ring_rts_poscnt pc;
 
@@ -472,7 +481,7 @@ rte_ring_list_dump(FILE *f)
 	struct ring_entry *entry;
 
 	rte_rwlock_read_lock(&ring_list_lock);
-	TAILQ_FOREACH(entry, &ring_list, next)
+	TAILQ_FOREACH (entry, &ring_list, next)
 		rte_ring_dump(f, entry->ring);
 	rte_rwlock_read_unlock(&ring_list_lock);
 }

@@ -36,7 +36,7 @@ static const char *const tbus_names[TBUS_NB_DEV] = { "tb0", "tb1", "tb2" };
 
 static struct {
 	int scans, probes, cleanups;
-	bool memory_at_scan;	/* the IOVA mode was chosen at scan */
+	bool memory_at_scan; /* the IOVA mode was chosen at scan */
 	bool probe_fails;
 	enum rte_iova_mode iova;
 } tbus_state;
@@ -243,14 +243,15 @@ check_after_init(int argc, char **argv, int consumed)
 	/* Scanned before memory existed, probed after. */
 	if (tbus_state.memory_at_scan)
 		return 2;
-	if (!rte_dev_is_probed(&tbus_devs[0]) || rte_dev_is_probed(&tbus_devs[1]))
+	if (!rte_dev_is_probed(&tbus_devs[0]) ||
+		rte_dev_is_probed(&tbus_devs[1]))
 		return 3;
 	if (rte_dev_driver(&tbus_devs[0]) != &tbus_driver ||
-			strcmp(rte_driver_name(rte_dev_driver(&tbus_devs[0])),
-				"tbus_drv") != 0 ||
-			rte_dev_bus(&tbus_devs[0]) != &tbus ||
-			rte_dev_numa_node(&tbus_devs[0]) != SOCKET_ID_ANY ||
-			strcmp(rte_dev_name(&tbus_devs[0]), "tb0") != 0)
+		strcmp(rte_driver_name(rte_dev_driver(&tbus_devs[0])),
+			"tbus_drv") != 0 ||
+		rte_dev_bus(&tbus_devs[0]) != &tbus ||
+		rte_dev_numa_node(&tbus_devs[0]) != SOCKET_ID_ANY ||
+		strcmp(rte_dev_name(&tbus_devs[0]), "tb0") != 0)
 		return 4;
 	return 0;
 }

@@ -47,7 +47,7 @@ vdev_bus(void)
 struct parse_case {
 	const char *str;
 	const char *name;
-	const char *bus;	/* NULL: no registered bus */
+	const char *bus; /* NULL: no registered bus */
 	const char *args;
 };
 
@@ -89,7 +89,8 @@ test_parse_layers(void **state)
 
 	(void)state;
 	assert_int_equal(rte_devargs_parse(&da,
-		"bus=vdev,name=net_dtest2/class=eth,mac=1/driver=net_dtest,x=1"), 0);
+				 "bus=vdev,name=net_dtest2/class=eth,mac=1/driver=net_dtest,x=1"),
+		0);
 	assert_string_equal(da.name, "net_dtest2");
 	assert_ptr_equal(da.bus, vdev_bus());
 	assert_string_equal(da.bus_str, "bus=vdev,name=net_dtest2");
@@ -98,7 +99,8 @@ test_parse_layers(void **state)
 	rte_devargs_reset(&da);
 	/* A '/' inside a value is not a layer boundary. */
 	assert_int_equal(rte_devargs_parse(&da,
-		"bus=vdev,name=net_dtest3/driver=x,path=/tmp/a"), 0);
+				 "bus=vdev,name=net_dtest3/driver=x,path=/tmp/a"),
+		0);
 	assert_string_equal(da.drv_str, "driver=x,path=/tmp/a");
 	rte_devargs_reset(&da);
 }
@@ -175,7 +177,7 @@ count_on(const char *bus)
 	unsigned int n = 0;
 
 	RTE_EAL_DEVARGS_FOREACH(bus, da)
-		n++;
+	n++;
 	return n;
 }
 
@@ -185,8 +187,10 @@ test_list(void **state)
 	struct rte_devargs *da;
 
 	(void)state;
-	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "net_dtest5,a=1"), 0);
-	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_ALLOWED, "0000:00:03.0"), 0);
+	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "net_dtest5,a=1"),
+		0);
+	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_ALLOWED, "0000:00:03.0"),
+		0);
 	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_BLOCKED, "net_dtest6"), 0);
 	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "nope0"), -EFAULT);
 	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, NULL), -EINVAL);
@@ -213,7 +217,8 @@ test_insert_remove(void **state)
 	struct rte_devargs *da = calloc(1, sizeof(*da)), *first;
 
 	(void)state;
-	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "net_dtest7,a=1"), 0);
+	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "net_dtest7,a=1"),
+		0);
 	first = rte_devargs_next(NULL, NULL);
 	/* The same device again: the listed entry takes the new arguments. */
 	assert_int_equal(rte_devargs_parse(da, "net_dtest7,a=2"), 0);
@@ -244,8 +249,10 @@ test_dump(void **state)
 	size_t n;
 
 	(void)state;
-	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "net_dtest8,k=v"), 0);
-	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_BLOCKED, "0000:00:04.0"), 0);
+	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, "net_dtest8,k=v"),
+		0);
+	assert_int_equal(rte_devargs_add(RTE_DEVTYPE_BLOCKED, "0000:00:04.0"),
+		0);
 	rte_devargs_dump(f);
 	rewind(f);
 	n = fread(text, 1, sizeof(text) - 1, f);

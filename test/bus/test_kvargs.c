@@ -27,8 +27,8 @@ static const char *const valid_keys[] = { "size", "copy", "queues", NULL };
 struct good_case {
 	const char *args;
 	unsigned int count;
-	const char *key;	/* a key to look up */
-	const char *value;	/* its expected value (NULL: bare key) */
+	const char *key;   /* a key to look up */
+	const char *value; /* its expected value (NULL: bare key) */
 };
 
 static const struct good_case good_cases[] = {
@@ -49,12 +49,12 @@ static const struct good_case good_cases[] = {
 
 /* DPDK 22.11's other rules, with no list of valid keys. */
 static const struct good_case any_key_cases[] = {
-	{ "=1", 1, "", "1" },			/* empty key */
-	{ "size=1,=2", 2, "", "2" },		/* empty key after a comma */
-	{ "size=a=b", 1, "a", "b" },		/* each '=' ends a key */
-	{ "k=[a=b,c]", 1, "[a", "b,c]" },	/* also inside a list */
+	{ "=1", 1, "", "1" },		  /* empty key */
+	{ "size=1,=2", 2, "", "2" },	  /* empty key after a comma */
+	{ "size=a=b", 1, "a", "b" },	  /* each '=' ends a key */
+	{ "k=[a=b,c]", 1, "[a", "b,c]" }, /* also inside a list */
 	{ "=", 1, "", "" },
-	{ "a]b=1", 1, "a]b", "1" },		/* a stray ']' is a character */
+	{ "a]b=1", 1, "a]b", "1" }, /* a stray ']' is a character */
 };
 
 static void
@@ -114,7 +114,7 @@ parse_logged_lines(const char *args, const char *const keys[],
 
 struct bad_case {
 	const char *args;
-	const char *says;	/* a piece of the log line */
+	const char *says; /* a piece of the log line */
 };
 
 static const struct bad_case bad_cases[] = {
@@ -144,8 +144,8 @@ test_too_many_pairs(void **state)
 	assert_int_equal(rte_kvargs_count(kv, "s"), RTE_KVARGS_MAX);
 	rte_kvargs_free(kv);
 	strcat(args, ",s=1");
-	assert_int_equal(parse_logged_lines(args, keys, &kv, text,
-		sizeof(text)), 1);
+	assert_int_equal(parse_logged_lines(args, keys, &kv, text, sizeof(text)),
+		1);
 	assert_null(kv);
 	assert_non_null(strstr(text, "pairs"));
 }
@@ -164,8 +164,8 @@ test_bad_strings(void **state)
 			sizeof(text));
 
 		if (kv != NULL || lines != 1 || strstr(text, c->says) == NULL)
-			fail_msg("'%s': kv %p, %d lines: %s", c->args, (void *)kv,
-				lines, text);
+			fail_msg("'%s': kv %p, %d lines: %s", c->args,
+				(void *)kv, lines, text);
 	}
 	assert_null(rte_kvargs_parse(NULL, NULL));
 	/* Without valid_keys any key goes. */
@@ -204,8 +204,8 @@ refuse_copy(const char *key, const char *value, void *opaque)
 static void
 test_process(void **state)
 {
-	struct rte_kvargs *kv = rte_kvargs_parse("size=1,copy,size=2,queues=[1,2]",
-		valid_keys);
+	struct rte_kvargs *kv =
+		rte_kvargs_parse("size=1,copy,size=2,queues=[1,2]", valid_keys);
 	struct collected all = { "", 0 }, sizes = { "", 0 };
 	int calls = 0;
 
@@ -264,8 +264,8 @@ test_parse_delim(void **state)
 	assert_string_equal(rte_kvargs_get(kv, "size"), "1/2");
 	rte_kvargs_free(kv);
 	/* ... where the second '=' makes "1/class" a key, as in DPDK. */
-	assert_null(rte_kvargs_parse_delim("size=1/class=eth", valid_keys,
-		NULL));
+	assert_null(
+		rte_kvargs_parse_delim("size=1/class=eth", valid_keys, NULL));
 	assert_null(rte_kvargs_parse_delim("copy=1/x,y=2", valid_keys, NULL));
 }
 

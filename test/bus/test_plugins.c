@@ -30,7 +30,7 @@
 #include "test_helpers.h"
 #include "../eal/eal_test_run.h"
 
-uint64_t eal_bus_registrations(void);	/* eal_private.h */
+uint64_t eal_bus_registrations(void); /* eal_private.h */
 
 /*
  * Out-of-memory injection: strdup() of strdup_fail_path fails on its
@@ -47,12 +47,13 @@ strdup(const char *s)
 	static char *(*next_strdup)(const char *);
 
 	if (strdup_fail_path != NULL && strcmp(s, strdup_fail_path) == 0 &&
-			--strdup_fail_countdown == 0) {
+		--strdup_fail_countdown == 0) {
 		errno = ENOMEM;
 		return NULL;
 	}
 	if (next_strdup == NULL)
-		next_strdup = (char *(*)(const char *))dlsym(RTLD_NEXT, "strdup");
+		next_strdup = (char *(*)(const char *))dlsym(RTLD_NEXT,
+			"strdup");
 	return next_strdup(s);
 }
 
@@ -95,12 +96,14 @@ test_load_file(void **state)
 	char args[1024];
 
 	(void)state;
-	snprintf(args, sizeof(args), "--no-huge -l 0 -d %s --vdev net_plugtest0",
-		plugtest_path);
+	snprintf(args, sizeof(args),
+		"--no-huge -l 0 -d %s --vdev net_plugtest0", plugtest_path);
 	run_ok(args);
 	/* Named twice: loaded once. */
-	snprintf(args, sizeof(args), "--no-huge -l 0 -d %s -d %s "
-		"--vdev net_plugtest0", plugtest_path, plugtest_path);
+	snprintf(args, sizeof(args),
+		"--no-huge -l 0 -d %s -d %s "
+		"--vdev net_plugtest0",
+		plugtest_path, plugtest_path);
 	run_ok(args);
 }
 
@@ -151,8 +154,8 @@ test_load_dir(void **state)
 	assert_int_equal(copy_file(plugtest_path, so), 0);
 	/* Files that are not *.so are not plugins. */
 	write_text(txt, "not a plugin\n");
-	snprintf(args, sizeof(args), "--no-huge -l 0 -d %s --vdev net_plugtest0",
-		dir);
+	snprintf(args, sizeof(args),
+		"--no-huge -l 0 -d %s --vdev net_plugtest0", dir);
 	run_ok(args);
 	unlink(so);
 	unlink(txt);
@@ -180,9 +183,9 @@ expect_plugin_failure(const char *path, const char *says)
 	snprintf(args, sizeof(args), "--no-huge -l 0 -d %s", path);
 	eal_run(args, NULL, &r);
 	if (r.ret != -1 || r.err != EINVAL || r.status != 0 ||
-			eal_run_lines(r.err_text) != 1 ||
-			strstr(r.err_text, path) == NULL ||
-			strstr(r.err_text, says) == NULL)
+		eal_run_lines(r.err_text) != 1 ||
+		strstr(r.err_text, path) == NULL ||
+		strstr(r.err_text, says) == NULL)
 		fail_msg("'%s': init %d, rte_errno %d, stderr: %s", args, r.ret,
 			r.err, r.err_text);
 }
@@ -202,7 +205,8 @@ test_failures(void **state)
 	close(fd);
 	expect_plugin_failure(not_elf, "cannot load the plugin");
 	unlink(not_elf);
-	expect_plugin_failure(unresolved_path, "pollux_plugtest_no_such_function");
+	expect_plugin_failure(unresolved_path,
+		"pollux_plugtest_no_such_function");
 	expect_plugin_failure(empty_path, "not a PMD");
 }
 
@@ -224,7 +228,7 @@ load_out_of_memory(void *arg)
 		return 11;
 	strdup_fail_path = NULL;
 	if (eal_bus_registrations() != before)
-		return 12;	/* opened, registered, then closed */
+		return 12; /* opened, registered, then closed */
 	if (dlopen(plugtest_path, RTLD_NOW | RTLD_NOLOAD) != NULL)
 		return 13;
 	return TEST_LEAKS_FOUND() ? 14 : 0;
@@ -296,7 +300,8 @@ main(int argc, char **argv)
 	};
 
 	if (argc < 4) {
-		fprintf(stderr, "usage: %s PLUGTEST.so UNRESOLVED.so EMPTY.so\n",
+		fprintf(stderr,
+			"usage: %s PLUGTEST.so UNRESOLVED.so EMPTY.so\n",
 			argv[0]);
 		return 1;
 	}

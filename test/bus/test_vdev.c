@@ -45,7 +45,8 @@ static struct {
 static int
 testdev_probe(struct rte_vdev_device *dev)
 {
-	struct rte_kvargs *kv = rte_kvargs_parse(rte_vdev_device_args(dev), NULL);
+	struct rte_kvargs *kv = rte_kvargs_parse(rte_vdev_device_args(dev),
+		NULL);
 	int fail = rte_kvargs_get(kv, "fail") != NULL;
 
 	rte_kvargs_free(kv);
@@ -121,15 +122,15 @@ check_probe_args(int argc, char **argv, int consumed)
 	if (seen.probes != 1 || dev == NULL)
 		return 1;
 	if (strcmp(seen.names[0], "net_testdev0") != 0 ||
-			strcmp(seen.args[0], "key=val,n=[1,2]") != 0)
+		strcmp(seen.args[0], "key=val,n=[1,2]") != 0)
 		return 2;
 	if (!rte_dev_is_probed(dev) ||
-			strcmp(rte_driver_name(rte_dev_driver(dev)),
-				"net_testdev") != 0 ||
-			rte_dev_bus(dev) != rte_bus_find_by_name("vdev") ||
-			rte_dev_numa_node(dev) != SOCKET_ID_ANY ||
-			strcmp(rte_dev_devargs(dev)->args, "key=val,n=[1,2]") != 0 ||
-			rte_dev_devargs(dev)->type != RTE_DEVTYPE_VIRTUAL)
+		strcmp(rte_driver_name(rte_dev_driver(dev)), "net_testdev") !=
+			0 ||
+		rte_dev_bus(dev) != rte_bus_find_by_name("vdev") ||
+		rte_dev_numa_node(dev) != SOCKET_ID_ANY ||
+		strcmp(rte_dev_devargs(dev)->args, "key=val,n=[1,2]") != 0 ||
+		rte_dev_devargs(dev)->type != RTE_DEVTYPE_VIRTUAL)
 		return 3;
 	return 0;
 }
@@ -161,10 +162,12 @@ check_alias_and_prefix(int argc, char **argv, int consumed)
 	(void)consumed;
 	if (seen.probes != 2 || seen.long_probes != 1)
 		return 1;
-	if (vdev_find("eth_testdev0") == NULL || vdev_find("net_testdev3") == NULL)
+	if (vdev_find("eth_testdev0") == NULL ||
+		vdev_find("net_testdev3") == NULL)
 		return 2;
-	if (strcmp(rte_driver_name(rte_dev_driver(vdev_find("net_testdev_long1"))),
-			"net_testdev_long") != 0)
+	if (strcmp(rte_driver_name(
+			   rte_dev_driver(vdev_find("net_testdev_long1"))),
+		    "net_testdev_long") != 0)
 		return 3;
 	return 0;
 }
@@ -174,7 +177,8 @@ test_alias_and_prefix(void **state)
 {
 	(void)state;
 	run_ok("--no-huge -l 0 --vdev eth_testdev0 --vdev net_testdev3 "
-		"--vdev net_testdev_long1", check_alias_and_prefix);
+	       "--vdev net_testdev_long1",
+		check_alias_and_prefix);
 }
 
 struct fail_case {
@@ -201,11 +205,11 @@ test_init_failures(void **state)
 
 		eal_run(c->args, NULL, &r);
 		if (r.ret != -1 || r.err != c->err || r.status != 0 ||
-				eal_run_lines(r.err_text) != 1 ||
-				strstr(r.err_text, c->says) == NULL)
+			eal_run_lines(r.err_text) != 1 ||
+			strstr(r.err_text, c->says) == NULL)
 			fail_msg("'%s': init %d, rte_errno %d (want %d), "
-				"stderr: %s", c->args, r.ret, r.err, c->err,
-				r.err_text);
+				 "stderr: %s",
+				c->args, r.ret, r.err, c->err, r.err_text);
 	}
 }
 
@@ -240,19 +244,19 @@ check_hotplug(int argc, char **argv, int consumed)
 		return 1;
 	dev = vdev_find("net_testdev9");
 	if (dev == NULL || !rte_dev_is_probed(dev) ||
-			strcmp(seen.args[0], "size=64") != 0)
+		strcmp(seen.args[0], "size=64") != 0)
 		return 2;
 	if (rte_dev_probe("net_testdev9") != -EEXIST)
 		return 3;
 	if (rte_dev_remove(dev) != 0 || seen.removes != 1 ||
-			vdev_find("net_testdev9") != NULL ||
-			rte_devargs_next("vdev", NULL) != NULL)
+		vdev_find("net_testdev9") != NULL ||
+		rte_devargs_next("vdev", NULL) != NULL)
 		return 4;
 	if (rte_eal_hotplug_add("vdev", "net_testdev8", "a=b") != 0 ||
-			strcmp(seen.args[1], "a=b") != 0)
+		strcmp(seen.args[1], "a=b") != 0)
 		return 5;
 	if (rte_eal_hotplug_remove("vdev", "net_testdev8") != 0 ||
-			seen.removes != 2)
+		seen.removes != 2)
 		return 6;
 	return 0;
 }
@@ -275,18 +279,18 @@ check_hotplug_errors(int argc, char **argv, int consumed)
 	if (rte_eal_hotplug_remove("nosuchbus", "net_testdev5") != -ENOENT)
 		return 2;
 	if (rte_eal_hotplug_remove(NULL, "x") != -EINVAL ||
-			rte_eal_hotplug_add("vdev", NULL, NULL) != -EINVAL)
+		rte_eal_hotplug_add("vdev", NULL, NULL) != -EINVAL)
 		return 3;
 	if (rte_dev_remove(NULL) != -EINVAL || rte_dev_probe(NULL) != -EINVAL)
 		return 4;
 	if (rte_dev_probe("net_nosuch1") != -EFAULT ||
-			rte_eal_hotplug_add("vdev", "net_nosuch2", "") != -EFAULT)
+		rte_eal_hotplug_add("vdev", "net_nosuch2", "") != -EFAULT)
 		return 5;
 	if (rte_dev_probe("0000:00:01.0") != -ENODEV)
 		return 6;
 	/* A failing probe leaves the device unprobed: remove is -ENOENT. */
 	if (rte_dev_probe("net_testdev4,fail=1") != -EIO ||
-			rte_dev_remove(vdev_find("net_testdev4")) != -ENOENT)
+		rte_dev_remove(vdev_find("net_testdev4")) != -ENOENT)
 		return 7;
 	return 0;
 }
@@ -305,20 +309,20 @@ check_vdev_init(int argc, char **argv, int consumed)
 	(void)argv;
 	(void)consumed;
 	if (rte_vdev_init("net_testdev7", "x=1") != 0 || seen.probes != 1 ||
-			strcmp(seen.args[0], "x=1") != 0)
+		strcmp(seen.args[0], "x=1") != 0)
 		return 1;
 	if (rte_vdev_init("net_testdev7", NULL) != -EEXIST)
 		return 2;
 	if (rte_vdev_init("net_nosuch3", NULL) != -EFAULT ||
-			rte_vdev_init(NULL, NULL) != -EINVAL)
+		rte_vdev_init(NULL, NULL) != -EINVAL)
 		return 3;
 	if (rte_vdev_init("net_testdev6", "fail=1") != -EIO ||
-			vdev_find("net_testdev6") != NULL)
+		vdev_find("net_testdev6") != NULL)
 		return 4;
 	if (rte_vdev_uninit("net_testdev7") != 0 || seen.removes != 1)
 		return 5;
 	if (rte_vdev_uninit("net_testdev7") != -ENOENT ||
-			rte_vdev_uninit(NULL) != -EINVAL)
+		rte_vdev_uninit(NULL) != -EINVAL)
 		return 6;
 	return 0;
 }
@@ -340,14 +344,14 @@ check_iterator(int argc, char **argv, int consumed)
 	(void)argc;
 	(void)argv;
 	(void)consumed;
-	RTE_DEV_FOREACH(dev, "bus=vdev", &it)
+	RTE_DEV_FOREACH (dev, "bus=vdev", &it)
 		all++;
-	RTE_DEV_FOREACH(dev, "bus=vdev,name=net_testdev2/class=eth", &it)
+	RTE_DEV_FOREACH (dev, "bus=vdev,name=net_testdev2/class=eth", &it)
 		named += strcmp(rte_dev_name(dev), "net_testdev2") == 0;
 	if (all != 2 || named != 1)
 		return 1;
 	if (rte_dev_iterator_init(&it, "net_testdev1") != -EINVAL ||
-			rte_dev_iterator_init(&it, "bus=nosuch") != -EINVAL)
+		rte_dev_iterator_init(&it, "bus=nosuch") != -EINVAL)
 		return 2;
 	return 0;
 }
@@ -374,14 +378,14 @@ check_custom_scan(int argc, char **argv, int consumed)
 	(void)argv;
 	(void)consumed;
 	if (rte_vdev_add_custom_scan(custom_scan_add, NULL) != 0 ||
-			rte_vdev_add_custom_scan(custom_scan_add, NULL) != 0)
+		rte_vdev_add_custom_scan(custom_scan_add, NULL) != 0)
 		return 1;
 	rte_bus_scan();
 	if (rte_bus_probe() != 0 || seen.probes != 1 ||
-			strcmp(seen.args[0], "from=scan") != 0)
+		strcmp(seen.args[0], "from=scan") != 0)
 		return 2;
 	if (rte_vdev_remove_custom_scan(custom_scan_add, (void *)-1) != 0 ||
-			rte_vdev_remove_custom_scan(custom_scan_add, NULL) != -ENOENT)
+		rte_vdev_remove_custom_scan(custom_scan_add, NULL) != -ENOENT)
 		return 3;
 	return 0;
 }
@@ -426,10 +430,10 @@ init_cleanup_leaks(void *arg)
 	if (rte_eal_init(TEST_ARGC(argv), argv) < 0)
 		return 10;
 	if (rte_dev_probe("net_testdev1") != 0 ||
-			rte_eal_alarm_set(1000000, noop_alarm, NULL) != 0)
+		rte_eal_alarm_set(1000000, noop_alarm, NULL) != 0)
 		return 11;
 	if (count_dir("/proc/self/task") < 2)
-		return 12;	/* the interrupt thread runs */
+		return 12; /* the interrupt thread runs */
 	rte_eal_cleanup();
 	if (seen.removes != 3)
 		return 13;

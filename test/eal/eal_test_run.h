@@ -30,10 +30,10 @@
 #define EAL_RUN_OUT_SIZE 8192
 
 struct eal_run {
-	int ret;		/* rte_eal_init()'s return value */
-	int err;		/* rte_errno after it */
+	int ret; /* rte_eal_init()'s return value */
+	int err; /* rte_errno after it */
 	int hook_ret;
-	int status;		/* the child's exit status (or 128 + signal) */
+	int status; /* the child's exit status (or 128 + signal) */
 	char err_text[EAL_RUN_OUT_SIZE];
 	char out_text[EAL_RUN_OUT_SIZE];
 };
@@ -59,13 +59,15 @@ eal_run(const char *args, eal_run_hook hook, struct eal_run *r)
 	char *copy = strdup(args), *save = NULL, *tok;
 	char *argv[EAL_RUN_MAX_ARGS + 1] = { "test" };
 	int argc = 1, status, res[3];
-	FILE *err_file = tmpfile(), *out_file = tmpfile(), *res_file = tmpfile();
+	FILE *err_file = tmpfile(), *out_file = tmpfile(),
+	     *res_file = tmpfile();
 	int err_fd = fileno(err_file), out_fd = fileno(out_file);
 	int res_fd = fileno(res_file);
 	pid_t pid;
 
-	for (tok = strtok_r(copy, " ", &save); tok != NULL && argc < EAL_RUN_MAX_ARGS;
-			tok = strtok_r(NULL, " ", &save))
+	for (tok = strtok_r(copy, " ", &save);
+		tok != NULL && argc < EAL_RUN_MAX_ARGS;
+		tok = strtok_r(NULL, " ", &save))
 		argv[argc++] = tok;
 	argv[argc] = NULL;
 	memset(r, 0, sizeof(*r));
@@ -90,7 +92,7 @@ eal_run(const char *args, eal_run_hook hook, struct eal_run *r)
 	}
 	waitpid(pid, &status, 0);
 	r->status = WIFSIGNALED(status) ? 128 + WTERMSIG(status) :
-		WEXITSTATUS(status);
+					  WEXITSTATUS(status);
 	lseek(res_fd, 0, SEEK_SET);
 	if (read(res_fd, res, sizeof(res)) == sizeof(res)) {
 		r->ret = res[0];

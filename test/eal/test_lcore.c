@@ -25,7 +25,11 @@
 /* This suite's own CHECK returns a code of its choice (test_helpers.h's
  * returns the line). */
 #undef CHECK
-#define CHECK(cond, code) do { if (!(cond)) return (code); } while (0)
+#define CHECK(cond, code) \
+	do { \
+		if (!(cond)) \
+			return (code); \
+	} while (0)
 
 static unsigned int seen_lcore[RTE_MAX_LCORE];
 static int seen_pinned[RTE_MAX_LCORE];
@@ -53,14 +57,16 @@ launch_each_hook(int argc, char **argv, int consumed)
 {
 	unsigned int id, n = 0;
 
-	(void)argc; (void)argv; (void)consumed;
-	RTE_LCORE_FOREACH_WORKER(id) {
+	(void)argc;
+	(void)argv;
+	(void)consumed;
+	RTE_LCORE_FOREACH_WORKER (id) {
 		CHECK(rte_eal_get_lcore_state(id) == WAIT, 1);
-		CHECK(rte_eal_wait_lcore(id) == 0, 2);	/* never launched */
+		CHECK(rte_eal_wait_lcore(id) == 0, 2); /* never launched */
 		CHECK(rte_eal_remote_launch(record_lcore, NULL, id) == 0, 3);
 		n++;
 	}
-	RTE_LCORE_FOREACH_WORKER(id) {
+	RTE_LCORE_FOREACH_WORKER (id) {
 		CHECK(rte_eal_wait_lcore(id) == (int)id + 100, 4);
 		CHECK(rte_eal_get_lcore_state(id) == WAIT, 5);
 		CHECK(seen_lcore[id] == id + 1, 6);
@@ -93,7 +99,9 @@ mp_launch_hook(int argc, char **argv, int consumed)
 {
 	unsigned int count = rte_lcore_count();
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	calls = 0;
 	CHECK(rte_eal_mp_remote_launch(record_lcore, NULL, CALL_MAIN) == 0, 1);
 	rte_eal_mp_wait_lcore();
@@ -133,20 +141,27 @@ busy_hook(int argc, char **argv, int consumed)
 {
 	unsigned int worker = rte_get_next_lcore(-1, 1, 0);
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	CHECK(worker < RTE_MAX_LCORE, 1);
 	CHECK(rte_eal_remote_launch(block_until_released, NULL, worker) == 0, 2);
 	CHECK(rte_eal_get_lcore_state(worker) == RUNNING, 3);
 	CHECK(rte_eal_remote_launch(record_lcore, NULL, worker) == -EBUSY, 4);
 	calls = 0;
-	CHECK(rte_eal_mp_remote_launch(record_lcore, NULL, CALL_MAIN) == -EBUSY, 5);
-	CHECK(calls == 0, 6);	/* all or nothing: main was not called */
+	CHECK(rte_eal_mp_remote_launch(record_lcore, NULL, CALL_MAIN) == -EBUSY,
+		5);
+	CHECK(calls == 0, 6); /* all or nothing: main was not called */
 	__atomic_store_n(&release_flag, 1, __ATOMIC_RELEASE);
 	CHECK(rte_eal_wait_lcore(worker) == 7, 7);
 	CHECK(rte_eal_get_lcore_state(worker) == WAIT, 8);
 	/* Invalid targets. */
-	CHECK(rte_eal_remote_launch(record_lcore, NULL, rte_get_main_lcore()) == -EINVAL, 9);
-	CHECK(rte_eal_remote_launch(record_lcore, NULL, RTE_MAX_LCORE) == -EINVAL, 10);
+	CHECK(rte_eal_remote_launch(record_lcore, NULL, rte_get_main_lcore()) ==
+			-EINVAL,
+		9);
+	CHECK(rte_eal_remote_launch(record_lcore, NULL, RTE_MAX_LCORE) ==
+			-EINVAL,
+		10);
 	CHECK(rte_eal_remote_launch(NULL, NULL, worker) == -EINVAL, 11);
 	CHECK(rte_eal_remote_launch(record_lcore, NULL, 77) == -EINVAL, 12);
 	CHECK(rte_eal_wait_lcore(RTE_MAX_LCORE + 5) == 0, 13);
@@ -177,18 +192,22 @@ queries_hook(int argc, char **argv, int consumed)
 	unsigned int id, n = 0, prev = 0;
 	int count = 0;
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	CHECK(rte_lcore_count() == 3, 1);
 	CHECK(rte_get_main_lcore() == 4, 2);
-	RTE_LCORE_FOREACH(id) {
+	RTE_LCORE_FOREACH (id) {
 		CHECK(n == 0 || id > prev, 3);
 		prev = id;
 		n++;
 	}
 	CHECK(n == 3, 4);
 	CHECK(rte_lcore_is_enabled(2) && rte_lcore_is_enabled(4) &&
-		rte_lcore_is_enabled(6), 5);
-	CHECK(!rte_lcore_is_enabled(0) && !rte_lcore_is_enabled(RTE_MAX_LCORE), 6);
+			rte_lcore_is_enabled(6),
+		5);
+	CHECK(!rte_lcore_is_enabled(0) && !rte_lcore_is_enabled(RTE_MAX_LCORE),
+		6);
 	CHECK(rte_get_next_lcore(-1, 0, 0) == 2, 7);
 	CHECK(rte_get_next_lcore(-1, 1, 0) == 2, 8);
 	CHECK(rte_get_next_lcore(2, 1, 0) == 6, 9);
@@ -196,7 +215,9 @@ queries_hook(int argc, char **argv, int consumed)
 	CHECK(rte_get_next_lcore(6, 0, 1) == 2, 11);
 	CHECK(rte_lcore_index(2) == 0 && rte_lcore_index(6) == 2, 12);
 	CHECK(rte_lcore_index(-1) == 1 && rte_lcore_index(3) == -1, 13);
-	CHECK(rte_eal_lcore_role(4) == ROLE_RTE && rte_eal_lcore_role(3) == ROLE_OFF, 14);
+	CHECK(rte_eal_lcore_role(4) == ROLE_RTE &&
+			rte_eal_lcore_role(3) == ROLE_OFF,
+		14);
 	CHECK(rte_lcore_has_role(RTE_MAX_LCORE, ROLE_RTE) == -EINVAL, 15);
 	CHECK(rte_lcore_to_cpu_id(6) == 1 && rte_lcore_to_cpu_id(3) == -1, 16);
 	CHECK(rte_socket_count() >= 1 && rte_socket_id_by_idx(0) >= 0, 17);
@@ -212,7 +233,8 @@ test_queries(void **state)
 	struct eal_run r;
 
 	(void)state;
-	eal_run("--no-huge --lcores=2@0,4@0,6@1 --main-lcore=4", queries_hook, &r);
+	eal_run("--no-huge --lcores=2@0,4@0,6@1 --main-lcore=4", queries_hook,
+		&r);
 	assert_int_equal(r.hook_ret, 0);
 }
 
@@ -246,17 +268,22 @@ non_eal_hook(int argc, char **argv, int consumed)
 	char *text = NULL;
 	size_t len = 0;
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	CHECK(pthread_create(&t, NULL, non_eal_thread, &id) == 0, 1);
 	pthread_join(t, NULL);
 	CHECK(id == LCORE_ID_ANY, 2);
 	CHECK(rte_ctrl_thread_create(&t, "ctrl-test", NULL, ctrl_thread_waits,
-		&id) == 0, 3);
+		      &id) == 0,
+		3);
 	CHECK(rte_thread_getname(t, name, sizeof(name)) == 0, 4);
 	__atomic_store_n(&ctrl_may_exit, 1, __ATOMIC_RELEASE);
 	pthread_join(t, NULL);
 	CHECK(strcmp(name, "ctrl-test") == 0 || id == LCORE_ID_ANY, 5);
-	CHECK(rte_ctrl_thread_create(&t, NULL, NULL, non_eal_thread, &id) == -EINVAL, 6);
+	CHECK(rte_ctrl_thread_create(&t, NULL, NULL, non_eal_thread, &id) ==
+			-EINVAL,
+		6);
 	f = open_memstream(&text, &len);
 	rte_lcore_dump(f);
 	fclose(f);
@@ -279,7 +306,9 @@ test_non_eal_threads(void **state)
 static int
 default_cores_hook(int argc, char **argv, int consumed)
 {
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	/* No core option: every CPU the process may use. */
 	return (int)rte_lcore_count();
 }
@@ -306,10 +335,13 @@ exit_on_worker(void *arg)
 static int
 rte_exit_hook(int argc, char **argv, int consumed)
 {
-	(void)argc; (void)argv; (void)consumed;
-	rte_eal_remote_launch(exit_on_worker, NULL, rte_get_next_lcore(-1, 1, 0));
+	(void)argc;
+	(void)argv;
+	(void)consumed;
+	rte_eal_remote_launch(exit_on_worker, NULL,
+		rte_get_next_lcore(-1, 1, 0));
 	rte_eal_mp_wait_lcore();
-	return 0;	/* not reached: the worker ends the process */
+	return 0; /* not reached: the worker ends the process */
 }
 
 /* rte_exit() on a worker ends the process with its code, no deadlock. */

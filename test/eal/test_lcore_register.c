@@ -27,7 +27,11 @@
 /* This suite's own CHECK returns a code of its choice (test_helpers.h's
  * returns the line). */
 #undef CHECK
-#define CHECK(cond, code) do { if (!(cond)) return (code); } while (0)
+#define CHECK(cond, code) \
+	do { \
+		if (!(cond)) \
+			return (code); \
+	} while (0)
 
 static unsigned int inits[RTE_MAX_LCORE], uninits[RTE_MAX_LCORE];
 static unsigned int refuse_lcore = RTE_MAX_LCORE;
@@ -68,8 +72,8 @@ reg_thread(void *arg)
 	r->role = r->id < RTE_MAX_LCORE ? (int)rte_eal_lcore_role(r->id) : -1;
 	r->count_inside = rte_lcore_count();
 	/* A second call keeps the id. */
-	if (r->ret == 0 && (rte_thread_register() != 0 ||
-			rte_lcore_id() != r->id))
+	if (r->ret == 0 &&
+		(rte_thread_register() != 0 || rte_lcore_id() != r->id))
 		r->ret = -100;
 	rte_thread_unregister();
 	if (rte_lcore_id() != LCORE_ID_ANY)
@@ -95,7 +99,9 @@ register_hook(int argc, char **argv, int consumed)
 	unsigned int count = rte_lcore_count();
 	void *h;
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	/* EAL lcores 0 and 1 are initialised at registration. */
 	h = rte_lcore_callback_register("test", cb_init, cb_uninit, NULL);
 	CHECK(h != NULL, 1);
@@ -164,12 +170,14 @@ exhaust_hook(int argc, char **argv, int consumed)
 	struct reg_result r;
 	int ret = 0;
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	for (i = 0; i < RTE_MAX_LCORE - count; i++)
 		CHECK(pthread_create(&threads[i], NULL, hold_thread, NULL) == 0,
 			1);
 	while (__atomic_load_n(&hold_registered, __ATOMIC_RELAXED) <
-			RTE_MAX_LCORE - count)
+		RTE_MAX_LCORE - count)
 		usleep(1000);
 	if (rte_lcore_count() != RTE_MAX_LCORE)
 		ret = 2;
@@ -212,7 +220,7 @@ test_before_init(void **state)
 	rte_errno = 0;
 	assert_int_equal(rte_thread_register(), -1);
 	assert_int_equal(rte_errno, EINVAL);
-	rte_thread_unregister();	/* nothing to give back: no-op */
+	rte_thread_unregister(); /* nothing to give back: no-op */
 }
 
 int

@@ -98,7 +98,8 @@ test_register(void **state)
 	assert_int_equal(rte_log_register(NULL), -1);
 	assert_int_equal(rte_errno, EINVAL);
 	assert_int_equal(rte_log_register(""), -1);
-	assert_int_equal(rte_log_register_type_and_pick_level("test.bad", 0), -1);
+	assert_int_equal(rte_log_register_type_and_pick_level("test.bad", 0),
+		-1);
 	a = rte_log_register_type_and_pick_level("test.pick", RTE_LOG_WARNING);
 	assert_int_equal(rte_log_get_level(a), RTE_LOG_WARNING);
 	/* The fixed types have names too. */
@@ -128,16 +129,19 @@ test_patterns(void **state)
 	(void)state;
 	before = rte_log_register("pmd.net.alpha");
 	other = rte_log_register("lib.other");
-	assert_int_equal(rte_log_set_level_pattern("pmd.net.*", RTE_LOG_DEBUG), 0);
+	assert_int_equal(rte_log_set_level_pattern("pmd.net.*", RTE_LOG_DEBUG),
+		0);
 	assert_int_equal(rte_log_get_level(before), RTE_LOG_DEBUG);
 	assert_int_equal(rte_log_get_level(other), RTE_LOG_INFO);
 	/* Registered after the pattern: picks it up. */
-	after = rte_log_register_type_and_pick_level("pmd.net.beta", RTE_LOG_NOTICE);
+	after = rte_log_register_type_and_pick_level("pmd.net.beta",
+		RTE_LOG_NOTICE);
 	assert_int_equal(rte_log_get_level(after), RTE_LOG_DEBUG);
 	/* A later pattern wins over an earlier one. */
 	assert_int_equal(rte_log_set_level_pattern("pmd.*", RTE_LOG_ERR), 0);
 	assert_int_equal(rte_log_get_level(before), RTE_LOG_ERR);
-	assert_int_equal(rte_log_set_level_regexp("^lib\\.oth", RTE_LOG_CRIT), 0);
+	assert_int_equal(rte_log_set_level_regexp("^lib\\.oth", RTE_LOG_CRIT),
+		0);
 	assert_int_equal(rte_log_get_level(other), RTE_LOG_CRIT);
 }
 
@@ -164,11 +168,15 @@ test_dump_and_list(void **state)
 static int
 eal_level_hook(int argc, char **argv, int consumed)
 {
-	int pmd = rte_log_register_type_and_pick_level("drv.net.hooked", RTE_LOG_INFO);
+	int pmd = rte_log_register_type_and_pick_level("drv.net.hooked",
+		RTE_LOG_INFO);
 
-	(void)argc; (void)argv; (void)consumed;
+	(void)argc;
+	(void)argv;
+	(void)consumed;
 	return (int)rte_log_get_global_level() * 100 +
-		rte_log_get_level(RTE_LOGTYPE_EAL) * 10 + rte_log_get_level(pmd);
+		rte_log_get_level(RTE_LOGTYPE_EAL) * 10 +
+		rte_log_get_level(pmd);
 }
 
 static void
@@ -182,7 +190,8 @@ test_log_level_option(void **state)
 	assert_int_equal(r.hook_ret, 8 * 100 + 8 * 10 + 4);
 	eal_run("--no-huge -l 0 --log-level=warning", eal_level_hook, &r);
 	assert_int_equal(r.hook_ret, 5 * 100 + 7 * 10 + 7);
-	eal_run("--no-huge -l 0 --log-level 3 --log-level=^drv\\.net,crit", eal_level_hook, &r);
+	eal_run("--no-huge -l 0 --log-level 3 --log-level=^drv\\.net,crit",
+		eal_level_hook, &r);
 	assert_int_equal(r.hook_ret, 3 * 100 + 7 * 10 + 3);
 	eal_run("--no-huge -l 0 --log-level=lib.eal:notice --log-level=lib.eal:emerg",
 		eal_level_hook, &r);
@@ -193,8 +202,10 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_filtering, capture_start, capture_stop),
-		cmocka_unit_test_setup_teardown(test_rte_log_macro, capture_start, capture_stop),
+		cmocka_unit_test_setup_teardown(test_filtering, capture_start,
+			capture_stop),
+		cmocka_unit_test_setup_teardown(test_rte_log_macro,
+			capture_start, capture_stop),
 		cmocka_unit_test(test_register),
 		cmocka_unit_test(test_bad_levels),
 		cmocka_unit_test(test_patterns),

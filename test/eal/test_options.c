@@ -50,7 +50,7 @@ RTE_PMD_REGISTER_VDEV(net_null, stub_null_driver);
 
 struct bad_case {
 	const char *args;
-	const char *says;	/* a piece of the error line */
+	const char *says; /* a piece of the error line */
 	int err;
 };
 
@@ -93,7 +93,8 @@ static const struct bad_case bad_cases[] = {
 	{ "--no-huge --match-allocations", "--match-allocations", EINVAL },
 	{ "--no-huge --huge-unlink", "--huge-unlink", EINVAL },
 	{ "--no-huge --huge-worker-stack", "--huge-worker-stack", EINVAL },
-	{ "--single-file-segments --huge-unlink", "--single-file-segments", EINVAL },
+	{ "--single-file-segments --huge-unlink", "--single-file-segments",
+		EINVAL },
 	{ "--in-memory --huge-unlink=never", "--huge-unlink=never", EINVAL },
 	{ "--legacy-mem --socket-limit 64", "--socket-limit", EINVAL },
 	{ "--socket-mem 64 --socket-limit 32", "--socket-limit", EINVAL },
@@ -124,7 +125,8 @@ static const struct bad_case bad_cases[] = {
 	{ "--no-huge --proc-type=bogus", "--proc-type", EINVAL },
 	{ "--no-huge --proc-type=secondary", "secondary", ENOTSUP },
 	{ "--no-huge --vfio-intr=foo", "--vfio-intr", EINVAL },
-	{ "--no-huge --force-max-simd-bitwidth=100", "--force-max-simd-bitwidth", EINVAL },
+	{ "--no-huge --force-max-simd-bitwidth=100",
+		"--force-max-simd-bitwidth", EINVAL },
 	{ "--no-huge --log-level=bogus", "--log-level", EINVAL },
 	{ "--no-huge --log-level=lib.eal:bogus", "--log-level", EINVAL },
 	{ "--no-huge --log-level=:8", "--log-level", EINVAL },
@@ -150,8 +152,8 @@ test_bad_options(void **state)
 
 		eal_run(c->args, NULL, &r);
 		if (r.ret != -1 || r.err != c->err || r.status != 0 ||
-				strstr(r.err_text, c->says) == NULL ||
-				eal_run_lines(r.err_text) != 1)
+			strstr(r.err_text, c->says) == NULL ||
+			eal_run_lines(r.err_text) != 1)
 			fail_msg("'%s': ret %d rte_errno %d status %d, stderr: %s",
 				c->args, r.ret, r.err, r.status, r.err_text);
 	}
@@ -190,8 +192,8 @@ test_retry_after_error(void **state)
 static int
 argv_child(void *arg)
 {
-	char *argv[] = { "prog", "--no-huge", "-l", "0", "--log-level=4",
-		"--", "-p", "0x3", NULL };
+	char *argv[] = { "prog", "--no-huge", "-l", "0", "--log-level=4", "--",
+		"-p", "0x3", NULL };
 	char **saved_optarg = (char **)&argv[7];
 	int ret;
 
@@ -273,8 +275,9 @@ test_good_options(void **state)
 		eal_run(good_cases[i].args, NULL, &r);
 		if (r.ret != good_cases[i].consumed || r.status != 0)
 			fail_msg("'%s': ret %d (want %d) rte_errno %d status %d, stderr: %s",
-				good_cases[i].args, r.ret, good_cases[i].consumed,
-				r.err, r.status, r.err_text);
+				good_cases[i].args, r.ret,
+				good_cases[i].consumed, r.err, r.status,
+				r.err_text);
 	}
 }
 
@@ -282,7 +285,7 @@ test_good_options(void **state)
  * line says so, once even when the option is repeated. */
 struct ignored_case {
 	const char *args;
-	const char *option;	/* named by exactly one line */
+	const char *option; /* named by exactly one line */
 };
 
 static const struct ignored_case ignored_cases[] = {
@@ -304,7 +307,8 @@ lines_naming(const char *text, const char *word)
 		end = strchr(line, '\n');
 		if (end == NULL)
 			end = line + strlen(line);
-		if (memmem(line, (size_t)(end - line), word, strlen(word)) != NULL)
+		if (memmem(line, (size_t)(end - line), word, strlen(word)) !=
+			NULL)
 			n++;
 		line = *end == '\n' ? end + 1 : end;
 	}
@@ -323,7 +327,7 @@ test_ignored_options(void **state)
 
 		eal_run(c->args, NULL, &r);
 		if (r.ret < 0 || r.status != 0 ||
-				lines_naming(r.err_text, c->option) != 1)
+			lines_naming(r.err_text, c->option) != 1)
 			fail_msg("'%s': ret %d rte_errno %d status %d, stderr: %s",
 				c->args, r.ret, r.err, r.status, r.err_text);
 	}
@@ -359,7 +363,7 @@ test_vfio_intr(void **state)
 	for (i = 0; i < RTE_DIM(cases); i++) {
 		eal_run(cases[i].args, vfio_intr_hook, &r);
 		if (r.ret < 0 || r.hook_ret != (int)cases[i].mode ||
-				eal_run_lines(r.err_text) != 0)
+			eal_run_lines(r.err_text) != 0)
 			fail_msg("'%s': ret %d mode %d, stderr: %s",
 				cases[i].args, r.ret, r.hook_ret, r.err_text);
 	}
@@ -414,7 +418,7 @@ test_help_exits(void **state)
 	(void)state;
 	eal_run("--no-huge --help", NULL, &r);
 	assert_int_equal(r.status, 0);
-	assert_int_equal(r.ret, -1000);	/* exited inside rte_eal_init */
+	assert_int_equal(r.ret, -1000); /* exited inside rte_eal_init */
 	assert_non_null(strstr(r.out_text, "Usage:"));
 	assert_non_null(strstr(r.out_text, "--lcores"));
 	eal_run("-h", NULL, &r);

@@ -39,7 +39,8 @@
 		int consumed __attribute__((unused)))
 
 /* EAL arguments of most cases: one net_ethtest port, port id 0. */
-#define ETH_EAL_ARGS "-l 0 --no-huge --no-pci -m 256 --log-level=lib.ethdev:crit"
+#define ETH_EAL_ARGS \
+	"-l 0 --no-huge --no-pci -m 256 --log-level=lib.ethdev:crit"
 #define ETH_ARGS ETH_EAL_ARGS " --vdev " ETHTEST_DRIVER_NAME "0"
 
 /* Size of the pools of the cases. */
@@ -53,8 +54,8 @@ eth_run(const char *args, eal_run_hook hook)
 	eal_run(args, hook, &r);
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		print_message("EAL args '%s': init %d (rte_errno %d), body %d, "
-			"exit %d\n--- child stderr ---\n%s--- end ---\n", args,
-			r.ret, r.err, r.hook_ret, r.status, r.err_text);
+			      "exit %d\n--- child stderr ---\n%s--- end ---\n",
+			args, r.ret, r.err, r.hook_ret, r.status, r.err_text);
 	assert_true(r.ret >= 0);
 	assert_int_equal(r.hook_ret, 0);
 	assert_int_equal(r.status, 0);
@@ -99,12 +100,15 @@ eth_port_up(uint16_t port_id, uint16_t nb_queues, uint16_t nb_desc,
 	memset(&zero_conf, 0, sizeof(zero_conf));
 	CHECK(mp != NULL);
 	CHECK_RET(rte_eth_dev_configure(port_id, nb_queues, nb_queues,
-		conf != NULL ? conf : &zero_conf), 0);
+			  conf != NULL ? conf : &zero_conf),
+		0);
 	for (q = 0; q < nb_queues; q++) {
 		CHECK_RET(rte_eth_rx_queue_setup(port_id, q, nb_desc,
-			rte_eth_dev_socket_id(port_id), NULL, mp), 0);
+				  rte_eth_dev_socket_id(port_id), NULL, mp),
+			0);
 		CHECK_RET(rte_eth_tx_queue_setup(port_id, q, nb_desc,
-			rte_eth_dev_socket_id(port_id), NULL), 0);
+				  rte_eth_dev_socket_id(port_id), NULL),
+			0);
 	}
 	CHECK_RET(rte_eth_dev_start(port_id), 0);
 	return 0;
@@ -122,8 +126,7 @@ eth_port_down(uint16_t port_id)
 
 /* n packets of len bytes (byte i of packet k is seed + k + i). */
 static inline int
-eth_make_pkts(struct rte_mbuf **pkts, unsigned int n, uint16_t len,
-	uint8_t seed)
+eth_make_pkts(struct rte_mbuf **pkts, unsigned int n, uint16_t len, uint8_t seed)
 {
 	unsigned int k, i;
 	uint8_t *data;

@@ -41,8 +41,7 @@ ethtest_vlan_offload_set(struct rte_eth_dev *dev, int mask)
 }
 
 void
-ethtest_vlan_strip_queue_set(struct rte_eth_dev *dev, uint16_t queue_id,
-		int on)
+ethtest_vlan_strip_queue_set(struct rte_eth_dev *dev, uint16_t queue_id, int on)
 {
 	struct ethtest_private *priv = dev->data->dev_private;
 
@@ -83,7 +82,7 @@ ethtest_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc)
 
 int
 ethtest_queue_stats_mapping_set(struct rte_eth_dev *dev, uint16_t queue_id,
-		uint8_t stat_idx, uint8_t is_rx)
+	uint8_t stat_idx, uint8_t is_rx)
 {
 	struct ethtest_private *priv = dev->data->dev_private;
 
@@ -96,7 +95,7 @@ ethtest_queue_stats_mapping_set(struct rte_eth_dev *dev, uint16_t queue_id,
 
 int
 ethtest_rx_burst_mode_get(struct rte_eth_dev *dev __rte_unused,
-		uint16_t queue_id, struct rte_eth_burst_mode *mode)
+	uint16_t queue_id, struct rte_eth_burst_mode *mode)
 {
 	mode->flags = 0;
 	snprintf(mode->info, sizeof(mode->info), "ring loop, queue %u",
@@ -137,7 +136,7 @@ static int
 ethtest_eeprom_region(const struct rte_dev_eeprom_info *info)
 {
 	if (info->data == NULL || info->offset > ETHTEST_EEPROM_SIZE ||
-			info->length > ETHTEST_EEPROM_SIZE - info->offset)
+		info->length > ETHTEST_EEPROM_SIZE - info->offset)
 		return -EINVAL;
 	return 0;
 }
@@ -160,7 +159,7 @@ ethtest_set_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info)
 	struct ethtest_private *priv = dev->data->dev_private;
 
 	if (ethtest_eeprom_region(info) != 0 ||
-			info->magic != ETHTEST_EEPROM_MAGIC)
+		info->magic != ETHTEST_EEPROM_MAGIC)
 		return -EINVAL;
 	memcpy(priv->eeprom + info->offset, info->data, info->length);
 	return 0;

@@ -19,14 +19,14 @@ struct rte_ring;
 
 /* An Rx queue: the loop its Tx queue feeds, and what it was set up with. */
 struct ethtest_rxq {
-	struct rte_eth_dev_data *data;	/* the port */
+	struct rte_eth_dev_data *data; /* the port */
 	struct ethtest_private *priv;
 	uint16_t queue_id;
 	uint16_t nb_desc;
 	struct rte_mempool *mp;
 	struct rte_ring *loop;
 	struct rte_eth_rxconf conf;
-	int intr_armed;			/* rx_queue_intr_enable'd */
+	int intr_armed; /* rx_queue_intr_enable'd */
 	uint64_t packets;
 	uint64_t bytes;
 };
@@ -51,16 +51,16 @@ void ethtest_vlan_strip_queue_set(struct rte_eth_dev *dev, uint16_t queue_id,
 int ethtest_vlan_pvid_set(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
 int ethtest_flow_ctrl_get(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
 int ethtest_flow_ctrl_set(struct rte_eth_dev *dev, struct rte_eth_fc_conf *fc);
-int ethtest_queue_stats_mapping_set(struct rte_eth_dev *dev,
-	uint16_t queue_id, uint8_t stat_idx, uint8_t is_rx);
+int ethtest_queue_stats_mapping_set(struct rte_eth_dev *dev, uint16_t queue_id,
+	uint8_t stat_idx, uint8_t is_rx);
 int ethtest_rx_burst_mode_get(struct rte_eth_dev *dev, uint16_t queue_id,
 	struct rte_eth_burst_mode *mode);
 int ethtest_get_reg(struct rte_eth_dev *dev, struct rte_dev_reg_info *info);
 int ethtest_get_eeprom_length(struct rte_eth_dev *dev);
-int ethtest_get_eeprom(struct rte_eth_dev *dev,
-	struct rte_dev_eeprom_info *info);
-int ethtest_set_eeprom(struct rte_eth_dev *dev,
-	struct rte_dev_eeprom_info *info);
+int
+ethtest_get_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info);
+int
+ethtest_set_eeprom(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info);
 
 /* Burst functions and descriptor counting (ethtest_rxtx.c). */
 uint16_t ethtest_rx_burst(void *rxq, struct rte_mbuf **pkts, uint16_t n);

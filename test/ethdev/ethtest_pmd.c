@@ -57,10 +57,11 @@ ethtest_should_fail(struct ethtest_private *priv, enum ethtest_op op)
 }
 
 /* Returns the injected error of op from the calling function. */
-#define ETHTEST_MAYBE_FAIL(dev, op) do { \
-	if (ethtest_should_fail(dev_priv(dev), op)) \
-		return dev_priv(dev)->fail_err; \
-} while (0)
+#define ETHTEST_MAYBE_FAIL(dev, op) \
+	do { \
+		if (ethtest_should_fail(dev_priv(dev), op)) \
+			return dev_priv(dev)->fail_err; \
+	} while (0)
 
 static int
 ethtest_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
@@ -131,7 +132,7 @@ ethtest_rx_intr_setup(struct rte_eth_dev *dev)
 	rte_intr_nb_efd_set(h, nb);
 	rte_intr_max_intr_set(h, nb + 1);
 	if (rte_intr_efd_enable(h, nb) != 0 ||
-			rte_intr_vec_list_alloc(h, "ethtest_intr_vec", nb) != 0)
+		rte_intr_vec_list_alloc(h, "ethtest_intr_vec", nb) != 0)
 		return -EINVAL;
 	for (q = 0; q < nb; q++)
 		rte_intr_vec_list_index_set(h, q, q + RTE_INTR_VEC_RXTX_OFFSET);
@@ -161,7 +162,8 @@ static void
 ethtest_set_link(struct rte_eth_dev *dev, int up)
 {
 	struct rte_eth_link link = {
-		.link_speed = up ? RTE_ETH_SPEED_NUM_10G : RTE_ETH_SPEED_NUM_NONE,
+		.link_speed = up ? RTE_ETH_SPEED_NUM_10G :
+				   RTE_ETH_SPEED_NUM_NONE,
 		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
 		.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
@@ -181,14 +183,14 @@ ethtest_link_alarm(void *arg)
 	int up = __atomic_load_n(&priv->next_link_up, __ATOMIC_RELAXED);
 	struct rte_eth_link link = {
 		.link_speed = up ? RTE_ETH_SPEED_NUM_10G :
-			RTE_ETH_SPEED_NUM_NONE,
+				   RTE_ETH_SPEED_NUM_NONE,
 		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
 		.link_status = up ? RTE_ETH_LINK_UP : RTE_ETH_LINK_DOWN,
 	};
 
 	if (rte_eth_linkstatus_set(dev, &link) == 0 &&
-			dev->data->dev_conf.intr_conf.lsc)
+		dev->data->dev_conf.intr_conf.lsc)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 }
 
@@ -527,7 +529,7 @@ ethtest_rx_intr_disable(struct rte_eth_dev *dev, uint16_t q)
 static int
 ethtest_tx_done_cleanup(void *txq __rte_unused, uint32_t free_cnt __rte_unused)
 {
-	return 0;	/* sent packets are on the loop, not held here */
+	return 0; /* sent packets are on the loop, not held here */
 }
 
 static int
@@ -571,8 +573,7 @@ ethtest_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 }
 
 static int
-ethtest_rss_hash_conf_get(struct rte_eth_dev *dev,
-	struct rte_eth_rss_conf *conf)
+ethtest_rss_hash_conf_get(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 {
 	if (conf->rss_key != NULL) {
 		memcpy(conf->rss_key, dev_priv(dev)->rss_key, ETHTEST_KEY_SIZE);
@@ -656,8 +657,7 @@ struct ethtest_args {
 
 /* Reads "lsc=0|1" and "mac=..."; 0 or -EINVAL. */
 static int
-ethtest_parse_args(const char *name, const char *text,
-	struct ethtest_args *args)
+ethtest_parse_args(const char *name, const char *text, struct ethtest_args *args)
 {
 	struct rte_kvargs *kv = rte_kvargs_parse(text, NULL);
 	const char *value;
@@ -687,8 +687,8 @@ ethtest_probe(struct rte_vdev_device *vdev)
 	unsigned int instance = 0, q;
 
 	sscanf(name, ETHTEST_DRIVER_NAME "%u", &instance);
-	args.mac = (struct rte_ether_addr){
-		{ 0x02, 0xe7, 0, 0, 0, (uint8_t)instance } };
+	args.mac = (struct rte_ether_addr){ { 0x02, 0xe7, 0, 0, 0,
+		(uint8_t)instance } };
 	if (ethtest_parse_args(name, rte_vdev_device_args(vdev), &args) != 0)
 		return -EINVAL;
 	dev = rte_eth_vdev_allocate(vdev, sizeof(*priv));
@@ -727,7 +727,7 @@ ethtest_remove(struct rte_vdev_device *vdev)
 		rte_vdev_device_name(vdev));
 
 	if (dev == NULL)
-		return 0;	/* closed by the application already */
+		return 0; /* closed by the application already */
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);

@@ -36,24 +36,24 @@
 #include <rte_ethdev.h>
 
 #define ETHTEST_DRIVER_NAME "net_ethtest"
-#define ETHTEST_MAX_QUEUES 4
-#define ETHTEST_DESC_MIN 32
-#define ETHTEST_DESC_MAX 4096
-#define ETHTEST_DESC_ALIGN 32
-#define ETHTEST_RING_SIZE 128
-#define ETHTEST_NB_QUEUES 2
-#define ETHTEST_MAX_MTU 9000
-#define ETHTEST_MAC_ADDRS 4
-#define ETHTEST_RETA_SIZE 64
-#define ETHTEST_KEY_SIZE 40
-#define ETHTEST_FW_VERSION "ethtest 1.2.3"
-#define ETHTEST_NB_XSTATS 2
-#define ETHTEST_NB_REGS 16
+#define ETHTEST_MAX_QUEUES  4
+#define ETHTEST_DESC_MIN    32
+#define ETHTEST_DESC_MAX    4096
+#define ETHTEST_DESC_ALIGN  32
+#define ETHTEST_RING_SIZE   128
+#define ETHTEST_NB_QUEUES   2
+#define ETHTEST_MAX_MTU	    9000
+#define ETHTEST_MAC_ADDRS   4
+#define ETHTEST_RETA_SIZE   64
+#define ETHTEST_KEY_SIZE    40
+#define ETHTEST_FW_VERSION  "ethtest 1.2.3"
+#define ETHTEST_NB_XSTATS   2
+#define ETHTEST_NB_REGS	    16
 #define ETHTEST_REG_VERSION 0x0102
 /* What register i of instance n reads. */
 #define ETHTEST_REG_VALUE(n, i) (0xe7000000u | ((uint32_t)(n) << 8) | (i))
-#define ETHTEST_EEPROM_SIZE 64
-#define ETHTEST_EEPROM_MAGIC 0xe7e7
+#define ETHTEST_EEPROM_SIZE	64
+#define ETHTEST_EEPROM_MAGIC	0xe7e7
 
 /* Operations whose next call can be made to fail. */
 enum ethtest_op {
@@ -70,24 +70,24 @@ enum ethtest_op {
 	ETHTEST_OP_MTU,
 	ETHTEST_OP_STATS,
 	ETHTEST_OP_INFO,
-	ETHTEST_OP_VLAN,		/* vlan_offload_set */
+	ETHTEST_OP_VLAN, /* vlan_offload_set */
 };
 
 struct rte_intr_handle;
 
 /* The port's private data (dev_private). */
 struct ethtest_private {
-	unsigned int instance;		/* the number in "net_ethtestN" */
-	enum ethtest_op fail_op;	/* next call of this op fails ... */
-	int fail_err;			/* ... with this (negative) error */
-	int removed;			/* is_removed answers this */
-	int next_link_up;		/* what the link alarm applies */
-	unsigned int promisc_calls;	/* promiscuous enable + disable */
+	unsigned int instance;	    /* the number in "net_ethtestN" */
+	enum ethtest_op fail_op;    /* next call of this op fails ... */
+	int fail_err;		    /* ... with this (negative) error */
+	int removed;		    /* is_removed answers this */
+	int next_link_up;	    /* what the link alarm applies */
+	unsigned int promisc_calls; /* promiscuous enable + disable */
 	unsigned int allmulti_calls;
 	unsigned int start_calls;
 	unsigned int stop_calls;
 	unsigned int reset_calls;
-	unsigned int mac_removed_index;	/* last mac_addr_remove index */
+	unsigned int mac_removed_index; /* last mac_addr_remove index */
 	uint32_t ptype_mask;		/* from dev_ptypes_set */
 	uint32_t nb_mc_addrs;		/* from set_mc_addr_list */
 	uint64_t loop_drops;		/* Tx packets refused (xstat) */
@@ -98,11 +98,11 @@ struct ethtest_private {
 	struct rte_intr_handle *intr_handle;
 	int rx_efds[ETHTEST_MAX_QUEUES];
 	unsigned int vlan_filter_calls;
-	uint16_t last_vlan_id;		/* from vlan_filter_set */
+	uint16_t last_vlan_id; /* from vlan_filter_set */
 	int last_vlan_on;
-	int vlan_offload_mask;		/* from vlan_offload_set */
-	uint32_t vlan_strip_queues;	/* bit per Rx queue */
-	uint16_t pvid;			/* 0: none */
+	int vlan_offload_mask;	    /* from vlan_offload_set */
+	uint32_t vlan_strip_queues; /* bit per Rx queue */
+	uint16_t pvid;		    /* 0: none */
 	struct rte_eth_fc_conf fc;
 	uint8_t rx_stat_map[ETHTEST_MAX_QUEUES];
 	uint8_t tx_stat_map[ETHTEST_MAX_QUEUES];

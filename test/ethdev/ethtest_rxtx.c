@@ -41,10 +41,10 @@ ethtest_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	if (txq->queue_id < data->nb_rx_queues)
 		rxq = data->rx_queues[txq->queue_id];
 	if (rxq == NULL || !data->dev_link.link_status ||
-			data->tx_queue_state[txq->queue_id] !=
-				RTE_ETH_QUEUE_STATE_STARTED ||
-			data->rx_queue_state[rxq->queue_id] !=
-				RTE_ETH_QUEUE_STATE_STARTED) {
+		data->tx_queue_state[txq->queue_id] !=
+			RTE_ETH_QUEUE_STATE_STARTED ||
+		data->rx_queue_state[rxq->queue_id] !=
+			RTE_ETH_QUEUE_STATE_STARTED) {
 		txq->priv->loop_drops += n;
 		return 0;
 	}
@@ -66,14 +66,16 @@ ethtest_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 	uint16_t got, i;
 
 	if (rxq->data->rx_queue_state[rxq->queue_id] !=
-			RTE_ETH_QUEUE_STATE_STARTED)
+		RTE_ETH_QUEUE_STATE_STARTED)
 		return 0;
 	got = (uint16_t)rte_ring_dequeue_burst(rxq->loop, (void **)pkts, n,
 		NULL);
 	for (i = 0; i < got; i++) {
 		pkts[i]->port = rxq->data->port_id;
-		pkts[i]->packet_type = (rxq->priv->ptype_mask & RTE_PTYPE_L2_MASK) ?
-			RTE_PTYPE_L2_ETHER : RTE_PTYPE_UNKNOWN;
+		pkts[i]->packet_type = (rxq->priv->ptype_mask &
+					       RTE_PTYPE_L2_MASK) ?
+			RTE_PTYPE_L2_ETHER :
+			RTE_PTYPE_UNKNOWN;
 		rxq->bytes += pkts[i]->pkt_len;
 	}
 	rxq->packets += got;
@@ -82,8 +84,7 @@ ethtest_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t n)
 
 /* Refuses packets shorter than an Ethernet header. */
 uint16_t
-ethtest_tx_prepare(void *queue __rte_unused, struct rte_mbuf **pkts,
-	uint16_t n)
+ethtest_tx_prepare(void *queue __rte_unused, struct rte_mbuf **pkts, uint16_t n)
 {
 	uint16_t i;
 
@@ -115,8 +116,7 @@ ethtest_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 
 	if (ethtest_should_fail(priv, ETHTEST_OP_RXQ_SETUP))
 		return priv->fail_err;
-	rxq = rte_zmalloc_socket("ethtest_rxq", sizeof(*rxq), 0,
-		(int)socket_id);
+	rxq = rte_zmalloc_socket("ethtest_rxq", sizeof(*rxq), 0, (int)socket_id);
 	if (rxq == NULL)
 		return -ENOMEM;
 	snprintf(name, sizeof(name), "ethtest_p%u_q%u", dev->data->port_id,
@@ -147,8 +147,7 @@ ethtest_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 
 	if (ethtest_should_fail(priv, ETHTEST_OP_TXQ_SETUP))
 		return priv->fail_err;
-	txq = rte_zmalloc_socket("ethtest_txq", sizeof(*txq), 0,
-		(int)socket_id);
+	txq = rte_zmalloc_socket("ethtest_txq", sizeof(*txq), 0, (int)socket_id);
 	if (txq == NULL)
 		return -ENOMEM;
 	txq->data = dev->data;

@@ -250,12 +250,24 @@ ETH_CASE(test_stats, body_stats)
 #define NB_XSTATS (8 + 4 + 4 + ETHTEST_NB_XSTATS)
 
 static const char *const xstat_names[NB_XSTATS] = {
-	"rx_good_packets", "tx_good_packets", "rx_good_bytes", "tx_good_bytes",
-	"rx_missed_errors", "rx_errors", "tx_errors",
+	"rx_good_packets",
+	"tx_good_packets",
+	"rx_good_bytes",
+	"tx_good_bytes",
+	"rx_missed_errors",
+	"rx_errors",
+	"tx_errors",
 	"rx_mbuf_allocation_errors",
-	"rx_q0_packets", "rx_q0_bytes", "rx_q1_packets", "rx_q1_bytes",
-	"tx_q0_packets", "tx_q0_bytes", "tx_q1_packets", "tx_q1_bytes",
-	"tx_loop_full_drops", "rx_intr_wakeups",
+	"rx_q0_packets",
+	"rx_q0_bytes",
+	"rx_q1_packets",
+	"rx_q1_bytes",
+	"tx_q0_packets",
+	"tx_q0_bytes",
+	"tx_q1_packets",
+	"tx_q1_bytes",
+	"tx_loop_full_drops",
+	"rx_intr_wakeups",
 };
 
 ETH_BODY(body_xstats)
@@ -287,12 +299,12 @@ ETH_BODY(body_xstats)
 	CHECK_RET(rte_eth_xstats_get(PORT, xstats, RTE_DIM(xstats)), NB_XSTATS);
 	for (i = 0; i < NB_XSTATS; i++)
 		CHECK(xstats[i].id == i);
-	CHECK(xstats[0].value == 5);		/* rx_good_packets */
-	CHECK(xstats[1].value == 37);		/* tx_good_packets */
-	CHECK(xstats[2].value == 500);		/* rx_good_bytes */
-	CHECK(xstats[12].value == 5);		/* tx_q0_packets */
-	CHECK(xstats[14].value == 32);		/* tx_q1_packets */
-	CHECK(xstats[16].value == 8);		/* tx_loop_full_drops */
+	CHECK(xstats[0].value == 5);   /* rx_good_packets */
+	CHECK(xstats[1].value == 37);  /* tx_good_packets */
+	CHECK(xstats[2].value == 500); /* rx_good_bytes */
+	CHECK(xstats[12].value == 5);  /* tx_q0_packets */
+	CHECK(xstats[14].value == 32); /* tx_q1_packets */
+	CHECK(xstats[16].value == 8);  /* tx_loop_full_drops */
 
 	CHECK_RET(rte_eth_xstats_get_by_id(PORT, ids, values, 2), 2);
 	CHECK(values[0] == 500 && values[1] == 8);
@@ -313,8 +325,8 @@ ETH_BODY(body_xstats)
 	CHECK_RET(rte_eth_xstats_get_names_by_id(PORT, two_names, 2, ids),
 		-EINVAL);
 
-	CHECK_RET(rte_eth_xstats_get_id_by_name(PORT, "tx_loop_full_drops",
-		&id), 0);
+	CHECK_RET(rte_eth_xstats_get_id_by_name(PORT, "tx_loop_full_drops", &id),
+		0);
 	CHECK(id == 16);
 	CHECK_RET(rte_eth_xstats_get_id_by_name(PORT, "tx_q1_bytes", &id), 0);
 	CHECK(id == 15);
@@ -401,28 +413,34 @@ ETH_BODY(body_ptypes)
 	struct rte_mbuf *pkts[1];
 
 	CHECK_RET(rte_eth_dev_get_supported_ptypes(PORT, RTE_PTYPE_ALL_MASK,
-		NULL, 0), 5);
+			  NULL, 0),
+		5);
 	CHECK_RET(rte_eth_dev_get_supported_ptypes(PORT, RTE_PTYPE_L3_MASK,
-		ptypes, 8), 2);
+			  ptypes, 8),
+		2);
 	CHECK(ptypes[0] == RTE_PTYPE_L3_IPV4 && ptypes[1] == RTE_PTYPE_L3_IPV6);
 	CHECK_RET(rte_eth_dev_get_supported_ptypes(PORT, RTE_PTYPE_ALL_MASK,
-		ptypes, 1), 5);
+			  ptypes, 1),
+		5);
 	CHECK(ptypes[0] == RTE_PTYPE_L2_ETHER);
 	CHECK_RET(rte_eth_dev_get_supported_ptypes(PORT, RTE_PTYPE_ALL_MASK,
-		NULL, 2), -EINVAL);
+			  NULL, 2),
+		-EINVAL);
 
 	/* l2fwd's call: parse nothing. */
 	priv->ptype_mask = 0x1234;
 	CHECK_RET(rte_eth_dev_set_ptypes(PORT, RTE_PTYPE_UNKNOWN, NULL, 0), 0);
 	CHECK(priv->ptype_mask == 0);
-	CHECK_RET(rte_eth_dev_set_ptypes(PORT, RTE_PTYPE_L2_MASK |
-		RTE_PTYPE_L3_MASK, ptypes, 8), 0);
+	CHECK_RET(rte_eth_dev_set_ptypes(PORT,
+			  RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK, ptypes, 8),
+		0);
 	CHECK(ptypes[0] == RTE_PTYPE_L2_ETHER && ptypes[1] == RTE_PTYPE_L3_IPV4);
 	CHECK(ptypes[2] == RTE_PTYPE_L3_IPV6 && ptypes[3] == RTE_PTYPE_UNKNOWN);
 	CHECK(priv->ptype_mask == (RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK));
 	/* Too small: as many as fit, then RTE_PTYPE_UNKNOWN. */
-	CHECK_RET(rte_eth_dev_set_ptypes(PORT, RTE_PTYPE_L2_MASK |
-		RTE_PTYPE_L3_MASK, ptypes, 2), 0);
+	CHECK_RET(rte_eth_dev_set_ptypes(PORT,
+			  RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK, ptypes, 2),
+		0);
 	CHECK(ptypes[0] == RTE_PTYPE_L2_ETHER && ptypes[1] == RTE_PTYPE_UNKNOWN);
 	ptypes[0] = 7;
 	CHECK_RET(rte_eth_dev_set_ptypes(PORT, 0x3, ptypes, 8), -EINVAL);
@@ -486,7 +504,7 @@ ETH_BODY(body_owners)
 	CHECK(got.id == id && strcmp(got.name, "app") == 0);
 	CHECK_RET(rte_eth_dev_count_avail(), 1);
 	CHECK_RET(rte_eth_dev_count_total(), 2);
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		CHECK(port_id == 1);
 	CHECK_RET(rte_eth_find_next_owned_by(0, id), PORT);
 

@@ -29,20 +29,25 @@ ETH_BODY(body_vlan)
 	CHECK_RET(rte_eth_dev_vlan_filter(PORT, 100, 1), -ENOSYS);
 	CHECK_RET(rte_eth_dev_get_vlan_offload(PORT), 0);
 
-	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT, RTE_ETH_VLAN_FILTER_OFFLOAD |
-		RTE_ETH_VLAN_STRIP_OFFLOAD), 0);
-	CHECK(priv->vlan_offload_mask == (RTE_ETH_VLAN_FILTER_MASK |
-		RTE_ETH_VLAN_STRIP_MASK));
+	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT,
+			  RTE_ETH_VLAN_FILTER_OFFLOAD |
+				  RTE_ETH_VLAN_STRIP_OFFLOAD),
+		0);
+	CHECK(priv->vlan_offload_mask ==
+		(RTE_ETH_VLAN_FILTER_MASK | RTE_ETH_VLAN_STRIP_MASK));
 	CHECK_RET(rte_eth_dev_get_vlan_offload(PORT),
 		RTE_ETH_VLAN_FILTER_OFFLOAD | RTE_ETH_VLAN_STRIP_OFFLOAD);
 	/* Nothing changes: the driver is not called. */
 	priv->vlan_offload_mask = -1;
-	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT, RTE_ETH_VLAN_FILTER_OFFLOAD |
-		RTE_ETH_VLAN_STRIP_OFFLOAD), 0);
+	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT,
+			  RTE_ETH_VLAN_FILTER_OFFLOAD |
+				  RTE_ETH_VLAN_STRIP_OFFLOAD),
+		0);
 	CHECK(priv->vlan_offload_mask == -1);
 	/* An offload the port lacks, and a driver failure, change nothing. */
 	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT,
-		RTE_ETH_VLAN_EXTEND_OFFLOAD), -ENOTSUP);
+			  RTE_ETH_VLAN_EXTEND_OFFLOAD),
+		-ENOTSUP);
 	ethtest_fail_next(PORT, ETHTEST_OP_VLAN, -EIO);
 	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT, 0), -EIO);
 	CHECK_RET(rte_eth_dev_get_vlan_offload(PORT),
@@ -50,7 +55,8 @@ ETH_BODY(body_vlan)
 
 	CHECK_RET(rte_eth_dev_vlan_filter(PORT, 100, 1), 0);
 	CHECK(priv->last_vlan_id == 100 && priv->last_vlan_on == 1);
-	CHECK(rte_eth_devices[PORT].data->vlan_filter_conf.ids[1] == UINT64_C(1) << 36);
+	CHECK(rte_eth_devices[PORT].data->vlan_filter_conf.ids[1] ==
+		UINT64_C(1) << 36);
 	CHECK_RET(rte_eth_dev_vlan_filter(PORT, 100, 0), 0);
 	CHECK(rte_eth_devices[PORT].data->vlan_filter_conf.ids[1] == 0);
 	CHECK_RET(rte_eth_dev_vlan_filter(PORT, 4096, 1), -EINVAL);
@@ -64,10 +70,12 @@ ETH_BODY(body_vlan)
 
 	CHECK_RET(rte_eth_dev_set_vlan_pvid(PORT, 7, 1), 0);
 	CHECK(priv->pvid == 7);
-	CHECK_RET(rte_eth_dev_set_vlan_ether_type(PORT,
-		RTE_ETH_VLAN_TYPE_OUTER, 0x88a8), -ENOTSUP);
-	CHECK_RET(rte_eth_dev_set_vlan_ether_type(PORT,
-		RTE_ETH_VLAN_TYPE_MAX, 0x88a8), -EINVAL);
+	CHECK_RET(rte_eth_dev_set_vlan_ether_type(PORT, RTE_ETH_VLAN_TYPE_OUTER,
+			  0x88a8),
+		-ENOTSUP);
+	CHECK_RET(rte_eth_dev_set_vlan_ether_type(PORT, RTE_ETH_VLAN_TYPE_MAX,
+			  0x88a8),
+		-EINVAL);
 	return eth_port_down(PORT);
 }
 ETH_CASE(test_vlan_ops, body_vlan)
@@ -91,7 +99,7 @@ ETH_BODY(body_flow_ctrl)
 	fc.mode = (enum rte_eth_fc_mode)7;
 	CHECK_RET(rte_eth_dev_flow_ctrl_set(PORT, &fc), -EINVAL);
 	fc.mode = RTE_ETH_FC_NONE;
-	fc.high_water = 10;	/* below low_water: the driver refuses */
+	fc.high_water = 10; /* below low_water: the driver refuses */
 	CHECK_RET(rte_eth_dev_flow_ctrl_set(PORT, &fc), -EINVAL);
 	CHECK_RET(rte_eth_dev_flow_ctrl_set(PORT, NULL), -EINVAL);
 	CHECK_RET(rte_eth_dev_flow_ctrl_get(PORT, NULL), -EINVAL);
@@ -111,7 +119,8 @@ ETH_BODY(body_queue_info)
 	CHECK(priv->rx_stat_map[1] == 5 && priv->tx_stat_map[0] == 3);
 	CHECK_RET(rte_eth_dev_set_rx_queue_stats_mapping(PORT, 2, 0), -EINVAL);
 	CHECK_RET(rte_eth_dev_set_tx_queue_stats_mapping(PORT, 0,
-		RTE_ETHDEV_QUEUE_STAT_CNTRS), -EINVAL);
+			  RTE_ETHDEV_QUEUE_STAT_CNTRS),
+		-EINVAL);
 
 	CHECK_RET(rte_eth_rx_burst_mode_get(PORT, 1, &mode), 0);
 	CHECK(strcmp(mode.info, "ring loop, queue 1") == 0);
@@ -156,7 +165,7 @@ ETH_BODY(body_regs_eeprom)
 	CHECK_RET(rte_eth_dev_get_eeprom(PORT, &ee), 0);
 	CHECK(memcmp(back, buf + 8, 16) == 0);
 	CHECK(ee.magic == ETHTEST_EEPROM_MAGIC);
-	ee.offset = ETHTEST_EEPROM_SIZE - 4;	/* runs past the end */
+	ee.offset = ETHTEST_EEPROM_SIZE - 4; /* runs past the end */
 	CHECK_RET(rte_eth_dev_get_eeprom(PORT, &ee), -EINVAL);
 	CHECK_RET(rte_eth_dev_get_eeprom(PORT, NULL), -EINVAL);
 	CHECK_RET(rte_eth_dev_set_eeprom(PORT, NULL), -EINVAL);
@@ -215,8 +224,8 @@ ETH_BODY(body_no_ops)
 	CHECK_RET(rte_eth_dev_get_eeprom_length(PORT), -ENOTSUP);
 	CHECK_RET(rte_eth_timesync_enable(PORT), -ENOTSUP);
 	/* net_null has no VLAN offloads to turn on. */
-	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT,
-		RTE_ETH_VLAN_STRIP_OFFLOAD), -ENOTSUP);
+	CHECK_RET(rte_eth_dev_set_vlan_offload(PORT, RTE_ETH_VLAN_STRIP_OFFLOAD),
+		-ENOTSUP);
 	CHECK_RET(rte_eth_dev_get_vlan_offload(PORT), 0);
 	return eth_port_down(PORT);
 }

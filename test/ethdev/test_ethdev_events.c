@@ -58,7 +58,7 @@ wait_for(enum rte_eth_event_type event, int want)
 
 	for (i = 0; i < 2000; i++) {
 		if (__atomic_load_n(&events.count[event], __ATOMIC_ACQUIRE) >=
-				want)
+			want)
 			return 1;
 		usleep(1000);
 	}
@@ -70,7 +70,9 @@ static int
 check_matching(uint16_t want)
 {
 	static const char *const names[] = {
-		"net_ethtest5", "net_ethtest5,lsc=0", "bus=vdev,name=net_ethtest5",
+		"net_ethtest5",
+		"net_ethtest5,lsc=0",
+		"bus=vdev,name=net_ethtest5",
 	};
 	struct rte_dev_iterator it;
 	unsigned int i, found;
@@ -78,14 +80,14 @@ check_matching(uint16_t want)
 
 	for (i = 0; i < RTE_DIM(names); i++) {
 		found = 0;
-		RTE_ETH_FOREACH_MATCHING_DEV(id, names[i], &it) {
+		RTE_ETH_FOREACH_MATCHING_DEV (id, names[i], &it) {
 			CHECK(id == want);
 			found++;
 		}
 		CHECK(found == 1);
 	}
 	found = 0;
-	RTE_ETH_FOREACH_MATCHING_DEV(id, "net_ethtest9", &it)
+	RTE_ETH_FOREACH_MATCHING_DEV (id, "net_ethtest9", &it)
 		found++;
 	CHECK(found == 0);
 	CHECK_RET(rte_eth_iterator_init(&it, "bus=vdev"), -ENOTSUP);
@@ -102,12 +104,15 @@ ETH_BODY(body_new_destroy)
 
 	memset(&events, 0, sizeof(events));
 	CHECK_RET(rte_eth_dev_callback_register(RTE_ETH_ALL, RTE_ETH_EVENT_NEW,
-		record_event, NULL), 0);
+			  record_event, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_callback_register(RTE_ETH_ALL,
-		RTE_ETH_EVENT_DESTROY, record_event, NULL), 0);
+			  RTE_ETH_EVENT_DESTROY, record_event, NULL),
+		0);
 	/* Registering the same one again adds nothing. */
 	CHECK_RET(rte_eth_dev_callback_register(RTE_ETH_ALL, RTE_ETH_EVENT_NEW,
-		record_event, NULL), 0);
+			  record_event, NULL),
+		0);
 
 	CHECK_RET(rte_vdev_init("net_ethtest5", NULL), 0);
 	CHECK(events.count[RTE_ETH_EVENT_NEW] == 1);
@@ -131,13 +136,15 @@ ETH_BODY(body_new_destroy)
 
 	/* Unregistered: no more calls. */
 	CHECK_RET(rte_eth_dev_callback_unregister(RTE_ETH_ALL,
-		RTE_ETH_EVENT_NEW, record_event, (void *)-1), 0);
+			  RTE_ETH_EVENT_NEW, record_event, (void *)-1),
+		0);
 	CHECK_RET(rte_vdev_init("net_ethtest7", NULL), 0);
 	CHECK(events.count[RTE_ETH_EVENT_NEW] == 2);
 	CHECK_RET(rte_vdev_uninit("net_ethtest7"), 0);
 	CHECK(events.count[RTE_ETH_EVENT_DESTROY] == 3);
 	CHECK_RET(rte_eth_dev_callback_unregister(RTE_ETH_ALL,
-		RTE_ETH_EVENT_DESTROY, record_event, NULL), 0);
+			  RTE_ETH_EVENT_DESTROY, record_event, NULL),
+		0);
 	return 0;
 }
 ETH_CASE(test_new_destroy, body_new_destroy)
@@ -147,30 +154,38 @@ ETH_BODY(body_register_errors)
 	int ret_value = 42, ret;
 
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_LSC,
-		NULL, NULL), -EINVAL);
+			  NULL, NULL),
+		-EINVAL);
 	CHECK_RET(rte_eth_dev_callback_register(PORT + 1,
-		RTE_ETH_EVENT_INTR_LSC, record_event, NULL), -EINVAL);
+			  RTE_ETH_EVENT_INTR_LSC, record_event, NULL),
+		-EINVAL);
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_MAX,
-		record_event, NULL), -EINVAL);
+			  record_event, NULL),
+		-EINVAL);
 	CHECK_RET(rte_eth_dev_callback_unregister(PORT, RTE_ETH_EVENT_INTR_LSC,
-		NULL, NULL), -EINVAL);
+			  NULL, NULL),
+		-EINVAL);
 	CHECK_RET(rte_eth_dev_callback_unregister(PORT + 1,
-		RTE_ETH_EVENT_INTR_LSC, record_event, NULL), -EINVAL);
+			  RTE_ETH_EVENT_INTR_LSC, record_event, NULL),
+		-EINVAL);
 	/* Nothing registered: no error. */
 	CHECK_RET(rte_eth_dev_callback_unregister(PORT, RTE_ETH_EVENT_INTR_LSC,
-		record_event, NULL), 0);
+			  record_event, NULL),
+		0);
 
 	/* A driver gets the callbacks' return value. */
 	memset(&events, 0, sizeof(events));
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_RESET,
-		record_event, &ret_value), 0);
+			  record_event, &ret_value),
+		0);
 	ret = rte_eth_dev_callback_process(&rte_eth_devices[PORT],
 		RTE_ETH_EVENT_INTR_RESET, NULL);
 	CHECK(ret == 42);
 	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
 	/* Other events and other ports do not call it. */
 	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
-		RTE_ETH_EVENT_INTR_RMV, NULL), 0);
+			  RTE_ETH_EVENT_INTR_RMV, NULL),
+		0);
 	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
 	/* A port's callbacks go away with it. */
 	CHECK_RET(rte_eth_dev_close(PORT), 0);
@@ -178,7 +193,8 @@ ETH_BODY(body_register_errors)
 	CHECK_RET(rte_vdev_init("net_ethtest0", NULL), 0);
 	CHECK(rte_eth_dev_is_valid_port(PORT));
 	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
-		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+			  RTE_ETH_EVENT_INTR_RESET, NULL),
+		0);
 	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
 	return 0;
 }
@@ -201,26 +217,32 @@ ETH_BODY(body_callback_outlives_port)
 {
 	memset(&events, 0, sizeof(events));
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_RESET,
-		close_own_port, NULL), 0);
+			  close_own_port, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
-		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+			  RTE_ETH_EVENT_INTR_RESET, NULL),
+		0);
 	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
 	CHECK(!rte_eth_dev_is_valid_port(PORT));
 	CHECK_RET(rte_vdev_uninit("net_ethtest0"), 0);
 	CHECK_RET(rte_vdev_init("net_ethtest0", NULL), 0);
 	CHECK(rte_eth_dev_is_valid_port(PORT));
 	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
-		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+			  RTE_ETH_EVENT_INTR_RESET, NULL),
+		0);
 	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 1);
 	/* Nothing of it is left to unregister, and the same callback can
 	 * be registered for the new port. */
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_RESET,
-		record_event, NULL), 0);
+			  record_event, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_callback_process(&rte_eth_devices[PORT],
-		RTE_ETH_EVENT_INTR_RESET, NULL), 0);
+			  RTE_ETH_EVENT_INTR_RESET, NULL),
+		0);
 	CHECK(events.count[RTE_ETH_EVENT_INTR_RESET] == 2);
 	CHECK_RET(rte_eth_dev_callback_unregister(PORT,
-		RTE_ETH_EVENT_INTR_RESET, record_event, NULL), 0);
+			  RTE_ETH_EVENT_INTR_RESET, record_event, NULL),
+		0);
 	return 0;
 }
 ETH_CASE(test_callback_outlives_port, body_callback_outlives_port)
@@ -263,7 +285,8 @@ ETH_BODY(body_lsc)
 	memset(&conf, 0, sizeof(conf));
 	conf.intr_conf.lsc = 1;
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_LSC,
-		record_event, NULL), 0);
+			  record_event, NULL),
+		0);
 	CHECK_OK(eth_port_up(PORT, 1, 32, &conf));
 	/* Starting sets the link up directly: no event. */
 	CHECK(events.count[RTE_ETH_EVENT_INTR_LSC] == 0);
@@ -289,7 +312,8 @@ ETH_BODY(body_lsc)
 
 	/* A callback that unregisters itself: -EAGAIN, it stays. */
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_LSC,
-		unregister_self, NULL), 0);
+			  unregister_self, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_set_link_down(PORT), 0);
 	CHECK(wait_for(RTE_ETH_EVENT_INTR_LSC, 4));
 	CHECK(events.unregister_ret == -EAGAIN);
@@ -309,7 +333,8 @@ ETH_BODY(body_no_lsc)
 
 	memset(&events, 0, sizeof(events));
 	CHECK_RET(rte_eth_dev_callback_register(PORT, RTE_ETH_EVENT_INTR_LSC,
-		record_event, NULL), 0);
+			  record_event, NULL),
+		0);
 	CHECK_OK(eth_port_up(PORT, 1, 32, NULL));
 	CHECK_RET(rte_eth_dev_set_link_down(PORT), 0);
 	for (i = 0; i < 2000; i++) {
@@ -341,11 +366,14 @@ ETH_BODY(body_rx_intr)
 		rte_eth_dev_rx_intr_ctl_q_get_fd(PORT, 0));
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q_get_fd(PORT, 2), -1);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(PORT, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, tag), 0);
+			  RTE_INTR_EVENT_ADD, tag),
+		0);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(PORT, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, tag), -EEXIST);
+			  RTE_INTR_EVENT_ADD, tag),
+		-EEXIST);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(PORT, 2, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, tag), -EINVAL);
+			  RTE_INTR_EVENT_ADD, tag),
+		-EINVAL);
 	CHECK_RET(rte_eth_dev_rx_intr_enable(PORT, 0), 0);
 	CHECK_RET(rte_eth_dev_rx_intr_enable(PORT, 3), -EINVAL);
 	CHECK_RET(rte_eth_dev_rx_intr_enable(PORT + 1, 0), -ENODEV);
@@ -366,11 +394,14 @@ ETH_BODY(body_rx_intr)
 	rte_pktmbuf_free(pkts[0]);
 
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(PORT, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_DEL, NULL), 0);
+			  RTE_INTR_EVENT_DEL, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl(PORT, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, tag), 0);
+			  RTE_INTR_EVENT_ADD, tag),
+		0);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl(PORT, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_DEL, NULL), 0);
+			  RTE_INTR_EVENT_DEL, NULL),
+		0);
 	CHECK_OK(eth_port_down(PORT));
 	CHECK_POOL_FULL(eth_pool());
 	return 0;
@@ -382,7 +413,8 @@ ETH_BODY(body_no_rx_intr)
 {
 	CHECK_OK(eth_port_up(PORT, 1, 32, NULL));
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(PORT, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, NULL), -ENOTSUP);
+			  RTE_INTR_EVENT_ADD, NULL),
+		-ENOTSUP);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q_get_fd(PORT, 0), -1);
 	CHECK_RET(rte_eth_dev_rx_intr_enable(PORT, 0), -EINVAL);
 	CHECK_OK(eth_port_down(PORT));

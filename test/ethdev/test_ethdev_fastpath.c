@@ -11,7 +11,7 @@
 
 #include "ethdev_test.h"
 
-#define PORT 0
+#define PORT  0
 #define BURST 32
 
 ETH_BODY(body_loopback)
@@ -262,7 +262,8 @@ ETH_BODY(body_tx_buffer)
 	/* The Rx queue stops: nothing goes out, the callback counts and
 	 * frees what is left. */
 	CHECK_RET(rte_eth_tx_buffer_set_err_callback(buf,
-		rte_eth_tx_buffer_count_callback, &dropped), 0);
+			  rte_eth_tx_buffer_count_callback, &dropped),
+		0);
 	CHECK_RET(rte_eth_dev_rx_queue_stop(PORT, 0), 0);
 	CHECK_OK(eth_make_pkts(pkts, 5, 64, 0));
 	for (i = 0; i < 5; i++)
@@ -274,7 +275,8 @@ ETH_BODY(body_tx_buffer)
 
 	/* The default callback drops (frees) them too. */
 	CHECK_RET(rte_eth_tx_buffer_set_err_callback(buf,
-		rte_eth_tx_buffer_drop_callback, NULL), 0);
+			  rte_eth_tx_buffer_drop_callback, NULL),
+		0);
 	CHECK_OK(eth_make_pkts(pkts, 8, 64, 0));
 	for (i = 0; i < 8; i++)
 		rte_eth_tx_buffer(PORT, 0, buf, pkts[i]);

@@ -97,8 +97,8 @@ ETH_BODY(body_probed)
 	CHECK_RET(rte_eth_dev_tx_queue_stop(PORT, 0), -EINVAL);
 	CHECK_RET(rte_eth_rx_queue_info_get(PORT, 0, &rxq), -EINVAL);
 	CHECK_RET(rte_eth_dev_set_mtu(PORT, 1500), -EINVAL);
-	CHECK(rte_eth_add_rx_callback(PORT, 0,
-		(rte_rx_callback_fn)(uintptr_t)1, NULL) == NULL);
+	CHECK(rte_eth_add_rx_callback(PORT, 0, (rte_rx_callback_fn)(uintptr_t)1,
+		      NULL) == NULL);
 	CHECK_RET(rte_eth_link_get_nowait(PORT, &link), 0);
 	CHECK(link.link_status == RTE_ETH_LINK_DOWN);
 	/* An unconfigured port can be closed. */
@@ -212,7 +212,8 @@ ETH_BODY(body_defaults)
 
 	/* 0 descriptors, NULL configuration: the driver's preferences. */
 	CHECK_RET(rte_eth_rx_queue_setup(PORT, 0, 0, SOCKET_ID_ANY, NULL,
-		eth_pool()), 0);
+			  eth_pool()),
+		0);
 	CHECK_RET(rte_eth_tx_queue_setup(PORT, 0, 0, SOCKET_ID_ANY, NULL), 0);
 	CHECK_RET(rte_eth_rx_queue_info_get(PORT, 0, &rxq), 0);
 	CHECK(rxq.nb_desc == ETHTEST_RING_SIZE);
@@ -251,8 +252,7 @@ ETH_BODY(body_queue_setup_errors)
 	CHECK_RET(rte_eth_dev_configure(PORT, 2, 2, &conf), 0);
 	CHECK_RET(rte_eth_rx_queue_setup(PORT, 0, 64, 0, NULL, mp), 0);
 
-	CHECK_RET(rte_eth_rx_queue_setup(PORT + 1, 0, 64, 0, NULL, mp),
-		-ENODEV);
+	CHECK_RET(rte_eth_rx_queue_setup(PORT + 1, 0, 64, 0, NULL, mp), -ENODEV);
 	CHECK_RET(rte_eth_rx_queue_setup(PORT, 2, 64, 0, NULL, mp), -EINVAL);
 	CHECK_RET(rte_eth_rx_queue_setup(PORT, 0, 64, 0, NULL, NULL), -EINVAL);
 	CHECK_RET(rte_eth_rx_queue_setup(PORT, 0, 64, 0, NULL, plain), -ENOSPC);
@@ -272,8 +272,9 @@ ETH_BODY(body_queue_setup_errors)
 
 	/* A queue offload of the device is fine; port offloads are added. */
 	rxconf.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
-	CHECK_RET(rte_eth_rx_queue_setup(PORT, 1, 32, (unsigned int)SOCKET_ID_ANY,
-		&rxconf, mp), 0);
+	CHECK_RET(rte_eth_rx_queue_setup(PORT, 1, 32,
+			  (unsigned int)SOCKET_ID_ANY, &rxconf, mp),
+		0);
 	CHECK_RET(rte_eth_rx_queue_info_get(PORT, 1, &rxq), 0);
 	CHECK(rxq.conf.offloads == RTE_ETH_RX_OFFLOAD_SCATTER);
 	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_TIMESTAMP;
@@ -348,8 +349,9 @@ ETH_BODY(body_lifecycle)
 
 	/* Fewer queues: the others are released, queue 0 stays. */
 	CHECK_RET(rte_eth_dev_configure(PORT, 1, 1, &conf), 0);
-	CHECK_RET(rte_eth_rx_queue_info_get(PORT, 1, &(struct rte_eth_rxq_info){
-		0 }), -EINVAL);
+	CHECK_RET(rte_eth_rx_queue_info_get(PORT, 1,
+			  &(struct rte_eth_rxq_info){ 0 }),
+		-EINVAL);
 	CHECK_RET(rte_eth_dev_start(PORT), 0);
 	CHECK_RET(rte_eth_dev_stop(PORT), 0);
 	CHECK_RET(rte_eth_dev_close(PORT), 0);
@@ -472,7 +474,7 @@ ETH_BODY(body_two_ports)
 	uint16_t port_id, seen = 0;
 
 	CHECK_RET(rte_eth_dev_count_avail(), 2);
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		seen |= (uint16_t)(1u << port_id);
 	CHECK(seen == 3);
 	CHECK_RET(rte_eth_dev_get_port_by_name("net_ethtest1", &port_id), 0);

@@ -81,12 +81,21 @@ static void
 test_mac_unformat(void **state)
 {
 	static const char *const good[] = {
-		"00:1b:21:AB:cd:EF", "00-1B-21-AB-CD-EF", "001b:21ab:cdef",
+		"00:1b:21:AB:cd:EF",
+		"00-1B-21-AB-CD-EF",
+		"001b:21ab:cdef",
 	};
 	static const char *const bad[] = {
-		"", "00:1b:21:ab:cd", "00:1b:21:ab:cd:ef:00", "00:1b:21:ab:cd:eg",
-		"0:1b:21:ab:cd:ef", "00:1b-21:ab:cd:ef", "001b:21ab:cdef:",
-		"001b-21ab-cdef", "00:1b:21:ab:cd:ef ", "hello",
+		"",
+		"00:1b:21:ab:cd",
+		"00:1b:21:ab:cd:ef:00",
+		"00:1b:21:ab:cd:eg",
+		"0:1b:21:ab:cd:ef",
+		"00:1b-21:ab:cd:ef",
+		"001b:21ab:cdef:",
+		"001b-21ab-cdef",
+		"00:1b:21:ab:cd:ef ",
+		"hello",
 	};
 	const struct rte_ether_addr want = { { 0x00, 0x1b, 0x21, 0xab, 0xcd,
 		0xef } };
@@ -165,10 +174,12 @@ static void
 test_checksums(void **state)
 {
 	/* A classic example header: its checksum is 0xb861. */
+	/* clang-format off */
 	uint8_t hdr[20] = {
 		0x45, 0x00, 0x00, 0x73, 0x00, 0x00, 0x40, 0x00, 0x40, 0x11,
 		0x00, 0x00, 0xc0, 0xa8, 0x00, 0x01, 0xc0, 0xa8, 0x00, 0xc7,
 	};
+	/* clang-format on */
 	struct rte_ipv4_hdr *ip = (struct rte_ipv4_hdr *)hdr;
 	const uint8_t odd[3] = { 0x01, 0x02, 0x03 };
 
@@ -260,22 +271,27 @@ test_names(void **state)
 {
 	(void)state;
 	assert_string_equal(rte_eth_dev_rx_offload_name(
-		RTE_ETH_RX_OFFLOAD_VLAN_STRIP), "VLAN_STRIP");
+				    RTE_ETH_RX_OFFLOAD_VLAN_STRIP),
+		"VLAN_STRIP");
 	assert_string_equal(rte_eth_dev_rx_offload_name(
-		RTE_ETH_RX_OFFLOAD_TIMESTAMP), "TIMESTAMP");
+				    RTE_ETH_RX_OFFLOAD_TIMESTAMP),
+		"TIMESTAMP");
 	assert_string_equal(rte_eth_dev_rx_offload_name(RTE_BIT64(8)),
 		"UNKNOWN");
 	assert_string_equal(rte_eth_dev_tx_offload_name(
-		RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE), "MBUF_FAST_FREE");
+				    RTE_ETH_TX_OFFLOAD_MBUF_FAST_FREE),
+		"MBUF_FAST_FREE");
 	assert_string_equal(rte_eth_dev_capability_name(
-		RTE_ETH_DEV_CAPA_RXQ_SHARE), "RXQ_SHARE");
+				    RTE_ETH_DEV_CAPA_RXQ_SHARE),
+		"RXQ_SHARE");
 	assert_int_equal(rte_eth_speed_bitflag(RTE_ETH_SPEED_NUM_10G, 1),
 		RTE_ETH_LINK_SPEED_10G);
 	assert_int_equal(rte_eth_speed_bitflag(RTE_ETH_SPEED_NUM_10M, 0),
 		RTE_ETH_LINK_SPEED_10M_HD);
 	assert_int_equal(rte_eth_speed_bitflag(7, 1), 0);
 	assert_int_equal(rte_eth_rss_hf_refine(RTE_ETH_RSS_IPV4 |
-		RTE_ETH_RSS_L3_SRC_ONLY | RTE_ETH_RSS_L3_DST_ONLY),
+				 RTE_ETH_RSS_L3_SRC_ONLY |
+				 RTE_ETH_RSS_L3_DST_ONLY),
 		RTE_ETH_RSS_IPV4);
 }
 
@@ -294,11 +310,13 @@ test_tx_buffer_args(void **state)
 	assert_int_equal(buf->length, 0);
 	assert_ptr_equal(buf->error_callback, rte_eth_tx_buffer_drop_callback);
 	assert_int_equal(rte_eth_tx_buffer_set_err_callback(NULL,
-		rte_eth_tx_buffer_count_callback, &count), -EINVAL);
+				 rte_eth_tx_buffer_count_callback, &count),
+		-EINVAL);
 	assert_int_equal(rte_eth_tx_buffer_set_err_callback(buf, NULL, NULL),
 		-EINVAL);
 	assert_int_equal(rte_eth_tx_buffer_set_err_callback(buf,
-		rte_eth_tx_buffer_count_callback, &count), 0);
+				 rte_eth_tx_buffer_count_callback, &count),
+		0);
 	/* A set callback survives init. */
 	assert_int_equal(rte_eth_tx_buffer_init(buf, 4), 0);
 	assert_ptr_equal(buf->error_callback, rte_eth_tx_buffer_count_callback);
@@ -340,7 +358,7 @@ test_no_ports(void **state)
 	assert_int_equal(rte_eth_dev_count_total(), 0);
 	assert_int_equal(rte_eth_find_next(0), RTE_MAX_ETHPORTS);
 	assert_int_equal(rte_eth_find_next_owned_by(0, 0), RTE_MAX_ETHPORTS);
-	RTE_ETH_FOREACH_DEV(port_id)
+	RTE_ETH_FOREACH_DEV (port_id)
 		fail();
 	assert_false(rte_eth_dev_is_valid_port(0));
 	assert_false(rte_eth_dev_is_valid_port(RTE_MAX_ETHPORTS));
@@ -366,7 +384,8 @@ test_no_ports(void **state)
 	assert_int_equal(rte_eth_dev_get_name_by_port(0, name), -ENODEV);
 	assert_int_equal(rte_eth_dev_get_port_by_name("x", &port_id), -ENODEV);
 	assert_int_equal(rte_eth_dev_callback_register(0,
-		RTE_ETH_EVENT_INTR_LSC, count_event, counts), -EINVAL);
+				 RTE_ETH_EVENT_INTR_LSC, count_event, counts),
+		-EINVAL);
 	assert_null(rte_eth_add_rx_callback(0, 0, NULL, NULL));
 	assert_int_equal(rte_errno, EINVAL);
 	assert_int_equal(rte_eth_dev_rx_intr_ctl_q_get_fd(0, 0), -1);
@@ -374,7 +393,8 @@ test_no_ports(void **state)
 	/* Bursts on ports that are not started never crash. */
 	assert_int_equal(rte_eth_rx_burst(0, 0, pkts, 4), 0);
 	assert_int_equal(rte_eth_tx_burst(RTE_MAX_ETHPORTS - 1,
-		RTE_MAX_QUEUES_PER_PORT - 1, pkts, 4), 0);
+				 RTE_MAX_QUEUES_PER_PORT - 1, pkts, 4),
+		0);
 #ifndef RTE_LIBRTE_ETHDEV_DEBUG
 	assert_int_equal(rte_eth_rx_queue_count(0, 0), -ENOTSUP);
 	assert_int_equal(rte_eth_tx_prepare(0, 0, pkts, 4), 4);
@@ -404,9 +424,11 @@ test_bare_port(void **state)
 	assert_null(rte_eth_dev_allocate(""));
 	assert_null(rte_eth_dev_allocate(long_name));
 	assert_int_equal(rte_eth_dev_callback_register(RTE_ETH_ALL,
-		RTE_ETH_EVENT_NEW, count_event, counts), 0);
+				 RTE_ETH_EVENT_NEW, count_event, counts),
+		0);
 	assert_int_equal(rte_eth_dev_callback_register(RTE_ETH_ALL,
-		RTE_ETH_EVENT_DESTROY, count_event, counts), 0);
+				 RTE_ETH_EVENT_DESTROY, count_event, counts),
+		0);
 
 	dev = rte_eth_dev_allocate("bare0");
 	assert_non_null(dev);
@@ -442,12 +464,15 @@ test_bare_port(void **state)
 		-ENOTSUP);
 	/* The driver cannot be told about ptypes: nothing to do. */
 	assert_int_equal(rte_eth_dev_get_supported_ptypes(port_id,
-		RTE_PTYPE_ALL_MASK, NULL, 0), 0);
+				 RTE_PTYPE_ALL_MASK, NULL, 0),
+		0);
 	assert_int_equal(rte_eth_dev_set_ptypes(port_id, RTE_PTYPE_UNKNOWN,
-		NULL, 0), 0);
+				 NULL, 0),
+		0);
 	/* No MAC table either. */
 	assert_int_equal(rte_eth_macaddr_get(port_id,
-		&(struct rte_ether_addr){ { 0 } }), -ENOTSUP);
+				 &(struct rte_ether_addr){ { 0 } }),
+		-ENOTSUP);
 	assert_int_equal(rte_eth_dev_close(port_id), -ENOTSUP);
 
 	assert_int_equal(rte_eth_dev_release_port(dev), 0);
@@ -456,9 +481,11 @@ test_bare_port(void **state)
 	assert_null(rte_eth_dev_allocated("bare0"));
 	assert_int_equal(rte_eth_dev_release_port(NULL), -EINVAL);
 	assert_int_equal(rte_eth_dev_callback_unregister(RTE_ETH_ALL,
-		RTE_ETH_EVENT_NEW, count_event, (void *)-1), 0);
+				 RTE_ETH_EVENT_NEW, count_event, (void *)-1),
+		0);
 	assert_int_equal(rte_eth_dev_callback_unregister(RTE_ETH_ALL,
-		RTE_ETH_EVENT_DESTROY, count_event, counts), 0);
+				 RTE_ETH_EVENT_DESTROY, count_event, counts),
+		0);
 }
 
 /* Failed probes release the port without a DESTROY event. */

@@ -20,7 +20,7 @@
 
 #include "guest_check.h"
 
-#define GUEST_ETHERTYPE	0x88b5	/* IEEE 802 local experimental */
+#define GUEST_ETHERTYPE 0x88b5 /* IEEE 802 local experimental */
 
 int
 guest_peer_open(const char *ifname, uint8_t mac[6])
@@ -41,7 +41,7 @@ guest_peer_open(const char *ifname, uint8_t mac[6])
 	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
 	addr.sll_ifindex = (int)if_nametoindex(ifname);
 	if (addr.sll_ifindex == 0 || ioctl(fd, SIOCGIFHWADDR, &ifr) != 0 ||
-	    bind(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
+		bind(fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
 		printf("  peer: %s: %s\n", ifname, strerror(errno));
 		close(fd);
 		return -1;
@@ -57,8 +57,7 @@ guest_peer_send(int fd, const void *frame, size_t len)
 }
 
 int
-guest_peer_expect(int fd, const void *frame, size_t len,
-	unsigned int timeout_ms)
+guest_peer_expect(int fd, const void *frame, size_t len, unsigned int timeout_ms)
 {
 	uint64_t end = guest_now_ms() + timeout_ms;
 	uint8_t buf[2048];

@@ -47,12 +47,12 @@
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
 
-#define RXI_ETHERTYPE	0x88b5	/* IEEE 802 local experimental */
-#define RXI_FRAME_LEN	64
-#define RXI_ROUNDS	3
-#define RXI_QUIET_MS	2000
-#define RXI_WAKE_MS	10000
-#define RXI_BURST	32
+#define RXI_ETHERTYPE 0x88b5 /* IEEE 802 local experimental */
+#define RXI_FRAME_LEN 64
+#define RXI_ROUNDS    3
+#define RXI_QUIET_MS  2000
+#define RXI_WAKE_MS   10000
+#define RXI_BURST     32
 
 static const char *tag = "rxintr";
 static const char *peer_if;
@@ -64,15 +64,19 @@ static uint8_t peer_mac[6];
 static struct rte_ether_addr port_mac;
 
 /* Main <-> lcore 1: the step the lcore is at, and what it saw. */
-enum rxi_state { RXI_IDLE, RXI_ASLEEP, RXI_DONE };
+enum rxi_state {
+	RXI_IDLE,
+	RXI_ASLEEP,
+	RXI_DONE
+};
 static volatile int step_state;
 static volatile int step_go;
 static volatile int sleeper_failed;
 struct rxi_step {
-	int woke;		/* rte_epoll_wait()'s return */
-	uint64_t ms;		/* time asleep */
-	unsigned int frames;	/* frames of ours the burst after returned */
-	unsigned int others;	/* anything else */
+	int woke;	     /* rte_epoll_wait()'s return */
+	uint64_t ms;	     /* time asleep */
+	unsigned int frames; /* frames of ours the burst after returned */
+	unsigned int others; /* anything else */
 };
 static struct rxi_step steps[RXI_ROUNDS + 2];
 
@@ -116,8 +120,7 @@ peer_open(void)
 	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", peer_if);
 	addr.sll_ifindex = (int)if_nametoindex(peer_if);
 	if (addr.sll_ifindex == 0 || ioctl(peer_fd, SIOCGIFHWADDR, &ifr) != 0 ||
-			bind(peer_fd, (struct sockaddr *)&addr,
-			sizeof(addr)) != 0) {
+		bind(peer_fd, (struct sockaddr *)&addr, sizeof(addr)) != 0) {
 		close(peer_fd);
 		peer_fd = -1;
 		return -1;
@@ -153,8 +156,8 @@ rx_drain(uint16_t port, struct rxi_step *st)
 				const uint8_t *);
 
 			if (st != NULL && pkts[i]->data_len >= 14 &&
-					d[12] == (RXI_ETHERTYPE >> 8) &&
-					d[13] == (RXI_ETHERTYPE & 0xff))
+				d[12] == (RXI_ETHERTYPE >> 8) &&
+				d[13] == (RXI_ETHERTYPE & 0xff))
 				st->frames++;
 			else if (st != NULL)
 				st->others++;
@@ -206,12 +209,12 @@ sleeper(void *arg)
 		if (s == RXI_ROUNDS + 1) {
 			/* the frame is in the ring before the interrupt is on */
 			while (__atomic_load_n(&step_go, __ATOMIC_ACQUIRE) <
-					s + 2)
+				s + 2)
 				rte_delay_us_sleep(1000);
 			rte_delay_us_sleep(500 * 1000);
 		}
-		sleep_on_queue(port, &steps[s], s == 0 ? RXI_QUIET_MS :
-			RXI_WAKE_MS);
+		sleep_on_queue(port, &steps[s],
+			s == 0 ? RXI_QUIET_MS : RXI_WAKE_MS);
 		__atomic_store_n(&step_state, RXI_DONE, __ATOMIC_RELEASE);
 	}
 	rte_eth_dev_rx_intr_ctl_q(port, 0, RTE_EPOLL_PER_THREAD,
@@ -224,7 +227,7 @@ static bool
 wait_state(int state, bool equal)
 {
 	while ((__atomic_load_n(&step_state, __ATOMIC_ACQUIRE) == state) !=
-			equal) {
+		equal) {
 		if (__atomic_load_n(&sleeper_failed, __ATOMIC_ACQUIRE))
 			return false;
 		rte_delay_us_sleep(1000);
@@ -263,19 +266,22 @@ report(void)
 	const struct rxi_step *q = &steps[0], *p = &steps[RXI_ROUNDS + 1];
 	int s;
 
-	result(q->woke == 0 && q->frames == 0, "no traffic: asleep %" PRIu64
+	result(q->woke == 0 && q->frames == 0,
+		"no traffic: asleep %" PRIu64
 		" ms of %u, epoll_wait returned %d, %u frames after",
 		q->ms, RXI_QUIET_MS, q->woke, q->frames + q->others);
 	for (s = 1; s <= RXI_ROUNDS; s++)
 		result(steps[s].woke == 1 && steps[s].frames == 1,
 			"round %d: a frame sent while asleep woke the lcore "
 			"after %" PRIu64 " ms (epoll_wait %d), the burst after "
-			"returned %u of ours, %u others", s, steps[s].ms,
-			steps[s].woke, steps[s].frames, steps[s].others);
+			"returned %u of ours, %u others",
+			s, steps[s].ms, steps[s].woke, steps[s].frames,
+			steps[s].others);
 	result(p->woke == 1 && p->frames == 1 && p->ms < 1000,
 		"a frame received while the interrupt was off woke the lcore "
 		"%" PRIu64 " ms after it was enabled (epoll_wait %d, %u of "
-		"ours)", p->ms, p->woke, p->frames);
+		"ours)",
+		p->ms, p->woke, p->frames);
 }
 
 static int
@@ -286,8 +292,10 @@ port_setup(uint16_t port, struct rte_mempool *mp)
 
 	ret = rte_eth_dev_configure(port, 1, 1, &conf);
 	if (expect_enotsup) {
-		result(ret == -ENOTSUP, "configure with intr_conf.rxq: %d "
-			"(want -ENOTSUP: %d)", ret, -ENOTSUP);
+		result(ret == -ENOTSUP,
+			"configure with intr_conf.rxq: %d "
+			"(want -ENOTSUP: %d)",
+			ret, -ENOTSUP);
 		return -1;
 	}
 	if (ret != 0) {
@@ -317,12 +325,16 @@ port_check_end(uint16_t port, struct rte_mempool *mp)
 	for (s = 0; s < RXI_ROUNDS + 2; s++)
 		ours += steps[s].frames + steps[s].others;
 	if (rte_eth_stats_get(port, &st) == 0)
-		result(st.ipackets == ours, "port counters: ipackets %" PRIu64
-			", the lcore received %u", st.ipackets, ours);
+		result(st.ipackets == ours,
+			"port counters: ipackets %" PRIu64
+			", the lcore received %u",
+			st.ipackets, ours);
 	rte_eth_dev_stop(port);
 	rte_eth_dev_close(port);
-	result(rte_mempool_in_use_count(mp) == 0, "every mbuf back in the "
-		"pool after close (%u out)", rte_mempool_in_use_count(mp));
+	result(rte_mempool_in_use_count(mp) == 0,
+		"every mbuf back in the "
+		"pool after close (%u out)",
+		rte_mempool_in_use_count(mp));
 }
 
 static int
@@ -338,14 +350,22 @@ parse_args(int argc, char **argv)
 
 	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
-		case 't': tag = optarg; break;
-		case 'p': peer_if = optarg; break;
-		case 'e': expect_enotsup = true; break;
-		default: return -1;
+		case 't':
+			tag = optarg;
+			break;
+		case 'p':
+			peer_if = optarg;
+			break;
+		case 'e':
+			expect_enotsup = true;
+			break;
+		default:
+			return -1;
 		}
 	}
 	if (!expect_enotsup && peer_if == NULL) {
-		fprintf(stderr, "usage: guest_rxintr EAL -- --tag T "
+		fprintf(stderr,
+			"usage: guest_rxintr EAL -- --tag T "
 			"(--peer IFNAME | --expect-enotsup)\n");
 		return -1;
 	}

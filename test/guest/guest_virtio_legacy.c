@@ -15,17 +15,17 @@
 
 #include "guest_check.h"
 
-#define LEGACY_HOST_FEATURES	0	/* 32 bits, read-only */
-#define LEGACY_GUEST_FEATURES	4	/* 32 bits */
-#define LEGACY_QUEUE_PFN	8	/* 32 bits: ring address >> 12 */
-#define LEGACY_QUEUE_NUM	12	/* 16 bits, read-only */
-#define LEGACY_QUEUE_SEL	14	/* 16 bits */
-#define LEGACY_QUEUE_NOTIFY	16	/* 16 bits */
-#define LEGACY_STATUS		18	/* 8 bits */
-#define LEGACY_ISR		19	/* 8 bits, read clears */
-#define LEGACY_QUEUE_VECTOR	22	/* 16 bits, MSI-X only */
-#define LEGACY_CONFIG(msix)	((msix) ? 24 : 20)
-#define LEGACY_PFN_SHIFT	12
+#define LEGACY_HOST_FEATURES  0	 /* 32 bits, read-only */
+#define LEGACY_GUEST_FEATURES 4	 /* 32 bits */
+#define LEGACY_QUEUE_PFN      8	 /* 32 bits: ring address >> 12 */
+#define LEGACY_QUEUE_NUM      12 /* 16 bits, read-only */
+#define LEGACY_QUEUE_SEL      14 /* 16 bits */
+#define LEGACY_QUEUE_NOTIFY   16 /* 16 bits */
+#define LEGACY_STATUS	      18 /* 8 bits */
+#define LEGACY_ISR	      19 /* 8 bits, read clears */
+#define LEGACY_QUEUE_VECTOR   22 /* 16 bits, MSI-X only */
+#define LEGACY_CONFIG(msix)   ((msix) ? 24 : 20)
+#define LEGACY_PFN_SHIFT      12
 
 static uint8_t
 io_read8(struct guest_check *ck, off_t offset)
@@ -78,13 +78,15 @@ legacy_init(struct guest_check *ck)
 	int ret = rte_pci_ioport_map(ck->pci, 0, &ck->ioport);
 
 	if (ret != 0) {
-		guest_result(ck, false, "rte_pci_ioport_map(BAR0) failed: %d", ret);
+		guest_result(ck, false, "rte_pci_ioport_map(BAR0) failed: %d",
+			ret);
 		return -1;
 	}
 	ck->ioport_mapped = true;
-	guest_result(ck, true, "rte_pci_ioport_map(BAR0): I/O BAR mapped (base 0x%llx)",
+	guest_result(ck, true,
+		"rte_pci_ioport_map(BAR0): I/O BAR mapped (base 0x%llx)",
 		(unsigned long long)ck->ioport.base);
-	ck->net_hdr_len = 10;	/* no MRG_RXBUF: no num_buffers */
+	ck->net_hdr_len = 10; /* no MRG_RXBUF: no num_buffers */
 	io_write16(ck, LEGACY_QUEUE_SEL, GUEST_RX_QUEUE);
 	ck->rxq.size = io_read16(ck, LEGACY_QUEUE_NUM);
 	io_write16(ck, LEGACY_QUEUE_SEL, GUEST_TX_QUEUE);
@@ -127,29 +129,31 @@ legacy_read_mac(struct guest_check *ck, uint8_t mac[6])
 }
 
 static int
-legacy_setup_queue(struct guest_check *ck, struct guest_vq *vq,
-	uint16_t vector)
+legacy_setup_queue(struct guest_check *ck, struct guest_vq *vq, uint16_t vector)
 {
 	uint16_t size;
 
 	io_write16(ck, LEGACY_QUEUE_SEL, vq->index);
 	size = io_read16(ck, LEGACY_QUEUE_NUM);
 	if (size != vq->size) {
-		guest_result(ck, false, "queue %u: size %u, this check laid out %u",
-			vq->index, size, vq->size);
+		guest_result(ck, false,
+			"queue %u: size %u, this check laid out %u", vq->index,
+			size, vq->size);
 		return -1;
 	}
 	/* a legacy queue is one block at a 4096-aligned address (4.1.4.10) */
 	if (vq->desc_iova % GUEST_VQ_ALIGN != 0 ||
-	    (vq->desc_iova >> LEGACY_PFN_SHIFT) > UINT32_MAX) {
-		guest_result(ck, false, "queue %u: IOVA 0x%llx not usable by a legacy device",
+		(vq->desc_iova >> LEGACY_PFN_SHIFT) > UINT32_MAX) {
+		guest_result(ck, false,
+			"queue %u: IOVA 0x%llx not usable by a legacy device",
 			vq->index, (unsigned long long)vq->desc_iova);
 		return -1;
 	}
 	if (ck->msix && vector != GUEST_NO_VECTOR) {
 		io_write16(ck, LEGACY_QUEUE_VECTOR, vector);
 		if (io_read16(ck, LEGACY_QUEUE_VECTOR) != vector) {
-			guest_result(ck, false, "queue %u: MSI-X vector %u refused by the device",
+			guest_result(ck, false,
+				"queue %u: MSI-X vector %u refused by the device",
 				vq->index, vector);
 			return -1;
 		}

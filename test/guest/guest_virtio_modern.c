@@ -17,40 +17,40 @@
 #include "guest_check.h"
 
 /* PCI configuration space (PCI 3.0 6.7) */
-#define PCI_STATUS		0x06
-#define PCI_STATUS_CAP_LIST	0x10
-#define PCI_CAPABILITY_LIST	0x34
-#define PCI_CAP_ID_VNDR		0x09
+#define PCI_STATUS	    0x06
+#define PCI_STATUS_CAP_LIST 0x10
+#define PCI_CAPABILITY_LIST 0x34
+#define PCI_CAP_ID_VNDR	    0x09
 
 /* struct virtio_pci_cap (4.1.4) */
-#define VIRTIO_CAP_CFG_TYPE	3
-#define VIRTIO_CAP_BAR		4
-#define VIRTIO_CAP_OFFSET	8
-#define VIRTIO_CAP_LENGTH	12
-#define VIRTIO_CAP_NOTIFY_MULT	16
-#define VIRTIO_CAP_COMMON	1
-#define VIRTIO_CAP_NOTIFY	2
-#define VIRTIO_CAP_ISR		3
-#define VIRTIO_CAP_DEVICE	4
+#define VIRTIO_CAP_CFG_TYPE    3
+#define VIRTIO_CAP_BAR	       4
+#define VIRTIO_CAP_OFFSET      8
+#define VIRTIO_CAP_LENGTH      12
+#define VIRTIO_CAP_NOTIFY_MULT 16
+#define VIRTIO_CAP_COMMON      1
+#define VIRTIO_CAP_NOTIFY      2
+#define VIRTIO_CAP_ISR	       3
+#define VIRTIO_CAP_DEVICE      4
 
 /* struct virtio_pci_common_cfg (4.1.4.3) */
-#define COMMON_DFSELECT		0x00
-#define COMMON_DF		0x04
-#define COMMON_GFSELECT		0x08
-#define COMMON_GF		0x0c
-#define COMMON_MSIX		0x10
-#define COMMON_STATUS		0x14
-#define COMMON_Q_SELECT		0x16
-#define COMMON_Q_SIZE		0x18
-#define COMMON_Q_MSIX		0x1a
-#define COMMON_Q_ENABLE		0x1c
-#define COMMON_Q_NOFF		0x1e
-#define COMMON_Q_DESCLO		0x20
-#define COMMON_Q_DESCHI		0x24
-#define COMMON_Q_AVAILLO	0x28
-#define COMMON_Q_AVAILHI	0x2c
-#define COMMON_Q_USEDLO		0x30
-#define COMMON_Q_USEDHI		0x34
+#define COMMON_DFSELECT	 0x00
+#define COMMON_DF	 0x04
+#define COMMON_GFSELECT	 0x08
+#define COMMON_GF	 0x0c
+#define COMMON_MSIX	 0x10
+#define COMMON_STATUS	 0x14
+#define COMMON_Q_SELECT	 0x16
+#define COMMON_Q_SIZE	 0x18
+#define COMMON_Q_MSIX	 0x1a
+#define COMMON_Q_ENABLE	 0x1c
+#define COMMON_Q_NOFF	 0x1e
+#define COMMON_Q_DESCLO	 0x20
+#define COMMON_Q_DESCHI	 0x24
+#define COMMON_Q_AVAILLO 0x28
+#define COMMON_Q_AVAILHI 0x2c
+#define COMMON_Q_USEDLO	 0x30
+#define COMMON_Q_USEDHI	 0x34
 
 static volatile uint8_t *
 common8(struct guest_check *ck, unsigned int offset)
@@ -108,10 +108,11 @@ modern_use_cap(struct guest_check *ck, const uint8_t *cap)
 	if (type < VIRTIO_CAP_COMMON || type > VIRTIO_CAP_DEVICE)
 		return 0;
 	addr = cap_address(ck, bar, offset, length);
-	printf("  virtio cap type %u: BAR%u + 0x%x, 0x%x bytes -> %p\n",
-		type, bar, offset, length, (void *)(uintptr_t)addr);
+	printf("  virtio cap type %u: BAR%u + 0x%x, 0x%x bytes -> %p\n", type,
+		bar, offset, length, (void *)(uintptr_t)addr);
 	if (addr == NULL) {
-		guest_result(ck, false, "virtio cap type %u: BAR%u + 0x%x not mapped by the bus",
+		guest_result(ck, false,
+			"virtio cap type %u: BAR%u + 0x%x not mapped by the bus",
 			type, bar, offset);
 		return -1;
 	}
@@ -143,8 +144,9 @@ modern_walk_caps(struct guest_check *ck)
 	int nb, kept;
 
 	if (rte_pci_read_config(ck->pci, &status, 2, PCI_STATUS) != 2 ||
-	    (status & PCI_STATUS_CAP_LIST) == 0 ||
-	    rte_pci_read_config(ck->pci, &pos, 1, PCI_CAPABILITY_LIST) != 1) {
+		(status & PCI_STATUS_CAP_LIST) == 0 ||
+		rte_pci_read_config(ck->pci, &pos, 1, PCI_CAPABILITY_LIST) !=
+			1) {
 		guest_result(ck, false, "no capability list in config space");
 		return -1;
 	}
@@ -154,14 +156,16 @@ modern_walk_caps(struct guest_check *ck)
 			(size_t)(RTE_PCI_CFG_SPACE_SIZE - (pos & ~3)));
 
 		memset(cap, 0, sizeof(cap));
-		if (rte_pci_read_config(ck->pci, cap, size, pos & ~3) != (int)size) {
-			guest_result(ck, false, "rte_pci_read_config at 0x%x failed", pos);
+		if (rte_pci_read_config(ck->pci, cap, size, pos & ~3) !=
+			(int)size) {
+			guest_result(ck, false,
+				"rte_pci_read_config at 0x%x failed", pos);
 			return -1;
 		}
 		pos = cap[1];
 		if (cap[0] != PCI_CAP_ID_VNDR ||
-		    (cap[VIRTIO_CAP_CFG_TYPE] <= VIRTIO_CAP_DEVICE &&
-		     (found & (1u << cap[VIRTIO_CAP_CFG_TYPE])) != 0))
+			(cap[VIRTIO_CAP_CFG_TYPE] <= VIRTIO_CAP_DEVICE &&
+				(found & (1u << cap[VIRTIO_CAP_CFG_TYPE])) != 0))
 			continue;
 		kept = modern_use_cap(ck, cap);
 		if (kept < 0)
@@ -170,10 +174,13 @@ modern_walk_caps(struct guest_check *ck)
 			found |= 1u << cap[VIRTIO_CAP_CFG_TYPE];
 	}
 	if (found != 0x1e) {
-		guest_result(ck, false, "virtio vendor caps found: mask 0x%x, want 0x1e", found);
+		guest_result(ck, false,
+			"virtio vendor caps found: mask 0x%x, want 0x1e",
+			found);
 		return -1;
 	}
-	guest_result(ck, true, "virtio vendor caps walked with rte_pci_read_config: common, notify, ISR, device cfg in mapped BARs");
+	guest_result(ck, true,
+		"virtio vendor caps walked with rte_pci_read_config: common, notify, ISR, device cfg in mapped BARs");
 	return 0;
 }
 
@@ -222,8 +229,7 @@ modern_read_mac(struct guest_check *ck, uint8_t mac[6])
 }
 
 static int
-modern_setup_queue(struct guest_check *ck, struct guest_vq *vq,
-	uint16_t vector)
+modern_setup_queue(struct guest_check *ck, struct guest_vq *vq, uint16_t vector)
 {
 	uint16_t size;
 
@@ -231,8 +237,9 @@ modern_setup_queue(struct guest_check *ck, struct guest_vq *vq,
 	*common16(ck, COMMON_Q_SELECT) = vq->index;
 	size = *common16(ck, COMMON_Q_SIZE);
 	if (size != vq->size) {
-		guest_result(ck, false, "queue %u: size %u, this check laid out %u",
-			vq->index, size, vq->size);
+		guest_result(ck, false,
+			"queue %u: size %u, this check laid out %u", vq->index,
+			size, vq->size);
 		return -1;
 	}
 	*common32(ck, COMMON_Q_DESCLO) = (uint32_t)vq->desc_iova;
@@ -244,7 +251,8 @@ modern_setup_queue(struct guest_check *ck, struct guest_vq *vq,
 	if (vector != GUEST_NO_VECTOR) {
 		*common16(ck, COMMON_Q_MSIX) = vector;
 		if (*common16(ck, COMMON_Q_MSIX) != vector) {
-			guest_result(ck, false, "queue %u: MSI-X vector %u refused by the device",
+			guest_result(ck, false,
+				"queue %u: MSI-X vector %u refused by the device",
 				vq->index, vector);
 			return -1;
 		}
@@ -274,7 +282,7 @@ modern_init(struct guest_check *ck)
 {
 	if (modern_walk_caps(ck) < 0)
 		return -1;
-	ck->net_hdr_len = 12;	/* with VERSION_1, num_buffers is always there */
+	ck->net_hdr_len = 12; /* with VERSION_1, num_buffers is always there */
 	/* the size the device offers is the size the rings get */
 	*common16(ck, COMMON_Q_SELECT) = GUEST_RX_QUEUE;
 	ck->rxq.size = *common16(ck, COMMON_Q_SIZE);

@@ -30,7 +30,7 @@ struct guest_vring_desc {
 	uint16_t next;
 };
 
-#define GUEST_DESC_F_WRITE	2	/* device writes (2.7.5) */
+#define GUEST_DESC_F_WRITE 2 /* device writes (2.7.5) */
 
 struct guest_vring_avail {
 	uint16_t flags;
@@ -65,8 +65,9 @@ vq_used_offset(uint16_t size)
 size_t
 guest_vq_mem_size(uint16_t size)
 {
-	return vq_used_offset(size) + vq_align(sizeof(uint16_t) * 3 +
-		sizeof(struct guest_vring_used_elem) * size);
+	return vq_used_offset(size) +
+		vq_align(sizeof(uint16_t) * 3 +
+			sizeof(struct guest_vring_used_elem) * size);
 }
 
 void
@@ -129,8 +130,7 @@ guest_now_ms(void)
 }
 
 int
-guest_vq_wait_used(struct guest_vq *vq, unsigned int timeout_ms,
-	uint32_t *len)
+guest_vq_wait_used(struct guest_vq *vq, unsigned int timeout_ms, uint32_t *len)
 {
 	volatile uint16_t *used_idx = &vq->used->idx;
 	uint64_t end = guest_now_ms() + timeout_ms;

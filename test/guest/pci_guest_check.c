@@ -40,12 +40,12 @@
 
 #include "guest_check.h"
 
-#define GUEST_MAX_DEVICES	4
+#define GUEST_MAX_DEVICES 4
 
 static struct {
 	const char *tag;
 	const char *peer;
-	const char *macs[GUEST_MAX_DEVICES];	/* "BDF=MAC" */
+	const char *macs[GUEST_MAX_DEVICES]; /* "BDF=MAC" */
 	unsigned int nb_macs;
 	bool dma_fault;
 	bool expect_refusal;
@@ -100,8 +100,8 @@ guest_probe(struct rte_pci_driver *driver, struct rte_pci_device *pci)
 	memset(ck, 0, sizeof(*ck));
 	ck->pci = pci;
 	ck->tag = opts.tag;
-	ck->transport = pci->id.device_id == 0x1041 ?
-		&guest_modern_transport : &guest_legacy_transport;
+	ck->transport = pci->id.device_id == 0x1041 ? &guest_modern_transport :
+						      &guest_legacy_transport;
 	ck->rxq.index = GUEST_RX_QUEUE;
 	ck->txq.index = GUEST_TX_QUEUE;
 	printf("  probe %s: %04x:%04x kernel driver kind %d, interrupt handle type %d\n",
@@ -118,8 +118,8 @@ guest_remove(struct rte_pci_device *pci)
 }
 
 static const struct rte_pci_id guest_ids[] = {
-	{ RTE_PCI_DEVICE(0x1af4, 0x1041) },	/* virtio-net, modern */
-	{ RTE_PCI_DEVICE(0x1af4, 0x1000) },	/* virtio-net, transitional */
+	{ RTE_PCI_DEVICE(0x1af4, 0x1041) }, /* virtio-net, modern */
+	{ RTE_PCI_DEVICE(0x1af4, 0x1000) }, /* virtio-net, transitional */
 	{ .vendor_id = 0 },
 };
 
@@ -143,7 +143,7 @@ ids_overlap(const struct rte_pci_id *table)
 	for (id = table; id->vendor_id != 0; id++)
 		for (ours = guest_ids; ours->vendor_id != 0; ours++)
 			if (id->vendor_id == ours->vendor_id &&
-					id->device_id == ours->device_id)
+				id->device_id == ours->device_id)
 				return true;
 	return false;
 }
@@ -192,21 +192,28 @@ check_identity(struct guest_check *ck)
 	uint16_t ids[2] = { 0, 0 }, command = 0;
 
 	if (rte_pci_read_config(ck->pci, ids, sizeof(ids), 0) != sizeof(ids) ||
-	    ids[0] != ck->pci->id.vendor_id || ids[1] != ck->pci->id.device_id)
-		guest_result(ck, false, "rte_pci_read_config: ids %04x:%04x, scan said %04x:%04x",
-			ids[0], ids[1], ck->pci->id.vendor_id, ck->pci->id.device_id);
+		ids[0] != ck->pci->id.vendor_id ||
+		ids[1] != ck->pci->id.device_id)
+		guest_result(ck, false,
+			"rte_pci_read_config: ids %04x:%04x, scan said %04x:%04x",
+			ids[0], ids[1], ck->pci->id.vendor_id,
+			ck->pci->id.device_id);
 	else
-		guest_result(ck, true, "probed by the test driver (%s); rte_pci_read_config reads %04x:%04x",
+		guest_result(ck, true,
+			"probed by the test driver (%s); rte_pci_read_config reads %04x:%04x",
 			ck->transport->name, ids[0], ids[1]);
 	if (rte_pci_read_config(ck->pci, &command, 2, RTE_PCI_COMMAND) != 2) {
 		guest_result(ck, false, "rte_pci_read_config(COMMAND) failed");
 		return;
 	}
 	if ((command & RTE_PCI_COMMAND_MASTER) != 0) {
-		guest_result(ck, true, "bus mastering on after mapping (COMMAND 0x%04x)", command);
+		guest_result(ck, true,
+			"bus mastering on after mapping (COMMAND 0x%04x)",
+			command);
 		return;
 	}
-	guest_result(ck, false, "bus mastering off after mapping (COMMAND 0x%04x): the bus must set it",
+	guest_result(ck, false,
+		"bus mastering off after mapping (COMMAND 0x%04x): the bus must set it",
 		command);
 	if (rte_pci_set_bus_master(ck->pci, true) != 0)
 		guest_result(ck, false, "rte_pci_set_bus_master failed");
@@ -225,16 +232,20 @@ check_reset(struct guest_check *ck)
 	while ((status = t->get_status(ck)) != 0 && guest_now_ms() < end)
 		;
 	if (status != 0) {
-		guest_result(ck, false, "reset: device_status still 0x%02x after writing 0", status);
+		guest_result(ck, false,
+			"reset: device_status still 0x%02x after writing 0",
+			status);
 		return -1;
 	}
 	t->set_status(ck, GUEST_STATUS_ACKNOWLEDGE);
 	t->set_status(ck, GUEST_STATUS_ACKNOWLEDGE | GUEST_STATUS_DRIVER);
 	status = t->get_status(ck);
-	guest_result(ck, status == (GUEST_STATUS_ACKNOWLEDGE | GUEST_STATUS_DRIVER),
+	guest_result(ck,
+		status == (GUEST_STATUS_ACKNOWLEDGE | GUEST_STATUS_DRIVER),
 		"device_status 0x%02x -> reset, read back 0 -> ACKNOWLEDGE|DRIVER, read back 0x%02x",
 		before, status);
-	return status == (GUEST_STATUS_ACKNOWLEDGE | GUEST_STATUS_DRIVER) ? 0 : -1;
+	return status == (GUEST_STATUS_ACKNOWLEDGE | GUEST_STATUS_DRIVER) ? 0 :
+									    -1;
 }
 
 static void
@@ -247,16 +258,19 @@ check_mac(struct guest_check *ck, uint8_t mac[6])
 
 	for (i = 0; i < opts.nb_macs; i++)
 		if (strncmp(opts.macs[i], ck->pci->name, name_len) == 0 &&
-		    opts.macs[i][name_len] == '=')
+			opts.macs[i][name_len] == '=')
 			expected = opts.macs[i] + name_len + 1;
 	ck->transport->read_mac(ck, mac);
-	snprintf(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x",
-		mac[0], mac[1], mac[2], mac[3], mac[4], mac[5]);
+	snprintf(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x", mac[0],
+		mac[1], mac[2], mac[3], mac[4], mac[5]);
 	if (expected == NULL)
-		guest_skip(ck, "MAC %s read from the device config (no --mac to compare)", text);
+		guest_skip(ck,
+			"MAC %s read from the device config (no --mac to compare)",
+			text);
 	else
 		guest_result(ck, strcmp(text, expected) == 0,
-			"MAC read from the device config: %s, QEMU gave it %s", text, expected);
+			"MAC read from the device config: %s, QEMU gave it %s",
+			text, expected);
 }
 
 /* 3.1.1 steps 4-6 */
@@ -281,11 +295,13 @@ negotiate(struct guest_check *ck)
 	t->set_features(ck, wanted);
 	t->set_status(ck, t->get_status(ck) | GUEST_STATUS_FEATURES_OK);
 	status = t->get_status(ck);
-	guest_result(ck, (status & GUEST_STATUS_FEATURES_OK) != 0 &&
-		(offered & GUEST_F_VERSION_1) != 0,
+	guest_result(ck,
+		(status & GUEST_STATUS_FEATURES_OK) != 0 &&
+			(offered & GUEST_F_VERSION_1) != 0,
 		"features 0x%llx offered, 0x%llx accepted (ACCESS_PLATFORM %s), FEATURES_OK read back: status 0x%02x",
 		(unsigned long long)offered, (unsigned long long)wanted,
-		(offered & GUEST_F_ACCESS_PLATFORM) != 0 ? "on" : "off", status);
+		(offered & GUEST_F_ACCESS_PLATFORM) != 0 ? "on" : "off",
+		status);
 	return (status & GUEST_STATUS_FEATURES_OK) != 0 ? 0 : -1;
 }
 
@@ -298,18 +314,21 @@ setup_interrupts(struct guest_check *ck)
 
 	ret = rte_intr_callback_register(handle, guest_interrupt, ck);
 	if (ret != 0) {
-		guest_result(ck, false, "rte_intr_callback_register (handle type %d): %d",
+		guest_result(ck, false,
+			"rte_intr_callback_register (handle type %d): %d",
 			(int)type, ret);
 		return -1;
 	}
 	ret = rte_intr_enable(handle);
 	if (ret != 0) {
-		guest_result(ck, false, "rte_intr_enable (handle type %d): %d", (int)type, ret);
+		guest_result(ck, false, "rte_intr_enable (handle type %d): %d",
+			(int)type, ret);
 		rte_intr_callback_unregister_sync(handle, guest_interrupt, ck);
 		return -1;
 	}
 	ck->msix = type == RTE_INTR_HANDLE_VFIO_MSIX;
-	guest_result(ck, true, "interrupt callback registered and enabled (handle type %d, %s)",
+	guest_result(ck, true,
+		"interrupt callback registered and enabled (handle type %d, %s)",
 		(int)type, ck->msix ? "MSI-X vector 0" : "INTx");
 	return 0;
 }
@@ -356,7 +375,8 @@ check_device(struct guest_check *ck)
 	if (opts.dma_fault && ck->nb_fails == 0)
 		guest_dma_fault_check(ck, opts.peer);
 	else if (opts.dma_fault)
-		guest_skip(ck, "dma fault: DMA into mapped memory failed already");
+		guest_skip(ck,
+			"dma fault: DMA into mapped memory failed already");
 out:
 	teardown(ck, interrupts);
 }
@@ -399,7 +419,8 @@ parse_args(int argc, char **argv)
 			opts.expect_none = true;
 			break;
 		default:
-			fprintf(stderr, "usage: pci_guest_check [EAL options] -- --tag TAG [--peer IFNAME] [--mac BDF=MAC]... [--dma-fault] [--expect-refusal] [--expect-none]\n");
+			fprintf(stderr,
+				"usage: pci_guest_check [EAL options] -- --tag TAG [--peer IFNAME] [--mac BDF=MAC]... [--dma-fault] [--expect-refusal] [--expect-none]\n");
 			return -1;
 		}
 	}
@@ -460,7 +481,8 @@ main(int argc, char **argv)
 		return 2;
 	}
 	if (nb_checks == 0) {
-		printf("RESULT FAIL %s: - the test driver probed no device\n", opts.tag);
+		printf("RESULT FAIL %s: - the test driver probed no device\n",
+			opts.tag);
 		nb_fails++;
 	}
 	for (i = 0; i < nb_checks; i++) {

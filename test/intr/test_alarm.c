@@ -57,7 +57,7 @@ test_bad_args(void **state)
 static struct {
 	int count;
 	intptr_t order[8];
-	int off_thread;		/* callbacks that ran off the interrupt thread */
+	int off_thread; /* callbacks that ran off the interrupt thread */
 } fired;
 
 static void

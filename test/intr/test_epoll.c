@@ -70,7 +70,8 @@ body_wait_and_wake(void)
 	memset(&reg, 0, sizeof(reg));
 	reg.epdata.event = EPOLLIN;
 	reg.epdata.data = &cookie;
-	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, efd, &reg) == 0);
+	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, efd, &reg) ==
+		0);
 	CHECK(reg.status == RTE_EPOLL_VALID && reg.fd == efd);
 	CHECK(reg.epfd == rte_intr_tls_epfd());
 	/* Woken by another thread long before the timeout. */
@@ -83,17 +84,20 @@ body_wait_and_wake(void)
 	CHECK(events[0].epdata.event & EPOLLIN);
 	CHECK(events[0].status == RTE_EPOLL_VALID);
 	CHECK(!drained(efd));
-	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_DEL, efd, &reg) == 0);
+	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_DEL, efd, &reg) ==
+		0);
 	CHECK(reg.status == RTE_EPOLL_INVALID);
 	kick(efd);
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 4, 20) == 0);
 	CHECK(rte_epoll_wait_interruptible(RTE_EPOLL_PER_THREAD, events, 4,
-		10) == 0);
+		      10) == 0);
 	/* Bad arguments. */
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, NULL, 4, 0) == -1);
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 0, 0) == -1);
-	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, efd, NULL) == -1);
-	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, -1, &reg) == -1);
+	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, efd, NULL) ==
+		-1);
+	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, -1, &reg) ==
+		-1);
 	CHECK(reg.status == RTE_EPOLL_INVALID);
 	close(efd);
 	return 0;
@@ -127,11 +131,13 @@ body_callback(void)
 	memset(&reg, 0, sizeof(reg));
 	reg.epdata.event = EPOLLIN;
 	reg.epdata.cb_fun = drain_cb;
-	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, efd, &reg) == 0);
+	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_ADD, efd, &reg) ==
+		0);
 	kick(efd);
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 2, 1000) == 1);
 	CHECK(drain_calls == 1 && drained(efd));
-	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_DEL, efd, &reg) == 0);
+	CHECK(rte_epoll_ctl(RTE_EPOLL_PER_THREAD, EPOLL_CTL_DEL, efd, &reg) ==
+		0);
 	close(efd);
 	return 0;
 }
@@ -171,9 +177,9 @@ body_rx_ctl(void)
 	CHECK(rte_intr_efd_enable(h, 1) == 0);
 	CHECK(rte_intr_dp_is_en(h) && rte_intr_allow_others(h));
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-		RTE_INTR_VEC_RXTX_OFFSET, &cookie) == 0);
+		      RTE_INTR_VEC_RXTX_OFFSET, &cookie) == 0);
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-		RTE_INTR_VEC_RXTX_OFFSET, &cookie) == -EEXIST);
+		      RTE_INTR_VEC_RXTX_OFFSET, &cookie) == -EEXIST);
 	kick(efd);
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 2, 1000) == 1);
 	CHECK(events[0].epdata.data == &cookie && events[0].fd == efd);
@@ -181,18 +187,18 @@ body_rx_ctl(void)
 	CHECK(drained(efd));
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 2, 20) == 0);
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL,
-		RTE_INTR_VEC_RXTX_OFFSET, NULL) == 0);
+		      RTE_INTR_VEC_RXTX_OFFSET, NULL) == 0);
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL,
-		RTE_INTR_VEC_RXTX_OFFSET, NULL) == -EPERM);
-	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-		5, NULL) == -EPERM);
+		      RTE_INTR_VEC_RXTX_OFFSET, NULL) == -EPERM);
+	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD, 5,
+		      NULL) == -EPERM);
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, 7,
-		RTE_INTR_VEC_RXTX_OFFSET, NULL) == -EPERM);
-	CHECK(rte_intr_rx_ctl(NULL, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-		1, NULL) == -EPERM);
+		      RTE_INTR_VEC_RXTX_OFFSET, NULL) == -EPERM);
+	CHECK(rte_intr_rx_ctl(NULL, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD, 1,
+		      NULL) == -EPERM);
 	/* Still added when the handle goes: efd_disable takes it out. */
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-		RTE_INTR_VEC_RXTX_OFFSET, NULL) == 0);
+		      RTE_INTR_VEC_RXTX_OFFSET, NULL) == 0);
 	rte_intr_efd_disable(h);
 	CHECK(!rte_intr_dp_is_en(h));
 	CHECK(rte_intr_elist_index_get(h, 0)->status == RTE_EPOLL_INVALID);
@@ -231,7 +237,7 @@ body_counter_size(void)
 	rte_intr_efds_index_set(h, 0, pipefd[0]);
 	CHECK(rte_intr_efd_enable(h, 1) == 0);
 	CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-		RTE_INTR_VEC_RXTX_OFFSET, NULL) == 0);
+		      RTE_INTR_VEC_RXTX_OFFSET, NULL) == 0);
 	memset(bytes, 0xa5, sizeof(bytes));
 	CHECK(write(pipefd[1], bytes, sizeof(bytes)) == sizeof(bytes));
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 2, 1000) == 1);
@@ -271,8 +277,8 @@ body_efd_enable(void)
 		fds[i] = rte_intr_efds_index_get(h, i);
 		CHECK(fcntl(fds[i], F_GETFD) >= 0);
 		CHECK(rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD,
-			RTE_INTR_EVENT_ADD, RTE_INTR_VEC_RXTX_OFFSET + i,
-			(void *)(uintptr_t)(100 + i)) == 0);
+			      RTE_INTR_EVENT_ADD, RTE_INTR_VEC_RXTX_OFFSET + i,
+			      (void *)(uintptr_t)(100 + i)) == 0);
 	}
 	kick(fds[2]);
 	CHECK(rte_epoll_wait(RTE_EPOLL_PER_THREAD, events, 4, 1000) == 1);
@@ -285,7 +291,8 @@ body_efd_enable(void)
 	/* Other types share the handle's fd as the one vector. */
 	rte_intr_type_set(h, RTE_INTR_HANDLE_EXT);
 	CHECK(rte_intr_efd_enable(h, 3) == 0);
-	CHECK(rte_intr_nb_efd_get(h) == 1 && rte_intr_efds_index_get(h, 0) == efd);
+	CHECK(rte_intr_nb_efd_get(h) == 1 &&
+		rte_intr_efds_index_get(h, 0) == efd);
 	CHECK(!rte_intr_allow_others(h));
 	rte_intr_efd_disable(h);
 	CHECK(fcntl(efd, F_GETFD) >= 0);

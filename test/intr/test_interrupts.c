@@ -228,7 +228,7 @@ body_eagain_while_running(void)
 	/* Not running now: the pending variant has nothing to wait for. */
 	CHECK(rte_intr_callback_register(h, blocking_cb, &blk) == 0);
 	CHECK(rte_intr_callback_unregister_pending(h, blocking_cb, &blk,
-		NULL) == -EAGAIN);
+		      NULL) == -EAGAIN);
 	CHECK(rte_intr_callback_unregister(h, blocking_cb, &blk) == 1);
 	handle_close(h);
 	return 0;
@@ -265,8 +265,9 @@ self_unreg_cb(void *arg)
 		self_unreg_cb, arg);
 	self_unreg.sync_ret = rte_intr_callback_unregister_sync(self_unreg.h,
 		self_unreg_cb, arg);
-	self_unreg.pending_ret = rte_intr_callback_unregister_pending(
-		self_unreg.h, self_unreg_cb, arg, self_unreg_ucb);
+	self_unreg.pending_ret =
+		rte_intr_callback_unregister_pending(self_unreg.h,
+			self_unreg_cb, arg, self_unreg_ucb);
 	__atomic_add_fetch(&self_unreg.calls, 1, __ATOMIC_RELEASE);
 }
 
@@ -278,7 +279,7 @@ body_unregister_from_callback(void)
 	self_unreg.h = eventfd_handle(&self_unreg.efd);
 	CHECK(self_unreg.h != NULL);
 	CHECK(rte_intr_callback_register(self_unreg.h, self_unreg_cb,
-		&cookie) == 0);
+		      &cookie) == 0);
 	kick(self_unreg.efd);
 	CHECK(wait_for(&self_unreg.ucb_calls, 1, 2000));
 	CHECK(self_unreg.plain_ret == -EAGAIN);
@@ -286,7 +287,7 @@ body_unregister_from_callback(void)
 	CHECK(self_unreg.pending_ret == 1);
 	CHECK(self_unreg.ucb_arg == &cookie);
 	CHECK(rte_intr_callback_unregister(self_unreg.h, self_unreg_cb,
-		&cookie) == -ENOENT);
+		      &cookie) == -ENOENT);
 	/* Gone for good: another event runs nothing. */
 	kick(self_unreg.efd);
 	usleep(50 * 1000);
@@ -315,7 +316,7 @@ chain_first_cb(void *arg)
 	(void)arg;
 	drain(chain.first_efd);
 	if (rte_intr_callback_register(chain.second, record_cb,
-			&chain.second_rec) == 0)
+		    &chain.second_rec) == 0)
 		__atomic_add_fetch(&chain.registered, 1, __ATOMIC_RELEASE);
 }
 
@@ -325,15 +326,16 @@ body_register_from_callback(void)
 	chain.first = eventfd_handle(&chain.first_efd);
 	chain.second = eventfd_handle(&chain.second_rec.efd);
 	CHECK(chain.first != NULL && chain.second != NULL);
-	CHECK(rte_intr_callback_register(chain.first, chain_first_cb, NULL) == 0);
+	CHECK(rte_intr_callback_register(chain.first, chain_first_cb, NULL) ==
+		0);
 	kick(chain.first_efd);
 	CHECK(wait_for(&chain.registered, 1, 2000));
 	kick(chain.second_rec.efd);
 	CHECK(wait_for(&chain.second_rec.calls, 1, 2000));
 	CHECK(rte_intr_callback_unregister(chain.first, chain_first_cb,
-		(void *)-1) == 1);
+		      (void *)-1) == 1);
 	CHECK(rte_intr_callback_unregister(chain.second, record_cb,
-		(void *)-1) == 1);
+		      (void *)-1) == 1);
 	handle_close(chain.first);
 	handle_close(chain.second);
 	return 0;

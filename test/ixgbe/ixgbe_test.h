@@ -32,41 +32,49 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#define CHECK(cond) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: check failed: %s (rte_errno %d)\n", \
-			__FILE__, __LINE__, #cond, rte_errno); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK(cond) \
+	do { \
+		if (!(cond)) { \
+			fprintf(stderr, \
+				"%s:%d: check failed: %s (rte_errno %d)\n", \
+				__FILE__, __LINE__, #cond, rte_errno); \
+			return __LINE__; \
+		} \
+	} while (0)
 
-#define CHECK_RET(call, want) do { \
-	long long check_ret_ = (long long)(call); \
-	if (check_ret_ != (long long)(want)) { \
-		fprintf(stderr, "%s:%d: %s returned %lld, expected %lld\n", \
-			__FILE__, __LINE__, #call, check_ret_, \
-			(long long)(want)); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_RET(call, want) \
+	do { \
+		long long check_ret_ = (long long)(call); \
+		if (check_ret_ != (long long)(want)) { \
+			fprintf(stderr, \
+				"%s:%d: %s returned %lld, expected %lld\n", \
+				__FILE__, __LINE__, #call, check_ret_, \
+				(long long)(want)); \
+			return __LINE__; \
+		} \
+	} while (0)
 
-#define CHECK_OK(expr) do { \
-	int check_ok_ret_ = (expr); \
-	if (check_ok_ret_ != 0) { \
-		fprintf(stderr, "%s:%d: %s failed at line %d\n", __FILE__, \
-			__LINE__, #expr, check_ok_ret_); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_OK(expr) \
+	do { \
+		int check_ok_ret_ = (expr); \
+		if (check_ok_ret_ != 0) { \
+			fprintf(stderr, "%s:%d: %s failed at line %d\n", \
+				__FILE__, __LINE__, #expr, check_ok_ret_); \
+			return __LINE__; \
+		} \
+	} while (0)
 
-#define CHECK_POOL_FULL(mp) do { \
-	unsigned int avail_ = rte_mempool_avail_count(mp); \
-	if (avail_ != (mp)->size) { \
-		fprintf(stderr, "%s:%d: pool %s: %u of %u mbufs free\n", \
-			__FILE__, __LINE__, (mp)->name, avail_, (mp)->size); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_POOL_FULL(mp) \
+	do { \
+		unsigned int avail_ = rte_mempool_avail_count(mp); \
+		if (avail_ != (mp)->size) { \
+			fprintf(stderr, \
+				"%s:%d: pool %s: %u of %u mbufs free\n", \
+				__FILE__, __LINE__, (mp)->name, avail_, \
+				(mp)->size); \
+			return __LINE__; \
+		} \
+	} while (0)
 
 /* Children leave with _exit(), which skips LeakSanitizer: ask it. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -104,7 +112,7 @@ ixgbe_test_fork_init(int (*setup)(const void *), const void *arg,
 			_exit(200);
 		snprintf(buf, sizeof(buf), "test %s", eal_args);
 		for (char *tok = strtok(buf, " "); tok != NULL && argc < 31;
-				tok = strtok(NULL, " "))
+			tok = strtok(NULL, " "))
 			argv[argc++] = tok;
 		argv[argc] = NULL;
 		if (rte_eal_init(argc, argv) < 0 && !init_may_fail) {
@@ -124,10 +132,12 @@ ixgbe_test_fork_init(int (*setup)(const void *), const void *arg,
 	}
 	assert_true(waitpid(pid, &status, 0) == pid);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		print_message("child: %s %d\n", WIFEXITED(status) ?
-			"exit (1 check, 200 setup, 201 EAL)" : "signal",
+		print_message("child: %s %d\n",
+			WIFEXITED(status) ?
+				"exit (1 check, 200 setup, 201 EAL)" :
+				"signal",
 			WIFEXITED(status) ? WEXITSTATUS(status) :
-			WTERMSIG(status));
+					    WTERMSIG(status));
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 0);
 }

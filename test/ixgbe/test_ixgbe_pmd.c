@@ -24,10 +24,10 @@
 #include "ixgbe_model.h"
 #include "ixgbe_test.h"
 
-#define EAL_ARGS "-l 0 --no-huge -m 512 --log-level=lib.ethdev:crit"
+#define EAL_ARGS  "-l 0 --no-huge -m 512 --log-level=lib.ethdev:crit"
 #define POOL_SIZE 4095
-#define NB_DESC 256
-#define WAIT_MS 2000
+#define NB_DESC	  256
+#define WAIT_MS	  2000
 
 static struct rte_mempool *
 test_pool(uint16_t data_room)
@@ -38,8 +38,8 @@ test_pool(uint16_t data_room)
 	snprintf(name, sizeof(name), "ixgbe_test_%u", data_room);
 	mp = rte_mempool_lookup(name);
 	if (mp == NULL)
-		mp = rte_pktmbuf_pool_create(name, POOL_SIZE, 0, 0,
-			data_room, SOCKET_ID_ANY);
+		mp = rte_pktmbuf_pool_create(name, POOL_SIZE, 0, 0, data_room,
+			SOCKET_ID_ANY);
 	return mp;
 }
 
@@ -83,7 +83,8 @@ port_up(uint16_t port, uint16_t nb_rxq, const struct rte_eth_conf *conf,
 
 	memset(&zero, 0, sizeof(zero));
 	CHECK_RET(rte_eth_dev_configure(port, nb_rxq, 1,
-		conf != NULL ? conf : &zero), 0);
+			  conf != NULL ? conf : &zero),
+		0);
 	for (q = 0; q < nb_rxq; q++)
 		CHECK_RET(rte_eth_rx_queue_setup(port, q, NB_DESC, 0, NULL, mp),
 			0);
@@ -234,7 +235,7 @@ body_forward(void)
 	CHECK_RET(rte_eth_stats_reset(0), 0);
 	CHECK_RET(rte_eth_stats_reset(1), 0);
 	for (i = 0; i < 64; i++) {
-		len = (uint16_t)(60 + i * 23);	/* 60..1509 */
+		len = (uint16_t)(60 + i * 23); /* 60..1509 */
 		tx[i] = make_frame(mp, &mac1, 0x0a000001, 0x0a000002, 1000 + i,
 			2000, len, (uint8_t)i);
 		CHECK(tx[i] != NULL);
@@ -325,20 +326,20 @@ body_filters(void)
 	CHECK_OK(link_wait(1, RTE_ETH_LINK_UP));
 	CHECK_RET(rte_eth_promiscuous_disable(1), 0);
 	CHECK_RET(delivered(mp, &mac1), 1);
-	CHECK_RET(delivered(mp, &bcast), 1);		/* FCTRL.BAM */
+	CHECK_RET(delivered(mp, &bcast), 1); /* FCTRL.BAM */
 	CHECK_RET(delivered(mp, &other), 0);
 	CHECK_RET(delivered(mp, &mcast), 0);
-	CHECK_RET(rte_eth_promiscuous_enable(1), 0);	/* FCTRL.UPE|MPE */
+	CHECK_RET(rte_eth_promiscuous_enable(1), 0); /* FCTRL.UPE|MPE */
 	CHECK_RET(delivered(mp, &other), 1);
 	CHECK_RET(delivered(mp, &mcast), 1);
 	CHECK_RET(rte_eth_promiscuous_disable(1), 0);
 	CHECK_RET(delivered(mp, &other), 0);
-	CHECK_RET(rte_eth_allmulticast_enable(1), 0);	/* FCTRL.MPE */
+	CHECK_RET(rte_eth_allmulticast_enable(1), 0); /* FCTRL.MPE */
 	CHECK_RET(delivered(mp, &mcast), 1);
 	CHECK_RET(delivered(mp, &other), 0);
 	CHECK_RET(rte_eth_allmulticast_disable(1), 0);
 	CHECK_RET(delivered(mp, &mcast), 0);
-	CHECK_RET(rte_eth_dev_mac_addr_add(1, &other, 0), 0);	/* RAL/RAH(1) */
+	CHECK_RET(rte_eth_dev_mac_addr_add(1, &other, 0), 0); /* RAL/RAH(1) */
 	CHECK_RET(delivered(mp, &other), 1);
 	CHECK_RET(rte_eth_dev_mac_addr_remove(1, &other), 0);
 	CHECK_RET(delivered(mp, &other), 0);
@@ -446,8 +447,7 @@ toeplitz(const uint8_t *key, const uint8_t *input, unsigned int len)
 		for (b = 0; b < 8; b++) {
 			if (input[i] & (0x80 >> b))
 				hash ^= window;
-			window = window << 1 |
-				((key[i + 4] >> (7 - b)) & 1);
+			window = window << 1 | ((key[i + 4] >> (7 - b)) & 1);
 		}
 	}
 	return hash;
@@ -458,13 +458,24 @@ flow_hash(const uint8_t *key, uint32_t src, uint32_t dst, uint16_t sport,
 	uint16_t dport)
 {
 	uint8_t in[12] = {
-		src >> 24, src >> 16, src >> 8, src, dst >> 24, dst >> 16,
-		dst >> 8, dst, sport >> 8, sport, dport >> 8, dport,
+		src >> 24,
+		src >> 16,
+		src >> 8,
+		src,
+		dst >> 24,
+		dst >> 16,
+		dst >> 8,
+		dst,
+		sport >> 8,
+		sport,
+		dport >> 8,
+		dport,
 	};
 
 	return toeplitz(key, in, 12);
 }
 
+/* clang-format off */
 static const uint8_t ms_key[40] = {
 	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2,
 	0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3, 0x8f, 0xb0,
@@ -472,6 +483,7 @@ static const uint8_t ms_key[40] = {
 	0x77, 0xcb, 0x2d, 0xa3, 0x80, 0x30, 0xf2, 0x0c,
 	0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
 };
+/* clang-format on */
 
 /* Sends nb flows and checks each lands on reta[hash & 127] with the
  * hash in the mbuf. */
@@ -508,9 +520,10 @@ rss_flows(struct rte_mempool *mp, const uint8_t *key, const uint8_t *reta,
 		}
 		CHECK_RET(got, 1);
 		if (q != want || rx[0]->hash.rss != hash)
-			fprintf(stderr, "flow %u: queue %u (want %u), hash "
-				"0x%08x (want 0x%08x)\n", f, q, want,
-				rx[0]->hash.rss, hash);
+			fprintf(stderr,
+				"flow %u: queue %u (want %u), hash "
+				"0x%08x (want 0x%08x)\n",
+				f, q, want, rx[0]->hash.rss, hash);
 		CHECK(rx[0]->ol_flags & RTE_MBUF_F_RX_RSS_HASH);
 		CHECK_RET(rx[0]->hash.rss, hash);
 		CHECK_RET(q, want);
@@ -613,7 +626,7 @@ event_wait(uint16_t port, int want)
 	unsigned int ms;
 
 	for (ms = 0; ms < WAIT_MS && atomic_load(&lsc_events[port]) < want;
-			ms += 5)
+		ms += 5)
 		rte_delay_us_sleep(5000);
 	CHECK_RET(atomic_load(&lsc_events[port]), want);
 	return 0;
@@ -629,12 +642,13 @@ body_lsc(void)
 	memset(&conf, 0, sizeof(conf));
 	conf.intr_conf.lsc = 1;
 	CHECK_RET(rte_eth_dev_callback_register(RTE_ETH_ALL,
-		RTE_ETH_EVENT_INTR_LSC, lsc_cb, NULL), 0);
+			  RTE_ETH_EVENT_INTR_LSC, lsc_cb, NULL),
+		0);
 	CHECK_OK(port_up(0, 1, &conf, mp));
 	CHECK_OK(port_up(1, 1, &conf, mp));
 	CHECK_RET(rte_intr_type_get(rte_eth_devices[0].intr_handle),
 		expect_intx ? RTE_INTR_HANDLE_UIO_INTX :
-		RTE_INTR_HANDLE_VFIO_MSIX);
+			      RTE_INTR_HANDLE_VFIO_MSIX);
 	CHECK_OK(link_wait(0, RTE_ETH_LINK_UP));
 	CHECK_OK(link_wait(1, RTE_ETH_LINK_UP));
 	atomic_store(&lsc_events[0], 0);
@@ -672,7 +686,8 @@ body_rx_intr(void)
 	CHECK_OK(port_up(1, 2, &conf, mp));
 	CHECK_OK(link_wait(1, RTE_ETH_LINK_UP));
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(1, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, NULL), 0);
+			  RTE_INTR_EVENT_ADD, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_rx_intr_enable(1, 0), 0);
 	/* Nothing received: the wait times out. */
 	CHECK_RET(rte_epoll_wait(RTE_EPOLL_PER_THREAD, &ev, 1, 100), 0);
@@ -731,7 +746,7 @@ body_bad_input(void)
 	CHECK_RET(rte_eth_tx_queue_setup(0, 0, 8192, 0, NULL), -EINVAL);
 	/* Buffers smaller than 1 KB (SRRCTL.BSIZEPACKET's unit). */
 	CHECK(rte_eth_rx_queue_setup(0, 0, 64, 0, NULL, tiny) < 0);
-	CHECK_RET(rte_eth_dev_start(0), -EINVAL);	/* no queues yet */
+	CHECK_RET(rte_eth_dev_start(0), -EINVAL); /* no queues yet */
 	CHECK_RET(rte_eth_tx_queue_setup(0, 0, 0, 0, NULL), 0);
 	CHECK_RET(rte_eth_rx_queue_setup(0, 0, 0, 0, NULL, mp), 0);
 	/* MTU: too big refused and unchanged; jumbo accepted. */
@@ -792,8 +807,7 @@ test_lsc_intx(void **state)
 
 MODEL_CASE(test_rx_intr, "ports=2,link_delay_ms=1", body_rx_intr)
 MODEL_CASE(test_bad_input, "ports=2,link_delay_ms=1", body_bad_input)
-MODEL_CASE(test_pool_too_small, "ports=2,link_delay_ms=1",
-	body_pool_too_small)
+MODEL_CASE(test_pool_too_small, "ports=2,link_delay_ms=1", body_pool_too_small)
 
 int
 main(void)

@@ -21,35 +21,42 @@
 #include "ixgbe_test.h"
 #include "pci/fake_pci.h"
 
-#define ADDR "0000:00:05.0"
+#define ADDR	 "0000:00:05.0"
 #define BAR0_LEN (512u * 1024)
 
 /* Register offsets and bits, hardware-facts 3.3. */
-#define REG_EEC		0x10010
-#define REG_RDRXCTL	0x02F00
-#define REG_AUTOC	0x042A0
-#define REG_LINKS	0x042A4
-#define AUTOC_LMS	(7u << 13)
-#define AUTOC_PMA_PMD	(3u << 7)
+#define REG_EEC		 0x10010
+#define REG_RDRXCTL	 0x02F00
+#define REG_AUTOC	 0x042A0
+#define REG_LINKS	 0x042A4
+#define AUTOC_LMS	 (7u << 13)
+#define AUTOC_PMA_PMD	 (3u << 7)
 #define AUTOC_AN_RESTART (1u << 12)
 /* What the "EEPROM" left in AUTOC: LMS 110b (KX4/KX/KR), PMA/PMD 01b. */
-#define AUTOC_EEPROM	((6u << 13) | (1u << 7))
+#define AUTOC_EEPROM ((6u << 13) | (1u << 7))
 
 static struct fake_tree tree;
 static atomic_bool stop_thread;
 static volatile uint32_t *bar0;
-static atomic_bool lnk_rst_seen;	/* CTRL.LNK_RST was ever written */
+static atomic_bool lnk_rst_seen; /* CTRL.LNK_RST was ever written */
 static uint16_t device_id = 0x10fb;
 
 static int
 tree_setup(void)
 {
 	struct fake_dev d = {
-		.addr = ADDR, .vendor = 0x8086, .device = device_id,
-		.sub_vendor = 0x8086, .sub_device = 0x000c,
-		.class_id = 0x020000, .numa_node = -1,
-		.driver = "uio_pci_generic", .uio_num = 0, .uio_node = true,
-		.iommu_group = -1, .config_size = 4096,
+		.addr = ADDR,
+		.vendor = 0x8086,
+		.device = device_id,
+		.sub_vendor = 0x8086,
+		.sub_device = 0x000c,
+		.class_id = 0x020000,
+		.numa_node = -1,
+		.driver = "uio_pci_generic",
+		.uio_num = 0,
+		.uio_node = true,
+		.iommu_group = -1,
+		.config_size = 4096,
 		.bars = { [0] = { .len = BAR0_LEN } },
 	};
 
@@ -130,19 +137,20 @@ child_setup(const void *arg)
 	fake_dev_dir(&tree, ADDR, dir, sizeof(dir));
 	snprintf(path, sizeof(path), "%s/resource0", dir);
 	fd = open(path, O_RDWR);
-	bar = fd < 0 ? MAP_FAILED : mmap(NULL, BAR0_LEN,
-		PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	bar = fd < 0 ?
+		MAP_FAILED :
+		mmap(NULL, BAR0_LEN, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (bar == MAP_FAILED)
 		return -1;
 	close(fd);
 	bar0 = bar;
 	if (strcmp(arg, "ready") == 0) {
-		bar0[REG_EEC / 4] = 1u << 9;		/* EEC.ARD */
-		bar0[REG_RDRXCTL / 4] = 1u << 3;	/* DMAIDONE */
+		bar0[REG_EEC / 4] = 1u << 9;	 /* EEC.ARD */
+		bar0[REG_RDRXCTL / 4] = 1u << 3; /* DMAIDONE */
 		bar0[REG_AUTOC / 4] = AUTOC_EEPROM;
 	}
-	return pthread_create(&thread, NULL, reset_only_device, bar) == 0 ?
-		0 : -1;
+	return pthread_create(&thread, NULL, reset_only_device, bar) == 0 ? 0 :
+									    -1;
 }
 
 /* The probe succeeded; AUTOC is what the family's link set-up says. */
@@ -156,14 +164,14 @@ body_link_setup(void)
 	 * X550's must not reset the PHY's link. */
 	CHECK_RET(atomic_load(&lnk_rst_seen), device_id < 0x1528);
 	switch (device_id) {
-	case 0x10fb:	/* 82599 SFP+: 10G serial forced, AN restarted */
+	case 0x10fb: /* 82599 SFP+: 10G serial forced, AN restarted */
 		CHECK_RET(autoc & (AUTOC_LMS | AUTOC_PMA_PMD), 3u << 13);
 		CHECK(autoc & AUTOC_AN_RESTART);
 		break;
-	case 0x10f7:	/* 82599 KX4: the EEPROM's mode, AN restarted */
+	case 0x10f7: /* 82599 KX4: the EEPROM's mode, AN restarted */
 		CHECK_RET(autoc, AUTOC_EEPROM | AUTOC_AN_RESTART);
 		break;
-	default:	/* X540, X550: AUTOC never written */
+	default: /* X540, X550: AUTOC never written */
 		CHECK_RET(autoc, AUTOC_EEPROM);
 		break;
 	}
@@ -176,7 +184,7 @@ body_link_speed(void)
 {
 	struct rte_eth_link link;
 	uint32_t want = device_id == 0x1563 ? RTE_ETH_SPEED_NUM_2_5G :
-		RTE_ETH_SPEED_NUM_10G;
+					      RTE_ETH_SPEED_NUM_10G;
 
 	CHECK_RET(rte_eth_dev_count_avail(), 1);
 	bar0[REG_LINKS / 4] = (1u << 30) | (3u << 28) | (1u << 27);
@@ -186,8 +194,9 @@ body_link_speed(void)
 	/* "100M" with NON_STD: 5G on an X550, 100M elsewhere. */
 	bar0[REG_LINKS / 4] = (1u << 30) | (1u << 28) | (1u << 27);
 	CHECK_RET(rte_eth_link_get_nowait(0, &link), 0);
-	CHECK_RET(link.link_speed, device_id == 0x1563 ?
-		RTE_ETH_SPEED_NUM_5G : RTE_ETH_SPEED_NUM_100M);
+	CHECK_RET(link.link_speed,
+		device_id == 0x1563 ? RTE_ETH_SPEED_NUM_5G :
+				      RTE_ETH_SPEED_NUM_100M);
 	return 0;
 }
 
@@ -204,8 +213,7 @@ static void
 test_no_eeprom(void **state)
 {
 	(void)state;
-	ixgbe_test_fork_init(child_setup, "thread", EAL, body_no_eeprom,
-		true);
+	ixgbe_test_fork_init(child_setup, "thread", EAL, body_no_eeprom, true);
 }
 
 static void

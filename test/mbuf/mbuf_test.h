@@ -49,8 +49,8 @@ mbuf_run(const char *args, eal_run_hook hook)
 	eal_run(args, hook, &r);
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		print_message("EAL args '%s': init %d (rte_errno %d), body %d, "
-			"exit %d\n--- child stderr ---\n%s--- end ---\n", args,
-			r.ret, r.err, r.hook_ret, r.status, r.err_text);
+			      "exit %d\n--- child stderr ---\n%s--- end ---\n",
+			args, r.ret, r.err, r.hook_ret, r.status, r.err_text);
 	assert_true(r.ret >= 0);
 	assert_int_equal(r.hook_ret, 0);
 	assert_int_equal(r.status, 0);
@@ -73,7 +73,8 @@ mbuf_fill(struct rte_mbuf *m, uint8_t seed)
 
 	for (seg = m; seg != NULL; seg = seg->next)
 		for (i = 0; i < seg->data_len; i++)
-			rte_pktmbuf_mtod(seg, uint8_t *)[i] = (uint8_t)(seed + n++);
+			rte_pktmbuf_mtod(seg,
+				uint8_t *)[i] = (uint8_t)(seed + n++);
 }
 
 /* 1 if the packet's bytes from off on are seed + off, seed + off + 1, ... */
@@ -86,7 +87,7 @@ mbuf_data_is(const struct rte_mbuf *m, uint32_t len, uint8_t seed)
 	for (seg = m; seg != NULL; seg = seg->next)
 		for (i = 0; i < seg->data_len; i++, n++)
 			if (rte_pktmbuf_mtod(seg, const uint8_t *)[i] !=
-					(uint8_t)(seed + n))
+				(uint8_t)(seed + n))
 				return 0;
 	return n == len;
 }
@@ -96,8 +97,8 @@ mbuf_data_is(const struct rte_mbuf *m, uint32_t len, uint8_t seed)
  * (filled with seed + i), or NULL.
  */
 static inline struct rte_mbuf *
-mbuf_make_chain(struct rte_mempool *mp, unsigned int nb_segs,
-	uint16_t seg_len, uint8_t seed)
+mbuf_make_chain(struct rte_mempool *mp, unsigned int nb_segs, uint16_t seg_len,
+	uint8_t seed)
 {
 	struct rte_mbuf *head = NULL, *seg;
 	unsigned int i;

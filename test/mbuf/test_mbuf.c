@@ -19,8 +19,8 @@
 #include "mbuf_test.h"
 
 static struct rte_mempool *
-make_pool(const char *name, unsigned int n, unsigned int cache,
-	uint16_t priv, uint16_t room)
+make_pool(const char *name, unsigned int n, unsigned int cache, uint16_t priv,
+	uint16_t room)
 {
 	struct rte_mempool *mp = rte_pktmbuf_pool_create(name, n, cache, priv,
 		room, SOCKET_ID_ANY);
@@ -38,8 +38,8 @@ check_fresh(struct rte_mbuf *m, struct rte_mempool *mp, uint16_t priv)
 	CHECK(m != NULL);
 	CHECK(m->pool == mp);
 	CHECK(m->buf_addr == (char *)m + sizeof(*m) + priv);
-	CHECK(rte_mbuf_iova_get(m) == rte_mempool_virt2iova(m) +
-		sizeof(*m) + priv);
+	CHECK(rte_mbuf_iova_get(m) ==
+		rte_mempool_virt2iova(m) + sizeof(*m) + priv);
 	CHECK(m->buf_len == rte_pktmbuf_data_room_size(mp));
 	CHECK(m->priv_size == priv);
 	CHECK(m->data_off == RTE_MIN(RTE_PKTMBUF_HEADROOM, m->buf_len));
@@ -266,13 +266,14 @@ check_reasons(struct rte_mbuf *m, struct rte_mbuf *seg2)
 	struct rte_mbuf saved = *m, saved2 = *seg2;
 	const char *reason;
 
-#define EXPECT_BAD(what, hdr) do { \
-	reason = NULL; \
-	CHECK(rte_mbuf_check(m, hdr, &reason) == -1); \
-	CHECK(reason != NULL && strcmp(reason, what) == 0); \
-	*m = saved; \
-	*seg2 = saved2; \
-} while (0)
+#define EXPECT_BAD(what, hdr) \
+	do { \
+		reason = NULL; \
+		CHECK(rte_mbuf_check(m, hdr, &reason) == -1); \
+		CHECK(reason != NULL && strcmp(reason, what) == 0); \
+		*m = saved; \
+		*seg2 = saved2; \
+	} while (0)
 
 	CHECK(rte_mbuf_check(m, 1, &reason) == 0);
 	CHECK(rte_mbuf_check(m, 0, &reason) == 0);
@@ -322,7 +323,7 @@ sanity_check_child(void *arg)
 
 	rte_mbuf_refcnt_set(m, 0);
 	rte_mbuf_sanity_check(m, 0);
-	return 0;	/* not reached */
+	return 0; /* not reached */
 }
 
 MBUF_BODY(body_sanity)
@@ -381,16 +382,21 @@ MBUF_BODY(body_dump)
 	m->port = 1;
 	text = dump_to_string(m, 22);
 	CHECK(text != NULL);
-	snprintf(expect, sizeof(expect), "dump mbuf at %p, iova=%#" PRIx64
-		", buf_len=512\n", (void *)m, rte_mbuf_iova_get(m));
+	snprintf(expect, sizeof(expect),
+		"dump mbuf at %p, iova=%#" PRIx64 ", buf_len=512\n", (void *)m,
+		rte_mbuf_iova_get(m));
 	CHECK(strncmp(text, expect, strlen(expect)) == 0);
-	CHECK(strstr(text, "  pkt_len=24, ol_flags=0x1, nb_segs=2, port=1, "
-		"vlan_tci=42, ptype=0x11 (L2_ETHER L3_IPV4 )\n") != NULL);
-	snprintf(expect, sizeof(expect), "  segment at %p, data=%p, len=20, "
-		"off=128, refcnt=1\n", (void *)m, rte_pktmbuf_mtod(m, void *));
+	CHECK(strstr(text,
+		      "  pkt_len=24, ol_flags=0x1, nb_segs=2, port=1, "
+		      "vlan_tci=42, ptype=0x11 (L2_ETHER L3_IPV4 )\n") != NULL);
+	snprintf(expect, sizeof(expect),
+		"  segment at %p, data=%p, len=20, "
+		"off=128, refcnt=1\n",
+		(void *)m, rte_pktmbuf_mtod(m, void *));
 	CHECK(strstr(text, expect) != NULL);
-	CHECK(strstr(text, "    00000000: 30 31 32 33 34 35 36 37 38 39 61 62 "
-		"63 64 65 66 | 0123456789abcdef\n") != NULL);
+	CHECK(strstr(text,
+		      "    00000000: 30 31 32 33 34 35 36 37 38 39 61 62 "
+		      "63 64 65 66 | 0123456789abcdef\n") != NULL);
 	CHECK(strstr(text, "    00000010: 67 68 69 6a") != NULL);
 	/* 22 bytes: the 20 of the first segment and 2 of the second. */
 	CHECK(strstr(text, "| WX\n") != NULL);
@@ -403,8 +409,10 @@ MBUF_BODY(body_dump)
 	/* A corrupt mbuf is reported, not walked. */
 	m->nb_segs = 5;
 	text = dump_to_string(m, 100);
-	CHECK(text != NULL && strstr(text, "not dumped, mbuf chain has fewer "
-		"segments than nb_segs") != NULL);
+	CHECK(text != NULL &&
+		strstr(text,
+			"not dumped, mbuf chain has fewer "
+			"segments than nb_segs") != NULL);
 	free(text);
 	m->nb_segs = 2;
 	rte_pktmbuf_free(m);

@@ -79,8 +79,8 @@ test_layout(void **state)
 	m->nb_segs = 0x3344;
 	m->port = 0x5566;
 	memcpy(&rearm, &m->rearm_data, sizeof(rearm));
-	assert_true(rearm == (0x1122ULL | 1ULL << 16 | 0x3344ULL << 32 |
-		0x5566ULL << 48));
+	assert_true(rearm ==
+		(0x1122ULL | 1ULL << 16 | 0x3344ULL << 32 | 0x5566ULL << 48));
 
 	/* The bit fields of packet_type and tx_offload. */
 	m->packet_type = RTE_PTYPE_L2_ETHER_VLAN | RTE_PTYPE_L3_IPV6 |
@@ -155,8 +155,7 @@ test_addresses(void **state)
 	assert_true(rte_mbuf_data_iova_default(m) == rte_pktmbuf_iova(m));
 	assert_ptr_equal(rte_mbuf_to_priv(m), (char *)m + 128);
 	assert_ptr_equal(RTE_MBUF_DYNFIELD(m, 92, uint32_t *), &m->dynfield1[0]);
-	assert_ptr_equal(RTE_MBUF_DYNFIELD(m, 120, uint64_t *),
-		(char *)m + 120);
+	assert_ptr_equal(RTE_MBUF_DYNFIELD(m, 120, uint64_t *), (char *)m + 120);
 	assert_true(RTE_MBUF_DIRECT(m));
 	assert_false(RTE_MBUF_CLONED(m));
 	assert_false(RTE_MBUF_HAS_EXTBUF(m));
@@ -373,8 +372,8 @@ test_read(void **state)
 	assert_null(rte_pktmbuf_read(head, UINT32_MAX, 2, copy));
 	assert_non_null(rte_pktmbuf_read(head, 180, 0, copy));
 	assert_non_null(rte_pktmbuf_read(head, 179, 1, copy));
-	assert_int_equal(*(const uint8_t *)rte_pktmbuf_read(head, 179, 1,
-		copy), 179);
+	assert_int_equal(*(const uint8_t *)rte_pktmbuf_read(head, 179, 1, copy),
+		179);
 }
 
 static void
@@ -400,7 +399,7 @@ test_refcnt(void **state)
 }
 
 #define RACE_THREADS 4
-#define RACE_LOOPS 200000
+#define RACE_LOOPS   200000
 
 static void *
 refcnt_racer(void *arg)
@@ -426,8 +425,9 @@ test_refcnt_atomic(void **state)
 	(void)state;
 	rte_mbuf_refcnt_set(m, 2);
 	for (i = 0; i < RACE_THREADS; i++)
-		assert_int_equal(pthread_create(&threads[i], NULL,
-			refcnt_racer, m), 0);
+		assert_int_equal(pthread_create(&threads[i], NULL, refcnt_racer,
+					 m),
+			0);
 	for (i = 0; i < RACE_THREADS; i++)
 		pthread_join(threads[i], NULL);
 	assert_int_equal(rte_mbuf_refcnt_read(m), 2);
@@ -458,8 +458,7 @@ test_ext_shinfo(void **state)
 	len = sizeof(*shinfo);
 	assert_null(rte_pktmbuf_ext_shinfo_init_helper(ext, &len, NULL, NULL));
 	assert_int_equal(len, sizeof(*shinfo));
-	assert_null(rte_pktmbuf_ext_shinfo_init_helper(NULL, &len, NULL,
-		NULL));
+	assert_null(rte_pktmbuf_ext_shinfo_init_helper(NULL, &len, NULL, NULL));
 	assert_null(rte_pktmbuf_ext_shinfo_init_helper(ext, NULL, NULL, NULL));
 }
 

@@ -49,9 +49,11 @@ expect_panic(void (*misuse)(struct rte_mbuf *), struct rte_mbuf *m,
 	eal_run_read_file(fileno(err), text, sizeof(text));
 	fclose(err);
 	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGABRT ||
-			strstr(text, what) == NULL) {
-		fprintf(stderr, "expected SIGABRT and \"%s\"; got status %#x, "
-			"output:\n%s\n", what, status, text);
+		strstr(text, what) == NULL) {
+		fprintf(stderr,
+			"expected SIGABRT and \"%s\"; got status %#x, "
+			"output:\n%s\n",
+			what, status, text);
 		return __LINE__;
 	}
 	if (strstr(text, "PANIC in") == NULL) {

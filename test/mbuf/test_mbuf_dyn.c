@@ -25,7 +25,7 @@
 #include "test_helpers.h"
 
 #define DYN_FIRST 92
-#define DYN_END 128
+#define DYN_END	  128
 
 /* Runs body in a child with a fresh registry; asserts it returned 0. */
 static void
@@ -90,8 +90,7 @@ body_field_basic(void *arg)
 	CHECK(rte_mbuf_dynfield_lookup("test_c", &got) == -1 &&
 		rte_errno == ENOENT);
 	rte_errno = 0;
-	CHECK(rte_mbuf_dynfield_lookup(NULL, &got) == -1 &&
-		rte_errno == EINVAL);
+	CHECK(rte_mbuf_dynfield_lookup(NULL, &got) == -1 && rte_errno == EINVAL);
 	/* The offset works with RTE_MBUF_DYNFIELD on a real mbuf. */
 	{
 		struct rte_mbuf m;
@@ -111,9 +110,18 @@ body_field_placement(void *arg)
 		size_t size, align;
 		int offset;
 	} seq[] = {
-		{ 1, 1, 92 }, { 1, 1, 93 }, { 2, 2, 94 }, { 8, 8, 96 },
-		{ 4, 4, 104 }, { 1, 1, 108 }, { 16, 16, 112 }, { 8, 8, -1 },
-		{ 2, 1, 109 }, { 4, 4, -1 }, { 1, 1, 111 }, { 1, 1, -1 },
+		{ 1, 1, 92 },
+		{ 1, 1, 93 },
+		{ 2, 2, 94 },
+		{ 8, 8, 96 },
+		{ 4, 4, 104 },
+		{ 1, 1, 108 },
+		{ 16, 16, 112 },
+		{ 8, 8, -1 },
+		{ 2, 1, 109 },
+		{ 4, 4, -1 },
+		{ 1, 1, 111 },
+		{ 1, 1, -1 },
 	};
 	struct rte_mbuf_dynfield f;
 	char name[16];
@@ -191,8 +199,7 @@ body_field_errors(void *arg)
 	CHECK(rte_mbuf_dynfield_register(&f) == -1 && rte_errno == EINVAL);
 	f = field("e", 4, 4);
 	memset(f.name, 'n', sizeof(f.name));
-	CHECK(rte_mbuf_dynfield_register(&f) == -1 &&
-		rte_errno == ENAMETOOLONG);
+	CHECK(rte_mbuf_dynfield_register(&f) == -1 && rte_errno == ENAMETOOLONG);
 	/* A field too big for the room left. */
 	f = field("e", 40, 1);
 	CHECK(rte_mbuf_dynfield_register(&f) == -1 && rte_errno == ENOENT);
@@ -260,8 +267,7 @@ body_flags(void *arg)
 	rte_errno = 0;
 	CHECK(rte_mbuf_dynflag_lookup("flag_b", NULL) == -1 &&
 		rte_errno == ENOENT);
-	CHECK(rte_mbuf_dynflag_lookup(NULL, NULL) == -1 &&
-		rte_errno == EINVAL);
+	CHECK(rte_mbuf_dynflag_lookup(NULL, NULL) == -1 && rte_errno == EINVAL);
 	/* Bits 24..40 are left: 17 more, then none. */
 	for (i = 0; i < 17; i++) {
 		snprintf(name, sizeof(name), "flag_%d", i);
@@ -307,8 +313,7 @@ body_flag_bitnum(void *arg)
 	f = flag("");
 	CHECK(rte_mbuf_dynflag_register(&f) == -1 && rte_errno == EINVAL);
 	memset(f.name, 'x', sizeof(f.name));
-	CHECK(rte_mbuf_dynflag_register(&f) == -1 &&
-		rte_errno == ENAMETOOLONG);
+	CHECK(rte_mbuf_dynflag_register(&f) == -1 && rte_errno == ENAMETOOLONG);
 	f = flag("other");
 	CHECK(rte_mbuf_dynflag_register_bitnum(&f, UINT_MAX) == 23);
 	return 0;
@@ -329,12 +334,12 @@ body_timestamp(void *arg)
 		off_rx);
 	CHECK(f.size == sizeof(rte_mbuf_timestamp_t) && f.align == 8);
 	CHECK(rte_mbuf_dynflag_lookup(RTE_MBUF_DYNFLAG_RX_TIMESTAMP_NAME,
-		NULL) == 23);
+		      NULL) == 23);
 	CHECK(rte_mbuf_dyn_tx_timestamp_register(&off_tx, &tx_flag) == 0);
 	CHECK(off_tx == off_rx && tx_flag == (1ULL << 24));
 	CHECK(rte_mbuf_dyn_rx_timestamp_register(NULL, NULL) == 0);
 	CHECK(rte_mbuf_dynflag_lookup(RTE_MBUF_DYNFLAG_TX_TIMESTAMP_NAME,
-		NULL) == 24);
+		      NULL) == 24);
 	return 0;
 }
 
@@ -383,7 +388,9 @@ static void *
 register_racer(void *arg)
 {
 	static const struct rte_mbuf_dynfield shared = {
-		.name = "shared", .size = 8, .align = 8,
+		.name = "shared",
+		.size = 8,
+		.align = 8,
 	};
 	struct rte_mbuf_dynfield own;
 	int *offsets = arg;
@@ -408,7 +415,7 @@ body_threads(void *arg)
 	(void)arg;
 	for (i = 0; i < NB_RACERS; i++)
 		CHECK(pthread_create(&threads[i], NULL, register_racer,
-			offsets[i]) == 0);
+			      offsets[i]) == 0);
 	for (i = 0; i < NB_RACERS; i++)
 		pthread_join(threads[i], NULL);
 	for (i = 0; i < NB_RACERS; i++) {
@@ -423,10 +430,10 @@ body_threads(void *arg)
 }
 
 #define DYN_CASE(name) \
-	static void test_ ## name(void **state) \
+	static void test_##name(void **state) \
 	{ \
 		(void)state; \
-		dyn_run(body_ ## name); \
+		dyn_run(body_##name); \
 	}
 
 DYN_CASE(field_basic)

@@ -25,7 +25,8 @@ struct ptype_case {
 
 static const struct ptype_case ptype_cases[] = {
 	{ RTE_PTYPE_L2_ETHER, rte_get_ptype_l2_name, "L2_ETHER" },
-	{ RTE_PTYPE_L2_ETHER_TIMESYNC, rte_get_ptype_l2_name, "L2_ETHER_TIMESYNC" },
+	{ RTE_PTYPE_L2_ETHER_TIMESYNC, rte_get_ptype_l2_name,
+		"L2_ETHER_TIMESYNC" },
 	{ RTE_PTYPE_L2_ETHER_ARP, rte_get_ptype_l2_name, "L2_ETHER_ARP" },
 	{ RTE_PTYPE_L2_ETHER_LLDP, rte_get_ptype_l2_name, "L2_ETHER_LLDP" },
 	{ RTE_PTYPE_L2_ETHER_NSH, rte_get_ptype_l2_name, "L2_ETHER_NSH" },
@@ -118,11 +119,13 @@ test_ptype_field_names(void **state)
 
 		assert_string_equal(ptype_cases[i].fn(ptype_cases[i].ptype),
 			ptype_cases[i].name);
-		assert_string_equal(ptype_cases[i].fn(ptype_cases[i].ptype |
-			noise), ptype_cases[i].name);
+		assert_string_equal(ptype_cases[i].fn(
+					    ptype_cases[i].ptype | noise),
+			ptype_cases[i].name);
 	}
 	assert_string_equal(rte_get_ptype_l4_name(RTE_PTYPE_L2_ETHER |
-		RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP), "L4_UDP");
+				    RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP),
+		"L4_UDP");
 }
 
 static void
@@ -137,22 +140,31 @@ test_ptype_name(void **state)
 	assert_int_equal(rte_get_ptype_name(0xf0000000, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "UNKNOWN");
 	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_L2_ETHER |
-		RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP, buf, sizeof(buf)), 0);
+					 RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP,
+				 buf, sizeof(buf)),
+		0);
 	assert_string_equal(buf, "L2_ETHER L3_IPV4 L4_TCP ");
 	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_L2_ETHER_MPLS |
-		RTE_PTYPE_L3_IPV6_EXT_UNKNOWN | RTE_PTYPE_L4_IGMP |
-		RTE_PTYPE_TUNNEL_MPLS_IN_UDP | RTE_PTYPE_INNER_L2_ETHER_QINQ |
-		RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN |
-		RTE_PTYPE_INNER_L4_NONFRAG, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "L2_ETHER_MPLS L3_IPV6_EXT_UNKNOWN L4_IGMP "
+					 RTE_PTYPE_L3_IPV6_EXT_UNKNOWN |
+					 RTE_PTYPE_L4_IGMP |
+					 RTE_PTYPE_TUNNEL_MPLS_IN_UDP |
+					 RTE_PTYPE_INNER_L2_ETHER_QINQ |
+					 RTE_PTYPE_INNER_L3_IPV6_EXT_UNKNOWN |
+					 RTE_PTYPE_INNER_L4_NONFRAG,
+				 buf, sizeof(buf)),
+		0);
+	assert_string_equal(buf,
+		"L2_ETHER_MPLS L3_IPV6_EXT_UNKNOWN L4_IGMP "
 		"TUNNEL_MPLS_IN_UDP INNER_L2_ETHER_QINQ "
 		"INNER_L3_IPV6_EXT_UNKNOWN INNER_L4_NONFRAG ");
 	/* A non-zero field with no name still shows, as unknown. */
 	assert_int_equal(rte_get_ptype_name(0x20, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "L3_UNKNOWN ");
 	assert_int_equal(rte_get_ptype_name(RTE_PTYPE_ALL_MASK, buf,
-		sizeof(buf)), 0);
-	assert_string_equal(buf, "L2_UNKNOWN L3_UNKNOWN L4_UNKNOWN "
+				 sizeof(buf)),
+		0);
+	assert_string_equal(buf,
+		"L2_UNKNOWN L3_UNKNOWN L4_UNKNOWN "
 		"TUNNEL_UNKNOWN INNER_L2_UNKNOWN INNER_L3_UNKNOWN "
 		"INNER_L4_UNKNOWN ");
 }
@@ -191,11 +203,14 @@ test_ptype_macros(void **state)
 	assert_false(RTE_ETH_IS_IPV6_HDR(RTE_PTYPE_L3_IPV4));
 	assert_true(RTE_ETH_IS_TUNNEL_PKT(RTE_PTYPE_TUNNEL_VXLAN));
 	assert_true(RTE_ETH_IS_TUNNEL_PKT(RTE_PTYPE_INNER_L4_TCP));
-	assert_false(RTE_ETH_IS_TUNNEL_PKT(RTE_PTYPE_L2_ETHER |
-		RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP));
+	assert_false(RTE_ETH_IS_TUNNEL_PKT(
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_TCP));
 }
 
-#define FLAG(f) { f, #f }
+#define FLAG(f) \
+	{ \
+		f, #f \
+	}
 
 struct flag_case {
 	uint64_t mask;
@@ -203,37 +218,59 @@ struct flag_case {
 };
 
 static const struct flag_case rx_flags[] = {
-	FLAG(RTE_MBUF_F_RX_VLAN), FLAG(RTE_MBUF_F_RX_RSS_HASH),
-	FLAG(RTE_MBUF_F_RX_FDIR), FLAG(RTE_MBUF_F_RX_L4_CKSUM_BAD),
+	FLAG(RTE_MBUF_F_RX_VLAN),
+	FLAG(RTE_MBUF_F_RX_RSS_HASH),
+	FLAG(RTE_MBUF_F_RX_FDIR),
+	FLAG(RTE_MBUF_F_RX_L4_CKSUM_BAD),
 	FLAG(RTE_MBUF_F_RX_IP_CKSUM_BAD),
 	FLAG(RTE_MBUF_F_RX_OUTER_IP_CKSUM_BAD),
-	FLAG(RTE_MBUF_F_RX_VLAN_STRIPPED), FLAG(RTE_MBUF_F_RX_IP_CKSUM_GOOD),
-	FLAG(RTE_MBUF_F_RX_L4_CKSUM_GOOD), FLAG(RTE_MBUF_F_RX_IEEE1588_PTP),
-	FLAG(RTE_MBUF_F_RX_IEEE1588_TMST), FLAG(RTE_MBUF_F_RX_FDIR_ID),
-	FLAG(RTE_MBUF_F_RX_FDIR_FLX), FLAG(RTE_MBUF_F_RX_QINQ_STRIPPED),
-	FLAG(RTE_MBUF_F_RX_LRO), FLAG(RTE_MBUF_F_RX_SEC_OFFLOAD),
-	FLAG(RTE_MBUF_F_RX_SEC_OFFLOAD_FAILED), FLAG(RTE_MBUF_F_RX_QINQ),
+	FLAG(RTE_MBUF_F_RX_VLAN_STRIPPED),
+	FLAG(RTE_MBUF_F_RX_IP_CKSUM_GOOD),
+	FLAG(RTE_MBUF_F_RX_L4_CKSUM_GOOD),
+	FLAG(RTE_MBUF_F_RX_IEEE1588_PTP),
+	FLAG(RTE_MBUF_F_RX_IEEE1588_TMST),
+	FLAG(RTE_MBUF_F_RX_FDIR_ID),
+	FLAG(RTE_MBUF_F_RX_FDIR_FLX),
+	FLAG(RTE_MBUF_F_RX_QINQ_STRIPPED),
+	FLAG(RTE_MBUF_F_RX_LRO),
+	FLAG(RTE_MBUF_F_RX_SEC_OFFLOAD),
+	FLAG(RTE_MBUF_F_RX_SEC_OFFLOAD_FAILED),
+	FLAG(RTE_MBUF_F_RX_QINQ),
 	FLAG(RTE_MBUF_F_RX_OUTER_L4_CKSUM_BAD),
 	FLAG(RTE_MBUF_F_RX_OUTER_L4_CKSUM_GOOD),
-	FLAG(RTE_MBUF_F_RX_IP_CKSUM_NONE), FLAG(RTE_MBUF_F_RX_L4_CKSUM_NONE),
+	FLAG(RTE_MBUF_F_RX_IP_CKSUM_NONE),
+	FLAG(RTE_MBUF_F_RX_L4_CKSUM_NONE),
 	FLAG(RTE_MBUF_F_RX_OUTER_L4_CKSUM_INVALID),
 };
 
 static const struct flag_case tx_flags[] = {
-	FLAG(RTE_MBUF_F_TX_OUTER_UDP_CKSUM), FLAG(RTE_MBUF_F_TX_UDP_SEG),
-	FLAG(RTE_MBUF_F_TX_SEC_OFFLOAD), FLAG(RTE_MBUF_F_TX_MACSEC),
-	FLAG(RTE_MBUF_F_TX_TUNNEL_VXLAN), FLAG(RTE_MBUF_F_TX_TUNNEL_GRE),
-	FLAG(RTE_MBUF_F_TX_TUNNEL_IPIP), FLAG(RTE_MBUF_F_TX_TUNNEL_GENEVE),
+	FLAG(RTE_MBUF_F_TX_OUTER_UDP_CKSUM),
+	FLAG(RTE_MBUF_F_TX_UDP_SEG),
+	FLAG(RTE_MBUF_F_TX_SEC_OFFLOAD),
+	FLAG(RTE_MBUF_F_TX_MACSEC),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_VXLAN),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_GRE),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_IPIP),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_GENEVE),
 	FLAG(RTE_MBUF_F_TX_TUNNEL_MPLSINUDP),
-	FLAG(RTE_MBUF_F_TX_TUNNEL_VXLAN_GPE), FLAG(RTE_MBUF_F_TX_TUNNEL_GTP),
-	FLAG(RTE_MBUF_F_TX_TUNNEL_ESP), FLAG(RTE_MBUF_F_TX_TUNNEL_IP),
-	FLAG(RTE_MBUF_F_TX_TUNNEL_UDP), FLAG(RTE_MBUF_F_TX_QINQ),
-	FLAG(RTE_MBUF_F_TX_TCP_SEG), FLAG(RTE_MBUF_F_TX_IEEE1588_TMST),
-	FLAG(RTE_MBUF_F_TX_TCP_CKSUM), FLAG(RTE_MBUF_F_TX_SCTP_CKSUM),
-	FLAG(RTE_MBUF_F_TX_UDP_CKSUM), FLAG(RTE_MBUF_F_TX_IP_CKSUM),
-	FLAG(RTE_MBUF_F_TX_IPV4), FLAG(RTE_MBUF_F_TX_IPV6),
-	FLAG(RTE_MBUF_F_TX_VLAN), FLAG(RTE_MBUF_F_TX_OUTER_IP_CKSUM),
-	FLAG(RTE_MBUF_F_TX_OUTER_IPV4), FLAG(RTE_MBUF_F_TX_OUTER_IPV6),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_VXLAN_GPE),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_GTP),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_ESP),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_IP),
+	FLAG(RTE_MBUF_F_TX_TUNNEL_UDP),
+	FLAG(RTE_MBUF_F_TX_QINQ),
+	FLAG(RTE_MBUF_F_TX_TCP_SEG),
+	FLAG(RTE_MBUF_F_TX_IEEE1588_TMST),
+	FLAG(RTE_MBUF_F_TX_TCP_CKSUM),
+	FLAG(RTE_MBUF_F_TX_SCTP_CKSUM),
+	FLAG(RTE_MBUF_F_TX_UDP_CKSUM),
+	FLAG(RTE_MBUF_F_TX_IP_CKSUM),
+	FLAG(RTE_MBUF_F_TX_IPV4),
+	FLAG(RTE_MBUF_F_TX_IPV6),
+	FLAG(RTE_MBUF_F_TX_VLAN),
+	FLAG(RTE_MBUF_F_TX_OUTER_IP_CKSUM),
+	FLAG(RTE_MBUF_F_TX_OUTER_IPV4),
+	FLAG(RTE_MBUF_F_TX_OUTER_IPV6),
 };
 
 static void
@@ -267,8 +304,8 @@ test_ol_flag_names(void **state)
 	assert_null(rte_get_rx_ol_flag_name(1ULL << 17));
 	assert_null(rte_get_tx_ol_flag_name(RTE_MBUF_F_INDIRECT));
 	assert_null(rte_get_tx_ol_flag_name(RTE_MBUF_F_EXTERNAL));
-	assert_null(rte_get_rx_ol_flag_name(RTE_MBUF_F_RX_VLAN |
-		RTE_MBUF_F_RX_RSS_HASH));
+	assert_null(rte_get_rx_ol_flag_name(
+		RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_RSS_HASH));
 }
 
 static void
@@ -278,27 +315,38 @@ test_ol_flag_lists(void **state)
 
 	(void)state;
 	assert_int_equal(rte_get_rx_ol_flag_list(0, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN "
+	assert_string_equal(buf,
+		"RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN "
 		"RTE_MBUF_F_RX_IP_CKSUM_UNKNOWN "
 		"RTE_MBUF_F_RX_OUTER_L4_CKSUM_UNKNOWN ");
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN |
-		RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_NONE,
-		buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "RTE_MBUF_F_RX_VLAN "
+					 RTE_MBUF_F_RX_IP_CKSUM_GOOD |
+					 RTE_MBUF_F_RX_L4_CKSUM_NONE,
+				 buf, sizeof(buf)),
+		0);
+	assert_string_equal(buf,
+		"RTE_MBUF_F_RX_VLAN "
 		"RTE_MBUF_F_RX_L4_CKSUM_NONE RTE_MBUF_F_RX_IP_CKSUM_GOOD "
 		"RTE_MBUF_F_RX_OUTER_L4_CKSUM_UNKNOWN ");
 	/* Unnamed bits are left out. */
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_IP_CKSUM_BAD |
-		(1ULL << 17) | (1ULL << 30), buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN "
+					 (1ULL << 17) | (1ULL << 30),
+				 buf, sizeof(buf)),
+		0);
+	assert_string_equal(buf,
+		"RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN "
 		"RTE_MBUF_F_RX_IP_CKSUM_BAD "
 		"RTE_MBUF_F_RX_OUTER_L4_CKSUM_UNKNOWN ");
 	assert_int_equal(rte_get_tx_ol_flag_list(0, buf, sizeof(buf)), 0);
 	assert_string_equal(buf, "RTE_MBUF_F_TX_L4_NO_CKSUM ");
 	assert_int_equal(rte_get_tx_ol_flag_list(RTE_MBUF_F_TX_IPV4 |
-		RTE_MBUF_F_TX_UDP_CKSUM | RTE_MBUF_F_TX_TUNNEL_VXLAN |
-		RTE_MBUF_F_INDIRECT, buf, sizeof(buf)), 0);
-	assert_string_equal(buf, "RTE_MBUF_F_TX_UDP_CKSUM RTE_MBUF_F_TX_IPV4 "
+					 RTE_MBUF_F_TX_UDP_CKSUM |
+					 RTE_MBUF_F_TX_TUNNEL_VXLAN |
+					 RTE_MBUF_F_INDIRECT,
+				 buf, sizeof(buf)),
+		0);
+	assert_string_equal(buf,
+		"RTE_MBUF_F_TX_UDP_CKSUM RTE_MBUF_F_TX_IPV4 "
 		"RTE_MBUF_F_TX_TUNNEL_VXLAN ");
 }
 
@@ -308,8 +356,8 @@ test_ol_flag_list_errors(void **state)
 	char buf[64];
 
 	(void)state;
-	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, NULL,
-		10), -1);
+	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, NULL, 10),
+		-1);
 	assert_int_equal(rte_get_tx_ol_flag_list(0, NULL, 10), -1);
 	memset(buf, 'x', sizeof(buf));
 	assert_int_equal(rte_get_rx_ol_flag_list(RTE_MBUF_F_RX_VLAN, buf, 0),

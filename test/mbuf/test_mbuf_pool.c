@@ -33,8 +33,7 @@ struct init_check {
 };
 
 static void
-check_one_mbuf(struct rte_mempool *mp, void *arg, void *obj,
-	unsigned int idx)
+check_one_mbuf(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
 {
 	struct init_check *c = arg;
 	struct rte_mbuf *m = obj;
@@ -44,13 +43,13 @@ check_one_mbuf(struct rte_mempool *mp, void *arg, void *obj,
 	(void)idx;
 	c->count++;
 	if (m->pool != mp || m->buf_addr != (char *)m + 128 + c->priv ||
-			m->buf_len != c->room || m->priv_size != c->priv ||
-			rte_mbuf_iova_get(m) != rte_mempool_virt2iova(m) +
-				128 + c->priv ||
-			rte_mbuf_refcnt_read(m) != 1 || m->nb_segs != 1 ||
-			m->next != NULL || m->port != RTE_MBUF_PORT_INVALID ||
-			m->data_off != RTE_MIN(RTE_PKTMBUF_HEADROOM, c->room) ||
-			m->ol_flags != 0 || m->shinfo != NULL)
+		m->buf_len != c->room || m->priv_size != c->priv ||
+		rte_mbuf_iova_get(m) !=
+			rte_mempool_virt2iova(m) + 128 + c->priv ||
+		rte_mbuf_refcnt_read(m) != 1 || m->nb_segs != 1 ||
+		m->next != NULL || m->port != RTE_MBUF_PORT_INVALID ||
+		m->data_off != RTE_MIN(RTE_PKTMBUF_HEADROOM, c->room) ||
+		m->ol_flags != 0 || m->shinfo != NULL)
 		c->bad++;
 	for (i = 0; i < c->priv; i++)
 		if (priv[i] != 0)
@@ -146,12 +145,13 @@ nb_memzones(void)
 	return n;
 }
 
-#define EXPECT_FAIL(call, err) do { \
-	rte_errno = 0; \
-	CHECK((call) == NULL); \
-	CHECK(rte_errno == (err)); \
-	CHECK(nb_memzones() == zones); \
-} while (0)
+#define EXPECT_FAIL(call, err) \
+	do { \
+		rte_errno = 0; \
+		CHECK((call) == NULL); \
+		CHECK(rte_errno == (err)); \
+		CHECK(nb_memzones() == zones); \
+	} while (0)
 
 MBUF_BODY(body_errors)
 {
@@ -165,7 +165,8 @@ MBUF_BODY(body_errors)
 	EXPECT_FAIL(rte_pktmbuf_pool_create("p3", 63, 0, 3, 256, 0), EINVAL);
 	EXPECT_FAIL(rte_pktmbuf_pool_create("p12", 63, 0, 12, 256, 0), EINVAL);
 	EXPECT_FAIL(rte_pktmbuf_pool_create("cache", 1023,
-		RTE_MEMPOOL_CACHE_MAX_SIZE + 1, 0, 256, 0), EINVAL);
+			    RTE_MEMPOOL_CACHE_MAX_SIZE + 1, 0, 256, 0),
+		EINVAL);
 	EXPECT_FAIL(rte_pktmbuf_pool_create("cache_n", 63, 64, 0, 256, 0),
 		EINVAL);
 	memset(long_name, 'a', sizeof(long_name) - 1);
@@ -173,7 +174,8 @@ MBUF_BODY(body_errors)
 	EXPECT_FAIL(rte_pktmbuf_pool_create(long_name, 63, 0, 0, 256, 0),
 		ENAMETOOLONG);
 	EXPECT_FAIL(rte_pktmbuf_pool_create_by_ops("ops", 63, 0, 0, 256, 0,
-		"no_such_ops"), EINVAL);
+			    "no_such_ops"),
+		EINVAL);
 	CHECK(rte_mempool_lookup("ops") == NULL);
 	/* A name in use. */
 	mp = rte_pktmbuf_pool_create("dup", 63, 0, 0, 256, 0);
@@ -181,7 +183,8 @@ MBUF_BODY(body_errors)
 	zones = nb_memzones();
 	EXPECT_FAIL(rte_pktmbuf_pool_create("dup", 63, 0, 0, 256, 0), EEXIST);
 	EXPECT_FAIL(rte_pktmbuf_pool_create_by_ops("dup", 63, 0, 0, 256, 0,
-		"ring_sp_sc"), EEXIST);
+			    "ring_sp_sc"),
+		EEXIST);
 	CHECK(rte_mempool_lookup("dup") == mp);
 	rte_mempool_free(mp);
 	/* Every failed name can be used afterwards. */

@@ -17,7 +17,7 @@
 
 #include "mbuf_test.h"
 
-#define SEGS 5
+#define SEGS	5
 #define SEG_LEN 100
 #define PKT_LEN (SEGS * SEG_LEN)
 
@@ -51,7 +51,8 @@ MBUF_BODY(body_read)
 			for (i = 0; i < len; i++)
 				CHECK(p[i] == (uint8_t)(off + i));
 			/* Within one segment: no copy. */
-			if (off / SEG_LEN == (off + len - 1) / SEG_LEN && len > 0)
+			if (off / SEG_LEN == (off + len - 1) / SEG_LEN &&
+				len > 0)
 				CHECK(p != buf);
 		}
 	}
@@ -117,8 +118,8 @@ check_copy(struct rte_mbuf *m, struct rte_mempool *mp, uint32_t off,
 	CHECK(c->port == m->port && c->vlan_tci == m->vlan_tci);
 	CHECK(c->packet_type == m->packet_type);
 	CHECK(c->hash.rss == m->hash.rss && c->tx_offload == m->tx_offload);
-	CHECK(c->ol_flags == (m->ol_flags &
-		~(RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL)));
+	CHECK(c->ol_flags ==
+		(m->ol_flags & ~(RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL)));
 	CHECK(memcmp(c->dynfield1, m->dynfield1, sizeof(c->dynfield1)) == 0);
 	rte_pktmbuf_free(c);
 	return 0;
@@ -152,7 +153,8 @@ MBUF_BODY(body_copy)
 		CHECK_OK(check_copy(m, small, off, UINT32_MAX, PKT_LEN - off));
 	/* Past the end, or bad arguments: NULL, EINVAL, nothing taken. */
 	rte_errno = 0;
-	CHECK(rte_pktmbuf_copy(m, mp, PKT_LEN, 1) == NULL && rte_errno == EINVAL);
+	CHECK(rte_pktmbuf_copy(m, mp, PKT_LEN, 1) == NULL &&
+		rte_errno == EINVAL);
 	CHECK(rte_pktmbuf_copy(NULL, mp, 0, 1) == NULL && rte_errno == EINVAL);
 	CHECK(rte_pktmbuf_copy(m, NULL, 0, 1) == NULL && rte_errno == EINVAL);
 	/* A copy of a clone is direct. */
@@ -173,8 +175,8 @@ MBUF_CASE(test_copy, body_copy)
 MBUF_BODY(body_copy_no_room)
 {
 	struct rte_mempool *mp = make_pool("src", MBUF_N, 512);
-	struct rte_mempool *tiny = rte_pktmbuf_pool_create("tiny", 3, 0, 0,
-		200, SOCKET_ID_ANY);
+	struct rte_mempool *tiny = rte_pktmbuf_pool_create("tiny", 3, 0, 0, 200,
+		SOCKET_ID_ANY);
 	struct rte_mbuf *m;
 
 	CHECK(mp != NULL && tiny != NULL);
@@ -214,8 +216,8 @@ MBUF_BODY(body_clone)
 	CHECK(c1->pkt_len == m->pkt_len && c1->nb_segs == 3);
 	CHECK(c1->vlan_tci == 7 && c1->packet_type == RTE_PTYPE_L2_ETHER);
 	CHECK(c1->ol_flags == (RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_INDIRECT));
-	for (seg = m, cseg = c1; seg != NULL; seg = seg->next,
-			cseg = cseg->next) {
+	for (seg = m, cseg = c1; seg != NULL;
+		seg = seg->next, cseg = cseg->next) {
 		CHECK(cseg != NULL && cseg->pool == cp);
 		CHECK(RTE_MBUF_CLONED(cseg) && !RTE_MBUF_DIRECT(cseg));
 		CHECK(rte_pktmbuf_mtod(cseg, void *) ==
@@ -401,8 +403,7 @@ struct pinned_check {
 };
 
 static void
-check_pinned_mbuf(struct rte_mempool *mp, void *arg, void *obj,
-	unsigned int idx)
+check_pinned_mbuf(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
 {
 	struct pinned_check *c = arg;
 	struct rte_mbuf *m = obj;
@@ -412,11 +413,11 @@ check_pinned_mbuf(struct rte_mempool *mp, void *arg, void *obj,
 
 	(void)idx;
 	if (!in_chunk || m->ol_flags != RTE_MBUF_F_EXTERNAL ||
-			m->buf_len != 512 || m->pool != mp ||
-			m->shinfo != RTE_PTR_ADD(m, sizeof(*m) + 8) ||
-			m->shinfo->fcb_opaque != m ||
-			rte_mbuf_ext_refcnt_read(m->shinfo) != 1 ||
-			rte_mbuf_iova_get(m) != (rte_iova_t)(uintptr_t)buf)
+		m->buf_len != 512 || m->pool != mp ||
+		m->shinfo != RTE_PTR_ADD(m, sizeof(*m) + 8) ||
+		m->shinfo->fcb_opaque != m ||
+		rte_mbuf_ext_refcnt_read(m->shinfo) != 1 ||
+		rte_mbuf_iova_get(m) != (rte_iova_t)(uintptr_t)buf)
 		c->bad++;
 }
 
@@ -441,7 +442,8 @@ MBUF_BODY(body_pinned_pool)
 	CHECK(rte_mempool_obj_iter(mp, check_pinned_mbuf, &c) == 18);
 	CHECK(c.bad == 0);
 	m = rte_pktmbuf_alloc(mp);
-	CHECK(m != NULL && RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m));
+	CHECK(m != NULL && RTE_MBUF_HAS_EXTBUF(m) &&
+		RTE_MBUF_HAS_PINNED_EXTBUF(m));
 	CHECK(m->ol_flags == RTE_MBUF_F_EXTERNAL && m->data_off == 128);
 	buf = m->buf_addr;
 	memcpy(rte_pktmbuf_append(m, 6), "pinned", 6);
@@ -469,13 +471,17 @@ MBUF_BODY(body_pinned_pool)
 	/* Not enough buffers, buffers too small, no memory: EINVAL. */
 	rte_errno = 0;
 	CHECK(rte_pktmbuf_pool_create_extbuf("pinned", 19, 0, 8, 512,
-		SOCKET_ID_ANY, ext, 2) == NULL && rte_errno == EINVAL);
+		      SOCKET_ID_ANY, ext, 2) == NULL &&
+		rte_errno == EINVAL);
 	CHECK(rte_pktmbuf_pool_create_extbuf("pinned", 10, 0, 8, 513,
-		SOCKET_ID_ANY, ext, 2) == NULL && rte_errno == EINVAL);
+		      SOCKET_ID_ANY, ext, 2) == NULL &&
+		rte_errno == EINVAL);
 	CHECK(rte_pktmbuf_pool_create_extbuf("pinned", 10, 0, 8, 512,
-		SOCKET_ID_ANY, NULL, 2) == NULL && rte_errno == EINVAL);
+		      SOCKET_ID_ANY, NULL, 2) == NULL &&
+		rte_errno == EINVAL);
 	CHECK(rte_pktmbuf_pool_create_extbuf("pinned", 10, 0, 8, 512,
-		SOCKET_ID_ANY, ext, 0) == NULL && rte_errno == EINVAL);
+		      SOCKET_ID_ANY, ext, 0) == NULL &&
+		rte_errno == EINVAL);
 	CHECK(rte_mempool_lookup("pinned") == NULL);
 	rte_mempool_free(cp);
 	return 0;
@@ -505,7 +511,8 @@ MBUF_BODY(body_pinned_small_chunk)
 	/* The small chunks count for nothing. */
 	rte_errno = 0;
 	CHECK(rte_pktmbuf_pool_create_extbuf("pinned_small", 5, 0, 8, 512,
-		SOCKET_ID_ANY, ext, 3) == NULL && rte_errno == EINVAL);
+		      SOCKET_ID_ANY, ext, 3) == NULL &&
+		rte_errno == EINVAL);
 	return 0;
 }
 MBUF_CASE(test_pinned_small_chunk, body_pinned_small_chunk)

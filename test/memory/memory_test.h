@@ -39,8 +39,8 @@ mem_run_report(const char *args, const struct eal_run *r)
 	if (r->ret >= 0 && r->hook_ret == 0 && r->status == 0)
 		return;
 	print_message("EAL args '%s': init %d (rte_errno %d), body %d, "
-		"exit %d\n--- child stderr ---\n%s--- end ---\n", args, r->ret,
-		r->err, r->hook_ret, r->status, r->err_text);
+		      "exit %d\n--- child stderr ---\n%s--- end ---\n",
+		args, r->ret, r->err, r->hook_ret, r->status, r->err_text);
 }
 
 /* Runs hook in a child with an EAL made from args; asserts success. */

@@ -43,9 +43,9 @@
 #include "eal_private.h"
 #include "memory_test.h"
 
-#define HP_DIR "/sys/kernel/mm/hugepages/hugepages-2048kB"
-#define HP_WANTED 128U		/* 256 MiB */
-#define HP_SIZE (2U << 20)
+#define HP_DIR	  "/sys/kernel/mm/hugepages/hugepages-2048kB"
+#define HP_WANTED 128U /* 256 MiB */
+#define HP_SIZE	  (2U << 20)
 
 static long saved_nr_hugepages = -1;
 
@@ -132,7 +132,7 @@ group_setup(void **state)
 		exit(test_skip("no 2 MiB hugepage support in this kernel"));
 	compact_memory();
 	if (write_nr_hugepages(saved_nr_hugepages + HP_WANTED) < 0 ||
-			free_pages() < (long)HP_WANTED / 2) {
+		free_pages() < (long)HP_WANTED / 2) {
 		write_nr_hugepages(saved_nr_hugepages);
 		exit(test_skip("cannot reserve 2 MiB hugepages"));
 	}
@@ -164,11 +164,11 @@ check_pa(const char *p, size_t len)
 
 static int
 check_hugepage_segment(const struct rte_memseg_list *msl,
-		const struct rte_memseg *ms, void *arg)
+	const struct rte_memseg *ms, void *arg)
 {
 	(void)arg;
 	if (ms->hugepage_sz != HP_SIZE || msl->page_sz != HP_SIZE ||
-			ms->len != HP_SIZE)
+		ms->len != HP_SIZE)
 		return -1;
 	return pagemap_pa(ms->addr) == ms->iova ? 0 : -1;
 }
@@ -235,7 +235,8 @@ check_contig(const struct rte_memzone *mz)
 	size_t off;
 
 	for (off = 0; off < mz->len; off += 4096)
-		CHECK(pagemap_pa((const char *)mz->addr + off) == mz->iova + off);
+		CHECK(pagemap_pa((const char *)mz->addr + off) ==
+			mz->iova + off);
 	return 0;
 }
 
@@ -256,8 +257,9 @@ MEM_BODY(contig_body)
 	CHECK(rte_memzone_free(mz2) == 0);
 	/* No 1 GiB pages were reserved: no memzone from them. */
 	rte_errno = 0;
-	CHECK(rte_memzone_reserve("g", 64, SOCKET_ID_ANY,
-		RTE_MEMZONE_1GB) == NULL && rte_errno == ENOMEM);
+	CHECK(rte_memzone_reserve("g", 64, SOCKET_ID_ANY, RTE_MEMZONE_1GB) ==
+			NULL &&
+		rte_errno == ENOMEM);
 	return 0;
 }
 
@@ -285,10 +287,12 @@ longest_free_run(void)
 
 	if (n > 0 && pfn != NULL && fd >= 0)
 		p = mmap(NULL, (size_t)n * HP_SIZE, PROT_READ | PROT_WRITE,
-			MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | MAP_POPULATE, -1, 0);
+			MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB | MAP_POPULATE,
+			-1, 0);
 	for (i = 0; p != MAP_FAILED && i < n; i++) {
 		uint64_t entry = 0;
-		off_t off = (off_t)(((uintptr_t)p + (uintptr_t)i * HP_SIZE) / 4096 * 8);
+		off_t off = (off_t)(((uintptr_t)p + (uintptr_t)i * HP_SIZE) /
+			4096 * 8);
 
 		if (pread(fd, &entry, sizeof(entry), off) == sizeof(entry))
 			pfn[i] = entry & ((UINT64_C(1) << 55) - 1);
@@ -297,7 +301,8 @@ longest_free_run(void)
 		munmap(p, (size_t)n * HP_SIZE);
 		qsort(pfn, (size_t)n, sizeof(*pfn), cmp_u64);
 		for (best = 1, i = 1; i < n; i++) {
-			run = pfn[i] == pfn[i - 1] + HP_SIZE / 4096 ? run + 1 : 1;
+			run = pfn[i] == pfn[i - 1] + HP_SIZE / 4096 ? run + 1 :
+								      1;
 			best = RTE_MAX(best, run);
 		}
 	}
@@ -316,7 +321,8 @@ test_contig_memzone(void **state)
 	(void)state;
 	if (run < 4) {
 		printf("SKIP: the free hugepages hold no 4 physically adjacent "
-			"pages (longest run %ld): memory is too fragmented\n", run);
+		       "pages (longest run %ld): memory is too fragmented\n",
+			run);
 		skip();
 	}
 	mem_run("-l 0", contig_body);
@@ -349,8 +355,8 @@ count_hugetlbfs_files(const char *prefix)
 
 	if (f == NULL)
 		return 0;
-	while (fscanf(f, "%255s %511s %63s %511[^\n]", dev, dir, type,
-			rest) == 4)
+	while (fscanf(f, "%255s %511s %63s %511[^\n]", dev, dir, type, rest) ==
+		4)
 		if (strcmp(type, "hugetlbfs") == 0)
 			n += count_files_in(dir, prefix);
 	fclose(f);
@@ -368,14 +374,14 @@ kill_holder(const char *args, const char *prefix)
 	pid_t pid;
 
 	for (char *tok = strtok_r(copy, " ", &save); tok != NULL && argc < 15;
-			tok = strtok_r(NULL, " ", &save))
+		tok = strtok_r(NULL, " ", &save))
 		argv[argc++] = tok;
 	assert_int_equal(pipe(pipefd), 0);
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
 		if (rte_eal_init(argc, argv) < 0 ||
-				rte_malloc(NULL, 20 << 20, 0) == NULL)
+			rte_malloc(NULL, 20 << 20, 0) == NULL)
 			_exit(1);
 		ready = 1;
 		if (write(pipefd[1], &ready, 1) != 1)
@@ -447,10 +453,12 @@ test_kill9_huge_dir(void **state)
 
 	if (dir == NULL)
 		skip();
-	snprintf(args, sizeof(args), "-l 0 -m 32 --huge-dir %s "
-		"--file-prefix hd9", dir);
+	snprintf(args, sizeof(args),
+		"-l 0 -m 32 --huge-dir %s "
+		"--file-prefix hd9",
+		dir);
 	kill_holder(args, "hd9");
-	assert_int_equal(count_files_in(dir, ""), 2);	/* . and .. */
+	assert_int_equal(count_files_in(dir, ""), 2); /* . and .. */
 }
 
 static void
@@ -461,7 +469,8 @@ expect_init_error(const char *args, int err, const char *text)
 	eal_run(args, NULL, &r);
 	if (r.ret >= 0 || r.err != err || strstr(r.err_text, text) == NULL)
 		print_message("'%s': init %d, rte_errno %d (want %d), "
-			"stderr:\n%s", args, r.ret, r.err, err, r.err_text);
+			      "stderr:\n%s",
+			args, r.ret, r.err, err, r.err_text);
 	assert_true(r.ret < 0);
 	assert_int_equal(r.err, err);
 	assert_non_null(strstr(r.err_text, text));
@@ -508,7 +517,8 @@ MEM_BODY(limit_32m_body)
 
 MEM_BODY(no_limit_body)
 {
-	void *a = rte_malloc(NULL, 16 << 20, 0), *b = rte_malloc(NULL, 20 << 20, 0);
+	void *a = rte_malloc(NULL, 16 << 20, 0),
+	     *b = rte_malloc(NULL, 20 << 20, 0);
 
 	CHECK(a != NULL && b != NULL);
 	rte_free(a);
@@ -613,7 +623,8 @@ test_huge_worker_stack(void **state)
 	mem_run("-l 0-1 --huge-worker-stack", worker_stack_body);
 	mem_run("-l 0-1", worker_stack_ordinary_body);
 	expect_init_error("-l 0-1 -m 2 --socket-limit 2 "
-		"--huge-worker-stack=4096", ENOMEM, "--huge-worker-stack");
+			  "--huge-worker-stack=4096",
+		ENOMEM, "--huge-worker-stack");
 	assert_int_equal(free_pages(), before);
 }
 
@@ -668,7 +679,9 @@ static int
 set_sys_admin(int on)
 {
 	struct __user_cap_header_struct hdr = {
-		.version = _LINUX_CAPABILITY_VERSION_3, .pid = 0 };
+		.version = _LINUX_CAPABILITY_VERSION_3,
+		.pid = 0
+	};
 	struct __user_cap_data_struct data[2];
 
 	if (syscall(SYS_capget, &hdr, data) != 0)
@@ -780,11 +793,11 @@ cleanup_child(void *arg)
 	if (cfg == NULL || rte_eal_init(TEST_ARGC(argv), argv) < 0)
 		return 1;
 	if (rte_malloc(NULL, 10 << 20, 0) == NULL ||
-			rte_memzone_reserve("mz", 1 << 20, 0, 0) == NULL)
+		rte_memzone_reserve("mz", 1 << 20, 0, 0) == NULL)
 		return 2;
 	nb_list_ranges = 0;
 	if (rte_memseg_list_walk(record_list, NULL) != 0 ||
-			nb_list_ranges == 0 || count_eal_mappings() <= maps)
+		nb_list_ranges == 0 || count_eal_mappings() <= maps)
 		return 3;
 	rte_eal_cleanup();
 	if (count_fds() != fds || count_eal_mappings() != maps)
@@ -792,8 +805,8 @@ cleanup_child(void *arg)
 	eal_config_defaults(cfg);
 	cfg->memory = 8 << 20;
 	if (eal_memory_init(cfg) != 0 || rte_eal_has_hugepages() != 1 ||
-			rte_malloc(NULL, 1 << 20, 0) == NULL ||
-			rte_memseg_list_walk(record_list, NULL) != 0)
+		rte_malloc(NULL, 1 << 20, 0) == NULL ||
+		rte_memseg_list_walk(record_list, NULL) != 0)
 		return 5;
 	eal_memory_cleanup();
 	if (count_fds() != fds || count_eal_mappings() != maps)
@@ -823,8 +836,8 @@ available_pages(void)
 static long lazy_avail_before;
 
 static int
-check_va_segment(const struct rte_memseg_list *msl,
-		const struct rte_memseg *ms, void *arg)
+check_va_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
 {
 	(void)msl;
 	(void)arg;
@@ -879,7 +892,8 @@ MEM_BODY(lazy_va_body)
 	memset(p, 0x55, 10 << 20);
 	CHECK(free_pages() <= free0 - 5);
 	CHECK(available_pages() == avail0);
-	CHECK(rte_mem_virt2iova(p + 12345) == (rte_iova_t)(uintptr_t)(p + 12345));
+	CHECK(rte_mem_virt2iova(p + 12345) ==
+		(rte_iova_t)(uintptr_t)(p + 12345));
 	CHECK(rte_memseg_walk(check_va_segment, NULL) == 0);
 	CHECK(check_seg_fd(p + (4 << 20)) == 0);
 	/*
@@ -937,8 +951,9 @@ test_others_reservation(void **state)
 	if (avail < 20)
 		skip();
 	held = (size_t)(avail - 10) * HP_SIZE;
-	fd = memfd_create("others", MFD_CLOEXEC | MFD_HUGETLB |
-		(21 << MAP_HUGE_SHIFT));	/* MFD_HUGE_2MB */
+	fd = memfd_create("others",
+		MFD_CLOEXEC | MFD_HUGETLB |
+			(21 << MAP_HUGE_SHIFT)); /* MFD_HUGE_2MB */
 	assert_true(fd >= 0);
 	assert_int_equal(ftruncate(fd, (off_t)held), 0);
 	p = mmap(NULL, held, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

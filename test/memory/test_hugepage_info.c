@@ -25,7 +25,7 @@
 #include "memory/eal_hugepages.h"
 
 struct fake_tree {
-	char root[64];		/* short: keeps every path below PATH_MAX */
+	char root[64]; /* short: keeps every path below PATH_MAX */
 	char hugepages[PATH_MAX];
 	char nodes[PATH_MAX];
 	char mounts[PATH_MAX];
@@ -53,7 +53,7 @@ make_dir(const struct fake_tree *t, const char *rel, char *out)
 	char path[PATH_MAX], *p;
 
 	if (snprintf(path, sizeof(path), "%s/%s", t->root, rel) >=
-			(int)sizeof(path))
+		(int)sizeof(path))
 		fail();
 	for (p = path + strlen(t->root) + 1; *p != '\0'; p++) {
 		if (*p != '/')
@@ -69,7 +69,7 @@ make_dir(const struct fake_tree *t, const char *rel, char *out)
 
 static void
 write_counter(const struct fake_tree *t, const char *dir, const char *name,
-		unsigned int value)
+	unsigned int value)
 {
 	char path[PATH_MAX * 2];
 
@@ -104,10 +104,14 @@ setup(void **state)
 		NULL);
 	make_dir(t, "sys/devices/system/node/node1/hugepages/hugepages-2048kB",
 		NULL);
-	write_counter(t, "sys/devices/system/node/node0/hugepages/"
-		"hugepages-2048kB", "free_hugepages", 6);
-	write_counter(t, "sys/devices/system/node/node1/hugepages/"
-		"hugepages-2048kB", "free_hugepages", 4);
+	write_counter(t,
+		"sys/devices/system/node/node0/hugepages/"
+		"hugepages-2048kB",
+		"free_hugepages", 6);
+	write_counter(t,
+		"sys/devices/system/node/node1/hugepages/"
+		"hugepages-2048kB",
+		"free_hugepages", 4);
 	make_dir(t, "mnt/huge2m/sub", NULL);
 	make_dir(t, "mnt/huge1g", NULL);
 	make_dir(t, "mnt/with space", NULL);

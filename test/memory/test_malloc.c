@@ -197,10 +197,12 @@ MEM_BODY(alignment_body)
 	/* The same through zmalloc and calloc. */
 	for (i = 6; i < RTE_DIM(blocks); i++) {
 		blocks[i] = rte_zmalloc(NULL, 3000, 1U << i);
-		CHECK(blocks[i] != NULL && ((uintptr_t)blocks[i] % (1U << i)) == 0);
+		CHECK(blocks[i] != NULL &&
+			((uintptr_t)blocks[i] % (1U << i)) == 0);
 		rte_free(blocks[i]);
 		blocks[i] = rte_calloc(NULL, 3, 1000, 1U << i);
-		CHECK(blocks[i] != NULL && ((uintptr_t)blocks[i] % (1U << i)) == 0);
+		CHECK(blocks[i] != NULL &&
+			((uintptr_t)blocks[i] % (1U << i)) == 0);
 		rte_free(blocks[i]);
 	}
 	return 0;
@@ -227,7 +229,7 @@ MEM_BODY(zeroing_body)
 			memset(p, 0xff, sizes[i]);
 			rte_free(p);
 			p = round == 1 ? rte_calloc(NULL, 1, sizes[i], 0) :
-				rte_zmalloc(NULL, sizes[i], 0);
+					 rte_zmalloc(NULL, sizes[i], 0);
 			CHECK(p != NULL);
 			CHECK(all_bytes(p, sizes[i], 0));
 			memset(p, 0xee, sizes[i]);
@@ -278,13 +280,13 @@ MEM_BODY(realloc_body)
 	q = rte_realloc(p, 100000, 0);
 	CHECK(q != NULL && has_pattern(q, 100));
 	fill_pattern(q, 100000);
-	p = rte_realloc(q, 50, 0);		/* shrinks in place */
+	p = rte_realloc(q, 50, 0); /* shrinks in place */
 	CHECK(p == q && has_pattern(p, 50));
 	q = rte_realloc(p, 5000, 4096);
 	CHECK(q != NULL && ((uintptr_t)q % 4096) == 0 && has_pattern(q, 50));
 	rte_errno = 0;
 	CHECK(rte_realloc(q, 0, 0) == NULL && rte_errno == EINVAL);
-	CHECK(rte_malloc_validate(q, NULL) == 0);	/* untouched */
+	CHECK(rte_malloc_validate(q, NULL) == 0); /* untouched */
 	rte_errno = 0;
 	CHECK(rte_realloc(q, 64, 3) == NULL && rte_errno == EINVAL);
 	rte_errno = 0;
@@ -348,7 +350,10 @@ test_rte_calloc(void **state)
 MEM_BODY(exhaustion_body)
 {
 	static const size_t huge[] = {
-		(size_t)1 << 45, (size_t)1 << 50, SIZE_MAX / 2, SIZE_MAX - 63,
+		(size_t)1 << 45,
+		(size_t)1 << 50,
+		SIZE_MAX / 2,
+		SIZE_MAX - 63,
 		SIZE_MAX,
 	};
 	struct rte_malloc_socket_stats before, after;
@@ -380,8 +385,8 @@ test_exhaustion(void **state)
 }
 
 #define STRESS_THREADS 4
-#define STRESS_ROUNDS 3000
-#define STRESS_LIVE 16
+#define STRESS_ROUNDS  3000
+#define STRESS_LIVE    16
 
 static void *
 stress_thread(void *arg)
@@ -400,8 +405,9 @@ stress_thread(void *arg)
 
 			sizes[slot] = 1 + (size_t)rand_r(&seed) % 20000;
 			p = rte_realloc(live[slot], sizes[slot], 0);
-			if (p == NULL || !all_bytes(p, RTE_MIN(keep,
-					sizes[slot]), (unsigned char)slot)) {
+			if (p == NULL ||
+				!all_bytes(p, RTE_MIN(keep, sizes[slot]),
+					(unsigned char)slot)) {
 				bad++;
 				continue;
 			}
@@ -411,7 +417,7 @@ stress_thread(void *arg)
 		}
 		if (live[slot] != NULL) {
 			if (!all_bytes(live[slot], sizes[slot],
-					(unsigned char)slot))
+				    (unsigned char)slot))
 				bad++;
 			rte_free(live[slot]);
 		}
@@ -439,7 +445,7 @@ MEM_BODY(stress_body)
 	CHECK(stats_of(0, &before) == 0);
 	for (i = 0; i < STRESS_THREADS; i++)
 		CHECK(pthread_create(&threads[i], NULL, stress_thread,
-			(void *)(uintptr_t)(i + 1)) == 0);
+			      (void *)(uintptr_t)(i + 1)) == 0);
 	for (i = 0; i < STRESS_THREADS; i++) {
 		CHECK(pthread_join(threads[i], &bad) == 0);
 		CHECK(bad == NULL);
@@ -556,7 +562,7 @@ test_bad_free(void **state)
 
 static int
 count_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
-		void *arg)
+	void *arg)
 {
 	uint64_t *total = arg;
 
@@ -567,7 +573,7 @@ count_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
 
 static int
 stop_walk(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
-		void *arg)
+	void *arg)
 {
 	(void)msl;
 	(void)ms;
@@ -658,7 +664,7 @@ test_limit_below_memory(void **state)
 
 	(void)state;
 	if (access("/sys/devices/system/node/node1", F_OK) == 0)
-		skip();		/* more than one socket: the limits add up */
+		skip(); /* more than one socket: the limits add up */
 	eal_run("-l 0 -m 64 --socket-limit 32", NULL, &r);
 	assert_int_equal(r.ret, -1);
 	assert_int_equal(r.err, EINVAL);
@@ -677,7 +683,8 @@ MEM_BODY(capped_body)
 	CHECK(start == (16 << 20));
 	big = rte_malloc(NULL, 32 << 20, 0);
 	CHECK(big == NULL && rte_errno == ENOMEM);
-	CHECK(rte_memzone_reserve("too_big", 20 << 20, SOCKET_ID_ANY, 0) == NULL);
+	CHECK(rte_memzone_reserve("too_big", 20 << 20, SOCKET_ID_ANY, 0) ==
+		NULL);
 	CHECK(rte_errno == ENOMEM);
 	small = rte_malloc(NULL, 4 << 20, 0);
 	CHECK(small != NULL);
@@ -776,12 +783,12 @@ reinit_child(void *arg)
 		rte_free(p);
 		eal_memory_cleanup();
 		if (rte_eal_get_physmem_size() != 0 ||
-				rte_malloc(NULL, 64, 0) != NULL)
+			rte_malloc(NULL, 64, 0) != NULL)
 			return 40 + round;
 	}
 	/* A second init without cleanup is refused. */
 	if (eal_memory_init(cfg) != 0 || eal_memory_init(cfg) != -1 ||
-			rte_errno != EALREADY)
+		rte_errno != EALREADY)
 		return 50;
 	eal_memory_cleanup();
 	eal_config_release(cfg);

@@ -36,10 +36,10 @@
 #endif
 #endif
 
-#define PG 4096UL
-#define NB_PAGES 1024U			/* 4 MiB of "external" memory */
-#define AREA_LEN (PG * NB_PAGES)
-#define FAKE_IOVA UINT64_C(0x100000000)	/* arbitrary, as in DPDK's test */
+#define PG	  4096UL
+#define NB_PAGES  1024U /* 4 MiB of "external" memory */
+#define AREA_LEN  (PG * NB_PAGES)
+#define FAKE_IOVA UINT64_C(0x100000000) /* arbitrary, as in DPDK's test */
 
 static rte_iova_t iovas[NB_PAGES];
 
@@ -74,10 +74,11 @@ test_before_init(void **state)
 	(void)state;
 	assert_true(FAILS_WITH(rte_malloc_heap_create("x"), E_RTE_NO_CONFIG));
 	assert_true(FAILS_WITH(rte_malloc_heap_destroy("x"), E_RTE_NO_CONFIG));
-	assert_true(FAILS_WITH(rte_malloc_heap_get_socket("x"),
-		E_RTE_NO_CONFIG));
+	assert_true(
+		FAILS_WITH(rte_malloc_heap_get_socket("x"), E_RTE_NO_CONFIG));
 	assert_true(FAILS_WITH(rte_malloc_heap_memory_add("x", page, PG, NULL,
-		0, PG), E_RTE_NO_CONFIG));
+				       0, PG),
+		E_RTE_NO_CONFIG));
 	assert_true(FAILS_WITH(rte_malloc_heap_memory_remove("x", page, PG),
 		E_RTE_NO_CONFIG));
 	assert_int_equal(rte_malloc_heap_socket_is_external(SOCKET_ID_ANY), 0);
@@ -91,8 +92,9 @@ bad_name_fails(const char *name, void *addr)
 	CHECK(FAILS_WITH(rte_malloc_heap_create(name), EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_destroy(name), EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_get_socket(name), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		NULL, 0, PG), EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, NULL,
+				 0, PG),
+		EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_remove(name, addr, AREA_LEN),
 		EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_attach(name, addr, AREA_LEN),
@@ -133,14 +135,16 @@ MEM_BODY(names_body)
 	CHECK(FAILS_WITH(rte_malloc_heap_destroy("nope"), ENOENT));
 	CHECK(FAILS_WITH(rte_malloc_heap_get_socket("nope"), ENOENT));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add("nope", addr, AREA_LEN,
-		NULL, 0, PG), ENOENT));
+				 NULL, 0, PG),
+		ENOENT));
 	CHECK(chunk_calls_fail("nope", addr, AREA_LEN, ENOENT) == 0);
 	/* Socket heaps have names, and cannot be changed: EPERM. */
 	CHECK(rte_malloc_heap_get_socket("socket_0") == 0);
 	CHECK(FAILS_WITH(rte_malloc_heap_create("socket_0"), EEXIST));
 	CHECK(FAILS_WITH(rte_malloc_heap_destroy("socket_0"), EPERM));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add("socket_0", addr,
-		AREA_LEN, NULL, 0, PG), EPERM));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add("socket_0", addr, AREA_LEN,
+				 NULL, 0, PG),
+		EPERM));
 	CHECK(chunk_calls_fail("socket_0", addr, AREA_LEN, EPERM) == 0);
 	CHECK(rte_malloc_heap_create("dup") == 0);
 	CHECK(FAILS_WITH(rte_malloc_heap_create("dup"), EEXIST));
@@ -161,32 +165,43 @@ test_names(void **state)
 static int
 add_args_fail(const char *name, char *addr)
 {
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, 0, NULL, 0,
-		PG), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, NULL, AREA_LEN,
-		NULL, 0, PG), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		NULL, 0, 0), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		NULL, 0, 3 * PG), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		NULL, 0, 2048), EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, 0, NULL, 0, PG),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, NULL, AREA_LEN, NULL,
+				 0, PG),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, NULL,
+				 0, 0),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, NULL,
+				 0, 3 * PG),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, NULL,
+				 0, 2048),
+		EINVAL));
 	/* Not a power of two, though its low 32 bits are one. */
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		NULL, 0, (size_t)(UINT64_C(1) << 32) + PG), EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, NULL,
+				 0, (size_t)(UINT64_C(1) << 32) + PG),
+		EINVAL));
 	/* A 16 GiB page: the area is not aligned to it. */
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		NULL, 0, (size_t)RTE_PGSIZE_16G), EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, NULL,
+				 0, (size_t)RTE_PGSIZE_16G),
+		EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr + 64,
-		AREA_LEN - PG, NULL, 0, PG), EINVAL));
+				 AREA_LEN - PG, NULL, 0, PG),
+		EINVAL));
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN - 64,
-		NULL, 0, PG), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		iovas, 0, PG), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		iovas, NB_PAGES - 1, PG), EINVAL));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN,
-		iovas, NB_PAGES + 1, PG), EINVAL));
+				 NULL, 0, PG),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, iovas,
+				 0, PG),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, iovas,
+				 NB_PAGES - 1, PG),
+		EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add(name, addr, AREA_LEN, iovas,
+				 NB_PAGES + 1, PG),
+		EINVAL));
 	CHECK(chunk_calls_fail(name, addr, 0, EINVAL) == 0);
 	CHECK(chunk_calls_fail(name, NULL, AREA_LEN, EINVAL) == 0);
 	return 0;
@@ -209,17 +224,19 @@ MEM_BODY(add_args_body)
 	/* A chunk that was never added: ENOENT. */
 	CHECK(chunk_calls_fail("args", addr, AREA_LEN, ENOENT) == 0);
 	CHECK(rte_malloc_heap_memory_add("args", addr, AREA_LEN, iovas,
-		NB_PAGES, PG) == 0);
+		      NB_PAGES, PG) == 0);
 	/* Only the chunk as added: not a part of it, nor more. */
 	CHECK(chunk_calls_fail("args", addr, AREA_LEN / 2, ENOENT) == 0);
 	CHECK(chunk_calls_fail("args", addr + PG, AREA_LEN - PG, ENOENT) == 0);
 	/* Overlaps: the same area again, or the EAL's own memory. */
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_add("args", addr + PG, PG,
-		NULL, 0, PG), EINVAL));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_add("args", addr + PG, PG, NULL,
+				 0, PG),
+		EINVAL));
 	eal_mem = rte_malloc(NULL, 4 * PG, PG);
 	CHECK(eal_mem != NULL);
 	CHECK(FAILS_WITH(rte_malloc_heap_memory_add("args", eal_mem, PG, NULL,
-		0, PG), EINVAL));
+				 0, PG),
+		EINVAL));
 	rte_free(eal_mem);
 	/* The chunk belongs to "args", not to another heap. */
 	CHECK(rte_malloc_heap_create("other") == 0);
@@ -228,8 +245,8 @@ MEM_BODY(add_args_body)
 	CHECK(rte_malloc_heap_memory_attach("args", addr, AREA_LEN) == 0);
 	CHECK(rte_malloc_heap_memory_detach("args", addr, AREA_LEN) == 0);
 	CHECK(rte_malloc_heap_memory_remove("args", addr, AREA_LEN) == 0);
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_remove("args", addr,
-		AREA_LEN), ENOENT));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_remove("args", addr, AREA_LEN),
+		ENOENT));
 	CHECK(rte_malloc_heap_destroy("args") == 0);
 	munmap(addr, AREA_LEN);
 	return 0;
@@ -288,10 +305,9 @@ use_heap(char *addr, const rte_iova_t *table, int socket)
 
 	p = rte_malloc_socket("ext", 3 * PG, 0, socket);
 	CHECK(p != NULL && inside(addr, p, 3 * PG));
-	CHECK(rte_malloc_virt2iova(p + 100) == expected_iova(addr, p + 100,
-		table));
-	CHECK(rte_mem_virt2iova(p + 100) == expected_iova(addr, p + 100,
-		table));
+	CHECK(rte_malloc_virt2iova(p + 100) ==
+		expected_iova(addr, p + 100, table));
+	CHECK(rte_mem_virt2iova(p + 100) == expected_iova(addr, p + 100, table));
 	memset(p, 0xa5, 3 * PG);
 	rte_free(p);
 	z = rte_zmalloc_socket("ext", 3 * PG, 0, socket);
@@ -337,7 +353,7 @@ heap_life(char *addr, const rte_iova_t *table)
 	CHECK(rte_malloc_socket(NULL, 64, 0, socket) == NULL);
 	CHECK(rte_errno == ENOMEM);
 	CHECK(rte_malloc_heap_memory_add("ext", addr, AREA_LEN,
-		(rte_iova_t *)(uintptr_t)table, NB_PAGES, PG) == 0);
+		      (rte_iova_t *)(uintptr_t)table, NB_PAGES, PG) == 0);
 	CHECK((ret = check_segments(addr, table, socket)) == 0);
 	CHECK(rte_malloc_get_socket_stats(socket, &stats) == 0);
 	CHECK(stats.heap_totalsz_bytes == AREA_LEN);
@@ -407,12 +423,12 @@ MEM_BODY(scattered_body)
 	CHECK(rte_malloc_heap_create("scattered") == 0);
 	socket = rte_malloc_heap_get_socket("scattered");
 	CHECK(rte_malloc_heap_memory_add("scattered", addr, AREA_LEN, iovas,
-		NB_PAGES, PG) == 0);
+		      NB_PAGES, PG) == 0);
 	mz = rte_memzone_reserve("scattered_mz", 8 * PG, socket,
 		RTE_MEMZONE_IOVA_CONTIG);
 	CHECK(mz != NULL);
-	CHECK((char *)mz->addr >= addr + 3 * PG && inside(addr, mz->addr,
-		mz->len));
+	CHECK((char *)mz->addr >= addr + 3 * PG &&
+		inside(addr, mz->addr, mz->len));
 	CHECK(mz->iova == expected_iova(addr, mz->addr, iovas));
 	CHECK(rte_memzone_free(mz) == 0);
 	/* Length 0 (the biggest block) needs IOVAs consecutive throughout
@@ -451,8 +467,8 @@ pools_on(char *addr, size_t len, const rte_iova_t *table, int socket)
 	CHECK((char *)m >= addr && (char *)m < addr + len);
 	CHECK((char *)m->buf_addr >= addr && (char *)m->buf_addr < addr + len);
 	if (table != NULL)
-		CHECK(rte_mbuf_data_iova(m) == rte_mem_virt2iova(
-			rte_pktmbuf_mtod(m, void *)));
+		CHECK(rte_mbuf_data_iova(m) ==
+			rte_mem_virt2iova(rte_pktmbuf_mtod(m, void *)));
 	rte_pktmbuf_free(m);
 	plain = rte_mempool_create("ext_plain", 255, 128, 0, 0, NULL, NULL,
 		NULL, NULL, socket, 0);
@@ -482,9 +498,9 @@ MEM_BODY(mempool_body)
 	socket = rte_malloc_heap_get_socket("pool");
 	for (round = 0; round < 2; round++) {
 		CHECK(rte_malloc_heap_memory_add("pool", addr, len,
-			round == 0 ? table : NULL, nb, PG) == 0);
+			      round == 0 ? table : NULL, nb, PG) == 0);
 		CHECK((ret = pools_on(addr, len, round == 0 ? table : NULL,
-			socket)) == 0);
+			       socket)) == 0);
 		CHECK(rte_malloc_heap_memory_remove("pool", addr, len) == 0);
 	}
 	CHECK(rte_malloc_heap_destroy("pool") == 0);
@@ -505,7 +521,7 @@ static struct {
 	int allocs, frees;
 	const void *addr;
 	size_t len;
-	int found;		/* the range was a known external list */
+	int found; /* the range was a known external list */
 	rte_iova_t first_iova;
 } seen;
 
@@ -536,8 +552,8 @@ MEM_BODY(events_body)
 	iovas_contiguous();
 	CHECK(rte_malloc_heap_create("ev") == 0);
 	CHECK(rte_mem_event_callback_register("ext", record_event, NULL) == 0);
-	CHECK(rte_malloc_heap_memory_add("ev", addr, AREA_LEN, iovas,
-		NB_PAGES, PG) == 0);
+	CHECK(rte_malloc_heap_memory_add("ev", addr, AREA_LEN, iovas, NB_PAGES,
+		      PG) == 0);
 	CHECK(seen.allocs == 1 && seen.frees == 0);
 	CHECK(seen.addr == addr && seen.len == AREA_LEN && seen.found);
 	CHECK(seen.first_iova == FAKE_IOVA);
@@ -558,8 +574,8 @@ MEM_BODY(events_body)
 	CHECK(seen.addr == addr && seen.len == AREA_LEN && seen.found);
 	CHECK(seen.first_iova == FAKE_IOVA);
 	/* Without IOVAs, the segments say RTE_BAD_IOVA (VFIO skips them). */
-	CHECK(rte_malloc_heap_memory_add("ev", addr, AREA_LEN, NULL, 0,
-		PG) == 0);
+	CHECK(rte_malloc_heap_memory_add("ev", addr, AREA_LEN, NULL, 0, PG) ==
+		0);
 	CHECK(seen.allocs == 1 && seen.found);
 	CHECK(seen.first_iova == RTE_BAD_IOVA);
 	CHECK(rte_malloc_heap_memory_remove("ev", addr, AREA_LEN) == 0);
@@ -615,8 +631,8 @@ MEM_BODY(limits_body)
 	CHECK(addr != NULL);
 	rte_errno = 0;
 	while (nb_chunks <= RTE_MAX_MEMSEG_LISTS &&
-			rte_malloc_heap_memory_add("ids", addr + nb_chunks * PG,
-				PG, NULL, 0, PG) == 0)
+		rte_malloc_heap_memory_add("ids", addr + nb_chunks * PG, PG,
+			NULL, 0, PG) == 0)
 		nb_chunks++;
 	CHECK(rte_errno == ENOSPC);
 	CHECK(nb_chunks > 0 && nb_chunks <= RTE_MAX_MEMSEG_LISTS);
@@ -627,15 +643,14 @@ MEM_BODY(limits_body)
 		CHECK(blocks[i] != NULL && inside_area(addr, blocks[i]));
 	}
 	CHECK(FAILS_WITH(rte_malloc_heap_destroy("ids"), EBUSY));
-	CHECK(FAILS_WITH(rte_malloc_heap_memory_remove("ids", addr, PG),
-		EBUSY));
+	CHECK(FAILS_WITH(rte_malloc_heap_memory_remove("ids", addr, PG), EBUSY));
 	/* A removed chunk's list is free for the next one. */
 	for (i = 0; i < nb_chunks; i++)
 		if ((char *)blocks[i] < addr + PG)
 			rte_free(blocks[i]);
 	CHECK(rte_malloc_heap_memory_remove("ids", addr, PG) == 0);
-	CHECK(rte_malloc_heap_memory_add("ids", addr + nb_chunks * PG, PG,
-		NULL, 0, PG) == 0);
+	CHECK(rte_malloc_heap_memory_add("ids", addr + nb_chunks * PG, PG, NULL,
+		      0, PG) == 0);
 	/* rte_eal_cleanup() (in the harness) takes back the rest. */
 	return 0;
 }
@@ -683,12 +698,13 @@ mt_churn(char *area)
 	for (i = 0; i < 100; i++) {
 		CHECK(rte_malloc_heap_create("churn") == 0);
 		CHECK(rte_malloc_heap_memory_add("churn", area, 64 * PG, NULL,
-			0, PG) == 0);
+			      0, PG) == 0);
 		p = rte_malloc_socket(NULL, 256, 0,
 			rte_malloc_heap_get_socket("churn"));
 		CHECK(p != NULL && (char *)p >= area);
 		rte_free(p);
-		CHECK(rte_malloc_heap_memory_remove("churn", area, 64 * PG) == 0);
+		CHECK(rte_malloc_heap_memory_remove("churn", area, 64 * PG) ==
+			0);
 		CHECK(rte_malloc_heap_destroy("churn") == 0);
 	}
 	return 0;
@@ -704,8 +720,8 @@ MEM_BODY(threads_body)
 
 	CHECK(addr != NULL && area != NULL);
 	CHECK(rte_malloc_heap_create("mt") == 0);
-	CHECK(rte_malloc_heap_memory_add("mt", addr, AREA_LEN, NULL, 0,
-		PG) == 0);
+	CHECK(rte_malloc_heap_memory_add("mt", addr, AREA_LEN, NULL, 0, PG) ==
+		0);
 	for (i = 0; i < 2; i++) {
 		args[i].socket = rte_malloc_heap_get_socket("mt");
 		args[i].addr = addr;
@@ -765,9 +781,9 @@ MEM_BODY(dump_cleanup_body)
 	CHECK(addr != NULL);
 	CHECK(rte_malloc_heap_create("dumped") == 0);
 	CHECK(rte_malloc_heap_memory_add("dumped", addr, AREA_LEN, NULL, 0,
-		PG) == 0);
+		      PG) == 0);
 	CHECK(rte_malloc_socket(NULL, 100, 0,
-		rte_malloc_heap_get_socket("dumped")) != NULL);
+		      rte_malloc_heap_get_socket("dumped")) != NULL);
 	CHECK(dump_contains(dump_stats, "Heap dumped (socket 256"));
 	CHECK(dump_contains(rte_malloc_dump_heaps, "external heap dumped"));
 	CHECK(dump_contains(rte_dump_physmem_layout, "external"));

@@ -27,7 +27,7 @@
 /* Every mapped segment: an fd, offset = its place in the list. */
 static int
 check_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
-		void *arg)
+	void *arg)
 {
 	size_t offset = 1;
 	int fd;

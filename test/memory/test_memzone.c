@@ -100,18 +100,18 @@ test_reserve(void **state)
 /* Reserves name with the arguments and expects NULL with err. */
 static int
 expect_error(const char *name, size_t len, int socket, unsigned int flags,
-		unsigned int align, unsigned int bound, int err)
+	unsigned int align, unsigned int bound, int err)
 {
 	const struct rte_memzone *mz;
 
 	rte_errno = 0;
-	mz = rte_memzone_reserve_bounded(name, len, socket, flags, align,
-		bound);
+	mz = rte_memzone_reserve_bounded(name, len, socket, flags, align, bound);
 	if (mz != NULL || rte_errno != err) {
-		fprintf(stderr, "reserve(%s, %zu, %d, 0x%x, %u, %u): %p, "
-			"rte_errno %d, expected %d\n", name ? name : "NULL",
-			len, socket, flags, align, bound, (const void *)mz,
-			rte_errno, err);
+		fprintf(stderr,
+			"reserve(%s, %zu, %d, 0x%x, %u, %u): %p, "
+			"rte_errno %d, expected %d\n",
+			name ? name : "NULL", len, socket, flags, align, bound,
+			(const void *)mz, rte_errno, err);
 		return -1;
 	}
 	return 0;
@@ -136,8 +136,8 @@ MEM_BODY(errors_body)
 	CHECK(expect_error("a", 64, 0, 0x80000000u, 0, 0, EINVAL) == 0);
 	CHECK(expect_error("a", SIZE_MAX, 0, 0, 0, 0, EINVAL) == 0);
 	CHECK(expect_error("a", (size_t)1 << 50, 0, 0, 0, 0, ENOMEM) == 0);
-	CHECK(expect_error("a", SIZE_MAX / 2, SOCKET_ID_ANY, 0, 0, 0,
-		ENOMEM) == 0);
+	CHECK(expect_error("a", SIZE_MAX / 2, SOCKET_ID_ANY, 0, 0, 0, ENOMEM) ==
+		0);
 	/* Ordinary memory has no 2 MiB pages, unless a hint is enough. */
 	CHECK(expect_error("a", 64, 0, RTE_MEMZONE_2MB, 0, 0, ENOMEM) == 0);
 	CHECK(expect_error("a", 64, 0, RTE_MEMZONE_1GB, 0, 0, ENOMEM) == 0);
@@ -179,8 +179,7 @@ MEM_BODY(enospc_body)
 		CHECK(zones[i] != NULL);
 	}
 	CHECK(zone_count() == RTE_MAX_MEMZONE);
-	CHECK(expect_error("one_more", 64, SOCKET_ID_ANY, 0, 0, 0,
-		ENOSPC) == 0);
+	CHECK(expect_error("one_more", 64, SOCKET_ID_ANY, 0, 0, 0, ENOSPC) == 0);
 	CHECK(rte_memzone_free(zones[7]) == 0);
 	zones[7] = rte_memzone_reserve("one_more", 64, SOCKET_ID_ANY, 0);
 	CHECK(zones[7] != NULL);
@@ -245,10 +244,11 @@ MEM_BODY(bounds_body)
 			if (bound < len)
 				continue;
 			snprintf(name, sizeof(name), "bound_%u_%u", i, shift);
-			zones[n] = rte_memzone_reserve_bounded(name, lens[i],
-				0, 0, 64, (unsigned int)bound);
+			zones[n] = rte_memzone_reserve_bounded(name, lens[i], 0,
+				0, 64, (unsigned int)bound);
 			CHECK(zones[n] != NULL);
-			CHECK(within_bound((uintptr_t)zones[n]->addr, len, bound));
+			CHECK(within_bound((uintptr_t)zones[n]->addr, len,
+				bound));
 			CHECK(within_bound(zones[n]->iova, len, bound));
 			n++;
 		}
@@ -339,7 +339,7 @@ test_walk_dump(void **state)
 }
 
 #define MZ_THREADS 4
-#define MZ_ROUNDS 300
+#define MZ_ROUNDS  300
 
 static void *
 zone_thread(void *arg)
@@ -353,7 +353,8 @@ zone_thread(void *arg)
 		snprintf(name, sizeof(name), "t%u_%u", id, i % 8);
 		mz = rte_memzone_lookup(name);
 		if (mz != NULL) {
-			bad += *(volatile unsigned int *)mz->addr != id * 1000 + i % 8;
+			bad += *(volatile unsigned int *)mz->addr !=
+				id * 1000 + i % 8;
 			bad += rte_memzone_free(mz) != 0;
 			continue;
 		}
@@ -381,7 +382,7 @@ MEM_BODY(threads_body)
 
 	for (i = 0; i < MZ_THREADS; i++)
 		CHECK(pthread_create(&threads[i], NULL, zone_thread,
-			(void *)(uintptr_t)i) == 0);
+			      (void *)(uintptr_t)i) == 0);
 	for (i = 0; i < MZ_THREADS; i++) {
 		CHECK(pthread_join(threads[i], &bad) == 0);
 		CHECK(bad == NULL);

@@ -52,8 +52,8 @@ mp_run(const char *args, eal_run_hook hook)
 		print_message("%s", r.out_text);
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		print_message("EAL args '%s': init %d (rte_errno %d), body %d, "
-			"exit %d\n--- child stderr ---\n%s--- end ---\n", args,
-			r.ret, r.err, r.hook_ret, r.status, r.err_text);
+			      "exit %d\n--- child stderr ---\n%s--- end ---\n",
+			args, r.ret, r.err, r.hook_ret, r.status, r.err_text);
 	assert_true(r.ret >= 0);
 	assert_int_equal(r.hook_ret, 0);
 	assert_int_equal(r.status, 0);
@@ -82,8 +82,8 @@ mp_snapshot(void)
 	memset(&s, 0, sizeof(s));
 	rte_memzone_walk(mp_count_zone, &s.memzones);
 	for (i = 0; i < rte_socket_count(); i++) {
-		if (rte_malloc_get_socket_stats(rte_socket_id_by_idx(i),
-				&st) < 0)
+		if (rte_malloc_get_socket_stats(rte_socket_id_by_idx(i), &st) <
+			0)
 			continue;
 		s.alloc_count += st.alloc_count;
 		s.alloc_bytes += st.heap_allocsz_bytes;
@@ -95,11 +95,13 @@ static inline int
 mp_same(struct mp_snapshot a, struct mp_snapshot b)
 {
 	if (a.memzones == b.memzones && a.alloc_count == b.alloc_count &&
-			a.alloc_bytes == b.alloc_bytes)
+		a.alloc_bytes == b.alloc_bytes)
 		return 1;
-	fprintf(stderr, "leak: memzones %u -> %u, allocations %u -> %u, "
-		"bytes %zu -> %zu\n", a.memzones, b.memzones, a.alloc_count,
-		b.alloc_count, a.alloc_bytes, b.alloc_bytes);
+	fprintf(stderr,
+		"leak: memzones %u -> %u, allocations %u -> %u, "
+		"bytes %zu -> %zu\n",
+		a.memzones, b.memzones, a.alloc_count, b.alloc_count,
+		a.alloc_bytes, b.alloc_bytes);
 	return 0;
 }
 

@@ -23,7 +23,7 @@
 
 #include "mempool_test.h"
 
-#define N_OBJS 1023
+#define N_OBJS	 1023
 #define ELT_SIZE 100
 
 struct init_record {
@@ -83,10 +83,11 @@ check_pool_fields(struct rte_mempool *mp, unsigned int cache_size)
 	CHECK(strcmp(mp->name, "basic") == 0);
 	CHECK(mp->size == N_OBJS && mp->populated_size == N_OBJS);
 	CHECK(mp->cache_size == cache_size);
-	CHECK(mp->elt_size == 104);	/* rounded up to 8 */
+	CHECK(mp->elt_size == 104); /* rounded up to 8 */
 	CHECK(mp->header_size == RTE_CACHE_LINE_SIZE);
 	CHECK((mp->header_size + mp->elt_size + mp->trailer_size) %
-		RTE_CACHE_LINE_SIZE == 0);
+			RTE_CACHE_LINE_SIZE ==
+		0);
 	CHECK(mp->private_data_size == RTE_CACHE_LINE_SIZE);
 	CHECK(mp->socket_id == SOCKET_ID_ANY);
 	CHECK(mp->flags & RTE_MEMPOOL_F_POOL_CREATED);
@@ -167,7 +168,8 @@ MP_BODY(create_body)
 		rte_mempool_audit(mp);
 		rte_mempool_free(mp);
 		rte_errno = 0;
-		CHECK(rte_mempool_lookup("basic") == NULL && rte_errno == ENOENT);
+		CHECK(rte_mempool_lookup("basic") == NULL &&
+			rte_errno == ENOENT);
 	}
 	return 0;
 }
@@ -182,7 +184,7 @@ test_create(void **state)
 /* Expects rte_mempool_create() to fail with err and leave nothing. */
 static int
 expect_create_error(const char *name, unsigned int n, unsigned int elt_size,
-		unsigned int cache_size, int socket, unsigned int flags, int err)
+	unsigned int cache_size, int socket, unsigned int flags, int err)
 {
 	struct mp_snapshot before = mp_snapshot();
 	struct rte_mempool *mp;
@@ -191,7 +193,8 @@ expect_create_error(const char *name, unsigned int n, unsigned int elt_size,
 	mp = rte_mempool_create(name, n, elt_size, cache_size, 0, NULL, NULL,
 		NULL, NULL, socket, flags);
 	if (mp != NULL || rte_errno != err) {
-		fprintf(stderr, "create(%s, n %u, elt %u, cache %u, socket %d, "
+		fprintf(stderr,
+			"create(%s, n %u, elt %u, cache %u, socket %d, "
 			"flags 0x%x): %p, rte_errno %d, expected %d\n",
 			name != NULL ? name : "NULL", n, elt_size, cache_size,
 			socket, flags, (void *)mp, rte_errno, err);
@@ -245,8 +248,7 @@ MP_BODY(errors_body)
 	mp = rte_mempool_create("mp", 100, 64, 67, 0, NULL, NULL, NULL, NULL,
 		SOCKET_ID_ANY, 0);
 	CHECK(mp != NULL);
-	CHECK_OK(expect_create_error("mp", 63, 64, 0, SOCKET_ID_ANY, 0,
-		EEXIST));
+	CHECK_OK(expect_create_error("mp", 63, 64, 0, SOCKET_ID_ANY, 0, EEXIST));
 	rte_mempool_free(mp);
 	CHECK(mp_same(before, mp_snapshot()));
 
@@ -259,7 +261,7 @@ MP_BODY(errors_body)
 
 	rte_errno = 0;
 	CHECK(rte_mempool_lookup(NULL) == NULL && rte_errno == EINVAL);
-	rte_mempool_free((struct rte_mempool *)&before);	/* logged only */
+	rte_mempool_free((struct rte_mempool *)&before); /* logged only */
 	return 0;
 }
 
@@ -274,9 +276,9 @@ test_errors(void **state)
 MP_BODY(no_leak_body)
 {
 	static const unsigned int flags[] = { 0, RTE_MEMPOOL_F_SP_PUT,
-		RTE_MEMPOOL_F_SC_GET, RTE_MEMPOOL_F_SP_PUT |
-		RTE_MEMPOOL_F_SC_GET, RTE_MEMPOOL_F_NO_CACHE_ALIGN,
-		RTE_MEMPOOL_F_NO_IOVA_CONTIG };
+		RTE_MEMPOOL_F_SC_GET,
+		RTE_MEMPOOL_F_SP_PUT | RTE_MEMPOOL_F_SC_GET,
+		RTE_MEMPOOL_F_NO_CACHE_ALIGN, RTE_MEMPOOL_F_NO_IOVA_CONTIG };
 	struct mp_snapshot before = mp_snapshot();
 	struct rte_mempool *mp;
 	void *obj;
@@ -315,8 +317,8 @@ test_no_leak(void **state)
 }
 
 static int
-check_layout(uint32_t elt_size, uint32_t flags, uint32_t header,
-		uint32_t elt, uint32_t total)
+check_layout(uint32_t elt_size, uint32_t flags, uint32_t header, uint32_t elt,
+	uint32_t total)
 {
 	struct rte_mempool_objsz sz;
 
@@ -345,10 +347,12 @@ MP_BODY(layout_body)
 		CHECK_OK(check_layout(64, 0, 64, 64, 192));
 		CHECK_OK(check_layout(64, RTE_MEMPOOL_F_NO_SPREAD, 64, 64, 128));
 	}
-	CHECK_OK(check_layout(1, RTE_MEMPOOL_F_NO_CACHE_ALIGN |
-		RTE_MEMPOOL_F_NO_SPREAD, hdr, 8, hdr + 8 + tlr));
-	CHECK_OK(check_layout(13, RTE_MEMPOOL_F_NO_CACHE_ALIGN |
-		RTE_MEMPOOL_F_NO_SPREAD, hdr, 16, hdr + 16 + tlr));
+	CHECK_OK(check_layout(1,
+		RTE_MEMPOOL_F_NO_CACHE_ALIGN | RTE_MEMPOOL_F_NO_SPREAD, hdr, 8,
+		hdr + 8 + tlr));
+	CHECK_OK(check_layout(13,
+		RTE_MEMPOOL_F_NO_CACHE_ALIGN | RTE_MEMPOOL_F_NO_SPREAD, hdr, 16,
+		hdr + 16 + tlr));
 
 	/* Unaligned objects are packed one after the other. */
 	mp = rte_mempool_create("packed", 63, 16, 0, 0, NULL, NULL, NULL, NULL,
@@ -444,8 +448,8 @@ MP_BODY(list_body)
 	CHECK(n == 0);
 	a = rte_mempool_create("pool_a", 63, 64, 0, 0, NULL, NULL, NULL, NULL,
 		SOCKET_ID_ANY, 0);
-	b = rte_mempool_create("pool_b", 127, 64, 16, 0, NULL, NULL, NULL,
-		NULL, SOCKET_ID_ANY, 0);
+	b = rte_mempool_create("pool_b", 127, 64, 16, 0, NULL, NULL, NULL, NULL,
+		SOCKET_ID_ANY, 0);
 	CHECK(a != NULL && b != NULL);
 	CHECK(rte_mempool_lookup("pool_a") == a);
 	CHECK(rte_mempool_lookup("pool_b") == b);
@@ -490,10 +494,12 @@ MP_BODY(priv_body)
 		CHECK(mp != NULL);
 		CHECK(mp->private_data_size ==
 			RTE_ALIGN_CEIL(sizes[i], RTE_CACHE_LINE_SIZE));
-		CHECK(rte_mempool_get_priv(mp) == RTE_PTR_ADD(mp,
-			RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size)));
+		CHECK(rte_mempool_get_priv(mp) ==
+			RTE_PTR_ADD(mp,
+				RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size)));
 		CHECK(RTE_PTR_DIFF(rte_mempool_get_priv(mp), mp) +
-			mp->private_data_size <= mp->mz->len);
+				mp->private_data_size <=
+			mp->mz->len);
 		memset(rte_mempool_get_priv(mp), 0xff, mp->private_data_size);
 		CHECK(rte_mempool_populate_default(mp) == 63);
 		CHECK(mp->size == 63);

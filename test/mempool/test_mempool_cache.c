@@ -22,7 +22,7 @@
 #include "mempool_test.h"
 
 #define N_OBJS 1023
-#define CACHE 32
+#define CACHE  32
 
 /* Objects in the common store (outside every cache). */
 static unsigned int
@@ -66,7 +66,7 @@ MP_BODY(default_cache_body)
 	CHECK(rte_mempool_get_bulk(mp, objs, 40) == 0);
 	CHECK(cache->len == CACHE);
 	rte_mempool_put_bulk(mp, objs, 15);
-	CHECK(cache->len == CACHE + 15);	/* 47 <= 48 */
+	CHECK(cache->len == CACHE + 15); /* 47 <= 48 */
 	rte_mempool_put_bulk(mp, &objs[15], 25);
 	CHECK(cache->len == 25 && rte_mempool_full(mp));
 	rte_mempool_cache_flush(NULL, mp);
@@ -100,8 +100,8 @@ MP_BODY(get_failure_body)
 	struct rte_mempool *mp;
 	void *objs[64], *saved[8];
 
-	mp = rte_mempool_create("short", 30, 64, 8, 0, NULL, NULL, NULL,
-		NULL, SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create("short", 30, 64, 8, 0, NULL, NULL, NULL, NULL,
+		SOCKET_ID_ANY, 0);
 	CHECK(mp != NULL);
 	cache = rte_mempool_default_cache(mp, rte_lcore_id());
 	/* 5 objects in the cache, 3 in the store, 22 handed out. */
@@ -148,10 +148,10 @@ non_eal_thread(void *arg)
 
 	t->ret = 1;
 	if (rte_lcore_id() != LCORE_ID_ANY ||
-			rte_mempool_default_cache(mp, rte_lcore_id()) != NULL)
+		rte_mempool_default_cache(mp, rte_lcore_id()) != NULL)
 		return NULL;
 	if (rte_mempool_get_bulk(mp, objs, 4) != 0 ||
-			store_count(mp) != before - 4)
+		store_count(mp) != before - 4)
 		return NULL;
 	rte_mempool_put_bulk(mp, objs, 4);
 	if (store_count(mp) != before)
@@ -232,10 +232,11 @@ MP_BODY(user_cache_body)
 		rte_errno == EINVAL);
 	rte_errno = 0;
 	CHECK(rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE + 1, 0) ==
-		NULL && rte_errno == EINVAL);
+			NULL &&
+		rte_errno == EINVAL);
 	cache = rte_mempool_cache_create(RTE_MEMPOOL_CACHE_MAX_SIZE, 0);
-	CHECK(cache != NULL && cache->flushthresh ==
-		RTE_MEMPOOL_CACHE_MAX_SIZE * 3 / 2);
+	CHECK(cache != NULL &&
+		cache->flushthresh == RTE_MEMPOOL_CACHE_MAX_SIZE * 3 / 2);
 	rte_mempool_cache_free(cache);
 	CHECK(mp_same(before, mp_snapshot()));
 	rte_mempool_free(mp);

@@ -46,7 +46,7 @@ MP_BODY(good_use_body)
 			RTE_MEMPOOL_HEADER_COOKIE1);
 		CHECK(rte_mempool_get_trailer(objs[3])->cookie ==
 			RTE_MEMPOOL_TRAILER_COOKIE);
-		memset(objs[3], 0xff, mp->elt_size);	/* the whole object */
+		memset(objs[3], 0xff, mp->elt_size); /* the whole object */
 		rte_mempool_audit(mp);
 		rte_mempool_put_bulk(mp, objs, 10);
 		CHECK(rte_mempool_get_header(objs[3])->cookie ==
@@ -73,7 +73,7 @@ MP_BODY(double_free_body)
 		return 1;
 	rte_mempool_put(mp, obj);
 	rte_mempool_put(mp, obj);
-	return 2;	/* not reached */
+	return 2; /* not reached */
 }
 
 MP_BODY(overflow_body)
@@ -95,7 +95,7 @@ MP_BODY(underflow_body)
 
 	if (mp == NULL || rte_mempool_get(mp, &obj) != 0)
 		return 1;
-	memset((char *)obj - 4, 0, 4);	/* the end of the header's cookie */
+	memset((char *)obj - 4, 0, 4); /* the end of the header's cookie */
 	rte_mempool_put(mp, obj);
 	return 2;
 }
@@ -135,8 +135,8 @@ expect_panic(eal_run_hook body, const char *why)
 	eal_run(MP_ARGS_1, body, &r);
 	if (r.status != 128 + SIGABRT || strstr(r.err_text, why) == NULL)
 		print_message("exit %d, body %d, expected SIGABRT and '%s'\n"
-			"--- child stderr ---\n%s--- end ---\n", r.status,
-			r.hook_ret, why, r.err_text);
+			      "--- child stderr ---\n%s--- end ---\n",
+			r.status, r.hook_ret, why, r.err_text);
 	assert_int_equal(r.status, 128 + SIGABRT);
 	assert_non_null(strstr(r.err_text, why));
 }

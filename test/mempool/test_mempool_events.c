@@ -60,24 +60,23 @@ MP_BODY(partial_body)
 {
 	struct ev_log log = { 0 };
 	struct rte_mempool *mp;
-	size_t chunk = 4096;	/* room for about half the objects */
+	size_t chunk = 4096; /* room for about half the objects */
 	char *mem[2];
 
 	CHECK(rte_mempool_event_callback_register(ev_record, &log) == 0);
-	mp = rte_mempool_create_empty("ev_part", 64, 64, 0, 0, SOCKET_ID_ANY,
-		0);
+	mp = rte_mempool_create_empty("ev_part", 64, 64, 0, 0, SOCKET_ID_ANY, 0);
 	CHECK(mp != NULL);
 	mem[0] = rte_malloc(NULL, chunk, 4096);
 	mem[1] = rte_malloc(NULL, 64 * 256, 4096);
 	CHECK(mem[0] != NULL && mem[1] != NULL);
 	/* Part of the objects: not ready yet. */
-	CHECK(rte_mempool_populate_virt(mp, mem[0], chunk, 4096, NULL,
-		NULL) > 0);
+	CHECK(rte_mempool_populate_virt(mp, mem[0], chunk, 4096, NULL, NULL) >
+		0);
 	CHECK(mp->populated_size < mp->size);
 	CHECK(log.n == 0);
 	/* The rest: ready, once. */
 	CHECK(rte_mempool_populate_virt(mp, mem[1], 64 * 256, 4096, NULL,
-		NULL) > 0);
+		      NULL) > 0);
 	CHECK(mp->populated_size == mp->size);
 	CHECK(log.n == 1 && log.event[0] == RTE_MEMPOOL_EVENT_READY);
 	rte_mempool_free(mp);
@@ -87,8 +86,8 @@ MP_BODY(partial_body)
 	mp = rte_mempool_create_empty("ev_never", 64, 64, 0, 0, SOCKET_ID_ANY,
 		0);
 	CHECK(mp != NULL);
-	CHECK(rte_mempool_populate_virt(mp, mem[0], chunk, 4096, NULL,
-		NULL) > 0);
+	CHECK(rte_mempool_populate_virt(mp, mem[0], chunk, 4096, NULL, NULL) >
+		0);
 	rte_mempool_free(mp);
 	CHECK(log.n == 2);
 	rte_free(mem[0]);
@@ -147,7 +146,7 @@ MP_BODY(reentrant_body)
 	CHECK(reentrant_log.n == 1);
 	CHECK(reentrant_log.event[0] == RTE_MEMPOOL_EVENT_DESTROY);
 	CHECK(rte_mempool_event_callback_unregister(ev_record,
-		&reentrant_log) == 0);
+		      &reentrant_log) == 0);
 	return 0;
 }
 
@@ -189,6 +188,5 @@ main(void)
 		cmocka_unit_test(test_reentrant),
 	};
 
-	return cmocka_run_group_tests_name("mempool_events", tests, NULL,
-		NULL);
+	return cmocka_run_group_tests_name("mempool_events", tests, NULL, NULL);
 }

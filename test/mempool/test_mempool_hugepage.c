@@ -24,10 +24,10 @@
 
 #include "mempool_test.h"
 
-#define HP_DIR "/sys/kernel/mm/hugepages/hugepages-2048kB"
-#define HP_WANTED 64L		/* 128 MiB */
-#define HP_SIZE (UINT64_C(2) << 20)
-#define PA_ARGS "-l 0 --no-pci --iova-mode=pa"
+#define HP_DIR	  "/sys/kernel/mm/hugepages/hugepages-2048kB"
+#define HP_WANTED 64L /* 128 MiB */
+#define HP_SIZE	  (UINT64_C(2) << 20)
+#define PA_ARGS	  "-l 0 --no-pci --iova-mode=pa"
 
 static long saved_nr_hugepages = -1;
 
@@ -63,7 +63,7 @@ write_nr_hugepages(long n)
 }
 
 struct layout_check {
-	size_t page;		/* boundary objects must not cross, 0: none */
+	size_t page; /* boundary objects must not cross, 0: none */
 	unsigned int crossing;
 	unsigned int bad_iova;
 };
@@ -85,8 +85,7 @@ check_obj(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
 	}
 	/* Contiguous: the last byte is where the iova says it is. */
 	if (iova == RTE_BAD_IOVA || iova != rte_mem_virt2iova(obj) ||
-			iova + mp->elt_size - 1 !=
-			rte_mem_virt2iova((void *)last))
+		iova + mp->elt_size - 1 != rte_mem_virt2iova((void *)last))
 		c->bad_iova++;
 }
 
@@ -99,8 +98,8 @@ MP_BODY(pa_body)
 	CHECK(rte_eal_iova_mode() == RTE_IOVA_PA);
 	CHECK(rte_eal_has_hugepages());
 	/* 3000-byte objects: 2 MiB is not a multiple of their size. */
-	mp = rte_mempool_create("pa", 8000, 3000, 64, 0, NULL, NULL, NULL,
-		NULL, SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create("pa", 8000, 3000, 64, 0, NULL, NULL, NULL, NULL,
+		SOCKET_ID_ANY, 0);
 	CHECK(mp != NULL);
 	CHECK(rte_mempool_get_page_size(mp, &pg_sz) == 0 && pg_sz == HP_SIZE);
 	CHECK(HP_SIZE % (mp->header_size + mp->elt_size + mp->trailer_size));
@@ -143,11 +142,13 @@ check_anon_obj(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
 	uintptr_t first = (uintptr_t)obj, last = first + mp->elt_size - 1;
 
 	(void)idx;
-	STAILQ_FOREACH(m, &mp->mem_list, next) {
+	STAILQ_FOREACH(m, &mp->mem_list, next)
+	{
 		if (first < (uintptr_t)m->addr ||
-				last >= (uintptr_t)m->addr + m->len)
+			last >= (uintptr_t)m->addr + m->len)
 			continue;
-		if (m->iova == RTE_BAD_IOVA || rte_mempool_virt2iova(obj) !=
+		if (m->iova == RTE_BAD_IOVA ||
+			rte_mempool_virt2iova(obj) !=
 				m->iova + (first - (uintptr_t)m->addr))
 			c->bad_iova++;
 		return;
@@ -167,8 +168,10 @@ MP_BODY(pa_anon_body)
 	CHECK(mp->nb_mem_chunks >= 1);
 	CHECK(rte_mempool_obj_iter(mp, check_anon_obj, &c) == 2000);
 	if (c.crossing != 0 || c.bad_iova != 0) {
-		fprintf(stderr, "%u objects outside every chunk, %u with a "
-			"wrong iova\n", c.crossing, c.bad_iova);
+		fprintf(stderr,
+			"%u objects outside every chunk, %u with a "
+			"wrong iova\n",
+			c.crossing, c.bad_iova);
 		rte_mempool_dump(stderr, mp);
 	}
 	CHECK(c.crossing == 0 && c.bad_iova == 0);
@@ -193,7 +196,7 @@ group_setup(void **state)
 	if (saved_nr_hugepages < 0)
 		exit(test_skip("no 2 MiB hugepage support in this kernel"));
 	if (write_nr_hugepages(saved_nr_hugepages + HP_WANTED) < 0 ||
-			read_counter("free_hugepages") < HP_WANTED / 2) {
+		read_counter("free_hugepages") < HP_WANTED / 2) {
 		write_nr_hugepages(saved_nr_hugepages);
 		exit(test_skip("cannot reserve 2 MiB hugepages"));
 	}

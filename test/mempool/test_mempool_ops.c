@@ -25,8 +25,13 @@
 #define N_OBJS 1023
 
 static const char *const handlers[] = {
-	"ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", "ring_mt_rts",
-	"ring_mt_hts", "stack",
+	"ring_mp_mc",
+	"ring_sp_sc",
+	"ring_mp_sc",
+	"ring_sp_mc",
+	"ring_mt_rts",
+	"ring_mt_hts",
+	"stack",
 };
 
 static struct rte_mempool *
@@ -34,12 +39,12 @@ create_with(const char *ops, unsigned int n, unsigned int cache)
 {
 	struct rte_mempool *mp;
 
-	mp = rte_mempool_create_empty("handler", n, 64, cache, 0,
-		SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create_empty("handler", n, 64, cache, 0, SOCKET_ID_ANY,
+		0);
 	if (mp == NULL)
 		return NULL;
 	if (rte_mempool_set_ops_byname(mp, ops, NULL) != 0 ||
-			rte_mempool_populate_default(mp) != (int)n) {
+		rte_mempool_populate_default(mp) != (int)n) {
 		rte_mempool_free(mp);
 		return NULL;
 	}
@@ -155,7 +160,7 @@ dummy_free(struct rte_mempool *mp)
 }
 
 static int
-dummy_enqueue(struct rte_mempool *mp, void * const *objs, unsigned int n)
+dummy_enqueue(struct rte_mempool *mp, void *const *objs, unsigned int n)
 {
 	(void)mp;
 	(void)objs;
@@ -269,7 +274,7 @@ nomem_alloc(struct rte_mempool *mp)
 /* More memory than one memzone can ever have (a memseg list's worth). */
 static ssize_t
 nomem_calc(const struct rte_mempool *mp, uint32_t obj_num, uint32_t pg_shift,
-		size_t *min_chunk_size, size_t *align)
+	size_t *min_chunk_size, size_t *align)
 {
 	(void)mp;
 	(void)obj_num;

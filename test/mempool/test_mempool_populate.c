@@ -35,7 +35,7 @@ struct chunk_check {
 
 static void
 sum_chunk(struct rte_mempool *mp, void *arg, struct rte_mempool_memhdr *m,
-		unsigned int idx)
+	unsigned int idx)
 {
 	struct chunk_check *c = arg;
 
@@ -54,9 +54,8 @@ in_some_chunk(struct rte_mempool *mp, void *obj)
 	uintptr_t end = (uintptr_t)obj + mp->elt_size + mp->trailer_size;
 
 	STAILQ_FOREACH(m, &mp->mem_list, next)
-		if (start >= (uintptr_t)m->addr &&
-				end <= (uintptr_t)m->addr + m->len)
-			return 1;
+	if (start >= (uintptr_t)m->addr && end <= (uintptr_t)m->addr + m->len)
+		return 1;
 	return 0;
 }
 
@@ -108,8 +107,7 @@ MP_BODY(default_body)
 {
 	struct rte_mempool *mp;
 
-	mp = rte_mempool_create_empty("dflt", 1000, 300, 0, 0, SOCKET_ID_ANY,
-		0);
+	mp = rte_mempool_create_empty("dflt", 1000, 300, 0, 0, SOCKET_ID_ANY, 0);
 	CHECK(mp != NULL);
 	CHECK(mp->flags & RTE_MEMPOOL_F_NON_IO);
 	CHECK(!(mp->flags & RTE_MEMPOOL_F_POOL_CREATED));
@@ -159,8 +157,8 @@ MP_BODY(iova_body)
 	size_t len;
 	int ret;
 
-	mp = rte_mempool_create_empty("user_mem", 100, 200, 0, 0,
-		SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create_empty("user_mem", 100, 200, 0, 0, SOCKET_ID_ANY,
+		0);
 	CHECK(mp != NULL);
 	len = obj_total(mp) * 40 + 10;
 	for (i = 0; i < RTE_DIM(buf); i++) {
@@ -169,7 +167,7 @@ MP_BODY(iova_body)
 	}
 	/* Too small for one object: refused, not kept, not freed. */
 	CHECK(rte_mempool_populate_iova(mp, buf[0], rte_malloc_virt2iova(buf[0]),
-		obj_total(mp) - 1, count_free, &freed) == 0);
+		      obj_total(mp) - 1, count_free, &freed) == 0);
 	CHECK(mp->nb_mem_chunks == 0);
 	for (i = 0; i < 3; i++) {
 		ret = rte_mempool_populate_iova(mp, buf[i],
@@ -180,7 +178,7 @@ MP_BODY(iova_body)
 	CHECK(added == 100 && mp->populated_size == 100);
 	CHECK(mp->nb_mem_chunks == 3);
 	CHECK(rte_mempool_populate_iova(mp, buf[3], rte_malloc_virt2iova(buf[3]),
-		len, count_free, &freed) == -ENOSPC);
+		      len, count_free, &freed) == -ENOSPC);
 	CHECK(rte_mempool_populate_iova(NULL, buf[3], 0, len, NULL, NULL) ==
 		-EINVAL);
 	CHECK(rte_mempool_populate_iova(mp, NULL, 0, len, NULL, NULL) ==
@@ -214,14 +212,14 @@ MP_BODY(virt_body)
 	mp = rte_mempool_create_empty("virt", 50, 500, 0, 0, SOCKET_ID_ANY, 0);
 	CHECK(mp != NULL);
 	CHECK(rte_mempool_populate_virt(mp, buf + 64, len - pg, pg, NULL,
-		NULL) == -EINVAL);
+		      NULL) == -EINVAL);
 	CHECK(rte_mempool_populate_virt(mp, buf, len - 1, pg, NULL, NULL) ==
 		-EINVAL);
 	CHECK(rte_mempool_populate_virt(mp, buf, len, 3000, NULL, NULL) ==
 		-EINVAL);
 	CHECK(mp->populated_size == 0);
-	CHECK(rte_mempool_populate_virt(mp, buf, len, pg, count_free,
-		&freed) == 50);
+	CHECK(rte_mempool_populate_virt(mp, buf, len, pg, count_free, &freed) ==
+		50);
 	/* IOVA = VA: the whole area is one contiguous chunk. */
 	CHECK(mp->nb_mem_chunks == 1);
 	CHECK(rte_mempool_populate_virt(mp, buf, len, pg, NULL, NULL) ==
@@ -246,8 +244,8 @@ MP_BODY(anon_body)
 	struct rte_mempool *mp;
 	void *obj;
 
-	mp = rte_mempool_create_empty("anon", 2047, 2048, 32, 0,
-		SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create_empty("anon", 2047, 2048, 32, 0, SOCKET_ID_ANY,
+		0);
 	CHECK(mp != NULL);
 	CHECK(rte_mempool_populate_anon(mp) == 2047);
 	CHECK(rte_mempool_populate_anon(mp) == 0 && rte_errno == EEXIST);
@@ -287,26 +285,26 @@ MP_BODY(calc_size_body)
 	CHECK(rte_mempool_get_page_size(mp, &pg_sz) == 0 && pg_sz == 0);
 	CHECK(rte_mempool_get_page_size(NULL, &pg_sz) == -EINVAL);
 	CHECK(rte_mempool_op_calc_mem_size_default(mp, 10, 0, &min_chunk,
-		&align) == (ssize_t)(10 * total));
+		      &align) == (ssize_t)(10 * total));
 	CHECK(min_chunk == total && align == RTE_CACHE_LINE_SIZE);
 	/* 4 KiB pages: one object per page, none crossing, and room for
 	 * one more object should the memory not start on a page. */
 	CHECK(rte_mempool_op_calc_mem_size_default(mp, 10, 12, &min_chunk,
-		&align) == (ssize_t)(10 * 4096 + total));
+		      &align) == (ssize_t)(10 * 4096 + total));
 	CHECK(min_chunk == total && align == RTE_CACHE_LINE_SIZE);
 	/* 64 KiB pages with 1000 bytes reserved at the start of each. */
 	per_page = (65536 - 1000) / total;
 	expect = (61 / per_page) * 65536 + total;
 	if (61 % per_page != 0)
 		expect += 1000 + (61 % per_page) * total;
-	CHECK(rte_mempool_op_calc_mem_size_helper(mp, 61, 16, 1000,
-		&min_chunk, &align) == (ssize_t)expect);
+	CHECK(rte_mempool_op_calc_mem_size_helper(mp, 61, 16, 1000, &min_chunk,
+		      &align) == (ssize_t)expect);
 	CHECK(min_chunk == total + 1000 && align == RTE_CACHE_LINE_SIZE);
-	CHECK(rte_mempool_op_calc_mem_size_helper(mp, 1, 12, 4096,
-		&min_chunk, &align) == -EINVAL);
+	CHECK(rte_mempool_op_calc_mem_size_helper(mp, 1, 12, 4096, &min_chunk,
+		      &align) == -EINVAL);
 	/* Objects bigger than a page get pages of their own. */
 	CHECK(rte_mempool_op_calc_mem_size_default(mp, 3, 11, &min_chunk,
-		&align) == 3 * 4096);
+		      &align) == 3 * 4096);
 	CHECK(rte_mempool_ops_calc_mem_size(mp, 10, 0, &min_chunk, &align) ==
 		(ssize_t)(10 * total));
 	rte_mempool_free(mp);
@@ -323,8 +321,8 @@ test_calc_size(void **state)
 /* A handler that lays objects out on multiples of their size. */
 static int
 aligned_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
-		rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *cb,
-		void *cb_arg)
+	rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *cb,
+	void *cb_arg)
 {
 	return rte_mempool_op_populate_helper(mp,
 		RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ, max_objs, vaddr, iova, len,
@@ -334,7 +332,7 @@ aligned_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
 /* Room for the alignment: one object more than the default. */
 static ssize_t
 aligned_calc(const struct rte_mempool *mp, uint32_t obj_num, uint32_t pg_shift,
-		size_t *min_chunk_size, size_t *align)
+	size_t *min_chunk_size, size_t *align)
 {
 	ssize_t size = rte_mempool_op_calc_mem_size_default(mp, obj_num + 1,
 		pg_shift, min_chunk_size, align);
@@ -362,8 +360,8 @@ MP_BODY(align_obj_body)
 	ops.populate = aligned_populate;
 	ops.calc_mem_size = aligned_calc;
 	CHECK(rte_mempool_register_ops(&ops) >= 0);
-	mp = rte_mempool_create_empty("alignobj", 500, 200, 0, 0,
-		SOCKET_ID_ANY, 0);
+	mp = rte_mempool_create_empty("alignobj", 500, 200, 0, 0, SOCKET_ID_ANY,
+		0);
 	CHECK(mp != NULL);
 	CHECK(rte_mempool_set_ops_byname(mp, "test_align_obj", NULL) == 0);
 	CHECK(rte_mempool_populate_default(mp) == 500);

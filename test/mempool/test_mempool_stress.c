@@ -38,7 +38,7 @@
 #include "mempool_test.h"
 
 #define OWNER_FREE UINT32_MAX
-#define HELD_MAX 256
+#define HELD_MAX   256
 
 struct stress_obj {
 	uint32_t index;
@@ -52,7 +52,7 @@ struct stress_cfg {
 	unsigned int cache_size;
 	int user_cache;
 	unsigned int iters;
-	double max_seconds;	/* stop earlier when this runs out */
+	double max_seconds; /* stop earlier when this runs out */
 };
 
 struct stress_result {
@@ -96,7 +96,7 @@ claim(struct stress_result *res, void **objs, unsigned int n, uint32_t me)
 	for (i = 0; i < n; i++) {
 		o = objs[i];
 		if (__atomic_exchange_n(&o->owner, me, __ATOMIC_RELAXED) !=
-				OWNER_FREE)
+			OWNER_FREE)
 			res->bad_owner++;
 		o->uses++;
 	}
@@ -112,7 +112,7 @@ release(struct stress_result *res, void **objs, unsigned int n, uint32_t me)
 	for (i = 0; i < n; i++) {
 		o = objs[i];
 		if (__atomic_exchange_n(&o->owner, OWNER_FREE,
-				__ATOMIC_RELAXED) != me)
+			    __ATOMIC_RELAXED) != me)
 			res->bad_owner++;
 	}
 	res->puts += n;
@@ -121,7 +121,7 @@ release(struct stress_result *res, void **objs, unsigned int n, uint32_t me)
 /* Gets n objects one of three ways, chosen by the random word. */
 static int
 stress_get(struct rte_mempool_cache *cache, void **objs, unsigned int n,
-		uint32_t rnd)
+	uint32_t rnd)
 {
 	if (cache != NULL && !stress_cur->user_cache && n == 1 && (rnd & 2))
 		return rte_mempool_get(stress_mp, objs);
@@ -132,7 +132,7 @@ stress_get(struct rte_mempool_cache *cache, void **objs, unsigned int n,
 
 static void
 stress_put(struct rte_mempool_cache *cache, void **objs, unsigned int n,
-		uint32_t rnd)
+	uint32_t rnd)
 {
 	if (!stress_cur->user_cache && n == 1 && (rnd & 2))
 		rte_mempool_put(stress_mp, objs[0]);
@@ -172,7 +172,7 @@ stress_worker(void *arg)
 				continue;
 			}
 			res->failed_gets++;
-			n = nb_held / 2;	/* short of objects: give back */
+			n = nb_held / 2; /* short of objects: give back */
 		}
 		n = RTE_MIN(n, nb_held);
 		if (n == 0)
@@ -244,9 +244,10 @@ check_result(struct rte_mempool *mp)
 		bad += results[i].bad_owner;
 	}
 	printf("%s n=%u cache=%u%s: %" PRIu64 " objects got, %" PRIu64
-		" put, %" PRIu64 " failed gets\n", stress_cur->ops, mp->size,
-		stress_cur->cache_size, stress_cur->user_cache ?
-		" (user caches)" : "", gets, puts, fails);
+	       " put, %" PRIu64 " failed gets\n",
+		stress_cur->ops, mp->size, stress_cur->cache_size,
+		stress_cur->user_cache ? " (user caches)" : "", gets, puts,
+		fails);
 	if (rte_mempool_avail_count(mp) != mp->size)
 		rte_mempool_dump(stderr, mp);
 	CHECK(bad == 0);
@@ -273,7 +274,8 @@ stress_one(const struct stress_cfg *cfg)
 	uint64_t start;
 
 	mp = rte_mempool_create_empty("stress", cfg->n,
-		sizeof(struct stress_obj), cfg->cache_size, 0, SOCKET_ID_ANY, 0);
+		sizeof(struct stress_obj), cfg->cache_size, 0, SOCKET_ID_ANY,
+		0);
 	CHECK(mp != NULL);
 	CHECK(rte_mempool_set_ops_byname(mp, cfg->ops, NULL) == 0);
 	CHECK(rte_mempool_populate_default(mp) == (int)cfg->n);
@@ -283,8 +285,10 @@ stress_one(const struct stress_cfg *cfg)
 	start = rte_get_timer_cycles();
 	CHECK(rte_eal_mp_remote_launch(stress_worker, NULL, CALL_MAIN) == 0);
 	rte_eal_mp_wait_lcore();
-	printf("  %.2f s on %u lcores\n", (double)(rte_get_timer_cycles() -
-		start) / (double)rte_get_timer_hz(), rte_lcore_count());
+	printf("  %.2f s on %u lcores\n",
+		(double)(rte_get_timer_cycles() - start) /
+			(double)rte_get_timer_hz(),
+		rte_lcore_count());
 	CHECK_OK(check_result(mp));
 	rte_mempool_free(mp);
 	return 0;

@@ -118,7 +118,7 @@ to_mbuf(const struct frame *f, unsigned int split)
 
 static uint32_t
 ptype_of(const struct frame *f, unsigned int split,
-		struct rte_net_hdr_lens *lens, uint32_t layers)
+	struct rte_net_hdr_lens *lens, uint32_t layers)
 {
 	struct rte_mbuf *m = to_mbuf(f, split);
 	uint32_t ptype = rte_net_get_ptype(m, lens, layers);
@@ -154,8 +154,10 @@ test_l2(void **state)
 	/* MPLS: two labels, the second with the bottom-of-stack bit. */
 	f.len = 0;
 	eth(&f, RTE_ETHER_TYPE_MPLS);
-	put16(&f, 0x0001); put16(&f, 0x0040);
-	put16(&f, 0x0002); put16(&f, 0x0140);
+	put16(&f, 0x0001);
+	put16(&f, 0x0040);
+	put16(&f, 0x0002);
+	put16(&f, 0x0140);
 	ipv4(&f, IPPROTO_UDP, 0, 0);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
 		RTE_PTYPE_L2_ETHER_MPLS);
@@ -188,8 +190,9 @@ test_ipv4_l4(void **state)
 	assert_int_equal(lens.l3_len, 20);
 	assert_int_equal(lens.l4_len, 8);
 	/* Layers: stop after L3, or after L2. */
-	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_L2_MASK |
-		RTE_PTYPE_L3_MASK), RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4);
+	assert_int_equal(ptype_of(&f, 0, &lens,
+				 RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK),
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4);
 	assert_int_equal(lens.l4_len, 0);
 	assert_int_equal(ptype_of(&f, 0, NULL, RTE_PTYPE_L2_MASK),
 		RTE_PTYPE_L2_ETHER);
@@ -206,7 +209,7 @@ test_ipv4_l4(void **state)
 	tcp(&f, 8);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
 		RTE_PTYPE_L2_ETHER_VLAN | RTE_PTYPE_L3_IPV4_EXT |
-		RTE_PTYPE_L4_TCP);
+			RTE_PTYPE_L4_TCP);
 	assert_int_equal(lens.l2_len, 18);
 	assert_int_equal(lens.l3_len, 28);
 	assert_int_equal(lens.l4_len, 32);
@@ -214,8 +217,10 @@ test_ipv4_l4(void **state)
 	/* QinQ, SCTP; ICMP; another protocol; a fragment. */
 	f.len = 0;
 	eth(&f, RTE_ETHER_TYPE_QINQ);
-	put16(&f, 1); put16(&f, RTE_ETHER_TYPE_VLAN);
-	put16(&f, 2); put16(&f, RTE_ETHER_TYPE_IPV4);
+	put16(&f, 1);
+	put16(&f, RTE_ETHER_TYPE_VLAN);
+	put16(&f, 2);
+	put16(&f, RTE_ETHER_TYPE_IPV4);
 	ipv4(&f, IPPROTO_SCTP, 0, 0);
 	zeros(&f, 12);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
@@ -234,7 +239,7 @@ test_ipv4_l4(void **state)
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_NONFRAG);
 	f.len = 0;
 	eth(&f, RTE_ETHER_TYPE_IPV4);
-	ipv4(&f, IPPROTO_UDP, 0, 0x2000);	/* more fragments */
+	ipv4(&f, IPPROTO_UDP, 0, 0x2000); /* more fragments */
 	zeros(&f, 8);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_FRAG);
@@ -247,7 +252,7 @@ test_ipv6(void **state)
 	struct rte_net_hdr_lens lens;
 	struct frame f = { .len = 0 };
 	uint8_t hop[8] = { IPPROTO_ROUTING, 0 };
-	uint8_t rt[16] = { IPPROTO_UDP, 1 };	/* 16 bytes */
+	uint8_t rt[16] = { IPPROTO_UDP, 1 }; /* 16 bytes */
 	uint8_t fr[8] = { IPPROTO_TCP, 0 };
 	uint32_t off;
 	int frag;
@@ -282,14 +287,16 @@ test_ipv6(void **state)
 		struct rte_mbuf *m = to_mbuf(&f, 0);
 
 		off = 54;
-		assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_FRAGMENT, m,
-			&off, &frag), IPPROTO_TCP);
+		assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_FRAGMENT, m, &off,
+					 &frag),
+			IPPROTO_TCP);
 		assert_int_equal(off, 62);
 		assert_int_equal(frag, 1);
 		/* Cut short inside an extension header: -1. */
 		off = f.len - 1;
-		assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_HOPOPTS, m,
-			&off, &frag), -1);
+		assert_int_equal(rte_net_skip_ip6_ext(IPPROTO_HOPOPTS, m, &off,
+					 &frag),
+			-1);
 		rte_pktmbuf_free(m);
 	}
 }
@@ -308,12 +315,13 @@ test_tunnels(void **state)
 	tcp(&f, 5);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_TUNNEL_IP |
-		RTE_PTYPE_INNER_L3_IPV4 | RTE_PTYPE_INNER_L4_TCP);
+			RTE_PTYPE_INNER_L3_IPV4 | RTE_PTYPE_INNER_L4_TCP);
 	assert_int_equal(lens.inner_l3_len, 20);
 	assert_int_equal(lens.inner_l4_len, 20);
 	/* Without the tunnel layers the outer L4 stays unknown. */
-	assert_int_equal(ptype_of(&f, 0, NULL, RTE_PTYPE_L2_MASK |
-		RTE_PTYPE_L3_MASK | RTE_PTYPE_L4_MASK),
+	assert_int_equal(ptype_of(&f, 0, NULL,
+				 RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK |
+					 RTE_PTYPE_L4_MASK),
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4);
 
 	/* GRE with a key carrying IPv6/UDP. */
@@ -327,7 +335,7 @@ test_tunnels(void **state)
 	zeros(&f, 8);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
 		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_TUNNEL_GRE |
-		RTE_PTYPE_INNER_L3_IPV6 | RTE_PTYPE_INNER_L4_UDP);
+			RTE_PTYPE_INNER_L3_IPV6 | RTE_PTYPE_INNER_L4_UDP);
 	assert_int_equal(lens.tunnel_len, 8);
 
 	/* NVGRE: GRE with a key carrying Ethernet (TEB) with a VLAN tag. */
@@ -343,9 +351,9 @@ test_tunnels(void **state)
 	ipv4(&f, IPPROTO_UDP, 1, 0);
 	zeros(&f, 8);
 	assert_int_equal(ptype_of(&f, 0, &lens, RTE_PTYPE_ALL_MASK),
-		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_TUNNEL_NVGRE |
-		RTE_PTYPE_INNER_L2_ETHER_VLAN | RTE_PTYPE_INNER_L3_IPV4_EXT |
-		RTE_PTYPE_INNER_L4_UDP);
+		RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 |
+			RTE_PTYPE_TUNNEL_NVGRE | RTE_PTYPE_INNER_L2_ETHER_VLAN |
+			RTE_PTYPE_INNER_L3_IPV4_EXT | RTE_PTYPE_INNER_L4_UDP);
 	assert_int_equal(lens.inner_l2_len, 18);
 	assert_int_equal(lens.inner_l3_len, 24);
 }
@@ -361,8 +369,8 @@ test_cksum_prepare(void **state)
 	(void)state;
 	eth(&f, RTE_ETHER_TYPE_IPV4);
 	ipv4(&f, IPPROTO_UDP, 0, 0);
-	f.b[14 + 10] = 0xab;			/* a stale IP checksum */
-	f.b[14 + 3] = 28;			/* total length */
+	f.b[14 + 10] = 0xab; /* a stale IP checksum */
+	f.b[14 + 3] = 28;    /* total length */
 	zeros(&f, 8);
 	m = to_mbuf(&f, 0);
 	m->l2_len = 14;

@@ -29,7 +29,8 @@ pcap_test_run(const char *devargs, eal_run_hook body)
 	int len;
 
 	if (devargs != NULL)
-		len = snprintf(args, sizeof(args), "%s "
+		len = snprintf(args, sizeof(args),
+			"%s "
 			"--log-level=pmd.net.pcap:info --vdev net_pcap0,%s",
 			ETH_EAL_ARGS, devargs);
 	else
@@ -104,17 +105,17 @@ pcap_test_compare(const char *path_a, const char *path_b)
 		if (ra != 1 || rb != 1)
 			break;
 		if (ha->caplen != hb->caplen || ha->len != hb->len ||
-				memcmp(da, db, ha->caplen) != 0) {
-			fprintf(stderr, "record %d differs (%u/%u bytes)\n",
-				n, ha->caplen, hb->caplen);
+			memcmp(da, db, ha->caplen) != 0) {
+			fprintf(stderr, "record %d differs (%u/%u bytes)\n", n,
+				ha->caplen, hb->caplen);
 			n = -1;
 			goto out;
 		}
 		n++;
 	}
 	if (ra != rb) {
-		fprintf(stderr, "record counts differ after %d (%d, %d)\n",
-			n, ra, rb);
+		fprintf(stderr, "record counts differ after %d (%d, %d)\n", n,
+			ra, rb);
 		n = -1;
 	}
 out:

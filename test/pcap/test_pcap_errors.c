@@ -26,14 +26,15 @@
 
 #include "pcap_test.h"
 
-#define NB_PKTS 6
+#define NB_PKTS	  6
 #define NB_BURSTS 3
 /* Bursts each lcore runs against a dry pool. */
 #define DRY_BURSTS 200000
 /* Packets each lcore sends in the two-queue tx case. */
 #define TX_PER_LCORE 200000
 /* Two lcores for the concurrent cases. */
-#define TWO_LCORE_ARGS "-l 0-1 --no-huge --no-pci -m 256 " \
+#define TWO_LCORE_ARGS \
+	"-l 0-1 --no-huge --no-pci -m 256 " \
 	"--log-level=lib.ethdev:crit --log-level=pmd.net.pcap:info"
 
 /* Longest a probe may take on a FIFO without a writer (the driver
@@ -72,8 +73,8 @@ run_pcap(const char *eal_args, const char *port_args, eal_run_hook body,
 	eal_run(args, body, r);
 	if (r->ret < 0 || r->hook_ret != 0 || r->status != 0)
 		print_message("EAL args '%s': init %d, body %d, exit %d\n"
-			"--- child stderr ---\n%s--- end ---\n", args, r->ret,
-			r->hook_ret, r->status, r->err_text);
+			      "--- child stderr ---\n%s--- end ---\n",
+			args, r->ret, r->hook_ret, r->status, r->err_text);
 	assert_true(r->ret >= 0);
 	assert_int_equal(r->hook_ret, 0);
 	assert_int_equal(r->status, 0);
@@ -129,7 +130,7 @@ test_tx_proc_version(void **state)
 	(void)state;
 	if (geteuid() != 0) {
 		print_message("not root: /proc/version cannot even be opened "
-			"(test_tx_unopenable covers that)\n");
+			      "(test_tx_unopenable covers that)\n");
 		return;
 	}
 	check_unwritable("/proc/version");
@@ -138,7 +139,10 @@ test_tx_proc_version(void **state)
 ETH_BODY(body_unopenable)
 {
 	const char *paths[] = {
-		"/nonexistent/dir/out.pcap", "/tmp", NULL, NULL,
+		"/nonexistent/dir/out.pcap",
+		"/tmp",
+		NULL,
+		NULL,
 	};
 	char args[256];
 	unsigned int i;
@@ -167,7 +171,8 @@ test_tx_unopenable(void **state)
 	assert_int_equal(r.hook_ret, 0);
 	assert_int_equal(r.status, 0);
 	assert_int_equal(sscanf(strstr(r.out_text, "refused"), "refused %d",
-		&refused), 1);
+				 &refused),
+		1);
 	assert_int_equal(count_of(r.err_text, "PCAP: "), refused);
 	assert_non_null(strstr(r.err_text, "/nonexistent/dir/out.pcap"));
 	assert_non_null(strstr(r.err_text, "/tmp"));
@@ -357,7 +362,7 @@ test_bad_chains(void **state)
 	(void)state;
 #ifdef RTE_LIBRTE_MBUF_DEBUG
 	print_message("skipped: a debug build panics on a malformed mbuf, "
-		"by design\n");
+		      "by design\n");
 	return;
 #endif
 	snprintf(devargs, sizeof(devargs), "tx_pcap=%s", out_path);
@@ -403,10 +408,11 @@ ETH_BODY(body_dry_pool)
 	CHECK(rte_lcore_count() == 2);
 	CHECK_OK(eth_port_up(0, 2, 64, NULL));
 	while (nb_held < ETH_POOL_SIZE &&
-			(held[nb_held] = rte_pktmbuf_alloc(eth_pool())) != NULL)
+		(held[nb_held] = rte_pktmbuf_alloc(eth_pool())) != NULL)
 		nb_held++;
 	CHECK_RET(rte_eal_remote_launch(dry_bursts, (void *)(uintptr_t)1,
-		rte_get_next_lcore(-1, 1, 0)), 0);
+			  rte_get_next_lcore(-1, 1, 0)),
+		0);
 	CHECK_RET(dry_bursts((void *)(uintptr_t)0), 0);
 	CHECK_RET(rte_eal_wait_lcore(rte_get_next_lcore(-1, 1, 0)), 0);
 	CHECK_RET(rte_eth_stats_get(0, &stats), 0);
@@ -471,12 +477,12 @@ ETH_BODY(body_two_tx)
 	CHECK(rte_lcore_count() == 2);
 	CHECK_OK(eth_port_up(0, 2, 64, NULL));
 	CHECK_RET(rte_eal_remote_launch(tx_many, (void *)(uintptr_t)1,
-		rte_get_next_lcore(-1, 1, 0)), 0);
-	while (rte_eal_get_lcore_state(rte_get_next_lcore(-1, 1, 0)) !=
-			WAIT && reads < 1000000) {
+			  rte_get_next_lcore(-1, 1, 0)),
+		0);
+	while (rte_eal_get_lcore_state(rte_get_next_lcore(-1, 1, 0)) != WAIT &&
+		reads < 1000000) {
 		CHECK_RET(rte_eth_stats_get(0, &stats), 0);
-		CHECK(stats.opackets >= last &&
-			stats.opackets <= TX_PER_LCORE);
+		CHECK(stats.opackets >= last && stats.opackets <= TX_PER_LCORE);
 		last = stats.opackets;
 		reads++;
 	}
@@ -515,8 +521,8 @@ make_files(void **state)
 	snprintf(out_path, sizeof(out_path), "%s/out.pcap", dir);
 	snprintf(fifo_path, sizeof(fifo_path), "%s/fifo", dir);
 	if (pcap_test_write(in_path, NB_PKTS, pkt_lens) != 0 ||
-			pcap_test_write(in2_path, NB_PKTS, pkt_lens) != 0 ||
-			mkfifo(fifo_path, 0600) != 0)
+		pcap_test_write(in2_path, NB_PKTS, pkt_lens) != 0 ||
+		mkfifo(fifo_path, 0600) != 0)
 		return -1;
 	return 0;
 }

@@ -19,14 +19,16 @@
 #include "pcap_test.h"
 
 #define NB_PKTS 12
-#define BURST 8
+#define BURST	8
 /* Rx bursts that find nothing before a case decides the file ended. */
-#define MAX_IDLE 4
+#define MAX_IDLE   4
 #define MAX_BURSTS 10000
 
+/* clang-format off */
 static const uint32_t pkt_lens[NB_PKTS] = {
 	60, 64, 128, 1514, 2047, 2048, 2049, 3000, 9000, 100, 1500, 61,
 };
+/* clang-format on */
 
 static char dir[64];
 static char in_path[128], in2_path[128], out_path[128], out2_path[128];
@@ -119,8 +121,7 @@ ETH_BODY(body_infinite)
 		n = rte_eth_rx_burst(0, 0, pkts, BURST);
 		/* Packet k of the file comes back as packet k of each pass. */
 		if (n > 0)
-			CHECK(pkts[0]->pkt_len ==
-				pkt_lens[total % NB_PKTS]);
+			CHECK(pkts[0]->pkt_len == pkt_lens[total % NB_PKTS]);
 		total += n;
 		/* No tx devargs: the tx queue drops what it gets. */
 		CHECK_RET(rte_eth_tx_burst(0, 0, pkts, n), n);
@@ -130,8 +131,8 @@ ETH_BODY(body_infinite)
 	CHECK(pcap_test_xstat(0, "tx_good_packets") == (uint64_t)total);
 	/* Replay goes on after the counters are reset. */
 	CHECK_RET(rte_eth_stats_reset(0), 0);
-	for (total = 0, bursts = 0; bursts < MAX_BURSTS &&
-			total < 2 * NB_PKTS; bursts++) {
+	for (total = 0, bursts = 0; bursts < MAX_BURSTS && total < 2 * NB_PKTS;
+		bursts++) {
 		n = rte_eth_rx_burst(0, 0, pkts, BURST);
 		total += n;
 		CHECK_RET(rte_eth_tx_burst(0, 0, pkts, n), n);
@@ -285,8 +286,7 @@ static void
 test_infinite(void **state)
 {
 	(void)state;
-	snprintf(devargs, sizeof(devargs), "rx_pcap=%s,infinite_rx=1",
-		in_path);
+	snprintf(devargs, sizeof(devargs), "rx_pcap=%s,infinite_rx=1", in_path);
 	pcap_test_run(devargs, body_infinite);
 }
 
@@ -294,8 +294,8 @@ static void
 test_truncated(void **state)
 {
 	(void)state;
-	snprintf(devargs, sizeof(devargs), "rx_pcap=%s,tx_pcap=%s",
-		trunc_path, out_path);
+	snprintf(devargs, sizeof(devargs), "rx_pcap=%s,tx_pcap=%s", trunc_path,
+		out_path);
 	pcap_test_run(devargs, body_truncated);
 }
 
@@ -303,9 +303,10 @@ static void
 test_two_queues(void **state)
 {
 	(void)state;
-	snprintf(devargs, sizeof(devargs), "rx_pcap=%s,tx_pcap=%s,"
-		"rx_pcap=%s,tx_pcap=%s", in_path, out_path, in2_path,
-		out2_path);
+	snprintf(devargs, sizeof(devargs),
+		"rx_pcap=%s,tx_pcap=%s,"
+		"rx_pcap=%s,tx_pcap=%s",
+		in_path, out_path, in2_path, out2_path);
 	pcap_test_run(devargs, body_two_queues);
 }
 
@@ -374,16 +375,18 @@ make_files(void **state)
 	snprintf(garbage_path, sizeof(garbage_path), "%s/garbage.pcap", dir);
 	snprintf(short_path, sizeof(short_path), "%s/short.pcap", dir);
 	if (pcap_test_write(in_path, NB_PKTS, pkt_lens) != 0 ||
-			pcap_test_write(in2_path, 3, pkt_lens + 5) != 0 ||
-			pcap_test_write(trunc_path, NB_PKTS, pkt_lens) != 0)
+		pcap_test_write(in2_path, 3, pkt_lens + 5) != 0 ||
+		pcap_test_write(trunc_path, NB_PKTS, pkt_lens) != 0)
 		return -1;
 	/* Cut the last record (61 bytes) in the middle. */
 	if (stat(trunc_path, &st) != 0 ||
-			truncate(trunc_path, st.st_size - 30) != 0)
+		truncate(trunc_path, st.st_size - 30) != 0)
 		return -1;
-	if (write_bytes(garbage_path, "this is not a capture file, no, not at "
-			"all, whatever its name says", 66) != 0 ||
-			write_bytes(short_path, "\xd4\xc3\xb2\xa1\x02", 5) != 0)
+	if (write_bytes(garbage_path,
+		    "this is not a capture file, no, not at "
+		    "all, whatever its name says",
+		    66) != 0 ||
+		write_bytes(short_path, "\xd4\xc3\xb2\xa1\x02", 5) != 0)
 		return -1;
 	return 0;
 }

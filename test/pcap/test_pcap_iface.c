@@ -151,7 +151,7 @@ port_count(int want, uint64_t ms)
 		n = rte_eth_rx_burst(0, 0, pkts, 32);
 		for (i = 0; i < n; i++) {
 			if (is_marked(rte_pktmbuf_mtod(pkts[i], uint8_t *),
-					pkts[i]->data_len))
+				    pkts[i]->data_len))
 				got++;
 			rte_pktmbuf_free(pkts[i]);
 		}
@@ -265,8 +265,7 @@ lsc_wait(int seen, int status)
 
 	while (now_ms() < end) {
 		if (__atomic_load_n(&lsc_events, __ATOMIC_ACQUIRE) > seen &&
-				__atomic_load_n(&lsc_status,
-					__ATOMIC_ACQUIRE) == status)
+			__atomic_load_n(&lsc_status, __ATOMIC_ACQUIRE) == status)
 			return 0;
 		rte_delay_us_sleep(10000);
 	}
@@ -282,7 +281,8 @@ ETH_BODY(body_lsc)
 	memset(&conf, 0, sizeof(conf));
 	conf.intr_conf.lsc = 1;
 	CHECK_RET(rte_eth_dev_callback_register(0, RTE_ETH_EVENT_INTR_LSC,
-		lsc_cb, NULL), 0);
+			  lsc_cb, NULL),
+		0);
 	CHECK_OK(eth_port_up(0, 1, 64, &conf));
 	CHECK_RET(rte_eth_link_get_nowait(0, &link), 0);
 	CHECK(link.link_status == RTE_ETH_LINK_UP && link.link_speed == 10000);
@@ -322,7 +322,8 @@ ETH_BODY(body_rx_intr)
 	CHECK_OK(eth_port_up(0, 1, 64, &conf));
 	port_count(0, 50);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(0, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_ADD, NULL), 0);
+			  RTE_INTR_EVENT_ADD, NULL),
+		0);
 	CHECK_RET(rte_eth_dev_rx_intr_enable(0, 0), 0);
 	/* Nothing comes: the wait times out. */
 	CHECK_RET(rte_epoll_wait(RTE_EPOLL_PER_THREAD, &ev, 1, 100), 0);
@@ -336,18 +337,19 @@ ETH_BODY(body_rx_intr)
 	CHECK_RET(rte_eth_dev_rx_intr_disable(0, 0), 0);
 	CHECK_RET(port_count(1, WAIT_MS), 1);
 	CHECK_RET(rte_eth_dev_rx_intr_ctl_q(0, 0, RTE_EPOLL_PER_THREAD,
-		RTE_INTR_EVENT_DEL, NULL), 0);
+			  RTE_INTR_EVENT_DEL, NULL),
+		0);
 	CHECK_OK(eth_port_down(0));
 	CHECK_POOL_FULL(eth_pool());
 	return 0;
 }
 
 /* Frames of the load case: 64 bytes, marked, sent at top speed. */
-#define LOAD_FRAMES 300000
+#define LOAD_FRAMES    300000
 #define LOAD_FRAME_LEN 64
 /* Busy loops competing for the CPUs, and how long they may spin. */
 #define LOAD_SPINNERS 2
-#define LOAD_SPIN_MS 60000
+#define LOAD_SPIN_MS  60000
 
 static volatile int load_sent = -1;
 
@@ -355,7 +357,7 @@ static volatile int load_sent = -1;
 static void *
 load_send(void *arg)
 {
-	uint8_t buf[FRAME_LEN];	/* make_frame() fills FRAME_LEN bytes */
+	uint8_t buf[FRAME_LEN]; /* make_frame() fills FRAME_LEN bytes */
 	cpu_set_t cpus;
 	int k, sent = 0, cpu;
 
@@ -397,12 +399,11 @@ ETH_BODY(body_rx_load)
 		n = rte_eth_rx_burst(0, 0, pkts, 32);
 		for (i = 0; i < n; i++) {
 			if (is_marked(rte_pktmbuf_mtod(pkts[i], uint8_t *),
-					pkts[i]->data_len))
+				    pkts[i]->data_len))
 				marked++;
 			rte_pktmbuf_free(pkts[i]);
 		}
-		if (n != 0 || __atomic_load_n(&load_sent,
-				__ATOMIC_ACQUIRE) < 0)
+		if (n != 0 || __atomic_load_n(&load_sent, __ATOMIC_ACQUIRE) < 0)
 			idle_since = now_ms();
 		else if (now_ms() - idle_since > 1000)
 			break;
@@ -410,9 +411,10 @@ ETH_BODY(body_rx_load)
 	pthread_join(thread, NULL);
 	sent = load_sent;
 	CHECK_RET(rte_eth_stats_get(0, &stats), 0);
-	fprintf(stderr, "load: sent %d, received %" PRIu64 " (%" PRIu64
-		" marked), missed %" PRIu64 "\n", sent, stats.ipackets, marked,
-		stats.imissed);
+	fprintf(stderr,
+		"load: sent %d, received %" PRIu64 " (%" PRIu64
+		" marked), missed %" PRIu64 "\n",
+		sent, stats.ipackets, marked, stats.imissed);
 	CHECK(sent == LOAD_FRAMES);
 	CHECK(stats.ipackets == marked);
 	CHECK(stats.ipackets + stats.imissed == (uint64_t)sent);
@@ -543,8 +545,7 @@ open_ns_socket(void)
 	addr.sll_protocol = htons(ETH_P_ALL);
 	addr.sll_ifindex = (int)if_nametoindex(if_b);
 	if (ns_sock >= 0 && addr.sll_ifindex != 0 &&
-			bind(ns_sock, (struct sockaddr *)&addr,
-				sizeof(addr)) == 0)
+		bind(ns_sock, (struct sockaddr *)&addr, sizeof(addr)) == 0)
 		ret = 0;
 	if (setns(self, CLONE_NEWNET) != 0)
 		ret = -1;
@@ -602,10 +603,11 @@ setup_net(void)
 	if (run_cmd("ip link set %s netns %s", if_b, ns_name) != 0)
 		goto fail;
 	run_cmd("ip netns exec %s sysctl -qw net.ipv6.conf.%s.disable_ipv6=1 "
-		">/dev/null 2>&1", ns_name, if_b);
+		">/dev/null 2>&1",
+		ns_name, if_b);
 	if (run_cmd("ip netns exec %s ip link set %s up", ns_name, if_b) != 0 ||
-			run_cmd("ip link set %s up", if_a) != 0 ||
-			open_ns_socket() != 0)
+		run_cmd("ip link set %s up", if_a) != 0 ||
+		open_ns_socket() != 0)
 		goto fail;
 	usleep(200 * 1000);
 	return 0;
@@ -633,6 +635,6 @@ main(void)
 	signal(SIGINT, on_signal);
 	if (setup_net() != 0)
 		return test_skip("cannot make a network namespace and a veth "
-			"pair (ip netns / ip link)");
+				 "pair (ip netns / ip link)");
 	return cmocka_run_group_tests(tests, NULL, teardown_net);
 }

@@ -38,23 +38,23 @@
 #define FAKE_PCI_MAX_BARS 6
 
 struct fake_bar {
-	uint64_t len;		/* 0: not implemented */
-	bool io;		/* I/O BAR (else memory) */
-	uint64_t file_len;	/* resourceN size if not len (0: len) */
-	bool wc;		/* prefetchable, with a resourceN_wc file */
+	uint64_t len;	   /* 0: not implemented */
+	bool io;	   /* I/O BAR (else memory) */
+	uint64_t file_len; /* resourceN size if not len (0: len) */
+	bool wc;	   /* prefetchable, with a resourceN_wc file */
 };
 
 struct fake_dev {
-	const char *addr;		/* "0000:00:04.0" */
+	const char *addr; /* "0000:00:04.0" */
 	uint16_t vendor, device, sub_vendor, sub_device;
 	uint32_t class_id;
-	int numa_node;			/* -2: no numa_node file */
-	const char *driver;		/* NULL: unbound */
-	int uio_num;			/* -1: no uio/ directory */
-	bool uio_node;			/* create ROOT/dev/uioN */
-	int nb_msix;			/* pollux-msix FIFOs */
-	int iommu_group;		/* -1: none */
-	unsigned int config_size;	/* 256 or 4096 */
+	int numa_node;		  /* -2: no numa_node file */
+	const char *driver;	  /* NULL: unbound */
+	int uio_num;		  /* -1: no uio/ directory */
+	bool uio_node;		  /* create ROOT/dev/uioN */
+	int nb_msix;		  /* pollux-msix FIFOs */
+	int iommu_group;	  /* -1: none */
+	unsigned int config_size; /* 256 or 4096 */
 	struct fake_bar bars[FAKE_PCI_MAX_BARS];
 };
 
@@ -62,9 +62,8 @@ struct fake_tree {
 	char root[PATH_MAX];
 };
 
-static inline int
-fake_write(const char *dir, const char *file, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static inline int fake_write(const char *dir, const char *file, const char *fmt,
+	...) __attribute__((format(printf, 3, 4)));
 
 static inline int
 fake_write(const char *dir, const char *file, const char *fmt, ...)
@@ -106,9 +105,9 @@ fake_tree_create(struct fake_tree *t)
 	if (mkdtemp(t->root) == NULL)
 		return -1;
 	if (fake_mkdirf("%s/devices", t->root) < 0 ||
-			fake_mkdirf("%s/drivers", t->root) < 0 ||
-			fake_mkdirf("%s/dev", t->root) < 0 ||
-			fake_mkdirf("%s/dev/vfio", t->root) < 0)
+		fake_mkdirf("%s/drivers", t->root) < 0 ||
+		fake_mkdirf("%s/dev", t->root) < 0 ||
+		fake_mkdirf("%s/dev/vfio", t->root) < 0)
 		return -1;
 	return 0;
 }
@@ -125,8 +124,7 @@ fake_pci_env(const struct fake_tree *t)
 }
 
 static inline void
-fake_dev_dir(const struct fake_tree *t, const char *addr, char *buf,
-	size_t size)
+fake_dev_dir(const struct fake_tree *t, const char *addr, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s/devices/%s", t->root, addr);
 }
@@ -155,25 +153,30 @@ fake_resources(const char *dir, const struct fake_dev *d)
 
 	for (i = 0; i < FAKE_PCI_MAX_BARS + 7; i++) {
 		const struct fake_bar *b = i < FAKE_PCI_MAX_BARS ? &d->bars[i] :
-			NULL;
+								   NULL;
 
 		if (b == NULL || b->len == 0) {
-			snprintf(line[i], sizeof(line[i]), "0x%016x 0x%016x "
-				"0x%016x\n", 0, 0, 0);
+			snprintf(line[i], sizeof(line[i]),
+				"0x%016x 0x%016x "
+				"0x%016x\n",
+				0, 0, 0);
 		} else {
 			uint64_t base = b->io ? 0xc000 + 0x100 * (uint64_t)i :
-				start;
+						start;
 
-			snprintf(line[i], sizeof(line[i]), "0x%016llx 0x%016llx "
-				"0x%016llx\n", (unsigned long long)base,
+			snprintf(line[i], sizeof(line[i]),
+				"0x%016llx 0x%016llx "
+				"0x%016llx\n",
+				(unsigned long long)base,
 				(unsigned long long)(base + b->len - 1),
 				(unsigned long long)(b->io ? 0x40101 :
-				b->wc ? 0x42208 : 0x40200));
+						b->wc	   ? 0x42208 :
+							     0x40200));
 			if (!b->io)
 				start += b->len < 0x1000 ? 0x1000 : b->len;
 			snprintf(file, sizeof(file), "resource%d", i);
-			if (fake_sized_file(dir, file, b->file_len != 0 ?
-					b->file_len : b->len) < 0)
+			if (fake_sized_file(dir, file,
+				    b->file_len != 0 ? b->file_len : b->len) < 0)
 				return -1;
 			snprintf(file, sizeof(file), "resource%d_wc", i);
 			if (b->wc && fake_sized_file(dir, file, b->len) < 0)
@@ -227,7 +230,7 @@ fake_binding(const struct fake_tree *t, const char *dir,
 	}
 	if (d->uio_num >= 0) {
 		if (fake_mkdirf("%s/uio", dir) < 0 ||
-				fake_mkdirf("%s/uio/uio%d", dir, d->uio_num) < 0)
+			fake_mkdirf("%s/uio/uio%d", dir, d->uio_num) < 0)
 			return -1;
 		snprintf(path, sizeof(path), "%s/dev/uio%d", t->root,
 			d->uio_num);
@@ -243,10 +246,10 @@ fake_binding(const struct fake_tree *t, const char *dir,
 	}
 	if (d->iommu_group >= 0) {
 		if (fake_mkdirf("%s/iommu_groups", t->root) < 0 ||
-				fake_mkdirf("%s/iommu_groups/%d", t->root,
-					d->iommu_group) < 0 ||
-				fake_mkdirf("%s/iommu_groups/%d/devices", t->root,
-					d->iommu_group) < 0)
+			fake_mkdirf("%s/iommu_groups/%d", t->root,
+				d->iommu_group) < 0 ||
+			fake_mkdirf("%s/iommu_groups/%d/devices", t->root,
+				d->iommu_group) < 0)
 			return -1;
 		snprintf(path, sizeof(path), "%s/iommu_group", dir);
 		snprintf(target, sizeof(target), "../../iommu_groups/%d",
@@ -271,15 +274,15 @@ fake_dev_add(const struct fake_tree *t, const struct fake_dev *d)
 	if (mkdir(dir, 0755) < 0)
 		return -1;
 	if (fake_write(dir, "vendor", "0x%04x\n", d->vendor) < 0 ||
-			fake_write(dir, "device", "0x%04x\n", d->device) < 0 ||
-			fake_write(dir, "subsystem_vendor", "0x%04x\n",
-				d->sub_vendor) < 0 ||
-			fake_write(dir, "subsystem_device", "0x%04x\n",
-				d->sub_device) < 0 ||
-			fake_write(dir, "class", "0x%06x\n", d->class_id) < 0)
+		fake_write(dir, "device", "0x%04x\n", d->device) < 0 ||
+		fake_write(dir, "subsystem_vendor", "0x%04x\n", d->sub_vendor) <
+			0 ||
+		fake_write(dir, "subsystem_device", "0x%04x\n", d->sub_device) <
+			0 ||
+		fake_write(dir, "class", "0x%06x\n", d->class_id) < 0)
 		return -1;
 	if (d->numa_node != -2 &&
-			fake_write(dir, "numa_node", "%d\n", d->numa_node) < 0)
+		fake_write(dir, "numa_node", "%d\n", d->numa_node) < 0)
 		return -1;
 	if (fake_resources(dir, d) < 0 || fake_config(dir, d) < 0)
 		return -1;
@@ -287,8 +290,7 @@ fake_dev_add(const struct fake_tree *t, const struct fake_dev *d)
 }
 
 static inline int
-fake_rm_one(const char *path, const struct stat *st, int flag,
-	struct FTW *ftw)
+fake_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
 	(void)flag;

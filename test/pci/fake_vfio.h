@@ -37,11 +37,16 @@
 #include <sys/syscall.h>
 #include <linux/vfio.h>
 
-#define FAKE_VFIO_MAX_FD 1024
-#define FAKE_VFIO_MAX_DMA 4096
+#define FAKE_VFIO_MAX_FD	 1024
+#define FAKE_VFIO_MAX_DMA	 4096
 #define FAKE_VFIO_REGION_SPACING (1u << 20)
 
-enum fake_vfio_kind { FV_NONE, FV_CONTAINER, FV_GROUP, FV_DEVICE };
+enum fake_vfio_kind {
+	FV_NONE,
+	FV_CONTAINER,
+	FV_GROUP,
+	FV_DEVICE
+};
 
 struct fake_vfio_dma {
 	uint64_t vaddr, iova, size;
@@ -49,19 +54,19 @@ struct fake_vfio_dma {
 };
 
 static struct {
-	char dev_dir[512];		/* $POLLUX_DEV_DIR/vfio */
-	char sysfs[512];		/* $POLLUX_SYSFS_PCI */
+	char dev_dir[512]; /* $POLLUX_DEV_DIR/vfio */
+	char sysfs[512];   /* $POLLUX_SYSFS_PCI */
 	enum fake_vfio_kind kind[FAKE_VFIO_MAX_FD];
 	int group_of[FAKE_VFIO_MAX_FD];
 	uint64_t bar_len[FAKE_VFIO_MAX_FD][PCI_MAX_RESOURCE];
 	bool bar_io[FAKE_VFIO_MAX_FD][PCI_MAX_RESOURCE];
 	int iommu_type;
 	int set_iommu_calls;
-	int containers_set;		/* groups attached now */
+	int containers_set; /* groups attached now */
 	int resets;
 	bool not_viable;
 	uint32_t irq_count[VFIO_PCI_NUM_IRQS];
-	int irq_index_set;		/* last SET_IRQS with eventfds */
+	int irq_index_set; /* last SET_IRQS with eventfds */
 	uint32_t irq_fds_count;
 	int irq_fds[8];
 	int irq_disables;
@@ -99,14 +104,13 @@ open(const char *path, int flags, ...)
 	va_end(ap);
 	fd = (int)syscall(SYS_openat, AT_FDCWD, path, flags, mode);
 	if (fd < 0 || fd >= FAKE_VFIO_MAX_FD || len == 0 ||
-			strncmp(path, fake_vfio.dev_dir, len) != 0 ||
-			path[len] != '/')
+		strncmp(path, fake_vfio.dev_dir, len) != 0 || path[len] != '/')
 		return fd;
 	path += len + 1;
 	if (strcmp(path, "vfio") == 0) {
 		fake_vfio.kind[fd] = FV_CONTAINER;
 	} else if (sscanf(path, "noiommu-%d", &group) == 1 ||
-			sscanf(path, "%d", &group) == 1) {
+		sscanf(path, "%d", &group) == 1) {
 		fake_vfio.kind[fd] = FV_GROUP;
 		fake_vfio.group_of[fd] = group;
 	}
@@ -138,7 +142,7 @@ fake_vfio_container(unsigned long request, void *arg)
 			(uint32_t)(uintptr_t)arg == VFIO_NOIOMMU_IOMMU;
 	case VFIO_SET_IOMMU:
 		if (fake_vfio.containers_set == 0) {
-			errno = EINVAL;	/* needs a group first */
+			errno = EINVAL; /* needs a group first */
 			return -1;
 		}
 		fake_vfio.iommu_type = (int)(uint32_t)(uintptr_t)arg;
@@ -146,24 +150,25 @@ fake_vfio_container(unsigned long request, void *arg)
 		return 0;
 	case VFIO_IOMMU_MAP_DMA:
 		if (fake_vfio.iommu_type == VFIO_NOIOMMU_IOMMU ||
-				fake_vfio.nb_dma == FAKE_VFIO_MAX_DMA) {
+			fake_vfio.nb_dma == FAKE_VFIO_MAX_DMA) {
 			errno = EINVAL;
 			return -1;
 		}
 		for (i = 0; i < fake_vfio.nb_dma; i++)
 			if (fake_vfio.dma[i].mapped &&
-					fake_vfio.dma[i].iova == map->iova) {
+				fake_vfio.dma[i].iova == map->iova) {
 				errno = EEXIST;
 				return -1;
 			}
 		fake_vfio.dma[fake_vfio.nb_dma++] = (struct fake_vfio_dma){
-			map->vaddr, map->iova, map->size, true };
+			map->vaddr, map->iova, map->size, true
+		};
 		return 0;
 	case VFIO_IOMMU_UNMAP_DMA:
 		for (i = 0; i < fake_vfio.nb_dma; i++)
 			if (fake_vfio.dma[i].mapped &&
-					fake_vfio.dma[i].iova == unmap->iova &&
-					fake_vfio.dma[i].size == unmap->size) {
+				fake_vfio.dma[i].iova == unmap->iova &&
+				fake_vfio.dma[i].size == unmap->size) {
 				fake_vfio.dma[i].mapped = false;
 				return 0;
 			}
@@ -191,16 +196,19 @@ fake_vfio_device_new(const char *name)
 	if (fd < 0 || fd >= FAKE_VFIO_MAX_FD)
 		return -1;
 	unlink(path);
-	if (ftruncate(fd, (off_t)FAKE_VFIO_REGION_SPACING *
-			(VFIO_PCI_NUM_REGIONS + 1)) < 0)
+	if (ftruncate(fd,
+		    (off_t)FAKE_VFIO_REGION_SPACING *
+			    (VFIO_PCI_NUM_REGIONS + 1)) < 0)
 		return -1;
 	snprintf(path, sizeof(path), "%s/%s/config", fake_vfio.sysfs, name);
 	cfd = (int)syscall(SYS_openat, AT_FDCWD, path, O_RDONLY, 0);
 	n = cfd >= 0 ? pread(cfd, cfg, sizeof(cfg), 0) : -1;
 	if (cfd >= 0)
 		syscall(SYS_close, cfd);
-	if (n <= 0 || pwrite(fd, cfg, (size_t)n, (off_t)FAKE_VFIO_REGION_SPACING *
-			VFIO_PCI_CONFIG_REGION_INDEX) != n)
+	if (n <= 0 ||
+		pwrite(fd, cfg, (size_t)n,
+			(off_t)FAKE_VFIO_REGION_SPACING *
+				VFIO_PCI_CONFIG_REGION_INDEX) != n)
 		return -1;
 	snprintf(path, sizeof(path), "%s/%s/resource", fake_vfio.sysfs, name);
 	f = fopen(path, "r");
@@ -223,7 +231,8 @@ fake_vfio_group(unsigned long request, void *arg)
 
 	switch (request) {
 	case VFIO_GROUP_GET_STATUS:
-		status->flags = fake_vfio.not_viable ? 0 : VFIO_GROUP_FLAGS_VIABLE;
+		status->flags = fake_vfio.not_viable ? 0 :
+						       VFIO_GROUP_FLAGS_VIABLE;
 		return 0;
 	case VFIO_GROUP_SET_CONTAINER:
 		if (fake_vfio.kind[*(int *)arg] != FV_CONTAINER) {
@@ -260,7 +269,8 @@ fake_vfio_region_info(int fd, struct vfio_region_info *info)
 		info->size = fake_vfio.bar_len[fd][i];
 		info->flags = VFIO_REGION_INFO_FLAG_READ |
 			VFIO_REGION_INFO_FLAG_WRITE |
-			(fake_vfio.bar_io[fd][i] ? 0 : VFIO_REGION_INFO_FLAG_MMAP);
+			(fake_vfio.bar_io[fd][i] ? 0 :
+						   VFIO_REGION_INFO_FLAG_MMAP);
 	} else if (i == VFIO_PCI_CONFIG_REGION_INDEX) {
 		info->size = 4096;
 		info->flags = VFIO_REGION_INFO_FLAG_READ |
@@ -273,7 +283,7 @@ static inline int
 fake_vfio_set_irqs(struct vfio_irq_set *set)
 {
 	if (set->index >= VFIO_PCI_NUM_IRQS ||
-			set->count > fake_vfio.irq_count[set->index]) {
+		set->count > fake_vfio.irq_count[set->index]) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -298,7 +308,8 @@ fake_vfio_device(int fd, unsigned long request, void *arg)
 
 	switch (request) {
 	case VFIO_DEVICE_GET_INFO:
-		dev_info->flags = VFIO_DEVICE_FLAGS_PCI | VFIO_DEVICE_FLAGS_RESET;
+		dev_info->flags = VFIO_DEVICE_FLAGS_PCI |
+			VFIO_DEVICE_FLAGS_RESET;
 		dev_info->num_regions = VFIO_PCI_NUM_REGIONS;
 		dev_info->num_irqs = VFIO_PCI_NUM_IRQS;
 		return 0;

@@ -35,7 +35,7 @@
 
 #include "test_helpers.h"
 
-#define PCITEST_MARK 0xc0ffee42u
+#define PCITEST_MARK	 0xc0ffee42u
 #define PCITEST_MAX_SEEN 8
 
 static struct {
@@ -106,9 +106,11 @@ pciclass_probe(struct rte_pci_driver *drv, struct rte_pci_device *dev)
 }
 
 static const struct rte_pci_id pciclass_ids[] = {
-	{ .class_id = 0x020000, .vendor_id = 0x1234,
-	  .device_id = RTE_PCI_ANY_ID, .subsystem_vendor_id = RTE_PCI_ANY_ID,
-	  .subsystem_device_id = RTE_PCI_ANY_ID },
+	{ .class_id = 0x020000,
+		.vendor_id = 0x1234,
+		.device_id = RTE_PCI_ANY_ID,
+		.subsystem_vendor_id = RTE_PCI_ANY_ID,
+		.subsystem_device_id = RTE_PCI_ANY_ID },
 	{ .vendor_id = 0 },
 };
 

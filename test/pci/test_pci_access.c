@@ -28,25 +28,38 @@
 #include "pci_private.h"
 
 #define EAL_ARGS "--no-huge -l 0"
-#define DEV_A "0000:00:04.0"
-#define DEV_M "0000:00:05.0"
+#define DEV_A	 "0000:00:04.0"
+#define DEV_M	 "0000:00:05.0"
 
 static struct fake_tree tree;
 
 /* A: legacy virtio-like, I/O BAR 0, memory BAR 1, 4 KiB config space. */
 static const struct fake_dev dev_a = {
-	.addr = DEV_A, .vendor = 0x1b36, .device = 0x0005,
-	.class_id = 0x020000, .numa_node = -1, .driver = "uio_pci_generic",
-	.uio_num = 0, .uio_node = true, .iommu_group = -1,
+	.addr = DEV_A,
+	.vendor = 0x1b36,
+	.device = 0x0005,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "uio_pci_generic",
+	.uio_num = 0,
+	.uio_node = true,
+	.iommu_group = -1,
 	.config_size = 4096,
 	.bars = { { .len = 0x40, .io = true }, { .len = 0x1000 } },
 };
 
 /* M: an 82599-like device with three MSI-X vectors, 256 B config. */
 static const struct fake_dev dev_m = {
-	.addr = DEV_M, .vendor = 0x1b36, .device = 0x0006,
-	.class_id = 0x020000, .numa_node = -1, .driver = "uio_pci_generic",
-	.uio_num = 1, .uio_node = true, .nb_msix = 3, .iommu_group = -1,
+	.addr = DEV_M,
+	.vendor = 0x1b36,
+	.device = 0x0006,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "uio_pci_generic",
+	.uio_num = 1,
+	.uio_node = true,
+	.nb_msix = 3,
+	.iommu_group = -1,
 	.bars = { { .len = 0x20000 } },
 };
 
@@ -67,7 +80,7 @@ tree_setup(void **state)
 	(void)state;
 	memset(&seen, 0, sizeof(seen));
 	if (fake_tree_create(&tree) < 0 || fake_dev_add(&tree, &dev_a) < 0 ||
-			fake_dev_add(&tree, &dev_m) < 0 || write_ext_caps() < 0)
+		fake_dev_add(&tree, &dev_m) < 0 || write_ext_caps() < 0)
 		return -1;
 	fake_pci_env(&tree);
 	return 0;
@@ -95,41 +108,43 @@ check_config(int argc, char **argv, int consumed)
 	if (a == NULL || m == NULL)
 		return 1;
 	if (rte_pci_read_config(a, &vendor, 2, RTE_PCI_VENDOR_ID) != 2 ||
-			vendor != 0x1b36)
+		vendor != 0x1b36)
 		return 2;
 	if (rte_pci_write_config(a, &value, 4, 0x40) != 4 ||
-			fake_file_io(&tree, DEV_A, "config", &back, 4, 0x40,
-				false) < 0 || back != value)
+		fake_file_io(&tree, DEV_A, "config", &back, 4, 0x40, false) <
+			0 ||
+		back != value)
 		return 3;
 	if (rte_pci_read_config(a, &back, 4, 0x40) != 4 || back != value)
 		return 4;
 	/* Mapping turned bus mastering on; the call turns it off and on. */
 	if (fake_file_io(&tree, DEV_A, "config", &command, 2, RTE_PCI_COMMAND,
-			false) < 0 || !(command & RTE_PCI_COMMAND_MASTER))
+		    false) < 0 ||
+		!(command & RTE_PCI_COMMAND_MASTER))
 		return 5;
 	if (rte_pci_set_bus_master(a, false) != 0 ||
-			fake_file_io(&tree, DEV_A, "config", &command, 2,
-				RTE_PCI_COMMAND, false) < 0 ||
-			(command & RTE_PCI_COMMAND_MASTER))
+		fake_file_io(&tree, DEV_A, "config", &command, 2,
+			RTE_PCI_COMMAND, false) < 0 ||
+		(command & RTE_PCI_COMMAND_MASTER))
 		return 6;
 	if (rte_pci_set_bus_master(a, true) != 0 ||
-			fake_file_io(&tree, DEV_A, "config", &command, 2,
-				RTE_PCI_COMMAND, false) < 0 ||
-			!(command & RTE_PCI_COMMAND_MASTER))
+		fake_file_io(&tree, DEV_A, "config", &command, 2,
+			RTE_PCI_COMMAND, false) < 0 ||
+		!(command & RTE_PCI_COMMAND_MASTER))
 		return 7;
 	if (rte_pci_find_ext_capability(a, RTE_PCI_EXT_CAP_ID_ERR) != 0x100 ||
-			rte_pci_find_ext_capability(a, RTE_PCI_EXT_CAP_ID_SRIOV) !=
+		rte_pci_find_ext_capability(a, RTE_PCI_EXT_CAP_ID_SRIOV) !=
 			0x140 ||
-			rte_pci_find_ext_capability(a, RTE_PCI_EXT_CAP_ID_DSN) != 0)
+		rte_pci_find_ext_capability(a, RTE_PCI_EXT_CAP_ID_DSN) != 0)
 		return 8;
 	/* 256 bytes of config space: no extended capabilities at all. */
 	if (rte_pci_find_ext_capability(m, RTE_PCI_EXT_CAP_ID_SRIOV) != 0)
 		return 9;
 	if (rte_pci_read_config(NULL, &back, 4, 0) >= 0 ||
-			rte_pci_read_config(a, NULL, 4, 0) >= 0 ||
-			rte_pci_read_config(a, &back, 4, -1) >= 0 ||
-			rte_pci_set_bus_master(NULL, true) != -1 ||
-			rte_pci_find_ext_capability(NULL, 1) >= 0)
+		rte_pci_read_config(a, NULL, 4, 0) >= 0 ||
+		rte_pci_read_config(a, &back, 4, -1) >= 0 ||
+		rte_pci_set_bus_master(NULL, true) != -1 ||
+		rte_pci_find_ext_capability(NULL, 1) >= 0)
 		return 10;
 	return 0;
 }
@@ -162,7 +177,8 @@ check_ioport(int argc, char **argv, int consumed)
 		return 1;
 	rte_pci_ioport_write(&io, &word, 4, 0x10);
 	if (fake_file_io(&tree, DEV_A, "resource0", &file_word, 4, 0x10,
-			false) < 0 || file_word != word)
+		    false) < 0 ||
+		file_word != word)
 		return 2;
 	/* 6 bytes at 0x12: widths 2, 4 as alignment allows. */
 	rte_pci_ioport_write(&io, bytes, sizeof(bytes), 0x12);
@@ -184,9 +200,9 @@ check_ioport(int argc, char **argv, int consumed)
 		return 7;
 	rte_pci_ioport_unmap(&mem);
 	if (rte_pci_ioport_map(a, 2, &bad) != -EINVAL ||
-			rte_pci_ioport_map(a, 6, &bad) != -EINVAL ||
-			rte_pci_ioport_map(NULL, 0, &bad) != -EINVAL ||
-			rte_pci_ioport_unmap(NULL) != -EINVAL)
+		rte_pci_ioport_map(a, 6, &bad) != -EINVAL ||
+		rte_pci_ioport_map(NULL, 0, &bad) != -EINVAL ||
+		rte_pci_ioport_unmap(NULL) != -EINVAL)
 		return 8;
 	return 0;
 }
@@ -201,7 +217,8 @@ test_ioport(void **state)
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		fail_msg("init %d, hook %d, status %d: %s", r.ret, r.hook_ret,
 			r.status, r.err_text);
-	assert_non_null(strstr(r.err_text, "rte_pci_ioport_write(): bad port, "
+	assert_non_null(strstr(r.err_text,
+		"rte_pci_ioport_write(): bad port, "
 		"buffer or range"));
 }
 
@@ -229,19 +246,20 @@ check_intx(int argc, char **argv, int consumed)
 	(void)argc;
 	(void)argv;
 	(void)consumed;
-	if (a == NULL || rte_intr_type_get(a->intr_handle) !=
-			RTE_INTR_HANDLE_UIO_INTX)
+	if (a == NULL ||
+		rte_intr_type_get(a->intr_handle) != RTE_INTR_HANDLE_UIO_INTX)
 		return 1;
 	/* As uio_pci_generic's handler does: INTx masked in config. */
 	if (fake_file_io(&tree, DEV_A, "config", &command, 2, RTE_PCI_COMMAND,
-			true) < 0)
+		    true) < 0)
 		return 2;
 	if (rte_intr_callback_register(a->intr_handle, intr_cb, NULL) != 0 ||
-			rte_intr_enable(a->intr_handle) != 0)
+		rte_intr_enable(a->intr_handle) != 0)
 		return 3;
 	if (fake_file_io(&tree, DEV_A, "config", &command, 2, RTE_PCI_COMMAND,
-			false) < 0 || (command & PCI_COMMAND_INTX_DISABLE) ||
-			!(command & RTE_PCI_COMMAND_MASTER))
+		    false) < 0 ||
+		(command & PCI_COMMAND_INTX_DISABLE) ||
+		!(command & RTE_PCI_COMMAND_MASTER))
 		return 4;
 	snprintf(fifo, sizeof(fifo), "%s/dev/uio0", tree.root);
 	if (raise_fifo(fifo, 1, 4) < 0 || !wait_intr(1))
@@ -249,12 +267,12 @@ check_intx(int argc, char **argv, int consumed)
 	if (raise_fifo(fifo, 2, 4) < 0 || !wait_intr(2))
 		return 6;
 	if (rte_intr_disable(a->intr_handle) != 0 ||
-			fake_file_io(&tree, DEV_A, "config", &command, 2,
-				RTE_PCI_COMMAND, false) < 0 ||
-			!(command & PCI_COMMAND_INTX_DISABLE))
+		fake_file_io(&tree, DEV_A, "config", &command, 2,
+			RTE_PCI_COMMAND, false) < 0 ||
+		!(command & PCI_COMMAND_INTX_DISABLE))
 		return 7;
-	if (rte_intr_callback_unregister_sync(a->intr_handle, intr_cb,
-			NULL) != 1)
+	if (rte_intr_callback_unregister_sync(a->intr_handle, intr_cb, NULL) !=
+		1)
 		return 8;
 	return 0;
 }
@@ -281,13 +299,13 @@ check_msix_rx(struct rte_pci_device *m)
 	int q, n;
 
 	if (rte_intr_efd_enable(h, 3) == 0)
-		return 20;	/* only two Rx vectors exist */
+		return 20; /* only two Rx vectors exist */
 	if (rte_intr_efd_enable(h, 2) != 0 || !rte_intr_dp_is_en(h) ||
-			!rte_intr_allow_others(h) || !rte_intr_cap_multiple(h))
+		!rte_intr_allow_others(h) || !rte_intr_cap_multiple(h))
 		return 21;
 	for (q = 0; q < 2; q++)
 		if (rte_intr_rx_ctl(h, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD,
-				RTE_INTR_VEC_RXTX_OFFSET + q, &queue_data[q]) != 0)
+			    RTE_INTR_VEC_RXTX_OFFSET + q, &queue_data[q]) != 0)
 			return 22;
 	/* The model raises vector 2: Rx queue 1. */
 	snprintf(fifo, sizeof(fifo), "%s/devices/%s/pollux-msix/2", tree.root,
@@ -314,11 +332,11 @@ check_msix(int argc, char **argv, int consumed)
 	(void)argc;
 	(void)argv;
 	(void)consumed;
-	if (m == NULL || rte_intr_type_get(m->intr_handle) !=
-			RTE_INTR_HANDLE_VFIO_MSIX)
+	if (m == NULL ||
+		rte_intr_type_get(m->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
 		return 1;
 	if (rte_intr_callback_register(m->intr_handle, intr_cb, NULL) != 0 ||
-			rte_intr_enable(m->intr_handle) != 0)
+		rte_intr_enable(m->intr_handle) != 0)
 		return 2;
 	snprintf(fifo, sizeof(fifo), "%s/devices/%s/pollux-msix/0", tree.root,
 		DEV_M);
@@ -328,16 +346,15 @@ check_msix(int argc, char **argv, int consumed)
 	if (ret != 0)
 		return ret;
 	/* Disabled: the thread stops watching; enabled: the pending one. */
-	if (rte_intr_disable(m->intr_handle) != 0 ||
-			raise_fifo(fifo, 1, 8) < 0)
+	if (rte_intr_disable(m->intr_handle) != 0 || raise_fifo(fifo, 1, 8) < 0)
 		return 4;
 	usleep(50000);
 	if (__atomic_load_n(&intr_count, __ATOMIC_ACQUIRE) != 1)
 		return 5;
 	if (rte_intr_enable(m->intr_handle) != 0 || !wait_intr(2))
 		return 6;
-	if (rte_intr_callback_unregister_sync(m->intr_handle, intr_cb,
-			NULL) != 1)
+	if (rte_intr_callback_unregister_sync(m->intr_handle, intr_cb, NULL) !=
+		1)
 		return 7;
 	return 0;
 }
@@ -357,9 +374,14 @@ test_msix(void **state)
 /* igb_uio: the interrupt is (un)masked by writing 1 or 0 to /dev/uioN
  * (here a regular file, to read back what was written). */
 static const struct fake_dev dev_igb = {
-	.addr = "0000:00:06.0", .vendor = 0x1b36, .device = 0x0006,
-	.class_id = 0x020000, .numa_node = -1, .driver = "igb_uio",
-	.uio_num = 2, .iommu_group = -1,
+	.addr = "0000:00:06.0",
+	.vendor = 0x1b36,
+	.device = 0x0006,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "igb_uio",
+	.uio_num = 2,
+	.iommu_group = -1,
 	.bars = { { .len = 0x1000 } },
 };
 
@@ -375,11 +397,11 @@ check_igb_uio(int argc, char **argv, int consumed)
 	(void)argv;
 	(void)consumed;
 	if (dev == NULL || dev->kdrv != RTE_PCI_KDRV_IGB_UIO ||
-			rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_UIO)
+		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_UIO)
 		return 1;
 	if (rte_intr_enable(dev->intr_handle) != 0 ||
-			rte_intr_disable(dev->intr_handle) != 0 ||
-			rte_intr_ack(dev->intr_handle) != 0)
+		rte_intr_disable(dev->intr_handle) != 0 ||
+		rte_intr_ack(dev->intr_handle) != 0)
 		return 2;
 	snprintf(path, sizeof(path), "%s/dev/uio2", tree.root);
 	fd = open(path, O_RDONLY);

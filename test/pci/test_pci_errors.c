@@ -24,71 +24,70 @@
 #include "pci_private.h"
 
 #define EAL_ARGS "--no-huge -l 0"
-#define DEV "0000:00:04.0"
+#define DEV	 "0000:00:04.0"
 
 static struct fake_tree tree;
 
 struct error_case {
 	const char *name;
 	struct fake_dev dev;
-	const struct fake_dev *other;	/* a second device, or NULL */
-	const char *make_dir;		/* extra directory under the root */
-	bool init_fails;		/* else the device is only skipped */
+	const struct fake_dev *other; /* a second device, or NULL */
+	const char *make_dir;	      /* extra directory under the root */
+	bool init_fails;	      /* else the device is only skipped */
 	const char *says;
 };
 
 /* UIO_DEV(...) gives defaults that the arguments override on purpose. */
 #pragma GCC diagnostic ignored "-Woverride-init"
-#define UIO_DEV(...) { .addr = DEV, .vendor = 0x1b36, .device = 0x0005, \
-	.class_id = 0x020000, .numa_node = -1, .iommu_group = -1, \
-	.uio_num = -1, .bars = { { .len = 0x40, .io = true }, \
-	{ .len = 0x1000 } }, __VA_ARGS__ }
+#define UIO_DEV(...) \
+	{ \
+		.addr = DEV, .vendor = 0x1b36, .device = 0x0005, \
+		.class_id = 0x020000, .numa_node = -1, .iommu_group = -1, \
+		.uio_num = -1, \
+		.bars = { { .len = 0x40, .io = true }, { .len = 0x1000 } }, \
+		__VA_ARGS__ \
+	}
 
 static const struct fake_dev blocker = {
-	.addr = "0000:00:0a.0", .vendor = 0xabcd, .device = 0x0002,
-	.class_id = 0x020000, .numa_node = -1, .driver = "e1000e",
-	.uio_num = -1, .iommu_group = 8, .bars = { { .len = 0x1000 } },
+	.addr = "0000:00:0a.0",
+	.vendor = 0xabcd,
+	.device = 0x0002,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "e1000e",
+	.uio_num = -1,
+	.iommu_group = 8,
+	.bars = { { .len = 0x1000 } },
 };
 
 static const struct error_case cases[] = {
-	{ "uio node missing",
-	  UIO_DEV(.driver = "uio_pci_generic", .uio_num = 0),
-	  NULL, NULL, true,
-	  "/dev/uio0: No such file or directory (is the uio module loaded? "
-	  "modprobe uio_pci_generic)" },
+	{ "uio node missing", UIO_DEV(.driver = "uio_pci_generic", .uio_num = 0),
+		NULL, NULL, true,
+		"/dev/uio0: No such file or directory (is the uio module loaded? "
+		"modprobe uio_pci_generic)" },
 	{ "BAR not mappable",
-	  UIO_DEV(.driver = "uio_pci_generic", .uio_num = 0, .uio_node = true,
-		.bars = { [1] = { .len = 0x1000, .file_len = 0x800 } }),
-	  NULL, NULL, true,
-	  "BAR 1 not mappable" },
-	{ "unbound, no module",
-	  UIO_DEV(.driver = NULL),
-	  NULL, NULL, false,
-	  "bound to no kernel driver, and neither vfio-pci nor uio_pci_generic "
-	  "is loaded: modprobe vfio-pci, then pollux-devbind.py -b vfio-pci "
-	  DEV },
-	{ "unbound, module loaded",
-	  UIO_DEV(.driver = NULL),
-	  NULL, "drivers/vfio-pci", false,
-	  "bound to no kernel driver: pollux-devbind.py -b vfio-pci " DEV },
-	{ "kernel driver",
-	  UIO_DEV(.driver = "ixgbe"),
-	  NULL, NULL, false,
-	  "kernel driver ixgbe owns it, so it is left alone; to use it, "
-	  "pollux-devbind.py -b vfio-pci " DEV },
-	{ "vfio not loaded",
-	  UIO_DEV(.driver = "vfio-pci", .iommu_group = 7),
-	  NULL, NULL, true,
-	  "/vfio/vfio: the vfio module is not loaded (modprobe vfio-pci)" },
-	{ "group not viable",
-	  UIO_DEV(.driver = "vfio-pci", .iommu_group = 8),
-	  &blocker, NULL, true,
-	  "IOMMU group 8 is not viable: its other devices 0000:00:0a.0 "
-	  "(e1000e) are bound to kernel drivers" },
-	{ "vfio without group",
-	  UIO_DEV(.driver = "vfio-pci"),
-	  NULL, NULL, true,
-	  "bound to vfio-pci but has no iommu_group" },
+		UIO_DEV(.driver = "uio_pci_generic", .uio_num = 0,
+			.uio_node = true,
+			.bars = { [1] = { .len = 0x1000, .file_len = 0x800 } }),
+		NULL, NULL, true, "BAR 1 not mappable" },
+	{ "unbound, no module", UIO_DEV(.driver = NULL), NULL, NULL, false,
+		"bound to no kernel driver, and neither vfio-pci nor uio_pci_generic "
+		"is loaded: modprobe vfio-pci, then pollux-devbind.py -b vfio-pci " DEV },
+	{ "unbound, module loaded", UIO_DEV(.driver = NULL), NULL,
+		"drivers/vfio-pci", false,
+		"bound to no kernel driver: pollux-devbind.py -b vfio-pci " DEV },
+	{ "kernel driver", UIO_DEV(.driver = "ixgbe"), NULL, NULL, false,
+		"kernel driver ixgbe owns it, so it is left alone; to use it, "
+		"pollux-devbind.py -b vfio-pci " DEV },
+	{ "vfio not loaded", UIO_DEV(.driver = "vfio-pci", .iommu_group = 7),
+		NULL, NULL, true,
+		"/vfio/vfio: the vfio module is not loaded (modprobe vfio-pci)" },
+	{ "group not viable", UIO_DEV(.driver = "vfio-pci", .iommu_group = 8),
+		&blocker, NULL, true,
+		"IOMMU group 8 is not viable: its other devices 0000:00:0a.0 "
+		"(e1000e) are bound to kernel drivers" },
+	{ "vfio without group", UIO_DEV(.driver = "vfio-pci"), NULL, NULL, true,
+		"bound to vfio-pci but has no iommu_group" },
 };
 
 static int
@@ -118,7 +117,8 @@ lines_naming(const char *text, const char *name)
 		end = strchr(line, '\n');
 		if (end == NULL)
 			end = line + strlen(line);
-		if (memmem(line, (size_t)(end - line), name, strlen(name)) != NULL)
+		if (memmem(line, (size_t)(end - line), name, strlen(name)) !=
+			NULL)
 			n++;
 	}
 	return n;
@@ -162,8 +162,9 @@ run_case(const struct error_case *c)
 	if ((r.ret < 0) != c->init_fails || r.status != 0)
 		fail_msg("%s: init %d, status %d: %s", c->name, r.ret, r.status,
 			r.err_text);
-	if (strstr(r.err_text, c->says) == NULL || lines_naming(r.err_text,
-			DEV) != 1 || eal_run_lines(r.err_text) != 1)
+	if (strstr(r.err_text, c->says) == NULL ||
+		lines_naming(r.err_text, DEV) != 1 ||
+		eal_run_lines(r.err_text) != 1)
 		fail_msg("%s: want one line saying \"%s\", got: %s", c->name,
 			c->says, r.err_text);
 	/* The same through hot-plug: nothing left open or mapped. */
@@ -201,7 +202,8 @@ not_root_run(void *arg)
 	if (r.ret >= 0)
 		return 2;
 	if (strstr(r.err_text, "resource1: Permission denied (run as root)") ==
-			NULL || eal_run_lines(r.err_text) != 1) {
+			NULL ||
+		eal_run_lines(r.err_text) != 1) {
 		fprintf(stderr, "not root: %s", r.err_text);
 		return 3;
 	}
@@ -235,8 +237,8 @@ test_not_root(void **state)
 
 /* Builds a device the way the scan would, for the IOVA rules. */
 static void
-fake_pdev(struct pci_device *pdev, enum rte_pci_kernel_driver kdrv,
-	int group, bool fake)
+fake_pdev(struct pci_device *pdev, enum rte_pci_kernel_driver kdrv, int group,
+	bool fake)
 {
 	memset(pdev, 0, sizeof(*pdev));
 	snprintf(pdev->pub.name, sizeof(pdev->pub.name), DEV);
@@ -263,10 +265,10 @@ check_iova_rules(int argc, char **argv, int consumed)
 	fake_pdev(&pdev, RTE_PCI_KDRV_UIO_GENERIC, -1, false);
 	if (pci_iova_check(&pdev, &pcitest_driver) != -EINVAL)
 		return 2;
-	fake_pdev(&pdev, RTE_PCI_KDRV_VFIO, 9, false);	/* noiommu-9 */
+	fake_pdev(&pdev, RTE_PCI_KDRV_VFIO, 9, false); /* noiommu-9 */
 	if (pci_iova_check(&pdev, &pcitest_driver) != -EINVAL)
 		return 3;
-	fake_pdev(&pdev, RTE_PCI_KDRV_VFIO, 7, false);	/* behind an IOMMU */
+	fake_pdev(&pdev, RTE_PCI_KDRV_VFIO, 7, false); /* behind an IOMMU */
 	if (pci_iova_check(&pdev, &pcitest_driver) != 0)
 		return 4;
 	fake_pdev(&pdev, RTE_PCI_KDRV_UIO_GENERIC, -1, true);
@@ -306,17 +308,17 @@ check_iommu_class(int argc, char **argv, int consumed)
 	/* Fake devices take IOVAs as pointers: VA. */
 	if (pci_get_iommu_class() != RTE_IOVA_VA)
 		return 1;
-	a->fake = b->fake = false;	/* as if on real sysfs, both UIO */
+	a->fake = b->fake = false; /* as if on real sysfs, both UIO */
 	if (pci_get_iommu_class() != RTE_IOVA_PA)
 		return 2;
 	a->pub.kdrv = b->pub.kdrv = RTE_PCI_KDRV_VFIO;
 	a->iommu_group = b->iommu_group = 7;
 	if (pci_get_iommu_class() != RTE_IOVA_VA)
 		return 3;
-	a->iommu_group = b->iommu_group = 9;	/* no-IOMMU */
+	a->iommu_group = b->iommu_group = 9; /* no-IOMMU */
 	if (pci_get_iommu_class() != RTE_IOVA_PA)
 		return 4;
-	a->iommu_group = 7;	/* one of each: no mode fits both */
+	a->iommu_group = 7; /* one of each: no mode fits both */
 	if (pci_get_iommu_class() != RTE_IOVA_DC)
 		return 5;
 	a->pub.kdrv = b->pub.kdrv = RTE_PCI_KDRV_UIO_GENERIC;
@@ -327,13 +329,20 @@ check_iommu_class(int argc, char **argv, int consumed)
 static void
 test_iova(void **state)
 {
-	const struct fake_dev b = { .addr = "0000:00:05.0", .vendor = 0x1b36,
-		.device = 0x0006, .class_id = 0x020000, .numa_node = -1,
-		.driver = "uio_pci_generic", .uio_num = 1, .uio_node = true,
-		.iommu_group = -1, .bars = { { .len = 0x20000 } } };
+	const struct fake_dev b = { .addr = "0000:00:05.0",
+		.vendor = 0x1b36,
+		.device = 0x0006,
+		.class_id = 0x020000,
+		.numa_node = -1,
+		.driver = "uio_pci_generic",
+		.uio_num = 1,
+		.uio_node = true,
+		.iommu_group = -1,
+		.bars = { { .len = 0x20000 } } };
 	const struct error_case c = { "iova",
 		UIO_DEV(.driver = "uio_pci_generic", .uio_num = 0,
-			.uio_node = true), &b, NULL, false, "" };
+			.uio_node = true),
+		&b, NULL, false, "" };
 	char path[PATH_MAX];
 	struct eal_run r;
 
@@ -347,10 +356,12 @@ test_iova(void **state)
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		fail_msg("rules: init %d, hook %d: %s", r.ret, r.hook_ret,
 			r.err_text);
-	assert_non_null(strstr(r.err_text, DEV ": uio_pci_generic gives the "
-		"device physical addresses, which need hugepages"));
-	assert_non_null(strstr(r.err_text, DEV ": vfio-pci in no-IOMMU mode "
-		"gives the device physical addresses"));
+	assert_non_null(strstr(r.err_text,
+		DEV ": uio_pci_generic gives the "
+		    "device physical addresses, which need hugepages"));
+	assert_non_null(strstr(r.err_text,
+		DEV ": vfio-pci in no-IOMMU mode "
+		    "gives the device physical addresses"));
 	assert_int_equal(eal_run_lines(r.err_text), 2);
 	eal_run(EAL_ARGS, check_iommu_class, &r);
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)

@@ -82,8 +82,10 @@ fopen(const char *path, const char *mode)
 	fd = open(path, flags | O_CLOEXEC, 0666);
 	if (fd < 0)
 		return NULL;
-	f = fdopen(fd, mode[0] == 'r' && strchr(mode, '+') == NULL ? "r" :
-		mode[0] == 'a' ? "a+" : "r+");
+	f = fdopen(fd,
+		mode[0] == 'r' && strchr(mode, '+') == NULL ? "r" :
+			mode[0] == 'a'			    ? "a+" :
+							      "r+");
 	if (f == NULL)
 		close(fd);
 	return f;
@@ -185,11 +187,11 @@ find_host_nic(struct host_nic *nic)
 			continue;
 		snprintf(path, sizeof(path), SYSFS_PCI "/%s/vendor", e->d_name);
 		if (!read_first_line(path, vendor, sizeof(vendor)) ||
-				strcmp(vendor, "0x1af4") != 0)
+			strcmp(vendor, "0x1af4") != 0)
 			continue;
 		snprintf(path, sizeof(path), SYSFS_PCI "/%s/device", e->d_name);
 		if (!read_first_line(path, device, sizeof(device)) ||
-				(strcmp(device, "0x1041") != 0 &&
+			(strcmp(device, "0x1041") != 0 &&
 				strcmp(device, "0x1000") != 0))
 			continue;
 		snprintf(path, sizeof(path), SYSFS_PCI "/%s/driver", e->d_name);
@@ -197,9 +199,10 @@ find_host_nic(struct host_nic *nic)
 		if (n <= 0)
 			continue;
 		link[n] = '\0';
-		snprintf(nic->kdrv, sizeof(nic->kdrv), "%s", strrchr(link, '/') + 1);
+		snprintf(nic->kdrv, sizeof(nic->kdrv), "%s",
+			strrchr(link, '/') + 1);
 		if (strcmp(nic->kdrv, "vfio-pci") == 0 ||
-				strstr(nic->kdrv, "uio") != NULL)
+			strstr(nic->kdrv, "uio") != NULL)
 			continue;
 		snprintf(nic->addr, sizeof(nic->addr), "%s", e->d_name);
 		nic->id = (unsigned int)strtoul(device, NULL, 16);
@@ -250,7 +253,7 @@ check_skipped(int argc, char **argv, int consumed)
 		return 1;
 	dev = bus->find_device(NULL, name_is, nic.addr);
 	if (dev == NULL)
-		return 2;	/* the scan did not see it */
+		return 2; /* the scan did not see it */
 	pci = RTE_DEV_TO_PCI(dev);
 	if (probes != 0 || rte_dev_is_probed(dev) || pci->driver != NULL)
 		return 3;
@@ -269,7 +272,7 @@ check_skipped(int argc, char **argv, int consumed)
 		}
 	fclose(maps);
 	if (__atomic_load_n(&sys_opens, __ATOMIC_RELAXED) == 0)
-		return 8;	/* the bus's reads went around the check */
+		return 8; /* the bus's reads went around the check */
 	return __atomic_load_n(&sys_write_opens, __ATOMIC_RELAXED) != 0 ? 9 : 0;
 }
 
@@ -281,8 +284,8 @@ test_host_nic_skipped(void **state)
 	struct eal_run r;
 
 	(void)state;
-	assert_true(iface_state(nic.ifname, before, sizeof(before),
-		&flags_before));
+	assert_true(
+		iface_state(nic.ifname, before, sizeof(before), &flags_before));
 	unsetenv("POLLUX_SYSFS_PCI");
 	unsetenv("POLLUX_DEV_DIR");
 	/* The child starts counting from here. */
@@ -297,17 +300,18 @@ test_host_nic_skipped(void **state)
 		nic.addr, nic.id);
 	if (strstr(r.err_text, line) == NULL)
 		fail_msg("want \"%s\" in: %s", line, r.err_text);
-	snprintf(line, sizeof(line), ": kernel driver %s owns it, so it is "
-		"left alone", nic.kdrv);
+	snprintf(line, sizeof(line),
+		": kernel driver %s owns it, so it is "
+		"left alone",
+		nic.kdrv);
 	if (strstr(r.err_text, line) == NULL)
 		fail_msg("want \"%s\" in: %s", line, r.err_text);
-	assert_true(iface_state(nic.ifname, after, sizeof(after),
-		&flags_after));
+	assert_true(iface_state(nic.ifname, after, sizeof(after), &flags_after));
 	assert_string_equal(before, after);
 	assert_int_equal(flags_before, flags_after);
-	assert_true(flags_after & 0x1);	/* IFF_UP */
-	print_message("%s (%s, %s) skipped; interface %s still %s\n",
-		nic.addr, nic.kdrv, nic.ifname, nic.ifname, after);
+	assert_true(flags_after & 0x1); /* IFF_UP */
+	print_message("%s (%s, %s) skipped; interface %s still %s\n", nic.addr,
+		nic.kdrv, nic.ifname, nic.ifname, after);
 }
 
 int
@@ -320,10 +324,11 @@ main(void)
 	unsigned long flags;
 
 	if (!find_host_nic(&nic))
-		return test_skip("no virtio-net device bound to a kernel driver "
+		return test_skip(
+			"no virtio-net device bound to a kernel driver "
 			"with an interface on this host");
 	if (!iface_state(nic.ifname, operstate, sizeof(operstate), &flags) ||
-			!(flags & 0x1))
+		!(flags & 0x1))
 		return test_skip("the host's virtio-net interface is not up");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,45 +30,77 @@ static struct fake_tree tree;
 
 /* A: virtio-net (legacy id) on uio_pci_generic: I/O BAR 0, memory BARs. */
 static const struct fake_dev dev_a = {
-	.addr = "0000:00:04.0", .vendor = 0x1b36, .device = 0x0005,
-	.sub_vendor = 0x1af4, .sub_device = 0x1100, .class_id = 0x020000,
-	.numa_node = 0, .driver = "uio_pci_generic", .uio_num = 0,
-	.uio_node = true, .iommu_group = -1, .config_size = 4096,
-	.bars = { { .len = 0x40, .io = true }, { .len = 0x1000 },
-		[4] = { .len = 0x4000 } },
+	.addr = "0000:00:04.0",
+	.vendor = 0x1b36,
+	.device = 0x0005,
+	.sub_vendor = 0x1af4,
+	.sub_device = 0x1100,
+	.class_id = 0x020000,
+	.numa_node = 0,
+	.driver = "uio_pci_generic",
+	.uio_num = 0,
+	.uio_node = true,
+	.iommu_group = -1,
+	.config_size = 4096,
+	.bars = { { .len = 0x40, .io = true },
+		{ .len = 0x1000 }, [4] = { .len = 0x4000 } },
 };
 
 /* B: an 82599 on uio_pci_generic, no numa_node file, a prefetchable
  * BAR 0 that the driver (WC_ACTIVATE) gets write-combined. */
 static const struct fake_dev dev_b = {
-	.addr = "0000:00:05.0", .vendor = 0x1b36, .device = 0x0006,
-	.sub_vendor = 0x1af4, .sub_device = 0x1100, .class_id = 0x020000,
-	.numa_node = -2, .driver = "uio_pci_generic", .uio_num = 1,
-	.uio_node = true, .iommu_group = -1,
+	.addr = "0000:00:05.0",
+	.vendor = 0x1b36,
+	.device = 0x0006,
+	.sub_vendor = 0x1af4,
+	.sub_device = 0x1100,
+	.class_id = 0x020000,
+	.numa_node = -2,
+	.driver = "uio_pci_generic",
+	.uio_num = 1,
+	.uio_node = true,
+	.iommu_group = -1,
 	.bars = { { .len = 0x20000, .wc = true } },
 };
 
 /* C: virtio-net (modern id) owned by the kernel's virtio-pci. */
 static const struct fake_dev dev_c = {
-	.addr = "0000:00:06.0", .vendor = 0x1b36, .device = 0x0005,
-	.class_id = 0x020000, .numa_node = -1, .driver = "virtio-pci",
-	.uio_num = -1, .iommu_group = -1,
+	.addr = "0000:00:06.0",
+	.vendor = 0x1b36,
+	.device = 0x0005,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "virtio-pci",
+	.uio_num = -1,
+	.iommu_group = -1,
 	.bars = { { .len = 0x1000 } },
 };
 
 /* D: matched by class only (net_pciclass), no mapping. */
 static const struct fake_dev dev_d = {
-	.addr = "0000:00:07.0", .vendor = 0x1234, .device = 0x5678,
-	.class_id = 0x020000, .numa_node = -1, .driver = "uio_pci_generic",
-	.uio_num = 2, .uio_node = true, .iommu_group = -1,
+	.addr = "0000:00:07.0",
+	.vendor = 0x1234,
+	.device = 0x5678,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "uio_pci_generic",
+	.uio_num = 2,
+	.uio_node = true,
+	.iommu_group = -1,
 	.bars = { { .len = 0x1000 } },
 };
 
 /* E: bound to a user-space driver, but no driver has its ids. */
 static const struct fake_dev dev_e = {
-	.addr = "0000:00:08.0", .vendor = 0xabcd, .device = 0x0001,
-	.class_id = 0x020000, .numa_node = -1, .driver = "uio_pci_generic",
-	.uio_num = 3, .uio_node = true, .iommu_group = -1,
+	.addr = "0000:00:08.0",
+	.vendor = 0xabcd,
+	.device = 0x0001,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "uio_pci_generic",
+	.uio_num = 3,
+	.uio_node = true,
+	.iommu_group = -1,
 	.bars = { { .len = 0x1000 } },
 };
 
@@ -78,10 +110,10 @@ tree_setup(void **state)
 	(void)state;
 	memset(&seen, 0, sizeof(seen));
 	if (fake_tree_create(&tree) < 0 || fake_dev_add(&tree, &dev_a) < 0 ||
-			fake_dev_add(&tree, &dev_b) < 0 ||
-			fake_dev_add(&tree, &dev_c) < 0 ||
-			fake_dev_add(&tree, &dev_d) < 0 ||
-			fake_dev_add(&tree, &dev_e) < 0)
+		fake_dev_add(&tree, &dev_b) < 0 ||
+		fake_dev_add(&tree, &dev_c) < 0 ||
+		fake_dev_add(&tree, &dev_d) < 0 ||
+		fake_dev_add(&tree, &dev_e) < 0)
 		return -1;
 	fake_pci_env(&tree);
 	return 0;
@@ -129,7 +161,8 @@ test_addr_parse(void **state)
 		if ((ret == 0) != cases[i].ok)
 			fail_msg("'%s': %d", cases[i].str, ret);
 		if (ret == 0)
-			assert_int_equal(rte_pci_addr_cmp(&addr, &cases[i].addr), 0);
+			assert_int_equal(rte_pci_addr_cmp(&addr, &cases[i].addr),
+				0);
 	}
 	assert_int_not_equal(rte_pci_addr_parse(NULL, &addr), 0);
 	assert_true(rte_pci_addr_cmp(&low, &high) < 0);
@@ -146,15 +179,18 @@ test_id_match(void **state)
 {
 	static const struct rte_pci_id table[] = {
 		{ RTE_PCI_DEVICE(0x1af4, 0x1041) },
-		{ .class_id = RTE_CLASS_ANY_ID, .vendor_id = 0x8086,
-		  .device_id = 0x10fb, .subsystem_vendor_id = 0x8086,
-		  .subsystem_device_id = 0x000c },
-		{ .class_id = 0x010802, .vendor_id = RTE_PCI_ANY_ID,
-		  .device_id = RTE_PCI_ANY_ID,
-		  .subsystem_vendor_id = RTE_PCI_ANY_ID,
-		  .subsystem_device_id = RTE_PCI_ANY_ID },
+		{ .class_id = RTE_CLASS_ANY_ID,
+			.vendor_id = 0x8086,
+			.device_id = 0x10fb,
+			.subsystem_vendor_id = 0x8086,
+			.subsystem_device_id = 0x000c },
+		{ .class_id = 0x010802,
+			.vendor_id = RTE_PCI_ANY_ID,
+			.device_id = RTE_PCI_ANY_ID,
+			.subsystem_vendor_id = RTE_PCI_ANY_ID,
+			.subsystem_device_id = RTE_PCI_ANY_ID },
 		{ .vendor_id = 0 },
-		{ RTE_PCI_DEVICE(0x1234, 0x5678) },	/* after the end */
+		{ RTE_PCI_DEVICE(0x1234, 0x5678) }, /* after the end */
 	};
 	static const struct {
 		struct rte_pci_id id;
@@ -183,7 +219,7 @@ count_matches(const char *str)
 	struct rte_device *dev;
 	int n = 0;
 
-	RTE_DEV_FOREACH(dev, str, &it)
+	RTE_DEV_FOREACH (dev, str, &it)
 		n++;
 	return n;
 }
@@ -197,17 +233,20 @@ check_iterate_and_dump(void)
 	FILE *f;
 
 	if (count_matches("bus=pci") != 5 ||
-			count_matches("bus=pci,addr=00:05.0") != 1 ||
-			count_matches("bus=pci,addr=0000:00:0c.0") != 0)
+		count_matches("bus=pci,addr=00:05.0") != 1 ||
+		count_matches("bus=pci,addr=0000:00:0c.0") != 0)
 		return 20;
 	f = open_memstream(&text, &size);
 	if (f == NULL)
 		return 21;
 	rte_pci_dump(f);
 	fclose(f);
-	if (strstr(text, "0000:00:04.0 1b36:0005 (1af4:1100) class 020000 "
-			"numa 0 kernel uio_pci_generic driver net_pcitest\n") ==
-			NULL || strstr(text, "0000:00:06.0 1b36:0005 (0000:0000) "
+	if (strstr(text,
+		    "0000:00:04.0 1b36:0005 (1af4:1100) class 020000 "
+		    "numa 0 kernel uio_pci_generic driver net_pcitest\n") ==
+			NULL ||
+		strstr(text,
+			"0000:00:06.0 1b36:0005 (0000:0000) "
 			"class 020000 numa -1 kernel virtio-pci driver -\n") ==
 			NULL) {
 		free(text);
@@ -231,39 +270,42 @@ check_scan(int argc, char **argv, int consumed)
 	if (a == NULL || b == NULL || c == NULL || !rte_eal_has_pci())
 		return 1;
 	if (a->id.vendor_id != 0x1b36 || a->id.device_id != 0x0005 ||
-			a->id.subsystem_vendor_id != 0x1af4 ||
-			a->id.subsystem_device_id != 0x1100 ||
-			a->id.class_id != 0x020000)
+		a->id.subsystem_vendor_id != 0x1af4 ||
+		a->id.subsystem_device_id != 0x1100 ||
+		a->id.class_id != 0x020000)
 		return 2;
 	if (a->device.numa_node != 0 || b->device.numa_node != SOCKET_ID_ANY)
 		return 3;
-	if (a->kdrv != RTE_PCI_KDRV_UIO_GENERIC || c->kdrv != RTE_PCI_KDRV_UNKNOWN)
+	if (a->kdrv != RTE_PCI_KDRV_UIO_GENERIC ||
+		c->kdrv != RTE_PCI_KDRV_UNKNOWN)
 		return 4;
-	if (a->mem_resource[0].len != 0x40 || a->mem_resource[0].phys_addr !=
-			0xc000 || a->mem_resource[0].addr != NULL ||
-			a->mem_resource[1].len != 0x1000 ||
-			a->mem_resource[1].addr == NULL ||
-			a->mem_resource[4].addr == NULL ||
-			a->mem_resource[2].len != 0)
+	if (a->mem_resource[0].len != 0x40 ||
+		a->mem_resource[0].phys_addr != 0xc000 ||
+		a->mem_resource[0].addr != NULL ||
+		a->mem_resource[1].len != 0x1000 ||
+		a->mem_resource[1].addr == NULL ||
+		a->mem_resource[4].addr == NULL || a->mem_resource[2].len != 0)
 		return 5;
 	/* Probed with BARs mapped: the driver's write is in the file. */
 	if (seen.probes != 2 || seen.class_probes != 1 ||
-			strcmp(seen.names[0], "0000:00:04.0") != 0 ||
-			strcmp(seen.names[1], "0000:00:05.0") != 0)
+		strcmp(seen.names[0], "0000:00:04.0") != 0 ||
+		strcmp(seen.names[1], "0000:00:05.0") != 0)
 		return 6;
 	if (fake_file_io(&tree, "0000:00:04.0", "resource1", &mark,
-			sizeof(mark), 0, false) < 0 || mark != PCITEST_MARK)
+		    sizeof(mark), 0, false) < 0 ||
+		mark != PCITEST_MARK)
 		return 7;
 	/* B's prefetchable BAR went through resource0_wc. */
 	mark = 0;
 	if (fake_file_io(&tree, "0000:00:05.0", "resource0_wc", &mark,
-			sizeof(mark), 0, false) < 0 || mark != PCITEST_MARK)
+		    sizeof(mark), 0, false) < 0 ||
+		mark != PCITEST_MARK)
 		return 10;
 	if (c->driver != NULL || rte_dev_is_probed(&c->device) ||
-			c->mem_resource[0].addr != NULL)
+		c->mem_resource[0].addr != NULL)
 		return 8;
 	if (a->intr_handle == NULL ||
-			rte_intr_type_get(a->intr_handle) != RTE_INTR_HANDLE_UIO_INTX)
+		rte_intr_type_get(a->intr_handle) != RTE_INTR_HANDLE_UIO_INTX)
 		return 9;
 	return check_iterate_and_dump();
 }
@@ -280,14 +322,17 @@ test_scan_and_probe(void **state)
 		fail_msg("init %d, hook %d, status %d: %s", r.ret, r.hook_ret,
 			r.status, r.err_text);
 	/* One line for the kernel-owned device, one for the unclaimed one. */
-	assert_non_null(strstr(r.err_text, "0000:00:06.0 (1b36:0005) skipped "
+	assert_non_null(strstr(r.err_text,
+		"0000:00:06.0 (1b36:0005) skipped "
 		"for driver net_pcitest: kernel driver virtio-pci owns it"));
-	assert_non_null(strstr(r.err_text, "0000:00:08.0 (abcd:0001) is bound "
+	assert_non_null(strstr(r.err_text,
+		"0000:00:08.0 (abcd:0001) is bound "
 		"to a user-space driver, but no driver claims it"));
 	assert_int_equal(eal_run_lines(r.err_text), 2);
 	/* Bus mastering went on at map and off at unmap (cleanup). */
 	assert_int_equal(fake_file_io(&tree, "0000:00:04.0", "config", &command,
-		2, RTE_PCI_COMMAND, false), 0);
+				 2, RTE_PCI_COMMAND, false),
+		0);
 	assert_int_equal(command & RTE_PCI_COMMAND_MASTER, 0);
 	assert_int_equal(command & 0x2, 0x2);
 }
@@ -301,7 +346,7 @@ check_allow(int argc, char **argv, int consumed)
 	if (seen.probes != 1 || seen.class_probes != 0)
 		return 1;
 	if (strcmp(seen.names[0], "0000:00:04.0") != 0 ||
-			strcmp(seen.args[0], "key=val,n=2") != 0)
+		strcmp(seen.args[0], "key=val,n=2") != 0)
 		return 2;
 	return 0;
 }
@@ -313,7 +358,7 @@ check_block(int argc, char **argv, int consumed)
 	(void)argv;
 	(void)consumed;
 	if (seen.probes != 1 || seen.class_probes != 1 ||
-			strcmp(seen.names[0], "0000:00:05.0") != 0)
+		strcmp(seen.names[0], "0000:00:05.0") != 0)
 		return 1;
 	return 0;
 }
@@ -349,7 +394,8 @@ test_allow_block(void **state)
 	eal_run(EAL_ARGS " -a 0000:00:09.0", check_nothing, &r);
 	assert_true(r.ret >= 0);
 	assert_int_equal(r.hook_ret, 110);
-	assert_non_null(strstr(r.err_text, "-a 0000:00:09.0: there is no PCI "
+	assert_non_null(strstr(r.err_text,
+		"-a 0000:00:09.0: there is no PCI "
 		"device at this address"));
 	assert_int_equal(eal_run_lines(r.err_text), 1);
 	/* --no-pci: no scan, no probe, rte_eal_has_pci() is 0. */
@@ -382,7 +428,7 @@ check_untouched(int argc, char **argv, int consumed)
 		return 5;
 	/* Reading is harmless and allowed. */
 	if (rte_pci_read_config(c, &vendor, 2, RTE_PCI_VENDOR_ID) != 2 ||
-			vendor != 0x1b36)
+		vendor != 0x1b36)
 		return 6;
 	if (rte_dev_probe("0000:00:06.0") >= 0)
 		return 7;
@@ -399,14 +445,17 @@ test_kernel_owned_untouched(void **state)
 
 	(void)state;
 	assert_int_equal(fake_file_io(&tree, "0000:00:06.0", "config", before,
-		sizeof(before), 0, false), 0);
+				 sizeof(before), 0, false),
+		0);
 	eal_run(EAL_ARGS, check_untouched, &r);
 	if (r.ret < 0 || r.hook_ret != 0 || r.status != 0)
 		fail_msg("init %d, hook %d: %s", r.ret, r.hook_ret, r.err_text);
 	assert_int_equal(fake_file_io(&tree, "0000:00:06.0", "config", after,
-		sizeof(after), 0, false), 0);
+				 sizeof(after), 0, false),
+		0);
 	assert_memory_equal(before, after, sizeof(before));
-	assert_non_null(strstr(r.err_text, "configuration space not written: "
+	assert_non_null(strstr(r.err_text,
+		"configuration space not written: "
 		"kernel driver virtio-pci owns the device"));
 }
 
@@ -423,19 +472,19 @@ check_hotplug(int argc, char **argv, int consumed)
 		return 1;
 	fds = pcitest_count_fds();
 	if (rte_dev_probe("00:04.0,key=hot") != 0 || seen.probes != 2 ||
-			strcmp(seen.args[1], "key=hot") != 0)
+		strcmp(seen.args[1], "key=hot") != 0)
 		return 2;
 	a = pcitest_find("0000:00:04.0");
 	if (a == NULL || !rte_dev_is_probed(&a->device) ||
-			pcitest_count_maps("0000:00:04.0/resource") != 2)
+		pcitest_count_maps("0000:00:04.0/resource") != 2)
 		return 3;
 	if (rte_dev_probe("0000:00:04.0") != -EEXIST)
 		return 4;
 	if (rte_dev_remove(&a->device) != 0 || seen.removes != 1)
 		return 5;
 	if (pcitest_find("0000:00:04.0") != NULL ||
-			pcitest_count_maps("0000:00:04.0/resource") != 0 ||
-			pcitest_count_fds() != fds)
+		pcitest_count_maps("0000:00:04.0/resource") != 0 ||
+		pcitest_count_fds() != fds)
 		return 6;
 	/* Found again by the next scan. */
 	if (rte_dev_probe("pci:0000:00:04.0") != 0 || seen.probes != 3)
@@ -445,8 +494,8 @@ check_hotplug(int argc, char **argv, int consumed)
 	/* The layered spelling reaches the same device. */
 	a = pcitest_find("0000:00:04.0");
 	if (a == NULL || rte_dev_remove(&a->device) != 0 ||
-			rte_dev_probe("bus=pci,addr=0000:00:04.0") != 0 ||
-			seen.probes != 4)
+		rte_dev_probe("bus=pci,addr=0000:00:04.0") != 0 ||
+		seen.probes != 4)
 		return 10;
 	if (rte_dev_probe("0000:00:04.0,fail=1") == 0)
 		return 9;

@@ -36,23 +36,34 @@
 #define EAL_ARGS "--no-huge -l 0 -m 16"
 /* No -m: with --no-huge, -m caps memory, and check_dma() needs it to grow. */
 #define EAL_ARGS_GROW "--no-huge -l 0"
-#define DEV_A "0000:00:04.0"
-#define DEV_B "0000:00:05.0"
+#define DEV_A	      "0000:00:04.0"
+#define DEV_B	      "0000:00:05.0"
 
 static struct fake_tree tree;
 
 static const struct fake_dev dev_a = {
-	.addr = DEV_A, .vendor = 0x1b36, .device = 0x0005,
-	.class_id = 0x020000, .numa_node = -1, .driver = "vfio-pci",
-	.uio_num = -1, .iommu_group = 5, .config_size = 4096,
-	.bars = { { .len = 0x40, .io = true }, { .len = 0x1000 },
-		[4] = { .len = 0x4000 } },
+	.addr = DEV_A,
+	.vendor = 0x1b36,
+	.device = 0x0005,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "vfio-pci",
+	.uio_num = -1,
+	.iommu_group = 5,
+	.config_size = 4096,
+	.bars = { { .len = 0x40, .io = true },
+		{ .len = 0x1000 }, [4] = { .len = 0x4000 } },
 };
 
 static const struct fake_dev dev_b = {
-	.addr = DEV_B, .vendor = 0x1b36, .device = 0x0006,
-	.class_id = 0x020000, .numa_node = -1, .driver = "vfio-pci",
-	.uio_num = -1, .iommu_group = 6,
+	.addr = DEV_B,
+	.vendor = 0x1b36,
+	.device = 0x0006,
+	.class_id = 0x020000,
+	.numa_node = -1,
+	.driver = "vfio-pci",
+	.uio_num = -1,
+	.iommu_group = 6,
 	.bars = { { .len = 0x20000 } },
 };
 
@@ -63,10 +74,10 @@ tree_setup(void **state)
 	memset(&seen, 0, sizeof(seen));
 	memset(&fake_vfio, 0, sizeof(fake_vfio));
 	if (fake_tree_create(&tree) < 0 || fake_dev_add(&tree, &dev_a) < 0 ||
-			fake_dev_add(&tree, &dev_b) < 0 ||
-			fake_write(tree.root, "dev/vfio/vfio", "%s", "") < 0 ||
-			fake_write(tree.root, "dev/vfio/5", "%s", "") < 0 ||
-			fake_write(tree.root, "dev/vfio/6", "%s", "") < 0)
+		fake_dev_add(&tree, &dev_b) < 0 ||
+		fake_write(tree.root, "dev/vfio/vfio", "%s", "") < 0 ||
+		fake_write(tree.root, "dev/vfio/5", "%s", "") < 0 ||
+		fake_write(tree.root, "dev/vfio/6", "%s", "") < 0)
 		return -1;
 	fake_pci_env(&tree);
 	fake_vfio_setup();
@@ -100,11 +111,12 @@ segment_is_mapped(const struct rte_memseg_list *msl,
 	(void)msl;
 	(void)arg;
 	for (i = 0; i < fake_vfio.nb_dma; i++)
-		if (fake_vfio.dma[i].mapped && fake_vfio.dma[i].iova == ms->iova &&
-				fake_vfio.dma[i].vaddr == (uintptr_t)ms->addr &&
-				fake_vfio.dma[i].size == ms->len)
+		if (fake_vfio.dma[i].mapped &&
+			fake_vfio.dma[i].iova == ms->iova &&
+			fake_vfio.dma[i].vaddr == (uintptr_t)ms->addr &&
+			fake_vfio.dma[i].size == ms->len)
 			return 0;
-	return 1;	/* stop: this one is not */
+	return 1; /* stop: this one is not */
 }
 
 static int
@@ -124,7 +136,7 @@ dma_matches_memory(void)
 	int segments = 0;
 
 	if (rte_memseg_walk(segment_is_mapped, NULL) != 0 ||
-			rte_memseg_walk(count_segment, &segments) != 0)
+		rte_memseg_walk(count_segment, &segments) != 0)
 		return false;
 	return segments == dma_mapped_count();
 }
@@ -165,22 +177,22 @@ check_msix(struct rte_pci_device *a)
 	if (rte_intr_type_get(h) != RTE_INTR_HANDLE_VFIO_MSIX)
 		return 40;
 	if (rte_intr_callback_register(h, intr_cb, NULL) != 0 ||
-			rte_intr_enable(h) != 0)
+		rte_intr_enable(h) != 0)
 		return 41;
 	/* Vector 0 is the handle's eventfd, given to the kernel. */
 	if (fake_vfio.irq_index_set != VFIO_PCI_MSIX_IRQ_INDEX ||
-			fake_vfio.irq_fds_count != 1 ||
-			fake_vfio.irq_fds[0] != rte_intr_fd_get(h))
+		fake_vfio.irq_fds_count != 1 ||
+		fake_vfio.irq_fds[0] != rte_intr_fd_get(h))
 		return 42;
 	/* The "device" raises vector 0. */
 	if (write(fake_vfio.irq_fds[0], &one, sizeof(one)) != sizeof(one) ||
-			!wait_intr(1))
+		!wait_intr(1))
 		return 43;
 	/* Two Rx queues: vectors 1 and 2 get their own eventfds. */
 	if (rte_intr_disable(h) != 0 || rte_intr_efd_enable(h, 2) != 0 ||
-			rte_intr_enable(h) != 0 || fake_vfio.irq_fds_count != 3 ||
-			fake_vfio.irq_fds[1] != rte_intr_efds_index_get(h, 0) ||
-			fake_vfio.irq_fds[2] != rte_intr_efds_index_get(h, 1))
+		rte_intr_enable(h) != 0 || fake_vfio.irq_fds_count != 3 ||
+		fake_vfio.irq_fds[1] != rte_intr_efds_index_get(h, 0) ||
+		fake_vfio.irq_fds[2] != rte_intr_efds_index_get(h, 1))
 		return 44;
 	if (rte_intr_callback_unregister_sync(h, intr_cb, NULL) != 1)
 		return 45;
@@ -204,19 +216,20 @@ check_vfio(int argc, char **argv, int consumed)
 		return 1;
 	/* One container, one IOMMU type for both groups, both reset. */
 	if (fake_vfio.set_iommu_calls != 1 ||
-			fake_vfio.iommu_type != VFIO_TYPE1v2_IOMMU ||
-			fake_vfio.containers_set != 2 || fake_vfio.resets != 2)
+		fake_vfio.iommu_type != VFIO_TYPE1v2_IOMMU ||
+		fake_vfio.containers_set != 2 || fake_vfio.resets != 2)
 		return 2;
 	/* BAR 1 is a mapping of the device fd; the probe's write is there. */
-	if (a->mem_resource[1].addr == NULL || a->mem_resource[0].addr != NULL ||
-			a->mem_resource[4].addr == NULL)
+	if (a->mem_resource[1].addr == NULL ||
+		a->mem_resource[0].addr != NULL ||
+		a->mem_resource[4].addr == NULL)
 		return 3;
 	memcpy(&mark, a->mem_resource[1].addr, sizeof(mark));
 	if (mark != PCITEST_MARK)
 		return 4;
 	/* Config space through the config region: bus mastering on. */
 	if (rte_pci_read_config(a, &command, 2, RTE_PCI_COMMAND) != 2 ||
-			!(command & RTE_PCI_COMMAND_MASTER))
+		!(command & RTE_PCI_COMMAND_MASTER))
 		return 5;
 	/* The I/O BAR through pread/pwrite on the device fd. */
 	if (rte_pci_ioport_map(a, 0, &io) != 0)
@@ -265,15 +278,15 @@ check_close(int argc, char **argv, int consumed)
 		return 2;
 	/* Reset, IRQs detached, group and container gone. */
 	if (fake_vfio.resets != resets + 1 ||
-			fake_vfio.irq_disables != disables + 1 ||
-			fake_vfio.containers_set != 0)
+		fake_vfio.irq_disables != disables + 1 ||
+		fake_vfio.containers_set != 0)
 		return 3;
 	/* Device, group, container and interrupt eventfd: 4 fds. */
 	if (pcitest_count_fds() != fds - 4)
 		return 4;
 	/* A second open goes through the whole sequence again. */
 	if (rte_dev_probe(DEV_A) != 0 || fake_vfio.containers_set != 1 ||
-			fake_vfio.set_iommu_calls != 2 || pcitest_count_fds() != fds)
+		fake_vfio.set_iommu_calls != 2 || pcitest_count_fds() != fds)
 		return 5;
 	return 0;
 }
@@ -336,12 +349,12 @@ check_intx(int argc, char **argv, int consumed)
 	(void)argc;
 	(void)argv;
 	(void)consumed;
-	if (a == NULL || rte_intr_type_get(a->intr_handle) !=
-			RTE_INTR_HANDLE_VFIO_LEGACY)
+	if (a == NULL ||
+		rte_intr_type_get(a->intr_handle) != RTE_INTR_HANDLE_VFIO_LEGACY)
 		return 1;
 	if (rte_intr_enable(a->intr_handle) != 0 ||
-			fake_vfio.irq_index_set != VFIO_PCI_INTX_IRQ_INDEX ||
-			rte_intr_ack(a->intr_handle) != 0)
+		fake_vfio.irq_index_set != VFIO_PCI_INTX_IRQ_INDEX ||
+		rte_intr_ack(a->intr_handle) != 0)
 		return 2;
 	return 0;
 }
@@ -369,8 +382,9 @@ test_vfio_not_viable(void **state)
 	fake_vfio.not_viable = true;
 	eal_run(EAL_ARGS " -a " DEV_A, NULL, &r);
 	assert_true(r.ret < 0);
-	assert_non_null(strstr(r.err_text, DEV_A ": IOMMU group 5 is not "
-		"viable: bind every device of the group to vfio-pci"));
+	assert_non_null(strstr(r.err_text,
+		DEV_A ": IOMMU group 5 is not "
+		      "viable: bind every device of the group to vfio-pci"));
 	assert_int_equal(eal_run_lines(r.err_text), 1);
 }
 
@@ -394,8 +408,8 @@ main(void)
 			tree_teardown),
 		cmocka_unit_test_setup_teardown(test_vfio_intx, tree_setup,
 			tree_teardown),
-		cmocka_unit_test_setup_teardown(test_vfio_not_viable, tree_setup,
-			tree_teardown),
+		cmocka_unit_test_setup_teardown(test_vfio_not_viable,
+			tree_setup, tree_teardown),
 		cmocka_unit_test_setup_teardown(test_vfio_cleanup_leaks,
 			tree_setup, tree_teardown),
 	};

@@ -13,10 +13,11 @@
 
 #include "ethdev/ethdev_test.h"
 
-#define NULL_EAL_ARGS "-l 0 --no-huge --no-pci -m 256 " \
+#define NULL_EAL_ARGS \
+	"-l 0 --no-huge --no-pci -m 256 " \
 	"--log-level=lib.ethdev:crit"
 #define NULL_ARGS NULL_EAL_ARGS " --vdev net_null0"
-#define BURST 32
+#define BURST	  32
 
 /* Receives one burst of BURST packets of len bytes on port/queue. */
 static int
@@ -220,8 +221,14 @@ ETH_BODY(body_max_queues)
 ETH_BODY(body_bad_devargs)
 {
 	static const char *const bad[] = {
-		"size=0", "size=9001", "size=abc", "size=", "copy=2",
-		"no-rx=x", "bogus=1", "size=-5",
+		"size=0",
+		"size=9001",
+		"size=abc",
+		"size=",
+		"copy=2",
+		"no-rx=x",
+		"bogus=1",
+		"size=-5",
 	};
 	unsigned int i;
 
@@ -259,8 +266,8 @@ ETH_BODY(body_bare_key)
 	rte_openlog_stream(NULL);
 	fclose(log);
 	if (!ok || strstr(text, "(null)") != NULL ||
-			strstr(text, "no-rx needs a value") == NULL ||
-			strstr(text, "size needs a value") == NULL) {
+		strstr(text, "no-rx needs a value") == NULL ||
+		strstr(text, "size needs a value") == NULL) {
 		fprintf(stderr, "log: %s\n", text);
 		free(text);
 		return __LINE__;
@@ -306,17 +313,16 @@ ETH_BODY(body_hotplug)
 }
 
 ETH_CASE_ARGS(test_default, NULL_ARGS, body_default)
-ETH_CASE_ARGS(test_size_copy, NULL_EAL_ARGS
-	" --vdev net_null0,size=128,copy=1", body_size_copy)
-ETH_CASE_ARGS(test_no_rx, NULL_EAL_ARGS " --vdev net_null0,no-rx=1",
-	body_no_rx)
+ETH_CASE_ARGS(test_size_copy, NULL_EAL_ARGS " --vdev net_null0,size=128,copy=1",
+	body_size_copy)
+ETH_CASE_ARGS(test_no_rx, NULL_EAL_ARGS " --vdev net_null0,no-rx=1", body_no_rx)
 ETH_CASE_ARGS(test_nombuf_xstats, NULL_ARGS, body_nombuf_xstats)
 ETH_CASE_ARGS(test_multi_queue, NULL_ARGS, body_multi_queue)
 ETH_CASE_ARGS(test_max_queues, NULL_ARGS, body_max_queues)
 ETH_CASE_ARGS(test_bad_devargs, NULL_EAL_ARGS, body_bad_devargs)
 ETH_CASE_ARGS(test_bare_key, NULL_EAL_ARGS, body_bare_key)
-ETH_CASE_ARGS(test_size_too_big_for_pool, NULL_EAL_ARGS
-	" --vdev net_null0,size=9000", body_size_too_big_for_pool)
+ETH_CASE_ARGS(test_size_too_big_for_pool,
+	NULL_EAL_ARGS " --vdev net_null0,size=9000", body_size_too_big_for_pool)
 ETH_CASE_ARGS(test_hotplug, NULL_EAL_ARGS, body_hotplug)
 
 /* A bad --vdev fails rte_eal_init() with one line naming the key. */

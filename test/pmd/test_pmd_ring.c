@@ -20,19 +20,22 @@
 
 #include "ethdev/ethdev_test.h"
 
-#define RING_EAL_ARGS "-l 0 --no-huge --no-pci -m 256 " \
+#define RING_EAL_ARGS \
+	"-l 0 --no-huge --no-pci -m 256 " \
 	"--log-level=lib.ethdev:crit"
 /* What DPDK's testpmd and examples are given: two self-looped ports. */
 #define RING_SELF_ARGS RING_EAL_ARGS " --vdev net_ring0 --vdev net_ring1"
-#define RING_SHARED_ARGS RING_EAL_ARGS \
+#define RING_SHARED_ARGS \
+	RING_EAL_ARGS \
 	" --vdev net_ring0,nodeaction=sh:0:CREATE" \
 	" --vdev net_ring1,nodeaction=sh:0:ATTACH"
-#define RING_SHARED_ARGS_2 "-l 0-1 --no-huge --no-pci -m 256 " \
+#define RING_SHARED_ARGS_2 \
+	"-l 0-1 --no-huge --no-pci -m 256 " \
 	"--log-level=lib.ethdev:crit" \
 	" --vdev net_ring0,nodeaction=sh2:0:CREATE" \
 	" --vdev net_ring1,nodeaction=sh2:0:ATTACH"
-#define RING_QUEUES 16	/* DPDK's RTE_PMD_RING_MAX_RX_RINGS */
-#define BURST 32
+#define RING_QUEUES 16 /* DPDK's RTE_PMD_RING_MAX_RX_RINGS */
+#define BURST	    32
 
 /* Sends BURST packets on from/queue and receives them on to/queue, with
  * the content unchanged. */
@@ -174,8 +177,7 @@ ETH_BODY(body_crossed_pair)
 	CHECK_OK(eth_port_up((uint16_t)a, 1, 512, NULL));
 	CHECK_OK(eth_port_up((uint16_t)b, 1, 512, NULL));
 	for (round = 0; round < 10; round++) {
-		CHECK_OK(ring_pass((uint16_t)a, (uint16_t)b, 0,
-			(uint8_t)round));
+		CHECK_OK(ring_pass((uint16_t)a, (uint16_t)b, 0, (uint8_t)round));
 		CHECK_OK(ring_pass((uint16_t)b, (uint16_t)a, 0,
 			(uint8_t)(round + 100)));
 	}
@@ -239,8 +241,7 @@ ETH_BODY(body_shared_two_lcores)
 	while (expect < STREAM_PKTS && rte_get_timer_cycles() < deadline) {
 		n = rte_eth_rx_burst(1, 0, pkts, BURST);
 		for (k = 0; k < n; k++) {
-			CHECK(*rte_pktmbuf_mtod(pkts[k], uint32_t *) ==
-				expect);
+			CHECK(*rte_pktmbuf_mtod(pkts[k], uint32_t *) == expect);
 			expect++;
 		}
 		eth_free_pkts(pkts, n);
@@ -259,8 +260,8 @@ ETH_BODY(body_shared_two_lcores)
 /* A full ring takes what fits and counts the rest in tx_ring_full. */
 ETH_BODY(body_ring_full)
 {
-	struct rte_mempool *mp = rte_pktmbuf_pool_create("full_pool", 2047,
-		0, 0, RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	struct rte_mempool *mp = rte_pktmbuf_pool_create("full_pool", 2047, 0,
+		0, RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
 	struct rte_mbuf *pkts[BURST];
 	struct rte_eth_xstat_name names[64];
 	struct rte_eth_xstat xstats[64];
@@ -305,8 +306,7 @@ ETH_BODY(body_from_rings)
 	void *objs[BURST];
 	int port, k;
 
-	rx[0] = rte_ring_create("fr_rx0", 256, 0,
-		RING_F_SP_ENQ | RING_F_SC_DEQ);
+	rx[0] = rte_ring_create("fr_rx0", 256, 0, RING_F_SP_ENQ | RING_F_SC_DEQ);
 	rx[1] = rte_ring_create("fr_rx1", 256, 0, 0);
 	tx[0] = rte_ring_create("fr_tx0", 256, 0, 0);
 	tx[1] = rte_ring_create("fr_tx1", 256, 0, 0);
@@ -363,10 +363,12 @@ ETH_BODY(body_from_ring)
 	CHECK_RET(rte_eth_from_ring(NULL), -1);
 	CHECK(rte_errno == EINVAL);
 	CHECK_RET(rte_eth_from_rings("x", (struct rte_ring **)bad, 1,
-		(struct rte_ring **)bad, 1, 0), -1);
+			  (struct rte_ring **)bad, 1, 0),
+		-1);
 	CHECK(rte_errno == EINVAL);
 	CHECK_RET(rte_eth_from_rings("x", (struct rte_ring **)bad, 0,
-		(struct rte_ring **)bad, 1, 0), -1);
+			  (struct rte_ring **)bad, 1, 0),
+		-1);
 	CHECK(rte_errno == EINVAL);
 	CHECK(rte_eth_dev_count_avail() == 0);
 	CHECK_POOL_FULL(eth_pool());
@@ -376,12 +378,18 @@ ETH_BODY(body_from_ring)
 ETH_BODY(body_bad_devargs)
 {
 	static const char *const bad[] = {
-		"nodeaction=a:0:DESTROY", "nodeaction=a:0",
+		"nodeaction=a:0:DESTROY",
+		"nodeaction=a:0",
 		"nodeaction=a:x:CREATE",
-		"nodeaction=nothere:0:ATTACH", "colour=red", "internal=0x1234",
+		"nodeaction=nothere:0:ATTACH",
+		"colour=red",
+		"internal=0x1234",
 		"nodeaction=a_name_much_too_long_for_any_ring_name:0:CREATE",
-		"internal", "nodeaction=a:-2:CREATE", "nodeaction=a:999:CREATE",
-		"nodeaction=a:4294967295:CREATE", "nodeaction=a: 0:CREATE",
+		"internal",
+		"nodeaction=a:-2:CREATE",
+		"nodeaction=a:999:CREATE",
+		"nodeaction=a:4294967295:CREATE",
+		"nodeaction=a: 0:CREATE",
 		"nodeaction=a::CREATE",
 		"nodeaction=a:0:CREATE,nodeaction=b:0:CREATE",
 		"nodeaction=abcdefghijklmnopqr:0:CREATE",
@@ -399,7 +407,8 @@ ETH_BODY(body_bad_devargs)
 	}
 	/* The longest NAME that ETH_RXTX15_NAME has room for. */
 	CHECK_RET(rte_vdev_init("net_ring7",
-		"nodeaction=abcdefghijklmnopq:0:CREATE"), 0);
+			  "nodeaction=abcdefghijklmnopq:0:CREATE"),
+		0);
 	CHECK(ring_named(RING_QUEUES - 1, "abcdefghijklmnopq") != NULL);
 	CHECK_RET(rte_vdev_uninit("net_ring7"), 0);
 	/* No devargs: a port over rings named after itself. */
@@ -442,12 +451,10 @@ ETH_BODY(body_rings_in_the_way)
 
 	mine[5] = rte_ring_create("ETH_RXTX5_w", 64, 0, 0);
 	CHECK(mine[5] != NULL);
-	CHECK_RET(rte_vdev_init("net_ring1", "nodeaction=w:0:CREATE"),
-		-EINVAL);
+	CHECK_RET(rte_vdev_init("net_ring1", "nodeaction=w:0:CREATE"), -EINVAL);
 	CHECK(ring_named(0, "w") == NULL && ring_named(6, "w") == NULL);
 	CHECK(ring_named(5, "w") == mine[5]);
-	CHECK_RET(rte_vdev_init("net_ring1", "nodeaction=w:0:ATTACH"),
-		-EINVAL);
+	CHECK_RET(rte_vdev_init("net_ring1", "nodeaction=w:0:ATTACH"), -EINVAL);
 	CHECK(ring_named(5, "w") == mine[5]);
 	rte_ring_free(mine[5]);
 	CHECK(rte_eth_dev_count_avail() == 0);
@@ -476,11 +483,9 @@ ETH_BODY(body_rings_in_the_way)
 
 ETH_CASE_ARGS(test_self_looped, RING_SELF_ARGS, body_self_looped)
 ETH_CASE_ARGS(test_shared_rings, RING_SHARED_ARGS, body_shared_rings)
-ETH_CASE_ARGS(test_shared_two_lcores, RING_SHARED_ARGS_2,
-	body_shared_two_lcores)
+ETH_CASE_ARGS(test_shared_two_lcores, RING_SHARED_ARGS_2, body_shared_two_lcores)
 ETH_CASE_ARGS(test_crossed_pair, RING_EAL_ARGS, body_crossed_pair)
-ETH_CASE_ARGS(test_ring_full, RING_EAL_ARGS " --vdev net_ring0",
-	body_ring_full)
+ETH_CASE_ARGS(test_ring_full, RING_EAL_ARGS " --vdev net_ring0", body_ring_full)
 ETH_CASE_ARGS(test_from_rings, RING_EAL_ARGS, body_from_rings)
 ETH_CASE_ARGS(test_from_ring, RING_EAL_ARGS, body_from_ring)
 ETH_CASE_ARGS(test_bad_devargs, RING_EAL_ARGS, body_bad_devargs)

@@ -10,13 +10,13 @@
 #include <rte_ring.h>
 #include <rte_ring_elem.h>
 
-unsigned int pollux_ring_use_ptr(struct rte_ring *r, void **objs,
-	unsigned int n);
-unsigned int pollux_ring_use_elem(struct rte_ring *r, void *objs,
-	unsigned int n);
+unsigned int
+pollux_ring_use_ptr(struct rte_ring *r, void **objs, unsigned int n);
+unsigned int
+pollux_ring_use_elem(struct rte_ring *r, void *objs, unsigned int n);
 int pollux_ring_use_misc(struct rte_ring *r, void *obj);
-unsigned int pollux_ring_use_peek(struct rte_ring *r, void **objs,
-	unsigned int n);
+unsigned int
+pollux_ring_use_peek(struct rte_ring *r, void **objs, unsigned int n);
 
 unsigned int
 pollux_ring_use_ptr(struct rte_ring *r, void **objs, unsigned int n)
@@ -107,7 +107,8 @@ pollux_ring_use_misc(struct rte_ring *r, void *obj)
 	rte_ring_free(rte_ring_lookup("x"));
 	rte_ring_free(rte_ring_create("y", 64, SOCKET_ID_ANY, RING_F_EXACT_SZ));
 	rte_ring_free(rte_ring_create_elem("z", 16, 64, SOCKET_ID_ANY, 0));
-	t += (int)rte_ring_get_memsize(64) + (int)rte_ring_get_memsize_elem(8, 64);
+	t += (int)rte_ring_get_memsize(64) +
+		(int)rte_ring_get_memsize_elem(8, 64);
 	(void)obj;
 	return t;
 }

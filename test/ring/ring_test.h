@@ -32,13 +32,16 @@
 #include "eal/eal_test_run.h"
 
 /* As CHECK, naming the API variant and element size being tested. */
-#define CHECK_API(cond, api, esize) do { \
-	if (!(cond)) { \
-		fprintf(stderr, "%s:%d: [%s, esize %u] check failed: %s\n", \
-			__FILE__, __LINE__, (api)->name, (esize), #cond); \
-		return __LINE__; \
-	} \
-} while (0)
+#define CHECK_API(cond, api, esize) \
+	do { \
+		if (!(cond)) { \
+			fprintf(stderr, \
+				"%s:%d: [%s, esize %u] check failed: %s\n", \
+				__FILE__, __LINE__, (api)->name, (esize), \
+				#cond); \
+			return __LINE__; \
+		} \
+	} while (0)
 
 /* A case body: runs in the child after a successful rte_eal_init(). */
 #define RING_BODY(name) \
@@ -55,8 +58,8 @@ ring_run_report(const char *args, const struct eal_run *r)
 	if (r->ret >= 0 && r->hook_ret == 0 && r->status == 0)
 		return;
 	print_message("EAL args '%s': init %d (rte_errno %d), body %d, "
-		"exit %d\n--- child stderr ---\n%s--- end ---\n", args, r->ret,
-		r->err, r->hook_ret, r->status, r->err_text);
+		      "exit %d\n--- child stderr ---\n%s--- end ---\n",
+		args, r->ret, r->err, r->hook_ret, r->status, r->err_text);
 }
 
 /* Runs hook in a child with an EAL made from args; asserts success. */
@@ -103,16 +106,16 @@ typedef unsigned int (*ring_enq_fn)(struct rte_ring *r, const void *objs,
 	unsigned int esize, unsigned int n, unsigned int *free_space);
 typedef unsigned int (*ring_deq_fn)(struct rte_ring *r, void *objs,
 	unsigned int esize, unsigned int n, unsigned int *available);
-typedef int (*ring_enq_one_fn)(struct rte_ring *r, void *obj,
-	unsigned int esize);
-typedef int (*ring_deq_one_fn)(struct rte_ring *r, void *obj,
-	unsigned int esize);
+typedef int (
+	*ring_enq_one_fn)(struct rte_ring *r, void *obj, unsigned int esize);
+typedef int (
+	*ring_deq_one_fn)(struct rte_ring *r, void *obj, unsigned int esize);
 
 struct ring_api {
 	const char *name;
-	unsigned int flags;	/* creation flags the variant needs */
-	int single_prod;	/* only one producer may use it */
-	int single_cons;	/* only one consumer may use it */
+	unsigned int flags; /* creation flags the variant needs */
+	int single_prod;    /* only one producer may use it */
+	int single_cons;    /* only one consumer may use it */
 	ring_enq_fn enq_bulk;
 	ring_deq_fn deq_bulk;
 	ring_enq_fn enq_burst;
@@ -123,40 +126,44 @@ struct ring_api {
 
 /* Bulk and burst wrappers of one enqueue/dequeue prefix ("sp_", "mc_"...). */
 #define RING_TEST_WRAP_N(tag, ep, dp, kind) \
-static inline unsigned int \
-ring_test_enq_##kind##_##tag(struct rte_ring *r, const void *objs, \
-		unsigned int esize, unsigned int n, unsigned int *fs) \
-{ \
-	if (esize == 0) \
-		return rte_ring_##ep##enqueue_##kind(r, \
-			(void * const *)(uintptr_t)objs, n, fs); \
-	return rte_ring_##ep##enqueue_##kind##_elem(r, objs, esize, n, fs); \
-} \
-static inline unsigned int \
-ring_test_deq_##kind##_##tag(struct rte_ring *r, void *objs, \
-		unsigned int esize, unsigned int n, unsigned int *av) \
-{ \
-	if (esize == 0) \
-		return rte_ring_##dp##dequeue_##kind(r, (void **)objs, n, av); \
-	return rte_ring_##dp##dequeue_##kind##_elem(r, objs, esize, n, av); \
-}
+	static inline unsigned int \
+		ring_test_enq_##kind##_##tag(struct rte_ring *r, \
+			const void *objs, unsigned int esize, unsigned int n, \
+			unsigned int *fs) \
+	{ \
+		if (esize == 0) \
+			return rte_ring_##ep##enqueue_##kind(r, \
+				(void *const *)(uintptr_t)objs, n, fs); \
+		return rte_ring_##ep##enqueue_##kind##_elem(r, objs, esize, n, \
+			fs); \
+	} \
+	static inline unsigned int \
+		ring_test_deq_##kind##_##tag(struct rte_ring *r, void *objs, \
+			unsigned int esize, unsigned int n, unsigned int *av) \
+	{ \
+		if (esize == 0) \
+			return rte_ring_##dp##dequeue_##kind(r, (void **)objs, \
+				n, av); \
+		return rte_ring_##dp##dequeue_##kind##_elem(r, objs, esize, n, \
+			av); \
+	}
 
 /* Single-object wrappers (RTS and HTS have none: they use the default). */
 #define RING_TEST_WRAP_ONE(tag, ep, dp) \
-static inline int \
-ring_test_enq_one_##tag(struct rte_ring *r, void *obj, unsigned int esize) \
-{ \
-	if (esize == 0) \
-		return rte_ring_##ep##enqueue(r, *(void **)obj); \
-	return rte_ring_##ep##enqueue_elem(r, obj, esize); \
-} \
-static inline int \
-ring_test_deq_one_##tag(struct rte_ring *r, void *obj, unsigned int esize) \
-{ \
-	if (esize == 0) \
-		return rte_ring_##dp##dequeue(r, (void **)obj); \
-	return rte_ring_##dp##dequeue_elem(r, obj, esize); \
-}
+	static inline int ring_test_enq_one_##tag(struct rte_ring *r, \
+		void *obj, unsigned int esize) \
+	{ \
+		if (esize == 0) \
+			return rte_ring_##ep##enqueue(r, *(void **)obj); \
+		return rte_ring_##ep##enqueue_elem(r, obj, esize); \
+	} \
+	static inline int ring_test_deq_one_##tag(struct rte_ring *r, \
+		void *obj, unsigned int esize) \
+	{ \
+		if (esize == 0) \
+			return rte_ring_##dp##dequeue(r, (void **)obj); \
+		return rte_ring_##dp##dequeue_elem(r, obj, esize); \
+	}
 
 #define RING_TEST_WRAP(tag, ep, dp) \
 	RING_TEST_WRAP_N(tag, ep, dp, bulk) \
@@ -171,23 +178,23 @@ RING_TEST_WRAP_ONE(spsc, sp_, sc_)
 RING_TEST_WRAP_ONE(mpmc, mp_, mc_)
 RING_TEST_WRAP_ONE(def, , )
 
-#define RING_TEST_API(label, tag, one, fl, sp, sc) { \
-	.name = label, .flags = (fl), .single_prod = (sp), \
-	.single_cons = (sc), \
-	.enq_bulk = ring_test_enq_bulk_##tag, \
-	.deq_bulk = ring_test_deq_bulk_##tag, \
-	.enq_burst = ring_test_enq_burst_##tag, \
-	.deq_burst = ring_test_deq_burst_##tag, \
-	.enq_one = ring_test_enq_one_##one, \
-	.deq_one = ring_test_deq_one_##one, \
-}
+#define RING_TEST_API(label, tag, one, fl, sp, sc) \
+	{ \
+		.name = label, .flags = (fl), .single_prod = (sp), \
+		.single_cons = (sc), .enq_bulk = ring_test_enq_bulk_##tag, \
+		.deq_bulk = ring_test_deq_bulk_##tag, \
+		.enq_burst = ring_test_enq_burst_##tag, \
+		.deq_burst = ring_test_deq_burst_##tag, \
+		.enq_one = ring_test_enq_one_##one, \
+		.deq_one = ring_test_deq_one_##one, \
+	}
 
 /* Every variant: explicit calls, then the default calls of each mode. */
 static const struct ring_api ring_test_apis[] __attribute__((unused)) = {
 	RING_TEST_API("sp/sc", spsc, spsc, 0, 1, 1),
 	RING_TEST_API("mp/mc", mpmc, mpmc, 0, 0, 0),
-	RING_TEST_API("default ST", def, def,
-		RING_F_SP_ENQ | RING_F_SC_DEQ, 1, 1),
+	RING_TEST_API("default ST", def, def, RING_F_SP_ENQ | RING_F_SC_DEQ, 1,
+		1),
 	RING_TEST_API("default MT", def, def, 0, 0, 0),
 	RING_TEST_API("mp_rts/mc_rts", rts, def,
 		RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, 0, 0),
@@ -200,8 +207,7 @@ static const struct ring_api ring_test_apis[] __attribute__((unused)) = {
 		RING_F_SP_ENQ | RING_F_MC_RTS_DEQ, 1, 0),
 };
 
-#define RING_TEST_NB_APIS \
-	(sizeof(ring_test_apis) / sizeof(ring_test_apis[0]))
+#define RING_TEST_NB_APIS (sizeof(ring_test_apis) / sizeof(ring_test_apis[0]))
 
 /* The API variant with that name, or NULL. */
 static inline const struct ring_api *

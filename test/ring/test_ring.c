@@ -25,10 +25,10 @@
 
 #include "ring/ring_test.h"
 
-#define RING_COUNT 64			/* slots of the test rings */
-#define RING_CAP (RING_COUNT - 1)	/* what they hold */
-#define MAX_ES 32			/* largest element size tested */
-#define BUF_ELEMS (2 * RING_COUNT)
+#define RING_COUNT 64		    /* slots of the test rings */
+#define RING_CAP   (RING_COUNT - 1) /* what they hold */
+#define MAX_ES	   32		    /* largest element size tested */
+#define BUF_ELEMS  (2 * RING_COUNT)
 
 /* Element sizes: 0 is the pointer-ring API. */
 static const unsigned int esizes[] = { 0, 4, 8, 16, 20, 32 };
@@ -66,7 +66,7 @@ fill(uint8_t *buf, unsigned int esize, unsigned int first_id, unsigned int n)
 /* 1 when buf holds elements first_id .. first_id + n - 1. */
 static int
 holds(const uint8_t *buf, unsigned int esize, unsigned int first_id,
-		unsigned int n)
+	unsigned int n)
 {
 	unsigned int es = elem_bytes(esize), i, w;
 	uint32_t v;
@@ -81,8 +81,7 @@ holds(const uint8_t *buf, unsigned int esize, unsigned int first_id,
 }
 
 static int
-check_empty(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+check_empty(const struct ring_api *api, struct rte_ring *r, unsigned int esize)
 {
 	CHECK_API(rte_ring_count(r) == 0, api, esize);
 	CHECK_API(rte_ring_empty(r) == 1, api, esize);
@@ -94,8 +93,7 @@ check_empty(const struct ring_api *api, struct rte_ring *r,
 
 /* One object in, one out. */
 static int
-check_single(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+check_single(const struct ring_api *api, struct rte_ring *r, unsigned int esize)
 {
 	fill(src_buf, esize, 100, 1);
 	memset(dst_buf, 0, sizeof(dst_buf));
@@ -109,7 +107,7 @@ check_single(const struct ring_api *api, struct rte_ring *r,
 /* Bulk of 1, 2 and 32, FIFO order and the free_space/available values. */
 static int
 check_bulk_sizes(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+	unsigned int esize)
 {
 	unsigned int es = elem_bytes(esize), cap = rte_ring_get_capacity(r);
 	unsigned int fs = 9999, av = 9999;
@@ -120,16 +118,16 @@ check_bulk_sizes(const struct ring_api *api, struct rte_ring *r,
 	CHECK_API(api->enq_bulk(r, src_buf + es, esize, 2, &fs) == 2, api,
 		esize);
 	CHECK_API(fs == cap - 3, api, esize);
-	CHECK_API(api->enq_bulk(r, src_buf + 3 * es, esize, 32, &fs) == 32,
-		api, esize);
+	CHECK_API(api->enq_bulk(r, src_buf + 3 * es, esize, 32, &fs) == 32, api,
+		esize);
 	CHECK_API(fs == cap - 35 && rte_ring_count(r) == 35, api, esize);
 	CHECK_API(api->deq_bulk(r, dst_buf, esize, 1, &av) == 1, api, esize);
 	CHECK_API(av == 34, api, esize);
 	CHECK_API(api->deq_bulk(r, dst_buf + es, esize, 2, &av) == 2, api,
 		esize);
 	CHECK_API(av == 32, api, esize);
-	CHECK_API(api->deq_bulk(r, dst_buf + 3 * es, esize, 32, &av) == 32,
-		api, esize);
+	CHECK_API(api->deq_bulk(r, dst_buf + 3 * es, esize, 32, &av) == 32, api,
+		esize);
 	CHECK_API(av == 0, api, esize);
 	CHECK_API(holds(dst_buf, esize, 0, 35), api, esize);
 	return check_empty(api, r, esize);
@@ -138,7 +136,7 @@ check_bulk_sizes(const struct ring_api *api, struct rte_ring *r,
 /* Bulk is all or nothing at the full and the empty edge. */
 static int
 check_full_edges(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+	unsigned int esize)
 {
 	unsigned int es = elem_bytes(esize), cap = rte_ring_get_capacity(r);
 	unsigned int fs = 9999, av = 9999;
@@ -149,8 +147,8 @@ check_full_edges(const struct ring_api *api, struct rte_ring *r,
 	CHECK_API(fs == 5, api, esize);
 	CHECK_API(api->enq_bulk(r, src_buf, esize, 6, &fs) == 0, api, esize);
 	CHECK_API(fs == 5 && rte_ring_count(r) == cap - 5, api, esize);
-	CHECK_API(api->enq_bulk(r, src_buf + (cap - 5) * es, esize, 5, &fs) ==
-		5, api, esize);
+	CHECK_API(api->enq_bulk(r, src_buf + (cap - 5) * es, esize, 5, &fs) == 5,
+		api, esize);
 	CHECK_API(fs == 0 && rte_ring_full(r) == 1, api, esize);
 	CHECK_API(rte_ring_free_count(r) == 0, api, esize);
 	CHECK_API(api->enq_one(r, src_buf, esize) == -ENOBUFS, api, esize);
@@ -159,8 +157,7 @@ check_full_edges(const struct ring_api *api, struct rte_ring *r,
 	CHECK_API(api->deq_bulk(r, dst_buf, esize, cap + 1, &av) == 0, api,
 		esize);
 	CHECK_API(av == cap && rte_ring_count(r) == cap, api, esize);
-	CHECK_API(api->deq_bulk(r, dst_buf, esize, cap, &av) == cap, api,
-		esize);
+	CHECK_API(api->deq_bulk(r, dst_buf, esize, cap, &av) == cap, api, esize);
 	CHECK_API(av == 0 && holds(dst_buf, esize, 0, cap), api, esize);
 	CHECK_API(api->deq_one(r, dst_buf, esize) == -ENOENT, api, esize);
 	CHECK_API(api->deq_bulk(r, dst_buf, esize, 1, &av) == 0, api, esize);
@@ -172,7 +169,7 @@ check_full_edges(const struct ring_api *api, struct rte_ring *r,
 /* Burst moves what fits; n == 0 moves nothing; NULL out-parameters. */
 static int
 check_burst_partial(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+	unsigned int esize)
 {
 	unsigned int es = elem_bytes(esize), cap = rte_ring_get_capacity(r);
 	unsigned int fs = 9999, av = 9999;
@@ -182,8 +179,9 @@ check_burst_partial(const struct ring_api *api, struct rte_ring *r,
 	CHECK_API(fs == cap, api, esize);
 	CHECK_API(api->enq_burst(r, src_buf, esize, cap - 5, NULL) == cap - 5,
 		api, esize);
-	CHECK_API(api->enq_burst(r, src_buf + (cap - 5) * es, esize, 10, &fs)
-		== 5, api, esize);
+	CHECK_API(api->enq_burst(r, src_buf + (cap - 5) * es, esize, 10, &fs) ==
+			5,
+		api, esize);
 	CHECK_API(fs == 0, api, esize);
 	CHECK_API(api->deq_burst(r, dst_buf, esize, 0, &av) == 0, api, esize);
 	CHECK_API(av == cap, api, esize);
@@ -196,8 +194,7 @@ check_burst_partial(const struct ring_api *api, struct rte_ring *r,
 
 /* Runs of 32 that start at every slot, so every wrap point is crossed. */
 static int
-check_wrap(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+check_wrap(const struct ring_api *api, struct rte_ring *r, unsigned int esize)
 {
 	unsigned int shift, size = rte_ring_get_size(r), n;
 
@@ -222,7 +219,7 @@ check_wrap(const struct ring_api *api, struct rte_ring *r,
 /* Object tables at odd addresses. */
 static int
 check_unaligned(const struct ring_api *api, struct rte_ring *r,
-		unsigned int esize)
+	unsigned int esize)
 {
 	fill(src_buf + 1, esize, 7, 9);
 	CHECK_API(api->enq_bulk(r, src_buf + 1, esize, 9, NULL) == 9, api,
@@ -239,8 +236,13 @@ check_ring(const struct ring_api *api, struct rte_ring *r, unsigned int esize)
 {
 	int (*const checks[])(const struct ring_api *, struct rte_ring *,
 		unsigned int) = {
-		check_empty, check_single, check_bulk_sizes, check_full_edges,
-		check_burst_partial, check_wrap, check_unaligned,
+		check_empty,
+		check_single,
+		check_bulk_sizes,
+		check_full_edges,
+		check_burst_partial,
+		check_wrap,
+		check_unaligned,
 	};
 	size_t i;
 	int ret;
@@ -255,7 +257,7 @@ check_ring(const struct ring_api *api, struct rte_ring *r, unsigned int esize)
 
 static struct rte_ring *
 create(const char *name, unsigned int esize, unsigned int count,
-		unsigned int flags)
+	unsigned int flags)
 {
 	if (esize == 0)
 		return rte_ring_create(name, count, SOCKET_ID_ANY, flags);
@@ -277,7 +279,8 @@ RING_BODY(variants_body)
 			esize = esizes[e];
 			r = create("variants", esize, RING_COUNT, api->flags);
 			CHECK_API(r != NULL, api, esize);
-			CHECK_API(rte_ring_get_size(r) == RING_COUNT, api, esize);
+			CHECK_API(rte_ring_get_size(r) == RING_COUNT, api,
+				esize);
 			CHECK_API(rte_ring_get_capacity(r) == RING_CAP, api,
 				esize);
 			ret = check_ring(api, r, esize);
@@ -302,7 +305,8 @@ static struct rte_ring *
 init_ring(unsigned int esize, unsigned int count, unsigned int flags)
 {
 	unsigned int slots = (flags & RING_F_EXACT_SZ) != 0 ?
-		rte_align32pow2(count + 1) : count;
+		rte_align32pow2(count + 1) :
+		count;
 	ssize_t size = rte_ring_get_memsize_elem(elem_bytes(esize), slots);
 	struct rte_ring *r;
 
@@ -383,7 +387,6 @@ test_counter_wrap(void **state)
 	}
 }
 
-
 /* EXACT_SZ rings hold exactly what was asked. */
 static void
 test_exact_size(void **state)
@@ -408,13 +411,13 @@ test_exact_size(void **state)
 		assert_int_equal(rte_ring_count(r), count);
 		assert_int_equal(rte_ring_enqueue(r, objs[0]), -ENOBUFS);
 		assert_int_equal(rte_ring_dequeue_burst(r, objs, 2 * count,
-			NULL), count);
+					 NULL),
+			count);
 		assert_true(rte_ring_empty(r));
 		free(r);
 	}
 	free(objs);
 }
-
 
 /* Reset empties a ring in every mode; it is usable to the full after. */
 static void
@@ -445,7 +448,6 @@ test_reset(void **state)
 		free(r);
 	}
 }
-
 
 int
 main(void)

@@ -61,15 +61,18 @@ test_init(void **state)
 	assert_int_equal(rte_ring_get_cons_sync_type(r), RTE_RING_SYNC_MT);
 	assert_false(rte_ring_is_prod_single(r));
 	assert_int_equal(rte_ring_init(r, "b", 200,
-		RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ), 0);
+				 RING_F_SP_ENQ | RING_F_SC_DEQ |
+					 RING_F_EXACT_SZ),
+		0);
 	assert_int_equal(rte_ring_get_size(r), 256);
 	assert_int_equal(rte_ring_get_capacity(r), 200);
-	assert_int_equal(r->flags, RING_F_SP_ENQ | RING_F_SC_DEQ |
-		RING_F_EXACT_SZ);
+	assert_int_equal(r->flags,
+		RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ);
 	assert_true(rte_ring_is_prod_single(r));
 	assert_true(rte_ring_is_cons_single(r));
 	assert_int_equal(rte_ring_init(r, "c", 128,
-		RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ), 0);
+				 RING_F_MP_RTS_ENQ | RING_F_MC_HTS_DEQ),
+		0);
 	assert_int_equal(rte_ring_get_prod_sync_type(r), RTE_RING_SYNC_MT_RTS);
 	assert_int_equal(rte_ring_get_cons_sync_type(r), RTE_RING_SYNC_MT_HTS);
 	assert_int_equal(rte_ring_get_prod_htd_max(r), 127 / 8);
@@ -87,13 +90,14 @@ test_init(void **state)
 
 static void
 check_init_error(unsigned int count, unsigned int flags, const char *name,
-		int err)
+	int err)
 {
 	static uint8_t mem[8192] __attribute__((aligned(64)));
 
 	rte_errno = 0;
 	assert_int_equal(rte_ring_init((struct rte_ring *)mem, name, count,
-		flags), -err);
+				 flags),
+		-err);
 	assert_int_equal(rte_errno, err);
 }
 
@@ -111,8 +115,7 @@ test_init_errors(void **state)
 	check_init_error(1U << 30, RING_F_EXACT_SZ, "x", EINVAL);
 	check_init_error(64, 0x80, "x", EINVAL);
 	check_init_error(64, RING_F_SP_ENQ | RING_F_MP_RTS_ENQ, "x", EINVAL);
-	check_init_error(64, RING_F_MP_HTS_ENQ | RING_F_MP_RTS_ENQ, "x",
-		EINVAL);
+	check_init_error(64, RING_F_MP_HTS_ENQ | RING_F_MP_RTS_ENQ, "x", EINVAL);
 	check_init_error(64, RING_F_SC_DEQ | RING_F_MC_HTS_DEQ, "x", EINVAL);
 	check_init_error(64, 0, "a_name_that_is_far_too_long_for", ENAMETOOLONG);
 	/* Calls that take a ring accept NULL without crashing. */
@@ -140,7 +143,7 @@ test_create_no_eal(void **state)
 /* create_elem fails with err and leaves no memzone behind. */
 static int
 expect_create_error(const char *name, unsigned int esize, unsigned int count,
-		int socket, unsigned int flags, int err)
+	int socket, unsigned int flags, int err)
 {
 	unsigned int zones = ring_zone_count();
 
@@ -161,28 +164,28 @@ RING_BODY(create_errors_body)
 	CHECK(expect_create_error(NULL, 8, 64, SOCKET_ID_ANY, 0, EINVAL) == 0);
 	CHECK(expect_create_error("e", 8, 63, SOCKET_ID_ANY, 0, EINVAL) == 0);
 	CHECK(expect_create_error("e", 8, 0, SOCKET_ID_ANY, 0, EINVAL) == 0);
-	CHECK(expect_create_error("e", 8, 1U << 31, SOCKET_ID_ANY, 0,
-		EINVAL) == 0);
+	CHECK(expect_create_error("e", 8, 1U << 31, SOCKET_ID_ANY, 0, EINVAL) ==
+		0);
 	CHECK(expect_create_error("e", 8, UINT32_MAX, SOCKET_ID_ANY,
-		RING_F_EXACT_SZ, EINVAL) == 0);
+		      RING_F_EXACT_SZ, EINVAL) == 0);
 	CHECK(expect_create_error("e", 6, 64, SOCKET_ID_ANY, 0, EINVAL) == 0);
 	CHECK(expect_create_error("e", 0, 64, SOCKET_ID_ANY, 0, EINVAL) == 0);
-	CHECK(expect_create_error("e", 8, 64, SOCKET_ID_ANY, 0x100,
-		EINVAL) == 0);
+	CHECK(expect_create_error("e", 8, 64, SOCKET_ID_ANY, 0x100, EINVAL) ==
+		0);
 	CHECK(expect_create_error("e", 8, 64, SOCKET_ID_ANY,
-		RING_F_SC_DEQ | RING_F_MC_RTS_DEQ, EINVAL) == 0);
+		      RING_F_SC_DEQ | RING_F_MC_RTS_DEQ, EINVAL) == 0);
 	CHECK(expect_create_error("e", 8, 64, 5000, 0, EINVAL) == 0);
 	CHECK(expect_create_error("name_of_thirty_characters_long", 8, 64,
-		SOCKET_ID_ANY, 0, ENAMETOOLONG) == 0);
+		      SOCKET_ID_ANY, 0, ENAMETOOLONG) == 0);
 	/* 4 TiB: more than any EAL configuration has. */
 	CHECK(expect_create_error("huge", 4096, 1U << 30, SOCKET_ID_ANY, 0,
-		ENOMEM) == 0);
+		      ENOMEM) == 0);
 	r = rte_ring_create("taken", 64, SOCKET_ID_ANY, 0);
 	CHECK(r != NULL);
-	CHECK(expect_create_error("taken", 8, 64, SOCKET_ID_ANY, 0,
-		EEXIST) == 0);
+	CHECK(expect_create_error("taken", 8, 64, SOCKET_ID_ANY, 0, EEXIST) ==
+		0);
 	CHECK(expect_create_error("taken", 16, 128, SOCKET_ID_ANY,
-		RING_F_SP_ENQ, EEXIST) == 0);
+		      RING_F_SP_ENQ, EEXIST) == 0);
 	rte_ring_free(r);
 	/* The longest name that fits. */
 	r = rte_ring_create("name_of_28_characters_long__", 64, SOCKET_ID_ANY,
@@ -213,8 +216,8 @@ RING_BODY(enospc_body)
 		rings[i] = rte_ring_create(name, 2, SOCKET_ID_ANY, 0);
 		CHECK(rings[i] != NULL);
 	}
-	CHECK(expect_create_error("one_more", 8, 2, SOCKET_ID_ANY, 0,
-		ENOSPC) == 0);
+	CHECK(expect_create_error("one_more", 8, 2, SOCKET_ID_ANY, 0, ENOSPC) ==
+		0);
 	rte_ring_free(rings[3]);
 	rings[3] = rte_ring_create("one_more", 2, SOCKET_ID_ANY, 0);
 	CHECK(rings[3] != NULL);
@@ -238,8 +241,7 @@ RING_BODY(lookup_body)
 	struct rte_ring *a, *b;
 
 	a = rte_ring_create("ring_a", 64, SOCKET_ID_ANY, 0);
-	b = rte_ring_create_elem("ring_b", 16, 32, SOCKET_ID_ANY,
-		RING_F_SP_ENQ);
+	b = rte_ring_create_elem("ring_b", 16, 32, SOCKET_ID_ANY, RING_F_SP_ENQ);
 	CHECK(a != NULL && b != NULL);
 	CHECK(a->memzone != NULL && a->memzone->addr == (void *)a);
 	CHECK(strcmp(a->memzone->name, "RG_ring_a") == 0);

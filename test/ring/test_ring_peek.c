@@ -21,8 +21,8 @@
 
 #include "ring/ring_test.h"
 
-#define PEEK_COUNT 16			/* slots */
-#define PEEK_CAP (PEEK_COUNT - 1)	/* objects a ring holds */
+#define PEEK_COUNT 16		    /* slots */
+#define PEEK_CAP   (PEEK_COUNT - 1) /* objects a ring holds */
 
 /* The creation flags of the modes that allow peek. */
 static const unsigned int peek_modes[] = {
@@ -78,7 +78,7 @@ peek_pointer_case(unsigned int flags)
 	for (i = 0; i < 4; i++)
 		CHECK(out[i] == in[i]);
 	CHECK(rte_ring_count(r) == 5);
-	rte_ring_dequeue_finish(r, 2);		/* removes in[0], in[1] */
+	rte_ring_dequeue_finish(r, 2); /* removes in[0], in[1] */
 	CHECK(rte_ring_count(r) == 3);
 	CHECK(rte_ring_dequeue_bulk_start(r, out, 4, &av) == 0);
 	rte_ring_dequeue_finish(r, 0);
@@ -121,8 +121,8 @@ peek_elem_case(unsigned int flags)
 			pattern(in[i], base + i);
 		CHECK(rte_ring_enqueue_bulk_elem_start(r, 6, NULL) == 6);
 		rte_ring_enqueue_elem_finish(r, in, 16, 6);
-		CHECK(rte_ring_dequeue_bulk_elem_start(r, out, 16, 6,
-			NULL) == 6);
+		CHECK(rte_ring_dequeue_bulk_elem_start(r, out, 16, 6, NULL) ==
+			6);
 		CHECK(memcmp(in, out, 6 * 16) == 0);
 		rte_ring_dequeue_elem_finish(r, 6);
 	}
@@ -150,7 +150,7 @@ zc_case(unsigned int flags)
 {
 	struct rte_ring_zc_data zcd;
 	struct rte_ring *r;
-	uint32_t (*slot)[4], e[4];
+	uint32_t(*slot)[4], e[4];
 	unsigned int i, fs, av;
 
 	r = rte_ring_create_elem("peek_zc", 16, PEEK_COUNT, SOCKET_ID_ANY,
@@ -171,8 +171,8 @@ zc_case(unsigned int flags)
 	CHECK(zcd.ptr2 == (void *)&r[1]);
 	CHECK(zcd.ptr1 == (void *)((uint8_t *)&r[1] + 12 * 16));
 	for (i = 0; i < 10; i++) {
-		slot = i < zcd.n1 ? (uint32_t (*)[4])zcd.ptr1 + i :
-			(uint32_t (*)[4])zcd.ptr2 + (i - zcd.n1);
+		slot = i < zcd.n1 ? (uint32_t(*)[4])zcd.ptr1 + i :
+				    (uint32_t(*)[4])zcd.ptr2 + (i - zcd.n1);
 		pattern(*slot, 100 + i);
 	}
 	rte_ring_enqueue_zc_elem_finish(r, 10);
@@ -183,8 +183,8 @@ zc_case(unsigned int flags)
 	CHECK(rte_ring_dequeue_zc_burst_elem_start(r, 16, 11, &zcd, &av) == 10);
 	CHECK(av == 0 && zcd.n1 == 4);
 	for (i = 0; i < 10; i++) {
-		slot = i < zcd.n1 ? (uint32_t (*)[4])zcd.ptr1 + i :
-			(uint32_t (*)[4])zcd.ptr2 + (i - zcd.n1);
+		slot = i < zcd.n1 ? (uint32_t(*)[4])zcd.ptr1 + i :
+				    (uint32_t(*)[4])zcd.ptr2 + (i - zcd.n1);
 		pattern(e, 100 + i);
 		CHECK(memcmp(*slot, e, 16) == 0);
 	}
@@ -214,7 +214,7 @@ RING_BODY(body_zc)
 RING_BODY(body_zc_pointer_and_unsupported)
 {
 	static const unsigned int no_peek[] = {
-		0,					/* MP/MC */
+		0, /* MP/MC */
 		RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ,
 	};
 	struct rte_ring_zc_data zcd;
@@ -257,14 +257,14 @@ RING_BODY(body_zc_pointer_and_unsupported)
 }
 
 /* Two threads: producers and consumers of an HTS ring, all through peek. */
-#define PEEK_STRESS_OBJS 50000u
+#define PEEK_STRESS_OBJS    50000u
 #define PEEK_STRESS_THREADS 2
 
 struct peek_stress {
 	struct rte_ring *r;
-	uint64_t sum;		/* of what this consumer took */
+	uint64_t sum; /* of what this consumer took */
 	unsigned int taken;
-	unsigned int next;	/* producers: next value to send */
+	unsigned int next; /* producers: next value to send */
 	unsigned int step;
 };
 
@@ -286,7 +286,7 @@ peek_producer(void *arg)
 		/* Only a start that reserved something has a finish. */
 		if (n == 0)
 			continue;
-		rte_ring_enqueue_finish(s->r, (void * const *)objs, i);
+		rte_ring_enqueue_finish(s->r, (void *const *)objs, i);
 		__atomic_fetch_add(&peek_produced, i, __ATOMIC_RELAXED);
 	}
 	return NULL;
@@ -300,7 +300,8 @@ peek_consumer(void *arg)
 	unsigned int n, i, keep;
 
 	while (__atomic_load_n(&peek_produced, __ATOMIC_RELAXED) <
-			PEEK_STRESS_OBJS || !rte_ring_empty(s->r)) {
+			PEEK_STRESS_OBJS ||
+		!rte_ring_empty(s->r)) {
 		n = rte_ring_dequeue_zc_burst_start(s->r, 8, &zcd, NULL);
 		if (n == 0) {
 			sched_yield();
@@ -309,7 +310,8 @@ peek_consumer(void *arg)
 		/* Keep one fewer than reserved now and then: the rest stays. */
 		keep = n > 1 && (s->taken & 1) ? n - 1 : n;
 		for (i = 0; i < keep; i++)
-			s->sum += i < zcd.n1 ? ((uintptr_t *)zcd.ptr1)[i] :
+			s->sum += i < zcd.n1 ?
+				((uintptr_t *)zcd.ptr1)[i] :
 				((uintptr_t *)zcd.ptr2)[i - zcd.n1];
 		rte_ring_dequeue_zc_finish(s->r, keep);
 		s->taken += keep;
@@ -330,11 +332,14 @@ RING_BODY(body_peek_stress)
 	CHECK(r != NULL);
 	peek_produced = 0;
 	for (i = 0; i < PEEK_STRESS_THREADS; i++) {
-		prod[i] = (struct peek_stress){ .r = r, .next = i,
+		prod[i] = (struct peek_stress){ .r = r,
+			.next = i,
 			.step = PEEK_STRESS_THREADS };
 		cons[i] = (struct peek_stress){ .r = r };
-		CHECK(pthread_create(&pt[i], NULL, peek_producer, &prod[i]) == 0);
-		CHECK(pthread_create(&ct[i], NULL, peek_consumer, &cons[i]) == 0);
+		CHECK(pthread_create(&pt[i], NULL, peek_producer, &prod[i]) ==
+			0);
+		CHECK(pthread_create(&ct[i], NULL, peek_consumer, &cons[i]) ==
+			0);
 	}
 	for (i = 0; i < PEEK_STRESS_THREADS; i++) {
 		pthread_join(pt[i], NULL);

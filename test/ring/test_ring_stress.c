@@ -38,25 +38,25 @@
 
 /* Fewer objects where the code runs slower, to stay within ~30 s. */
 #if defined(__SANITIZE_THREAD__)
-#define STRESS_SCALE 16		/* ThreadSanitizer: 10-20 times slower */
+#define STRESS_SCALE 16 /* ThreadSanitizer: 10-20 times slower */
 #elif defined(__SANITIZE_ADDRESS__) || !defined(__OPTIMIZE__)
-#define STRESS_SCALE 8		/* ASan, or -O0 (CI's ASan build is both) */
+#define STRESS_SCALE 8 /* ASan, or -O0 (CI's ASan build is both) */
 #else
 #define STRESS_SCALE 1
 #endif
 
 #define STRESS_MAX_THREADS 8
-#define STRESS_MAX_BURST 32
-#define STRESS_ES_MAX 16
-#define STRESS_TIMEOUT_S 60	/* no case needs a tenth of this */
+#define STRESS_MAX_BURST   32
+#define STRESS_ES_MAX	   16
+#define STRESS_TIMEOUT_S   60 /* no case needs a tenth of this */
 
 /* One case: an API variant, who produces and consumes, how much. */
 struct stress_case {
-	const char *api_name;	/* a name in ring_test_apis[] */
-	unsigned int esize;	/* 0: pointer ring; else 16 */
-	unsigned int nb_prod;	/* lcores [0, nb_prod) produce... */
-	bool mixed;		/* ...unless every lcore does both */
-	uint32_t per_prod;	/* objects each producer enqueues */
+	const char *api_name; /* a name in ring_test_apis[] */
+	unsigned int esize;   /* 0: pointer ring; else 16 */
+	unsigned int nb_prod; /* lcores [0, nb_prod) produce... */
+	bool mixed;	      /* ...unless every lcore does both */
+	uint32_t per_prod;    /* objects each producer enqueues */
 	unsigned int ring_count;
 };
 
@@ -65,28 +65,29 @@ static struct {
 	const struct ring_api *api;
 	struct rte_ring *r;
 	unsigned int nb_threads, nb_prod, nb_cons;
-	uint64_t *seen[STRESS_MAX_THREADS];	/* bit seq: got it */
-	uint64_t total;		/* objects to move in all */
-	uint64_t consumed;	/* objects dequeued so far */
-	unsigned int ready;	/* threads at the start line */
-	uint64_t deadline;	/* TSC value past which we give up */
-	int error;		/* first failure's line, 0 if none */
+	uint64_t *seen[STRESS_MAX_THREADS]; /* bit seq: got it */
+	uint64_t total;			    /* objects to move in all */
+	uint64_t consumed;		    /* objects dequeued so far */
+	unsigned int ready;		    /* threads at the start line */
+	uint64_t deadline; /* TSC value past which we give up */
+	int error;	   /* first failure's line, 0 if none */
 } st;
 
 /* Records the first failure; workers stop when they see one. */
-#define STRESS_FAIL(...) do { \
-	fprintf(stderr, __VA_ARGS__); \
-	__atomic_store_n(&st.error, __LINE__, __ATOMIC_RELAXED); \
-	return -1; \
-} while (0)
+#define STRESS_FAIL(...) \
+	do { \
+		fprintf(stderr, __VA_ARGS__); \
+		__atomic_store_n(&st.error, __LINE__, __ATOMIC_RELAXED); \
+		return -1; \
+	} while (0)
 
 /* Per-thread state of a worker. */
 struct stress_worker {
-	unsigned int idx;	/* lcore index */
+	unsigned int idx; /* lcore index */
 	unsigned int rand_state;
-	uint32_t next_seq;	/* next seq to enqueue (producers) */
+	uint32_t next_seq;		   /* next seq to enqueue (producers) */
 	uint32_t last[STRESS_MAX_THREADS]; /* last seq seen per producer */
-	unsigned int idle;	/* operations in a row that moved nothing */
+	unsigned int idle; /* operations in a row that moved nothing */
 	uint8_t buf[STRESS_MAX_BURST * STRESS_ES_MAX];
 };
 
@@ -145,17 +146,17 @@ stress_check(struct stress_worker *w, const uint8_t *elem)
 	if (st.sc->esize == 16) {
 		memcpy(&check, elem + 8, sizeof(check));
 		if (check != ~v)
-			STRESS_FAIL("lcore %u: torn element %#" PRIx64 "/%#"
-				PRIx64 "\n", w->idx, v, check);
+			STRESS_FAIL("lcore %u: torn element %#" PRIx64
+				    "/%#" PRIx64 "\n",
+				w->idx, v, check);
 	}
 	bit = UINT64_C(1) << (seq % 64);
-	old = __atomic_fetch_or(&st.seen[prod][seq / 64], bit,
-		__ATOMIC_RELAXED);
+	old = __atomic_fetch_or(&st.seen[prod][seq / 64], bit, __ATOMIC_RELAXED);
 	if ((old & bit) != 0)
 		STRESS_FAIL("lcore %u: producer %u seq %u seen twice\n", w->idx,
 			prod, seq);
-	if (seq <= w->last[prod] || (st.nb_cons == 1 && st.nb_prod == 1 &&
-			seq != w->last[prod] + 1))
+	if (seq <= w->last[prod] ||
+		(st.nb_cons == 1 && st.nb_prod == 1 && seq != w->last[prod] + 1))
 		STRESS_FAIL("lcore %u: producer %u seq %u after seq %u\n",
 			w->idx, prod, seq, w->last[prod]);
 	w->last[prod] = seq;
@@ -198,8 +199,8 @@ stress_done(const struct stress_worker *w, bool producer, bool consumer)
 {
 	if (producer && w->next_seq <= st.sc->per_prod)
 		return false;
-	if (consumer && __atomic_load_n(&st.consumed, __ATOMIC_RELAXED) <
-			st.total)
+	if (consumer &&
+		__atomic_load_n(&st.consumed, __ATOMIC_RELAXED) < st.total)
 		return false;
 	return true;
 }
@@ -217,7 +218,7 @@ stress_worker(void *arg)
 	consumer = st.sc->mixed || w.idx >= st.nb_prod;
 	stress_start_line();
 	while (__atomic_load_n(&st.error, __ATOMIC_RELAXED) == 0 &&
-			!stress_done(&w, producer, consumer)) {
+		!stress_done(&w, producer, consumer)) {
 		if (producer && w.next_seq <= st.sc->per_prod)
 			stress_produce(&w);
 		if (consumer)
@@ -229,7 +230,8 @@ stress_worker(void *arg)
 		if (w.idle % 64 == 0)
 			sched_yield();
 		if (rte_rdtsc() > st.deadline)
-			STRESS_FAIL("lcore %u: no end after %d s (consumed %" PRIu64 " of %" PRIu64 ")\n",
+			STRESS_FAIL("lcore %u: no end after %d s (consumed %" PRIu64
+				    " of %" PRIu64 ")\n",
 				w.idx, STRESS_TIMEOUT_S,
 				__atomic_load_n(&st.consumed, __ATOMIC_RELAXED),
 				st.total);
@@ -283,8 +285,8 @@ stress_verify(void)
 	CHECK(rte_ring_count(st.r) == 0 && rte_ring_empty(st.r));
 	for (p = 0; p < st.nb_prod; p++)
 		for (seq = 1; seq <= st.sc->per_prod; seq++)
-			if ((st.seen[p][seq / 64] & (UINT64_C(1) << (seq % 64)))
-					== 0) {
+			if ((st.seen[p][seq / 64] &
+				    (UINT64_C(1) << (seq % 64))) == 0) {
 				fprintf(stderr, "producer %u seq %u lost\n", p,
 					seq);
 				return __LINE__;
@@ -316,8 +318,8 @@ stress_run(const struct stress_case *sc)
 	CHECK(rte_eal_mp_remote_launch(stress_worker, NULL, CALL_MAIN) == 0);
 	rte_eal_mp_wait_lcore();
 	printf("%s, esize %u, %u threads (%u producers, %u consumers%s): "
-		"%" PRIu64 " objects in %.2f s\n", sc->api_name, sc->esize,
-		st.nb_threads, st.nb_prod, st.nb_cons,
+	       "%" PRIu64 " objects in %.2f s\n",
+		sc->api_name, sc->esize, st.nb_threads, st.nb_prod, st.nb_cons,
 		sc->mixed ? ", all both" : "", st.total,
 		(double)(rte_rdtsc() - start) / (double)rte_get_tsc_hz());
 	ret = stress_verify();

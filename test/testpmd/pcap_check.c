@@ -60,8 +60,8 @@ make(long n, const char *path)
 		uint16_t c;
 
 		memset(f, 0, sizeof(f));
-		memcpy(f, "\x02\x00\x00\x00\x00\x01", 6);	/* dst */
-		memcpy(f + 6, "\x02\x00\x00\x00\x00\x02", 6);	/* src */
+		memcpy(f, "\x02\x00\x00\x00\x00\x01", 6);     /* dst */
+		memcpy(f + 6, "\x02\x00\x00\x00\x00\x02", 6); /* src */
 		f[12] = 0x08;
 		ip[0] = 0x45;
 		ip[3] = 64 - 14;
@@ -121,7 +121,7 @@ main(int argc, char **argv)
 	struct pcap_pkthdr *h;
 	const u_char *f;
 	long n = 0, nbad = 0, len = 0;
-	int mode = 0;	/* 0 check, 1 count, 2 macs */
+	int mode = 0; /* 0 check, 1 count, 2 macs */
 	pcap_t *p;
 
 	if (argc == 4 && strcmp(argv[1], "--make") == 0)
@@ -133,8 +133,10 @@ main(int argc, char **argv)
 	else if (argc == 2 || argc == 3)
 		len = argc == 3 ? atol(argv[2]) : 0;
 	else {
-		fprintf(stderr, "usage: %s FILE [LEN] | --make N FILE | "
-			"--count FILE | --macs FILE\n", argv[0]);
+		fprintf(stderr,
+			"usage: %s FILE [LEN] | --make N FILE | "
+			"--count FILE | --macs FILE\n",
+			argv[0]);
 		return 2;
 	}
 	p = open_file(argv[mode ? 2 : 1]);

@@ -86,8 +86,9 @@ test_flags(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("-i", "-a", "--tx-first", "--txonly-multi-flow",
-		"--disable-rss", "--no-lsc-interrupt", "--disable-link-check",
-		"--no-numa", NULL), 0);
+				 "--disable-rss", "--no-lsc-interrupt",
+				 "--disable-link-check", "--no-numa", NULL),
+		0);
 	assert_true(cfg.interactive);
 	assert_true(cfg.auto_start);
 	assert_true(cfg.tx_first);
@@ -97,8 +98,9 @@ test_flags(void **state)
 	assert_false(cfg.link_check);
 	assert_false(cfg.numa);
 	assert_int_equal(parse("--interactive", "--auto-start",
-		"--record-core-cycles", "--record-burst-stats", "--rss-udp",
-		NULL), 0);
+				 "--record-core-cycles", "--record-burst-stats",
+				 "--rss-udp", NULL),
+		0);
 	assert_true(cfg.record_core_cycles);
 	assert_true(cfg.record_burst_stats);
 	assert_int_equal(cfg.rss_hf, RTE_ETH_RSS_UDP);
@@ -110,14 +112,18 @@ test_numbers(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("--nb-cores=3", "--nb-ports", "2",
-		"--portmask=0x5", "--coremask=6", "--stats-period=2", NULL), 0);
+				 "--portmask=0x5", "--coremask=6",
+				 "--stats-period=2", NULL),
+		0);
 	assert_int_equal(cfg.nb_fwd_lcores, 3);
 	assert_int_equal(cfg.nb_fwd_ports, 2);
 	assert_int_equal(cfg.portmask, 5);
 	assert_int_equal(cfg.coremask, 6);
 	assert_int_equal(cfg.stats_period, 2);
 	assert_int_equal(parse("--rxq=4", "--txq=2", "--rxd=1024", "--txd=0",
-		"--burst=512", "--mbcache=0", "--total-num-mbufs=2048", NULL), 0);
+				 "--burst=512", "--mbcache=0",
+				 "--total-num-mbufs=2048", NULL),
+		0);
 	assert_int_equal(cfg.nb_rxq, 4);
 	assert_int_equal(cfg.nb_txq, 2);
 	assert_int_equal(cfg.nb_rxd, 1024);
@@ -135,8 +141,8 @@ test_numbers(void **state)
 	assert_int_equal(parse("--mbuf-size=4096", "--txpkts=64,3968", NULL), 0);
 	assert_int_equal(parse("--mbuf-size=4096", "--txpkts=64,3969", NULL),
 		-1);
-	assert_int_equal(parse("--mbuf-size=4096", "--max-pkt-len=9000",
-		NULL), 0);
+	assert_int_equal(parse("--mbuf-size=4096", "--max-pkt-len=9000", NULL),
+		0);
 	assert_int_equal(cfg.mbuf_data_size, 4096);
 	assert_int_equal(cfg.max_rx_pkt_len, 9000);
 	assert_int_equal(parse("--mbuf-size=3000,2048", NULL), 0);
@@ -148,9 +154,11 @@ test_strings(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("--forward-mode=macswap",
-		"--port-topology=chained", "--eth-peer=3,aa:bb:cc:dd:ee:0f",
-		"--txpkts=64,128", "--tx-ip=10.0.0.1,10.0.0.9",
-		"--tx-udp=1000,2000", "--portlist=0,2-3", NULL), 0);
+				 "--port-topology=chained",
+				 "--eth-peer=3,aa:bb:cc:dd:ee:0f",
+				 "--txpkts=64,128", "--tx-ip=10.0.0.1,10.0.0.9",
+				 "--tx-udp=1000,2000", "--portlist=0,2-3", NULL),
+		0);
 	assert_ptr_equal(cfg.engine, &mac_swap_engine);
 	assert_int_equal(cfg.topology, TOPO_CHAINED);
 	assert_int_equal(cfg.peer[3].addr_bytes[0], 0xaa);
@@ -170,19 +178,48 @@ test_strings(void **state)
 
 /* Each bad value: -1 (the line on stderr is checked end to end). */
 static const char *const bad_args[] = {
-	"--nb-cores=0", "--nb-cores=x", "--nb-ports=0", "--portmask=0",
-	"--portmask=zz", "--coremask=-1", "--rxq=0", "--rxq=65", "--txq=",
-	"--rxd=16385", "--txd=-2", "--burst=513", "--mbcache=513",
-	"--total-num-mbufs=1024", "--mbuf-size=1", "--mbuf-size=",
-	"--mbuf-size=2048,x", "--max-pkt-len=10",
-	"--stats-period=1s", "--forward-mode=csum", "--port-topology=x",
-	"--eth-peer=1", "--eth-peer=x,00:00:00:00:00:00",
-	"--eth-peer=1,00:00:00:00:00", "--eth-peer=1,100:00:00:00:00:00",
-	"--txpkts=41", "--txpkts=64,0", "--txpkts=1,2,3,4,5,6,7,8,9",
-	"--tx-ip=1.2.3.4", "--tx-ip=1.2.3,4.5.6.7", "--tx-udp=65536",
-	"--tx-udp=1,x", "--portlist=", "--portlist=3-1", "--portlist=64",
-	"--portlist=1,,", "--no-such", "-x", "--burst", "stray",
-	"--txpkts=2049", "--txpkts=64,4000",
+	"--nb-cores=0",
+	"--nb-cores=x",
+	"--nb-ports=0",
+	"--portmask=0",
+	"--portmask=zz",
+	"--coremask=-1",
+	"--rxq=0",
+	"--rxq=65",
+	"--txq=",
+	"--rxd=16385",
+	"--txd=-2",
+	"--burst=513",
+	"--mbcache=513",
+	"--total-num-mbufs=1024",
+	"--mbuf-size=1",
+	"--mbuf-size=",
+	"--mbuf-size=2048,x",
+	"--max-pkt-len=10",
+	"--stats-period=1s",
+	"--forward-mode=csum",
+	"--port-topology=x",
+	"--eth-peer=1",
+	"--eth-peer=x,00:00:00:00:00:00",
+	"--eth-peer=1,00:00:00:00:00",
+	"--eth-peer=1,100:00:00:00:00:00",
+	"--txpkts=41",
+	"--txpkts=64,0",
+	"--txpkts=1,2,3,4,5,6,7,8,9",
+	"--tx-ip=1.2.3.4",
+	"--tx-ip=1.2.3,4.5.6.7",
+	"--tx-udp=65536",
+	"--tx-udp=1,x",
+	"--portlist=",
+	"--portlist=3-1",
+	"--portlist=64",
+	"--portlist=1,,",
+	"--no-such",
+	"-x",
+	"--burst",
+	"stray",
+	"--txpkts=2049",
+	"--txpkts=64,4000",
 };
 
 static void
@@ -210,14 +247,15 @@ test_events(void **state)
 	assert_true(cfg.lsc_interrupt);
 	assert_true((cfg.event_print_mask & lsc) != 0);
 	assert_true((cfg.event_print_mask & probed) == 0);
-	assert_true((cfg.event_print_mask &
-		(1u << RTE_ETH_EVENT_DESTROY)) == 0);
+	assert_true((cfg.event_print_mask & (1u << RTE_ETH_EVENT_DESTROY)) == 0);
 	assert_int_equal(parse("--mask-event=intr_lsc",
-		"--print-event=dev_probed", NULL), 0);
+				 "--print-event=dev_probed", NULL),
+		0);
 	assert_true((cfg.event_print_mask & lsc) == 0);
 	assert_true((cfg.event_print_mask & probed) != 0);
 	assert_int_equal(parse("--mask-event", "all", "--print-event",
-		"intr_lsc", NULL), 0);
+				 "intr_lsc", NULL),
+		0);
 	assert_int_equal(cfg.event_print_mask, lsc);
 	assert_int_equal(parse("--print-event=all", NULL), 0);
 	assert_int_equal(cfg.event_print_mask, UINT32_MAX);

@@ -18,7 +18,7 @@
 
 #include "test_helpers.h"
 
-#define TEST_THREADS 4
+#define TEST_THREADS	4
 #define TEST_ITERATIONS 1000000
 
 static void
@@ -131,12 +131,14 @@ test_atomic128(void **state)
 	(void)state;
 	/* Mismatch: *exp receives the current value. */
 	assert_int_equal(rte_atomic128_cmp_exchange(&dst, &exp, &src, 0,
-		__ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 0);
+				 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED),
+		0);
 	assert_int_equal(exp.val[0], 1);
 	assert_int_equal(exp.val[1], 2);
 	/* Match: *dst receives *src. */
 	assert_int_equal(rte_atomic128_cmp_exchange(&dst, &exp, &src, 0,
-		__ATOMIC_ACQUIRE, __ATOMIC_RELAXED), 1);
+				 __ATOMIC_ACQUIRE, __ATOMIC_RELAXED),
+		1);
 	assert_int_equal(dst.val[0], 7);
 	assert_int_equal(dst.val[1], 8);
 }
@@ -148,9 +150,9 @@ static struct {
 	rte_spinlock_recursive_t recursive;
 	rte_rwlock_t rw;
 	rte_atomic32_t atomic;
-	uint64_t counter;		/* guarded by the lock under test */
-	uint64_t pair[2];		/* writers keep pair[0] == pair[1] */
-	uint64_t torn_reads;		/* readers that saw them differ */
+	uint64_t counter;    /* guarded by the lock under test */
+	uint64_t pair[2];    /* writers keep pair[0] == pair[1] */
+	uint64_t torn_reads; /* readers that saw them differ */
 } shared;
 
 static void
@@ -161,7 +163,8 @@ run_threads(void *(*fn)(void *))
 
 	for (i = 0; i < TEST_THREADS; i++)
 		assert_int_equal(pthread_create(&threads[i], NULL, fn,
-			(void *)(intptr_t)i), 0);
+					 (void *)(intptr_t)i),
+			0);
 	for (i = 0; i < TEST_THREADS; i++)
 		assert_int_equal(pthread_join(threads[i], NULL), 0);
 }
@@ -187,7 +190,8 @@ test_spinlock_contention(void **state)
 	rte_spinlock_init(&shared.spin);
 	shared.counter = 0;
 	run_threads(spin_worker);
-	assert_int_equal(shared.counter, (uint64_t)TEST_THREADS * TEST_ITERATIONS);
+	assert_int_equal(shared.counter,
+		(uint64_t)TEST_THREADS * TEST_ITERATIONS);
 	assert_false(rte_spinlock_is_locked(&shared.spin));
 }
 
@@ -319,8 +323,9 @@ trylock_from_other_thread(rte_spinlock_recursive_t *lock)
 	pthread_t thread;
 	void *result;
 
-	assert_int_equal(pthread_create(&thread, NULL,
-		recursive_trylock_other, lock), 0);
+	assert_int_equal(pthread_create(&thread, NULL, recursive_trylock_other,
+				 lock),
+		0);
 	assert_int_equal(pthread_join(thread, &result), 0);
 	return (intptr_t)result;
 }
@@ -357,7 +362,7 @@ test_rwlock_trylock(void **state)
 
 	(void)state;
 	assert_int_equal(rte_rwlock_read_trylock(&lock), 0);
-	assert_int_equal(rte_rwlock_read_trylock(&lock), 0);	/* shared */
+	assert_int_equal(rte_rwlock_read_trylock(&lock), 0); /* shared */
 	assert_int_equal(rte_rwlock_write_trylock(&lock), -EBUSY);
 	assert_false(rte_rwlock_write_is_locked(&lock));
 	rte_rwlock_read_unlock(&lock);

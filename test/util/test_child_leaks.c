@@ -99,6 +99,6 @@ main(void)
 
 	if (!TEST_LEAKS_CHECKED)
 		return test_skip("not built with AddressSanitizer: no leak "
-			"check to test");
+				 "check to test");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

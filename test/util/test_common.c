@@ -82,7 +82,7 @@ test_pow2_32(void **state)
 	assert_int_equal(rte_align32pow2(2), 2);
 	assert_int_equal(rte_align32pow2(3), 4);
 	assert_int_equal(rte_align32pow2(top), top);
-	assert_int_equal(rte_align32pow2(top + 1), 0);	/* 2^32 wraps */
+	assert_int_equal(rte_align32pow2(top + 1), 0); /* 2^32 wraps */
 	assert_int_equal(rte_align32pow2(UINT32_MAX), 0);
 
 	assert_int_equal(rte_align32prevpow2(0), 0);
@@ -122,7 +122,7 @@ test_log2_and_bit_scans(void **state)
 	assert_int_equal(rte_log2_u32(0), 0);
 	assert_int_equal(rte_log2_u32(1), 0);
 	assert_int_equal(rte_log2_u32(2), 1);
-	assert_int_equal(rte_log2_u32(3), 2);	/* rounded up */
+	assert_int_equal(rte_log2_u32(3), 2); /* rounded up */
 	assert_int_equal(rte_log2_u32(1024), 10);
 	assert_int_equal(rte_log2_u32(UINT32_C(1) << 31), 31);
 	assert_int_equal(rte_log2_u64(UINT64_C(1) << 40), 40);
@@ -133,7 +133,7 @@ test_log2_and_bit_scans(void **state)
 	assert_int_equal(rte_bsf32(UINT32_C(1) << 31), 31);
 	assert_int_equal(rte_bsf64(UINT64_C(1) << 63), 63);
 	assert_int_equal(rte_bsf32_safe(0, &pos), 0);
-	assert_int_equal(pos, 99);		/* untouched on failure */
+	assert_int_equal(pos, 99); /* untouched on failure */
 	assert_int_equal(rte_bsf32_safe(8, &pos), 1);
 	assert_int_equal(pos, 3);
 	assert_int_equal(rte_bsf64_safe(0, &pos), 0);
@@ -192,8 +192,7 @@ test_dim_container_of_misc(void **state)
 	(void)state;
 	(void)array;
 	assert_int_equal(RTE_DIM(array), 17);
-	assert_ptr_equal(container_of(inner, struct test_outer, member),
-		&outer);
+	assert_ptr_equal(container_of(inner, struct test_outer, member), &outer);
 	assert_int_equal(RTE_SIZEOF_FIELD(struct test_outer, middle), 3);
 	assert_int_equal(offsetof(struct test_outer, first), 0);
 	assert_int_equal(RTE_BIT32(31), 0x80000000u);
@@ -309,8 +308,7 @@ test_cpuflags_and_vect(void **state)
 	assert_int_equal(rte_cpu_get_flag_enabled(RTE_CPUFLAG_NUMFLAGS),
 		-ENOENT);
 	assert_string_equal(rte_cpu_get_flag_name(RTE_CPUFLAG_AVX2), "AVX2");
-	assert_string_equal(rte_cpu_get_flag_name(RTE_CPUFLAG_1GB_PG),
-		"1GB_PG");
+	assert_string_equal(rte_cpu_get_flag_name(RTE_CPUFLAG_1GB_PG), "1GB_PG");
 	assert_null(rte_cpu_get_flag_name(RTE_CPUFLAG_NUMFLAGS));
 #if defined(__x86_64__)
 	/* Every x86-64 CPU has SSE2 and the TSC. */
@@ -330,7 +328,8 @@ test_cpuflags_and_vect(void **state)
 	assert_int_equal(rte_vect_set_max_simd_bitwidth(RTE_VECT_SIMD_512), 0);
 	assert_int_equal(rte_vect_get_max_simd_bitwidth(), RTE_VECT_SIMD_512);
 	assert_int_equal(rte_vect_set_max_simd_bitwidth(
-		RTE_VECT_DEFAULT_SIMD_BITWIDTH), 0);
+				 RTE_VECT_DEFAULT_SIMD_BITWIDTH),
+		0);
 }
 
 int

@@ -113,7 +113,7 @@ test_verify(void **state)
 	int calls = 0;
 
 	(void)state;
-	RTE_VERIFY(calls == 0);		/* true: nothing happens */
+	RTE_VERIFY(calls == 0); /* true: nothing happens */
 	/* RTE_ENABLE_ASSERT is not defined: RTE_ASSERT is compiled out,
 	 * its expression not even evaluated. */
 	RTE_ASSERT(++calls == 100);

@@ -75,7 +75,8 @@ test_hexdump(void **state)
 	text = file_text(f);
 	assert_non_null(strstr(text, "blk at ["));
 	assert_non_null(strstr(text, "len=20\n"));
-	assert_non_null(strstr(text, "00000000: 50 6F 6C 6C 75 78 01 02 20 68 "
+	assert_non_null(strstr(text,
+		"00000000: 50 6F 6C 6C 75 78 01 02 20 68 "
 		"65 78 64 75 6D 70 | Pollux.. hexdump\n"));
 	assert_non_null(strstr(text, "00000010: 20 74 65 73"));
 	assert_non_null(strstr(text, "|  tes\n"));
@@ -125,7 +126,7 @@ test_tailq(void **state)
 
 	TAILQ_INSERT_TAIL(list, &o1, next);
 	TAILQ_INSERT_TAIL(list, &o2, next);
-	RTE_TAILQ_FOREACH_SAFE(it, list, next, tmp) {
+	RTE_TAILQ_FOREACH_SAFE (it, list, next, tmp) {
 		sum += it->v;
 		TAILQ_REMOVE(list, it, next);
 	}
@@ -168,12 +169,12 @@ test_classes(void **state)
 	assert_ptr_equal(rte_class_find(&test_class_a, class_is, &test_class_b),
 		&test_class_b);
 	assert_null(rte_class_find(NULL, NULL, NULL));
-	rte_class_register(&test_class_a);	/* twice: no change */
-	rte_class_register(&unnamed);		/* refused */
+	rte_class_register(&test_class_a); /* twice: no change */
+	rte_class_register(&unnamed);	   /* refused */
 	rte_class_register(NULL);
 	rte_class_unregister(&test_class_a);
 	assert_null(rte_class_find_by_name("tca"));
-	rte_class_unregister(&test_class_a);	/* not listed: no-op */
+	rte_class_unregister(&test_class_a); /* not listed: no-op */
 	rte_class_register(&test_class_a);
 	assert_ptr_equal(rte_class_find_by_name("tca"), &test_class_a);
 }
@@ -211,7 +212,8 @@ test_thread_create_join(void **state)
 	assert_int_equal(rte_thread_attr_get_affinity(&attr, &set), 0);
 	assert_true(CPU_EQUAL(&set, &got));
 	assert_int_equal(rte_thread_attr_set_priority(&attr,
-		RTE_THREAD_PRIORITY_NORMAL), 0);
+				 RTE_THREAD_PRIORITY_NORMAL),
+		0);
 	assert_int_equal(rte_thread_create(&t, &attr, thread_body, &in), 0);
 	assert_int_equal(rte_thread_join(t, NULL), 0);
 
@@ -225,7 +227,8 @@ test_thread_create_join(void **state)
 	assert_int_equal(rte_thread_create(&t, NULL, NULL, &in), EINVAL);
 	assert_int_equal(rte_thread_attr_init(NULL), EINVAL);
 	assert_int_equal(rte_thread_attr_set_priority(&attr,
-		(enum rte_thread_priority)9), EINVAL);
+				 (enum rte_thread_priority)9),
+		EINVAL);
 	assert_int_equal(rte_thread_attr_set_affinity(&attr, NULL), EINVAL);
 	assert_int_equal(rte_thread_get_affinity_by_id(self, NULL), EINVAL);
 	assert_int_equal(rte_thread_join(self, NULL), EDEADLK);
@@ -241,9 +244,11 @@ test_thread_priority(void **state)
 	assert_int_equal(rte_thread_get_priority(self, &prio), 0);
 	assert_int_equal(prio, RTE_THREAD_PRIORITY_NORMAL);
 	assert_int_equal(rte_thread_set_priority(self,
-		RTE_THREAD_PRIORITY_NORMAL), 0);
+				 RTE_THREAD_PRIORITY_NORMAL),
+		0);
 	assert_int_equal(rte_thread_set_priority(self,
-		(enum rte_thread_priority)5), EINVAL);
+				 (enum rte_thread_priority)5),
+		EINVAL);
 	assert_int_equal(rte_thread_get_priority(self, NULL), EINVAL);
 }
 

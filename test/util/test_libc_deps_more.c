@@ -27,8 +27,8 @@ main(void)
 	memset(&hdr, 0, sizeof(hdr));
 	free(p);
 	if (now == (time_t)-1 || pthread_self() == 0 || errno < 0 ||
-			rte_get_timer_hz() == 0 || ip4.version_ihl != 0 ||
-			udp.dgram_len != 0 || tcp.data_off != 0)
+		rte_get_timer_hz() == 0 || ip4.version_ihl != 0 ||
+		udp.dgram_len != 0 || tcp.data_off != 0)
 		return EXIT_FAILURE;
 	return hdr.ip6_nxt == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

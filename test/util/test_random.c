@@ -17,15 +17,17 @@
 #include "test_helpers.h"
 
 #define TEST_DRAWS 1000000
-#define TEST_BINS 100
+#define TEST_BINS  100
 
 static void
 test_rand_max_bounds(void **state)
 {
+	/* clang-format off */
 	static const uint64_t bounds[] = {
 		1, 2, 3, 7, 10, 1000, (UINT64_C(1) << 32) + 1,
 		(UINT64_C(1) << 63) + 1, UINT64_MAX,
 	};
+	/* clang-format on */
 	unsigned int b;
 	int i;
 
@@ -182,8 +184,7 @@ test_streams_per_lcore(void **state)
 	 * left, whatever the other generators did meanwhile. */
 	rte_srand(7);
 	draw_in_thread(&again0);
-	assert_memory_equal(lcore0.values, again0.values,
-		sizeof(lcore0.values));
+	assert_memory_equal(lcore0.values, again0.values, sizeof(lcore0.values));
 }
 
 static void *
@@ -207,7 +208,8 @@ test_threads_without_lcore(void **state)
 	(void)state;
 	for (i = 0; i < 2; i++)
 		assert_int_equal(pthread_create(&threads[i], NULL, draw_shared,
-			values[i]), 0);
+					 values[i]),
+			0);
 	for (i = 0; i < 2; i++)
 		assert_int_equal(pthread_join(threads[i], NULL), 0);
 	/* They share one locked generator: no value is handed out twice. */

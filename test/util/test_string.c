@@ -45,7 +45,8 @@ test_strsplit_edges(void **state)
 
 	/* A trailing delimiter ends a token but starts none. */
 	assert_int_equal(rte_strsplit(trailing, sizeof(trailing), tokens, 8,
-		','), 1);
+				 ','),
+		1);
 	assert_string_equal(tokens[0], "x");
 
 	assert_int_equal(rte_strsplit(doubled, sizeof(doubled), tokens, 8, ','),
@@ -108,17 +109,17 @@ test_strlcpy_strlcat(void **state)
 	assert_int_equal(rte_strlcpy(buf, "hello", sizeof(buf)), 5);
 	assert_string_equal(buf, "hello");
 	assert_int_equal(rte_strlcpy(buf, "0123456789", sizeof(buf)), 10);
-	assert_string_equal(buf, "0123456");		/* truncated */
+	assert_string_equal(buf, "0123456"); /* truncated */
 	memset(buf, 'x', sizeof(buf));
 	assert_int_equal(rte_strlcpy(buf, "abc", 0), 3);
-	assert_int_equal(buf[0], 'x');			/* untouched */
+	assert_int_equal(buf[0], 'x'); /* untouched */
 
 	rte_strlcpy(buf, "ab", sizeof(buf));
 	assert_int_equal(rte_strlcat(buf, "cd", sizeof(buf)), 4);
 	assert_string_equal(buf, "abcd");
 	assert_int_equal(rte_strlcat(buf, "efghij", sizeof(buf)), 10);
 	assert_string_equal(buf, "abcdefg");
-	memset(buf, 'x', sizeof(buf));			/* no terminator */
+	memset(buf, 'x', sizeof(buf)); /* no terminator */
 	assert_int_equal(rte_strlcat(buf, "ab", sizeof(buf)), sizeof(buf) + 2);
 
 	/* The libc names work too (macros where libc lacks them). */
@@ -175,7 +176,7 @@ test_str_to_size(void **state)
 	assert_int_equal(rte_str_to_size("-1"), 0);
 	assert_int_equal(rte_str_to_size("K"), 0);
 	assert_int_equal(rte_str_to_size("99999999999999999999"), 0);
-	assert_int_equal(rte_str_to_size("17179869184G"), 0);	/* 2^64 */
+	assert_int_equal(rte_str_to_size("17179869184G"), 0); /* 2^64 */
 	assert_int_equal(rte_str_to_size(NULL), 0);
 }
 

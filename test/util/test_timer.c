@@ -66,14 +66,14 @@ thread_sleeps(void)
 
 /* What one call of a delay function cost. */
 struct delay_cost {
-	uint64_t wall_ns;	/* may be anything above the delay */
-	uint64_t cpu_ns;	/* the thread's own CPU time */
-	long sleeps;		/* voluntary context switches */
+	uint64_t wall_ns; /* may be anything above the delay */
+	uint64_t cpu_ns;  /* the thread's own CPU time */
+	long sleeps;	  /* voluntary context switches */
 };
 
 static void
 delay_measure(void (*delay)(unsigned int), unsigned int us,
-		struct delay_cost *cost)
+	struct delay_cost *cost)
 {
 	uint64_t wall = now_ns(), cpu = thread_cpu_ns();
 	long sleeps = thread_sleeps();
@@ -163,8 +163,8 @@ hz_matches_reference(uint64_t hz)
 	double error = ((double)hz - reference) / reference;
 
 	if (error < -0.001 || error > 0.001) {
-		printf("rte_get_tsc_hz() = %" PRIu64 ", reference %.0f\n",
-			hz, reference);
+		printf("rte_get_tsc_hz() = %" PRIu64 ", reference %.0f\n", hz,
+			reference);
 		return 1;
 	}
 	return 0;
@@ -177,7 +177,7 @@ test_tsc_hz_accuracy(void **state)
 
 	(void)state;
 	assert_true(hz > 0);
-	assert_int_equal(rte_get_tsc_hz(), hz);		/* computed once */
+	assert_int_equal(rte_get_tsc_hz(), hz); /* computed once */
 	assert_int_equal(rte_get_timer_hz(), hz);
 	assert_int_equal(hz_matches_reference(hz), 0);
 }
@@ -196,10 +196,10 @@ child_timer_init_path(void *arg)
 		return 1;
 	/* CPU time, not wall time: a preemption is not the init's cost. */
 	init_cpu_ns = thread_cpu_ns() - cpu;
-	if (init_cpu_ns > TEST_TIMER_INIT_MAX_NS ||
-			thread_sleeps() != sleeps) {
+	if (init_cpu_ns > TEST_TIMER_INIT_MAX_NS || thread_sleeps() != sleeps) {
 		printf("eal_timer_init() took %" PRIu64 " ns of CPU, slept "
-			"%ld times\n", init_cpu_ns, thread_sleeps() - sleeps);
+		       "%ld times\n",
+			init_cpu_ns, thread_sleeps() - sleeps);
 		return 2;
 	}
 	start = now_ns();
@@ -209,9 +209,10 @@ child_timer_init_path(void *arg)
 	/* It sleeps out the rest of the 20 ms window rather than spin; a
 	 * second is far beyond any wait it may add, loaded or not. */
 	if (thread_cpu_ns() - cpu > 10 * 1000 * 1000ULL ||
-			first_call_ns > NS_PER_S) {
+		first_call_ns > NS_PER_S) {
 		printf("first rte_get_tsc_hz() took %" PRIu64 " ns, %" PRIu64
-			" ns of CPU\n", first_call_ns, thread_cpu_ns() - cpu);
+		       " ns of CPU\n",
+			first_call_ns, thread_cpu_ns() - cpu);
 		return 3;
 	}
 	return hz_matches_reference(hz) == 0 ? 0 : 4;
@@ -237,8 +238,8 @@ child_delay_uncalibrated(void *arg)
 	ret = check_spin(&cost, 10000);
 	if (ret != 0)
 		printf("uncalibrated 10 ms delay: %" PRIu64 " ns, %" PRIu64
-			" ns of CPU, %ld sleeps\n", cost.wall_ns, cost.cpu_ns,
-			cost.sleeps);
+		       " ns of CPU, %ld sleeps\n",
+			cost.wall_ns, cost.cpu_ns, cost.sleeps);
 	return ret;
 }
 
@@ -255,8 +256,8 @@ test_delay_us(void **state)
 	struct delay_cost cost;
 
 	(void)state;
-	(void)rte_get_tsc_hz();		/* calibrated beforehand */
-	rte_delay_us_block(1);		/* its code paged in */
+	(void)rte_get_tsc_hz(); /* calibrated beforehand */
+	rte_delay_us_block(1);	/* its code paged in */
 
 	delay_measure(rte_delay_us, 10000, &cost);
 	assert_int_equal(check_spin(&cost, 10000), 0);
@@ -319,7 +320,7 @@ test_delay_callback(void **state)
 	rte_delay_us_callback_register(recording_delay);
 	assert_ptr_equal(rte_delay_us, recording_delay);
 	start = now_ns();
-	rte_delay_ms(1000);	/* recorded, not waited */
+	rte_delay_ms(1000); /* recorded, not waited */
 	rte_delay_us(7);
 	/* Waiting would have taken a whole second. */
 	assert_true(now_ns() - start < NS_PER_S);
@@ -377,8 +378,9 @@ test_cpuid_frequency_math(void **state)
 #if defined(__x86_64__) || defined(__i386__)
 	/* Whatever this CPU says must be believable. */
 	if (eal_tsc_freq_from_cpu() != 0)
-		assert_int_not_equal(eal_tsc_freq_plausible(
-			eal_tsc_freq_from_cpu(), 0), 0);
+		assert_int_not_equal(eal_tsc_freq_plausible(eal_tsc_freq_from_cpu(),
+					     0),
+			0);
 #endif
 }
 

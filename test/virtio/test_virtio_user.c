@@ -40,14 +40,14 @@
 #include "test_helpers.h"
 #include "vhost_backend.h"
 
-#define NB_MBUFS 4095
+#define NB_MBUFS  4095
 #define MBUF_ROOM (2048 + RTE_PKTMBUF_HEADROOM)
-#define RING 256
-#define WINDOW 96		/* frames in flight at most */
+#define RING	  256
+#define WINDOW	  96 /* frames in flight at most */
 /* Bounds on waits for a condition (they end as soon as it holds): a
  * backend (re)starting on a loaded 2-CPU machine takes seconds. */
-#define WAIT_S 60.0
-#define TRAFFIC_S 60.0
+#define WAIT_S	       60.0
+#define TRAFFIC_S      60.0
 #define ETHERTYPE_TEST 0x88b5
 /* Frames loop_traffic() does not count: readiness probes and frames in
  * flight when a backend died, which may come back at any time later. */
@@ -75,7 +75,7 @@ count_fds(void)
 	while ((e = readdir(d)) != NULL)
 		n += e->d_name[0] != '.';
 	closedir(d);
-	return n - 1;	/* the DIR's own fd */
+	return n - 1; /* the DIR's own fd */
 }
 
 static void
@@ -128,7 +128,7 @@ port_probe(const char *name, const char *extra)
 	return port;
 }
 
-static bool rx_intr;	/* port_configure() asks for rx interrupts */
+static bool rx_intr; /* port_configure() asks for rx interrupts */
 
 static int
 port_configure(uint16_t port, uint16_t nb_q, uint16_t mtu, uint16_t ring)
@@ -274,8 +274,7 @@ wait_backend(uint16_t port, uint16_t nb_q)
 			if ((ready & (1u << q)) != 0)
 				continue;
 			if (vb_now() >= next[q] && probes[q] < 16) {
-				m[0] = frame_make_stale(PROBE_SEQ |
-					probes[q]);
+				m[0] = frame_make_stale(PROBE_SEQ | probes[q]);
 				if (rte_eth_tx_burst(port, q, m, 1) == 1)
 					probes[q]++;
 				else
@@ -305,7 +304,8 @@ frame_check(const struct rte_mbuf *m, uint32_t seq, uint16_t q, uint32_t len)
 
 	if (m->pkt_len != len) {
 		if (getenv("VU_DEBUG"))
-			fprintf(stderr, "seq %u: len %u want %u segs %u\n", seq, m->pkt_len, len, m->nb_segs);
+			fprintf(stderr, "seq %u: len %u want %u segs %u\n", seq,
+				m->pkt_len, len, m->nb_segs);
 		return false;
 	}
 	p = rte_pktmbuf_read(m, 0, len, buf);
@@ -326,7 +326,7 @@ frame_check(const struct rte_mbuf *m, uint32_t seq, uint16_t q, uint32_t len)
  */
 static uint32_t
 loop_traffic(uint16_t port, uint16_t nb_q, uint32_t count,
-		uint32_t (*len_of)(uint32_t seq))
+	uint32_t (*len_of)(uint32_t seq))
 {
 	/* Frames in flight: what our rx ring can take back at once (a
 	 * backend with no rx buffer to put a frame in drops it). */
@@ -340,7 +340,7 @@ loop_traffic(uint16_t port, uint16_t nb_q, uint32_t count,
 		for (q = 0; q < nb_q; q++) {
 			n = 0;
 			while (n < 32 && sent[q] < count &&
-					sent[q] - rcvd[q] < window) {
+				sent[q] - rcvd[q] < window) {
 				burst[n++] = frame_make(sent[q], q,
 					len_of(sent[q]));
 				sent[q]++;
@@ -351,7 +351,7 @@ loop_traffic(uint16_t port, uint16_t nb_q, uint32_t count,
 			n = rte_eth_rx_burst(port, q, burst, 32);
 			for (i = 0; i < n; i++) {
 				if (frame_ethertype(burst[i]) ==
-						ETHERTYPE_STALE) {
+					ETHERTYPE_STALE) {
 					stale_rx[q]++;
 					continue;
 				}
@@ -369,8 +369,8 @@ loop_traffic(uint16_t port, uint16_t nb_q, uint32_t count,
 static uint32_t
 len_mixed(uint32_t seq)
 {
-	static const uint32_t sizes[] = { 60, 64, 65, 127, 128, 256, 511,
-		512, 1023, 1024, 1514 };
+	static const uint32_t sizes[] = { 60, 64, 65, 127, 128, 256, 511, 512,
+		1023, 1024, 1514 };
 
 	return sizes[seq % RTE_DIM(sizes)];
 }
@@ -417,7 +417,7 @@ case_teardown(void **state)
 
 	(void)state;
 	if (last_port[0] != '\0' &&
-			rte_eth_dev_get_port_by_name(last_port, &port) == 0) {
+		rte_eth_dev_get_port_by_name(last_port, &port) == 0) {
 		rte_eth_dev_stop(port);
 		rte_vdev_uninit(last_port);
 	}
@@ -513,8 +513,7 @@ test_multi_queue(void **state)
 	assert_true(wait_link(port, true));
 	assert_true(wait_backend(port, 2));
 	assert_int_equal(loop_traffic(port, 2, 1000, len_mixed), 2000);
-	assert_int_equal(xstat(port, "rx_q1_good_packets"),
-		1000 + stale_rx[1]);
+	assert_int_equal(xstat(port, "rx_q1_good_packets"), 1000 + stale_rx[1]);
 	port_remove(name, port);
 	backend_down();
 	leak_check(&mark);
@@ -539,8 +538,8 @@ in_flight(uint16_t port, uint16_t n)
 static void
 test_ctrl(void **state)
 {
-	struct rte_ether_addr mac = {{ 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 }};
-	struct rte_ether_addr extra = {{ 0x02, 0x66, 0x77, 0x88, 0x99, 0 }};
+	struct rte_ether_addr mac = { { 0x02, 0x11, 0x22, 0x33, 0x44, 0x55 } };
+	struct rte_ether_addr extra = { { 0x02, 0x66, 0x77, 0x88, 0x99, 0 } };
 	struct rte_ether_addr got;
 	struct leak_mark mark;
 	char name[32];
@@ -607,7 +606,8 @@ test_lsc(void **state)
 	port = port_probe(name, "");
 	assert_true(port >= 0);
 	assert_int_equal(rte_eth_dev_callback_register(port,
-		RTE_ETH_EVENT_INTR_LSC, on_lsc, NULL), 0);
+				 RTE_ETH_EVENT_INTR_LSC, on_lsc, NULL),
+		0);
 	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
 	assert_int_equal(rte_eth_dev_start(port), 0);
 	assert_true(wait_link(port, true));
@@ -660,7 +660,7 @@ rx_sort(struct rte_mbuf **m, uint16_t n, struct rte_mbuf **found)
 
 	for (i = 0; i < n; i++) {
 		if (found != NULL && got == 0 &&
-				frame_ethertype(m[i]) == ETHERTYPE_TEST) {
+			frame_ethertype(m[i]) == ETHERTYPE_TEST) {
 			*found = m[i];
 			got = 1;
 		} else {
@@ -725,7 +725,8 @@ test_rx_interrupt(void **state)
 	assert_true(wait_backend(port, 1));
 	assert_true(rte_eth_dev_rx_intr_ctl_q_get_fd(port, 0) >= 0);
 	assert_int_equal(rte_eth_dev_rx_intr_ctl_q(port, 0,
-		RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD, NULL), 0);
+				 RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_ADD, NULL),
+		0);
 	/* Probes still in flight come back first: nothing for 1 s. */
 	assert_true(rx_settle(port));
 	assert_int_equal(rte_eth_dev_rx_intr_enable(port, 0), 0);
@@ -751,7 +752,8 @@ test_rx_interrupt(void **state)
 	assert_true(frame_check(m, 0, 0, 100));
 	rte_pktmbuf_free(m);
 	assert_int_equal(rte_eth_dev_rx_intr_ctl_q(port, 0,
-		RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL, NULL), 0);
+				 RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL, NULL),
+		0);
 	port_remove(name, port);
 	backend_down();
 	leak_check(&mark);
@@ -768,8 +770,8 @@ test_server_mode(void **state)
 	(void)state;
 	leak_mark_take(&mark);
 	unlink(sock_path);
-	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1,
-		true), 0);
+	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1, true),
+		0);
 	port_name(name, sizeof(name));
 	port = port_probe(name, ",server=1");
 	assert_true(port >= 0);
@@ -780,8 +782,8 @@ test_server_mode(void **state)
 	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
 	vhost_backend_stop(&backend);
 	assert_true(wait_link(port, false));
-	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1,
-		true), 0);
+	assert_int_equal(vhost_backend_start_mode(&backend, sock_path, 1, true),
+		0);
 	assert_true(wait_link(port, true));
 	assert_true(wait_backend(port, 1));
 	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
@@ -839,8 +841,12 @@ static void
 test_bad_devargs(void **state)
 {
 	static const char *const bad[] = {
-		",queue_size=100", ",queue_size=65536", ",queues=0",
-		",mac=zz:00:00:00:00:00", ",server=2", ",bogus=1",
+		",queue_size=100",
+		",queue_size=65536",
+		",queues=0",
+		",mac=zz:00:00:00:00:00",
+		",server=2",
+		",bogus=1",
 	};
 	struct leak_mark mark;
 	char name[32], args[200];
@@ -864,7 +870,7 @@ test_bad_devargs(void **state)
 /* A peer on the socket that is not a vhost-user backend. */
 struct fake_peer {
 	int listen_fd;
-	bool answer;	/* reply nonsense, or never reply */
+	bool answer; /* reply nonsense, or never reply */
 };
 
 /* Waits (bounded) for fd to be readable. */
@@ -937,15 +943,17 @@ fake_peer_case(bool answer)
 	assert_true(peer.listen_fd >= 0);
 	memcpy(un.sun_path, sock_path, strlen(sock_path) + 1);
 	assert_int_equal(bind(peer.listen_fd, (struct sockaddr *)&un,
-		sizeof(un)), 0);
+				 sizeof(un)),
+		0);
 	assert_int_equal(listen(peer.listen_fd, 1), 0);
 	assert_int_equal(pthread_create(&peer_thread, NULL, fake_peer_run,
-		&peer), 0);
+				 &peer),
+		0);
 	peer_running = true;
 	port_name(name, sizeof(name));
 	t0 = vb_now();
 	assert_int_equal(port_probe(name, ""), -1);
-	assert_true(vb_now() - t0 < 8.0);	/* bounded, never a hang */
+	assert_true(vb_now() - t0 < 8.0); /* bounded, never a hang */
 	fake_peer_end();
 	unlink(sock_path);
 	leak_check(&mark);
@@ -1011,7 +1019,8 @@ main(void)
 	};
 
 	if (!vhost_backend_available())
-		return test_skip(DPDK_TESTPMD " (Debian's dpdk) is not "
+		return test_skip(DPDK_TESTPMD
+			" (Debian's dpdk) is not "
 			"installed: no vhost-user backend to test against");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

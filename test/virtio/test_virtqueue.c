@@ -46,7 +46,7 @@ add_chain(struct virtqueue *vq, uint16_t n, void *cookie)
 		vq->desc[id].addr = 0x1000 * (uint64_t)(id + 1);
 		vq->desc[id].len = 100 + id;
 		vq->desc[id].flags = i == n ? VRING_DESC_F_WRITE :
-			VRING_DESC_F_NEXT;
+					      VRING_DESC_F_NEXT;
 		if (i < n) {
 			vq->desc[id].next = vq_desc_take(vq);
 			id = vq->desc[id].next;
@@ -283,7 +283,7 @@ test_drain(void **state)
 	for (i = 0; i < 5; i++)
 		add_chain(vq, 1, &c[i]);
 	vq_avail_publish(vq);
-	vq_model_process(&m, chains, 2, 0);	/* 2 used, 3 still avail */
+	vq_model_process(&m, chains, 2, 0); /* 2 used, 3 still avail */
 	drained = 0;
 	virtqueue_drain(vq, count_cookie);
 	assert_int_equal(drained, 5);

@@ -27,7 +27,7 @@
 
 struct vhost_backend {
 	pid_t pid;
-	int stdin_fd;		/* kept open: testpmd waits for Enter */
+	int stdin_fd; /* kept open: testpmd waits for Enter */
 	char sock[108];
 	char log[128];
 };
@@ -67,7 +67,7 @@ vb_listening(const char *path)
 	while (!found && fgets(line, sizeof(line), f) != NULL) {
 		name[0] = '\0';
 		if (sscanf(line, "%*s %*s %*s %lx %*s %*s %*s %255s", &flags,
-				name) == 2)
+			    name) == 2)
 			found = (flags & 0x10000) != 0 &&
 				strcmp(name, path) == 0;
 	}
@@ -82,7 +82,7 @@ vb_listening(const char *path)
  */
 static inline int
 vhost_backend_start_mode(struct vhost_backend *b, const char *sock,
-		unsigned int queues, bool client)
+	unsigned int queues, bool client)
 {
 	char vdev[200], prefix[64], rxq[32], txq[32];
 	int pipefd[2], logfd;
@@ -113,8 +113,8 @@ vhost_backend_start_mode(struct vhost_backend *b, const char *sock,
 		}
 		close(pipefd[1]);
 		execl(DPDK_TESTPMD, DPDK_TESTPMD, "-l", "0-1", "--no-pci",
-			"--no-huge", "-m", "1024", prefix, "--vdev", vdev,
-			"--", "--nb-cores=1", "--forward-mode=io",
+			"--no-huge", "-m", "1024", prefix, "--vdev", vdev, "--",
+			"--nb-cores=1", "--forward-mode=io",
 			"--port-topology=loop", rxq, txq,
 			"--total-num-mbufs=32768", "--mbuf-size=2176",
 			(char *)NULL);
@@ -138,7 +138,7 @@ vhost_backend_start_mode(struct vhost_backend *b, const char *sock,
 
 static inline int
 vhost_backend_start(struct vhost_backend *b, const char *sock,
-		unsigned int queues)
+	unsigned int queues)
 {
 	return vhost_backend_start_mode(b, sock, queues, false);
 }

@@ -19,21 +19,21 @@
 #include "virtqueue.h"
 
 struct vq_model {
-	const struct virtqueue *vq;	/* only its ring pointers are used */
+	const struct virtqueue *vq; /* only its ring pointers are used */
 	uint16_t size;
-	uint16_t last_avail;		/* next avail slot to read */
-	uint16_t used_idx;		/* device's copy of used.idx */
+	uint16_t last_avail; /* next avail slot to read */
+	uint16_t used_idx;   /* device's copy of used.idx */
 	bool event_idx;
-	unsigned int notifications;	/* used buffer notifications sent */
-	unsigned int bad_chains;	/* chains breaking 2.7.5 rules */
+	unsigned int notifications; /* used buffer notifications sent */
+	unsigned int bad_chains;    /* chains breaking 2.7.5 rules */
 };
 
 /* One chain as the model saw it. */
 struct vq_model_chain {
 	uint16_t head;
 	uint16_t nb_desc;
-	uint32_t readable;	/* bytes in device-readable descriptors */
-	uint32_t writable;	/* bytes in device-writable descriptors */
+	uint32_t readable; /* bytes in device-readable descriptors */
+	uint32_t writable; /* bytes in device-writable descriptors */
 };
 
 static inline void
@@ -86,8 +86,8 @@ vq_model_walk(struct vq_model *m, uint16_t head, struct vq_model_chain *c)
 static inline uint16_t
 vq_model_pending(const struct vq_model *m)
 {
-	return (uint16_t)(__atomic_load_n(&m->vq->avail->idx,
-		__ATOMIC_ACQUIRE) - m->last_avail);
+	return (uint16_t)(__atomic_load_n(&m->vq->avail->idx, __ATOMIC_ACQUIRE) -
+		m->last_avail);
 }
 
 /*
@@ -98,7 +98,7 @@ vq_model_pending(const struct vq_model *m)
  */
 static inline uint16_t
 vq_model_process(struct vq_model *m, struct vq_model_chain *chains,
-		uint16_t max, uint32_t len_override)
+	uint16_t max, uint32_t len_override)
 {
 	uint16_t n = 0, old_used = m->used_idx, head, used_event;
 	struct vring_used_elem *e;

@@ -49,12 +49,13 @@ rte_pci_register(struct rte_pci_driver *driver)
 	struct rte_pci_driver *listed;
 
 	if (driver == NULL || driver->driver.name == NULL ||
-			driver->probe == NULL || driver->id_table == NULL) {
-		PCI_LOG(ERR, "driver not registered: it needs a name, a probe "
+		driver->probe == NULL || driver->id_table == NULL) {
+		PCI_LOG(ERR,
+			"driver not registered: it needs a name, a probe "
 			"function and an id table\n");
 		return;
 	}
-	TAILQ_FOREACH(listed, &pci_drivers, next)
+	TAILQ_FOREACH (listed, &pci_drivers, next)
 		if (listed == driver)
 			return;
 	TAILQ_INSERT_TAIL(&pci_drivers, driver, next);
@@ -66,7 +67,7 @@ rte_pci_unregister(struct rte_pci_driver *driver)
 {
 	struct rte_pci_driver *listed;
 
-	TAILQ_FOREACH(listed, &pci_drivers, next) {
+	TAILQ_FOREACH (listed, &pci_drivers, next) {
 		if (listed == driver) {
 			TAILQ_REMOVE(&pci_drivers, driver, next);
 			return;
@@ -84,8 +85,11 @@ parse_hex(const char *str, unsigned int max_digits, const char *ends,
 	uint32_t v = 0;
 
 	while (n < max_digits && isxdigit((unsigned char)str[n])) {
-		v = v * 16 + (uint32_t)(isdigit((unsigned char)str[n]) ?
-			str[n] - '0' : tolower((unsigned char)str[n]) - 'a' + 10);
+		v = v * 16 +
+			(uint32_t)(isdigit((unsigned char)str[n]) ?
+					str[n] - '0' :
+					tolower((unsigned char)str[n]) - 'a' +
+						10);
 		n++;
 	}
 	if (n == 0)
@@ -136,8 +140,7 @@ rte_pci_addr_parse(const char *str, struct rte_pci_addr *addr)
 }
 
 void
-rte_pci_device_name(const struct rte_pci_addr *addr, char *output,
-	size_t size)
+rte_pci_device_name(const struct rte_pci_addr *addr, char *output, size_t size)
 {
 	if (addr == NULL || output == NULL || size == 0)
 		return;
@@ -172,7 +175,7 @@ pci_name_cmp(const char *devargs_name, const char *dev_name)
 	struct rte_pci_addr a, b;
 
 	if (rte_pci_addr_parse(devargs_name, &a) < 0 ||
-			rte_pci_addr_parse(dev_name, &b) < 0)
+		rte_pci_addr_parse(dev_name, &b) < 0)
 		return 1;
 	return rte_pci_addr_cmp(&a, &b) != 0;
 }
@@ -188,7 +191,7 @@ const char *
 pci_kdrv_name(const struct pci_device *pdev)
 {
 	return pdev->kernel_driver[0] != '\0' ? pdev->kernel_driver :
-		"no driver";
+						"no driver";
 }
 
 void
@@ -290,11 +293,13 @@ rte_pci_dump(FILE *f)
 
 	if (f == NULL)
 		return;
-	TAILQ_FOREACH(dev, &pci_devices, next) {
+	TAILQ_FOREACH (dev, &pci_devices, next) {
 		pdev = PCI_PRIV_CONST(dev);
-		fprintf(f, "%s %04x:%04x (%04x:%04x) class %06x numa %d "
-			"kernel %s driver %s\n", dev->name, dev->id.vendor_id,
-			dev->id.device_id, dev->id.subsystem_vendor_id,
+		fprintf(f,
+			"%s %04x:%04x (%04x:%04x) class %06x numa %d "
+			"kernel %s driver %s\n",
+			dev->name, dev->id.vendor_id, dev->id.device_id,
+			dev->id.subsystem_vendor_id,
 			dev->id.subsystem_device_id, dev->id.class_id,
 			dev->device.numa_node, pci_kdrv_name(pdev),
 			dev->driver != NULL ? dev->driver->driver.name : "-");

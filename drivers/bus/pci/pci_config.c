@@ -22,13 +22,12 @@
 
 #include "pci_private.h"
 
-#define PCI_EXT_CAP_START 0x100
+#define PCI_EXT_CAP_START     0x100
 #define PCI_PASID_CTRL_ENABLE 0x1
 
 /* An fd and the offset of configuration space in it; *own if opened. */
 static int
-config_fd_get(const struct pci_device *pdev, bool write, off_t *base,
-	bool *own)
+config_fd_get(const struct pci_device *pdev, bool write, off_t *base, bool *own)
 {
 	char path[PATH_MAX];
 	int fd;
@@ -36,15 +35,17 @@ config_fd_get(const struct pci_device *pdev, bool write, off_t *base,
 	*own = false;
 	*base = 0;
 	if (pdev->vfio_dev_fd >= 0) {
-		*base = (off_t)pdev->vfio_region_offset[VFIO_PCI_CONFIG_REGION_INDEX];
+		*base = (off_t)pdev
+				->vfio_region_offset[VFIO_PCI_CONFIG_REGION_INDEX];
 		return pdev->vfio_dev_fd;
 	}
 	if (pdev->config_fd >= 0)
 		return pdev->config_fd;
 	if (write && !pci_kdrv_is_user(pdev->pub.kdrv)) {
-		PCI_LOG(ERR, "%s: configuration space not written: kernel driver "
-			"%s owns the device\n", pdev->pub.name,
-			pci_kdrv_name(pdev));
+		PCI_LOG(ERR,
+			"%s: configuration space not written: kernel driver "
+			"%s owns the device\n",
+			pdev->pub.name, pci_kdrv_name(pdev));
 		return -EPERM;
 	}
 	if (pci_sysfs_path(path, sizeof(path), pdev, "config") < 0)
@@ -71,7 +72,7 @@ config_access(const struct rte_pci_device *device, void *buf, size_t len,
 	int fd;
 
 	if (device == NULL || buf == NULL || offset < 0 ||
-			len > RTE_PCI_CFG_SPACE_EXP_SIZE)
+		len > RTE_PCI_CFG_SPACE_EXP_SIZE)
 		return -EINVAL;
 	pdev = PCI_PRIV_CONST(device);
 	fd = config_fd_get(pdev, write, &base, &own);
@@ -86,15 +87,17 @@ config_access(const struct rte_pci_device *device, void *buf, size_t len,
 	if (own)
 		close(fd);
 	if (n < 0)
-		PCI_LOG(ERR, "%s: cannot %s %zu bytes of configuration space at "
-			"%#llx: %s\n", device->name, write ? "write" : "read", len,
+		PCI_LOG(ERR,
+			"%s: cannot %s %zu bytes of configuration space at "
+			"%#llx: %s\n",
+			device->name, write ? "write" : "read", len,
 			(unsigned long long)offset, strerror((int)-n));
 	return (int)n;
 }
 
 int
-rte_pci_read_config(const struct rte_pci_device *device, void *buf,
-	size_t len, off_t offset)
+rte_pci_read_config(const struct rte_pci_device *device, void *buf, size_t len,
+	off_t offset)
 {
 	return config_access(device, buf, len, offset, false);
 }
@@ -134,7 +137,7 @@ rte_pci_set_bus_master(struct rte_pci_device *dev, bool enable)
 	if (dev == NULL)
 		return -1;
 	if (pci_config_command_update(dev, enable ? RTE_PCI_COMMAND_MASTER : 0,
-			enable ? 0 : RTE_PCI_COMMAND_MASTER) < 0)
+		    enable ? 0 : RTE_PCI_COMMAND_MASTER) < 0)
 		return -1;
 	return 0;
 }
@@ -179,14 +182,14 @@ rte_pci_pasid_set_state(const struct rte_pci_device *dev, off_t offset,
 	if (dev == NULL || offset < PCI_EXT_CAP_START)
 		return -EINVAL;
 	if (rte_pci_read_config(dev, &control, sizeof(control),
-			offset + RTE_PCI_PASID_CTRL) != sizeof(control))
+		    offset + RTE_PCI_PASID_CTRL) != sizeof(control))
 		return -EIO;
 	if (enable)
 		control |= PCI_PASID_CTRL_ENABLE;
 	else
 		control &= (uint16_t)~PCI_PASID_CTRL_ENABLE;
 	if (rte_pci_write_config(dev, &control, sizeof(control),
-			offset + RTE_PCI_PASID_CTRL) != sizeof(control))
+		    offset + RTE_PCI_PASID_CTRL) != sizeof(control))
 		return -EIO;
 	return 0;
 }

@@ -29,7 +29,7 @@ struct pci_ioport_priv {
 	int fd;			/* I/O BAR: file or VFIO device fd, else -1 */
 	bool own_fd;		/* fd opened for this port */
 	off_t offset;		/* of the BAR in fd */
-	volatile uint8_t *addr;	/* memory BAR: its mapping */
+	volatile uint8_t *addr; /* memory BAR: its mapping */
 };
 
 static int
@@ -43,8 +43,10 @@ ioport_open_io(struct pci_device *pdev, int bar, struct pci_ioport_priv *io)
 		return 0;
 	}
 	if (pdev->pub.kdrv == RTE_PCI_KDRV_VFIO) {
-		PCI_LOG(ERR, "%s: I/O BAR %d: map the device first "
-			"(RTE_PCI_DRV_NEED_MAPPING)\n", pdev->pub.name, bar);
+		PCI_LOG(ERR,
+			"%s: I/O BAR %d: map the device first "
+			"(RTE_PCI_DRV_NEED_MAPPING)\n",
+			pdev->pub.name, bar);
 		return -ENODEV;
 	}
 	snprintf(file, sizeof(file), "resource%d", bar);
@@ -67,14 +69,17 @@ ioport_check(struct rte_pci_device *dev, int bar, struct rte_pci_ioport *p)
 	const struct pci_device *pdev;
 
 	if (dev == NULL || p == NULL || bar < 0 || bar >= PCI_MAX_RESOURCE) {
-		PCI_LOG(ERR, "rte_pci_ioport_map(): bad device, port or BAR %d\n",
+		PCI_LOG(ERR,
+			"rte_pci_ioport_map(): bad device, port or BAR %d\n",
 			bar);
 		return -EINVAL;
 	}
 	pdev = PCI_PRIV(dev);
 	if (!pci_kdrv_is_user(dev->kdrv)) {
-		PCI_LOG(ERR, "%s: BAR %d not opened: kernel driver %s owns the "
-			"device\n", dev->name, bar, pci_kdrv_name(pdev));
+		PCI_LOG(ERR,
+			"%s: BAR %d not opened: kernel driver %s owns the "
+			"device\n",
+			dev->name, bar, pci_kdrv_name(pdev));
 		return -EPERM;
 	}
 	if (dev->mem_resource[bar].len == 0) {
@@ -85,8 +90,7 @@ ioport_check(struct rte_pci_device *dev, int bar, struct rte_pci_ioport *p)
 }
 
 int
-rte_pci_ioport_map(struct rte_pci_device *dev, int bar,
-	struct rte_pci_ioport *p)
+rte_pci_ioport_map(struct rte_pci_device *dev, int bar, struct rte_pci_ioport *p)
 {
 	struct pci_ioport_priv *io;
 	struct pci_device *pdev;
@@ -104,8 +108,10 @@ rte_pci_ioport_map(struct rte_pci_device *dev, int bar,
 	} else if (dev->mem_resource[bar].addr != NULL) {
 		io->addr = dev->mem_resource[bar].addr;
 	} else {
-		PCI_LOG(ERR, "%s: memory BAR %d is not mapped: map the device "
-			"first (RTE_PCI_DRV_NEED_MAPPING)\n", dev->name, bar);
+		PCI_LOG(ERR,
+			"%s: memory BAR %d is not mapped: map the device "
+			"first (RTE_PCI_DRV_NEED_MAPPING)\n",
+			dev->name, bar);
 		ret = -ENODEV;
 	}
 	if (ret < 0) {
@@ -178,15 +184,15 @@ mem_access(volatile uint8_t *reg, uint8_t *buf, size_t width, bool write)
 }
 
 static void
-ioport_access(struct rte_pci_ioport *p, uint8_t *buf, size_t len,
-	off_t offset, bool write)
+ioport_access(struct rte_pci_ioport *p, uint8_t *buf, size_t len, off_t offset,
+	bool write)
 {
 	struct pci_ioport_priv *io;
 	size_t width;
 	ssize_t n;
 
 	if (p == NULL || p->base == 0 || buf == NULL || offset < 0 ||
-			(uint64_t)offset + len > p->len) {
+		(uint64_t)offset + len > p->len) {
 		PCI_LOG(ERR, "rte_pci_ioport_%s(): bad port, buffer or range\n",
 			write ? "write" : "read");
 		return;
@@ -197,10 +203,12 @@ ioport_access(struct rte_pci_ioport *p, uint8_t *buf, size_t len,
 		if (io->addr != NULL) {
 			mem_access(io->addr + offset, buf, width, write);
 		} else {
-			n = write ? pwrite(io->fd, buf, width, io->offset + offset) :
+			n = write ?
+				pwrite(io->fd, buf, width, io->offset + offset) :
 				pread(io->fd, buf, width, io->offset + offset);
 			if (n != (ssize_t)width) {
-				PCI_LOG(ERR, "%s: I/O port %s at %#llx failed: %s\n",
+				PCI_LOG(ERR,
+					"%s: I/O port %s at %#llx failed: %s\n",
 					p->dev->name, write ? "write" : "read",
 					(unsigned long long)offset,
 					n < 0 ? strerror(errno) : "short");
@@ -221,8 +229,8 @@ rte_pci_ioport_read(struct rte_pci_ioport *p, void *data, size_t len,
 }
 
 void
-rte_pci_ioport_write(struct rte_pci_ioport *p, const void *data,
-	size_t len, off_t offset)
+rte_pci_ioport_write(struct rte_pci_ioport *p, const void *data, size_t len,
+	off_t offset)
 {
 	ioport_access(p, (uint8_t *)(uintptr_t)data, len, offset, true);
 }

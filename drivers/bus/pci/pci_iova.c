@@ -58,10 +58,11 @@ pci_get_iommu_class(void)
 	const char *pa_dev = NULL, *va_dev = NULL;
 	enum rte_iova_mode need;
 
-	TAILQ_FOREACH(dev, &pci_devices, next) {
+	TAILQ_FOREACH (dev, &pci_devices, next) {
 		pdev = PCI_PRIV_CONST(dev);
-		if (!pci_kdrv_is_user(dev->kdrv) || rte_bus_device_is_ignored(
-				&pci_bus, dev->name, pci_name_cmp))
+		if (!pci_kdrv_is_user(dev->kdrv) ||
+			rte_bus_device_is_ignored(&pci_bus, dev->name,
+				pci_name_cmp))
 			continue;
 		driver = pci_driver_for(pdev);
 		if (driver == NULL)
@@ -73,14 +74,16 @@ pci_get_iommu_class(void)
 			va_dev = dev->name;
 	}
 	if (pa_dev != NULL && va_dev != NULL) {
-		PCI_LOG(WARNING, "%s needs IOVA as PA (UIO or no-IOMMU) and %s "
+		PCI_LOG(WARNING,
+			"%s needs IOVA as PA (UIO or no-IOMMU) and %s "
 			"as VA (behind an IOMMU): they cannot run together; only "
 			"the devices that fit the chosen mode are probed\n",
 			pa_dev, va_dev);
 		return RTE_IOVA_DC;
 	}
-	return pa_dev != NULL ? RTE_IOVA_PA :
-		va_dev != NULL ? RTE_IOVA_VA : RTE_IOVA_DC;
+	return pa_dev != NULL  ? RTE_IOVA_PA :
+		va_dev != NULL ? RTE_IOVA_VA :
+				 RTE_IOVA_DC;
 }
 
 /* A device that gives the device physical addresses needs PA mode. */
@@ -90,13 +93,15 @@ check_pa_needed(const struct pci_device *pdev, const char *why)
 	if (rte_eal_iova_mode() == RTE_IOVA_PA)
 		return 0;
 	if (!rte_eal_has_hugepages())
-		PCI_LOG(ERR, "%s: %s gives the device physical addresses, which "
+		PCI_LOG(ERR,
+			"%s: %s gives the device physical addresses, which "
 			"need hugepages, and none are in use (--no-huge, or none "
 			"free): reserve some (pollux-hugepages.py --setup 512M) "
-			"or bind it to vfio-pci behind an IOMMU\n", pdev->pub.name,
-			why);
+			"or bind it to vfio-pci behind an IOMMU\n",
+			pdev->pub.name, why);
 	else
-		PCI_LOG(ERR, "%s: %s gives the device physical addresses, but "
+		PCI_LOG(ERR,
+			"%s: %s gives the device physical addresses, but "
 			"the IOVA mode is %s (--iova-mode=va, or physical "
 			"addresses unreadable without root): run as root without "
 			"--iova-mode=va, or bind it to vfio-pci behind an IOMMU\n",
@@ -112,29 +117,37 @@ pci_iova_check(const struct pci_device *pdev,
 	enum rte_iova_mode need = device_iova_need(pdev, driver);
 
 	if ((driver->drv_flags & RTE_PCI_DRV_NEED_IOVA_AS_VA) &&
-			mode == RTE_IOVA_PA) {
-		PCI_LOG(ERR, "%s: driver %s needs IOVA as VA, but the mode is PA: "
+		mode == RTE_IOVA_PA) {
+		PCI_LOG(ERR,
+			"%s: driver %s needs IOVA as VA, but the mode is PA: "
 			"drop --iova-mode=pa, and bind the device to vfio-pci "
-			"behind an IOMMU\n", pdev->pub.name, driver->driver.name);
+			"behind an IOMMU\n",
+			pdev->pub.name, driver->driver.name);
 		return -EINVAL;
 	}
 	if (pdev->fake) {
 		if (mode == RTE_IOVA_VA)
 			return 0;
-		PCI_LOG(ERR, "%s: a fake device's model takes IOVAs as pointers, "
+		PCI_LOG(ERR,
+			"%s: a fake device's model takes IOVAs as pointers, "
 			"but the IOVA mode is %s: run with --no-huge or "
-			"--iova-mode=va\n", pdev->pub.name, mode_name(mode));
+			"--iova-mode=va\n",
+			pdev->pub.name, mode_name(mode));
 		return -EINVAL;
 	}
 	if (need == RTE_IOVA_PA)
-		return check_pa_needed(pdev, pdev->pub.kdrv == RTE_PCI_KDRV_VFIO ?
-			"vfio-pci in no-IOMMU mode" : pdev->kernel_driver);
+		return check_pa_needed(pdev,
+			pdev->pub.kdrv == RTE_PCI_KDRV_VFIO ?
+				"vfio-pci in no-IOMMU mode" :
+				pdev->kernel_driver);
 	if (need == RTE_IOVA_VA && pdev->pub.kdrv == RTE_PCI_KDRV_VFIO &&
-			mode != RTE_IOVA_VA) {
-		PCI_LOG(ERR, "%s: vfio-pci behind an IOMMU maps memory at IOVA = "
+		mode != RTE_IOVA_VA) {
+		PCI_LOG(ERR,
+			"%s: vfio-pci behind an IOMMU maps memory at IOVA = "
 			"VA, but the IOVA mode is %s (--iova-mode=pa, or another "
 			"device needs PA): drop --iova-mode=pa, or bind every "
-			"device to vfio-pci\n", pdev->pub.name, mode_name(mode));
+			"device to vfio-pci\n",
+			pdev->pub.name, mode_name(mode));
 		return -EINVAL;
 	}
 	return 0;

@@ -35,7 +35,8 @@ rte_pci_map_device(struct rte_pci_device *dev)
 		ret = pci_uio_map(pdev);
 		break;
 	default:
-		PCI_LOG(ERR, "%s: not mapped: it is bound to %s, not to vfio-pci "
+		PCI_LOG(ERR,
+			"%s: not mapped: it is bound to %s, not to vfio-pci "
 			"or uio_pci_generic (pollux-devbind.py -b vfio-pci %s)\n",
 			dev->name, pci_kdrv_name(pdev), dev->name);
 		return 1;

@@ -60,7 +60,7 @@ pci_driver_for(const struct pci_device *pdev)
 {
 	const struct rte_pci_driver *driver;
 
-	TAILQ_FOREACH(driver, &pci_drivers, next)
+	TAILQ_FOREACH (driver, &pci_drivers, next)
 		if (pci_id_match(driver->id_table, &pdev->pub.id))
 			return driver;
 	return NULL;
@@ -69,8 +69,7 @@ pci_driver_for(const struct pci_device *pdev)
 static bool
 device_is_ignored(const struct pci_device *pdev)
 {
-	return rte_bus_device_is_ignored(&pci_bus, pdev->pub.name,
-		pci_name_cmp);
+	return rte_bus_device_is_ignored(&pci_bus, pdev->pub.name, pci_name_cmp);
 }
 
 /* Is any of the user-space drivers registered with the kernel? */
@@ -104,7 +103,8 @@ skip_unbound(const struct pci_device *pdev, const char *driver_name)
 	if (pdev->pub.kdrv == RTE_PCI_KDRV_NONE) {
 		loaded = loaded_user_driver();
 		if (loaded == NULL)
-			PCI_LOG(WARNING, "%s (%04x:%04x) skipped for driver %s: "
+			PCI_LOG(WARNING,
+				"%s (%04x:%04x) skipped for driver %s: "
 				"bound to no kernel driver, and neither vfio-pci "
 				"nor uio_pci_generic is loaded: modprobe vfio-pci, "
 				"then pollux-devbind.py -b vfio-pci %s\n",
@@ -112,18 +112,21 @@ skip_unbound(const struct pci_device *pdev, const char *driver_name)
 				pdev->pub.id.device_id, driver_name,
 				pdev->pub.name);
 		else
-			PCI_LOG(WARNING, "%s (%04x:%04x) skipped for driver %s: "
+			PCI_LOG(WARNING,
+				"%s (%04x:%04x) skipped for driver %s: "
 				"bound to no kernel driver: pollux-devbind.py -b "
-				"%s %s\n", pdev->pub.name, pdev->pub.id.vendor_id,
+				"%s %s\n",
+				pdev->pub.name, pdev->pub.id.vendor_id,
 				pdev->pub.id.device_id, driver_name, loaded,
 				pdev->pub.name);
 		return PCI_PROBE_SKIPPED;
 	}
-	PCI_LOG(WARNING, "%s (%04x:%04x) skipped for driver %s: kernel driver "
+	PCI_LOG(WARNING,
+		"%s (%04x:%04x) skipped for driver %s: kernel driver "
 		"%s owns it, so it is left alone; to use it, pollux-devbind.py "
-		"-b vfio-pci %s\n", pdev->pub.name, pdev->pub.id.vendor_id,
-		pdev->pub.id.device_id, driver_name, pdev->kernel_driver,
-		pdev->pub.name);
+		"-b vfio-pci %s\n",
+		pdev->pub.name, pdev->pub.id.vendor_id, pdev->pub.id.device_id,
+		driver_name, pdev->kernel_driver, pdev->pub.name);
 	return PCI_PROBE_SKIPPED;
 }
 
@@ -183,7 +186,7 @@ probe_device(struct pci_device *pdev)
 
 	if (dev->driver != NULL)
 		return -EEXIST;
-	TAILQ_FOREACH(driver, &pci_drivers, next) {
+	TAILQ_FOREACH (driver, &pci_drivers, next) {
 		if (!pci_id_match(driver->id_table, &dev->id))
 			continue;
 		if (!matched && !pci_kdrv_is_user(dev->kdrv))
@@ -193,13 +196,15 @@ probe_device(struct pci_device *pdev)
 		if (ret <= 0)
 			return ret;
 	}
-	if (!matched && (pci_kdrv_is_user(dev->kdrv) ||
-			dev->device.devargs != NULL)) {
-		PCI_LOG(WARNING, "%s (%04x:%04x) is %s, but no driver claims "
+	if (!matched &&
+		(pci_kdrv_is_user(dev->kdrv) || dev->device.devargs != NULL)) {
+		PCI_LOG(WARNING,
+			"%s (%04x:%04x) is %s, but no driver claims "
 			"it: is its PMD built (-Denable_drivers) or loaded (-d)?\n",
 			dev->name, dev->id.vendor_id, dev->id.device_id,
-			dev->device.devargs != NULL ? "in the allow list (-a)" :
-			"bound to a user-space driver");
+			dev->device.devargs != NULL ?
+				"in the allow list (-a)" :
+				"bound to a user-space driver");
 	}
 	return 1;
 }
@@ -212,15 +217,18 @@ warn_missing_allowed(void)
 	struct rte_devargs *da;
 	bool found;
 
-	RTE_EAL_DEVARGS_FOREACH("pci", da) {
+	RTE_EAL_DEVARGS_FOREACH("pci", da)
+	{
 		if (da->policy != RTE_DEV_ALLOWED)
 			continue;
 		found = false;
-		TAILQ_FOREACH(dev, &pci_devices, next)
+		TAILQ_FOREACH (dev, &pci_devices, next)
 			found |= dev->device.devargs == da;
 		if (!found)
-			PCI_LOG(WARNING, "-a %s: there is no PCI device at this "
-				"address (see pollux-devbind.py -s)\n", da->name);
+			PCI_LOG(WARNING,
+				"-a %s: there is no PCI device at this "
+				"address (see pollux-devbind.py -s)\n",
+				da->name);
 	}
 }
 
@@ -234,7 +242,7 @@ pci_probe(void)
 	if (!rte_eal_has_pci())
 		return 0;
 	warn_missing_allowed();
-	TAILQ_FOREACH(dev, &pci_devices, next) {
+	TAILQ_FOREACH (dev, &pci_devices, next) {
 		if (dev->driver != NULL || device_is_ignored(PCI_PRIV(dev)))
 			continue;
 		ret = probe_device(PCI_PRIV(dev));
@@ -264,7 +272,8 @@ pci_plug(struct rte_device *dev)
 	int ret;
 
 	if (!rte_eal_has_pci()) {
-		PCI_LOG(ERR, "cannot attach %s: the PCI bus is off (--no-pci)\n",
+		PCI_LOG(ERR,
+			"cannot attach %s: the PCI bus is off (--no-pci)\n",
 			dev->name);
 		return -ENOTSUP;
 	}
@@ -275,8 +284,10 @@ pci_plug(struct rte_device *dev)
 	}
 	ret = probe_device(pdev);
 	if (ret == 1) {
-		PCI_LOG(ERR, "cannot attach %s (%04x:%04x): no driver claims "
-			"it\n", dev->name, pdev->pub.id.vendor_id,
+		PCI_LOG(ERR,
+			"cannot attach %s (%04x:%04x): no driver claims "
+			"it\n",
+			dev->name, pdev->pub.id.vendor_id,
 			pdev->pub.id.device_id);
 		return -ENODEV;
 	}
@@ -302,7 +313,8 @@ remove_device(struct pci_device *pdev)
 	}
 	ret = driver->remove(dev);
 	if (ret != 0) {
-		PCI_LOG(ERR, "cannot remove %s: driver %s's remove failed: %s\n",
+		PCI_LOG(ERR,
+			"cannot remove %s: driver %s's remove failed: %s\n",
 			dev->name, driver->driver.name,
 			rte_strerror(ret < 0 ? -ret : EIO));
 		return ret < 0 ? ret : -EIO;

@@ -115,15 +115,15 @@ read_ids(const char *dir, struct rte_pci_id *id)
 	uint64_t vendor, device, sub_vendor, sub_device, class_id;
 
 	if (read_number(dir, "vendor", 16, UINT16_MAX, &vendor) < 0 ||
-			read_number(dir, "device", 16, UINT16_MAX, &device) < 0 ||
-			read_number(dir, "class", 16, 0xffffff, &class_id) < 0)
+		read_number(dir, "device", 16, UINT16_MAX, &device) < 0 ||
+		read_number(dir, "class", 16, 0xffffff, &class_id) < 0)
 		return -EINVAL;
 	/* Older kernels and some bridges have no subsystem ids. */
-	if (read_number(dir, "subsystem_vendor", 16, UINT16_MAX,
-			&sub_vendor) < 0)
+	if (read_number(dir, "subsystem_vendor", 16, UINT16_MAX, &sub_vendor) <
+		0)
 		sub_vendor = 0;
-	if (read_number(dir, "subsystem_device", 16, UINT16_MAX,
-			&sub_device) < 0)
+	if (read_number(dir, "subsystem_device", 16, UINT16_MAX, &sub_device) <
+		0)
 		sub_device = 0;
 	id->vendor_id = (uint16_t)vendor;
 	id->device_id = (uint16_t)device;
@@ -149,8 +149,8 @@ read_resources(const char *dir, struct pci_device *pdev)
 		return -errno;
 	for (i = 0; i < PCI_MAX_RESOURCE; i++) {
 		if (fgets(line, sizeof(line), f) == NULL ||
-				sscanf(line, "%" SCNx64 " %" SCNx64 " %" SCNx64,
-				&start, &end, &flags) != PCI_RESOURCE_FMT_NVAL) {
+			sscanf(line, "%" SCNx64 " %" SCNx64 " %" SCNx64, &start,
+				&end, &flags) != PCI_RESOURCE_FMT_NVAL) {
 			ret = -EINVAL;
 			break;
 		}
@@ -219,11 +219,15 @@ read_binding(const char *dir, struct pci_device *pdev)
 		sizeof(pdev->kernel_driver));
 	pdev->pub.kdrv = kdrv_of(pdev->kernel_driver);
 	pdev->uio_num = pdev->pub.kdrv == RTE_PCI_KDRV_UIO_GENERIC ||
-		pdev->pub.kdrv == RTE_PCI_KDRV_IGB_UIO ? find_uio_num(dir) : -1;
+			pdev->pub.kdrv == RTE_PCI_KDRV_IGB_UIO ?
+		find_uio_num(dir) :
+		-1;
 	read_link_name(dir, "iommu_group", group, sizeof(group));
 	num = strtol(group, &end, 10);
 	pdev->iommu_group = group[0] != '\0' && *end == '\0' && num >= 0 &&
-		num <= INT_MAX ? (int)num : -1;
+			num <= INT_MAX ?
+		(int)num :
+		-1;
 }
 
 static bool
@@ -235,7 +239,7 @@ tree_is_fake(void)
 	if (path == NULL || path[0] == '\0')
 		return false;
 	if (realpath(path, fake) == NULL ||
-			realpath("/sys/bus/pci/devices", real) == NULL)
+		realpath("/sys/bus/pci/devices", real) == NULL)
 		return true;
 	return strcmp(real, fake) != 0;
 }
@@ -262,9 +266,10 @@ device_new(const char *dir, const struct rte_pci_addr *addr, bool fake)
 	if (read_number(dir, "numa_node", 10, INT_MAX, &value) == 0)
 		pdev->pub.device.numa_node = (int)value;
 	if (read_number(dir, "sriov_numvfs", 10, UINT16_MAX, &value) == 0 ||
-			read_number(dir, "max_vfs", 10, UINT16_MAX, &value) == 0)
+		read_number(dir, "max_vfs", 10, UINT16_MAX, &value) == 0)
 		pdev->pub.max_vfs = (uint16_t)value;
-	pdev->pub.intr_handle = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	pdev->pub.intr_handle = rte_intr_instance_alloc(
+		RTE_INTR_INSTANCE_F_PRIVATE);
 	if (pdev->pub.intr_handle == NULL) {
 		free(pdev);
 		return NULL;
@@ -273,8 +278,10 @@ device_new(const char *dir, const struct rte_pci_addr *addr, bool fake)
 	return pdev;
 
 unreadable:
-	PCI_LOG(WARNING, "%s: ids or resource file unreadable in %s: device "
-		"ignored\n", pdev->pub.name, dir);
+	PCI_LOG(WARNING,
+		"%s: ids or resource file unreadable in %s: device "
+		"ignored\n",
+		pdev->pub.name, dir);
 	free(pdev);
 	rte_errno = EINVAL;
 	return NULL;
@@ -286,7 +293,7 @@ device_insert(struct pci_device *pdev)
 {
 	struct rte_pci_device *dev;
 
-	TAILQ_FOREACH(dev, &pci_devices, next) {
+	TAILQ_FOREACH (dev, &pci_devices, next) {
 		if (rte_pci_addr_cmp(&pdev->pub.addr, &dev->addr) < 0) {
 			TAILQ_INSERT_BEFORE(dev, &pdev->pub, next);
 			return;
@@ -300,7 +307,7 @@ device_find(const struct rte_pci_addr *addr)
 {
 	struct rte_pci_device *dev;
 
-	TAILQ_FOREACH(dev, &pci_devices, next)
+	TAILQ_FOREACH (dev, &pci_devices, next)
 		if (rte_pci_addr_cmp(&dev->addr, addr) == 0)
 			return PCI_PRIV(dev);
 	return NULL;
@@ -342,9 +349,9 @@ attach_devargs(void)
 	struct rte_devargs *da;
 
 	RTE_EAL_DEVARGS_FOREACH("pci", da)
-		if (rte_pci_addr_parse(da->name, &addr) == 0)
-			rte_pci_device_name(&addr, da->name, sizeof(da->name));
-	TAILQ_FOREACH(dev, &pci_devices, next)
+	if (rte_pci_addr_parse(da->name, &addr) == 0)
+		rte_pci_device_name(&addr, da->name, sizeof(da->name));
+	TAILQ_FOREACH (dev, &pci_devices, next)
 		dev->device.devargs = rte_bus_devargs_lookup(&pci_bus,
 			dev->name, pci_name_cmp);
 }
@@ -385,7 +392,7 @@ pci_scan(void)
 			strerror(errno));
 		return 0;
 	}
-	TAILQ_FOREACH(dev, &pci_devices, next)
+	TAILQ_FOREACH (dev, &pci_devices, next)
 		PCI_PRIV(dev)->present = false;
 	while ((e = readdir(d)) != NULL && ret == 0)
 		ret = scan_one(root, e->d_name, fake);

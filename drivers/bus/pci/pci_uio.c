@@ -41,8 +41,10 @@ open_logged(const struct pci_device *pdev, const char *path, int flags,
 		return fd;
 	fd = -errno;
 	PCI_LOG(ERR, "%s: cannot open %s: %s%s\n", pdev->pub.name, path,
-		strerror(-fd), fd == -EACCES || fd == -EPERM ?
-		" (run as root)" : fd == -ENOENT ? hint : "");
+		strerror(-fd),
+		fd == -EACCES || fd == -EPERM ? " (run as root)" :
+			fd == -ENOENT	      ? hint :
+						"");
 	return fd;
 }
 
@@ -73,7 +75,7 @@ map_bar(struct pci_device *pdev, int bar)
 		/* resourceN_wc: the same BAR, mapped write-combining. */
 		snprintf(file, sizeof(file), "resource%d_wc", bar);
 		if (pci_sysfs_path(path, sizeof(path), pdev, file) < 0 ||
-				access(path, F_OK) != 0)
+			access(path, F_OK) != 0)
 			snprintf(file, sizeof(file), "resource%d", bar);
 	}
 	if (pci_sysfs_path(path, sizeof(path), pdev, file) < 0)
@@ -82,9 +84,11 @@ map_bar(struct pci_device *pdev, int bar)
 	if (fd < 0)
 		return fd;
 	if (fstat(fd, &st) < 0 || (uint64_t)st.st_size < res->len) {
-		PCI_LOG(ERR, "%s: BAR %d not mappable: %s is %lld bytes, the BAR "
-			"%llu\n", pdev->pub.name, bar, path,
-			(long long)st.st_size, (unsigned long long)res->len);
+		PCI_LOG(ERR,
+			"%s: BAR %d not mappable: %s is %lld bytes, the BAR "
+			"%llu\n",
+			pdev->pub.name, bar, path, (long long)st.st_size,
+			(unsigned long long)res->len);
 		ret = -EINVAL;
 		goto out;
 	}
@@ -122,7 +126,7 @@ map_bars(struct pci_device *pdev)
 
 	for (i = 0; i < PCI_MAX_RESOURCE; i++) {
 		if (pdev->pub.mem_resource[i].len == 0 ||
-				!(pdev->bar_flags[i] & PCI_IORESOURCE_MEM))
+			!(pdev->bar_flags[i] & PCI_IORESOURCE_MEM))
 			continue;
 		ret = map_bar(pdev, i);
 		if (ret < 0) {
@@ -148,9 +152,10 @@ open_msix_fifos(struct pci_device *pdev)
 	int fd;
 
 	while (pdev->nb_msix_fds < (int)RTE_DIM(pdev->msix_fds)) {
-		snprintf(file, sizeof(file), "pollux-msix/%d", pdev->nb_msix_fds);
+		snprintf(file, sizeof(file), "pollux-msix/%d",
+			pdev->nb_msix_fds);
 		if (pci_sysfs_path(path, sizeof(path), pdev, file) < 0 ||
-				access(path, F_OK) != 0)
+			access(path, F_OK) != 0)
 			break;
 		/* Read-write: the FIFO never reports end of file, even when
 		 * the model has not opened it yet or has closed it. */
@@ -177,21 +182,21 @@ setup_intr(struct pci_device *pdev)
 	}
 	if (pdev->nb_msix_fds > 0) {
 		if (rte_intr_fd_set(handle, pdev->msix_fds[0]) < 0 ||
-				rte_intr_type_set(handle,
-					RTE_INTR_HANDLE_VFIO_MSIX) < 0 ||
-				rte_intr_fixed_vectors_set(handle,
-					&pdev->msix_fds[1],
-					pdev->nb_msix_fds - 1) < 0) {
+			rte_intr_type_set(handle, RTE_INTR_HANDLE_VFIO_MSIX) <
+				0 ||
+			rte_intr_fixed_vectors_set(handle, &pdev->msix_fds[1],
+				pdev->nb_msix_fds - 1) < 0) {
 			close_msix_fifos(pdev);
 			return -EINVAL;
 		}
 		return 0;
 	}
 	if (rte_intr_fd_set(handle, pdev->uio_fd) < 0 ||
-			rte_intr_dev_fd_set(handle, pdev->config_fd) < 0 ||
-			rte_intr_type_set(handle,
-				pdev->pub.kdrv == RTE_PCI_KDRV_IGB_UIO ?
-				RTE_INTR_HANDLE_UIO : RTE_INTR_HANDLE_UIO_INTX) < 0)
+		rte_intr_dev_fd_set(handle, pdev->config_fd) < 0 ||
+		rte_intr_type_set(handle,
+			pdev->pub.kdrv == RTE_PCI_KDRV_IGB_UIO ?
+				RTE_INTR_HANDLE_UIO :
+				RTE_INTR_HANDLE_UIO_INTX) < 0)
 		return -EINVAL;
 	return 0;
 }
@@ -203,7 +208,8 @@ reset_intr(struct pci_device *pdev)
 	/* Rx vectors the driver left enabled (not the FIFOs: ours). */
 	rte_intr_efd_disable(pdev->pub.intr_handle);
 	rte_intr_instance_free(pdev->pub.intr_handle);
-	pdev->pub.intr_handle = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	pdev->pub.intr_handle = rte_intr_instance_alloc(
+		RTE_INTR_INSTANCE_F_PRIVATE);
 }
 
 static int
@@ -212,14 +218,17 @@ open_uio(struct pci_device *pdev)
 	char path[PATH_MAX], hint[160];
 
 	if (pdev->uio_num < 0) {
-		PCI_LOG(ERR, "%s: bound to %s but has no uio/uioN directory: "
+		PCI_LOG(ERR,
+			"%s: bound to %s but has no uio/uioN directory: "
 			"unbind and bind it again (pollux-devbind.py)\n",
 			pdev->pub.name, pdev->kernel_driver);
 		return -ENODEV;
 	}
 	snprintf(path, sizeof(path), "%s/uio%d", pci_dev_dir(), pdev->uio_num);
-	snprintf(hint, sizeof(hint), " (is the uio module loaded? modprobe "
-		"%s)", pdev->kernel_driver);
+	snprintf(hint, sizeof(hint),
+		" (is the uio module loaded? modprobe "
+		"%s)",
+		pdev->kernel_driver);
 	pdev->uio_fd = open_logged(pdev, path, O_RDWR | O_NONBLOCK, hint);
 	return pdev->uio_fd < 0 ? pdev->uio_fd : 0;
 }

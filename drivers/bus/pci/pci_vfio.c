@@ -39,13 +39,13 @@ region_info_get(const struct pci_device *pdev, uint32_t index)
 		info->argsz = argsz;
 		info->index = index;
 		if (ioctl(pdev->vfio_dev_fd, VFIO_DEVICE_GET_REGION_INFO,
-				info) < 0) {
+			    info) < 0) {
 			free(info);
 			return NULL;
 		}
 		if (info->argsz <= argsz)
 			return info;
-		argsz = info->argsz;	/* the capabilities need more room */
+		argsz = info->argsz; /* the capabilities need more room */
 		free(info);
 	}
 }
@@ -59,8 +59,9 @@ sparse_cap(const struct vfio_region_info *info)
 
 	if (!(info->flags & VFIO_REGION_INFO_FLAG_CAPS))
 		return NULL;
-	for (offset = info->cap_offset; offset != 0 &&
-			offset + sizeof(*hdr) <= info->argsz; offset = hdr->next) {
+	for (offset = info->cap_offset;
+		offset != 0 && offset + sizeof(*hdr) <= info->argsz;
+		offset = hdr->next) {
 		hdr = RTE_PTR_ADD(info, offset);
 		if (hdr->id == VFIO_REGION_INFO_CAP_SPARSE_MMAP)
 			return (const void *)hdr;
@@ -88,7 +89,7 @@ map_sparse(struct pci_device *pdev, int bar,
 			sparse->areas[i].size, PROT_READ | PROT_WRITE,
 			MAP_SHARED | MAP_FIXED, pdev->vfio_dev_fd,
 			(off_t)(pdev->vfio_region_offset[bar] +
-			sparse->areas[i].offset));
+				sparse->areas[i].offset));
 		if (area == MAP_FAILED) {
 			munmap(base, size);
 			return NULL;
@@ -105,9 +106,11 @@ map_region(struct pci_device *pdev, int bar, const struct vfio_region_info *info
 	void *addr;
 
 	if (!(info->flags & VFIO_REGION_INFO_FLAG_MMAP) ||
-			(pdev->bar_flags[bar] & PCI_IORESOURCE_IO)) {
-		PCI_LOG(DEBUG, "%s: BAR %d not mmap'able: reached through "
-			"rte_pci_ioport_*() (pread/pwrite)\n", pdev->pub.name, bar);
+		(pdev->bar_flags[bar] & PCI_IORESOURCE_IO)) {
+		PCI_LOG(DEBUG,
+			"%s: BAR %d not mmap'able: reached through "
+			"rte_pci_ioport_*() (pread/pwrite)\n",
+			pdev->pub.name, bar);
 		return 0;
 	}
 	addr = mmap(NULL, info->size, PROT_READ | PROT_WRITE, MAP_SHARED,
@@ -117,7 +120,8 @@ map_region(struct pci_device *pdev, int bar, const struct vfio_region_info *info
 		sparse = sparse_cap(info);
 		addr = sparse != NULL ? map_sparse(pdev, bar, sparse) : NULL;
 		if (addr == NULL) {
-			PCI_LOG(ERR, "%s: BAR %d not mappable through VFIO: %s\n",
+			PCI_LOG(ERR,
+				"%s: BAR %d not mappable through VFIO: %s\n",
 				pdev->pub.name, bar, strerror(errno));
 			return -EINVAL;
 		}
@@ -152,7 +156,7 @@ map_regions(struct pci_device *pdev, uint32_t nb_regions)
 	for (i = 0; i < RTE_MIN(nb_regions, (uint32_t)VFIO_NB_REGIONS); i++) {
 		info = region_info_get(pdev, i);
 		if (info == NULL)
-			continue;	/* ROM, VGA: not every device has them */
+			continue; /* ROM, VGA: not every device has them */
 		pdev->vfio_region_offset[i] = info->offset;
 		pdev->vfio_region_size[i] = info->size;
 		pdev->vfio_region_flags[i] = info->flags;
@@ -165,7 +169,7 @@ map_regions(struct pci_device *pdev, uint32_t nb_regions)
 		}
 	}
 	if (!(pdev->vfio_region_flags[VFIO_PCI_CONFIG_REGION_INDEX] &
-			VFIO_REGION_INFO_FLAG_READ)) {
+		    VFIO_REGION_INFO_FLAG_READ)) {
 		PCI_LOG(ERR, "%s: VFIO gives no configuration space region\n",
 			pdev->pub.name);
 		unmap_regions(pdev);
@@ -195,14 +199,15 @@ setup_intr(struct pci_device *pdev, uint32_t nb_irqs)
 		memset(&irq, 0, sizeof(irq));
 		irq.argsz = sizeof(irq);
 		irq.index = kinds[i].index;
-		if (irq.index >= nb_irqs || ioctl(pdev->vfio_dev_fd,
-				VFIO_DEVICE_GET_IRQ_INFO, &irq) < 0 ||
-				irq.count == 0 ||
-				!(irq.flags & VFIO_IRQ_INFO_EVENTFD))
+		if (irq.index >= nb_irqs ||
+			ioctl(pdev->vfio_dev_fd, VFIO_DEVICE_GET_IRQ_INFO,
+				&irq) < 0 ||
+			irq.count == 0 || !(irq.flags & VFIO_IRQ_INFO_EVENTFD))
 			continue;
 		fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 		if (fd < 0) {
-			PCI_LOG(ERR, "%s: cannot create an interrupt eventfd: %s\n",
+			PCI_LOG(ERR,
+				"%s: cannot create an interrupt eventfd: %s\n",
 				pdev->pub.name, strerror(errno));
 			return -errno;
 		}
@@ -225,7 +230,9 @@ disable_irq_index(const struct pci_device *pdev, uint32_t index)
 	struct vfio_irq_set set = {
 		.argsz = sizeof(set),
 		.flags = VFIO_IRQ_SET_DATA_NONE | VFIO_IRQ_SET_ACTION_TRIGGER,
-		.index = index, .start = 0, .count = 0,
+		.index = index,
+		.start = 0,
+		.count = 0,
 	};
 
 	ioctl(pdev->vfio_dev_fd, VFIO_DEVICE_SET_IRQS, &set);
@@ -253,14 +260,15 @@ release_intr(struct pci_device *pdev)
 	/* Rx vectors the driver left enabled: their eventfds are ours. */
 	rte_intr_efd_disable(handle);
 	rte_intr_instance_free(handle);
-	pdev->pub.intr_handle = rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+	pdev->pub.intr_handle = rte_intr_instance_alloc(
+		RTE_INTR_INSTANCE_F_PRIVATE);
 }
 
 static void
 device_reset(struct pci_device *pdev)
 {
 	if ((pdev->vfio_dev_flags & VFIO_DEVICE_FLAGS_RESET) &&
-			ioctl(pdev->vfio_dev_fd, VFIO_DEVICE_RESET) < 0)
+		ioctl(pdev->vfio_dev_fd, VFIO_DEVICE_RESET) < 0)
 		PCI_LOG(WARNING, "%s: VFIO reset failed: %s\n", pdev->pub.name,
 			strerror(errno));
 }
@@ -272,18 +280,21 @@ device_open(struct pci_device *pdev, struct vfio_device_info *info)
 		pdev->pub.name);
 
 	if (fd < 0) {
-		PCI_LOG(ERR, "%s: VFIO gives no device fd: %s\n", pdev->pub.name,
+		PCI_LOG(ERR, "%s: VFIO gives no device fd: %s\n",
+			pdev->pub.name,
 			errno == EBUSY ? "another process has it open" :
-			strerror(errno));
+					 strerror(errno));
 		return -errno;
 	}
 	pdev->vfio_dev_fd = fd;
 	memset(info, 0, sizeof(*info));
 	info->argsz = sizeof(*info);
 	if (ioctl(fd, VFIO_DEVICE_GET_INFO, info) < 0 ||
-			!(info->flags & VFIO_DEVICE_FLAGS_PCI)) {
-		PCI_LOG(ERR, "%s: VFIO_DEVICE_GET_INFO failed or not a PCI "
-			"device\n", pdev->pub.name);
+		!(info->flags & VFIO_DEVICE_FLAGS_PCI)) {
+		PCI_LOG(ERR,
+			"%s: VFIO_DEVICE_GET_INFO failed or not a PCI "
+			"device\n",
+			pdev->pub.name);
 		close(fd);
 		pdev->vfio_dev_fd = -1;
 		return -EIO;
@@ -299,9 +310,11 @@ pci_vfio_map(struct pci_device *pdev)
 	int ret;
 
 	if (pdev->iommu_group < 0) {
-		PCI_LOG(ERR, "%s: bound to vfio-pci but has no iommu_group: "
+		PCI_LOG(ERR,
+			"%s: bound to vfio-pci but has no iommu_group: "
 			"enable the IOMMU (intel_iommu=on) or load vfio with "
-			"enable_unsafe_noiommu_mode=1\n", pdev->pub.name);
+			"enable_unsafe_noiommu_mode=1\n",
+			pdev->pub.name);
 		return -ENODEV;
 	}
 	ret = pci_vfio_group_get(pdev);
@@ -350,8 +363,7 @@ pci_vfio_unmap(struct pci_device *pdev)
 }
 
 int
-pci_vfio_dma_map(struct rte_device *dev, void *addr, uint64_t iova,
-	size_t len)
+pci_vfio_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
 {
 	struct rte_pci_device *pci = RTE_DEV_TO_PCI(dev);
 
@@ -365,8 +377,7 @@ pci_vfio_dma_map(struct rte_device *dev, void *addr, uint64_t iova,
 }
 
 int
-pci_vfio_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova,
-	size_t len)
+pci_vfio_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova, size_t len)
 {
 	struct rte_pci_device *pci = RTE_DEV_TO_PCI(dev);
 

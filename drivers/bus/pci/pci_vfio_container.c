@@ -49,7 +49,7 @@ struct pci_vfio_group {
 
 static TAILQ_HEAD(, pci_vfio_group) groups = TAILQ_HEAD_INITIALIZER(groups);
 static int container_fd = -1;
-static int iommu_type;		/* 0 until the first group is attached */
+static int iommu_type; /* 0 until the first group is attached */
 static bool mem_event_registered;
 
 static void
@@ -76,30 +76,38 @@ pci_vfio_container_dma(bool map, uint64_t vaddr, uint64_t iova, uint64_t len)
 	struct vfio_iommu_type1_dma_map dma_map = {
 		.argsz = sizeof(dma_map),
 		.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE,
-		.vaddr = vaddr, .iova = iova, .size = len,
+		.vaddr = vaddr,
+		.iova = iova,
+		.size = len,
 	};
 	struct vfio_iommu_type1_dma_unmap dma_unmap = {
-		.argsz = sizeof(dma_unmap), .iova = iova, .size = len,
+		.argsz = sizeof(dma_unmap),
+		.iova = iova,
+		.size = len,
 	};
 	int fd = __atomic_load_n(&container_fd, __ATOMIC_ACQUIRE);
 
 	if (fd < 0 || iommu_type == VFIO_NOIOMMU_IOMMU)
-		return 0;	/* no IOMMU: nothing to map */
+		return 0; /* no IOMMU: nothing to map */
 	if (map && ioctl(fd, VFIO_IOMMU_MAP_DMA, &dma_map) < 0 &&
-			errno != EEXIST) {
-		PCI_LOG(ERR, "VFIO DMA map of %#llx (%llu bytes) at IOVA %#llx "
-			"failed: %s (%s)\n", (unsigned long long)vaddr,
-			(unsigned long long)len, (unsigned long long)iova,
-			strerror(errno), errno == EINVAL ?
-			"the IOVA is beyond the IOMMU's address width: "
-			"give a lower --base-virtaddr" :
-			"the IOMMU's mapping limit, or RLIMIT_MEMLOCK: "
-			"ulimit -l");
+		errno != EEXIST) {
+		PCI_LOG(ERR,
+			"VFIO DMA map of %#llx (%llu bytes) at IOVA %#llx "
+			"failed: %s (%s)\n",
+			(unsigned long long)vaddr, (unsigned long long)len,
+			(unsigned long long)iova, strerror(errno),
+			errno == EINVAL ?
+				"the IOVA is beyond the IOMMU's address width: "
+				"give a lower --base-virtaddr" :
+				"the IOMMU's mapping limit, or RLIMIT_MEMLOCK: "
+				"ulimit -l");
 		return -errno;
 	}
 	if (!map && ioctl(fd, VFIO_IOMMU_UNMAP_DMA, &dma_unmap) < 0) {
-		PCI_LOG(ERR, "VFIO DMA unmap at IOVA %#llx (%llu bytes) failed: "
-			"%s\n", (unsigned long long)iova, (unsigned long long)len,
+		PCI_LOG(ERR,
+			"VFIO DMA unmap at IOVA %#llx (%llu bytes) failed: "
+			"%s\n",
+			(unsigned long long)iova, (unsigned long long)len,
 			strerror(errno));
 		return -errno;
 	}
@@ -115,7 +123,9 @@ map_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
 	if (ms->addr == NULL || ms->iova == RTE_BAD_IOVA)
 		return 0;
 	return pci_vfio_container_dma(true, (uintptr_t)ms->addr, ms->iova,
-		ms->len) < 0 ? -1 : 0;
+		       ms->len) < 0 ?
+		-1 :
+		0;
 }
 
 /* Each segment in the range is mapped on its own, so that one can be
@@ -148,10 +158,12 @@ mem_event(enum rte_mem_event event, const void *addr, size_t len, void *arg)
 static int
 dma_map_all(void)
 {
-	if (rte_mem_event_callback_register(MEM_EVENT_NAME, mem_event,
-			NULL) < 0) {
-		PCI_LOG(ERR, "cannot follow memory events for VFIO DMA mapping: "
-			"%s\n", rte_strerror(rte_errno));
+	if (rte_mem_event_callback_register(MEM_EVENT_NAME, mem_event, NULL) <
+		0) {
+		PCI_LOG(ERR,
+			"cannot follow memory events for VFIO DMA mapping: "
+			"%s\n",
+			rte_strerror(rte_errno));
 		return -rte_errno;
 	}
 	mem_event_registered = true;
@@ -189,8 +201,10 @@ container_open(const struct pci_device *pdev)
 		fd = -errno;
 		PCI_LOG(ERR, "%s: cannot open %s: %s\n", pdev->pub.name, path,
 			fd == -ENOENT ? "the vfio module is not loaded "
-			"(modprobe vfio-pci)" : fd == -EACCES || fd == -EPERM ?
-			"permission denied (run as root)" : strerror(-fd));
+					"(modprobe vfio-pci)" :
+				fd == -EACCES || fd == -EPERM ?
+					"permission denied (run as root)" :
+					strerror(-fd));
 		return fd;
 	}
 	if (ioctl(fd, VFIO_GET_API_VERSION) != VFIO_API_VERSION) {
@@ -214,9 +228,11 @@ container_set_iommu(const struct pci_device *pdev, bool noiommu)
 	if (iommu_type != 0) {
 		if ((iommu_type == VFIO_NOIOMMU_IOMMU) == noiommu)
 			return 0;
-		PCI_LOG(ERR, "%s: VFIO group %d is %s, but the devices already "
+		PCI_LOG(ERR,
+			"%s: VFIO group %d is %s, but the devices already "
 			"open are %s: one process cannot mix them; bind all to "
-			"the same mode\n", pdev->pub.name, pdev->iommu_group,
+			"the same mode\n",
+			pdev->pub.name, pdev->iommu_group,
 			noiommu ? "without IOMMU" : "behind an IOMMU",
 			noiommu ? "behind one" : "not");
 		return -EINVAL;
@@ -227,10 +243,11 @@ container_set_iommu(const struct pci_device *pdev, bool noiommu)
 		if (ioctl(container_fd, VFIO_CHECK_EXTENSION, types[i]) > 0)
 			type = types[i];
 	if (type == 0 || ioctl(container_fd, VFIO_SET_IOMMU, type) < 0) {
-		PCI_LOG(ERR, "%s: the VFIO container takes no %s IOMMU type: %s\n",
+		PCI_LOG(ERR,
+			"%s: the VFIO container takes no %s IOMMU type: %s\n",
 			pdev->pub.name, noiommu ? "no-IOMMU" : "type1",
 			type == 0 ? "not supported by this kernel" :
-			strerror(errno));
+				    strerror(errno));
 		return -ENOTSUP;
 	}
 	iommu_type = type;
@@ -265,7 +282,8 @@ group_blockers(const struct pci_device *pdev, char *list, size_t size)
 	if (d == NULL)
 		return 0;
 	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.' || strcmp(e->d_name, pdev->pub.name) == 0)
+		if (e->d_name[0] == '.' ||
+			strcmp(e->d_name, pdev->pub.name) == 0)
 			continue;
 		n = snprintf(link, sizeof(link), "%s/%s/driver", dir, e->d_name);
 		if (n < 0 || (size_t)n >= sizeof(link))
@@ -273,7 +291,8 @@ group_blockers(const struct pci_device *pdev, char *list, size_t size)
 		n = readlink(link, target, sizeof(target) - 1);
 		target[n > 0 ? n : 0] = '\0';
 		driver = strrchr(target, '/') != NULL ?
-			strrchr(target, '/') + 1 : target;
+			strrchr(target, '/') + 1 :
+			target;
 		if (driver_keeps_group_viable(driver))
 			continue;
 		snprintf(list + strlen(list), size - strlen(list), "%s%s (%s)",
@@ -291,7 +310,8 @@ pci_vfio_group_viable_check(const struct pci_device *pdev)
 
 	if (group_blockers(pdev, blockers, sizeof(blockers)) == 0)
 		return 0;
-	PCI_LOG(ERR, "%s: IOMMU group %d is not viable: its other devices %s "
+	PCI_LOG(ERR,
+		"%s: IOMMU group %d is not viable: its other devices %s "
 		"are bound to kernel drivers; bind them to vfio-pci too "
 		"(pollux-devbind.py -b vfio-pci ...) or unbind them\n",
 		pdev->pub.name, pdev->iommu_group, blockers);
@@ -310,23 +330,29 @@ group_open(const struct pci_device *pdev, struct pci_vfio_group *group)
 	group->fd = open(path, O_RDWR | O_CLOEXEC);
 	if (group->fd < 0) {
 		PCI_LOG(ERR, "%s: cannot open VFIO group %s: %s\n",
-			pdev->pub.name, path, errno == EBUSY ? "another process "
-			"uses it" : errno == EACCES || errno == EPERM ?
-			"permission denied (run as root)" : strerror(errno));
+			pdev->pub.name, path,
+			errno == EBUSY ? "another process "
+					 "uses it" :
+				errno == EACCES || errno == EPERM ?
+					 "permission denied (run as root)" :
+					 strerror(errno));
 		return -errno;
 	}
 	if (ioctl(group->fd, VFIO_GROUP_GET_STATUS, &status) < 0 ||
-			!(status.flags & VFIO_GROUP_FLAGS_VIABLE)) {
+		!(status.flags & VFIO_GROUP_FLAGS_VIABLE)) {
 		if (pci_vfio_group_viable_check(pdev) == 0)
-			PCI_LOG(ERR, "%s: IOMMU group %d is not viable: bind every "
+			PCI_LOG(ERR,
+				"%s: IOMMU group %d is not viable: bind every "
 				"device of the group to vfio-pci\n",
 				pdev->pub.name, group->num);
 		close(group->fd);
 		return -EPERM;
 	}
 	if (ioctl(group->fd, VFIO_GROUP_SET_CONTAINER, &container_fd) < 0) {
-		PCI_LOG(ERR, "%s: cannot add VFIO group %d to the container: "
-			"%s\n", pdev->pub.name, group->num, strerror(errno));
+		PCI_LOG(ERR,
+			"%s: cannot add VFIO group %d to the container: "
+			"%s\n",
+			pdev->pub.name, group->num, strerror(errno));
 		close(group->fd);
 		return -errno;
 	}
@@ -346,7 +372,7 @@ pci_vfio_group_get(struct pci_device *pdev)
 	struct pci_vfio_group *group;
 	int ret;
 
-	TAILQ_FOREACH(group, &groups, next) {
+	TAILQ_FOREACH (group, &groups, next) {
 		if (group->num == pdev->iommu_group) {
 			group->refs++;
 			pdev->vfio_group = group;

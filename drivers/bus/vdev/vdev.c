@@ -30,7 +30,7 @@
 RTE_LOG_REGISTER(vdev_logtype, bus.vdev, NOTICE);
 
 #define VDEV_LOG(level, ...) \
-	rte_log(RTE_LOG_ ## level, vdev_logtype, "VDEV: " __VA_ARGS__)
+	rte_log(RTE_LOG_##level, vdev_logtype, "VDEV: " __VA_ARGS__)
 
 #define VDEV_ANY_ARG ((void *)-1)
 
@@ -41,12 +41,12 @@ struct vdev_custom_scan {
 };
 
 static struct rte_bus vdev_bus;
-static TAILQ_HEAD(, rte_vdev_device) vdev_devices =
-	TAILQ_HEAD_INITIALIZER(vdev_devices);
-static struct vdev_driver_list vdev_drivers =
-	TAILQ_HEAD_INITIALIZER(vdev_drivers);
-static TAILQ_HEAD(, vdev_custom_scan) vdev_scans =
-	TAILQ_HEAD_INITIALIZER(vdev_scans);
+static TAILQ_HEAD(, rte_vdev_device) vdev_devices = TAILQ_HEAD_INITIALIZER(
+	vdev_devices);
+static struct vdev_driver_list vdev_drivers = TAILQ_HEAD_INITIALIZER(
+	vdev_drivers);
+static TAILQ_HEAD(, vdev_custom_scan) vdev_scans = TAILQ_HEAD_INITIALIZER(
+	vdev_scans);
 static pthread_mutex_t vdev_lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 static pthread_mutex_t vdev_scan_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -56,12 +56,13 @@ rte_vdev_register(struct rte_vdev_driver *driver)
 	struct rte_vdev_driver *listed;
 
 	if (driver == NULL || driver->driver.name == NULL ||
-			driver->probe == NULL) {
-		VDEV_LOG(ERR, "driver not registered: it needs a name and a "
+		driver->probe == NULL) {
+		VDEV_LOG(ERR,
+			"driver not registered: it needs a name and a "
 			"probe function\n");
 		return;
 	}
-	TAILQ_FOREACH(listed, &vdev_drivers, next)
+	TAILQ_FOREACH (listed, &vdev_drivers, next)
 		if (listed == driver)
 			return;
 	TAILQ_INSERT_TAIL(&vdev_drivers, driver, next);
@@ -73,7 +74,7 @@ rte_vdev_unregister(struct rte_vdev_driver *driver)
 {
 	struct rte_vdev_driver *listed;
 
-	TAILQ_FOREACH(listed, &vdev_drivers, next) {
+	TAILQ_FOREACH (listed, &vdev_drivers, next) {
 		if (listed == driver) {
 			TAILQ_REMOVE(&vdev_drivers, driver, next);
 			return;
@@ -100,7 +101,7 @@ vdev_driver_find(const char *name)
 	struct rte_vdev_driver *driver, *best = NULL;
 	size_t best_len = 0, len;
 
-	TAILQ_FOREACH(driver, &vdev_drivers, next) {
+	TAILQ_FOREACH (driver, &vdev_drivers, next) {
 		len = RTE_MAX(prefix_len(driver->driver.name, name),
 			prefix_len(driver->driver.alias, name));
 		if (len > best_len) {
@@ -126,7 +127,7 @@ vdev_find(const char *name)
 {
 	struct rte_vdev_device *dev;
 
-	TAILQ_FOREACH(dev, &vdev_devices, next)
+	TAILQ_FOREACH (dev, &vdev_devices, next)
 		if (strcmp(dev->device.name, name) == 0)
 			return dev;
 	return NULL;
@@ -159,13 +160,16 @@ vdev_probe_one(struct rte_vdev_device *dev)
 	if (dev->device.driver != NULL)
 		return -EEXIST;
 	if (driver == NULL) {
-		VDEV_LOG(ERR, "failed to initialize vdev %s: no driver is "
-			"named like it\n", name);
+		VDEV_LOG(ERR,
+			"failed to initialize vdev %s: no driver is "
+			"named like it\n",
+			name);
 		return -ENODEV;
 	}
 	if ((driver->drv_flags & RTE_VDEV_DRV_NEED_IOVA_AS_VA) &&
-			rte_eal_iova_mode() == RTE_IOVA_PA) {
-		VDEV_LOG(ERR, "failed to initialize vdev %s: driver %s needs "
+		rte_eal_iova_mode() == RTE_IOVA_PA) {
+		VDEV_LOG(ERR,
+			"failed to initialize vdev %s: driver %s needs "
 			"IOVA as VA, but the mode is PA (try --iova-mode=va)\n",
 			name, driver->driver.name);
 		return -EINVAL;
@@ -173,9 +177,10 @@ vdev_probe_one(struct rte_vdev_device *dev)
 	ret = driver->probe(dev);
 	if (ret != 0) {
 		ret = ret < 0 ? ret : -EIO;
-		VDEV_LOG(ERR, "failed to initialize vdev %s: driver %s's probe "
-			"failed: %s\n", name, driver->driver.name,
-			rte_strerror(-ret));
+		VDEV_LOG(ERR,
+			"failed to initialize vdev %s: driver %s's probe "
+			"failed: %s\n",
+			name, driver->driver.name, rte_strerror(-ret));
 		return ret;
 	}
 	dev->device.driver = &driver->driver;
@@ -188,7 +193,7 @@ vdev_run_custom_scans(void)
 	struct vdev_custom_scan *scan;
 
 	pthread_mutex_lock(&vdev_scan_lock);
-	TAILQ_FOREACH(scan, &vdev_scans, next)
+	TAILQ_FOREACH (scan, &vdev_scans, next)
 		scan->callback(scan->user_arg);
 	pthread_mutex_unlock(&vdev_scan_lock);
 }
@@ -200,7 +205,8 @@ vdev_scan(void)
 
 	vdev_run_custom_scans();
 	pthread_mutex_lock(&vdev_lock);
-	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
+	RTE_EAL_DEVARGS_FOREACH("vdev", da)
+	{
 		if (da->policy == RTE_DEV_BLOCKED || vdev_find(da->name) != NULL)
 			continue;
 		if (vdev_add(da) == NULL) {
@@ -221,7 +227,7 @@ vdev_probe(void)
 	int ret, first_error = 0;
 
 	pthread_mutex_lock(&vdev_lock);
-	TAILQ_FOREACH(dev, &vdev_devices, next) {
+	TAILQ_FOREACH (dev, &vdev_devices, next) {
 		if (dev->device.driver != NULL)
 			continue;
 		ret = vdev_probe_one(dev);
@@ -279,14 +285,16 @@ rte_vdev_init(const char *name, const char *args)
 	}
 	pthread_mutex_lock(&vdev_lock);
 	if (vdev_find(name) != NULL) {
-		VDEV_LOG(ERR, "cannot create vdev %s: it exists already\n", name);
+		VDEV_LOG(ERR, "cannot create vdev %s: it exists already\n",
+			name);
 		ret = -EEXIST;
 		goto unlock;
 	}
 	da = calloc(1, sizeof(*da));
-	ret = da == NULL ? -ENOMEM : rte_devargs_parsef(da, "vdev:%s%s%s",
-		name, args != NULL && args[0] != '\0' ? "," : "",
-		args != NULL ? args : "");
+	ret = da == NULL ? -ENOMEM :
+			   rte_devargs_parsef(da, "vdev:%s%s%s", name,
+				   args != NULL && args[0] != '\0' ? "," : "",
+				   args != NULL ? args : "");
 	if (ret < 0) {
 		free(da);
 		goto unlock;
@@ -409,10 +417,10 @@ vdev_get_iommu_class(void)
 	enum rte_iova_mode mode = RTE_IOVA_DC;
 
 	pthread_mutex_lock(&vdev_lock);
-	TAILQ_FOREACH(dev, &vdev_devices, next) {
+	TAILQ_FOREACH (dev, &vdev_devices, next) {
 		driver = vdev_driver_find(dev->device.name);
 		if (driver != NULL &&
-				(driver->drv_flags & RTE_VDEV_DRV_NEED_IOVA_AS_VA))
+			(driver->drv_flags & RTE_VDEV_DRV_NEED_IOVA_AS_VA))
 			mode = RTE_IOVA_VA;
 	}
 	pthread_mutex_unlock(&vdev_lock);
@@ -495,7 +503,7 @@ rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 	struct vdev_custom_scan *scan;
 
 	pthread_mutex_lock(&vdev_scan_lock);
-	TAILQ_FOREACH(scan, &vdev_scans, next)
+	TAILQ_FOREACH (scan, &vdev_scans, next)
 		if (scan->callback == callback && scan->user_arg == user_arg)
 			break;
 	if (scan == NULL) {
@@ -523,8 +531,8 @@ rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 	pthread_mutex_lock(&vdev_scan_lock);
 	for (scan = TAILQ_FIRST(&vdev_scans); scan != NULL; scan = next) {
 		next = TAILQ_NEXT(scan, next);
-		if (scan->callback != callback || (user_arg != VDEV_ANY_ARG &&
-				scan->user_arg != user_arg))
+		if (scan->callback != callback ||
+			(user_arg != VDEV_ANY_ARG && scan->user_arg != user_arg))
 			continue;
 		TAILQ_REMOVE(&vdev_scans, scan, next);
 		free(scan);

@@ -41,7 +41,7 @@
 
 static int
 ring_mempool_alloc(struct rte_mempool *mp, unsigned int ring_flags,
-		uint32_t slots)
+	uint32_t slots)
 {
 	char name[RTE_RING_NAMESIZE];
 	struct rte_ring *r;
@@ -106,63 +106,75 @@ ring_mempool_free(struct rte_mempool *mp)
 }
 
 static int
-ring_enqueue_mp(struct rte_mempool *mp, void * const *obj_table,
-		unsigned int n)
+ring_enqueue_mp(struct rte_mempool *mp, void *const *obj_table, unsigned int n)
 {
-	return rte_ring_mp_enqueue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_mp_enqueue_bulk(mp->pool_data, obj_table, n, NULL) ==
+			0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
-ring_enqueue_sp(struct rte_mempool *mp, void * const *obj_table,
-		unsigned int n)
+ring_enqueue_sp(struct rte_mempool *mp, void *const *obj_table, unsigned int n)
 {
-	return rte_ring_sp_enqueue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_sp_enqueue_bulk(mp->pool_data, obj_table, n, NULL) ==
+			0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
 ring_dequeue_mc(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
-	return rte_ring_mc_dequeue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_mc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) ==
+			0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
 ring_dequeue_sc(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
-	return rte_ring_sc_dequeue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+	return rte_ring_sc_dequeue_bulk(mp->pool_data, obj_table, n, NULL) ==
+			0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
-ring_enqueue_rts(struct rte_mempool *mp, void * const *obj_table,
-		unsigned int n)
+ring_enqueue_rts(struct rte_mempool *mp, void *const *obj_table, unsigned int n)
 {
 	return rte_ring_mp_rts_enqueue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+		       NULL) == 0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
 ring_dequeue_rts(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
 	return rte_ring_mc_rts_dequeue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+		       NULL) == 0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
-ring_enqueue_hts(struct rte_mempool *mp, void * const *obj_table,
-		unsigned int n)
+ring_enqueue_hts(struct rte_mempool *mp, void *const *obj_table, unsigned int n)
 {
 	return rte_ring_mp_hts_enqueue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+		       NULL) == 0 ?
+		-ENOBUFS :
+		0;
 }
 
 static int
 ring_dequeue_hts(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
 	return rte_ring_mc_hts_dequeue_bulk(mp->pool_data, obj_table, n,
-		NULL) == 0 ? -ENOBUFS : 0;
+		       NULL) == 0 ?
+		-ENOBUFS :
+		0;
 }
 
 static unsigned int

@@ -27,9 +27,9 @@
 #include <rte_spinlock.h>
 
 struct stack_store {
-	rte_spinlock_t lock;	/* guards len and objs */
-	uint32_t size;		/* slots */
-	uint32_t len;		/* objects stored, read unlocked by get_count */
+	rte_spinlock_t lock; /* guards len and objs */
+	uint32_t size;	     /* slots */
+	uint32_t len;	     /* objects stored, read unlocked by get_count */
 	void *objs[] __rte_cache_aligned;
 };
 
@@ -38,9 +38,9 @@ stack_alloc(struct rte_mempool *mp)
 {
 	struct stack_store *s;
 
-	s = rte_zmalloc_socket("mempool_stack", sizeof(*s) +
-		(size_t)mp->size * sizeof(void *), RTE_CACHE_LINE_SIZE,
-		mp->socket_id);
+	s = rte_zmalloc_socket("mempool_stack",
+		sizeof(*s) + (size_t)mp->size * sizeof(void *),
+		RTE_CACHE_LINE_SIZE, mp->socket_id);
 	if (s == NULL)
 		return -rte_errno;
 	rte_spinlock_init(&s->lock);
@@ -56,8 +56,7 @@ stack_free(struct rte_mempool *mp)
 }
 
 static int
-stack_enqueue(struct rte_mempool *mp, void * const *obj_table,
-		unsigned int n)
+stack_enqueue(struct rte_mempool *mp, void *const *obj_table, unsigned int n)
 {
 	struct stack_store *s = mp->pool_data;
 	unsigned int i;

@@ -25,16 +25,15 @@
 
 #include "null_internal.h"
 
-#define ETH_NULL_ARG_SIZE "size"
-#define ETH_NULL_ARG_COPY "copy"
+#define ETH_NULL_ARG_SIZE  "size"
+#define ETH_NULL_ARG_COPY  "copy"
 #define ETH_NULL_ARG_NO_RX "no-rx"
 
 #define ETH_NULL_LOG(level, fmt, ...) \
 	RTE_LOG(level, PMD, "net_null: " fmt "\n", ##__VA_ARGS__)
 
-static const char *const eth_null_valid_args[] = {
-	ETH_NULL_ARG_SIZE, ETH_NULL_ARG_COPY, ETH_NULL_ARG_NO_RX, NULL
-};
+static const char *const eth_null_valid_args[] = { ETH_NULL_ARG_SIZE,
+	ETH_NULL_ARG_COPY, ETH_NULL_ARG_NO_RX, NULL };
 
 static const char *const eth_null_xstat_names[] = {
 	"rx_nombuf_bursts",
@@ -96,8 +95,10 @@ eth_null_dev_infos_get(struct rte_eth_dev *dev __rte_unused,
 {
 	info->max_mac_addrs = 1;
 	info->max_rx_pktlen = ETH_NULL_MAX_SIZE;
-	info->max_rx_queues = RTE_MIN(ETH_NULL_MAX_QUEUES, RTE_MAX_QUEUES_PER_PORT);
-	info->max_tx_queues = RTE_MIN(ETH_NULL_MAX_QUEUES, RTE_MAX_QUEUES_PER_PORT);
+	info->max_rx_queues = RTE_MIN(ETH_NULL_MAX_QUEUES,
+		RTE_MAX_QUEUES_PER_PORT);
+	info->max_tx_queues = RTE_MIN(ETH_NULL_MAX_QUEUES,
+		RTE_MAX_QUEUES_PER_PORT);
 	info->min_rx_bufsize = 0;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G | RTE_ETH_LINK_SPEED_FIXED;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS |
@@ -109,7 +110,7 @@ static int
 eth_null_link_update(struct rte_eth_dev *dev __rte_unused,
 	int wait_to_complete __rte_unused)
 {
-	return -1;	/* always up, never changes */
+	return -1; /* always up, never changes */
 }
 
 static struct eth_null_queue *
@@ -117,10 +118,11 @@ eth_null_queue_alloc(struct rte_eth_dev *dev, unsigned int socket_id)
 {
 	struct eth_null_queue *q;
 
-	q = rte_zmalloc_socket("eth_null_queue", sizeof(*q), RTE_CACHE_LINE_SIZE,
-		(int)socket_id);
+	q = rte_zmalloc_socket("eth_null_queue", sizeof(*q),
+		RTE_CACHE_LINE_SIZE, (int)socket_id);
 	if (q == NULL)
-		q = rte_zmalloc("eth_null_queue", sizeof(*q), RTE_CACHE_LINE_SIZE);
+		q = rte_zmalloc("eth_null_queue", sizeof(*q),
+			RTE_CACHE_LINE_SIZE);
 	if (q == NULL) {
 		ETH_NULL_LOG(ERR, "%s: no memory for a queue", dev->data->name);
 		return NULL;
@@ -141,11 +143,14 @@ eth_null_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	struct eth_null_queue *q;
 
 	if (room < RTE_PKTMBUF_HEADROOM + priv->packet_size) {
-		ETH_NULL_LOG(ERR, "%s: mbufs of pool %s hold %u bytes, packets "
+		ETH_NULL_LOG(ERR,
+			"%s: mbufs of pool %s hold %u bytes, packets "
 			"are %u: use a larger data room or a smaller size=",
 			dev->data->name, mb_pool->name,
 			room > RTE_PKTMBUF_HEADROOM ?
-			room - RTE_PKTMBUF_HEADROOM : 0, priv->packet_size);
+				room - RTE_PKTMBUF_HEADROOM :
+				0,
+			priv->packet_size);
 		return -EINVAL;
 	}
 	q = eth_null_queue_alloc(dev, socket_id);
@@ -372,12 +377,13 @@ eth_null_arg_uint(const char *name, struct rte_kvargs *kv, const char *key,
 	if (rte_kvargs_count(kv, key) == 0)
 		return 0;
 	if (rte_kvargs_get(kv, key) == NULL) {
-		ETH_NULL_LOG(ERR, "%s: %s needs a value: %s=N with N in [%lu, %lu]",
-			name, key, key, min, max);
+		ETH_NULL_LOG(ERR,
+			"%s: %s needs a value: %s=N with N in [%lu, %lu]", name,
+			key, key, min, max);
 		return -EINVAL;
 	}
 	if (rte_kvargs_process(kv, key, eth_null_parse_uint, out) != 0 ||
-			*out < min || *out > max) {
+		*out < min || *out > max) {
 		ETH_NULL_LOG(ERR, "%s: bad %s=%s, want a number in [%lu, %lu]",
 			name, key, rte_kvargs_get(kv, key), min, max);
 		return -EINVAL;
@@ -386,7 +392,8 @@ eth_null_arg_uint(const char *name, struct rte_kvargs *kv, const char *key,
 }
 
 static int
-eth_null_parse_args(const char *name, const char *text, struct eth_null_args *args)
+eth_null_parse_args(const char *name, const char *text,
+	struct eth_null_args *args)
 {
 	struct rte_kvargs *kv;
 	unsigned long size = ETH_NULL_DEFAULT_SIZE, copy = 0, no_rx = 0;
@@ -396,15 +403,20 @@ eth_null_parse_args(const char *name, const char *text, struct eth_null_args *ar
 		return 0;
 	kv = rte_kvargs_parse(text, eth_null_valid_args);
 	if (kv == NULL) {
-		ETH_NULL_LOG(ERR, "%s: bad devargs '%s' (valid keys: size, copy, "
-			"no-rx)", name, text);
+		ETH_NULL_LOG(ERR,
+			"%s: bad devargs '%s' (valid keys: size, copy, "
+			"no-rx)",
+			name, text);
 		return -EINVAL;
 	}
-	ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_SIZE, 1, ETH_NULL_MAX_SIZE, &size);
+	ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_SIZE, 1,
+		ETH_NULL_MAX_SIZE, &size);
 	if (ret == 0)
-		ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_COPY, 0, 1, &copy);
+		ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_COPY, 0, 1,
+			&copy);
 	if (ret == 0)
-		ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_NO_RX, 0, 1, &no_rx);
+		ret = eth_null_arg_uint(name, kv, ETH_NULL_ARG_NO_RX, 0, 1,
+			&no_rx);
 	rte_kvargs_free(kv);
 	args->packet_size = (unsigned int)size;
 	args->copy = (int)copy;
@@ -489,7 +501,7 @@ eth_null_probe(struct rte_vdev_device *vdev)
 	return 0;
 fail:
 	rte_free(priv->template);
-	rte_eth_dev_release_port(dev);	/* frees priv */
+	rte_eth_dev_release_port(dev); /* frees priv */
 	return -ENOMEM;
 }
 
@@ -500,7 +512,7 @@ eth_null_remove(struct rte_vdev_device *vdev)
 		rte_vdev_device_name(vdev));
 
 	if (dev == NULL)
-		return 0;	/* the application closed it already */
+		return 0; /* the application closed it already */
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);
@@ -513,5 +525,4 @@ static struct rte_vdev_driver eth_null_driver = {
 
 RTE_PMD_REGISTER_VDEV(net_null, eth_null_driver);
 RTE_PMD_REGISTER_ALIAS(net_null, eth_null);
-RTE_PMD_REGISTER_PARAM_STRING(net_null,
-	"size=<int> copy=<0|1> no-rx=<0|1>");
+RTE_PMD_REGISTER_PARAM_STRING(net_null, "size=<int> copy=<0|1> no-rx=<0|1>");

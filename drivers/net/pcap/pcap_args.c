@@ -22,20 +22,19 @@
 #include "pcap_private.h"
 #include "pcap_args.h"
 
-#define ETH_PCAP_ARG_RX_PCAP	"rx_pcap"
-#define ETH_PCAP_ARG_TX_PCAP	"tx_pcap"
-#define ETH_PCAP_ARG_RX_IFACE	"rx_iface"
-#define ETH_PCAP_ARG_RX_IFACE_IN	"rx_iface_in"
-#define ETH_PCAP_ARG_TX_IFACE	"tx_iface"
-#define ETH_PCAP_ARG_IFACE		"iface"
-#define ETH_PCAP_ARG_INFINITE_RX	"infinite_rx"
-#define ETH_PCAP_ARG_PHY_MAC	"phy_mac"
+#define ETH_PCAP_ARG_RX_PCAP	 "rx_pcap"
+#define ETH_PCAP_ARG_TX_PCAP	 "tx_pcap"
+#define ETH_PCAP_ARG_RX_IFACE	 "rx_iface"
+#define ETH_PCAP_ARG_RX_IFACE_IN "rx_iface_in"
+#define ETH_PCAP_ARG_TX_IFACE	 "tx_iface"
+#define ETH_PCAP_ARG_IFACE	 "iface"
+#define ETH_PCAP_ARG_INFINITE_RX "infinite_rx"
+#define ETH_PCAP_ARG_PHY_MAC	 "phy_mac"
 
-static const char *const eth_pcap_valid_args[] = {
-	ETH_PCAP_ARG_RX_PCAP, ETH_PCAP_ARG_TX_PCAP, ETH_PCAP_ARG_RX_IFACE,
-	ETH_PCAP_ARG_RX_IFACE_IN, ETH_PCAP_ARG_TX_IFACE, ETH_PCAP_ARG_IFACE,
-	ETH_PCAP_ARG_INFINITE_RX, ETH_PCAP_ARG_PHY_MAC, NULL
-};
+static const char *const eth_pcap_valid_args[] = { ETH_PCAP_ARG_RX_PCAP,
+	ETH_PCAP_ARG_TX_PCAP, ETH_PCAP_ARG_RX_IFACE, ETH_PCAP_ARG_RX_IFACE_IN,
+	ETH_PCAP_ARG_TX_IFACE, ETH_PCAP_ARG_IFACE, ETH_PCAP_ARG_INFINITE_RX,
+	ETH_PCAP_ARG_PHY_MAC, NULL };
 
 /*
  * A live handle on iface: promiscuous and non-blocking, on a TPACKET_V3
@@ -69,8 +68,10 @@ eth_pcap_iface_open(const char *name, const char *iface, int in_only)
 	pcap_set_immediate_mode(p, 0);
 	pcap_set_buffer_size(p, (int)ETH_PCAP_IFACE_RING_BYTES);
 	if (pcap_activate(p) < 0) {
-		ETH_PCAP_LOG(ERR, "%s: cannot capture on %s: %s (needs root or "
-			"CAP_NET_RAW)", name, iface, pcap_geterr(p));
+		ETH_PCAP_LOG(ERR,
+			"%s: cannot capture on %s: %s (needs root or "
+			"CAP_NET_RAW)",
+			name, iface, pcap_geterr(p));
 		goto fail;
 	}
 	if (pcap_setnonblock(p, 1, errbuf) < 0) {
@@ -92,10 +93,10 @@ static int
 eth_pcap_name_copy(char *dst, size_t size, const char *name, const char *key,
 	const char *value)
 {
-	if (value == NULL || value[0] == '\0' ||
-			strlen(value) >= size) {
-		ETH_PCAP_LOG(ERR, "%s: %s needs a value (a file or an interface)",
-			name, key);
+	if (value == NULL || value[0] == '\0' || strlen(value) >= size) {
+		ETH_PCAP_LOG(ERR,
+			"%s: %s needs a value (a file or an interface)", name,
+			key);
 		return -EINVAL;
 	}
 	strcpy(dst, value);
@@ -111,14 +112,14 @@ eth_pcap_iface_counted(const struct eth_pcap_internals *priv,
 
 	for (q = priv->rxq; q < rxq; q++)
 		if (q->kind == ETH_PCAP_QUEUE_IFACE && q->missed.iface_drops &&
-				strcmp(q->name, rxq->name) == 0)
+			strcmp(q->name, rxq->name) == 0)
 			return 1;
 	return 0;
 }
 
 static int
-eth_pcap_add_rxq(struct eth_pcap_internals *priv, const char *name, const char *key,
-	const char *value)
+eth_pcap_add_rxq(struct eth_pcap_internals *priv, const char *name,
+	const char *key, const char *value)
 {
 	struct eth_pcap_rx_queue *rxq;
 
@@ -129,7 +130,7 @@ eth_pcap_add_rxq(struct eth_pcap_internals *priv, const char *name, const char *
 	}
 	rxq = &priv->rxq[priv->nb_rxq];
 	if (eth_pcap_name_copy(rxq->name, sizeof(rxq->name), name, key,
-			value) != 0)
+		    value) != 0)
 		return -EINVAL;
 	rxq->queue_id = priv->nb_rxq++;
 	if (strcmp(key, ETH_PCAP_ARG_RX_PCAP) == 0) {
@@ -150,8 +151,8 @@ eth_pcap_add_rxq(struct eth_pcap_internals *priv, const char *name, const char *
 
 /* The next tx queue, named, with its flattening buffer; NULL on error. */
 static struct eth_pcap_tx_queue *
-eth_pcap_txq_new(struct eth_pcap_internals *priv, const char *name, const char *key,
-	const char *value)
+eth_pcap_txq_new(struct eth_pcap_internals *priv, const char *name,
+	const char *key, const char *value)
 {
 	struct eth_pcap_tx_queue *txq;
 
@@ -162,7 +163,7 @@ eth_pcap_txq_new(struct eth_pcap_internals *priv, const char *name, const char *
 	}
 	txq = &priv->txq[priv->nb_txq];
 	if (eth_pcap_name_copy(txq->name, sizeof(txq->name), name, key,
-			value) != 0)
+		    value) != 0)
 		return NULL;
 	txq->queue_id = priv->nb_txq++;
 	txq->linear = rte_malloc("eth_pcap_tx_linear", ETH_PCAP_SNAPLEN, 0);
@@ -175,8 +176,8 @@ eth_pcap_txq_new(struct eth_pcap_internals *priv, const char *name, const char *
 }
 
 static int
-eth_pcap_add_txq(struct eth_pcap_internals *priv, const char *name, const char *key,
-	const char *value)
+eth_pcap_add_txq(struct eth_pcap_internals *priv, const char *name,
+	const char *key, const char *value)
 {
 	struct eth_pcap_tx_queue *txq;
 
@@ -194,8 +195,9 @@ eth_pcap_add_txq(struct eth_pcap_internals *priv, const char *name, const char *
 		txq->dumper = pcap_dump_open(txq->pcap, value);
 	if (txq->dumper == NULL) {
 		ETH_PCAP_LOG(ERR, "%s: cannot create capture file %s: %s", name,
-			value, txq->pcap != NULL ? pcap_geterr(txq->pcap) :
-			"out of memory");
+			value,
+			txq->pcap != NULL ? pcap_geterr(txq->pcap) :
+					    "out of memory");
 		return -EINVAL;
 	}
 	return 0;
@@ -225,8 +227,8 @@ eth_pcap_add_iface(struct eth_pcap_internals *priv, const char *name,
 
 /* A 0/1 flag value. */
 static int
-eth_pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key,
-	uint8_t *flag)
+eth_pcap_flag(const char *name, const struct rte_kvargs *kvlist,
+	const char *key, uint8_t *flag)
 {
 	const char *value;
 
@@ -235,7 +237,7 @@ eth_pcap_flag(const char *name, const struct rte_kvargs *kvlist, const char *key
 		return 0;
 	value = rte_kvargs_get(kvlist, key);
 	if (rte_kvargs_count(kvlist, key) != 1 || value == NULL ||
-			(strcmp(value, "0") != 0 && strcmp(value, "1") != 0)) {
+		(strcmp(value, "0") != 0 && strcmp(value, "1") != 0)) {
 		ETH_PCAP_LOG(ERR, "%s: %s takes one value, 0 or 1", name, key);
 		return -EINVAL;
 	}
@@ -249,10 +251,14 @@ eth_pcap_check_iface_alone(const char *name, const struct rte_kvargs *kvlist)
 {
 	unsigned int nb_iface = rte_kvargs_count(kvlist, ETH_PCAP_ARG_IFACE);
 
-	if (nb_iface != 0 && nb_iface != kvlist->count -
-			rte_kvargs_count(kvlist, ETH_PCAP_ARG_PHY_MAC)) {
-		ETH_PCAP_LOG(ERR, "%s: iface goes alone (with phy_mac at most); "
-			"use rx_iface/tx_iface to mix", name);
+	if (nb_iface != 0 &&
+		nb_iface !=
+			kvlist->count -
+				rte_kvargs_count(kvlist, ETH_PCAP_ARG_PHY_MAC)) {
+		ETH_PCAP_LOG(ERR,
+			"%s: iface goes alone (with phy_mac at most); "
+			"use rx_iface/tx_iface to mix",
+			name);
 		return -EINVAL;
 	}
 	return 0;
@@ -260,18 +266,21 @@ eth_pcap_check_iface_alone(const char *name, const struct rte_kvargs *kvlist)
 
 /* Checks the combinations that no single argument shows wrong. */
 static int
-eth_pcap_check_combination(const char *name, const struct eth_pcap_internals *priv,
-	uint8_t infinite_rx)
+eth_pcap_check_combination(const char *name,
+	const struct eth_pcap_internals *priv, uint8_t infinite_rx)
 {
-	if (infinite_rx && (priv->nb_rxq != 1 ||
+	if (infinite_rx &&
+		(priv->nb_rxq != 1 ||
 			priv->rxq[0].kind != ETH_PCAP_QUEUE_FILE)) {
 		ETH_PCAP_LOG(ERR, "%s: infinite_rx needs exactly one rx_pcap",
 			name);
 		return -EINVAL;
 	}
 	if (infinite_rx && priv->rxq[0].fifo) {
-		ETH_PCAP_LOG(ERR, "%s: infinite_rx cannot rewind FIFO %s: give a "
-			"regular file", name, priv->rxq[0].name);
+		ETH_PCAP_LOG(ERR,
+			"%s: infinite_rx cannot rewind FIFO %s: give a "
+			"regular file",
+			name, priv->rxq[0].name);
 		return -EINVAL;
 	}
 	if (priv->phy_mac && priv->link_iface[0] == '\0') {
@@ -289,11 +298,11 @@ eth_pcap_parse_pair(struct eth_pcap_internals *priv, const char *name,
 	const char *key = pair->key;
 
 	if (strcmp(key, ETH_PCAP_ARG_RX_PCAP) == 0 ||
-			strcmp(key, ETH_PCAP_ARG_RX_IFACE) == 0 ||
-			strcmp(key, ETH_PCAP_ARG_RX_IFACE_IN) == 0)
+		strcmp(key, ETH_PCAP_ARG_RX_IFACE) == 0 ||
+		strcmp(key, ETH_PCAP_ARG_RX_IFACE_IN) == 0)
 		return eth_pcap_add_rxq(priv, name, key, pair->value);
 	if (strcmp(key, ETH_PCAP_ARG_TX_PCAP) == 0 ||
-			strcmp(key, ETH_PCAP_ARG_TX_IFACE) == 0)
+		strcmp(key, ETH_PCAP_ARG_TX_IFACE) == 0)
 		return eth_pcap_add_txq(priv, name, key, pair->value);
 	if (strcmp(key, ETH_PCAP_ARG_IFACE) == 0)
 		return eth_pcap_add_iface(priv, name, pair->value);
@@ -351,18 +360,21 @@ eth_pcap_args_parse(struct eth_pcap_internals *priv, const char *name,
 
 	kvlist = rte_kvargs_parse(args, eth_pcap_valid_args);
 	if (kvlist == NULL)
-		return -EINVAL;	/* rte_kvargs_parse() said why */
+		return -EINVAL; /* rte_kvargs_parse() said why */
 	ret = eth_pcap_check_iface_alone(name, kvlist);
 	if (ret == 0)
 		ret = eth_pcap_flag(name, kvlist, ETH_PCAP_ARG_INFINITE_RX,
 			&infinite_rx);
 	if (ret == 0)
-		ret = eth_pcap_flag(name, kvlist, ETH_PCAP_ARG_PHY_MAC, &priv->phy_mac);
+		ret = eth_pcap_flag(name, kvlist, ETH_PCAP_ARG_PHY_MAC,
+			&priv->phy_mac);
 	for (i = 0; ret == 0 && i < kvlist->count; i++)
 		ret = eth_pcap_parse_pair(priv, name, &kvlist->pairs[i]);
 	if (ret == 0 && priv->nb_rxq == 0 && priv->nb_txq == 0) {
-		ETH_PCAP_LOG(ERR, "%s: needs rx_pcap, tx_pcap, rx_iface, "
-			"rx_iface_in, tx_iface or iface", name);
+		ETH_PCAP_LOG(ERR,
+			"%s: needs rx_pcap, tx_pcap, rx_iface, "
+			"rx_iface_in, tx_iface or iface",
+			name);
 		ret = -EINVAL;
 	}
 	if (ret == 0) {

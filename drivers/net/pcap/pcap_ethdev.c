@@ -43,7 +43,8 @@ eth_pcap_dev_configure(struct rte_eth_dev *dev)
 		return 0;
 	for (q = 0; q < dev->data->nb_rx_queues; q++)
 		if (priv->rxq[q].kind != ETH_PCAP_QUEUE_IFACE) {
-			ETH_PCAP_LOG(ERR, "%s: rx interrupts need every rx queue "
+			ETH_PCAP_LOG(ERR,
+				"%s: rx interrupts need every rx queue "
 				"on an interface (queue %u is not)",
 				dev->data->name, q);
 			return -ENOTSUP;
@@ -219,8 +220,8 @@ eth_pcap_iface_mac(const char *iface, struct rte_ether_addr *mac)
 	f = fopen(path, "r");
 	if (f == NULL)
 		return -1;
-	n = fscanf(f, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3],
-		&b[4], &b[5]);
+	n = fscanf(f, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4],
+		&b[5]);
 	fclose(f);
 	if (n != RTE_ETHER_ADDR_LEN)
 		return -1;
@@ -242,8 +243,8 @@ eth_pcap_set_mac(struct rte_eth_dev *dev, struct eth_pcap_internals *priv)
 	if (priv->phy_mac) {
 		if (eth_pcap_iface_mac(priv->link_iface, mac) == 0)
 			return 0;
-		ETH_PCAP_LOG(ERR, "%s: cannot read the MAC of %s", dev->data->name,
-			priv->link_iface);
+		ETH_PCAP_LOG(ERR, "%s: cannot read the MAC of %s",
+			dev->data->name, priv->link_iface);
 		return -EINVAL;
 	}
 	mac->addr_bytes[0] = 0x02;
@@ -271,13 +272,13 @@ eth_pcap_probe(struct rte_vdev_device *vdev)
 	if (ret == 0)
 		ret = eth_pcap_set_mac(dev, priv);
 	if (ret == 0) {
-		priv->intr_handle =
-			rte_intr_instance_alloc(RTE_INTR_INSTANCE_F_PRIVATE);
+		priv->intr_handle = rte_intr_instance_alloc(
+			RTE_INTR_INSTANCE_F_PRIVATE);
 		if (priv->intr_handle == NULL ||
-				rte_intr_type_set(priv->intr_handle,
-					RTE_INTR_HANDLE_VDEV) != 0) {
-			ETH_PCAP_LOG(ERR, "%s: no memory for an interrupt handle",
-				name);
+			rte_intr_type_set(priv->intr_handle,
+				RTE_INTR_HANDLE_VDEV) != 0) {
+			ETH_PCAP_LOG(ERR,
+				"%s: no memory for an interrupt handle", name);
 			ret = -ENOMEM;
 		}
 	}
@@ -304,7 +305,7 @@ eth_pcap_remove(struct rte_vdev_device *vdev)
 
 	dev = rte_eth_dev_allocated(rte_vdev_device_name(vdev));
 	if (dev == NULL)
-		return 0;	/* the application closed it */
+		return 0; /* the application closed it */
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);

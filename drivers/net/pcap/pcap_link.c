@@ -61,10 +61,10 @@ eth_pcap_link_read(const char *iface, struct rte_eth_link *link)
 	link->link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
 	link->link_autoneg = RTE_ETH_LINK_AUTONEG;
 	if (eth_pcap_sysfs_read(iface, "operstate", buf, sizeof(buf)) != 0 ||
-			strcmp(buf, "up") != 0)
+		strcmp(buf, "up") != 0)
 		return;
 	if (eth_pcap_sysfs_read(iface, "carrier", buf, sizeof(buf)) != 0 ||
-			strcmp(buf, "1") != 0)
+		strcmp(buf, "1") != 0)
 		return;
 	link->link_status = RTE_ETH_LINK_UP;
 	link->link_speed = RTE_ETH_SPEED_NUM_UNKNOWN;
@@ -110,10 +110,12 @@ eth_pcap_lsc_poll(void *arg)
 	if (eth_pcap_link_update(dev, 0) == 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 	if (__atomic_load_n(&priv->lsc_running, __ATOMIC_ACQUIRE) &&
-			rte_eal_alarm_set(ETH_PCAP_LSC_POLL_US, eth_pcap_lsc_poll,
-				dev) != 0)
-		ETH_PCAP_LOG(ERR, "%s: cannot re-arm the link poll alarm: "
-			"no more link events", dev->data->name);
+		rte_eal_alarm_set(ETH_PCAP_LSC_POLL_US, eth_pcap_lsc_poll,
+			dev) != 0)
+		ETH_PCAP_LOG(ERR,
+			"%s: cannot re-arm the link poll alarm: "
+			"no more link events",
+			dev->data->name);
 }
 
 int
@@ -124,7 +126,8 @@ eth_pcap_lsc_start(struct rte_eth_dev *dev)
 	if (!dev->data->dev_conf.intr_conf.lsc || priv->link_iface[0] == '\0')
 		return 0;
 	__atomic_store_n(&priv->lsc_running, 1, __ATOMIC_RELEASE);
-	if (rte_eal_alarm_set(ETH_PCAP_LSC_POLL_US, eth_pcap_lsc_poll, dev) != 0) {
+	if (rte_eal_alarm_set(ETH_PCAP_LSC_POLL_US, eth_pcap_lsc_poll, dev) !=
+		0) {
 		__atomic_store_n(&priv->lsc_running, 0, __ATOMIC_RELEASE);
 		ETH_PCAP_LOG(ERR, "%s: cannot set the link poll alarm (%s)",
 			dev->data->name, rte_strerror(rte_errno));
@@ -161,7 +164,8 @@ eth_pcap_rx_intr_start(struct rte_eth_dev *dev)
 	for (q = 0; q < nb; q++) {
 		fd = pcap_get_selectable_fd(priv->rxq[q].pcap);
 		if (fd < 0) {
-			ETH_PCAP_LOG(ERR, "%s: rx queue %u has no selectable fd",
+			ETH_PCAP_LOG(ERR,
+				"%s: rx queue %u has no selectable fd",
 				dev->data->name, q);
 			return -ENOTSUP;
 		}
@@ -172,7 +176,7 @@ eth_pcap_rx_intr_start(struct rte_eth_dev *dev)
 	rte_intr_nb_efd_set(h, nb);
 	rte_intr_max_intr_set(h, nb + 1);
 	if (rte_intr_efd_enable(h, nb) != 0 ||
-			rte_intr_vec_list_alloc(h, "eth_pcap_intr_vec", nb) != 0) {
+		rte_intr_vec_list_alloc(h, "eth_pcap_intr_vec", nb) != 0) {
 		ETH_PCAP_LOG(ERR, "%s: cannot set up rx interrupt vectors",
 			dev->data->name);
 		return -ENOMEM;

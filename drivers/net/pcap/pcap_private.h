@@ -53,12 +53,12 @@ struct rte_eth_dev;
 extern int eth_pcap_logtype;
 
 #define ETH_PCAP_LOG(level, fmt, ...) \
-	rte_log(RTE_LOG_ ## level, eth_pcap_logtype, "PCAP: " fmt "\n", \
+	rte_log(RTE_LOG_##level, eth_pcap_logtype, "PCAP: " fmt "\n", \
 		##__VA_ARGS__)
 
 /* What a queue reads from or writes to. */
 enum eth_pcap_queue_kind {
-	ETH_PCAP_QUEUE_NONE = 0,	/* rx: always empty; tx: drops */
+	ETH_PCAP_QUEUE_NONE = 0, /* rx: always empty; tx: drops */
 	ETH_PCAP_QUEUE_FILE,
 	ETH_PCAP_QUEUE_IFACE,
 };
@@ -72,10 +72,10 @@ enum eth_pcap_queue_kind {
 struct eth_pcap_queue_stats {
 	uint64_t packets;
 	uint64_t bytes;
-	uint64_t errors;	/* rx: bad records; tx: not written or sent */
-	uint64_t nombuf;	/* rx: mbuf allocation failures */
-	uint64_t lost;		/* rx: read, then lost for want of mbufs */
-	uint64_t rewinds;	/* rx: infinite_rx passes */
+	uint64_t errors;  /* rx: bad records; tx: not written or sent */
+	uint64_t nombuf;  /* rx: mbuf allocation failures */
+	uint64_t lost;	  /* rx: read, then lost for want of mbufs */
+	uint64_t rewinds; /* rx: infinite_rx passes */
 };
 
 /*
@@ -88,11 +88,11 @@ struct eth_pcap_queue_stats {
  * port on each interface counts them. Control path only (stats_get).
  */
 struct eth_pcap_missed {
-	uint32_t last_drop;	/* ps_drop at the last read */
-	uint32_t last_ifdrop;	/* ps_ifdrop at the last read */
-	uint64_t last_rx_dropped;	/* sysfs rx_dropped at the last read */
-	uint64_t total;		/* since the handle was opened */
-	uint8_t iface_drops;	/* this queue counts the interface's drops */
+	uint32_t last_drop;	  /* ps_drop at the last read */
+	uint32_t last_ifdrop;	  /* ps_ifdrop at the last read */
+	uint64_t last_rx_dropped; /* sysfs rx_dropped at the last read */
+	uint64_t total;		  /* since the handle was opened */
+	uint8_t iface_drops;	  /* this queue counts the interface's drops */
 };
 
 /* What stats_reset left: the counters' values at the last reset. */
@@ -107,25 +107,25 @@ struct eth_pcap_rx_queue {
 	enum eth_pcap_queue_kind kind;
 	uint16_t port_id;
 	uint16_t queue_id;
-	uint8_t infinite;	/* rewind the file at its end */
-	uint8_t at_end;		/* file exhausted or broken: rx returns 0 */
-	uint8_t in_only;	/* rx_iface_in: incoming packets only */
-	uint8_t had_packet;	/* a rewind will find one (no endless loop) */
-	uint8_t fifo;		/* the file is a FIFO: no rewind */
+	uint8_t infinite;   /* rewind the file at its end */
+	uint8_t at_end;	    /* file exhausted or broken: rx returns 0 */
+	uint8_t in_only;    /* rx_iface_in: incoming packets only */
+	uint8_t had_packet; /* a rewind will find one (no endless loop) */
+	uint8_t fifo;	    /* the file is a FIFO: no rewind */
 	struct eth_pcap_queue_stats stats;
 	struct eth_pcap_queue_base base;
 	struct eth_pcap_missed missed;
-	char name[PATH_MAX];	/* file or interface */
+	char name[PATH_MAX]; /* file or interface */
 };
 
 struct eth_pcap_tx_queue {
-	pcap_t *pcap;		/* live handle, or the dead one of a dumper */
+	pcap_t *pcap; /* live handle, or the dead one of a dumper */
 	pcap_dumper_t *dumper;
 	enum eth_pcap_queue_kind kind;
 	uint16_t queue_id;
-	uint8_t *linear;	/* ETH_PCAP_SNAPLEN bytes to flatten chains */
-	uint8_t shared;		/* pcap belongs to the rx queue (iface=) */
-	uint8_t error_logged;	/* the first send or write error was logged */
+	uint8_t *linear;      /* ETH_PCAP_SNAPLEN bytes to flatten chains */
+	uint8_t shared;	      /* pcap belongs to the rx queue (iface=) */
+	uint8_t error_logged; /* the first send or write error was logged */
 	struct eth_pcap_queue_stats stats;
 	struct eth_pcap_queue_base base;
 	char name[PATH_MAX];
@@ -137,13 +137,15 @@ struct eth_pcap_internals {
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint8_t phy_mac;
-	uint8_t lsc_running;	/* the LSC poll alarm re-arms itself */
-	char link_iface[IF_NAMESIZE + 1];	/* "" for files only */
-	struct rte_intr_handle *intr_handle;	/* rx interrupts */
+	uint8_t lsc_running; /* the LSC poll alarm re-arms itself */
+	char link_iface[IF_NAMESIZE + 1];    /* "" for files only */
+	struct rte_intr_handle *intr_handle; /* rx interrupts */
 };
 
-uint16_t eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
-uint16_t eth_pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t
+eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t
+eth_pcap_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
 /* Opens a rx file (0 or -EINVAL, one log line). A FIFO gets
  * ETH_PCAP_FIFO_WAIT_MS for its writer to send the capture header. */
@@ -155,8 +157,9 @@ eth_pcap_count(uint64_t *counter, uint64_t n)
 {
 	/* Pairs with the relaxed loads of eth_pcap_counter_read(): a reader sees
 	 * the old or the new value, never a torn one. */
-	__atomic_store_n(counter, __atomic_load_n(counter, __ATOMIC_RELAXED) +
-		n, __ATOMIC_RELAXED);
+	__atomic_store_n(counter,
+		__atomic_load_n(counter, __ATOMIC_RELAXED) + n,
+		__ATOMIC_RELAXED);
 }
 
 /* Reads a counter that another lcore writes. */

@@ -39,7 +39,8 @@ eth_pcap_fifo_open(const char *path)
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		ETH_PCAP_LOG(ERR, "cannot open FIFO %s: %s", path, strerror(errno));
+		ETH_PCAP_LOG(ERR, "cannot open FIFO %s: %s", path,
+			strerror(errno));
 		return NULL;
 	}
 	pfd.fd = fd;
@@ -48,9 +49,10 @@ eth_pcap_fifo_open(const char *path)
 		ret = poll(&pfd, 1, ETH_PCAP_FIFO_WAIT_MS);
 	} while (ret < 0 && errno == EINTR);
 	if (ret <= 0) {
-		ETH_PCAP_LOG(ERR, "FIFO %s: no writer sent a capture header within "
-			"%d ms: start the writer first", path,
-			ETH_PCAP_FIFO_WAIT_MS);
+		ETH_PCAP_LOG(ERR,
+			"FIFO %s: no writer sent a capture header within "
+			"%d ms: start the writer first",
+			path, ETH_PCAP_FIFO_WAIT_MS);
 		close(fd);
 		return NULL;
 	}
@@ -59,7 +61,8 @@ eth_pcap_fifo_open(const char *path)
 	if (flags >= 0 && fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0)
 		f = fdopen(fd, "rb");
 	if (f == NULL) {
-		ETH_PCAP_LOG(ERR, "cannot read FIFO %s: %s", path, strerror(errno));
+		ETH_PCAP_LOG(ERR, "cannot read FIFO %s: %s", path,
+			strerror(errno));
 		close(fd);
 	}
 	return f;
@@ -77,7 +80,8 @@ eth_pcap_rx_file_open(struct eth_pcap_rx_queue *rxq)
 		rxq->pcap = pcap_open_offline(rxq->name, errbuf);
 		if (rxq->pcap == NULL) {
 			/* errbuf names the file and says what is wrong. */
-			ETH_PCAP_LOG(ERR, "cannot read capture file: %s", errbuf);
+			ETH_PCAP_LOG(ERR, "cannot read capture file: %s",
+				errbuf);
 			return -EINVAL;
 		}
 		return 0;
@@ -87,7 +91,7 @@ eth_pcap_rx_file_open(struct eth_pcap_rx_queue *rxq)
 		return -EINVAL;
 	rxq->pcap = pcap_fopen_offline(f, errbuf);
 	if (rxq->pcap == NULL) {
-		fclose(f);	/* on failure libpcap leaves f open */
+		fclose(f); /* on failure libpcap leaves f open */
 		ETH_PCAP_LOG(ERR, "cannot read a capture from FIFO %s: %s",
 			rxq->name, errbuf);
 		return -EINVAL;
@@ -169,7 +173,7 @@ eth_pcap_rx_next(struct eth_pcap_rx_queue *rxq, struct pcap_pkthdr **hdr,
 		if (ret == 1)
 			return 1;
 		if (ret == 0)
-			return 0;	/* live: nothing waiting */
+			return 0; /* live: nothing waiting */
 		if (ret == PCAP_ERROR_BREAK) {
 			if (eth_pcap_rx_rewind(rxq) != 0)
 				return 0;
@@ -213,7 +217,7 @@ eth_pcap_rx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 			break;
 		}
 		if (unlikely(eth_pcap_rx_copy(rxq->mb_pool, m, data,
-				hdr->caplen) != 0)) {
+				     hdr->caplen) != 0)) {
 			rte_pktmbuf_free(m);
 			eth_pcap_count(&rxq->stats.nombuf, 1);
 			eth_pcap_count(&rxq->stats.lost, 1);
@@ -239,9 +243,10 @@ eth_pcap_tx_log_error(struct eth_pcap_tx_queue *txq, const char *what,
 	if (txq->error_logged)
 		return;
 	txq->error_logged = 1;
-	ETH_PCAP_LOG(ERR, "tx queue %u on %s: %s: %s (counted in oerrors; no "
-		"more lines for this queue)", txq->queue_id, txq->name, what,
-		why);
+	ETH_PCAP_LOG(ERR,
+		"tx queue %u on %s: %s: %s (counted in oerrors; no "
+		"more lines for this queue)",
+		txq->queue_id, txq->name, what, why);
 }
 
 /* The packet's pkt_len bytes in one piece (its data, or a copy in
@@ -252,7 +257,7 @@ eth_pcap_tx_bytes(struct eth_pcap_tx_queue *txq, const struct rte_mbuf *m)
 	const char *reason;
 
 	if ((m->nb_segs > 1 || m->data_len != m->pkt_len) &&
-			rte_mbuf_check(m, 1, &reason) != 0) {
+		rte_mbuf_check(m, 1, &reason) != 0) {
 		eth_pcap_tx_log_error(txq, "bad mbuf chain dropped", reason);
 		return NULL;
 	}

@@ -74,19 +74,23 @@ eth_pcap_missed_update(struct eth_pcap_rx_queue *rxq)
 /* The queue's counters now, less its base. */
 static void
 eth_pcap_queue_read(const struct eth_pcap_queue_stats *live,
-	const struct eth_pcap_queue_base *base, struct eth_pcap_queue_stats *out)
+	const struct eth_pcap_queue_base *base,
+	struct eth_pcap_queue_stats *out)
 {
-	out->packets = eth_pcap_counter_read(&live->packets) - base->stats.packets;
+	out->packets = eth_pcap_counter_read(&live->packets) -
+		base->stats.packets;
 	out->bytes = eth_pcap_counter_read(&live->bytes) - base->stats.bytes;
 	out->errors = eth_pcap_counter_read(&live->errors) - base->stats.errors;
 	out->nombuf = eth_pcap_counter_read(&live->nombuf) - base->stats.nombuf;
 	out->lost = eth_pcap_counter_read(&live->lost) - base->stats.lost;
-	out->rewinds = eth_pcap_counter_read(&live->rewinds) - base->stats.rewinds;
+	out->rewinds = eth_pcap_counter_read(&live->rewinds) -
+		base->stats.rewinds;
 }
 
 /* Frames the rx queue missed since the last reset. */
 static uint64_t
-eth_pcap_rxq_missed(struct eth_pcap_rx_queue *rxq, const struct eth_pcap_queue_stats *s)
+eth_pcap_rxq_missed(struct eth_pcap_rx_queue *rxq,
+	const struct eth_pcap_queue_stats *s)
 {
 	eth_pcap_missed_update(rxq);
 	return rxq->missed.total - rxq->base.missed + s->lost;

@@ -32,26 +32,28 @@
 
 #include "rte_eth_ring.h"
 
-#define ETH_RING_MAX_QUEUES 16
-#define ETH_RING_SIZE 1024
+#define ETH_RING_MAX_QUEUES	16
+#define ETH_RING_SIZE		1024
 #define ETH_RING_ARG_NODEACTION "nodeaction"
-#define ETH_RING_ARG_INTERNAL "internal"
+#define ETH_RING_ARG_INTERNAL	"internal"
 
 #define ETH_RING_LOG(level, fmt, ...) \
 	RTE_LOG(level, PMD, "net_ring: " fmt "\n", ##__VA_ARGS__)
 
-static const char *const eth_ring_valid_args[] = {
-	ETH_RING_ARG_NODEACTION, ETH_RING_ARG_INTERNAL, NULL
-};
+static const char *const eth_ring_valid_args[] = { ETH_RING_ARG_NODEACTION,
+	ETH_RING_ARG_INTERNAL, NULL };
 
-enum eth_ring_action { ETH_RING_CREATE, ETH_RING_ATTACH };
+enum eth_ring_action {
+	ETH_RING_CREATE,
+	ETH_RING_ATTACH
+};
 
 /* One queue: its ring and what went through it. One lcore writes it,
  * so each has its own cache line. */
 struct eth_ring_queue {
 	struct rte_ring *ring;
 	uint64_t packets;
-	uint64_t full;		/* Tx: packets the ring had no room for */
+	uint64_t full; /* Tx: packets the ring had no room for */
 } __rte_cache_aligned;
 
 struct eth_ring_private {
@@ -75,15 +77,16 @@ struct eth_ring_internal_args {
 
 /* The arguments of the rte_eth_from_rings() call in progress on this
  * thread: the only pointer that "internal=" may name. */
-static RTE_DEFINE_PER_LCORE(const struct eth_ring_internal_args *, eth_ring_pending);
+static RTE_DEFINE_PER_LCORE(const struct eth_ring_internal_args *,
+	eth_ring_pending);
 
 /* The nodeaction of a port from devargs, and the rings it names. */
 struct eth_ring_nodeaction {
 	const char *port;
-	char name[64];		/* eth_ring_get_all() checks the length */
+	char name[64]; /* eth_ring_get_all() checks the length */
 	int node;
 	enum eth_ring_action action;
-	unsigned int nb;	/* nodeactions seen */
+	unsigned int nb; /* nodeactions seen */
 	struct rte_ring *rings[ETH_RING_MAX_QUEUES];
 };
 
@@ -104,8 +107,7 @@ eth_ring_tx_burst(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	struct eth_ring_queue *q = queue;
 	unsigned int n;
 
-	n = rte_ring_enqueue_burst(q->ring, (void * const *)pkts, nb_pkts,
-		NULL);
+	n = rte_ring_enqueue_burst(q->ring, (void *const *)pkts, nb_pkts, NULL);
 	q->packets += n;
 	q->full += nb_pkts - n;
 	return (uint16_t)n;
@@ -190,7 +192,7 @@ static int
 eth_ring_link_update(struct rte_eth_dev *dev __rte_unused,
 	int wait_to_complete __rte_unused)
 {
-	return -1;	/* always up */
+	return -1; /* always up */
 }
 
 static int
@@ -335,8 +337,8 @@ static const struct eth_dev_ops eth_ring_ops = {
 /* Makes the port; takes over created[] (freed here on failure). */
 static int
 eth_ring_port_create(struct rte_vdev_device *vdev,
-	const struct eth_ring_internal_args *args, struct rte_ring *const *created,
-	unsigned int nb_created)
+	const struct eth_ring_internal_args *args,
+	struct rte_ring *const *created, unsigned int nb_created)
 {
 	const char *name = rte_vdev_device_name(vdev);
 	struct rte_eth_link link = {
@@ -394,7 +396,8 @@ eth_ring_get(const char *port, unsigned int index, const char *name, int node,
 	char eth_ring_name[RTE_RING_NAMESIZE];
 	struct rte_ring *ring;
 
-	snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX%u_%s", index, name);
+	snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX%u_%s", index,
+		name);
 	if (action == ETH_RING_CREATE) {
 		ring = rte_ring_create(eth_ring_name, ETH_RING_SIZE, node,
 			RING_F_SP_ENQ | RING_F_SC_DEQ);
@@ -404,8 +407,10 @@ eth_ring_get(const char *port, unsigned int index, const char *name, int node,
 	} else {
 		ring = rte_ring_lookup(eth_ring_name);
 		if (ring == NULL)
-			ETH_RING_LOG(ERR, "%s: no ring %s to ATTACH to: start "
-				"the CREATE port first", port, eth_ring_name);
+			ETH_RING_LOG(ERR,
+				"%s: no ring %s to ATTACH to: start "
+				"the CREATE port first",
+				port, eth_ring_name);
 	}
 	return ring;
 }
@@ -427,9 +432,11 @@ eth_ring_get_all(struct eth_ring_nodeaction *na)
 	len = snprintf(longest, sizeof(longest), "ETH_RXTX%u_",
 		ETH_RING_MAX_QUEUES - 1);
 	if (strlen(na->name) >= sizeof(longest) - (size_t)len) {
-		ETH_RING_LOG(ERR, "%s: ring name %s%s is too long: NAME (of "
+		ETH_RING_LOG(ERR,
+			"%s: ring name %s%s is too long: NAME (of "
 			"nodeaction, else the port's) takes at most %zu "
-			"characters", na->port, longest, na->name,
+			"characters",
+			na->port, longest, na->name,
 			sizeof(longest) - 1 - (size_t)len);
 		return -1;
 	}
@@ -480,21 +487,26 @@ eth_ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 	char tail;
 
 	if (na->nb++ != 0) {
-		ETH_RING_LOG(ERR, "%s: more than one nodeaction: a port has the "
+		ETH_RING_LOG(ERR,
+			"%s: more than one nodeaction: a port has the "
 			"%d rings of one NAME; give each NAME its own --vdev",
 			na->port, ETH_RING_MAX_QUEUES);
 		return -1;
 	}
-	if (value == NULL || sscanf(value, "%63[^:]:%15[^:]:%15[^:]%c",
-			na->name, node_text, action, &tail) != 3) {
-		ETH_RING_LOG(ERR, "%s: bad nodeaction=%s, want NAME:NODE:"
-			"CREATE|ATTACH", na->port, value != NULL ? value : "");
+	if (value == NULL ||
+		sscanf(value, "%63[^:]:%15[^:]:%15[^:]%c", na->name, node_text,
+			action, &tail) != 3) {
+		ETH_RING_LOG(ERR,
+			"%s: bad nodeaction=%s, want NAME:NODE:"
+			"CREATE|ATTACH",
+			na->port, value != NULL ? value : "");
 		return -1;
 	}
 	if (eth_ring_parse_node(node_text, &na->node) < 0) {
-		ETH_RING_LOG(ERR, "%s: bad node '%s' in nodeaction=%s, want a NUMA "
-			"node below %d, or -1 for any", na->port, node_text,
-			value, RTE_MAX_NUMA_NODES);
+		ETH_RING_LOG(ERR,
+			"%s: bad node '%s' in nodeaction=%s, want a NUMA "
+			"node below %d, or -1 for any",
+			na->port, node_text, value, RTE_MAX_NUMA_NODES);
 		return -1;
 	}
 	if (strcmp(action, "CREATE") == 0) {
@@ -502,8 +514,10 @@ eth_ring_parse_nodeaction(const char *key __rte_unused, const char *value,
 	} else if (strcmp(action, "ATTACH") == 0) {
 		na->action = ETH_RING_ATTACH;
 	} else {
-		ETH_RING_LOG(ERR, "%s: bad action '%s' in nodeaction=%s, want "
-			"CREATE or ATTACH", na->port, action, value);
+		ETH_RING_LOG(ERR,
+			"%s: bad action '%s' in nodeaction=%s, want "
+			"CREATE or ATTACH",
+			na->port, action, value);
 		return -1;
 	}
 	return 0;
@@ -522,10 +536,11 @@ eth_ring_default_nodeaction(struct eth_ring_nodeaction *na)
 	na->node = (int)rte_socket_id();
 	/* A name too long for a ring is refused when the rings are made. */
 	if (snprintf(eth_ring_name, sizeof(eth_ring_name), "ETH_RXTX0_%s",
-			na->name) >= (int)sizeof(eth_ring_name))
+		    na->name) >= (int)sizeof(eth_ring_name))
 		eth_ring_name[0] = '\0';
 	na->action = eth_ring_name[0] != '\0' &&
-		rte_ring_lookup(eth_ring_name) != NULL ? ETH_RING_ATTACH :
+			rte_ring_lookup(eth_ring_name) != NULL ?
+		ETH_RING_ATTACH :
 		ETH_RING_CREATE;
 }
 
@@ -538,13 +553,15 @@ eth_ring_probe_nodeactions(struct rte_vdev_device *vdev, struct rte_kvargs *kv)
 	if (kv == NULL || rte_kvargs_count(kv, ETH_RING_ARG_NODEACTION) == 0)
 		eth_ring_default_nodeaction(&na);
 	else if (rte_kvargs_process(kv, ETH_RING_ARG_NODEACTION,
-			eth_ring_parse_nodeaction, &na) != 0)
+			 eth_ring_parse_nodeaction, &na) != 0)
 		return -EINVAL;
 	if (eth_ring_get_all(&na) != 0)
 		return -EINVAL;
 	args = (struct eth_ring_internal_args){
-		.rx = na.rings, .nb_rx = ETH_RING_MAX_QUEUES,
-		.tx = na.rings, .nb_tx = ETH_RING_MAX_QUEUES,
+		.rx = na.rings,
+		.nb_rx = ETH_RING_MAX_QUEUES,
+		.tx = na.rings,
+		.nb_tx = ETH_RING_MAX_QUEUES,
 		.numa_node = (unsigned int)na.node,
 	};
 	return eth_ring_port_create(vdev, &args, na.rings,
@@ -557,12 +574,14 @@ eth_ring_probe_internal(struct rte_vdev_device *vdev, const char *value)
 	void *args = NULL;
 
 	if (sscanf(value, "%p", &args) != 1 || args == NULL ||
-			args != RTE_PER_LCORE(eth_ring_pending)) {
-		ETH_RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
+		args != RTE_PER_LCORE(eth_ring_pending)) {
+		ETH_RING_LOG(ERR,
+			"%s: internal= is for rte_eth_from_rings() only",
 			rte_vdev_device_name(vdev));
 		return -EINVAL;
 	}
-	return eth_ring_port_create(vdev, RTE_PER_LCORE(eth_ring_pending), NULL, 0);
+	return eth_ring_port_create(vdev, RTE_PER_LCORE(eth_ring_pending), NULL,
+		0);
 }
 
 static int
@@ -576,17 +595,20 @@ eth_ring_probe(struct rte_vdev_device *vdev)
 	if (text[0] != '\0') {
 		kv = rte_kvargs_parse(text, eth_ring_valid_args);
 		if (kv == NULL) {
-			ETH_RING_LOG(ERR, "%s: bad devargs '%s' (valid keys: "
-				"nodeaction)", rte_vdev_device_name(vdev),
-				text);
+			ETH_RING_LOG(ERR,
+				"%s: bad devargs '%s' (valid keys: "
+				"nodeaction)",
+				rte_vdev_device_name(vdev), text);
 			return -EINVAL;
 		}
 	}
-	internal = kv != NULL ? rte_kvargs_get(kv, ETH_RING_ARG_INTERNAL) : NULL;
+	internal = kv != NULL ? rte_kvargs_get(kv, ETH_RING_ARG_INTERNAL) :
+				NULL;
 	if (kv != NULL && rte_kvargs_count(kv, ETH_RING_ARG_INTERNAL) != 0 &&
-			internal == NULL) {
+		internal == NULL) {
 		/* A bare "internal" key: not a port with default rings. */
-		ETH_RING_LOG(ERR, "%s: internal= is for rte_eth_from_rings() only",
+		ETH_RING_LOG(ERR,
+			"%s: internal= is for rte_eth_from_rings() only",
 			rte_vdev_device_name(vdev));
 		ret = -EINVAL;
 	} else if (internal != NULL)
@@ -625,8 +647,10 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 	const unsigned nb_tx_queues, const unsigned numa_node)
 {
 	struct eth_ring_internal_args args = {
-		.rx = rx_queues, .nb_rx = nb_rx_queues,
-		.tx = tx_queues, .nb_tx = nb_tx_queues,
+		.rx = rx_queues,
+		.nb_rx = nb_rx_queues,
+		.tx = tx_queues,
+		.nb_tx = nb_tx_queues,
 		.numa_node = numa_node,
 	};
 	char dev_name[RTE_ETH_NAME_MAX_LEN], devargs[64];
@@ -635,10 +659,12 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 	int ret;
 
 	if (name == NULL || rx_queues == NULL || tx_queues == NULL ||
-			nb_rx_queues == 0 || nb_rx_queues > ETH_RING_MAX_QUEUES ||
-			nb_tx_queues == 0 || nb_tx_queues > ETH_RING_MAX_QUEUES) {
-		ETH_RING_LOG(ERR, "rte_eth_from_rings: want a name and 1 to %d "
-			"Rx and Tx rings", ETH_RING_MAX_QUEUES);
+		nb_rx_queues == 0 || nb_rx_queues > ETH_RING_MAX_QUEUES ||
+		nb_tx_queues == 0 || nb_tx_queues > ETH_RING_MAX_QUEUES) {
+		ETH_RING_LOG(ERR,
+			"rte_eth_from_rings: want a name and 1 to %d "
+			"Rx and Tx rings",
+			ETH_RING_MAX_QUEUES);
 		rte_errno = EINVAL;
 		return -1;
 	}
@@ -649,7 +675,7 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 		if (tx_queues[i] == NULL)
 			goto bad_ring;
 	if (strncmp(name, "net_ring", 8) == 0 ||
-			strncmp(name, "eth_ring", 8) == 0)
+		strncmp(name, "eth_ring", 8) == 0)
 		ret = snprintf(dev_name, sizeof(dev_name), "%s", name);
 	else
 		ret = snprintf(dev_name, sizeof(dev_name), "net_ring_%s", name);
@@ -660,7 +686,8 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 		return -1;
 	}
 	if (rte_eth_dev_get_port_by_name(dev_name, &port_id) == 0) {
-		ETH_RING_LOG(ERR, "rte_eth_from_rings: port %s exists", dev_name);
+		ETH_RING_LOG(ERR, "rte_eth_from_rings: port %s exists",
+			dev_name);
 		rte_errno = EEXIST;
 		return -1;
 	}
@@ -690,5 +717,6 @@ rte_eth_from_ring(struct rte_ring *r)
 	}
 	return rte_eth_from_rings(r->name, &r, 1, &r, 1,
 		r->memzone != NULL && r->memzone->socket_id >= 0 ?
-		(unsigned int)r->memzone->socket_id : 0);
+			(unsigned int)r->memzone->socket_id :
+			0);
 }

@@ -25,14 +25,14 @@
 #include "virtio_log.h"
 
 /* Command buffer: header at 0, data at 64, ack at 2048. */
-#define CTRL_BUF_SIZE 4096
-#define CTRL_DATA_OFF 64
-#define CTRL_ACK_OFF 2048
-#define CTRL_DATA_MAX (CTRL_ACK_OFF - CTRL_DATA_OFF)
+#define CTRL_BUF_SIZE	4096
+#define CTRL_DATA_OFF	64
+#define CTRL_ACK_OFF	2048
+#define CTRL_DATA_MAX	(CTRL_ACK_OFF - CTRL_DATA_OFF)
 #define CTRL_QUEUE_SIZE 64
 /* How long a command may take before the device is declared stuck. */
 #define CTRL_TIMEOUT_US (2 * 1000 * 1000)
-#define CTRL_POLL_US 10
+#define CTRL_POLL_US	10
 
 int
 virtio_ctrl_queue_create(struct virtio_hw *hw, int socket)
@@ -44,8 +44,10 @@ virtio_ctrl_queue_create(struct virtio_hw *hw, int socket)
 		return 0;
 	size = hw->ops->get_queue_size(hw, index);
 	if (size == 0) {
-		VIRTIO_LOG(ERR, "%s: the device offers CTRL_VQ but has no "
-			"queue %u for it", hw->name, index);
+		VIRTIO_LOG(ERR,
+			"%s: the device offers CTRL_VQ but has no "
+			"queue %u for it",
+			hw->name, index);
 		return -EIO;
 	}
 	if (hw->ops->queue_size_settable(hw))
@@ -56,14 +58,13 @@ virtio_ctrl_queue_create(struct virtio_hw *hw, int socket)
 	hw->cvq_mz = rte_memzone_reserve_aligned(name, CTRL_BUF_SIZE, socket,
 		RTE_MEMZONE_IOVA_CONTIG, CTRL_BUF_SIZE);
 	if (hw->cvq == NULL || hw->cvq_mz == NULL) {
-		VIRTIO_LOG(ERR, "%s: no memory for the control queue",
-			hw->name);
+		VIRTIO_LOG(ERR, "%s: no memory for the control queue", hw->name);
 		virtio_ctrl_queue_free(hw);
 		return -ENOMEM;
 	}
 	hw->cvq_buf = hw->cvq_mz->addr;
-	hw->cvq_buf_addr = hw->use_va ?
-		(uint64_t)(uintptr_t)hw->cvq_mz->addr : hw->cvq_mz->iova;
+	hw->cvq_buf_addr = hw->use_va ? (uint64_t)(uintptr_t)hw->cvq_mz->addr :
+					hw->cvq_mz->iova;
 	rte_spinlock_init(&hw->cvq_lock);
 	return 0;
 }
@@ -116,7 +117,7 @@ ctrl_wait(struct virtio_hw *hw, uint16_t head)
 /* Sends class/cmd with data; 0 when the device acked VIRTIO_NET_OK. */
 static int
 ctrl_send(struct virtio_hw *hw, uint8_t class, uint8_t cmd, const void *data,
-		uint32_t len)
+	uint32_t len)
 {
 	struct virtqueue *vq = hw->cvq;
 	uint16_t head, prev, id;
@@ -156,10 +157,10 @@ ctrl_send(struct virtio_hw *hw, uint8_t class, uint8_t cmd, const void *data,
 		ret = -EIO;
 	rte_spinlock_unlock(&hw->cvq_lock);
 	if (ret != 0)
-		VIRTIO_LOG(ERR, "%s: control command %u/%u %s", hw->name,
-			class, cmd, ret == -ETIMEDOUT ?
-			"got no answer from the device" :
-			"was refused by the device");
+		VIRTIO_LOG(ERR, "%s: control command %u/%u %s", hw->name, class,
+			cmd,
+			ret == -ETIMEDOUT ? "got no answer from the device" :
+					    "was refused by the device");
 	return ret;
 }
 
@@ -174,8 +175,7 @@ virtio_ctrl_rx_mode(struct virtio_hw *hw, uint8_t cmd, bool on)
 }
 
 int
-virtio_ctrl_mac_addr_set(struct virtio_hw *hw,
-		const struct rte_ether_addr *mac)
+virtio_ctrl_mac_addr_set(struct virtio_hw *hw, const struct rte_ether_addr *mac)
 {
 	if (!virtio_with_feature(hw, VIRTIO_NET_F_CTRL_MAC_ADDR))
 		return -ENOTSUP;
@@ -184,8 +184,8 @@ virtio_ctrl_mac_addr_set(struct virtio_hw *hw,
 }
 
 int
-virtio_ctrl_mac_table_set(struct virtio_hw *hw,
-		const struct rte_ether_addr *uc, uint32_t nb_uc)
+virtio_ctrl_mac_table_set(struct virtio_hw *hw, const struct rte_ether_addr *uc,
+	uint32_t nb_uc)
 {
 	uint8_t buf[CTRL_DATA_MAX];
 	uint32_t zero = 0;
@@ -194,8 +194,7 @@ virtio_ctrl_mac_table_set(struct virtio_hw *hw,
 	/* 5.1.6.5.2: le32 count + unicast entries, le32 count + multicast. */
 	if (!virtio_with_feature(hw, VIRTIO_NET_F_CTRL_RX))
 		return -ENOTSUP;
-	if (sizeof(nb_uc) * 2 + (size_t)nb_uc * RTE_ETHER_ADDR_LEN >
-			sizeof(buf))
+	if (sizeof(nb_uc) * 2 + (size_t)nb_uc * RTE_ETHER_ADDR_LEN > sizeof(buf))
 		return -EINVAL;
 	memcpy(buf, &nb_uc, sizeof(nb_uc));
 	len += sizeof(nb_uc);

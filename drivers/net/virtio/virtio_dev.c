@@ -73,8 +73,9 @@ dev_log_features(const struct virtio_hw *hw, uint64_t wanted)
 			hw->name, bit, virtio_feature_name(bit),
 			hw->device_features & b ? "offers" : "lacks",
 			VIRTIO_DRIVER_FEATURES & b ? "uses" : "ignores",
-			hw->features & b ? " -> negotiated" :
-			(wanted & b ? " -> MISSING, needed" : ""));
+			hw->features & b ?
+				" -> negotiated" :
+				(wanted & b ? " -> MISSING, needed" : ""));
 	}
 }
 
@@ -96,10 +97,11 @@ dev_negotiate(struct virtio_hw *hw, uint64_t wanted)
 	missing = wanted & ~hw->features;
 	if (missing != 0) {
 		bit = (unsigned int)__builtin_ctzll(missing);
-		VIRTIO_LOG(ERR, "%s: the device lacks feature %u (%s), which "
+		VIRTIO_LOG(ERR,
+			"%s: the device lacks feature %u (%s), which "
 			"the configuration needs: ask for less (fewer queues, "
-			"a smaller MTU)", hw->name, bit,
-			virtio_feature_name(bit));
+			"a smaller MTU)",
+			hw->name, bit, virtio_feature_name(bit));
 		return -ENOTSUP;
 	}
 	return hw->ops->set_features(hw, hw->features);
@@ -112,13 +114,15 @@ dev_features_ok(struct virtio_hw *hw)
 	int ret;
 
 	if (!virtio_with_feature(hw, VIRTIO_F_VERSION_1))
-		return 0;	/* 3.1.2: legacy devices have no FEATURES_OK */
+		return 0; /* 3.1.2: legacy devices have no FEATURES_OK */
 	ret = dev_status_add(hw, VIRTIO_STATUS_FEATURES_OK);
 	if (ret != 0)
 		return ret;
 	if ((hw->ops->get_status(hw) & VIRTIO_STATUS_FEATURES_OK) == 0) {
-		VIRTIO_LOG(ERR, "%s: the device refused the features "
-			"0x%" PRIx64, hw->name, hw->features);
+		VIRTIO_LOG(ERR,
+			"%s: the device refused the features "
+			"0x%" PRIx64,
+			hw->name, hw->features);
 		dev_status_add(hw, VIRTIO_STATUS_FAILED);
 		return -EIO;
 	}
@@ -144,8 +148,9 @@ dev_read_config(struct virtio_hw *hw)
 	}
 	/* 5.1.6.1: the header always has num_buffers with VERSION_1. */
 	hw->hdr_size = virtio_with_feature(hw, VIRTIO_F_VERSION_1) ||
-		virtio_with_feature(hw, VIRTIO_NET_F_MRG_RXBUF) ?
-		sizeof(struct virtio_net_hdr) : VIRTIO_NET_HDR_LEGACY_SIZE;
+			virtio_with_feature(hw, VIRTIO_NET_F_MRG_RXBUF) ?
+		sizeof(struct virtio_net_hdr) :
+		VIRTIO_NET_HDR_LEGACY_SIZE;
 	hw->modern = virtio_with_feature(hw, VIRTIO_F_VERSION_1);
 }
 
@@ -188,7 +193,7 @@ virtio_dev_link_up(struct virtio_hw *hw)
 	uint16_t status;
 
 	if (!virtio_with_feature(hw, VIRTIO_NET_F_STATUS))
-		return true;	/* 5.1.4: assume the link is up */
+		return true; /* 5.1.4: assume the link is up */
 	hw->ops->read_dev_config(hw, VIRTIO_NET_CFG_STATUS, &status,
 		sizeof(status));
 	return (status & VIRTIO_NET_S_LINK_UP) != 0;

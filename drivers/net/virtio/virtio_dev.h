@@ -34,8 +34,8 @@ struct rte_eth_dev;
 struct virtio_ops {
 	const char *name;
 	/* Device config space (5.1.4), len bytes at offset. */
-	void (*read_dev_config)(struct virtio_hw *hw, size_t offset,
-		void *dst, int len);
+	void (*read_dev_config)(struct virtio_hw *hw, size_t offset, void *dst,
+		int len);
 	void (*write_dev_config)(struct virtio_hw *hw, size_t offset,
 		const void *src, int len);
 	uint8_t (*get_status)(struct virtio_hw *hw);
@@ -67,51 +67,50 @@ struct virtio_ops {
 };
 
 /* Features the driver can use (shared/hardware-facts.md 1.7). */
-#define VIRTIO_DRIVER_FEATURES ( \
-	VIRTIO_BIT(VIRTIO_F_VERSION_1) | \
-	VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM) | \
-	VIRTIO_BIT(VIRTIO_NET_F_MAC) | \
-	VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
-	VIRTIO_BIT(VIRTIO_NET_F_MTU) | \
-	VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF) | \
-	VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | \
-	VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
-	VIRTIO_BIT(VIRTIO_NET_F_CTRL_MAC_ADDR) | \
-	VIRTIO_BIT(VIRTIO_NET_F_MQ) | \
-	VIRTIO_BIT(VIRTIO_F_EVENT_IDX))
+#define VIRTIO_DRIVER_FEATURES \
+	(VIRTIO_BIT(VIRTIO_F_VERSION_1) | \
+		VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM) | \
+		VIRTIO_BIT(VIRTIO_NET_F_MAC) | \
+		VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
+		VIRTIO_BIT(VIRTIO_NET_F_MTU) | \
+		VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF) | \
+		VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | \
+		VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
+		VIRTIO_BIT(VIRTIO_NET_F_CTRL_MAC_ADDR) | \
+		VIRTIO_BIT(VIRTIO_NET_F_MQ) | VIRTIO_BIT(VIRTIO_F_EVENT_IDX))
 
 /* Largest frame without mergeable buffers: one buffer per packet. */
 #define VIRTIO_DEFAULT_MTU 1500
-#define VIRTIO_MAX_MTU 9000
-#define VIRTIO_MAX_RX_PKTLEN (VIRTIO_MAX_MTU + RTE_ETHER_HDR_LEN + \
-	RTE_ETHER_CRC_LEN)
+#define VIRTIO_MAX_MTU	   9000
+#define VIRTIO_MAX_RX_PKTLEN \
+	(VIRTIO_MAX_MTU + RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
 
 struct virtio_rxq;
 struct virtio_txq;
 
 struct virtio_hw {
 	const struct virtio_ops *ops;
-	void *transport;		/* the transport's private data */
-	const char *name;		/* port name, for logs */
+	void *transport;  /* the transport's private data */
+	const char *name; /* port name, for logs */
 	uint16_t port_id;
 
 	uint64_t device_features;
-	uint64_t features;		/* negotiated */
-	bool use_va;			/* device sees VAs (virtio-user) */
-	bool modern;			/* VERSION_1 negotiated */
-	uint16_t hdr_size;		/* virtio_net_hdr bytes */
-	uint16_t max_pairs;		/* device's max_virtqueue_pairs */
-	uint16_t nb_pairs;		/* pairs in use */
-	uint16_t max_mtu;		/* from config with MTU, else ours */
+	uint64_t features;  /* negotiated */
+	bool use_va;	    /* device sees VAs (virtio-user) */
+	bool modern;	    /* VERSION_1 negotiated */
+	uint16_t hdr_size;  /* virtio_net_hdr bytes */
+	uint16_t max_pairs; /* device's max_virtqueue_pairs */
+	uint16_t nb_pairs;  /* pairs in use */
+	uint16_t max_mtu;   /* from config with MTU, else ours */
 	uint16_t mtu;
 	struct rte_ether_addr mac;
 
-	struct virtqueue *cvq;		/* control queue, or NULL */
+	struct virtqueue *cvq; /* control queue, or NULL */
 	rte_spinlock_t cvq_lock;
-	uint8_t *cvq_buf;		/* command buffer (in cvq's memzone) */
-	uint64_t cvq_buf_addr;		/* its device address */
-	const struct rte_memzone *cvq_mz;	/* holds cvq_buf */
-	bool started;			/* DRIVER_OK given */
+	uint8_t *cvq_buf;      /* command buffer (in cvq's memzone) */
+	uint64_t cvq_buf_addr; /* its device address */
+	const struct rte_memzone *cvq_mz; /* holds cvq_buf */
+	bool started;			  /* DRIVER_OK given */
 	bool link_up;
 };
 
@@ -125,8 +124,8 @@ virtio_with_feature(const struct virtio_hw *hw, unsigned int bit)
 static inline uint16_t
 virtio_cvq_index(const struct virtio_hw *hw)
 {
-	return (uint16_t)(2 * (virtio_with_feature(hw, VIRTIO_NET_F_MQ) ?
-		hw->max_pairs : 1));
+	return (uint16_t)(2 *
+		(virtio_with_feature(hw, VIRTIO_NET_F_MQ) ? hw->max_pairs : 1));
 }
 
 /* virtio_dev.c */
@@ -154,9 +153,9 @@ int virtio_ctrl_queue_create(struct virtio_hw *hw, int socket);
 void virtio_ctrl_queue_free(struct virtio_hw *hw);
 int virtio_ctrl_rx_mode(struct virtio_hw *hw, uint8_t cmd, bool on);
 int virtio_ctrl_mac_addr_set(struct virtio_hw *hw,
-		const struct rte_ether_addr *mac);
+	const struct rte_ether_addr *mac);
 int virtio_ctrl_mac_table_set(struct virtio_hw *hw,
-		const struct rte_ether_addr *uc, uint32_t nb_uc);
+	const struct rte_ether_addr *uc, uint32_t nb_uc);
 int virtio_ctrl_mq_pairs_set(struct virtio_hw *hw, uint16_t pairs);
 
 #endif /* VIRTIO_DEV_H */

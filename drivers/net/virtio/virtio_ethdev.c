@@ -30,9 +30,9 @@
 #include "virtio_log.h"
 #include "virtio_rxtx.h"
 
-#define VIRTIO_DEFAULT_RING 256
-#define VIRTIO_MAX_MAC_ADDRS 32
-#define VIRTIO_TX_FREE_THRESH 32
+#define VIRTIO_DEFAULT_RING	256
+#define VIRTIO_MAX_MAC_ADDRS	32
+#define VIRTIO_TX_FREE_THRESH	32
 #define VIRTIO_RX_REFILL_THRESH 32
 
 static struct virtio_hw *
@@ -89,17 +89,20 @@ virtio_dev_configure(struct rte_eth_dev *dev)
 		return -EINVAL;
 	}
 	if (dev->data->dev_conf.rxmode.mtu > hw->max_mtu) {
-		VIRTIO_LOG(ERR, "%s: MTU %u is above the device's %u",
-			hw->name, dev->data->dev_conf.rxmode.mtu, hw->max_mtu);
+		VIRTIO_LOG(ERR, "%s: MTU %u is above the device's %u", hw->name,
+			dev->data->dev_conf.rxmode.mtu, hw->max_mtu);
 		return -EINVAL;
 	}
 	if (dev->data->dev_conf.intr_conf.rxq != 0) {
 		if (hw->ops->intr_setup == NULL) {
-			VIRTIO_LOG(ERR, "%s: rx interrupts are not supported "
-				"by the %s transport", hw->name, hw->ops->name);
+			VIRTIO_LOG(ERR,
+				"%s: rx interrupts are not supported "
+				"by the %s transport",
+				hw->name, hw->ops->name);
 			return -ENOTSUP;
 		}
-		ret = hw->ops->rxq_intr_check == NULL ? 0 :
+		ret = hw->ops->rxq_intr_check == NULL ?
+			0 :
 			hw->ops->rxq_intr_check(hw, dev->data->nb_rx_queues);
 		if (ret != 0)
 			return ret;
@@ -121,13 +124,14 @@ ring_size_check(struct virtio_hw *hw, uint16_t index, uint16_t nb_desc)
 		return -EINVAL;
 	}
 	if (!hw->ops->queue_size_settable(hw))
-		return max;	/* legacy: the device's size, 4.1.5.1.3 */
+		return max; /* legacy: the device's size, 4.1.5.1.3 */
 	if (nb_desc == 0)
 		nb_desc = RTE_MIN(max, VIRTIO_DEFAULT_RING);
 	if (!rte_is_power_of_2(nb_desc) || nb_desc > max) {
-		VIRTIO_LOG(ERR, "%s: ring size %u for queue %u: want a power "
-			"of two no larger than the device's %u", hw->name,
-			nb_desc, index, max);
+		VIRTIO_LOG(ERR,
+			"%s: ring size %u for queue %u: want a power "
+			"of two no larger than the device's %u",
+			hw->name, nb_desc, index, max);
 		return -EINVAL;
 	}
 	return nb_desc;
@@ -135,7 +139,7 @@ ring_size_check(struct virtio_hw *hw, uint16_t index, uint16_t nb_desc)
 
 static struct virtqueue *
 queue_make(struct rte_eth_dev *dev, uint16_t index, uint16_t nb_desc,
-		unsigned int socket, int *err)
+	unsigned int socket, int *err)
 {
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	char name[RTE_MEMZONE_NAMESIZE];
@@ -156,9 +160,8 @@ queue_make(struct rte_eth_dev *dev, uint16_t index, uint16_t nb_desc,
 
 static int
 virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
-		uint16_t nb_desc, unsigned int socket,
-		const struct rte_eth_rxconf *conf __rte_unused,
-		struct rte_mempool *mp)
+	uint16_t nb_desc, unsigned int socket,
+	const struct rte_eth_rxconf *conf __rte_unused, struct rte_mempool *mp)
 {
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	bool mergeable = virtio_with_feature(hw, VIRTIO_NET_F_MRG_RXBUF);
@@ -166,12 +169,15 @@ virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	struct virtio_rxq *rxq;
 	int ret;
 
-	if (room < RTE_ETHER_MIN_LEN || (!mergeable &&
-			room < frame_of_mtu(dev->data->mtu))) {
-		VIRTIO_LOG(ERR, "%s: mbufs of %s hold %u bytes, too few for "
-			"MTU %u %s", hw->name, mp->name, room, dev->data->mtu,
-			mergeable ? "" : "without mergeable rx buffers: use "
-			"larger mbufs or a smaller MTU");
+	if (room < RTE_ETHER_MIN_LEN ||
+		(!mergeable && room < frame_of_mtu(dev->data->mtu))) {
+		VIRTIO_LOG(ERR,
+			"%s: mbufs of %s hold %u bytes, too few for "
+			"MTU %u %s",
+			hw->name, mp->name, room, dev->data->mtu,
+			mergeable ? "" :
+				    "without mergeable rx buffers: use "
+				    "larger mbufs or a smaller MTU");
 		return -EINVAL;
 	}
 	rxq = rte_zmalloc_socket("virtio_rxq", sizeof(*rxq),
@@ -198,8 +204,8 @@ virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 
 static int
 virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
-		uint16_t nb_desc, unsigned int socket,
-		const struct rte_eth_txconf *conf)
+	uint16_t nb_desc, unsigned int socket,
+	const struct rte_eth_txconf *conf)
 {
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	char name[RTE_MEMZONE_NAMESIZE];
@@ -215,8 +221,7 @@ virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 		rte_free(txq);
 		return ret;
 	}
-	snprintf(name, sizeof(name), "vqh%u_%u", dev->data->port_id,
-		queue_id);
+	snprintf(name, sizeof(name), "vqh%u_%u", dev->data->port_id, queue_id);
 	txq->hdrs_mz = rte_memzone_reserve_aligned(name,
 		(size_t)txq->vq->size * 16, (int)socket,
 		RTE_MEMZONE_IOVA_CONTIG, RTE_CACHE_LINE_SIZE);
@@ -228,14 +233,15 @@ virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	}
 	txq->hdrs = txq->hdrs_mz->addr;
 	txq->hdrs_addr = hw->use_va ? (uint64_t)(uintptr_t)txq->hdrs :
-		txq->hdrs_mz->iova;
+				      txq->hdrs_mz->iova;
 	txq->hw = hw;
 	txq->port_id = dev->data->port_id;
 	txq->queue_id = queue_id;
 	txq->hdr_size = hw->hdr_size;
 	txq->use_va = hw->use_va;
 	txq->free_thresh = conf != NULL && conf->tx_free_thresh != 0 ?
-		conf->tx_free_thresh : VIRTIO_TX_FREE_THRESH;
+		conf->tx_free_thresh :
+		VIRTIO_TX_FREE_THRESH;
 	txq->free_thresh = RTE_MIN(txq->free_thresh, txq->vq->size);
 	dev->data->tx_queues[queue_id] = txq;
 	return 0;
@@ -283,8 +289,10 @@ start_queues(struct rte_eth_dev *dev)
 		virtqueue_reset(rxq->vq, event_idx);
 		ret = virtio_rxq_fill(rxq);
 		if (ret != 0)
-			VIRTIO_LOG(ERR, "%s: the pool %s has no mbuf for rx "
-				"queue %u", hw->name, rxq->mp->name, q);
+			VIRTIO_LOG(ERR,
+				"%s: the pool %s has no mbuf for rx "
+				"queue %u",
+				hw->name, rxq->mp->name, q);
 		else
 			ret = hw->ops->setup_queue(hw, rxq->vq);
 	}
@@ -412,8 +420,8 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	uint16_t ring_max = hw->ops->get_queue_size(hw, 0);
-	bool mrg = (hw->device_features &
-		VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF)) != 0;
+	bool mrg = (hw->device_features & VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF)) !=
+		0;
 	uint16_t pairs = RTE_MIN(hw->max_pairs, RTE_MAX_QUEUES_PER_PORT);
 
 	info->max_rx_queues = pairs;
@@ -423,15 +431,15 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_rx_pktlen = frame_of_mtu(hw->max_mtu);
 	info->min_rx_bufsize = RTE_ETHER_MIN_LEN;
 	info->max_mac_addrs = virtio_with_feature(hw, VIRTIO_NET_F_CTRL_RX) ?
-		VIRTIO_MAX_MAC_ADDRS : 1;
+		VIRTIO_MAX_MAC_ADDRS :
+		1;
 	info->rx_desc_lim.nb_max = ring_max;
 	info->rx_desc_lim.nb_min = 1;
 	info->rx_desc_lim.nb_align = 1;
 	info->tx_desc_lim = info->rx_desc_lim;
 	info->default_rxportconf.ring_size = RTE_MIN(ring_max,
 		VIRTIO_DEFAULT_RING);
-	info->default_txportconf.ring_size =
-		info->default_rxportconf.ring_size;
+	info->default_txportconf.ring_size = info->default_rxportconf.ring_size;
 	info->rx_offload_capa = mrg ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G;
@@ -459,12 +467,12 @@ void
 virtio_ethdev_config_changed(struct rte_eth_dev *dev)
 {
 	VIRTIO_LOG(DEBUG, "%s: config changed, link %s, LSC events %s",
-		virtio_hw_of(dev)->name, virtio_dev_link_up(virtio_hw_of(dev)) ?
-		"up" : "down", dev->data->dev_conf.intr_conf.lsc ? "on" : "off");
+		virtio_hw_of(dev)->name,
+		virtio_dev_link_up(virtio_hw_of(dev)) ? "up" : "down",
+		dev->data->dev_conf.intr_conf.lsc ? "on" : "off");
 	if (virtio_link_update(dev, 0) == 0 &&
-			dev->data->dev_conf.intr_conf.lsc != 0)
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC,
-			NULL);
+		dev->data->dev_conf.intr_conf.lsc != 0)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
 }
 
 /* Rx mode changes go to a started device; a stopped one gets them at start. */
@@ -474,8 +482,10 @@ rx_mode_set(struct rte_eth_dev *dev, uint8_t cmd, bool on)
 	struct virtio_hw *hw = virtio_hw_of(dev);
 
 	if (!virtio_with_feature(hw, VIRTIO_NET_F_CTRL_RX)) {
-		VIRTIO_LOG(ERR, "%s: the device has no CTRL_RX: promiscuous "
-			"and all-multicast modes cannot change", hw->name);
+		VIRTIO_LOG(ERR,
+			"%s: the device has no CTRL_RX: promiscuous "
+			"and all-multicast modes cannot change",
+			hw->name);
 		return -ENOTSUP;
 	}
 	return hw->started ? virtio_ctrl_rx_mode(hw, cmd, on) : 0;
@@ -511,8 +521,10 @@ virtio_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 	struct virtio_hw *hw = virtio_hw_of(dev);
 
 	if (!virtio_with_feature(hw, VIRTIO_NET_F_CTRL_MAC_ADDR)) {
-		VIRTIO_LOG(ERR, "%s: the device has no CTRL_MAC_ADDR: its MAC "
-			"cannot change", hw->name);
+		VIRTIO_LOG(ERR,
+			"%s: the device has no CTRL_MAC_ADDR: its MAC "
+			"cannot change",
+			hw->name);
 		return -ENOTSUP;
 	}
 	hw->mac = *mac;
@@ -522,7 +534,7 @@ virtio_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac)
 /* The secondary unicast addresses, with index set to mac (or cleared). */
 static int
 mac_table_push(struct rte_eth_dev *dev, uint32_t index,
-		const struct rte_ether_addr *mac)
+	const struct rte_ether_addr *mac)
 {
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	struct rte_ether_addr table[VIRTIO_MAX_MAC_ADDRS];
@@ -541,7 +553,7 @@ mac_table_push(struct rte_eth_dev *dev, uint32_t index,
 
 static int
 virtio_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
-		uint32_t index, uint32_t vmdq __rte_unused)
+	uint32_t index, uint32_t vmdq __rte_unused)
 {
 	return mac_table_push(dev, index, mac);
 }
@@ -560,15 +572,16 @@ virtio_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	uint16_t q;
 
 	if (mtu > hw->max_mtu) {
-		VIRTIO_LOG(ERR, "%s: MTU %u is above the device's %u",
-			hw->name, mtu, hw->max_mtu);
+		VIRTIO_LOG(ERR, "%s: MTU %u is above the device's %u", hw->name,
+			mtu, hw->max_mtu);
 		return -EINVAL;
 	}
 	for (q = 0; q < dev->data->nb_rx_queues; q++) {
 		rxq = dev->data->rx_queues[q];
 		if (rxq != NULL && !rxq->mergeable &&
-				rx_buf_room(rxq->mp) < frame_of_mtu(mtu)) {
-			VIRTIO_LOG(ERR, "%s: MTU %u does not fit one rx buffer "
+			rx_buf_room(rxq->mp) < frame_of_mtu(mtu)) {
+			VIRTIO_LOG(ERR,
+				"%s: MTU %u does not fit one rx buffer "
 				"and the device has no mergeable rx buffers",
 				hw->name, mtu);
 			return -EINVAL;
@@ -591,15 +604,15 @@ virtio_rx_intr_enable(struct rte_eth_dev *dev, uint16_t queue_id)
 	int fd;
 
 	virtqueue_intr_enable(rxq->vq, true);
-	if (vq_used_count(rxq->vq) == 0 ||
-			!rte_intr_dp_is_en(dev->intr_handle))
+	if (vq_used_count(rxq->vq) == 0 || !rte_intr_dp_is_en(dev->intr_handle))
 		return 0;
 	fd = rte_intr_efds_index_get(dev->intr_handle, queue_id);
 	/* EAGAIN: the counter is already nonzero, a wake-up is pending. */
 	if (fd >= 0 && write(fd, &one, sizeof(one)) < 0 && errno != EAGAIN)
-		VIRTIO_LOG(ERR, "%s: cannot raise the interrupt of rx queue "
-			"%u: %s", virtio_hw_of(dev)->name, queue_id,
-			strerror(errno));
+		VIRTIO_LOG(ERR,
+			"%s: cannot raise the interrupt of rx queue "
+			"%u: %s",
+			virtio_hw_of(dev)->name, queue_id, strerror(errno));
 	return 0;
 }
 
@@ -643,7 +656,7 @@ static const struct eth_dev_ops virtio_eth_ops = {
 
 int
 virtio_ethdev_init(struct rte_eth_dev *dev,
-		const struct rte_ether_addr *fallback_mac)
+	const struct rte_ether_addr *fallback_mac)
 {
 	struct virtio_hw *hw = virtio_hw_of(dev);
 	int ret;

@@ -21,15 +21,15 @@
  * @return 0 or a negative errno (one log line).
  */
 int virtio_ethdev_init(struct rte_eth_dev *dev,
-		const struct rte_ether_addr *fallback_mac);
+	const struct rte_ether_addr *fallback_mac);
 
 /* virtio_stats.c: the statistics operations. */
 int virtio_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
 int virtio_stats_reset(struct rte_eth_dev *dev);
 int virtio_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
-		unsigned int n);
+	unsigned int n);
 int virtio_xstats_get_names(struct rte_eth_dev *dev,
-		struct rte_eth_xstat_name *names, unsigned int size);
+	struct rte_eth_xstat_name *names, unsigned int size);
 
 /* The device's config changed (link): refresh it, raise LSC if asked. */
 void virtio_ethdev_config_changed(struct rte_eth_dev *dev);

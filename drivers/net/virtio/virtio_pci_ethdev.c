@@ -63,7 +63,7 @@ virtio_pci_intr(void *arg)
 	isr = hw->ops->get_isr(hw);
 	VIRTIO_LOG(DEBUG, "%s: device interrupt, ISR 0x%02x", hw->name, isr);
 	if (virtio_pci_msix_enabled(vpci->pci) ||
-			(isr & VIRTIO_PCI_ISR_CONFIG) != 0)
+		(isr & VIRTIO_PCI_ISR_CONFIG) != 0)
 		virtio_ethdev_config_changed(dev);
 	rte_intr_ack(vpci->pci->intr_handle);
 }
@@ -77,18 +77,23 @@ virtio_pci_rxq_intr_check(struct virtio_hw *hw, uint16_t nb_rxq)
 	uint16_t table;
 
 	if (h == NULL || rte_intr_type_get(h) != RTE_INTR_HANDLE_VFIO_MSIX) {
-		VIRTIO_LOG(ERR, "%s: rx interrupts need an MSI-X vector per "
+		VIRTIO_LOG(ERR,
+			"%s: rx interrupts need an MSI-X vector per "
 			"queue, and this binding gives %s: bind the device to "
 			"vfio-pci, or configure without intr_conf.rxq",
-			hw->name, vpci->pci->kdrv == RTE_PCI_KDRV_UIO_GENERIC ?
-			"INTx only (uio_pci_generic)" : "no MSI-X");
+			hw->name,
+			vpci->pci->kdrv == RTE_PCI_KDRV_UIO_GENERIC ?
+				"INTx only (uio_pci_generic)" :
+				"no MSI-X");
 		return -ENOTSUP;
 	}
 	table = virtio_pci_msix_table_size(vpci->pci);
 	if ((uint32_t)nb_rxq + 1 > table) {
-		VIRTIO_LOG(ERR, "%s: %u rx queues with interrupts need %u MSI-X "
+		VIRTIO_LOG(ERR,
+			"%s: %u rx queues with interrupts need %u MSI-X "
 			"vectors, the device has %u: use fewer queues (QEMU: "
-			"vectors=N)", hw->name, nb_rxq, nb_rxq + 1, table);
+			"vectors=N)",
+			hw->name, nb_rxq, nb_rxq + 1, table);
 		return -ENOTSUP;
 	}
 	return 0;
@@ -132,8 +137,10 @@ rx_vectors_setup(struct rte_eth_dev *dev, struct virtio_pci_dev *vpci)
 		ret = rte_intr_enable(h);
 	vpci->nb_rx_vectors = nb;
 	if (ret != 0) {
-		VIRTIO_LOG(ERR, "%s: cannot set up %u rx interrupt vectors "
-			"(%d)", dev->data->name, nb, ret);
+		VIRTIO_LOG(ERR,
+			"%s: cannot set up %u rx interrupt vectors "
+			"(%d)",
+			dev->data->name, nb, ret);
 		rx_vectors_release(dev, vpci);
 		return ret < 0 ? ret : -EIO;
 	}
@@ -169,8 +176,10 @@ virtio_pci_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *dev)
 			VIRTIO_PCI_LEGACY_MSIX_CONFIG);
 	}
 	if (vec == VIRTIO_MSI_NO_VECTOR)
-		VIRTIO_LOG(WARNING, "%s: the device took no MSI-X vector for "
-			"config changes: no LSC events", hw->name);
+		VIRTIO_LOG(WARNING,
+			"%s: the device took no MSI-X vector for "
+			"config changes: no LSC events",
+			hw->name);
 	return 0;
 }
 
@@ -187,7 +196,7 @@ static void
 virtio_pci_intr_release(struct rte_eth_dev *dev, struct rte_pci_device *pci)
 {
 	if (pci->intr_handle == NULL ||
-			(dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC) == 0)
+		(dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC) == 0)
 		return;
 	rte_intr_disable(pci->intr_handle);
 	rte_intr_callback_unregister_sync(pci->intr_handle, virtio_pci_intr,
@@ -235,11 +244,13 @@ transport_pick(struct virtio_pci_port *port)
 	ret = virtio_pci_modern_map(&port->vpci);
 	if (ret == -ENODEV) {
 		if (behind_iommu(pci)) {
-			VIRTIO_LOG(ERR, "%s: a legacy virtio device cannot do "
+			VIRTIO_LOG(ERR,
+				"%s: a legacy virtio device cannot do "
 				"DMA through an IOMMU (its addresses are "
 				"guest-physical): bind it to uio_pci_generic "
 				"or vfio-pci in no-IOMMU mode, or use a modern "
-				"device with iommu_platform=on", pci->name);
+				"device with iommu_platform=on",
+				pci->name);
 			return -EPERM;
 		}
 		ret = virtio_pci_legacy_map(&port->vpci);
@@ -262,11 +273,14 @@ virtio_pci_probe_port(struct rte_eth_dev *dev, struct rte_pci_device *pci)
 	if (ret != 0)
 		return ret;
 	ret = virtio_ethdev_init(dev, NULL);
-	if (ret == 0 && behind_iommu(pci) && (port->hw.device_features &
+	if (ret == 0 && behind_iommu(pci) &&
+		(port->hw.device_features &
 			VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM)) == 0) {
-		VIRTIO_LOG(ERR, "%s: behind an IOMMU the device must offer "
+		VIRTIO_LOG(ERR,
+			"%s: behind an IOMMU the device must offer "
 			"ACCESS_PLATFORM (QEMU: iommu_platform=on), else it "
-			"bypasses the IOMMU", pci->name);
+			"bypasses the IOMMU",
+			pci->name);
 		ret = -EPERM;
 	}
 	if (ret != 0 && !port->vpci.modern)
@@ -276,7 +290,7 @@ virtio_pci_probe_port(struct rte_eth_dev *dev, struct rte_pci_device *pci)
 
 static int
 virtio_pci_probe(struct rte_pci_driver *drv __rte_unused,
-		struct rte_pci_device *pci)
+	struct rte_pci_device *pci)
 {
 	struct rte_eth_dev *dev;
 	int ret;
@@ -300,17 +314,20 @@ virtio_pci_probe(struct rte_pci_driver *drv __rte_unused,
 		return ret;
 	}
 	if (pci->intr_handle != NULL &&
-			rte_intr_type_get(pci->intr_handle) !=
-			RTE_INTR_HANDLE_UNKNOWN &&
-			rte_intr_callback_register(pci->intr_handle,
-			virtio_pci_intr, dev) == 0) {
+		rte_intr_type_get(pci->intr_handle) != RTE_INTR_HANDLE_UNKNOWN &&
+		rte_intr_callback_register(pci->intr_handle, virtio_pci_intr,
+			dev) == 0) {
 		rte_intr_enable(pci->intr_handle);
 		dev->data->dev_flags |= RTE_ETH_DEV_INTR_LSC;
-		VIRTIO_LOG(DEBUG, "%s: link changes by interrupt (handle type "
-			"%d)", pci->name, rte_intr_type_get(pci->intr_handle));
+		VIRTIO_LOG(DEBUG,
+			"%s: link changes by interrupt (handle type "
+			"%d)",
+			pci->name, rte_intr_type_get(pci->intr_handle));
 	} else {
-		VIRTIO_LOG(NOTICE, "%s: no device interrupt: no LSC events, "
-			"the link is polled", pci->name);
+		VIRTIO_LOG(NOTICE,
+			"%s: no device interrupt: no LSC events, "
+			"the link is polled",
+			pci->name);
 	}
 	rte_eth_dev_probing_finish(dev);
 	return 0;
@@ -322,7 +339,7 @@ virtio_pci_remove(struct rte_pci_device *pci)
 	struct rte_eth_dev *dev = rte_eth_dev_allocated(pci->device.name);
 
 	if (dev == NULL)
-		return 0;	/* the application closed it already */
+		return 0; /* the application closed it already */
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);

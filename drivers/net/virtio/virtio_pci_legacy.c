@@ -60,20 +60,20 @@ static off_t
 legacy_cfg_off(struct virtio_hw *hw, size_t offset)
 {
 	return VIRTIO_PCI_LEGACY_CONFIG(
-		virtio_pci_msix_enabled(vpci_of(hw)->pci)) + (off_t)offset;
+		       virtio_pci_msix_enabled(vpci_of(hw)->pci)) +
+		(off_t)offset;
 }
 
 /* Any access width is fine for the legacy device config (4.1.4.10). */
 static void
-legacy_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst,
-		int len)
+legacy_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst, int len)
 {
 	io_read(hw, dst, (size_t)len, legacy_cfg_off(hw, offset));
 }
 
 static void
 legacy_write_dev_config(struct virtio_hw *hw, size_t offset, const void *src,
-		int len)
+	int len)
 {
 	io_write(hw, src, (size_t)len, legacy_cfg_off(hw, offset));
 }
@@ -118,8 +118,10 @@ legacy_set_features(struct virtio_hw *hw, uint64_t features)
 	uint32_t f = (uint32_t)features;
 
 	if ((features >> 32) != 0) {
-		VIRTIO_LOG(ERR, "%s: legacy devices have no feature bits "
-			"above 31", hw->name);
+		VIRTIO_LOG(ERR,
+			"%s: legacy devices have no feature bits "
+			"above 31",
+			hw->name);
 		return -EINVAL;
 	}
 	io_write(hw, &f, sizeof(f), VIRTIO_PCI_LEGACY_GUEST_FEATURES);
@@ -155,8 +157,10 @@ legacy_queue_vector_set(struct virtio_hw *hw, struct virtqueue *vq)
 	io_write(hw, &vec, sizeof(vec), VIRTIO_PCI_LEGACY_MSIX_QUEUE);
 	io_read(hw, &got, sizeof(got), VIRTIO_PCI_LEGACY_MSIX_QUEUE);
 	if (got != vec) {
-		VIRTIO_LOG(ERR, "%s: the device refused MSI-X vector %u for "
-			"queue %u", hw->name, vec, vq->index);
+		VIRTIO_LOG(ERR,
+			"%s: the device refused MSI-X vector %u for "
+			"queue %u",
+			hw->name, vec, vq->index);
 		return -EIO;
 	}
 	return 0;
@@ -169,8 +173,9 @@ legacy_setup_queue(struct virtio_hw *hw, struct virtqueue *vq)
 	uint32_t pfn = (uint32_t)(addr >> VIRTIO_PCI_LEGACY_PFN_SHIFT);
 
 	if ((addr & (VIRTQUEUE_ALIGN - 1)) != 0 ||
-			(addr >> VIRTIO_PCI_LEGACY_PFN_SHIFT) > UINT32_MAX) {
-		VIRTIO_LOG(ERR, "%s: queue %u at 0x%" PRIx64 " cannot be "
+		(addr >> VIRTIO_PCI_LEGACY_PFN_SHIFT) > UINT32_MAX) {
+		VIRTIO_LOG(ERR,
+			"%s: queue %u at 0x%" PRIx64 " cannot be "
 			"given to a legacy device (4 KiB aligned, below 16 TiB)",
 			hw->name, vq->index, addr);
 		return -EINVAL;
@@ -189,8 +194,7 @@ legacy_del_queue(struct virtio_hw *hw, struct virtqueue *vq)
 {
 	uint32_t zero = 0;
 
-	io_write(hw, &vq->index, sizeof(vq->index),
-		VIRTIO_PCI_LEGACY_QUEUE_SEL);
+	io_write(hw, &vq->index, sizeof(vq->index), VIRTIO_PCI_LEGACY_QUEUE_SEL);
 	io_write(hw, &zero, sizeof(zero), VIRTIO_PCI_LEGACY_QUEUE_PFN);
 }
 

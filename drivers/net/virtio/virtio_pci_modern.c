@@ -20,15 +20,15 @@
 #include "virtio_log.h"
 #include "virtio_pci.h"
 
-#define PCI_STATUS		0x06
-#define PCI_STATUS_CAP_LIST	0x10
-#define PCI_CAPABILITY_LIST	0x34
-#define PCI_CAP_ID_VNDR		0x09
-#define PCI_CAP_ID_MSIX		0x11
-#define PCI_MSIX_ENABLE		0x8000
-#define PCI_MSIX_TABLE_SIZE	0x07ff	/* N - 1 */
-#define CAP_WALK_MAX		48
-#define RESET_WAIT_US		(1000 * 1000)
+#define PCI_STATUS	    0x06
+#define PCI_STATUS_CAP_LIST 0x10
+#define PCI_CAPABILITY_LIST 0x34
+#define PCI_CAP_ID_VNDR	    0x09
+#define PCI_CAP_ID_MSIX	    0x11
+#define PCI_MSIX_ENABLE	    0x8000
+#define PCI_MSIX_TABLE_SIZE 0x07ff /* N - 1 */
+#define CAP_WALK_MAX	    48
+#define RESET_WAIT_US	    (1000 * 1000)
 
 /* struct virtio_pci_cap (4.1.4), as it sits in config space. */
 struct pci_vndr_cap {
@@ -99,15 +99,16 @@ wr64_halves(uint8_t *base, size_t lo, size_t hi, uint64_t v)
 /* Calls fn on each capability of the config space's list; stops at 1. */
 static int
 caps_walk(struct rte_pci_device *pci,
-		int (*fn)(struct rte_pci_device *pci, uint8_t pos, void *arg),
-		void *arg)
+	int (*fn)(struct rte_pci_device *pci, uint8_t pos, void *arg),
+	void *arg)
 {
 	uint16_t status;
 	uint8_t pos, next[2];
 	int i, ret;
 
 	if (rte_pci_read_config(pci, &status, sizeof(status), PCI_STATUS) !=
-			sizeof(status) || !(status & PCI_STATUS_CAP_LIST))
+			sizeof(status) ||
+		!(status & PCI_STATUS_CAP_LIST))
 		return 0;
 	if (rte_pci_read_config(pci, &pos, 1, PCI_CAPABILITY_LIST) != 1)
 		return -EIO;
@@ -129,8 +130,7 @@ msix_cap(struct rte_pci_device *pci, uint8_t pos, void *arg)
 	uint16_t ctrl;
 	uint8_t id;
 
-	if (rte_pci_read_config(pci, &id, 1, pos) != 1 ||
-			id != PCI_CAP_ID_MSIX)
+	if (rte_pci_read_config(pci, &id, 1, pos) != 1 || id != PCI_CAP_ID_MSIX)
 		return 0;
 	if (rte_pci_read_config(pci, &ctrl, 2, pos + 2) == 2)
 		*(uint16_t *)arg = ctrl;
@@ -167,28 +167,37 @@ vndr_cap(struct rte_pci_device *pci, uint8_t pos, void *arg)
 	uint32_t mult;
 
 	if (rte_pci_read_config(pci, &cap, sizeof(cap), pos) != sizeof(cap) ||
-			cap.cap_vndr != PCI_CAP_ID_VNDR)
+		cap.cap_vndr != PCI_CAP_ID_VNDR)
 		return 0;
 	switch (cap.cfg_type) {
-	case VIRTIO_PCI_CAP_COMMON_CFG: slot = &vpci->common; break;
-	case VIRTIO_PCI_CAP_NOTIFY_CFG: slot = &vpci->notify_base; break;
-	case VIRTIO_PCI_CAP_ISR_CFG: slot = &vpci->isr; break;
-	case VIRTIO_PCI_CAP_DEVICE_CFG: slot = &vpci->dev_cfg; break;
-	default: return 0;	/* reserved or unused types: ignored */
+	case VIRTIO_PCI_CAP_COMMON_CFG:
+		slot = &vpci->common;
+		break;
+	case VIRTIO_PCI_CAP_NOTIFY_CFG:
+		slot = &vpci->notify_base;
+		break;
+	case VIRTIO_PCI_CAP_ISR_CFG:
+		slot = &vpci->isr;
+		break;
+	case VIRTIO_PCI_CAP_DEVICE_CFG:
+		slot = &vpci->dev_cfg;
+		break;
+	default:
+		return 0; /* reserved or unused types: ignored */
 	}
 	if (*slot != NULL || cap.bar >= PCI_MAX_RESOURCE)
 		return 0;
 	res = &pci->mem_resource[cap.bar];
-	if (res->addr == NULL ||
-			(uint64_t)cap.offset + cap.length > res->len) {
-		VIRTIO_LOG(ERR, "%s: virtio capability %u points outside BAR "
-			"%u (not mapped, or too short)", pci->name,
-			cap.cfg_type, cap.bar);
+	if (res->addr == NULL || (uint64_t)cap.offset + cap.length > res->len) {
+		VIRTIO_LOG(ERR,
+			"%s: virtio capability %u points outside BAR "
+			"%u (not mapped, or too short)",
+			pci->name, cap.cfg_type, cap.bar);
 		return -EINVAL;
 	}
 	if (cap.cfg_type == VIRTIO_PCI_CAP_NOTIFY_CFG) {
-		if (rte_pci_read_config(pci, &mult, sizeof(mult), pos +
-				sizeof(cap)) != sizeof(mult))
+		if (rte_pci_read_config(pci, &mult, sizeof(mult),
+			    pos + sizeof(cap)) != sizeof(mult))
 			return -EIO;
 		vpci->notify_mult = mult;
 	}
@@ -204,15 +213,16 @@ virtio_pci_modern_map(struct virtio_pci_dev *vpci)
 	if (ret < 0)
 		return ret;
 	if (vpci->common == NULL && vpci->notify_base == NULL &&
-			vpci->isr == NULL && vpci->dev_cfg == NULL)
-		return -ENODEV;	/* 4.1.5.1.1: no capabilities, legacy */
+		vpci->isr == NULL && vpci->dev_cfg == NULL)
+		return -ENODEV; /* 4.1.5.1.1: no capabilities, legacy */
 	if (vpci->common == NULL || vpci->notify_base == NULL ||
-			vpci->isr == NULL || vpci->dev_cfg == NULL) {
-		VIRTIO_LOG(ERR, "%s: a virtio capability is missing (common "
-			"%s, notify %s, isr %s, device %s)", vpci->pci->name,
-			vpci->common ? "ok" : "no", vpci->notify_base ? "ok" :
-			"no", vpci->isr ? "ok" : "no", vpci->dev_cfg ? "ok" :
-			"no");
+		vpci->isr == NULL || vpci->dev_cfg == NULL) {
+		VIRTIO_LOG(ERR,
+			"%s: a virtio capability is missing (common "
+			"%s, notify %s, isr %s, device %s)",
+			vpci->pci->name, vpci->common ? "ok" : "no",
+			vpci->notify_base ? "ok" : "no",
+			vpci->isr ? "ok" : "no", vpci->dev_cfg ? "ok" : "no");
 		return -EINVAL;
 	}
 	vpci->modern = true;
@@ -221,8 +231,7 @@ virtio_pci_modern_map(struct virtio_pci_dev *vpci)
 
 /* 4.1.4.3.1: read the device config consistently with the generation. */
 static void
-modern_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst,
-		int len)
+modern_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst, int len)
 {
 	struct virtio_pci_dev *vpci = vpci_of(hw);
 	uint8_t gen, *d = dst;
@@ -237,7 +246,7 @@ modern_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst,
 
 static void
 modern_write_dev_config(struct virtio_hw *hw, size_t offset, const void *src,
-		int len)
+	int len)
 {
 	struct virtio_pci_dev *vpci = vpci_of(hw);
 	const uint8_t *s = src;
@@ -269,8 +278,10 @@ modern_reset(struct virtio_hw *hw)
 	modern_set_status(hw, VIRTIO_STATUS_RESET);
 	while (modern_get_status(hw) != VIRTIO_STATUS_RESET) {
 		if (waited >= RESET_WAIT_US) {
-			VIRTIO_LOG(ERR, "%s: the device did not finish its "
-				"reset within a second", hw->name);
+			VIRTIO_LOG(ERR,
+				"%s: the device did not finish its "
+				"reset within a second",
+				hw->name);
 			return -ETIMEDOUT;
 		}
 		rte_delay_us_sleep(100);
@@ -335,14 +346,16 @@ modern_setup_queue(struct virtio_hw *hw, struct virtqueue *vq)
 	wr16(c, VIRTIO_PCI_COMMON_Q_MSIX, vec);
 	/* 4.1.5.1.2.1: the device says NO_VECTOR when it cannot map it. */
 	if (rd16(c, VIRTIO_PCI_COMMON_Q_MSIX) != vec) {
-		VIRTIO_LOG(ERR, "%s: the device refused MSI-X vector %u for "
-			"queue %u", hw->name, vec, vq->index);
+		VIRTIO_LOG(ERR,
+			"%s: the device refused MSI-X vector %u for "
+			"queue %u",
+			hw->name, vec, vq->index);
 		return -EIO;
 	}
 	wr64_halves(c, VIRTIO_PCI_COMMON_Q_DESCLO, VIRTIO_PCI_COMMON_Q_DESCHI,
 		virtqueue_desc_addr(vq));
-	wr64_halves(c, VIRTIO_PCI_COMMON_Q_AVAILLO,
-		VIRTIO_PCI_COMMON_Q_AVAILHI, virtqueue_avail_addr(vq));
+	wr64_halves(c, VIRTIO_PCI_COMMON_Q_AVAILLO, VIRTIO_PCI_COMMON_Q_AVAILHI,
+		virtqueue_avail_addr(vq));
 	wr64_halves(c, VIRTIO_PCI_COMMON_Q_USEDLO, VIRTIO_PCI_COMMON_Q_USEDHI,
 		virtqueue_used_addr(vq));
 	notify_off = rd16(c, VIRTIO_PCI_COMMON_Q_NOFF);
@@ -354,10 +367,9 @@ modern_setup_queue(struct virtio_hw *hw, struct virtqueue *vq)
 }
 
 static void
-modern_del_queue(struct virtio_hw *hw __rte_unused,
-		struct virtqueue *vq)
+modern_del_queue(struct virtio_hw *hw __rte_unused, struct virtqueue *vq)
 {
-	vq->notify_addr = NULL;	/* the device forgets it at reset */
+	vq->notify_addr = NULL; /* the device forgets it at reset */
 }
 
 /* 4.1.5.2: the queue index, 16 bits, at the queue's notify address. */

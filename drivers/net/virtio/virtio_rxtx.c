@@ -19,13 +19,13 @@
 
 #include "virtio_rxtx.h"
 
-#define RX_REFILL_MAX 64	/* mbufs taken from the pool at once */
+#define RX_REFILL_MAX 64 /* mbufs taken from the pool at once */
 
 static inline void
 stats_count(struct virtio_queue_stats *st, const struct rte_mbuf *m)
 {
-	const struct rte_ether_addr *dst =
-		rte_pktmbuf_mtod(m, const struct rte_ether_addr *);
+	const struct rte_ether_addr *dst = rte_pktmbuf_mtod(m,
+		const struct rte_ether_addr *);
 
 	st->bytes += m->pkt_len;
 	st->size[virtio_size_bucket(m->pkt_len)]++;
@@ -42,7 +42,7 @@ static inline uint64_t
 rx_buf_addr(const struct virtio_rxq *rxq, const struct rte_mbuf *m)
 {
 	uint64_t base = rxq->use_va ? (uint64_t)(uintptr_t)m->buf_addr :
-		m->buf_iova;
+				      m->buf_iova;
 
 	return base + RTE_PKTMBUF_HEADROOM - rxq->hdr_size;
 }
@@ -174,7 +174,7 @@ rx_mergeable(struct virtio_rxq *rxq, uint16_t *avail, bool *wait)
 	hdr = RTE_PTR_ADD(head->buf_addr, RTE_PKTMBUF_HEADROOM - rxq->hdr_size);
 	nb_bufs = hdr->num_buffers;
 	if (unlikely(nb_bufs == 0 || nb_bufs > vq->size))
-		nb_bufs = 1;	/* malformed: counted as an error below */
+		nb_bufs = 1; /* malformed: counted as an error below */
 	if (nb_bufs > *avail) {
 		*wait = true;
 		return NULL;
@@ -264,7 +264,7 @@ static inline uint64_t
 tx_seg_addr(const struct virtio_txq *txq, const struct rte_mbuf *seg)
 {
 	return txq->use_va ? rte_pktmbuf_mtod(seg, uint64_t) :
-		rte_mbuf_data_iova(seg);
+			     rte_mbuf_data_iova(seg);
 }
 
 /* Whether the header can go into the first segment's headroom. */
@@ -278,7 +278,7 @@ tx_can_push(const struct virtio_txq *txq, const struct rte_mbuf *m)
 /* Builds the chain of one packet; the caller checked there is room. */
 static void
 tx_enqueue(struct virtio_txq *txq, struct rte_mbuf *m, bool push,
-		uint16_t ndescs)
+	uint16_t ndescs)
 {
 	struct virtqueue *vq = txq->vq;
 	uint16_t head = vq_desc_take(vq), id = head;

@@ -48,11 +48,11 @@ struct virtio_rxq {
 	struct virtqueue *vq;
 	struct virtio_hw *hw;
 	struct rte_mempool *mp;
-	uint64_t *nombuf;		/* &dev->data->rx_mbuf_alloc_failed */
+	uint64_t *nombuf; /* &dev->data->rx_mbuf_alloc_failed */
 	uint16_t port_id;
 	uint16_t queue_id;
 	uint16_t hdr_size;
-	uint16_t refill_thresh;	/* refill when this many are free */
+	uint16_t refill_thresh; /* refill when this many are free */
 	bool mergeable;
 	bool use_va;
 	struct virtio_queue_stats stats;
@@ -64,10 +64,10 @@ struct virtio_txq {
 	uint16_t port_id;
 	uint16_t queue_id;
 	uint16_t hdr_size;
-	uint16_t free_thresh;	/* reclaim below this many free */
+	uint16_t free_thresh; /* reclaim below this many free */
 	bool use_va;
-	uint8_t *hdrs;		/* one 16-byte slot per descriptor */
-	uint64_t hdrs_addr;	/* their device address */
+	uint8_t *hdrs;	    /* one 16-byte slot per descriptor */
+	uint64_t hdrs_addr; /* their device address */
 	const struct rte_memzone *hdrs_mz;
 	struct virtio_queue_stats stats;
 };

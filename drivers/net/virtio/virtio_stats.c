@@ -81,7 +81,10 @@ struct xstat_field {
 	size_t offset;
 };
 
-#define XSTAT(n, f) { n, offsetof(struct virtio_queue_stats, f) }
+#define XSTAT(n, f) \
+	{ \
+		n, offsetof(struct virtio_queue_stats, f) \
+	}
 static const struct xstat_field xstat_fields[] = {
 	XSTAT("good_packets", packets),
 	XSTAT("good_bytes", bytes),
@@ -103,13 +106,13 @@ static unsigned int
 xstats_count(const struct rte_eth_dev *dev)
 {
 	return (unsigned int)(dev->data->nb_rx_queues +
-		dev->data->nb_tx_queues) * NB_XSTAT_FIELDS;
+		       dev->data->nb_tx_queues) *
+		NB_XSTAT_FIELDS;
 }
 
 /* The stats of xstat number i, and its queue's direction and number. */
 static const struct virtio_queue_stats *
-xstat_queue(const struct rte_eth_dev *dev, unsigned int i, bool *rx,
-		uint16_t *q)
+xstat_queue(const struct rte_eth_dev *dev, unsigned int i, bool *rx, uint16_t *q)
 {
 	unsigned int qi = i / NB_XSTAT_FIELDS;
 	const struct virtio_rxq *rxq;
@@ -128,7 +131,7 @@ xstat_queue(const struct rte_eth_dev *dev, unsigned int i, bool *rx,
 
 int
 virtio_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
-		unsigned int n)
+	unsigned int n)
 {
 	unsigned int i, count = xstats_count(dev);
 	const struct virtio_queue_stats *st;
@@ -140,15 +143,17 @@ virtio_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats,
 	for (i = 0; i < count; i++) {
 		st = xstat_queue(dev, i, &rx, &q);
 		xstats[i].id = i;
-		xstats[i].value = st == NULL ? 0 : *(const uint64_t *)
-			RTE_PTR_ADD(st, xstat_fields[i % NB_XSTAT_FIELDS].offset);
+		xstats[i].value = st == NULL ?
+			0 :
+			*(const uint64_t *)RTE_PTR_ADD(st,
+				xstat_fields[i % NB_XSTAT_FIELDS].offset);
 	}
 	return (int)count;
 }
 
 int
 virtio_xstats_get_names(struct rte_eth_dev *dev,
-		struct rte_eth_xstat_name *names, unsigned int size)
+	struct rte_eth_xstat_name *names, unsigned int size)
 {
 	unsigned int i, count = xstats_count(dev);
 	uint16_t q;

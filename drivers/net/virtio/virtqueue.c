@@ -35,7 +35,7 @@ virtqueue_ring_size(uint16_t size)
 
 struct virtqueue *
 virtqueue_create(const char *name, uint16_t index, uint16_t size, int socket,
-		bool use_va)
+	bool use_va)
 {
 	const struct rte_memzone *mz;
 	struct virtqueue *vq;
@@ -48,9 +48,9 @@ virtqueue_create(const char *name, uint16_t index, uint16_t size, int socket,
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	vq = rte_zmalloc_socket(name, sizeof(*vq) +
-		(size_t)size * sizeof(vq->extra[0]), RTE_CACHE_LINE_SIZE,
-		socket);
+	vq = rte_zmalloc_socket(name,
+		sizeof(*vq) + (size_t)size * sizeof(vq->extra[0]),
+		RTE_CACHE_LINE_SIZE, socket);
 	if (vq == NULL) {
 		VQ_LOG(ERR, "%s: no memory for the queue", name);
 		rte_errno = ENOMEM;
@@ -77,8 +77,9 @@ virtqueue_create(const char *name, uint16_t index, uint16_t size, int socket,
 	vq->avail = (struct vring_avail *)(base +
 		(size_t)size * sizeof(struct vring_desc));
 	vq->used_event = &vq->avail->ring[size];
-	vq->used = (struct vring_used *)(base + RTE_ALIGN_CEIL(
-		RTE_PTR_DIFF(vq->used_event + 1, base), VIRTQUEUE_ALIGN));
+	vq->used = (struct vring_used *)(base +
+		RTE_ALIGN_CEIL(RTE_PTR_DIFF(vq->used_event + 1, base),
+			VIRTQUEUE_ALIGN));
 	vq->avail_event = (uint16_t *)&vq->used->ring[size];
 	vq->kick_fd = -1;
 	vq->call_fd = -1;
@@ -140,11 +141,14 @@ virtqueue_intr_enable(struct virtqueue *vq, bool enable)
 	vq->intr_enabled = enable;
 	if (vq->event_idx) {
 		/* Notify at the next element the driver has not seen. */
-		__atomic_store_n(vq->used_event, enable ? vq->used_cons :
-			(uint16_t)(vq->used_cons + vq->size), __ATOMIC_RELAXED);
+		__atomic_store_n(vq->used_event,
+			enable ? vq->used_cons :
+				 (uint16_t)(vq->used_cons + vq->size),
+			__ATOMIC_RELAXED);
 	} else {
-		__atomic_store_n(&vq->avail->flags, enable ? 0 :
-			VRING_AVAIL_F_NO_INTERRUPT, __ATOMIC_RELAXED);
+		__atomic_store_n(&vq->avail->flags,
+			enable ? 0 : VRING_AVAIL_F_NO_INTERRUPT,
+			__ATOMIC_RELAXED);
 	}
 	/* The device reads the new setting before we look at the ring again. */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);

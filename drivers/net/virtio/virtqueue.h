@@ -67,9 +67,9 @@
 #endif
 
 /* 2.7.5 struct virtq_desc. */
-#define VRING_DESC_F_NEXT	1
-#define VRING_DESC_F_WRITE	2
-#define VRING_DESC_F_INDIRECT	4
+#define VRING_DESC_F_NEXT     1
+#define VRING_DESC_F_WRITE    2
+#define VRING_DESC_F_INDIRECT 4
 
 struct vring_desc {
 	uint64_t addr;
@@ -88,7 +88,7 @@ struct vring_avail {
 };
 
 /* 2.7.8 struct virtq_used; avail_event follows ring[size]. */
-#define VRING_USED_F_NO_NOTIFY	1
+#define VRING_USED_F_NO_NOTIFY 1
 
 struct vring_used_elem {
 	uint32_t id;
@@ -102,13 +102,13 @@ struct vring_used {
 };
 
 /* Legacy queue alignment, 2.7.2 / 4.1.5.1.3 (the used ring starts here). */
-#define VIRTQUEUE_ALIGN 4096
+#define VIRTQUEUE_ALIGN	   4096
 #define VIRTQUEUE_MAX_SIZE 32768
 
 /* What the driver hangs on a chain's head while the device has it. */
 struct vq_desc_extra {
-	void *cookie;		/* an mbuf (chain) or NULL */
-	uint16_t ndescs;	/* descriptors in the chain */
+	void *cookie;	 /* an mbuf (chain) or NULL */
+	uint16_t ndescs; /* descriptors in the chain */
 };
 
 struct virtqueue {
@@ -116,30 +116,30 @@ struct virtqueue {
 	struct vring_desc *desc;
 	struct vring_avail *avail;
 	struct vring_used *used;
-	uint16_t *used_event;	/* avail->ring[size] */
-	uint16_t *avail_event;	/* used->ring[size] */
+	uint16_t *used_event;  /* avail->ring[size] */
+	uint16_t *avail_event; /* used->ring[size] */
 
 	/* Driver state: the driver's side only, never shared. */
-	uint16_t size;		/* Q */
-	uint16_t mask;		/* Q - 1 */
-	uint16_t avail_idx;	/* next avail.idx (free running) */
-	uint16_t used_cons;	/* used elements consumed (free running) */
-	uint16_t kick_idx;	/* avail_idx at the last notify decision */
-	uint16_t nb_free;	/* descriptors on the free list */
-	uint16_t free_head;	/* first free descriptor */
-	uint16_t index;		/* queue index on the device */
-	bool event_idx;		/* VIRTIO_F_EVENT_IDX negotiated */
-	bool intr_enabled;	/* device-to-driver notifications wanted */
+	uint16_t size;	    /* Q */
+	uint16_t mask;	    /* Q - 1 */
+	uint16_t avail_idx; /* next avail.idx (free running) */
+	uint16_t used_cons; /* used elements consumed (free running) */
+	uint16_t kick_idx;  /* avail_idx at the last notify decision */
+	uint16_t nb_free;   /* descriptors on the free list */
+	uint16_t free_head; /* first free descriptor */
+	uint16_t index;	    /* queue index on the device */
+	bool event_idx;	    /* VIRTIO_F_EVENT_IDX negotiated */
+	bool intr_enabled;  /* device-to-driver notifications wanted */
 
 	/* Where the rings are, as the device addresses them. */
-	uint64_t ring_addr;	/* IOVA, or VA for virtio-user */
-	size_t ring_size;	/* bytes of the block */
+	uint64_t ring_addr; /* IOVA, or VA for virtio-user */
+	size_t ring_size;   /* bytes of the block */
 	const struct rte_memzone *mz;
-	void *notify_addr;	/* transport's doorbell for this queue */
-	int kick_fd;		/* virtio-user: the kick eventfd, else -1 */
-	int call_fd;		/* virtio-user: the call eventfd, else -1 */
+	void *notify_addr; /* transport's doorbell for this queue */
+	int kick_fd;	   /* virtio-user: the kick eventfd, else -1 */
+	int call_fd;	   /* virtio-user: the call eventfd, else -1 */
 
-	struct vq_desc_extra extra[];	/* size entries, by head index */
+	struct vq_desc_extra extra[]; /* size entries, by head index */
 };
 
 /* Bytes of ring memory for a queue of size entries (legacy layout). */
@@ -154,7 +154,7 @@ size_t virtqueue_ring_size(uint16_t size);
  *   EINVAL (bad size) or ENOMEM (one log line).
  */
 struct virtqueue *virtqueue_create(const char *name, uint16_t index,
-		uint16_t size, int socket, bool use_va);
+	uint16_t size, int socket, bool use_va);
 
 /* Frees the queue and its ring memory (NULL is fine). */
 void virtqueue_free(struct virtqueue *vq);
@@ -262,9 +262,10 @@ vq_kick_prepare(struct virtqueue *vq)
 	vq->kick_idx = new_idx;
 	if (vq->event_idx)
 		return vring_need_event(__atomic_load_n(vq->avail_event,
-			__ATOMIC_RELAXED), new_idx, old_idx);
+						__ATOMIC_RELAXED),
+			new_idx, old_idx);
 	return (__atomic_load_n(&vq->used->flags, __ATOMIC_RELAXED) &
-		VRING_USED_F_NO_NOTIFY) == 0;
+		       VRING_USED_F_NO_NOTIFY) == 0;
 }
 
 /*

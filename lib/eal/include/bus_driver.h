@@ -44,8 +44,9 @@ typedef int (*rte_bus_scan_t)(void);
 typedef int (*rte_bus_probe_t)(void);
 
 /** The first device after start for which cmp(dev, data) is 0, or NULL. */
-typedef struct rte_device *(*rte_bus_find_device_t)(
-	const struct rte_device *start, rte_dev_cmp_t cmp, const void *data);
+typedef struct rte_device *(
+	*rte_bus_find_device_t)(const struct rte_device *start,
+	rte_dev_cmp_t cmp, const void *data);
 
 /** Probes one device (hot-plug): 0 or a negative errno. */
 typedef int (*rte_bus_plug_t)(struct rte_device *dev);
@@ -63,8 +64,8 @@ typedef int (*rte_bus_parse_t)(const char *name, void *addr);
 typedef int (*rte_bus_devargs_parse_t)(struct rte_devargs *da);
 
 /** Maps memory for DMA for one device: 0 or a negative errno. */
-typedef int (*rte_dma_map_t)(struct rte_device *dev, void *addr,
-	uint64_t iova, size_t len);
+typedef int (*rte_dma_map_t)(struct rte_device *dev, void *addr, uint64_t iova,
+	size_t len);
 
 /** Unmaps DMA memory for one device: 0 or a negative errno. */
 typedef int (*rte_dma_unmap_t)(struct rte_device *dev, void *addr,
@@ -84,9 +85,9 @@ typedef int (*rte_bus_cleanup_t)(void);
 
 /** How a bus treats devices the device lists do not name. */
 enum rte_bus_scan_mode {
-	RTE_BUS_SCAN_UNDEFINED,	/**< no list given: probe all */
-	RTE_BUS_SCAN_ALLOWLIST,	/**< -a given: probe only those */
-	RTE_BUS_SCAN_BLOCKLIST,	/**< -b given: probe all but those */
+	RTE_BUS_SCAN_UNDEFINED, /**< no list given: probe all */
+	RTE_BUS_SCAN_ALLOWLIST, /**< -a given: probe only those */
+	RTE_BUS_SCAN_BLOCKLIST, /**< -b given: probe all but those */
 };
 
 /** Per-bus configuration from the command line. */
@@ -96,8 +97,8 @@ struct rte_bus_conf {
 
 /** A bus. Operations left NULL are not supported. */
 struct rte_bus {
-	RTE_TAILQ_ENTRY(rte_bus) next;	/**< list link (EAL-owned) */
-	const char *name;		/**< set by RTE_REGISTER_BUS */
+	RTE_TAILQ_ENTRY(rte_bus) next; /**< list link (EAL-owned) */
+	const char *name;	       /**< set by RTE_REGISTER_BUS */
 	rte_bus_scan_t scan;
 	rte_bus_probe_t probe;
 	rte_bus_find_device_t find_device;
@@ -120,12 +121,10 @@ struct rte_bus {
  * (a bus without them is refused with one error line). Registering the
  * same bus twice does nothing.
  */
-__rte_internal
-void rte_bus_register(struct rte_bus *bus);
+__rte_internal void rte_bus_register(struct rte_bus *bus);
 
 /** Takes a bus off the list (a no-op if it is not on it). */
-__rte_internal
-void rte_bus_unregister(struct rte_bus *bus);
+__rte_internal void rte_bus_unregister(struct rte_bus *bus);
 
 /**
  * Registers bus (a struct rte_bus variable) as nm from a constructor
@@ -133,19 +132,18 @@ void rte_bus_unregister(struct rte_bus *bus);
  * that holds it is unloaded.
  */
 #define RTE_REGISTER_BUS(nm, bus) \
-RTE_INIT_PRIO(businitfn_ ##nm, BUS) \
-{ \
-	(bus).name = RTE_STR(nm); \
-	rte_bus_register(&(bus)); \
-} \
-RTE_FINI_PRIO(busfinifn_ ##nm, BUS) \
-{ \
-	rte_bus_unregister(&(bus)); \
-}
+	RTE_INIT_PRIO(businitfn_##nm, BUS) \
+	{ \
+		(bus).name = RTE_STR(nm); \
+		rte_bus_register(&(bus)); \
+	} \
+	RTE_FINI_PRIO(busfinifn_##nm, BUS) \
+	{ \
+		rte_bus_unregister(&(bus)); \
+	}
 
 /** The bus one of whose devices is called str, NULL if none. */
-__rte_internal
-struct rte_bus *rte_bus_find_by_device_name(const char *str);
+__rte_internal struct rte_bus *rte_bus_find_by_device_name(const char *str);
 
 /**
  * Pollux: every bus's driver-registration function (rte_vdev_register(),
@@ -153,32 +151,30 @@ struct rte_bus *rte_bus_find_by_device_name(const char *str);
  * that the plugin loader (-d) can tell a driver plugin from a shared
  * object that registers nothing.
  */
-__rte_internal
-void rte_bus_driver_added(void);
+__rte_internal void rte_bus_driver_added(void);
 
 /**
  * Pollux: compares a devargs name with a device name; 0 when they name
  * the same device (a bus whose names have several spellings, such as
  * PCI addresses with or without the domain, passes its own).
  */
-typedef int (*rte_bus_devname_cmp_t)(const char *devargs_name,
-	const char *dev_name);
+typedef int (
+	*rte_bus_devname_cmp_t)(const char *devargs_name, const char *dev_name);
 
 /**
  * Pollux: the devargs on this bus that name dev_name (by cmp, or by
  * strcmp when cmp is NULL), NULL if none.
  */
-__rte_internal
-struct rte_devargs *rte_bus_devargs_lookup(const struct rte_bus *bus,
-	const char *dev_name, rte_bus_devname_cmp_t cmp);
+__rte_internal struct rte_devargs *
+rte_bus_devargs_lookup(const struct rte_bus *bus, const char *dev_name,
+	rte_bus_devname_cmp_t cmp);
 
 /**
  * Pollux: true when the -a/-b policy says the bus must leave dev_name
  * alone: in allow-list mode every device not named by an allowed devargs,
  * otherwise every device named by a blocked one.
  */
-__rte_internal
-bool rte_bus_device_is_ignored(const struct rte_bus *bus,
+__rte_internal bool rte_bus_device_is_ignored(const struct rte_bus *bus,
 	const char *dev_name, rte_bus_devname_cmp_t cmp);
 
 #ifdef __cplusplus

@@ -21,20 +21,20 @@ extern "C" {
 
 /** What every driver has. */
 struct rte_driver {
-	RTE_TAILQ_ENTRY(rte_driver) next;	/**< list link (bus-owned) */
-	const char *name;			/**< driver name */
-	const char *alias;			/**< second name, or NULL */
+	RTE_TAILQ_ENTRY(rte_driver) next; /**< list link (bus-owned) */
+	const char *name;		  /**< driver name */
+	const char *alias;		  /**< second name, or NULL */
 };
 
 /** What every device has. */
 struct rte_device {
-	RTE_TAILQ_ENTRY(rte_device) next;	/**< list link (bus-owned) */
-	const char *name;			/**< device name, unique per bus */
-	const char *bus_info;			/**< bus-specific text, or NULL */
-	const struct rte_driver *driver;	/**< bound driver, NULL if none */
-	const struct rte_bus *bus;		/**< set by the bus scan */
-	int numa_node;				/**< SOCKET_ID_ANY if unknown */
-	struct rte_devargs *devargs;		/**< arguments, or NULL */
+	RTE_TAILQ_ENTRY(rte_device) next; /**< list link (bus-owned) */
+	const char *name;		  /**< device name, unique per bus */
+	const char *bus_info;		  /**< bus-specific text, or NULL */
+	const struct rte_driver *driver;  /**< bound driver, NULL if none */
+	const struct rte_bus *bus;	  /**< set by the bus scan */
+	int numa_node;			  /**< SOCKET_ID_ANY if unknown */
+	struct rte_devargs *devargs;	  /**< arguments, or NULL */
 };
 
 #ifdef __cplusplus

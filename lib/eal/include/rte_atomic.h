@@ -24,9 +24,10 @@ extern "C" {
 #endif
 
 /** Stops the compiler from moving memory accesses across this point. */
-#define rte_compiler_barrier() do { \
-	__asm__ volatile("" ::: "memory"); \
-} while (0)
+#define rte_compiler_barrier() \
+	do { \
+		__asm__ volatile("" ::: "memory"); \
+	} while (0)
 
 /*
  * Barriers between this CPU and everything else, DMA devices included:
@@ -148,19 +149,19 @@ rte_atomic_thread_fence(int memorder)
  * exchange stores val and returns the previous value.
  */
 #define RTE_ATOMIC_CAS_FNS_(bits) \
-static inline int \
-rte_atomic##bits##_cmpset(volatile uint##bits##_t *dst, \
+	static inline int rte_atomic##bits##_cmpset(volatile uint##bits##_t \
+							    *dst, \
 		uint##bits##_t exp, uint##bits##_t src) \
-{ \
-	return __atomic_compare_exchange_n(dst, &exp, src, 0, \
+	{ \
+		return __atomic_compare_exchange_n(dst, &exp, src, 0, \
 			__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); \
-} \
-static inline uint##bits##_t \
-rte_atomic##bits##_exchange(volatile uint##bits##_t *dst, \
-		uint##bits##_t val) \
-{ \
-	return __atomic_exchange_n(dst, val, __ATOMIC_SEQ_CST); \
-}
+	} \
+	static inline uint##bits##_t \
+		rte_atomic##bits##_exchange(volatile uint##bits##_t *dst, \
+			uint##bits##_t val) \
+	{ \
+		return __atomic_exchange_n(dst, val, __ATOMIC_SEQ_CST); \
+	}
 
 RTE_ATOMIC_CAS_FNS_(16)
 RTE_ATOMIC_CAS_FNS_(32)
@@ -182,9 +183,18 @@ typedef struct {
 } rte_atomic64_t;
 
 /** Static initialisers: rte_atomic32_t c = RTE_ATOMIC32_INIT(0); */
-#define RTE_ATOMIC16_INIT(val) { (val) }
-#define RTE_ATOMIC32_INIT(val) { (val) }
-#define RTE_ATOMIC64_INIT(val) { (val) }
+#define RTE_ATOMIC16_INIT(val) \
+	{ \
+		(val) \
+	}
+#define RTE_ATOMIC32_INIT(val) \
+	{ \
+		(val) \
+	}
+#define RTE_ATOMIC64_INIT(val) \
+	{ \
+		(val) \
+	}
 
 /*
  * The counter operations, for each width N in 16, 32, 64:
@@ -200,72 +210,71 @@ typedef struct {
  * in DPDK.
  */
 #define RTE_ATOMIC_COUNTER_FNS_(bits, rdconst) \
-static inline void \
-rte_atomic##bits##_init(rte_atomic##bits##_t *v) \
-{ \
-	__atomic_store_n(&v->cnt, 0, __ATOMIC_RELAXED); \
-} \
-static inline int##bits##_t \
-rte_atomic##bits##_read(rdconst rte_atomic##bits##_t *v) \
-{ \
-	return __atomic_load_n(&v->cnt, __ATOMIC_RELAXED); \
-} \
-static inline void \
-rte_atomic##bits##_set(rte_atomic##bits##_t *v, int##bits##_t new_value) \
-{ \
-	__atomic_store_n(&v->cnt, new_value, __ATOMIC_RELAXED); \
-} \
-static inline void \
-rte_atomic##bits##_add(rte_atomic##bits##_t *v, int##bits##_t inc) \
-{ \
-	__atomic_fetch_add(&v->cnt, inc, __ATOMIC_SEQ_CST); \
-} \
-static inline void \
-rte_atomic##bits##_sub(rte_atomic##bits##_t *v, int##bits##_t dec) \
-{ \
-	__atomic_fetch_sub(&v->cnt, dec, __ATOMIC_SEQ_CST); \
-} \
-static inline void \
-rte_atomic##bits##_inc(rte_atomic##bits##_t *v) \
-{ \
-	rte_atomic##bits##_add(v, 1); \
-} \
-static inline void \
-rte_atomic##bits##_dec(rte_atomic##bits##_t *v) \
-{ \
-	rte_atomic##bits##_sub(v, 1); \
-} \
-static inline int##bits##_t \
-rte_atomic##bits##_add_return(rte_atomic##bits##_t *v, int##bits##_t inc) \
-{ \
-	return __atomic_add_fetch(&v->cnt, inc, __ATOMIC_SEQ_CST); \
-} \
-static inline int##bits##_t \
-rte_atomic##bits##_sub_return(rte_atomic##bits##_t *v, int##bits##_t dec) \
-{ \
-	return __atomic_sub_fetch(&v->cnt, dec, __ATOMIC_SEQ_CST); \
-} \
-static inline int \
-rte_atomic##bits##_inc_and_test(rte_atomic##bits##_t *v) \
-{ \
-	return __atomic_add_fetch(&v->cnt, 1, __ATOMIC_SEQ_CST) == 0; \
-} \
-static inline int \
-rte_atomic##bits##_dec_and_test(rte_atomic##bits##_t *v) \
-{ \
-	return __atomic_sub_fetch(&v->cnt, 1, __ATOMIC_SEQ_CST) == 0; \
-} \
-static inline int \
-rte_atomic##bits##_test_and_set(rte_atomic##bits##_t *v) \
-{ \
-	return rte_atomic##bits##_cmpset((volatile uint##bits##_t *)&v->cnt, \
+	static inline void rte_atomic##bits##_init(rte_atomic##bits##_t *v) \
+	{ \
+		__atomic_store_n(&v->cnt, 0, __ATOMIC_RELAXED); \
+	} \
+	static inline int##bits##_t rte_atomic##bits##_read( \
+		rdconst rte_atomic##bits##_t *v) \
+	{ \
+		return __atomic_load_n(&v->cnt, __ATOMIC_RELAXED); \
+	} \
+	static inline void rte_atomic##bits##_set(rte_atomic##bits##_t *v, \
+		int##bits##_t new_value) \
+	{ \
+		__atomic_store_n(&v->cnt, new_value, __ATOMIC_RELAXED); \
+	} \
+	static inline void rte_atomic##bits##_add(rte_atomic##bits##_t *v, \
+		int##bits##_t inc) \
+	{ \
+		__atomic_fetch_add(&v->cnt, inc, __ATOMIC_SEQ_CST); \
+	} \
+	static inline void rte_atomic##bits##_sub(rte_atomic##bits##_t *v, \
+		int##bits##_t dec) \
+	{ \
+		__atomic_fetch_sub(&v->cnt, dec, __ATOMIC_SEQ_CST); \
+	} \
+	static inline void rte_atomic##bits##_inc(rte_atomic##bits##_t *v) \
+	{ \
+		rte_atomic##bits##_add(v, 1); \
+	} \
+	static inline void rte_atomic##bits##_dec(rte_atomic##bits##_t *v) \
+	{ \
+		rte_atomic##bits##_sub(v, 1); \
+	} \
+	static inline int##bits##_t \
+		rte_atomic##bits##_add_return(rte_atomic##bits##_t *v, \
+			int##bits##_t inc) \
+	{ \
+		return __atomic_add_fetch(&v->cnt, inc, __ATOMIC_SEQ_CST); \
+	} \
+	static inline int##bits##_t \
+		rte_atomic##bits##_sub_return(rte_atomic##bits##_t *v, \
+			int##bits##_t dec) \
+	{ \
+		return __atomic_sub_fetch(&v->cnt, dec, __ATOMIC_SEQ_CST); \
+	} \
+	static inline int rte_atomic##bits##_inc_and_test( \
+		rte_atomic##bits##_t *v) \
+	{ \
+		return __atomic_add_fetch(&v->cnt, 1, __ATOMIC_SEQ_CST) == 0; \
+	} \
+	static inline int rte_atomic##bits##_dec_and_test( \
+		rte_atomic##bits##_t *v) \
+	{ \
+		return __atomic_sub_fetch(&v->cnt, 1, __ATOMIC_SEQ_CST) == 0; \
+	} \
+	static inline int rte_atomic##bits##_test_and_set( \
+		rte_atomic##bits##_t *v) \
+	{ \
+		return rte_atomic##bits##_cmpset((volatile uint##bits##_t *)&v \
+							 ->cnt, \
 			0, 1); \
-} \
-static inline void \
-rte_atomic##bits##_clear(rte_atomic##bits##_t *v) \
-{ \
-	__atomic_store_n(&v->cnt, 0, __ATOMIC_RELAXED); \
-}
+	} \
+	static inline void rte_atomic##bits##_clear(rte_atomic##bits##_t *v) \
+	{ \
+		__atomic_store_n(&v->cnt, 0, __ATOMIC_RELAXED); \
+	}
 
 RTE_ATOMIC_COUNTER_FNS_(16, const)
 RTE_ATOMIC_COUNTER_FNS_(32, const)
@@ -291,8 +300,7 @@ typedef struct {
  */
 static inline int
 rte_atomic128_cmp_exchange(rte_int128_t *dst, rte_int128_t *exp,
-		const rte_int128_t *src, unsigned int weak, int success,
-		int failure)
+	const rte_int128_t *src, unsigned int weak, int success, int failure)
 {
 	uint8_t done;
 
@@ -300,10 +308,10 @@ rte_atomic128_cmp_exchange(rte_int128_t *dst, rte_int128_t *exp,
 	RTE_SET_USED(success);
 	RTE_SET_USED(failure);
 	__asm__ volatile("lock cmpxchg16b %[dst]\n\tsete %[done]"
-			: [dst] "+m" (*dst), [done] "=q" (done),
-			  "+a" (exp->val[0]), "+d" (exp->val[1])
-			: "b" (src->val[0]), "c" (src->val[1])
-			: "memory", "cc");
+			 : [dst] "+m"(*dst), [done] "=q"(done),
+			 "+a"(exp->val[0]), "+d"(exp->val[1])
+			 : "b"(src->val[0]), "c"(src->val[1])
+			 : "memory", "cc");
 	return done;
 }
 #endif

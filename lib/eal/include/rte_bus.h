@@ -54,8 +54,8 @@ typedef int (*rte_bus_cmp_t)(const struct rte_bus *bus, const void *data);
  * The first registered bus after start (from the first if start is NULL)
  * for which cmp returns 0; NULL if none.
  */
-struct rte_bus *rte_bus_find(const struct rte_bus *start, rte_bus_cmp_t cmp,
-	const void *data);
+struct rte_bus *
+rte_bus_find(const struct rte_bus *start, rte_bus_cmp_t cmp, const void *data);
 
 /** The bus that holds this device, NULL if none does. */
 struct rte_bus *rte_bus_find_by_device(const struct rte_device *dev);

@@ -22,7 +22,7 @@
 extern "C" {
 #endif
 
-#define RTE_BIG_ENDIAN 1
+#define RTE_BIG_ENDIAN	  1
 #define RTE_LITTLE_ENDIAN 2
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
@@ -34,27 +34,28 @@ extern "C" {
 #endif
 
 /* Values in a known byte order (what protocol headers hold). */
-typedef uint16_t rte_be16_t;	/**< 16 bits, big-endian (network order) */
-typedef uint32_t rte_be32_t;	/**< 32 bits, big-endian */
-typedef uint64_t rte_be64_t;	/**< 64 bits, big-endian */
-typedef uint16_t rte_le16_t;	/**< 16 bits, little-endian */
-typedef uint32_t rte_le32_t;	/**< 32 bits, little-endian */
-typedef uint64_t rte_le64_t;	/**< 64 bits, little-endian */
+typedef uint16_t rte_be16_t; /**< 16 bits, big-endian (network order) */
+typedef uint32_t rte_be32_t; /**< 32 bits, big-endian */
+typedef uint64_t rte_be64_t; /**< 64 bits, big-endian */
+typedef uint16_t rte_le16_t; /**< 16 bits, little-endian */
+typedef uint32_t rte_le32_t; /**< 32 bits, little-endian */
+typedef uint64_t rte_le64_t; /**< 64 bits, little-endian */
 
 /* Swaps written with shifts only: valid in integer constant expressions
  * (case labels, array sizes, static initialisers). */
 #define RTE_STATIC_BSWAP16(v) \
-	((uint16_t)((((uint16_t)(v) & UINT16_C(0x00ff)) << 8) | \
-		    (((uint16_t)(v) & UINT16_C(0xff00)) >> 8)))
+	((uint16_t)((((uint16_t)(v)&UINT16_C(0x00ff)) << 8) | \
+		(((uint16_t)(v)&UINT16_C(0xff00)) >> 8)))
 #define RTE_STATIC_BSWAP32(v) \
-	((uint32_t)((((uint32_t)(v) & UINT32_C(0x000000ff)) << 24) | \
-		    (((uint32_t)(v) & UINT32_C(0x0000ff00)) << 8) | \
-		    (((uint32_t)(v) & UINT32_C(0x00ff0000)) >> 8) | \
-		    (((uint32_t)(v) & UINT32_C(0xff000000)) >> 24)))
+	((uint32_t)((((uint32_t)(v)&UINT32_C(0x000000ff)) << 24) | \
+		(((uint32_t)(v)&UINT32_C(0x0000ff00)) << 8) | \
+		(((uint32_t)(v)&UINT32_C(0x00ff0000)) >> 8) | \
+		(((uint32_t)(v)&UINT32_C(0xff000000)) >> 24)))
 #define RTE_STATIC_BSWAP64(v) \
-	((uint64_t)(((uint64_t)RTE_STATIC_BSWAP32((uint64_t)(v) & \
-				UINT64_C(0xffffffff)) << 32) | \
-		    (uint64_t)RTE_STATIC_BSWAP32((uint64_t)(v) >> 32)))
+	((uint64_t)(((uint64_t)RTE_STATIC_BSWAP32( \
+			     (uint64_t)(v)&UINT64_C(0xffffffff)) \
+			    << 32) | \
+		(uint64_t)RTE_STATIC_BSWAP32((uint64_t)(v) >> 32)))
 
 /* Byte swaps (the builtins fold constants and use BSWAP/ROL/REV). */
 #define rte_bswap16(x) ((uint16_t)__builtin_bswap16((uint16_t)(x)))

@@ -32,26 +32,26 @@ extern "C" {
 #define RTE_STD_C11 __extension__
 
 /* Attributes. */
-#define __rte_aligned(a) __attribute__((__aligned__(a)))
-#define __rte_packed __attribute__((__packed__))
-#define __rte_may_alias __attribute__((__may_alias__))
-#define __rte_unused __attribute__((__unused__))
-#define __rte_used __attribute__((used))
-#define __rte_noreturn __attribute__((noreturn))
-#define __rte_weak __attribute__((__weak__))
+#define __rte_aligned(a)    __attribute__((__aligned__(a)))
+#define __rte_packed	    __attribute__((__packed__))
+#define __rte_may_alias	    __attribute__((__may_alias__))
+#define __rte_unused	    __attribute__((__unused__))
+#define __rte_used	    __attribute__((used))
+#define __rte_noreturn	    __attribute__((noreturn))
+#define __rte_weak	    __attribute__((__weak__))
 #define __rte_always_inline inline __attribute__((always_inline))
-#define __rte_noinline __attribute__((noinline))
-#define __rte_hot __attribute__((hot))
-#define __rte_cold __attribute__((cold))
-#define __rte_deprecated __attribute__((__deprecated__))
-#define __rte_restrict __restrict
+#define __rte_noinline	    __attribute__((noinline))
+#define __rte_hot	    __attribute__((hot))
+#define __rte_cold	    __attribute__((cold))
+#define __rte_deprecated    __attribute__((__deprecated__))
+#define __rte_restrict	    __restrict
 #define __rte_format_printf(format_index, first_arg) \
 	__attribute__((format(printf, format_index, first_arg)))
 #define __rte_alloc_size(...) __attribute__((alloc_size(__VA_ARGS__)))
-#define __rte_malloc __attribute__((__malloc__))
+#define __rte_malloc	      __attribute__((__malloc__))
 #define __rte_experimental
 #define __rte_internal
-#define __rte_cache_aligned __rte_aligned(RTE_CACHE_LINE_SIZE)
+#define __rte_cache_aligned	__rte_aligned(RTE_CACHE_LINE_SIZE)
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
 
 /*
@@ -72,26 +72,28 @@ typedef uint16_t unaligned_uint16_t __rte_aligned(1);
 #define __rte_no_asan
 #endif
 
-#define RTE_SET_USED(x) (void)(x)
-#define RTE_PRIORITY_LOG 101
-#define RTE_PRIORITY_BUS 110
+#define RTE_SET_USED(x)	   (void)(x)
+#define RTE_PRIORITY_LOG   101
+#define RTE_PRIORITY_BUS   110
 #define RTE_PRIORITY_CLASS 120
-#define RTE_PRIORITY_LAST 65535
+#define RTE_PRIORITY_LAST  65535
 
-#define RTE_PRIO(prio) RTE_PRIORITY_ ## prio
+#define RTE_PRIO(prio) RTE_PRIORITY_##prio
 
 /* A function run before main(), in the given priority band. */
 #define RTE_INIT_PRIO(func, prio) \
-static void __attribute__((constructor(RTE_PRIO(prio)), used)) func(void)
+	static void __attribute__((constructor(RTE_PRIO(prio)), used)) \
+	func(void)
 #define RTE_INIT(func) RTE_INIT_PRIO(func, LAST)
 #define RTE_FINI_PRIO(func, prio) \
-static void __attribute__((destructor(RTE_PRIO(prio)), used)) func(void)
+	static void __attribute__((destructor(RTE_PRIO(prio)), used)) func(void)
 #define RTE_FINI(func) RTE_FINI_PRIO(func, LAST)
 
 /* Cache lines. */
 #define RTE_CACHE_LINE_MASK (RTE_CACHE_LINE_SIZE - 1)
 #define RTE_CACHE_LINE_ROUNDUP(size) \
-	(RTE_CACHE_LINE_SIZE * (((size) + RTE_CACHE_LINE_SIZE - 1) / RTE_CACHE_LINE_SIZE))
+	(RTE_CACHE_LINE_SIZE * \
+		(((size) + RTE_CACHE_LINE_SIZE - 1) / RTE_CACHE_LINE_SIZE))
 #define RTE_CACHE_LINE_SIZE_LOG2 6
 typedef uint64_t rte_iova_t;
 #define RTE_BAD_IOVA ((rte_iova_t)-1)
@@ -106,36 +108,36 @@ __extension__ typedef uint32_t RTE_MARKER32[0];
 __extension__ typedef uint64_t RTE_MARKER64[0];
 
 /* Pointer arithmetic. */
-#define RTE_PTR_ADD(ptr, x) ((void *)((uintptr_t)(ptr) + (x)))
-#define RTE_PTR_SUB(ptr, x) ((void *)((uintptr_t)(ptr) - (x)))
+#define RTE_PTR_ADD(ptr, x)	 ((void *)((uintptr_t)(ptr) + (x)))
+#define RTE_PTR_SUB(ptr, x)	 ((void *)((uintptr_t)(ptr) - (x)))
 #define RTE_PTR_DIFF(ptr1, ptr2) ((uintptr_t)(ptr1) - (uintptr_t)(ptr2))
 #define RTE_CAST_FIELD(var, field, type) \
 	(*(type *)((uintptr_t)(var) + offsetof(typeof(*(var)), field)))
 
 /* Alignment: "align" must be a power of two. */
 #define RTE_PTR_ALIGN_FLOOR(ptr, align) \
-	((typeof(ptr))((uintptr_t)(ptr) & ~((uintptr_t)(align) - 1)))
+	((typeof(ptr))((uintptr_t)(ptr) & ~((uintptr_t)(align)-1)))
 #define RTE_ALIGN_FLOOR(val, align) \
-	(typeof(val))((val) & (~((typeof(val))((align) - 1))))
+	(typeof(val))((val) & (~((typeof(val))((align)-1))))
 #define RTE_PTR_ALIGN_CEIL(ptr, align) \
-	RTE_PTR_ALIGN_FLOOR((typeof(ptr))RTE_PTR_ADD(ptr, (align) - 1), align)
+	RTE_PTR_ALIGN_FLOOR((typeof(ptr))RTE_PTR_ADD(ptr, (align)-1), align)
 #define RTE_ALIGN_CEIL(val, align) \
-	RTE_ALIGN_FLOOR(((val) + ((typeof(val))(align) - 1)), align)
+	RTE_ALIGN_FLOOR(((val) + ((typeof(val))(align)-1)), align)
 #define RTE_PTR_ALIGN(ptr, align) RTE_PTR_ALIGN_CEIL(ptr, align)
-#define RTE_ALIGN(val, align) RTE_ALIGN_CEIL(val, align)
+#define RTE_ALIGN(val, align)	  RTE_ALIGN_CEIL(val, align)
 #define RTE_ALIGN_MUL_CEIL(v, mul) \
-	((((v) + (typeof(v))(mul) - 1) / ((typeof(v))(mul))) * (typeof(v))(mul))
+	((((v) + (typeof(v))(mul)-1) / ((typeof(v))(mul))) * (typeof(v))(mul))
 #define RTE_ALIGN_MUL_FLOOR(v, mul) \
 	(((v) / ((typeof(v))(mul))) * (typeof(v))(mul))
 #define RTE_ALIGN_MUL_NEAR(v, mul) \
-	__extension__ ({ \
+	__extension__({ \
 		typeof(v) ceil = RTE_ALIGN_MUL_CEIL(v, mul); \
 		typeof(v) floor = RTE_ALIGN_MUL_FLOOR(v, mul); \
-		(ceil - (v)) > ((v) - floor) ? floor : ceil; \
+		(ceil - (v)) > ((v)-floor) ? floor : ceil; \
 	})
 
 static inline int
-rte_is_aligned(const void * const ptr, const unsigned int align)
+rte_is_aligned(const void *const ptr, const unsigned int align)
 {
 	return ((uintptr_t)ptr & ((uintptr_t)align - 1)) == 0;
 }
@@ -144,7 +146,7 @@ rte_is_aligned(const void * const ptr, const unsigned int align)
 #define RTE_BUILD_BUG_ON(condition) ((void)sizeof(char[1 - 2 * !!(condition)]))
 
 /* Powers of two. */
-#define RTE_IS_POWER_OF_2(n) ((n) && !(((n) - 1) & (n)))
+#define RTE_IS_POWER_OF_2(n) ((n) && !(((n)-1) & (n)))
 
 static inline int
 rte_is_power_of_2(uint32_t n)
@@ -300,13 +302,13 @@ rte_log2_u64(uint64_t v)
 
 /* Comparisons that evaluate each argument once. */
 #define RTE_MIN(a, b) \
-	__extension__ ({ \
+	__extension__({ \
 		typeof(a) _a = (a); \
 		typeof(b) _b = (b); \
 		_a < _b ? _a : _b; \
 	})
 #define RTE_MAX(a, b) \
-	__extension__ ({ \
+	__extension__({ \
 		typeof(a) _a = (a); \
 		typeof(b) _b = (b); \
 		_a > _b ? _a : _b; \
@@ -320,7 +322,7 @@ rte_log2_u64(uint64_t v)
 
 #ifndef container_of
 #define container_of(ptr, type, member) \
-	__extension__ ({ \
+	__extension__({ \
 		const typeof(((type *)0)->member) *_ptr = (ptr); \
 		(type *)(((uintptr_t)_ptr) - offsetof(type, member)); \
 	})
@@ -330,16 +332,16 @@ rte_log2_u64(uint64_t v)
 
 /* Exchanges the values of two lvalues of the same type. */
 #define RTE_SWAP(a, b) \
-	__extension__ ({ \
+	__extension__({ \
 		typeof(a) _swap_tmp = (a); \
 		(a) = (b); \
 		(b) = _swap_tmp; \
 	})
 #define RTE_DIM(a) (sizeof(a) / sizeof((a)[0]))
 
-#define _RTE_STR(x) #x
-#define RTE_STR(x) _RTE_STR(x)
-#define RTE_FMT(fmt, ...) fmt "%.0s", __VA_ARGS__ ""
+#define _RTE_STR(x)	       #x
+#define RTE_STR(x)	       _RTE_STR(x)
+#define RTE_FMT(fmt, ...)      fmt "%.0s", __VA_ARGS__ ""
 #define RTE_FMT_HEAD(fmt, ...) fmt
 #define RTE_FMT_TAIL(fmt, ...) __VA_ARGS__
 
@@ -360,8 +362,7 @@ uint64_t rte_str_to_size(const char *str);
  * exit(exit_code).
  */
 __rte_noreturn void
-rte_exit(int exit_code, const char *format, ...)
-	__rte_format_printf(2, 3);
+rte_exit(int exit_code, const char *format, ...) __rte_format_printf(2, 3);
 
 #ifdef __cplusplus
 }

@@ -141,8 +141,8 @@ struct rte_cpu_intrinsics {
 };
 
 /** Fills in *intrinsics; Pollux reports none of them. */
-__rte_experimental
-void rte_cpu_get_intrinsics_support(struct rte_cpu_intrinsics *intrinsics);
+__rte_experimental void
+rte_cpu_get_intrinsics_support(struct rte_cpu_intrinsics *intrinsics);
 
 /** @return the flag's name without the prefix ("AVX2"), or NULL. */
 const char *rte_cpu_get_flag_name(enum rte_cpu_flag_t feature);

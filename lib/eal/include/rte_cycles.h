@@ -27,9 +27,9 @@
 extern "C" {
 #endif
 
-#define MS_PER_S 1000		/**< milliseconds per second */
-#define US_PER_S 1000000	/**< microseconds per second */
-#define NS_PER_S 1000000000	/**< nanoseconds per second */
+#define MS_PER_S 1000	    /**< milliseconds per second */
+#define US_PER_S 1000000    /**< microseconds per second */
+#define NS_PER_S 1000000000 /**< nanoseconds per second */
 
 /* For architectures with no counter of their own: CLOCK_MONOTONIC_RAW
  * in nanoseconds. Out of line so that this header needs no POSIX
@@ -47,12 +47,12 @@ rte_rdtsc(void)
 #if defined(__x86_64__) || defined(__i386__)
 	uint32_t low, high;
 
-	__asm__ volatile("rdtsc" : "=a" (low), "=d" (high));
+	__asm__ volatile("rdtsc" : "=a"(low), "=d"(high));
 	return ((uint64_t)high << 32) | low;
 #elif defined(__aarch64__)
 	uint64_t ticks;
 
-	__asm__ volatile("mrs %0, cntvct_el0" : "=r" (ticks));
+	__asm__ volatile("mrs %0, cntvct_el0" : "=r"(ticks));
 	return ticks;
 #else
 	return rte_cycles_fallback_ns();

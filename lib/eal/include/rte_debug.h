@@ -42,16 +42,20 @@ void rte_dump_stack(void);
 	__rte_panic(func, format "%.0s", __VA_ARGS__)
 
 /** Panics, naming the line and the expression, when exp is false. */
-#define RTE_VERIFY(exp) do { \
-	if (unlikely(!(exp))) \
-		rte_panic("line %d: check '%s' failed\n", __LINE__, #exp); \
-} while (0)
+#define RTE_VERIFY(exp) \
+	do { \
+		if (unlikely(!(exp))) \
+			rte_panic("line %d: check '%s' failed\n", __LINE__, \
+				#exp); \
+	} while (0)
 
 /** RTE_VERIFY() in builds with RTE_ENABLE_ASSERT; nothing otherwise. */
 #ifdef RTE_ENABLE_ASSERT
 #define RTE_ASSERT(exp) RTE_VERIFY(exp)
 #else
-#define RTE_ASSERT(exp) do { } while (0)
+#define RTE_ASSERT(exp) \
+	do { \
+	} while (0)
 #endif
 
 /** The function behind rte_panic(); call the macro instead. */
@@ -69,8 +73,7 @@ void __rte_panic(const char *funcname, const char *format, ...)
  * rte_debug.h alone is enough (identical declarations may repeat).
  */
 __rte_noreturn void
-rte_exit(int exit_code, const char *format, ...)
-	__rte_format_printf(2, 3);
+rte_exit(int exit_code, const char *format, ...) __rte_format_printf(2, 3);
 
 #ifdef __cplusplus
 }

@@ -33,9 +33,9 @@ struct rte_driver;
 
 /** Kinds of device events (hot-plug monitoring). */
 enum rte_dev_event_type {
-	RTE_DEV_EVENT_ADD,	/**< a device appeared */
-	RTE_DEV_EVENT_REMOVE,	/**< a device went away */
-	RTE_DEV_EVENT_MAX	/**< number of kinds */
+	RTE_DEV_EVENT_ADD,    /**< a device appeared */
+	RTE_DEV_EVENT_REMOVE, /**< a device went away */
+	RTE_DEV_EVENT_MAX     /**< number of kinds */
 };
 
 /** Callback for device events. */
@@ -50,9 +50,9 @@ enum rte_dev_policy {
 
 /** A memory resource of a device (a PCI BAR, say). */
 struct rte_mem_resource {
-	uint64_t phys_addr;	/**< physical address, 0 if none */
-	uint64_t len;		/**< length in bytes */
-	void *addr;		/**< mapped virtual address, NULL if not mapped */
+	uint64_t phys_addr; /**< physical address, 0 if none */
+	uint64_t len;	    /**< length in bytes */
+	void *addr;	    /**< mapped virtual address, NULL if not mapped */
 };
 
 /** The driver's name. */
@@ -128,33 +128,32 @@ typedef int (*rte_dev_cmp_t)(const struct rte_device *dev, const void *data);
 #define RTE_PMD_EXPORT_NAME_ARRAY(n, idx) n##idx[]
 
 #define RTE_PMD_EXPORT_NAME(name, idx) \
-static const char RTE_PMD_EXPORT_NAME_ARRAY(this_pmd_name, idx) \
-__rte_used = RTE_STR(name)
+	static const char RTE_PMD_EXPORT_NAME_ARRAY(this_pmd_name, idx) \
+		__rte_used = RTE_STR(name)
 
 #define DRV_EXP_TAG(name, tag) __##name##_##tag
 
 #define RTE_PMD_REGISTER_PCI_TABLE(name, table) \
-static const char DRV_EXP_TAG(name, pci_tbl_export)[] __rte_used = \
-RTE_STR(table)
+	static const char DRV_EXP_TAG(name, \
+		pci_tbl_export)[] __rte_used = RTE_STR(table)
 
 /** The driver's parameters, as a string such as "size=<int> copy=<0|1>". */
 #define RTE_PMD_REGISTER_PARAM_STRING(name, str) \
-static const char DRV_EXP_TAG(name, param_string_export)[] \
-__rte_used = str
+	static const char DRV_EXP_TAG(name, \
+		param_string_export)[] __rte_used = str
 
 #define RTE_PMD_REGISTER_KMOD_DEP(name, str) \
-static const char DRV_EXP_TAG(name, kmod_dep_export)[] \
-__rte_used = str
+	static const char DRV_EXP_TAG(name, kmod_dep_export)[] __rte_used = str
 
 /** State of a walk over the devices that match a devargs-like string. */
 struct rte_dev_iterator {
-	const char *dev_str;	/**< the whole string */
-	const char *bus_str;	/**< its bus part */
-	const char *cls_str;	/**< its class part */
-	struct rte_bus *bus;	/**< bus being walked */
-	struct rte_class *cls;	/**< class (unused by Pollux) */
-	struct rte_device *device;	/**< current position */
-	void *class_device;	/**< class-specific position */
+	const char *dev_str;	   /**< the whole string */
+	const char *bus_str;	   /**< its bus part */
+	const char *cls_str;	   /**< its class part */
+	struct rte_bus *bus;	   /**< bus being walked */
+	struct rte_class *cls;	   /**< class (unused by Pollux) */
+	struct rte_device *device; /**< current position */
+	void *class_device;	   /**< class-specific position */
 };
 
 /** A bus's step of the iteration: the next device after start. */
@@ -168,57 +167,48 @@ typedef void *(*rte_dev_iterate_t)(const void *start, const char *devstr,
  * @return 0, or -EINVAL (bad string, unknown bus, or a bus that cannot be
  *   walked) with one error line.
  */
-__rte_experimental
-int rte_dev_iterator_init(struct rte_dev_iterator *it, const char *str);
+__rte_experimental int
+rte_dev_iterator_init(struct rte_dev_iterator *it, const char *str);
 
 /**
  * The next matching device, NULL at the end (rte_errno is 0 then) or on
  * error (rte_errno set).
  */
-__rte_experimental
-struct rte_device *rte_dev_iterator_next(struct rte_dev_iterator *it);
+__rte_experimental struct rte_device *
+rte_dev_iterator_next(struct rte_dev_iterator *it);
 
 #define RTE_DEV_FOREACH(dev, devstr, it) \
 	for (rte_dev_iterator_init(it, devstr), \
-	     dev = rte_dev_iterator_next(it); \
-	     dev != NULL; \
-	     dev = rte_dev_iterator_next(it))
+		dev = rte_dev_iterator_next(it); \
+		dev != NULL; dev = rte_dev_iterator_next(it))
 
 /*
  * Device event monitoring (uevents) is not implemented by Pollux: these
  * return -ENOTSUP (the callbacks -ENOTSUP too) so that applications can
  * tell and carry on.
  */
-__rte_experimental
-int rte_dev_event_callback_register(const char *device_name,
+__rte_experimental int rte_dev_event_callback_register(const char *device_name,
 	rte_dev_event_cb_fn cb_fn, void *cb_arg);
-__rte_experimental
-int rte_dev_event_callback_unregister(const char *device_name,
+__rte_experimental int
+rte_dev_event_callback_unregister(const char *device_name,
 	rte_dev_event_cb_fn cb_fn, void *cb_arg);
-__rte_experimental
-void rte_dev_event_callback_process(const char *device_name,
+__rte_experimental void rte_dev_event_callback_process(const char *device_name,
 	enum rte_dev_event_type event);
-__rte_experimental
-int rte_dev_event_monitor_start(void);
-__rte_experimental
-int rte_dev_event_monitor_stop(void);
-__rte_experimental
-int rte_dev_hotplug_handle_enable(void);
-__rte_experimental
-int rte_dev_hotplug_handle_disable(void);
+__rte_experimental int rte_dev_event_monitor_start(void);
+__rte_experimental int rte_dev_event_monitor_stop(void);
+__rte_experimental int rte_dev_hotplug_handle_enable(void);
+__rte_experimental int rte_dev_hotplug_handle_disable(void);
 
 /**
  * Maps memory for DMA by the device through its bus (bus->dma_map).
  * @return 0, -EINVAL, or -ENOTSUP when the bus cannot.
  */
-__rte_experimental
-int rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova,
-	size_t len);
+__rte_experimental int
+rte_dev_dma_map(struct rte_device *dev, void *addr, uint64_t iova, size_t len);
 
 /** Undoes rte_dev_dma_map(); same return values. */
-__rte_experimental
-int rte_dev_dma_unmap(struct rte_device *dev, void *addr, uint64_t iova,
-	size_t len);
+__rte_experimental int rte_dev_dma_unmap(struct rte_device *dev, void *addr,
+	uint64_t iova, size_t len);
 
 #ifdef __cplusplus
 }

@@ -34,34 +34,34 @@ struct rte_bus;
 struct rte_class;
 
 /** Keys of the layered syntax. */
-#define RTE_DEVARGS_KEY_BUS "bus"
-#define RTE_DEVARGS_KEY_CLASS "class"
+#define RTE_DEVARGS_KEY_BUS    "bus"
+#define RTE_DEVARGS_KEY_CLASS  "class"
 #define RTE_DEVARGS_KEY_DRIVER "driver"
 
 /** Where a devargs came from. */
 enum rte_devtype {
-	RTE_DEVTYPE_ALLOWED,	/**< -a: probe this device */
-	RTE_DEVTYPE_BLOCKED,	/**< -b: never probe it */
-	RTE_DEVTYPE_VIRTUAL,	/**< --vdev: create and probe it */
+	RTE_DEVTYPE_ALLOWED, /**< -a: probe this device */
+	RTE_DEVTYPE_BLOCKED, /**< -b: never probe it */
+	RTE_DEVTYPE_VIRTUAL, /**< --vdev: create and probe it */
 };
 
 /** One parsed device string. */
 struct rte_devargs {
-	RTE_TAILQ_ENTRY(rte_devargs) next;	/**< list link (EAL-owned) */
+	RTE_TAILQ_ENTRY(rte_devargs) next; /**< list link (EAL-owned) */
 	enum rte_devtype type;
 	enum rte_dev_policy policy;
-	char name[RTE_DEV_NAME_MAX_LEN];	/**< device name */
+	char name[RTE_DEV_NAME_MAX_LEN]; /**< device name */
 	RTE_STD_C11
 	union {
-		const char *args;	/**< legacy: what follows the first ',' */
-		const char *drv_str;	/**< layered: the driver layer */
+		const char *args;    /**< legacy: what follows the first ',' */
+		const char *drv_str; /**< layered: the driver layer */
 	};
-	struct rte_bus *bus;		/**< bus; NULL for a PCI address while no
+	struct rte_bus *bus;   /**< bus; NULL for a PCI address while no
 					 * PCI bus is registered */
-	struct rte_class *cls;		/**< always NULL in Pollux */
-	const char *bus_str;		/**< layered: the bus layer */
-	const char *cls_str;		/**< layered: the class layer */
-	char *data;			/**< storage behind the strings above */
+	struct rte_class *cls; /**< always NULL in Pollux */
+	const char *bus_str;   /**< layered: the bus layer */
+	const char *cls_str;   /**< layered: the class layer */
+	char *data;	       /**< storage behind the strings above */
 };
 
 /**
@@ -79,8 +79,7 @@ int rte_devargs_parsef(struct rte_devargs *da, const char *format, ...)
 	__rte_format_printf(2, 3);
 
 /** Frees what parsing allocated inside da (not da itself). */
-__rte_experimental
-void rte_devargs_reset(struct rte_devargs *da);
+__rte_experimental void rte_devargs_reset(struct rte_devargs *da);
 
 /**
  * Adds *da (allocated with malloc) to the list. If the list already
@@ -117,14 +116,13 @@ void rte_devargs_dump(FILE *f);
  * The listed devargs after start (from the first when start is NULL)
  * on the bus called busname (any bus when NULL); NULL at the end.
  */
-struct rte_devargs *rte_devargs_next(const char *busname,
-	const struct rte_devargs *start);
+struct rte_devargs *
+rte_devargs_next(const char *busname, const struct rte_devargs *start);
 
 /** Walks the devargs of a bus (all of them when busname is NULL). */
 #define RTE_EAL_DEVARGS_FOREACH(busname, da) \
-	for (da = rte_devargs_next(busname, NULL); \
-	     da != NULL; \
-	     da = rte_devargs_next(busname, da))
+	for (da = rte_devargs_next(busname, NULL); da != NULL; \
+		da = rte_devargs_next(busname, da))
 
 #ifdef __cplusplus
 }

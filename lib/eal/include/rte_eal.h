@@ -48,7 +48,7 @@ enum rte_proc_type_t {
 /** How devices address memory: physical addresses or virtual ones. */
 enum rte_iova_mode {
 	RTE_IOVA_DC = 0,	/**< not decided / no preference */
-	RTE_IOVA_PA = (1 << 0),	/**< DMA with physical addresses */
+	RTE_IOVA_PA = (1 << 0), /**< DMA with physical addresses */
 	RTE_IOVA_VA = (1 << 1)	/**< DMA with virtual addresses (IOMMU) */
 };
 

@@ -21,37 +21,37 @@ extern "C" {
 #endif
 
 /** rte_intr_rx_ctl() / rte_eth_dev_rx_intr_ctl_q() operations. */
-#define RTE_INTR_EVENT_ADD            1UL
-#define RTE_INTR_EVENT_DEL            2UL
+#define RTE_INTR_EVENT_ADD 1UL
+#define RTE_INTR_EVENT_DEL 2UL
 
 /** Run inside rte_epoll_wait() for an fd that fired, before it returns. */
 typedef void (*rte_intr_event_cb_t)(int fd, void *arg);
 
 /** What the caller attaches to a registration. */
 struct rte_epoll_data {
-	uint32_t event;			/**< EPOLL* event mask to wait for */
-	void *data;			/**< returned as is by rte_epoll_wait() */
-	rte_intr_event_cb_t cb_fun;	/**< optional callback */
-	void *cb_arg;			/**< its argument */
+	uint32_t event;		    /**< EPOLL* event mask to wait for */
+	void *data;		    /**< returned as is by rte_epoll_wait() */
+	rte_intr_event_cb_t cb_fun; /**< optional callback */
+	void *cb_arg;		    /**< its argument */
 };
 
 /** State of a registration. */
 enum {
-	RTE_EPOLL_INVALID = 0,	/**< not registered */
-	RTE_EPOLL_VALID,	/**< registered */
-	RTE_EPOLL_EXEC,		/**< its callback is running */
+	RTE_EPOLL_INVALID = 0, /**< not registered */
+	RTE_EPOLL_VALID,       /**< registered */
+	RTE_EPOLL_EXEC,	       /**< its callback is running */
 };
 
 /** One registration, and one entry of rte_epoll_wait()'s result. */
 struct rte_epoll_event {
-	uint32_t status;		/**< RTE_EPOLL_* */
-	int fd;				/**< the fd */
-	int epfd;			/**< the epoll instance it is in */
+	uint32_t status; /**< RTE_EPOLL_* */
+	int fd;		 /**< the fd */
+	int epfd;	 /**< the epoll instance it is in */
 	struct rte_epoll_data epdata;
 };
 
 /** "The calling thread's own epoll instance", created on first use. */
-#define RTE_EPOLL_PER_THREAD        -1
+#define RTE_EPOLL_PER_THREAD -1
 
 /**
  * Waits up to timeout ms (-1: forever) for registered fds of epfd.

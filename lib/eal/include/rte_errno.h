@@ -35,10 +35,10 @@ const char *rte_strerror(int errnum);
 
 /** Error numbers that only the EAL uses. */
 enum {
-	RTE_MIN_ERRNO = __ELASTERROR,	/**< start of the EAL's range */
-	E_RTE_SECONDARY,		/**< not allowed in a secondary process */
-	E_RTE_NO_CONFIG,		/**< the EAL is not initialised */
-	RTE_MAX_ERRNO			/**< end of the EAL's range */
+	RTE_MIN_ERRNO = __ELASTERROR, /**< start of the EAL's range */
+	E_RTE_SECONDARY,	      /**< not allowed in a secondary process */
+	E_RTE_NO_CONFIG,	      /**< the EAL is not initialised */
+	RTE_MAX_ERRNO		      /**< end of the EAL's range */
 };
 
 #ifdef __cplusplus

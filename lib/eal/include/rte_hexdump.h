@@ -20,15 +20,13 @@ extern "C" {
  * and as characters (a dot for what is not printable), after a line
  * with title (when not NULL), the address and the length.
  */
-void
-rte_hexdump(FILE *f, const char *title, const void *buf, unsigned int len);
+void rte_hexdump(FILE *f, const char *title, const void *buf, unsigned int len);
 
 /**
  * Prints len bytes at buf to f on one line, in hex with colons between
  * bytes, after title and ": " (when title is not NULL).
  */
-void
-rte_memdump(FILE *f, const char *title, const void *buf, unsigned int len);
+void rte_memdump(FILE *f, const char *title, const void *buf, unsigned int len);
 
 #ifdef __cplusplus
 }

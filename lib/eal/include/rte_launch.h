@@ -20,12 +20,12 @@ extern "C" {
 
 /** State of a worker lcore. */
 enum rte_lcore_state_t {
-	WAIT,		/**< waiting for a function */
-	RUNNING,	/**< running one */
+	WAIT,	 /**< waiting for a function */
+	RUNNING, /**< running one */
 };
 
 /** A function run on an lcore. */
-typedef int (lcore_function_t)(void *);
+typedef int(lcore_function_t)(void *);
 
 /** Whether rte_eal_mp_remote_launch() also runs the function on main. */
 enum rte_rmt_call_main_t {
@@ -38,7 +38,8 @@ enum rte_rmt_call_main_t {
  * @return 0; -EBUSY if the worker is not in WAIT; -EINVAL for an id that
  *   is not an enabled worker lcore (or the main lcore) or a NULL f.
  */
-int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
+int
+rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
 
 /**
  * Runs f(arg) on every worker lcore and, with CALL_MAIN, on the main lcore
@@ -46,7 +47,7 @@ int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id
  * when a worker is not in WAIT.
  */
 int rte_eal_mp_remote_launch(lcore_function_t *f, void *arg,
-		enum rte_rmt_call_main_t call_main);
+	enum rte_rmt_call_main_t call_main);
 
 /** The state of a worker lcore (WAIT for an invalid id). */
 enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);

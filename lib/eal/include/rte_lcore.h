@@ -27,31 +27,33 @@
 extern "C" {
 #endif
 
-#define LCORE_ID_ANY UINT32_MAX		/**< not an EAL thread */
+#define LCORE_ID_ANY UINT32_MAX /**< not an EAL thread */
 #ifndef SOCKET_ID_ANY
-#define SOCKET_ID_ANY -1		/**< any NUMA socket */
+#define SOCKET_ID_ANY -1 /**< any NUMA socket */
 #endif
 
 #define RTE_CPU_AND(dst, src1, src2) CPU_AND(dst, src1, src2)
-#define RTE_CPU_OR(dst, src1, src2) CPU_OR(dst, src1, src2)
-#define RTE_CPU_FILL(set) do { \
-	unsigned int _i; \
-	CPU_ZERO(set); \
-	for (_i = 0; _i < CPU_SETSIZE; _i++) \
-		CPU_SET(_i, set); \
-} while (0)
-#define RTE_CPU_NOT(dst, src) do { \
-	cpu_set_t _tmp; \
-	RTE_CPU_FILL(&_tmp); \
-	CPU_XOR(dst, &_tmp, src); \
-} while (0)
+#define RTE_CPU_OR(dst, src1, src2)  CPU_OR(dst, src1, src2)
+#define RTE_CPU_FILL(set) \
+	do { \
+		unsigned int _i; \
+		CPU_ZERO(set); \
+		for (_i = 0; _i < CPU_SETSIZE; _i++) \
+			CPU_SET(_i, set); \
+	} while (0)
+#define RTE_CPU_NOT(dst, src) \
+	do { \
+		cpu_set_t _tmp; \
+		RTE_CPU_FILL(&_tmp); \
+		CPU_XOR(dst, &_tmp, src); \
+	} while (0)
 
 /** What an lcore id is used for. */
 enum rte_lcore_role_t {
-	ROLE_RTE,	/**< an enabled EAL lcore */
-	ROLE_OFF,	/**< not in use */
-	ROLE_SERVICE,	/**< a service core */
-	ROLE_NON_EAL,	/**< a registered non-EAL thread */
+	ROLE_RTE,     /**< an enabled EAL lcore */
+	ROLE_OFF,     /**< not in use */
+	ROLE_SERVICE, /**< a service core */
+	ROLE_NON_EAL, /**< a registered non-EAL thread */
 };
 
 RTE_DECLARE_PER_LCORE(unsigned int, _lcore_id);
@@ -108,15 +110,13 @@ unsigned int rte_get_next_lcore(unsigned int i, int skip_main, int wrap);
 
 /** Every enabled lcore, main included. */
 #define RTE_LCORE_FOREACH(i) \
-	for (i = rte_get_next_lcore(-1, 0, 0); \
-	     i < RTE_MAX_LCORE; \
-	     i = rte_get_next_lcore(i, 0, 0))
+	for (i = rte_get_next_lcore(-1, 0, 0); i < RTE_MAX_LCORE; \
+		i = rte_get_next_lcore(i, 0, 0))
 
 /** Every enabled lcore except main. */
 #define RTE_LCORE_FOREACH_WORKER(i) \
-	for (i = rte_get_next_lcore(-1, 1, 0); \
-	     i < RTE_MAX_LCORE; \
-	     i = rte_get_next_lcore(i, 1, 0))
+	for (i = rte_get_next_lcore(-1, 1, 0); i < RTE_MAX_LCORE; \
+		i = rte_get_next_lcore(i, 1, 0))
 
 /** Called for every lcore by rte_lcore_iterate(); non-zero stops. */
 typedef int (*rte_lcore_iterate_cb)(unsigned int lcore_id, void *arg);
@@ -179,7 +179,7 @@ int rte_thread_getname(pthread_t id, char *name, size_t len);
  * on the CPUs no lcore uses, or anywhere when every CPU is taken).
  */
 int rte_ctrl_thread_create(pthread_t *thread, const char *name,
-		const pthread_attr_t *attr, void *(*start_routine)(void *), void *arg);
+	const pthread_attr_t *attr, void *(*start_routine)(void *), void *arg);
 
 /** Sets the calling thread's affinity; 0 or -1 with rte_errno. */
 int rte_thread_set_affinity(rte_cpuset_t *cpusetp);

@@ -29,47 +29,47 @@ extern "C" {
 #endif
 
 /* Fixed log types. */
-#define RTE_LOGTYPE_EAL 0
-#define RTE_LOGTYPE_MALLOC 1
-#define RTE_LOGTYPE_RING 2
-#define RTE_LOGTYPE_MEMPOOL 3
-#define RTE_LOGTYPE_TIMER 4
-#define RTE_LOGTYPE_PMD 5
-#define RTE_LOGTYPE_HASH 6
-#define RTE_LOGTYPE_LPM 7
-#define RTE_LOGTYPE_KNI 8
-#define RTE_LOGTYPE_ACL 9
-#define RTE_LOGTYPE_POWER 10
-#define RTE_LOGTYPE_METER 11
-#define RTE_LOGTYPE_SCHED 12
-#define RTE_LOGTYPE_PORT 13
-#define RTE_LOGTYPE_TABLE 14
-#define RTE_LOGTYPE_PIPELINE 15
-#define RTE_LOGTYPE_MBUF 16
-#define RTE_LOGTYPE_CRYPTODEV 17
-#define RTE_LOGTYPE_EFD 18
-#define RTE_LOGTYPE_EVENTDEV 19
-#define RTE_LOGTYPE_GSO 20
-#define RTE_LOGTYPE_USER1 24
-#define RTE_LOGTYPE_USER2 25
-#define RTE_LOGTYPE_USER3 26
-#define RTE_LOGTYPE_USER4 27
-#define RTE_LOGTYPE_USER5 28
-#define RTE_LOGTYPE_USER6 29
-#define RTE_LOGTYPE_USER7 30
-#define RTE_LOGTYPE_USER8 31
+#define RTE_LOGTYPE_EAL		 0
+#define RTE_LOGTYPE_MALLOC	 1
+#define RTE_LOGTYPE_RING	 2
+#define RTE_LOGTYPE_MEMPOOL	 3
+#define RTE_LOGTYPE_TIMER	 4
+#define RTE_LOGTYPE_PMD		 5
+#define RTE_LOGTYPE_HASH	 6
+#define RTE_LOGTYPE_LPM		 7
+#define RTE_LOGTYPE_KNI		 8
+#define RTE_LOGTYPE_ACL		 9
+#define RTE_LOGTYPE_POWER	 10
+#define RTE_LOGTYPE_METER	 11
+#define RTE_LOGTYPE_SCHED	 12
+#define RTE_LOGTYPE_PORT	 13
+#define RTE_LOGTYPE_TABLE	 14
+#define RTE_LOGTYPE_PIPELINE	 15
+#define RTE_LOGTYPE_MBUF	 16
+#define RTE_LOGTYPE_CRYPTODEV	 17
+#define RTE_LOGTYPE_EFD		 18
+#define RTE_LOGTYPE_EVENTDEV	 19
+#define RTE_LOGTYPE_GSO		 20
+#define RTE_LOGTYPE_USER1	 24
+#define RTE_LOGTYPE_USER2	 25
+#define RTE_LOGTYPE_USER3	 26
+#define RTE_LOGTYPE_USER4	 27
+#define RTE_LOGTYPE_USER5	 28
+#define RTE_LOGTYPE_USER6	 29
+#define RTE_LOGTYPE_USER7	 30
+#define RTE_LOGTYPE_USER8	 31
 #define RTE_LOGTYPE_FIRST_EXT_ID 32
 
 /* Levels: lower is more severe. */
-#define RTE_LOG_EMERG 1U
-#define RTE_LOG_ALERT 2U
-#define RTE_LOG_CRIT 3U
-#define RTE_LOG_ERR 4U
+#define RTE_LOG_EMERG	1U
+#define RTE_LOG_ALERT	2U
+#define RTE_LOG_CRIT	3U
+#define RTE_LOG_ERR	4U
 #define RTE_LOG_WARNING 5U
-#define RTE_LOG_NOTICE 6U
-#define RTE_LOG_INFO 7U
-#define RTE_LOG_DEBUG 8U
-#define RTE_LOG_MAX RTE_LOG_DEBUG
+#define RTE_LOG_NOTICE	6U
+#define RTE_LOG_INFO	7U
+#define RTE_LOG_DEBUG	8U
+#define RTE_LOG_MAX	RTE_LOG_DEBUG
 
 /** Sends log output to f (NULL: back to the default, stderr). 0. */
 int rte_openlog_stream(FILE *f);
@@ -141,22 +141,25 @@ int rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 
 /** RTE_LOG(INFO, EAL, "...") prints "EAL: ..." at level INFO. */
 #define RTE_LOG(l, t, ...) \
-	rte_log(RTE_LOG_ ## l, RTE_LOGTYPE_ ## t, # t ": " __VA_ARGS__)
+	rte_log(RTE_LOG_##l, RTE_LOGTYPE_##t, #t ": " __VA_ARGS__)
 
 /** RTE_LOG() compiled out above RTE_LOG_DP_LEVEL (for fast paths). */
 #define RTE_LOG_DP(l, t, ...) \
-	(void)((RTE_LOG_ ## l <= RTE_LOG_DP_LEVEL) ? \
-	rte_log(RTE_LOG_ ## l, RTE_LOGTYPE_ ## t, # t ": " __VA_ARGS__) : 0)
+	(void)((RTE_LOG_##l <= RTE_LOG_DP_LEVEL) ? \
+			rte_log(RTE_LOG_##l, RTE_LOGTYPE_##t, \
+				#t ": " __VA_ARGS__) : \
+			0)
 
 /** Defines int "type" and registers it by name in a constructor. */
 #define RTE_LOG_REGISTER_IMPL(type, name, level) \
-int type; \
-RTE_INIT(__##type) \
-{ \
-	type = rte_log_register_type_and_pick_level(name, RTE_LOG_##level); \
-	if (type < 0) \
-		type = RTE_LOGTYPE_EAL; \
-}
+	int type; \
+	RTE_INIT(__##type) \
+	{ \
+		type = rte_log_register_type_and_pick_level(name, \
+			RTE_LOG_##level); \
+		if (type < 0) \
+			type = RTE_LOGTYPE_EAL; \
+	}
 
 #define RTE_LOG_REGISTER(type, name, level) \
 	RTE_LOG_REGISTER_IMPL(type, RTE_STR(name), level)

@@ -43,12 +43,12 @@ extern "C" {
 
 /** Counters of one socket's heap. Byte counts include element headers. */
 struct rte_malloc_socket_stats {
-	size_t heap_totalsz_bytes;	/**< bytes of memory the heap holds */
-	size_t heap_freesz_bytes;	/**< bytes in free elements */
-	size_t greatest_free_size;	/**< bytes in the biggest free element */
-	unsigned int free_count;	/**< free elements */
-	unsigned int alloc_count;	/**< allocated elements */
-	size_t heap_allocsz_bytes;	/**< bytes in allocated elements */
+	size_t heap_totalsz_bytes; /**< bytes of memory the heap holds */
+	size_t heap_freesz_bytes;  /**< bytes in free elements */
+	size_t greatest_free_size; /**< bytes in the biggest free element */
+	unsigned int free_count;   /**< free elements */
+	unsigned int alloc_count;  /**< allocated elements */
+	size_t heap_allocsz_bytes; /**< bytes in allocated elements */
 };
 
 /** Allocates size bytes on any socket (the caller's first). */
@@ -72,8 +72,8 @@ void *rte_calloc(const char *type, size_t num, size_t size, unsigned int align)
  * rte_malloc(). On failure NULL is returned and ptr is left untouched
  * (size 0 is such a failure, EINVAL).
  */
-void *rte_realloc(void *ptr, size_t size, unsigned int align)
-	__rte_alloc_size(2);
+void *
+rte_realloc(void *ptr, size_t size, unsigned int align) __rte_alloc_size(2);
 
 /** rte_realloc() that moves the block to socket when it is elsewhere. */
 void *rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
@@ -81,18 +81,15 @@ void *rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
 
 /** Allocates on socket (SOCKET_ID_ANY: the caller's first, then any). */
 void *rte_malloc_socket(const char *type, size_t size, unsigned int align,
-		int socket)
-	__rte_alloc_size(2);
+	int socket) __rte_alloc_size(2);
 
 /** rte_malloc_socket() with the memory zeroed. */
 void *rte_zmalloc_socket(const char *type, size_t size, unsigned int align,
-		int socket)
-	__rte_alloc_size(2);
+	int socket) __rte_alloc_size(2);
 
 /** rte_calloc() on socket. */
 void *rte_calloc_socket(const char *type, size_t num, size_t size,
-		unsigned int align, int socket)
-	__rte_alloc_size(2, 3);
+	unsigned int align, int socket) __rte_alloc_size(2, 3);
 
 /**
  * Frees memory from the calls above. NULL is ignored. A pointer that the
@@ -115,7 +112,7 @@ int rte_malloc_validate(const void *ptr, size_t *size);
  *   E_RTE_NO_CONFIG.
  */
 int rte_malloc_get_socket_stats(int socket,
-		struct rte_malloc_socket_stats *socket_stats);
+	struct rte_malloc_socket_stats *socket_stats);
 
 /*
  * External heaps: named heaps of memory the application mapped itself
@@ -153,9 +150,8 @@ int rte_malloc_get_socket_stats(int socket,
  *   ENOENT: no heap of that name; EPERM: a socket heap;
  *   ENOSPC: no free memseg list left (RTE_MAX_MEMSEG_LISTS); ENOMEM.
  */
-int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr,
-		size_t len, rte_iova_t iova_addrs[], unsigned int n_pages,
-		size_t page_sz);
+int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
+	rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz);
 
 /**
  * Removes a chunk from heap_name: exactly an area that was added (no part
@@ -164,8 +160,8 @@ int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr,
  *   ENOENT (no such heap, or no such chunk in it), EPERM (a socket heap),
  *   EBUSY (blocks of the chunk are still allocated).
  */
-int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr,
-		size_t len);
+int
+rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len);
 
 /**
  * DPDK maps a chunk another process added into this one. Pollux has one
@@ -174,16 +170,16 @@ int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr,
  * @return 0, or -1 with rte_errno EINVAL, ENOENT or EPERM as
  *   rte_malloc_heap_memory_remove() says.
  */
-int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr,
-		size_t len);
+int
+rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len);
 
 /**
  * The counterpart of rte_malloc_heap_memory_attach(): checks that the chunk
  * exists and changes nothing; the memory stays usable until it is removed.
  * @return as rte_malloc_heap_memory_attach().
  */
-int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr,
-		size_t len);
+int
+rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len);
 
 /**
  * Creates an empty external heap; rte_malloc_heap_get_socket() tells its

@@ -33,19 +33,19 @@
 extern "C" {
 #endif
 
-#define RTE_PGSIZE_4K   (1ULL << 12)
-#define RTE_PGSIZE_64K  (1ULL << 16)
+#define RTE_PGSIZE_4K	(1ULL << 12)
+#define RTE_PGSIZE_64K	(1ULL << 16)
 #define RTE_PGSIZE_256K (1ULL << 18)
-#define RTE_PGSIZE_2M   (1ULL << 21)
-#define RTE_PGSIZE_16M  (1ULL << 24)
+#define RTE_PGSIZE_2M	(1ULL << 21)
+#define RTE_PGSIZE_16M	(1ULL << 24)
 #define RTE_PGSIZE_256M (1ULL << 28)
 #define RTE_PGSIZE_512M (1ULL << 29)
-#define RTE_PGSIZE_1G   (1ULL << 30)
-#define RTE_PGSIZE_4G   (1ULL << 32)
-#define RTE_PGSIZE_16G  (1ULL << 34)
+#define RTE_PGSIZE_1G	(1ULL << 30)
+#define RTE_PGSIZE_4G	(1ULL << 32)
+#define RTE_PGSIZE_16G	(1ULL << 34)
 
 #ifndef SOCKET_ID_ANY
-#define SOCKET_ID_ANY -1		/**< any NUMA socket */
+#define SOCKET_ID_ANY -1 /**< any NUMA socket */
 #endif
 
 /** The segment is never returned to the system (pre-reserved with -m). */
@@ -55,18 +55,18 @@ extern "C" {
 
 /** One mapped segment. */
 struct rte_memseg {
-	rte_iova_t iova;		/**< IO address of the first byte */
+	rte_iova_t iova; /**< IO address of the first byte */
 	RTE_STD_C11
 	union {
-		void *addr;		/**< virtual address of the first byte */
-		uint64_t addr_64;	/**< keeps the member 64 bits wide */
+		void *addr;	  /**< virtual address of the first byte */
+		uint64_t addr_64; /**< keeps the member 64 bits wide */
 	};
-	size_t len;			/**< bytes in the segment */
-	uint64_t hugepage_sz;		/**< size of the pages behind it */
-	int32_t socket_id;		/**< NUMA socket of its memory */
-	uint32_t nchannel;		/**< memory channels (-n), 0 if unknown */
-	uint32_t nrank;			/**< memory ranks (-r), 0 if unknown */
-	uint32_t flags;			/**< RTE_MEMSEG_FLAG_* */
+	size_t len;	      /**< bytes in the segment */
+	uint64_t hugepage_sz; /**< size of the pages behind it */
+	int32_t socket_id;    /**< NUMA socket of its memory */
+	uint32_t nchannel;    /**< memory channels (-n), 0 if unknown */
+	uint32_t nrank;	      /**< memory ranks (-r), 0 if unknown */
+	uint32_t flags;	      /**< RTE_MEMSEG_FLAG_* */
 } __rte_packed;
 
 /**
@@ -78,15 +78,15 @@ struct rte_memseg {
 struct rte_memseg_list {
 	RTE_STD_C11
 	union {
-		void *base_va;		/**< start of the reserved range */
-		uint64_t addr_64;	/**< keeps the member 64 bits wide */
+		void *base_va;	  /**< start of the reserved range */
+		uint64_t addr_64; /**< keeps the member 64 bits wide */
 	};
-	uint64_t page_sz;		/**< page size of every segment in the list */
-	int socket_id;			/**< NUMA socket of every segment */
-	volatile uint32_t version;	/**< bumped on every map or unmap */
-	size_t len;			/**< bytes of address space reserved */
-	unsigned int external;		/**< 1: an external heap's memory */
-	unsigned int heap;		/**< 1: the segments feed a malloc heap */
+	uint64_t page_sz; /**< page size of every segment in the list */
+	int socket_id;	  /**< NUMA socket of every segment */
+	volatile uint32_t version; /**< bumped on every map or unmap */
+	size_t len;		   /**< bytes of address space reserved */
+	unsigned int external;	   /**< 1: an external heap's memory */
+	unsigned int heap;	   /**< 1: the segments feed a malloc heap */
 };
 
 /**
@@ -125,8 +125,8 @@ void *rte_mem_iova2virt(rte_iova_t iova);
  * @param msl the list to look in, or NULL to look in every list.
  * @return the segment, or NULL when virt is not in mapped EAL memory.
  */
-struct rte_memseg *rte_mem_virt2memseg(const void *virt,
-		const struct rte_memseg_list *msl);
+struct rte_memseg *
+rte_mem_virt2memseg(const void *virt, const struct rte_memseg_list *msl);
 
 /**
  * The memseg list whose reserved range holds virt (mapped or not).
@@ -136,7 +136,7 @@ struct rte_memseg_list *rte_mem_virt2memseg_list(const void *virt);
 
 /** Callback of rte_memseg_walk(): 0 goes on, 1 stops, -1 stops with an error. */
 typedef int (*rte_memseg_walk_t)(const struct rte_memseg_list *msl,
-		const struct rte_memseg *ms, void *arg);
+	const struct rte_memseg *ms, void *arg);
 
 /**
  * Callback of rte_memseg_contig_walk(): called with the first segment of a
@@ -144,11 +144,11 @@ typedef int (*rte_memseg_walk_t)(const struct rte_memseg_list *msl,
  * length. Same return convention.
  */
 typedef int (*rte_memseg_contig_walk_t)(const struct rte_memseg_list *msl,
-		const struct rte_memseg *ms, size_t len, void *arg);
+	const struct rte_memseg *ms, size_t len, void *arg);
 
 /** Callback of rte_memseg_list_walk(). Same return convention. */
-typedef int (*rte_memseg_list_walk_t)(const struct rte_memseg_list *msl,
-		void *arg);
+typedef int (
+	*rte_memseg_list_walk_t)(const struct rte_memseg_list *msl, void *arg);
 
 /**
  * Calls func on every mapped segment, in address order within each list.
@@ -167,12 +167,11 @@ int rte_memseg_list_walk(rte_memseg_list_walk_t func, void *arg);
 int rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg);
 
 /** rte_memseg_contig_walk() without taking the memory lock. */
-int rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func,
-		void *arg);
+int
+rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg);
 
 /** rte_memseg_list_walk() without taking the memory lock. */
-int rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func,
-		void *arg);
+int rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg);
 
 /**
  * The file descriptor behind a mapped segment, for sharing the memory with
@@ -201,7 +200,7 @@ int rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset);
 
 /** rte_memseg_get_fd_offset() without taking the memory lock. */
 int rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms,
-		size_t *offset);
+	size_t *offset);
 
 /** Prints every memseg list and its mapped segments. */
 void rte_dump_physmem_layout(FILE *f);
@@ -233,15 +232,15 @@ int rte_eal_using_phys_addrs(void);
 
 /** What happened to the memory given to a memory event callback. */
 enum rte_mem_event {
-	RTE_MEM_EVENT_ALLOC = 0,	/**< segments were mapped */
-	RTE_MEM_EVENT_FREE,		/**< segments are about to be unmapped */
+	RTE_MEM_EVENT_ALLOC = 0, /**< segments were mapped */
+	RTE_MEM_EVENT_FREE,	 /**< segments are about to be unmapped */
 };
 
 #define RTE_MEM_EVENT_CALLBACK_NAME_LEN 64
 
 /** Called with the memory lock held for writing; must not allocate. */
 typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type,
-		const void *addr, size_t len, void *arg);
+	const void *addr, size_t len, void *arg);
 
 /**
  * Registers a callback run whenever segments are mapped (after) or
@@ -250,7 +249,7 @@ typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type,
  *   name), ENAMETOOLONG, EEXIST (same name and arg), ENOMEM.
  */
 int rte_mem_event_callback_register(const char *name,
-		rte_mem_event_callback_t clb, void *arg);
+	rte_mem_event_callback_t clb, void *arg);
 
 /**
  * Removes a callback registered with that name and arg.

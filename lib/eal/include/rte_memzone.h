@@ -26,33 +26,33 @@ extern "C" {
 #endif
 
 /* Page size wishes: the memzone comes from pages of one of the named sizes. */
-#define RTE_MEMZONE_2MB            0x00000001
-#define RTE_MEMZONE_1GB            0x00000002
-#define RTE_MEMZONE_16MB           0x00000100
-#define RTE_MEMZONE_16GB           0x00000200
-#define RTE_MEMZONE_256KB          0x00010000
-#define RTE_MEMZONE_256MB          0x00020000
-#define RTE_MEMZONE_512MB          0x00040000
-#define RTE_MEMZONE_4GB            0x00080000
+#define RTE_MEMZONE_2MB	  0x00000001
+#define RTE_MEMZONE_1GB	  0x00000002
+#define RTE_MEMZONE_16MB  0x00000100
+#define RTE_MEMZONE_16GB  0x00000200
+#define RTE_MEMZONE_256KB 0x00010000
+#define RTE_MEMZONE_256MB 0x00020000
+#define RTE_MEMZONE_512MB 0x00040000
+#define RTE_MEMZONE_4GB	  0x00080000
 /** With a page size flag: another page size will do when that one is short. */
 #define RTE_MEMZONE_SIZE_HINT_ONLY 0x00000004
 /** IOVA-contiguous memory (every Pollux memzone is; accepted for DPDK code). */
-#define RTE_MEMZONE_IOVA_CONTIG    0x00100000
+#define RTE_MEMZONE_IOVA_CONTIG 0x00100000
 
 /** A reserved memzone. Read-only for applications. */
 struct rte_memzone {
-#define RTE_MEMZONE_NAMESIZE 32		/**< bytes of name, NUL included */
-	char name[RTE_MEMZONE_NAMESIZE];	/**< unique name */
-	rte_iova_t iova;			/**< IO address of addr */
+#define RTE_MEMZONE_NAMESIZE 32		 /**< bytes of name, NUL included */
+	char name[RTE_MEMZONE_NAMESIZE]; /**< unique name */
+	rte_iova_t iova;		 /**< IO address of addr */
 	RTE_STD_C11
 	union {
-		void *addr;			/**< virtual address */
-		uint64_t addr_64;		/**< keeps the member 64 bits wide */
+		void *addr;	  /**< virtual address */
+		uint64_t addr_64; /**< keeps the member 64 bits wide */
 	};
-	size_t len;				/**< usable bytes */
-	uint64_t hugepage_sz;			/**< size of the pages behind it */
-	int32_t socket_id;			/**< NUMA socket of its memory */
-	uint32_t flags;				/**< always 0 */
+	size_t len;	      /**< usable bytes */
+	uint64_t hugepage_sz; /**< size of the pages behind it */
+	int32_t socket_id;    /**< NUMA socket of its memory */
+	uint32_t flags;	      /**< always 0 */
 } __rte_packed;
 
 /**
@@ -72,8 +72,8 @@ struct rte_memzone {
  *   - ENOSPC: RTE_MAX_MEMZONE memzones already exist
  *   - ENOMEM: no memory of the wanted kind can be had
  */
-const struct rte_memzone *rte_memzone_reserve(const char *name,
-		size_t len, int socket_id, unsigned int flags);
+const struct rte_memzone *rte_memzone_reserve(const char *name, size_t len,
+	int socket_id, unsigned int flags);
 
 /**
  * As rte_memzone_reserve(), with addr aligned on align bytes, a power of two
@@ -81,7 +81,7 @@ const struct rte_memzone *rte_memzone_reserve(const char *name,
  * not a power of two.
  */
 const struct rte_memzone *rte_memzone_reserve_aligned(const char *name,
-		size_t len, int socket_id, unsigned int flags, unsigned int align);
+	size_t len, int socket_id, unsigned int flags, unsigned int align);
 
 /**
  * As rte_memzone_reserve_aligned(), and the memzone does not cross a
@@ -89,9 +89,9 @@ const struct rte_memzone *rte_memzone_reserve_aligned(const char *name,
  * (0: no bound). EINVAL for a bad bound. With len 0 and a bound, the
  * memzone is bound bytes long.
  */
-const struct rte_memzone *rte_memzone_reserve_bounded(const char *name,
-		size_t len, int socket_id, unsigned int flags, unsigned int align,
-		unsigned int bound);
+const struct rte_memzone *
+rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id,
+	unsigned int flags, unsigned int align, unsigned int bound);
 
 /**
  * Frees a memzone; its descriptor becomes invalid.
@@ -114,7 +114,7 @@ void rte_memzone_dump(FILE *f);
  * (the memzone table is locked for reading meanwhile).
  */
 void rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg),
-		void *arg);
+	void *arg);
 
 #ifdef __cplusplus
 }

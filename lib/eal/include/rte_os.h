@@ -22,7 +22,7 @@
 #define RTE_TAILQ_ENTRY(type) TAILQ_ENTRY(type)
 #endif
 #ifndef RTE_TAILQ_FOREACH
-#define RTE_TAILQ_FOREACH(var, head, field) TAILQ_FOREACH(var, head, field)
+#define RTE_TAILQ_FOREACH(var, head, field) TAILQ_FOREACH (var, head, field)
 #endif
 #ifndef RTE_TAILQ_FIRST
 #define RTE_TAILQ_FIRST(head) TAILQ_FIRST(head)

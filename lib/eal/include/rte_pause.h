@@ -45,8 +45,7 @@ rte_pause(void)
 
 /** Spins until the 16-bit *addr equals expected. */
 static __rte_always_inline void
-rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected,
-		int memorder)
+rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected, int memorder)
 {
 	while (__atomic_load_n(addr, memorder) != expected)
 		rte_pause();
@@ -54,8 +53,7 @@ rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected,
 
 /** Spins until the 32-bit *addr equals expected. */
 static __rte_always_inline void
-rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected,
-		int memorder)
+rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected, int memorder)
 {
 	while (__atomic_load_n(addr, memorder) != expected)
 		rte_pause();
@@ -63,8 +61,7 @@ rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected,
 
 /** Spins until the 64-bit *addr equals expected. */
 static __rte_always_inline void
-rte_wait_until_equal_64(volatile uint64_t *addr, uint64_t expected,
-		int memorder)
+rte_wait_until_equal_64(volatile uint64_t *addr, uint64_t expected, int memorder)
 {
 	while (__atomic_load_n(addr, memorder) != expected)
 		rte_pause();
@@ -75,14 +72,15 @@ rte_wait_until_equal_64(volatile uint64_t *addr, uint64_t expected,
  * and *addr is a 16-, 32- or 64-bit integer; memorder as above.
  * Example: RTE_WAIT_UNTIL_MASKED(&reg, 0x1, ==, 0, __ATOMIC_ACQUIRE).
  */
-#define RTE_WAIT_UNTIL_MASKED(addr, mask, cond, expected, memorder) do { \
-	RTE_BUILD_BUG_ON(!__builtin_constant_p(memorder)); \
-	RTE_BUILD_BUG_ON((memorder) != __ATOMIC_ACQUIRE && \
-		(memorder) != __ATOMIC_RELAXED); \
-	while (!((__atomic_load_n((addr), (memorder)) & (mask)) cond \
-			(expected))) \
-		rte_pause(); \
-} while (0)
+#define RTE_WAIT_UNTIL_MASKED(addr, mask, cond, expected, memorder) \
+	do { \
+		RTE_BUILD_BUG_ON(!__builtin_constant_p(memorder)); \
+		RTE_BUILD_BUG_ON((memorder) != __ATOMIC_ACQUIRE && \
+			(memorder) != __ATOMIC_RELAXED); \
+		while (!((__atomic_load_n((addr), (memorder)) & (mask)) \
+				cond(expected))) \
+			rte_pause(); \
+	} while (0)
 
 #ifdef __cplusplus
 }

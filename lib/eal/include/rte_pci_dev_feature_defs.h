@@ -16,7 +16,7 @@ extern "C" {
 
 /** Interrupt mode of a PCI device. */
 enum rte_intr_mode {
-	RTE_INTR_MODE_NONE = 0,	/**< not chosen: the bus decides */
+	RTE_INTR_MODE_NONE = 0, /**< not chosen: the bus decides */
 	RTE_INTR_MODE_LEGACY,	/**< INTx (--vfio-intr=legacy) */
 	RTE_INTR_MODE_MSI,	/**< MSI (--vfio-intr=msi) */
 	RTE_INTR_MODE_MSIX	/**< MSI-X (--vfio-intr=msix) */

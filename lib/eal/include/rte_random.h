@@ -39,8 +39,7 @@ uint64_t rte_rand(void);
 uint64_t rte_rand_max(uint64_t upper_bound);
 
 /** @return a uniformly distributed double in [0.0, 1.0). */
-__rte_experimental
-double rte_drand(void);
+__rte_experimental double rte_drand(void);
 
 #ifdef __cplusplus
 }

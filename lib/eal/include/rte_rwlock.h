@@ -36,10 +36,10 @@
 extern "C" {
 #endif
 
-#define RTE_RWLOCK_WAIT 0x1	/**< a writer is waiting */
-#define RTE_RWLOCK_WRITE 0x2	/**< a writer holds the lock */
-#define RTE_RWLOCK_MASK (RTE_RWLOCK_WAIT | RTE_RWLOCK_WRITE)
-#define RTE_RWLOCK_READ 0x4	/**< one reader */
+#define RTE_RWLOCK_WAIT	 0x1 /**< a writer is waiting */
+#define RTE_RWLOCK_WRITE 0x2 /**< a writer holds the lock */
+#define RTE_RWLOCK_MASK	 (RTE_RWLOCK_WAIT | RTE_RWLOCK_WRITE)
+#define RTE_RWLOCK_READ	 0x4 /**< one reader */
 
 /** A reader-writer lock; see the file comment for cnt's layout. */
 typedef struct {
@@ -47,7 +47,10 @@ typedef struct {
 } rte_rwlock_t;
 
 /** Static initialiser (unlocked). */
-#define RTE_RWLOCK_INITIALIZER { 0 }
+#define RTE_RWLOCK_INITIALIZER \
+	{ \
+		0 \
+	}
 
 /** Initialises (unlocks) a reader-writer lock. */
 static inline void
@@ -83,7 +86,7 @@ rte_rwlock_read_lock(rte_rwlock_t *rwl)
 {
 	while (rte_rwlock_read_trylock(rwl) != 0) {
 		while (__atomic_load_n(&rwl->cnt, __ATOMIC_RELAXED) &
-				RTE_RWLOCK_MASK)
+			RTE_RWLOCK_MASK)
 			rte_pause();
 	}
 }
@@ -112,7 +115,7 @@ rte_rwlock_write_trylock(rte_rwlock_t *rwl)
 		return -EBUSY;
 	/* Acquire pairs with the release in read_unlock and write_unlock. */
 	if (!__atomic_compare_exchange_n(&rwl->cnt, &cnt, RTE_RWLOCK_WRITE, 0,
-			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return -EBUSY;
 	return 0;
 }
@@ -128,9 +131,9 @@ rte_rwlock_write_lock(rte_rwlock_t *rwl)
 		/* Set the flag only when missing: a read-modify-write on
 		 * every spin would keep stealing the line from readers. */
 		if ((__atomic_load_n(&rwl->cnt, __ATOMIC_RELAXED) &
-				RTE_RWLOCK_WAIT) == 0)
+			    RTE_RWLOCK_WAIT) == 0)
 			__atomic_fetch_or(&rwl->cnt, RTE_RWLOCK_WAIT,
-					__ATOMIC_RELAXED);
+				__ATOMIC_RELAXED);
 		rte_pause();
 	}
 }
@@ -150,7 +153,7 @@ static inline int
 rte_rwlock_write_is_locked(rte_rwlock_t *rwl)
 {
 	return (__atomic_load_n(&rwl->cnt, __ATOMIC_RELAXED) &
-			RTE_RWLOCK_WRITE) != 0;
+		       RTE_RWLOCK_WRITE) != 0;
 }
 
 /* Without hardware transactional memory the _tm variants are plain. */

@@ -25,7 +25,10 @@ typedef struct {
 } rte_spinlock_t;
 
 /** Static initialiser (unlocked). */
-#define RTE_SPINLOCK_INITIALIZER { 0 }
+#define RTE_SPINLOCK_INITIALIZER \
+	{ \
+		0 \
+	}
 
 /** Initialises (unlocks) a spinlock. */
 static inline void
@@ -45,7 +48,7 @@ rte_spinlock_lock(rte_spinlock_t *sl)
 	int expected = 0;
 
 	while (!__atomic_compare_exchange_n(&sl->locked, &expected, 1, 0,
-			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+		__ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
 		/* Wait with plain loads so the line stays shared while it
 		 * is held, then try the exchange again. */
 		while (__atomic_load_n(&sl->locked, __ATOMIC_RELAXED) != 0)
@@ -75,7 +78,7 @@ rte_spinlock_trylock(rte_spinlock_t *sl)
 
 	/* Acquire pairs with the release in rte_spinlock_unlock(). */
 	return __atomic_compare_exchange_n(&sl->locked, &expected, 1, 0,
-			__ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+		__ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
 /** @return 1 if the lock is held, 0 if not (a snapshot). */
@@ -129,7 +132,10 @@ typedef struct {
 } rte_spinlock_recursive_t;
 
 /** Static initialiser (unlocked). */
-#define RTE_SPINLOCK_RECURSIVE_INITIALIZER { RTE_SPINLOCK_INITIALIZER, -1, 0 }
+#define RTE_SPINLOCK_RECURSIVE_INITIALIZER \
+	{ \
+		RTE_SPINLOCK_INITIALIZER, -1, 0 \
+	}
 
 /** Initialises (unlocks) a recursive spinlock. */
 static inline void

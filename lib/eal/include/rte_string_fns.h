@@ -36,7 +36,7 @@ extern "C" {
  *   tokens is NULL or stringlen or maxtokens is negative.
  */
 int rte_strsplit(char *string, int stringlen, char **tokens, int maxtokens,
-		char delim);
+	char delim);
 
 /**
  * Copies src into dst (size bytes), truncating if needed; dst is always

@@ -29,8 +29,8 @@ extern "C" {
 
 /** One object on a list. */
 struct rte_tailq_entry {
-	RTE_TAILQ_ENTRY(rte_tailq_entry) next;	/**< list link */
-	void *data;				/**< the object */
+	RTE_TAILQ_ENTRY(rte_tailq_entry) next; /**< list link */
+	void *data;			       /**< the object */
 };
 
 /** The list head type that every named list uses. */
@@ -41,15 +41,15 @@ RTE_TAILQ_HEAD(rte_tailq_entry_head, rte_tailq_entry);
 
 /** A named list's head, owned by the EAL. */
 struct rte_tailq_head {
-	struct rte_tailq_entry_head tailq_head;	/**< must come first */
+	struct rte_tailq_entry_head tailq_head; /**< must come first */
 	char name[RTE_TAILQ_NAMESIZE];
 };
 
 /** What a library registers: a name, and the head it is given. */
 struct rte_tailq_elem {
-	struct rte_tailq_head *head;	/**< set by rte_eal_tailq_register() */
-	RTE_TAILQ_ENTRY(rte_tailq_elem) next;	/**< EAL-owned link */
-	const char name[RTE_TAILQ_NAMESIZE];	/**< the list's name */
+	struct rte_tailq_head *head; /**< set by rte_eal_tailq_register() */
+	RTE_TAILQ_ENTRY(rte_tailq_elem) next; /**< EAL-owned link */
+	const char name[RTE_TAILQ_NAMESIZE];  /**< the list's name */
 };
 
 /** The list head of a tailq as a pointer to struct struct_name. */
@@ -57,10 +57,11 @@ struct rte_tailq_elem {
 	(struct struct_name *)&(tailq_entry)->tailq_head
 
 /** The list named name as struct struct_name *, or NULL. */
-#define RTE_TAILQ_LOOKUP(name, struct_name) __extension__ ({ \
-	struct rte_tailq_head *head = rte_eal_tailq_lookup(name); \
-	head == NULL ? NULL : RTE_TAILQ_CAST(head, struct_name); \
-})
+#define RTE_TAILQ_LOOKUP(name, struct_name) \
+	__extension__({ \
+		struct rte_tailq_head *head = rte_eal_tailq_lookup(name); \
+		head == NULL ? NULL : RTE_TAILQ_CAST(head, struct_name); \
+	})
 
 /** Prints every named list and how many objects it holds. */
 void rte_dump_tailq(FILE *f);
@@ -78,17 +79,17 @@ int rte_eal_tailq_register(struct rte_tailq_elem *t);
 
 /** Registers t from a constructor; a failure stops the program there. */
 #define EAL_REGISTER_TAILQ(t) \
-RTE_INIT(tailqinitfn_ ##t) \
-{ \
-	if (rte_eal_tailq_register(&t) < 0) \
-		rte_panic("Cannot initialize tailq: %s\n", t.name); \
-}
+	RTE_INIT(tailqinitfn_##t) \
+	{ \
+		if (rte_eal_tailq_register(&t) < 0) \
+			rte_panic("Cannot initialize tailq: %s\n", t.name); \
+	}
 
 /** Walks a list; var may be removed and freed inside the loop. */
 #define RTE_TAILQ_FOREACH_SAFE(var, head, field, tvar) \
 	for ((var) = RTE_TAILQ_FIRST((head)); \
-	    (var) && ((tvar) = RTE_TAILQ_NEXT((var), field), 1); \
-	    (var) = (tvar))
+		(var) && ((tvar) = RTE_TAILQ_NEXT((var), field), 1); \
+		(var) = (tvar))
 
 #ifdef __cplusplus
 }

@@ -45,11 +45,11 @@ typedef uint64_t rte_v256u64_t __attribute__((vector_size(32), aligned(32)));
 
 /** The widest vector code a data path may pick (bits). */
 enum rte_vect_max_simd {
-	RTE_VECT_SIMD_DISABLED = 64,	/**< scalar code only */
-	RTE_VECT_SIMD_128 = 128,	/**< up to SSE / NEON */
-	RTE_VECT_SIMD_256 = 256,	/**< up to AVX2 */
-	RTE_VECT_SIMD_512 = 512,	/**< up to AVX-512 */
-	RTE_VECT_SIMD_MAX = INT16_MAX + 1,	/**< no limit */
+	RTE_VECT_SIMD_DISABLED = 64,	   /**< scalar code only */
+	RTE_VECT_SIMD_128 = 128,	   /**< up to SSE / NEON */
+	RTE_VECT_SIMD_256 = 256,	   /**< up to AVX2 */
+	RTE_VECT_SIMD_512 = 512,	   /**< up to AVX-512 */
+	RTE_VECT_SIMD_MAX = INT16_MAX + 1, /**< no limit */
 };
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -95,16 +95,14 @@ typedef union rte_ymm {
 #endif
 
 /** The current limit (RTE_VECT_DEFAULT_SIMD_BITWIDTH unless set). */
-__rte_experimental
-uint16_t rte_vect_get_max_simd_bitwidth(void);
+__rte_experimental uint16_t rte_vect_get_max_simd_bitwidth(void);
 
 /**
  * Sets the limit; bitwidth must be a power of two between 64 and
  * RTE_VECT_SIMD_MAX.
  * @return 0, or -EINVAL for another value.
  */
-__rte_experimental
-int rte_vect_set_max_simd_bitwidth(uint16_t bitwidth);
+__rte_experimental int rte_vect_set_max_simd_bitwidth(uint16_t bitwidth);
 
 #ifdef __cplusplus
 }

@@ -12,16 +12,17 @@
 
 #include <stdint.h>
 
-#define RTE_VER_YEAR 22
-#define RTE_VER_MONTH 11
-#define RTE_VER_MINOR 0
+#define RTE_VER_YEAR	22
+#define RTE_VER_MONTH	11
+#define RTE_VER_MINOR	0
 #define RTE_VER_RELEASE 99
-#define RTE_VER_SUFFIX ""
-#define RTE_VER_PREFIX "Pollux"
+#define RTE_VER_SUFFIX	""
+#define RTE_VER_PREFIX	"Pollux"
 
 #define RTE_VERSION_NUM(a, b, c, d) ((a) << 24 | (b) << 16 | (c) << 8 | (d))
-#define RTE_VERSION RTE_VERSION_NUM(RTE_VER_YEAR, RTE_VER_MONTH, \
-	RTE_VER_MINOR, RTE_VER_RELEASE)
+#define RTE_VERSION \
+	RTE_VERSION_NUM(RTE_VER_YEAR, RTE_VER_MONTH, RTE_VER_MINOR, \
+		RTE_VER_RELEASE)
 
 /** "Pollux <version> (DPDK 22.11 API)". */
 const char *rte_version(void);

@@ -140,11 +140,10 @@ unescape_mount_path(char *s)
 	char *out = s;
 
 	while (*s != '\0') {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' &&
-				s[2] >= '0' && s[2] <= '7' &&
-				s[3] >= '0' && s[3] <= '7') {
+		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' &&
+			s[2] <= '7' && s[3] >= '0' && s[3] <= '7') {
 			*out++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 +
-					(s[3] - '0'));
+				(s[3] - '0'));
 			s += 4;
 		} else {
 			*out++ = *s++;
@@ -167,7 +166,7 @@ mount_page_size(const char *options, uint64_t default_sz)
 /* Lists the hugetlbfs mounts; returns how many (at most max). */
 static unsigned int
 read_mounts(const struct eal_hugepage_paths *paths,
-		struct hugepage_mount *mounts, unsigned int max)
+	struct hugepage_mount *mounts, unsigned int max)
 {
 	char line[PATH_MAX + 256], dev[64], dir[PATH_MAX], fstype[64];
 	char options[256];
@@ -180,7 +179,7 @@ read_mounts(const struct eal_hugepage_paths *paths,
 		return 0;
 	while (n < max && fgets(line, sizeof(line), f) != NULL) {
 		if (sscanf(line, "%63s %4095s %63s %255s", dev, dir, fstype,
-				options) != 4)
+			    options) != 4)
 			continue;
 		if (strcmp(fstype, "hugetlbfs") != 0)
 			continue;
@@ -203,7 +202,7 @@ supported_page_size(uint64_t page_sz)
 /* Free pages of one size on each NUMA node. */
 static void
 read_free_per_node(const struct eal_hugepage_paths *paths,
-		struct eal_hugepage_type *type, uint64_t headroom)
+	struct eal_hugepage_type *type, uint64_t headroom)
 {
 	char path[PATH_MAX];
 	bool any_node = false;
@@ -212,7 +211,8 @@ read_free_per_node(const struct eal_hugepage_paths *paths,
 
 	for (node = 0; node < RTE_MAX_NUMA_NODES; node++) {
 		snprintf(path, sizeof(path),
-			"%s/node%u/hugepages/hugepages-%" PRIu64 "kB/free_hugepages",
+			"%s/node%u/hugepages/hugepages-%" PRIu64
+			"kB/free_hugepages",
 			paths->sysfs_nodes, node, type->page_sz / 1024);
 		if (!read_u64_file(path, &v))
 			continue;
@@ -230,7 +230,7 @@ read_free_per_node(const struct eal_hugepage_paths *paths,
 /* Fills the counters of the size whose sysfs directory is "name". */
 static bool
 read_type(const struct eal_hugepage_paths *paths, const char *name,
-		struct eal_hugepage_type *type)
+	struct eal_hugepage_type *type)
 {
 	uint64_t kb, free_pages, overcommit = 0, surplus = 0, resv = 0;
 	char path[PATH_MAX];
@@ -275,7 +275,7 @@ compare_types(const void *a, const void *b)
 /* Every supported size the kernel has a pool for. */
 static void
 read_types(const struct eal_hugepage_paths *paths,
-		struct eal_hugepage_info *info)
+	struct eal_hugepage_info *info)
 {
 	struct dirent *de;
 	DIR *d;
@@ -284,7 +284,7 @@ read_types(const struct eal_hugepage_paths *paths,
 	if (d == NULL)
 		return;
 	while ((de = readdir(d)) != NULL &&
-			info->nb_types < EAL_HUGEPAGE_MAX_TYPES) {
+		info->nb_types < EAL_HUGEPAGE_MAX_TYPES) {
 		if (read_type(paths, de->d_name, &info->types[info->nb_types]))
 			info->nb_types++;
 	}
@@ -309,8 +309,8 @@ memfd_works(uint64_t page_sz)
 /* Picks a backing for every size: memfd, else a writable mount. */
 static void
 pick_backings(const struct eal_hugepage_paths *paths,
-		struct eal_hugepage_info *info,
-		const struct hugepage_mount *mounts, unsigned int nb_mounts)
+	struct eal_hugepage_info *info, const struct hugepage_mount *mounts,
+	unsigned int nb_mounts)
 {
 	struct eal_hugepage_type *type;
 	unsigned int i, m;
@@ -321,7 +321,7 @@ pick_backings(const struct eal_hugepage_paths *paths,
 			memfd_works(type->page_sz);
 		for (m = 0; m < nb_mounts; m++) {
 			if (mounts[m].page_sz != type->page_sz ||
-					access(mounts[m].dir, W_OK | X_OK) != 0)
+				access(mounts[m].dir, W_OK | X_OK) != 0)
 				continue;
 			snprintf(type->dir, sizeof(type->dir), "%s",
 				mounts[m].dir);
@@ -333,7 +333,7 @@ pick_backings(const struct eal_hugepage_paths *paths,
 /* The mount that holds path (longest matching mount point), or NULL. */
 static const struct hugepage_mount *
 mount_of(const char *path, const struct hugepage_mount *mounts,
-		unsigned int nb_mounts)
+	unsigned int nb_mounts)
 {
 	const struct hugepage_mount *best = NULL;
 	size_t len, best_len = 0;
@@ -358,7 +358,7 @@ mount_of(const char *path, const struct hugepage_mount *mounts,
 /* Keeps only the --huge-dir mount's size, backed by files in huge_dir. */
 static int
 use_huge_dir(const char *huge_dir, struct eal_hugepage_info *info,
-		const struct hugepage_mount *mounts, unsigned int nb_mounts)
+	const struct hugepage_mount *mounts, unsigned int nb_mounts)
 {
 	const struct hugepage_mount *mount;
 	char resolved[PATH_MAX];
@@ -380,30 +380,30 @@ use_huge_dir(const char *huge_dir, struct eal_hugepage_info *info,
 		if (info->types[i].page_sz == mount->page_sz)
 			break;
 	if (i == info->nb_types) {
-		EAL_LOG(ERR, "--huge-dir %s: its page size (%" PRIu64
+		EAL_LOG(ERR,
+			"--huge-dir %s: its page size (%" PRIu64
 			" kB) is not supported (2048 kB or 1048576 kB)\n",
 			huge_dir, mount->page_sz / 1024);
 		rte_errno = EINVAL;
 		return -1;
 	}
 	if (access(resolved, W_OK | X_OK) != 0) {
-		EAL_LOG(ERR, "--huge-dir %s is not writable: %s\n",
-			huge_dir, strerror(errno));
+		EAL_LOG(ERR, "--huge-dir %s is not writable: %s\n", huge_dir,
+			strerror(errno));
 		rte_errno = EACCES;
 		return -1;
 	}
 	info->types[0] = info->types[i];
 	info->nb_types = 1;
 	info->types[0].has_memfd = false;
-	snprintf(info->types[0].dir, sizeof(info->types[0].dir), "%s",
-		resolved);
+	snprintf(info->types[0].dir, sizeof(info->types[0].dir), "%s", resolved);
 	info->huge_dir_given = true;
 	return 0;
 }
 
 int
 eal_hugepage_discover(const struct eal_hugepage_paths *paths,
-		const char *huge_dir, struct eal_hugepage_info *info)
+	const char *huge_dir, struct eal_hugepage_info *info)
 {
 	struct hugepage_mount *mounts;
 	unsigned int nb_mounts;
@@ -447,7 +447,7 @@ eal_hugepage_free_bytes(const struct eal_hugepage_info *info, int socket)
 
 void
 eal_numa_nodes_discover(const struct eal_hugepage_paths *paths,
-		bool present[RTE_MAX_NUMA_NODES])
+	bool present[RTE_MAX_NUMA_NODES])
 {
 	char path[PATH_MAX];
 	struct stat st;

@@ -72,7 +72,8 @@ tree_limits(const char *base, const char *cg, const char *file, bool v2)
 		while (strlen(dir) > strlen(base) && dir[strlen(dir) - 1] == '/')
 			dir[strlen(dir) - 1] = '\0';
 		if (snprintf(path, sizeof(path), "%s/%s", dir, file) <
-				(int)sizeof(path) && file_limits(path, v2))
+				(int)sizeof(path) &&
+			file_limits(path, v2))
 			return true;
 		if (strlen(dir) <= strlen(base))
 			return false;
@@ -90,7 +91,7 @@ has_hugetlb(char *controllers)
 	char *save = NULL, *tok;
 
 	for (tok = strtok_r(controllers, ",", &save); tok != NULL;
-			tok = strtok_r(NULL, ",", &save))
+		tok = strtok_r(NULL, ",", &save))
 		if (strcmp(tok, "hugetlb") == 0)
 			return true;
 	return false;
@@ -98,7 +99,7 @@ has_hugetlb(char *controllers)
 
 bool
 eal_hugetlb_fault_limited(const char *proc_cgroup, const char *cgroup_root,
-		uint64_t page_sz)
+	uint64_t page_sz)
 {
 	char line[PATH_MAX + 128], name[16], file[64], base[PATH_MAX];
 	char *ctrl, *cg;
@@ -119,8 +120,9 @@ eal_hugetlb_fault_limited(const char *proc_cgroup, const char *cgroup_root,
 		if (strncmp(line, "0:", 2) == 0 && *ctrl == '\0') {
 			snprintf(file, sizeof(file), "hugetlb.%s.max", name);
 			limited = tree_limits(cgroup_root, cg, file, true);
-		} else if (has_hugetlb(ctrl) && snprintf(base, sizeof(base),
-				"%s/hugetlb", cgroup_root) < (int)sizeof(base)) {
+		} else if (has_hugetlb(ctrl) &&
+			snprintf(base, sizeof(base), "%s/hugetlb",
+				cgroup_root) < (int)sizeof(base)) {
 			snprintf(file, sizeof(file),
 				"hugetlb.%s.limit_in_bytes", name);
 			limited = tree_limits(base, cg, file, false);

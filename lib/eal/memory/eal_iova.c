@@ -32,7 +32,7 @@
 #include "eal_memory.h"
 #include "eal_memseg.h"
 
-#define PAGEMAP_PRESENT RTE_BIT64(63)
+#define PAGEMAP_PRESENT	 RTE_BIT64(63)
 #define PAGEMAP_PFN_MASK (RTE_BIT64(55) - 1)
 
 static enum rte_iova_mode iova_mode = RTE_IOVA_DC;
@@ -62,7 +62,7 @@ eal_pagemap_virt2phy(int pagemap_fd, const void *virt)
 		return RTE_BAD_PHYS_ADDR;
 	offset = (off_t)(va / (uintptr_t)page_sz) * (off_t)sizeof(entry);
 	if (pread(pagemap_fd, &entry, sizeof(entry), offset) !=
-			(ssize_t)sizeof(entry))
+		(ssize_t)sizeof(entry))
 		return RTE_BAD_PHYS_ADDR;
 	if ((entry & PAGEMAP_PRESENT) == 0)
 		return RTE_BAD_PHYS_ADDR;
@@ -76,7 +76,7 @@ eal_pagemap_virt2phy(int pagemap_fd, const void *virt)
 bool
 eal_iova_pa_readable(void)
 {
-	volatile uint64_t probe = 1;	/* written, hence resident */
+	volatile uint64_t probe = 1; /* written, hence resident */
 	phys_addr_t pa;
 	int fd;
 
@@ -100,13 +100,15 @@ static int
 select_forced_pa(const struct eal_config *cfg)
 {
 	if (cfg->no_huge) {
-		EAL_LOG(ERR, "--iova-mode=pa needs hugepages: ordinary memory "
+		EAL_LOG(ERR,
+			"--iova-mode=pa needs hugepages: ordinary memory "
 			"(--no-huge, or no free hugepages) is only usable as VA\n");
 		rte_errno = EINVAL;
 		return -1;
 	}
 	if (!eal_iova_pa_readable()) {
-		EAL_LOG(ERR, "--iova-mode=pa: /proc/self/pagemap shows no "
+		EAL_LOG(ERR,
+			"--iova-mode=pa: /proc/self/pagemap shows no "
 			"physical addresses (run as root / with CAP_SYS_ADMIN, "
 			"or use --iova-mode=va)\n");
 		rte_errno = EACCES;
@@ -128,7 +130,8 @@ eal_iova_select(const struct eal_config *cfg)
 	else
 		iova_mode = eal_iova_pa_readable() ? RTE_IOVA_PA : RTE_IOVA_VA;
 	if (bus_preference == RTE_IOVA_PA && iova_mode != RTE_IOVA_PA)
-		EAL_LOG(WARNING, "devices asked for IOVA as PA, which is not "
+		EAL_LOG(WARNING,
+			"devices asked for IOVA as PA, which is not "
 			"available: using VA\n");
 	EAL_LOG(DEBUG, "selected IOVA mode '%s'\n", iova_mode_name(iova_mode));
 	return 0;
@@ -177,7 +180,8 @@ external_virt2iova(const void *virt, rte_iova_t *iova)
 	if (msl == NULL || !msl->external)
 		return false;
 	ms = rte_mem_virt2memseg(virt, msl);
-	*iova = ms == NULL || ms->iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
+	*iova = ms == NULL || ms->iova == RTE_BAD_IOVA ?
+		RTE_BAD_IOVA :
 		ms->iova + RTE_PTR_DIFF(virt, ms->addr);
 	return true;
 }

@@ -80,8 +80,8 @@
 static bool memalloc_closing;
 
 #define SURPLUS_FACTOR 4U
-#define SURPLUS_EXTRA 64U
-#define SURPLUS_BYTES (UINT64_C(2) << 30)
+#define SURPLUS_EXTRA  64U
+#define SURPLUS_BYTES  (UINT64_C(2) << 30)
 
 /* A hugepage of the list's file and its physical address. */
 struct page_cand {
@@ -90,7 +90,7 @@ struct page_cand {
 };
 
 #ifdef POLLUX_HAVE_LIBNUMA
-#define NUMA_MASK_LONGS 16	/* 1024 nodes, more than any kernel has */
+#define NUMA_MASK_LONGS 16 /* 1024 nodes, more than any kernel has */
 
 struct numa_saved {
 	bool bound;
@@ -118,8 +118,8 @@ numa_bind_begin(int socket, struct numa_saved *saved)
 		saved->mode = MPOL_DEFAULT;
 		memset(saved->mask, 0, sizeof(saved->mask));
 	}
-	mask[socket / (int)(sizeof(long) * CHAR_BIT)] |=
-		1UL << (socket % (int)(sizeof(long) * CHAR_BIT));
+	mask[socket / (int)(sizeof(long) * CHAR_BIT)] |= 1UL
+		<< (socket % (int)(sizeof(long) * CHAR_BIT));
 	saved->bound = set_mempolicy(MPOL_BIND, mask, bits) == 0;
 }
 
@@ -127,8 +127,9 @@ static void
 numa_bind_end(const struct numa_saved *saved)
 {
 	if (saved->bound)
-		set_mempolicy(saved->mode, saved->mode == MPOL_DEFAULT ?
-			NULL : saved->mask, sizeof(saved->mask) * CHAR_BIT);
+		set_mempolicy(saved->mode,
+			saved->mode == MPOL_DEFAULT ? NULL : saved->mask,
+			sizeof(saved->mask) * CHAR_BIT);
 }
 
 /* Binds anonymous memory to socket before it is touched. */
@@ -139,8 +140,8 @@ numa_bind_range(void *addr, size_t len, int socket)
 
 	if (!numa_multi_node() || socket < 0)
 		return;
-	mask[socket / (int)(sizeof(long) * CHAR_BIT)] |=
-		1UL << (socket % (int)(sizeof(long) * CHAR_BIT));
+	mask[socket / (int)(sizeof(long) * CHAR_BIT)] |= 1UL
+		<< (socket % (int)(sizeof(long) * CHAR_BIT));
 	if (mbind(addr, len, MPOL_BIND, mask, sizeof(mask) * CHAR_BIT, 0) < 0)
 		EAL_LOG(DEBUG, "mbind to socket %d failed: %s\n", socket,
 			strerror(errno));
@@ -206,7 +207,7 @@ release_va(void *addr, size_t len)
 /* Opens the list's hugepage file: a memfd, or an unlinked file. */
 static int
 open_backing(const struct eal_memseg_list *list,
-		const struct eal_page_type *type, const char *prefix)
+	const struct eal_page_type *type, const char *prefix)
 {
 	char path[PATH_MAX];
 	int fd;
@@ -214,11 +215,12 @@ open_backing(const struct eal_memseg_list *list,
 	if (type->backing == EAL_BACKING_MEMFD) {
 		snprintf(path, sizeof(path), "%s_s%d_%" PRIu64 "kB", prefix,
 			list->msl.socket_id, type->page_sz / 1024);
-		fd = memfd_create(path, MFD_CLOEXEC |
-			eal_hugepage_memfd_flags(type->page_sz));
-	} else if (snprintf(path, sizeof(path), "%s/%smap_s%d_%" PRIu64
-			"kB_XXXXXX", type->dir, prefix, list->msl.socket_id,
-			type->page_sz / 1024) >= (int)sizeof(path)) {
+		fd = memfd_create(path,
+			MFD_CLOEXEC | eal_hugepage_memfd_flags(type->page_sz));
+	} else if (snprintf(path, sizeof(path),
+			   "%s/%smap_s%d_%" PRIu64 "kB_XXXXXX", type->dir,
+			   prefix, list->msl.socket_id,
+			   type->page_sz / 1024) >= (int)sizeof(path)) {
 		errno = ENAMETOOLONG;
 		fd = -1;
 	} else {
@@ -236,7 +238,7 @@ open_backing(const struct eal_memseg_list *list,
 
 static int
 list_open_file(struct eal_memseg_list *list, const struct eal_page_type *type,
-		const char *prefix)
+	const char *prefix)
 {
 	list->nb_file_pages = 2 * list->nb_segs;
 	list->file_page_used = calloc((list->nb_file_pages + 63) / 64,
@@ -246,8 +248,8 @@ list_open_file(struct eal_memseg_list *list, const struct eal_page_type *type,
 	list->fd = open_backing(list, type, prefix);
 	if (list->fd < 0)
 		return -1;
-	if (ftruncate(list->fd, (off_t)list->nb_file_pages *
-			(off_t)type->page_sz) < 0) {
+	if (ftruncate(list->fd,
+		    (off_t)list->nb_file_pages * (off_t)type->page_sz) < 0) {
 		EAL_LOG(ERR, "cannot size a hugepage file: %s\n",
 			strerror(errno));
 		return -1;
@@ -269,16 +271,18 @@ list_open_plain(struct eal_memseg_list *list, const char *prefix)
 		list->fd = -1;
 	}
 	if (list->fd < 0)
-		EAL_LOG(DEBUG, "no memfd for ordinary memory (%s): segments "
-			"will have no fd\n", strerror(errno));
+		EAL_LOG(DEBUG,
+			"no memfd for ordinary memory (%s): segments "
+			"will have no fd\n",
+			strerror(errno));
 	else
 		eal_memseg_fork_private();
 }
 
 int
 eal_memalloc_list_create(struct eal_memseg_list *list,
-		const struct eal_page_type *type, const char *file_prefix,
-		void *va_hint)
+	const struct eal_page_type *type, const char *file_prefix,
+	void *va_hint)
 {
 	unsigned int i;
 
@@ -297,15 +301,18 @@ eal_memalloc_list_create(struct eal_memseg_list *list,
 		list->info[i].heap_id = -1;
 	}
 	if (type->backing != EAL_BACKING_ANON &&
-			list_open_file(list, type, file_prefix) < 0)
+		list_open_file(list, type, file_prefix) < 0)
 		goto fail;
 	if (type->backing != EAL_BACKING_ANON) {
-		list->fault_limited = eal_hugetlb_fault_limited(
-			"/proc/self/cgroup", "/sys/fs/cgroup", type->page_sz);
+		list->fault_limited =
+			eal_hugetlb_fault_limited("/proc/self/cgroup",
+				"/sys/fs/cgroup", type->page_sz);
 		if (list->fault_limited)
-			EAL_LOG(DEBUG, "a hugetlb cgroup limits faults of %"
-				PRIu64 " kB pages: they are allocated up "
-				"front\n", type->page_sz / 1024);
+			EAL_LOG(DEBUG,
+				"a hugetlb cgroup limits faults of %" PRIu64
+				" kB pages: they are allocated up "
+				"front\n",
+				type->page_sz / 1024);
 	}
 	if (type->backing == EAL_BACKING_ANON)
 		list_open_plain(list, file_prefix);
@@ -363,8 +370,8 @@ page_release(struct eal_memseg_list *list, int32_t page, bool reserved)
 {
 	off_t off = (off_t)page * (off_t)list->msl.page_sz;
 
-	if (reserved && fallocate(list->fd, 0, off,
-			(off_t)list->msl.page_sz) < 0)
+	if (reserved &&
+		fallocate(list->fd, 0, off, (off_t)list->msl.page_sz) < 0)
 		EAL_LOG(DEBUG, "hugepage reservation kept until exit: %s\n",
 			strerror(errno));
 	fallocate(list->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, off,
@@ -378,7 +385,7 @@ page_release(struct eal_memseg_list *list, int32_t page, bool reserved)
  */
 static unsigned int
 pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages,
-		bool lazy)
+	bool lazy)
 {
 	unsigned int page = 0, got = 0;
 	struct numa_saved saved;
@@ -391,8 +398,9 @@ pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages,
 		if (page == list->nb_file_pages)
 			break;
 		off = (off_t)page * (off_t)list->msl.page_sz;
-		if (!lazy && fallocate(list->fd, 0, off,
-				(off_t)list->msl.page_sz) < 0)
+		if (!lazy &&
+			fallocate(list->fd, 0, off, (off_t)list->msl.page_sz) <
+				0)
 			break;
 		file_page_mark(list, page, true);
 		pages[got++] = (int32_t)page;
@@ -407,7 +415,7 @@ pages_take(struct eal_memseg_list *list, unsigned int want, int32_t *pages,
  */
 static unsigned int
 pages_take_at(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count, int32_t *pages, bool lazy)
+	unsigned int count, int32_t *pages, bool lazy)
 {
 	unsigned int got = 0, page;
 	struct numa_saved saved;
@@ -415,9 +423,10 @@ pages_take_at(struct eal_memseg_list *list, unsigned int first,
 	numa_bind_begin(list->msl.socket_id, &saved);
 	for (page = first; got < count; page++, got++) {
 		if (page >= list->nb_file_pages || file_page_busy(list, page) ||
-				(!lazy && fallocate(list->fd, 0, (off_t)page *
-				(off_t)list->msl.page_sz,
-				(off_t)list->msl.page_sz) < 0))
+			(!lazy &&
+				fallocate(list->fd, 0,
+					(off_t)page * (off_t)list->msl.page_sz,
+					(off_t)list->msl.page_sz) < 0))
 			break;
 		file_page_mark(list, page, true);
 		pages[got] = (int32_t)page;
@@ -432,7 +441,7 @@ pages_take_at(struct eal_memseg_list *list, unsigned int first,
  */
 static int
 page_map(const struct eal_memseg_list *list, void *addr, int32_t page,
-		unsigned int n, bool lazy)
+	unsigned int n, bool lazy)
 {
 	void *p;
 
@@ -451,7 +460,7 @@ slot_addr(const struct eal_memseg_list *list, unsigned int slot)
 /* Fills the public segment of a freshly mapped slot. */
 static void
 slot_fill(struct eal_memseg_list *list, unsigned int slot, rte_iova_t iova,
-		uint64_t page_sz)
+	uint64_t page_sz)
 {
 	struct rte_memseg *ms = &list->segs[slot];
 
@@ -473,19 +482,19 @@ slot_fill(struct eal_memseg_list *list, unsigned int slot, rte_iova_t iova,
  */
 static int
 pages_map_slots(struct eal_memseg_list *list, unsigned int first,
-		const struct page_cand *cands, unsigned int count, bool lazy,
-		unsigned int *mapped)
+	const struct page_cand *cands, unsigned int count, bool lazy,
+	unsigned int *mapped)
 {
 	unsigned int i, n;
 
 	*mapped = 0;
 	for (i = 0; i < count; i += n) {
 		for (n = 1; i + n < count &&
-				cands[i + n].page == cands[i].page + (int32_t)n;
-				n++)
+			cands[i + n].page == cands[i].page + (int32_t)n;
+			n++)
 			;
-		if (page_map(list, slot_addr(list, first + i), cands[i].page,
-				n, lazy) < 0) {
+		if (page_map(list, slot_addr(list, first + i), cands[i].page, n,
+			    lazy) < 0) {
 			if (!lazy || errno != ENOMEM)
 				EAL_LOG(ERR, "cannot map a hugepage: %s\n",
 					strerror(errno));
@@ -506,7 +515,7 @@ pages_map_slots(struct eal_memseg_list *list, unsigned int first,
 /* Reads the physical address of each candidate through a scratch mapping. */
 static int
 cands_read_pa(const struct eal_memseg_list *list, struct page_cand *cands,
-		unsigned int n, int pagemap_fd)
+	unsigned int n, int pagemap_fd)
 {
 	size_t page_sz = list->msl.page_sz;
 	size_t total = (n + 1) * page_sz;
@@ -543,13 +552,13 @@ compare_cands(const void *a, const void *b)
 /* Start of count physically consecutive pages in sorted cands, or -1. */
 static int
 find_window(const struct page_cand *cands, unsigned int n, unsigned int count,
-		uint64_t page_sz)
+	uint64_t page_sz)
 {
 	unsigned int i;
 
 	for (i = 0; i + count <= n; i++)
 		if (cands[i + count - 1].pa - cands[i].pa ==
-				(uint64_t)(count - 1) * page_sz)
+			(uint64_t)(count - 1) * page_sz)
 			return (int)i;
 	return -1;
 }
@@ -561,8 +570,8 @@ find_window(const struct page_cand *cands, unsigned int n, unsigned int count,
  */
 static int
 cands_gather(struct eal_memseg_list *list, struct page_cand *cands,
-		unsigned int *n, unsigned int count, unsigned int max,
-		bool contig, int pagemap_fd)
+	unsigned int *n, unsigned int count, unsigned int max, bool contig,
+	int pagemap_fd)
 {
 	int32_t *pages = calloc(max, sizeof(*pages));
 	unsigned int got, i, target = count;
@@ -583,8 +592,9 @@ cands_gather(struct eal_memseg_list *list, struct page_cand *cands,
 		if (*n < count)
 			break;
 		qsort(cands, *n, sizeof(cands[0]), compare_cands);
-		start = contig ? find_window(cands, *n, count,
-			list->msl.page_sz) : 0;
+		start = contig ?
+			find_window(cands, *n, count, list->msl.page_sz) :
+			0;
 		if (start >= 0 || got == 0 || *n >= max)
 			break;
 		target = RTE_MIN(max, 2 * *n);
@@ -596,7 +606,7 @@ cands_gather(struct eal_memseg_list *list, struct page_cand *cands,
 /* Hugepages in IOVA-as-PA mode: sorted by PA, contiguous if asked. */
 static int
 map_huge_pa(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count, bool contig)
+	unsigned int count, bool contig)
 {
 	unsigned int max = count;
 	struct page_cand *cands;
@@ -613,19 +623,22 @@ map_huge_pa(struct eal_memseg_list *list, unsigned int first,
 		start = cands_gather(list, cands, &n, count, max, contig,
 			pagemap_fd);
 	if (start >= 0)
-		ret = pages_map_slots(list, first, cands + start, count,
-			false, &mapped);
+		ret = pages_map_slots(list, first, cands + start, count, false,
+			&mapped);
 	else if (contig && n >= count)
-		EAL_LOG(DEBUG, "no %u physically contiguous %" PRIu64 " kB "
-			"pages among %u free ones\n", count,
-			list->msl.page_sz / 1024, n);
+		EAL_LOG(DEBUG,
+			"no %u physically contiguous %" PRIu64 " kB "
+			"pages among %u free ones\n",
+			count, list->msl.page_sz / 1024, n);
 	if (ret == 0 && n > count)
-		EAL_LOG(DEBUG, "%u contiguous %" PRIu64 " kB pages found among "
-			"%u\n", count, list->msl.page_sz / 1024, n);
+		EAL_LOG(DEBUG,
+			"%u contiguous %" PRIu64 " kB pages found among "
+			"%u\n",
+			count, list->msl.page_sz / 1024, n);
 	/* Give back whatever is not mapped now. */
 	for (i = 0; i < n; i++)
 		if (ret < 0 || i < (unsigned int)start ||
-				i >= (unsigned int)start + count)
+			i >= (unsigned int)start + count)
 			page_release(list, cands[i].page, false);
 	if (pagemap_fd >= 0)
 		close(pagemap_fd);
@@ -648,8 +661,7 @@ list_is_lazy(const struct eal_memseg_list *list)
 
 /* Hugepages in IOVA-as-VA mode: any pages, IOVA = virtual address. */
 static int
-map_huge_va(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count)
+map_huge_va(struct eal_memseg_list *list, unsigned int first, unsigned int count)
 {
 	struct page_cand *cands = calloc(count, sizeof(*cands));
 	int32_t *pages = calloc(count, sizeof(*pages));
@@ -660,16 +672,14 @@ map_huge_va(struct eal_memseg_list *list, unsigned int first,
 	if (cands != NULL && pages != NULL) {
 		got = pages_take_at(list, first, count, pages, lazy);
 		if (got < count)
-			got += pages_take(list, count - got, pages + got,
-				lazy);
+			got += pages_take(list, count - got, pages + got, lazy);
 	}
 	for (i = 0; i < got; i++) {
 		cands[i].page = pages[i];
 		cands[i].pa = RTE_BAD_IOVA;
 	}
 	if (got == count)
-		ret = pages_map_slots(list, first, cands, count, lazy,
-			&mapped);
+		ret = pages_map_slots(list, first, cands, count, lazy, &mapped);
 	/* A lazy page that was not mapped holds nothing, not even a
 	 * reservation. */
 	for (i = 0; ret < 0 && i < got; i++) {
@@ -707,7 +717,8 @@ map_anon(struct eal_memseg_list *list, unsigned int first, unsigned int count)
 	numa_bind_range(addr, len, list->msl.socket_id);
 	for (i = 0; i < count; i++) {
 		list->info[first + i].file_page = list->fd >= 0 ?
-			(int32_t)(first + i) : -1;
+			(int32_t)(first + i) :
+			-1;
 		slot_fill(list, first + i, RTE_BAD_IOVA,
 			(uint64_t)sysconf(_SC_PAGESIZE));
 	}
@@ -722,7 +733,7 @@ list_is_plain(const struct eal_memseg_list *list)
 
 int
 eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count, bool contig)
+	unsigned int count, bool contig)
 {
 	if (list_is_plain(list))
 		return map_anon(list, first, count);
@@ -739,7 +750,7 @@ eal_memalloc_set_closing(bool closing)
 
 void
 eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count)
+	unsigned int count)
 {
 	unsigned int i;
 
@@ -747,9 +758,10 @@ eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 	for (i = first; i < first + count; i++) {
 		/* Ordinary memory goes back to the kernel with the hole. */
 		if (list->info[i].file_page >= 0 && list_is_plain(list))
-			fallocate(list->fd, FALLOC_FL_PUNCH_HOLE |
-				FALLOC_FL_KEEP_SIZE, (off_t)i *
-				(off_t)list->seg_sz, (off_t)list->seg_sz);
+			fallocate(list->fd,
+				FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+				(off_t)i * (off_t)list->seg_sz,
+				(off_t)list->seg_sz);
 		else if (list->info[i].file_page >= 0 && memalloc_closing)
 			file_page_mark(list,
 				(unsigned int)list->info[i].file_page, false);

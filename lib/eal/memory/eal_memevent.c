@@ -26,8 +26,8 @@ struct mem_event_callback {
 	void *arg;
 };
 
-static TAILQ_HEAD(, mem_event_callback) callbacks =
-	TAILQ_HEAD_INITIALIZER(callbacks);
+static TAILQ_HEAD(, mem_event_callback) callbacks = TAILQ_HEAD_INITIALIZER(
+	callbacks);
 /* Innermost lock: taken under eal_memseg_lock by eal_mem_event_notify(). */
 static pthread_rwlock_t callbacks_lock = PTHREAD_RWLOCK_INITIALIZER;
 static uint8_t dma_mask_bits;
@@ -37,7 +37,7 @@ callback_find(const char *name, void *arg)
 {
 	struct mem_event_callback *cb;
 
-	TAILQ_FOREACH(cb, &callbacks, next)
+	TAILQ_FOREACH (cb, &callbacks, next)
 		if (cb->arg == arg && strcmp(cb->name, name) == 0)
 			return cb;
 	return NULL;
@@ -65,8 +65,8 @@ callback_name_check(const char *name)
 }
 
 int
-rte_mem_event_callback_register(const char *name,
-		rte_mem_event_callback_t clb, void *arg)
+rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb,
+	void *arg)
 {
 	struct mem_event_callback *cb;
 	int ret = -1;
@@ -129,7 +129,7 @@ eal_mem_event_notify(enum rte_mem_event event, const void *addr, size_t len)
 	struct mem_event_callback *cb;
 
 	pthread_rwlock_rdlock(&callbacks_lock);
-	TAILQ_FOREACH(cb, &callbacks, next)
+	TAILQ_FOREACH (cb, &callbacks, next)
 		cb->clb(event, addr, len, cb->arg);
 	pthread_rwlock_unlock(&callbacks_lock);
 }
@@ -150,7 +150,7 @@ eal_mem_event_cleanup(void)
 
 static int
 segment_above_mask(const struct rte_memseg_list *msl,
-		const struct rte_memseg *ms, void *arg)
+	const struct rte_memseg *ms, void *arg)
 {
 	uint64_t limit_mask = *(const uint64_t *)arg;
 

@@ -85,8 +85,10 @@ check_socket_mem(const struct eal_config *cfg)
 		return 0;
 	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
 		if (cfg->socket_mem[s] != 0 && !sockets_present[s]) {
-			EAL_LOG(ERR, "--socket-mem asks for memory on socket "
-				"%d, which this machine does not have\n", s);
+			EAL_LOG(ERR,
+				"--socket-mem asks for memory on socket "
+				"%d, which this machine does not have\n",
+				s);
 			rte_errno = EINVAL;
 			return -1;
 		}
@@ -107,12 +109,13 @@ check_limits_hold_memory(const struct eal_config *cfg)
 		if (!sockets_present[s])
 			continue;
 		if (cfg->socket_limit[s] == 0)
-			return 0;	/* no limit on that socket */
+			return 0; /* no limit on that socket */
 		sum += cfg->socket_limit[s];
 	}
 	if (cfg->memory <= sum)
 		return 0;
-	EAL_LOG(ERR, "-m %" PRIu64 " is more than --socket-limit lets the "
+	EAL_LOG(ERR,
+		"-m %" PRIu64 " is more than --socket-limit lets the "
 		"sockets of this machine hold (%" PRIu64 " MiB)\n",
 		mib(cfg->memory), mib(sum));
 	rte_errno = EINVAL;
@@ -129,18 +132,20 @@ static int
 discover_hugepages(struct eal_config *cfg, struct eal_hugepage_info *hpi)
 {
 	if (eal_hugepage_discover(&eal_hugepage_system_paths, cfg->huge_dir,
-			hpi) < 0)
+		    hpi) < 0)
 		return -1;
 	if (eal_hugepage_free_bytes(hpi, SOCKET_ID_ANY) != 0)
 		return 0;
 	if (cfg->huge_dir != NULL) {
-		EAL_LOG(ERR, "no free hugepages in --huge-dir %s: reserve some "
+		EAL_LOG(ERR,
+			"no free hugepages in --huge-dir %s: reserve some "
 			"in /sys/kernel/mm/hugepages/*/nr_hugepages\n",
 			cfg->huge_dir);
 		rte_errno = ENOMEM;
 		return -1;
 	}
-	EAL_LOG(WARNING, "no free hugepages, continuing as with --no-huge "
+	EAL_LOG(WARNING,
+		"no free hugepages, continuing as with --no-huge "
 		"(ordinary memory, IOVA as VA)\n");
 	cfg->no_huge = true;
 	return 0;
@@ -149,8 +154,8 @@ discover_hugepages(struct eal_config *cfg, struct eal_hugepage_info *hpi)
 /* The kinds of segments the heaps may map, smallest pages first. */
 static unsigned int
 build_page_types(const struct eal_config *cfg,
-		const struct eal_hugepage_info *hpi,
-		struct eal_page_type types[EAL_MAX_PAGE_TYPES])
+	const struct eal_hugepage_info *hpi,
+	struct eal_page_type types[EAL_MAX_PAGE_TYPES])
 {
 	const struct eal_hugepage_type *ht;
 	unsigned int i, n = 0;
@@ -165,14 +170,15 @@ build_page_types(const struct eal_config *cfg,
 	/* nb_types never exceeds the array; saying so lets the compiler
 	 * prove the copies below stay inside hpi. */
 	for (i = 0; i < RTE_MIN(hpi->nb_types, EAL_HUGEPAGE_MAX_TYPES) &&
-			n < EAL_MAX_PAGE_TYPES; i++) {
+		n < EAL_MAX_PAGE_TYPES;
+		i++) {
 		ht = &hpi->types[i];
 		if (!eal_hugepage_type_usable(ht))
 			continue;
 		types[n].page_sz = ht->page_sz;
 		types[n].seg_sz = ht->page_sz;
 		types[n].backing = ht->has_memfd ? EAL_BACKING_MEMFD :
-			EAL_BACKING_FILE;
+						   EAL_BACKING_FILE;
 		memcpy(types[n].dir, ht->dir, sizeof(types[n].dir));
 		n++;
 	}
@@ -194,8 +200,7 @@ free_pages_on(const struct eal_hugepage_info *hpi, unsigned int t, int socket)
 
 /* Hugepages for bytes on socket: big pages first, then round up. */
 static uint64_t
-reserve_huge_on(const struct eal_hugepage_info *hpi, int socket,
-		uint64_t bytes)
+reserve_huge_on(const struct eal_hugepage_info *hpi, int socket, uint64_t bytes)
 {
 	uint64_t taken[EAL_MAX_PAGE_TYPES] = { 0 }, n, page_sz;
 	unsigned int t = eal_memseg_nb_types();
@@ -203,7 +208,8 @@ reserve_huge_on(const struct eal_hugepage_info *hpi, int socket,
 	while (t-- > 0 && bytes != 0) {
 		page_sz = eal_memseg_type(t)->page_sz;
 		n = RTE_MIN(bytes / page_sz, free_pages_on(hpi, t, socket));
-		if (n != 0 && malloc_heap_reserve(socket, t, (unsigned int)n) < 0)
+		if (n != 0 &&
+			malloc_heap_reserve(socket, t, (unsigned int)n) < 0)
 			return bytes;
 		taken[t] = n;
 		bytes -= n * page_sz;
@@ -223,15 +229,15 @@ reserve_huge_on(const struct eal_hugepage_info *hpi, int socket,
 /* Reserves bytes on socket; returns the bytes it could not. */
 static uint64_t
 reserve_on(const struct eal_config *cfg, const struct eal_hugepage_info *hpi,
-		int socket, uint64_t bytes)
+	int socket, uint64_t bytes)
 {
 	uint64_t nb_segs;
 
 	if (!cfg->no_huge)
 		return reserve_huge_on(hpi, socket, bytes);
 	nb_segs = (bytes + EAL_ANON_SEG_SIZE - 1) / EAL_ANON_SEG_SIZE;
-	if (nb_segs > UINT32_MAX || malloc_heap_reserve(socket, 0,
-			(unsigned int)nb_segs) < 0)
+	if (nb_segs > UINT32_MAX ||
+		malloc_heap_reserve(socket, 0, (unsigned int)nb_segs) < 0)
 		return bytes;
 	return 0;
 }
@@ -239,9 +245,10 @@ reserve_on(const struct eal_config *cfg, const struct eal_hugepage_info *hpi,
 static int
 reserve_failed(uint64_t asked, uint64_t missing, int socket)
 {
-	EAL_LOG(ERR, "could not reserve %" PRIu64 " MiB on socket %d: the "
-		"kernel refused %" PRIu64 " MiB of it\n", mib(asked), socket,
-		mib(missing));
+	EAL_LOG(ERR,
+		"could not reserve %" PRIu64 " MiB on socket %d: the "
+		"kernel refused %" PRIu64 " MiB of it\n",
+		mib(asked), socket, mib(missing));
 	rte_errno = ENOMEM;
 	return -1;
 }
@@ -249,7 +256,7 @@ reserve_failed(uint64_t asked, uint64_t missing, int socket)
 /* --socket-mem: the asked amount on each socket, checked first. */
 static int
 reserve_socket_mem(const struct eal_config *cfg,
-		const struct eal_hugepage_info *hpi)
+	const struct eal_hugepage_info *hpi)
 {
 	uint64_t missing, free_bytes;
 	int s;
@@ -258,10 +265,11 @@ reserve_socket_mem(const struct eal_config *cfg,
 		free_bytes = eal_hugepage_free_bytes(hpi, s);
 		if (cfg->socket_mem[s] <= free_bytes)
 			continue;
-		EAL_LOG(ERR, "--socket-mem asks for %" PRIu64 " MiB of "
+		EAL_LOG(ERR,
+			"--socket-mem asks for %" PRIu64 " MiB of "
 			"hugepages on socket %d, only %" PRIu64 " MiB are "
-			"free there\n", mib(cfg->socket_mem[s]), s,
-			mib(free_bytes));
+			"free there\n",
+			mib(cfg->socket_mem[s]), s, mib(free_bytes));
 		rte_errno = ENOMEM;
 		return -1;
 	}
@@ -277,18 +285,18 @@ reserve_socket_mem(const struct eal_config *cfg,
 
 /* -m: the caller's socket first, then the others. */
 static int
-reserve_memory(const struct eal_config *cfg,
-		const struct eal_hugepage_info *hpi)
+reserve_memory(const struct eal_config *cfg, const struct eal_hugepage_info *hpi)
 {
 	int first = eal_mem_local_socket(), s, i;
 	uint64_t left = cfg->memory, want, free_bytes;
 
 	free_bytes = cfg->no_huge ? UINT64_MAX :
-		eal_hugepage_free_bytes(hpi, SOCKET_ID_ANY);
+				    eal_hugepage_free_bytes(hpi, SOCKET_ID_ANY);
 	if (cfg->memory > free_bytes) {
-		EAL_LOG(ERR, "-m asks for %" PRIu64 " MiB of hugepages, only "
-			"%" PRIu64 " MiB are free\n", mib(cfg->memory),
-			mib(free_bytes));
+		EAL_LOG(ERR,
+			"-m asks for %" PRIu64 " MiB of hugepages, only "
+			"%" PRIu64 " MiB are free\n",
+			mib(cfg->memory), mib(free_bytes));
 		rte_errno = ENOMEM;
 		return -1;
 	}
@@ -296,7 +304,8 @@ reserve_memory(const struct eal_config *cfg,
 		s = (first + i) % RTE_MAX_NUMA_NODES;
 		if (!sockets_present[s])
 			continue;
-		want = cfg->no_huge ? left :
+		want = cfg->no_huge ?
+			left :
 			RTE_MIN(left, eal_hugepage_free_bytes(hpi, s));
 		if (want == 0)
 			continue;
@@ -313,7 +322,8 @@ static void
 note_ignored_options(const struct eal_config *cfg)
 {
 	if (cfg->huge_unlink_given && cfg->huge_unlink == EAL_HUGE_UNLINK_NEVER)
-		EAL_LOG(WARNING, "--huge-unlink=never is not supported: "
+		EAL_LOG(WARNING,
+			"--huge-unlink=never is not supported: "
 			"hugepage files are always removed at once\n");
 	if (cfg->legacy_mem && !cfg->no_huge)
 		EAL_LOG(DEBUG, "--legacy-mem: memory still grows on demand\n");
@@ -337,14 +347,14 @@ memory_teardown(void)
 /* Page types, memseg lists, heaps, memzones. */
 static int
 memory_setup(struct eal_config *cfg, const struct eal_hugepage_info *hpi,
-		bool capped)
+	bool capped)
 {
 	struct eal_page_type types[EAL_MAX_PAGE_TYPES];
 	unsigned int nb_types;
 
 	nb_types = build_page_types(cfg, hpi, types);
 	if (eal_memseg_init(types, nb_types, cfg) < 0 ||
-			malloc_heaps_init(cfg, sockets_present) < 0) {
+		malloc_heaps_init(cfg, sockets_present) < 0) {
 		EAL_LOG(ERR, "cannot set up the memory subsystem\n");
 		return -1;
 	}
@@ -377,8 +387,8 @@ eal_memory_init(struct eal_config *cfg)
 	eal_numa_nodes_discover(&eal_hugepage_system_paths, sockets_present);
 	note_ignored_options(cfg);
 	if (check_socket_mem(cfg) < 0 || check_limits_hold_memory(cfg) < 0 ||
-			(!cfg->no_huge && discover_hugepages(cfg, &hpi) < 0) ||
-			eal_iova_select(cfg) < 0)
+		(!cfg->no_huge && discover_hugepages(cfg, &hpi) < 0) ||
+		eal_iova_select(cfg) < 0)
 		goto fail;
 	if (memory_setup(cfg, &hpi, capped) < 0)
 		goto fail;

@@ -40,14 +40,14 @@ static char file_prefix[EAL_FILE_PREFIX_MAX];
  * memory near the top of the 47-bit user space. It is a hint: where the
  * range is taken the kernel picks another place.
  */
-#define EAL_DEFAULT_BASE_VA (UINTPTR_MAX > UINT32_MAX ? \
-	(uintptr_t)0x100000000ULL : (uintptr_t)0)
+#define EAL_DEFAULT_BASE_VA \
+	(UINTPTR_MAX > UINT32_MAX ? (uintptr_t)0x100000000ULL : (uintptr_t)0)
 static uintptr_t next_va_hint;
 static uint32_t nb_channels, nb_ranks;
 
 int
 eal_memseg_init(const struct eal_page_type *types, unsigned int nb_types,
-		const struct eal_config *cfg)
+	const struct eal_config *cfg)
 {
 	if (nb_types > EAL_MAX_PAGE_TYPES) {
 		rte_errno = EINVAL;
@@ -57,8 +57,8 @@ eal_memseg_init(const struct eal_page_type *types, unsigned int nb_types,
 	nb_page_types = nb_types;
 	snprintf(file_prefix, sizeof(file_prefix), "%s",
 		cfg->file_prefix[0] != '\0' ? cfg->file_prefix : "rte");
-	next_va_hint = cfg->base_virtaddr != 0 ?
-		(uintptr_t)cfg->base_virtaddr : EAL_DEFAULT_BASE_VA;
+	next_va_hint = cfg->base_virtaddr != 0 ? (uintptr_t)cfg->base_virtaddr :
+						 EAL_DEFAULT_BASE_VA;
 	nb_channels = cfg->memory_channels;
 	nb_ranks = cfg->memory_ranks;
 	return 0;
@@ -139,8 +139,8 @@ list_create(unsigned int type_idx, int socket)
 		return NULL;
 	list->type_idx = type_idx;
 	list->msl.socket_id = socket;
-	if (eal_memalloc_list_create(list, &page_types[type_idx],
-			file_prefix, (void *)next_va_hint) < 0) {
+	if (eal_memalloc_list_create(list, &page_types[type_idx], file_prefix,
+		    (void *)next_va_hint) < 0) {
 		free(list);
 		return NULL;
 	}
@@ -153,11 +153,10 @@ list_create(unsigned int type_idx, int socket)
 
 /* A list of that type and socket with count free consecutive slots. */
 static struct eal_memseg_list *
-list_with_room(unsigned int type_idx, int socket, unsigned int count,
-		int *first)
+list_with_room(unsigned int type_idx, int socket, unsigned int count, int *first)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_relaxed);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	unsigned int nb_same = 0;
 	struct eal_memseg_list *list;
 
@@ -171,7 +170,7 @@ list_with_room(unsigned int type_idx, int socket, unsigned int count,
 			return list;
 	}
 	if (nb_same >= EAL_MEMSEG_LISTS_PER_TYPE ||
-			count > eal_page_type_max_segs(&page_types[type_idx]))
+		count > eal_page_type_max_segs(&page_types[type_idx]))
 		return NULL;
 	list = list_create(type_idx, socket);
 	if (list == NULL)
@@ -182,7 +181,7 @@ list_with_room(unsigned int type_idx, int socket, unsigned int count,
 
 int
 eal_memseg_alloc(unsigned int type_idx, int socket, unsigned int count,
-		bool contig, struct eal_mem_block *block)
+	bool contig, struct eal_mem_block *block)
 {
 	struct eal_memseg_list *list;
 	int first = -1;
@@ -193,8 +192,8 @@ eal_memseg_alloc(unsigned int type_idx, int socket, unsigned int count,
 	}
 	pthread_rwlock_wrlock(&eal_memseg_lock);
 	list = list_with_room(type_idx, socket, count, &first);
-	if (list == NULL || eal_memalloc_map(list, (unsigned int)first,
-			count, contig) < 0) {
+	if (list == NULL ||
+		eal_memalloc_map(list, (unsigned int)first, count, contig) < 0) {
 		pthread_rwlock_unlock(&eal_memseg_lock);
 		rte_errno = ENOMEM;
 		return -1;
@@ -230,8 +229,7 @@ eal_memseg_free(const struct eal_mem_block *block)
 }
 
 void
-eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id,
-		void *owner)
+eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id, void *owner)
 {
 	unsigned int i;
 
@@ -252,8 +250,8 @@ eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id,
 static struct eal_memseg_list *
 list_of(const void *addr)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_acquire);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_acquire);
 	uintptr_t a = (uintptr_t)addr, base;
 	size_t len;
 
@@ -276,14 +274,14 @@ list_of(const void *addr)
 static void
 memseg_child_private(void)
 {
-	unsigned int i, s, n = atomic_load_explicit(&nb_lists,
-		memory_order_acquire);
+	unsigned int i, s,
+		n = atomic_load_explicit(&nb_lists, memory_order_acquire);
 	struct eal_memseg_list *list;
 
 	for (i = 0; i < n; i++) {
 		list = lists[i];
-		if (list->fd < 0 || page_types[list->type_idx].backing !=
-				EAL_BACKING_ANON)
+		if (list->fd < 0 ||
+			page_types[list->type_idx].backing != EAL_BACKING_ANON)
 			continue;
 		for (s = 0; s < list->nb_segs; s++)
 			if (list->segs[s].addr != NULL)
@@ -311,13 +309,14 @@ eal_memseg_fork_private(void)
 struct eal_memseg_list *
 eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_acquire);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_acquire);
 	uintptr_t p = (uintptr_t)ms, first;
 
 	for (i = 0; i < n; i++) {
 		first = (uintptr_t)lists[i]->segs;
-		if (p < first || p - first >=
+		if (p < first ||
+			p - first >=
 				lists[i]->nb_segs * sizeof(lists[i]->segs[0]))
 			continue;
 		if ((p - first) % sizeof(lists[i]->segs[0]) != 0)
@@ -332,14 +331,14 @@ eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx)
 static bool
 range_in_use(uintptr_t va, size_t len)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_relaxed);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	uintptr_t base;
 
 	for (i = 0; i < n; i++) {
 		base = (uintptr_t)lists[i]->msl.base_va;
 		if (base != 0 && va < base + lists[i]->msl.len &&
-				base < va + len)
+			base < va + len)
 			return true;
 	}
 	return false;
@@ -349,8 +348,8 @@ range_in_use(uintptr_t va, size_t len)
 static struct eal_memseg_list *
 external_slot(void)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_relaxed);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	struct eal_memseg_list *list;
 
 	for (i = 0; i < n; i++)
@@ -372,7 +371,7 @@ external_slot(void)
 /* The segments of an external range, not yet published; NULL: ENOMEM. */
 static struct rte_memseg *
 external_segs(void *va, unsigned int nb, uint64_t page_sz, int socket,
-		const rte_iova_t *iovas, struct eal_seg_info **info)
+	const rte_iova_t *iovas, struct eal_seg_info **info)
 {
 	struct rte_memseg *segs = calloc(nb, sizeof(*segs));
 	unsigned int i;
@@ -399,7 +398,7 @@ external_segs(void *va, unsigned int nb, uint64_t page_sz, int socket,
 
 int
 eal_memseg_external_add(void *va, size_t len, uint64_t page_sz, int socket,
-		const rte_iova_t *iovas, struct eal_mem_block *block)
+	const rte_iova_t *iovas, struct eal_mem_block *block)
 {
 	unsigned int nb = (unsigned int)(len / page_sz);
 	struct eal_memseg_list *list;
@@ -558,8 +557,7 @@ rte_mem_iova2virt(rte_iova_t iova)
 		for (s = 0; s < lists[i]->nb_segs; s++) {
 			ms = &lists[i]->segs[s];
 			if (ms->addr == NULL || ms->iova == RTE_BAD_IOVA ||
-					iova < ms->iova ||
-					iova - ms->iova >= ms->len)
+				iova < ms->iova || iova - ms->iova >= ms->len)
 				continue;
 			virt = RTE_PTR_ADD(ms->addr, iova - ms->iova);
 			break;
@@ -572,15 +570,15 @@ rte_mem_iova2virt(rte_iova_t iova)
 int
 rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_acquire);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_acquire);
 	int ret;
 
 	if (func == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (lists[i]->msl.base_va == NULL)
-			continue;	/* a retired external list */
+			continue; /* a retired external list */
 		ret = func(&lists[i]->msl, arg);
 		if (ret != 0)
 			return ret < 0 ? -1 : 1;
@@ -591,8 +589,8 @@ rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
 int
 rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg)
 {
-	unsigned int i, s, n = atomic_load_explicit(&nb_lists,
-		memory_order_acquire);
+	unsigned int i, s,
+		n = atomic_load_explicit(&nb_lists, memory_order_acquire);
 	int ret;
 
 	if (func == NULL)
@@ -612,7 +610,7 @@ rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg)
 /* Calls func on each run of mapped slots of one list. */
 static int
 contig_walk_list(const struct eal_memseg_list *list,
-		rte_memseg_contig_walk_t func, void *arg)
+	rte_memseg_contig_walk_t func, void *arg)
 {
 	unsigned int s = 0, end;
 	int ret;
@@ -637,8 +635,8 @@ contig_walk_list(const struct eal_memseg_list *list,
 int
 rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg)
 {
-	unsigned int i, n = atomic_load_explicit(&nb_lists,
-		memory_order_acquire);
+	unsigned int i,
+		n = atomic_load_explicit(&nb_lists, memory_order_acquire);
 	int ret;
 
 	if (func == NULL)
@@ -686,30 +684,32 @@ rte_memseg_list_walk(rte_memseg_list_walk_t func, void *arg)
 
 static int
 dump_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
-		void *arg)
+	void *arg)
 {
 	FILE *f = arg;
 
-	fprintf(f, "Segment %zu: IOVA:0x%" PRIx64 ", len:%zu, virt:%p, "
+	fprintf(f,
+		"Segment %zu: IOVA:0x%" PRIx64 ", len:%zu, virt:%p, "
 		"socket_id:%" PRId32 ", hugepage_sz:%" PRIu64 ", "
 		"nchannel:%" PRIu32 ", nrank:%" PRIu32 "\n",
 		RTE_PTR_DIFF(ms->addr, msl->base_va) / ms->len, ms->iova,
-		ms->len, ms->addr, ms->socket_id, ms->hugepage_sz,
-		ms->nchannel, ms->nrank);
+		ms->len, ms->addr, ms->socket_id, ms->hugepage_sz, ms->nchannel,
+		ms->nrank);
 	return 0;
 }
 
 static int
 dump_list(const struct rte_memseg_list *msl, void *arg)
 {
-	const struct eal_memseg_list *list =
-		container_of(msl, const struct eal_memseg_list, msl);
+	const struct eal_memseg_list *list = container_of(msl,
+		const struct eal_memseg_list, msl);
 	FILE *f = arg;
 
-	fprintf(f, "Memseg list at %p: socket %d, page size %" PRIu64
-		" kB, %u of %u segments of %zu kB mapped%s\n", msl->base_va,
-		msl->socket_id, msl->page_sz / 1024, list->nb_mapped,
-		list->nb_segs, list->seg_sz / 1024,
+	fprintf(f,
+		"Memseg list at %p: socket %d, page size %" PRIu64
+		" kB, %u of %u segments of %zu kB mapped%s\n",
+		msl->base_va, msl->socket_id, msl->page_sz / 1024,
+		list->nb_mapped, list->nb_segs, list->seg_sz / 1024,
 		msl->external ? ", external" : "");
 	return 0;
 }
@@ -734,7 +734,7 @@ rte_eal_get_physmem_size(void)
 	pthread_rwlock_rdlock(&eal_memseg_lock);
 	n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	for (i = 0; i < n; i++)
-		if (!lists[i]->msl.external)	/* as in DPDK */
+		if (!lists[i]->msl.external) /* as in DPDK */
 			total += (uint64_t)lists[i]->nb_mapped *
 				lists[i]->seg_sz;
 	pthread_rwlock_unlock(&eal_memseg_lock);

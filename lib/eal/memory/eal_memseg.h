@@ -53,7 +53,7 @@ struct eal_config;
 /* Bytes of ordinary memory in one segment with --no-huge. */
 #define EAL_ANON_SEG_SIZE RTE_PGSIZE_2M
 /* Slots of one list: at most this many, and at most this many bytes. */
-#define EAL_MEMSEG_LIST_MAX_SEGS 8192U
+#define EAL_MEMSEG_LIST_MAX_SEGS  8192U
 #define EAL_MEMSEG_LIST_MAX_BYTES (32ULL << 30)
 /* Lists of one page type on one socket. */
 #define EAL_MEMSEG_LISTS_PER_TYPE 4U
@@ -61,17 +61,17 @@ struct eal_config;
 #define EAL_MAX_PAGE_TYPES 2U
 
 enum eal_backing {
-	EAL_BACKING_ANON,	/* ordinary memory: a plain memfd */
-	EAL_BACKING_MEMFD,	/* a hugetlb memfd */
-	EAL_BACKING_FILE,	/* an unlinked file in a hugetlbfs directory */
+	EAL_BACKING_ANON,  /* ordinary memory: a plain memfd */
+	EAL_BACKING_MEMFD, /* a hugetlb memfd */
+	EAL_BACKING_FILE,  /* an unlinked file in a hugetlbfs directory */
 };
 
 /* A kind of memory segments can be made of. */
 struct eal_page_type {
-	uint64_t page_sz;	/* page size (system page size for anon) */
-	size_t seg_sz;		/* bytes per segment */
+	uint64_t page_sz; /* page size (system page size for anon) */
+	size_t seg_sz;	  /* bytes per segment */
 	enum eal_backing backing;
-	char dir[PATH_MAX];	/* EAL_BACKING_FILE: where the file goes */
+	char dir[PATH_MAX]; /* EAL_BACKING_FILE: where the file goes */
 };
 
 /* Slots in one list of that type. */
@@ -81,30 +81,30 @@ eal_page_type_max_segs(const struct eal_page_type *type)
 	uint64_t n = EAL_MEMSEG_LIST_MAX_BYTES / type->seg_sz;
 
 	return n < EAL_MEMSEG_LIST_MAX_SEGS ? (unsigned int)n :
-		EAL_MEMSEG_LIST_MAX_SEGS;
+					      EAL_MEMSEG_LIST_MAX_SEGS;
 }
 
 /* Private per-segment data. */
 struct eal_seg_info {
-	int32_t file_page;	/* page index in the list's file, -1 if none */
-	int32_t heap_id;	/* owning heap, -1 when unmapped */
-	bool lazy;		/* hugepage reserved, faulted on first touch */
-	void *owner;		/* the heap's run that holds the segment */
+	int32_t file_page; /* page index in the list's file, -1 if none */
+	int32_t heap_id;   /* owning heap, -1 when unmapped */
+	bool lazy;	   /* hugepage reserved, faulted on first touch */
+	void *owner;	   /* the heap's run that holds the segment */
 };
 
 /* One memseg list. */
 struct eal_memseg_list {
-	struct rte_memseg_list msl;	/* the public view; first member */
-	unsigned int type_idx;		/* in the page types table */
+	struct rte_memseg_list msl; /* the public view; first member */
+	unsigned int type_idx;	    /* in the page types table */
 	size_t seg_sz;
-	unsigned int nb_segs;		/* slots */
+	unsigned int nb_segs; /* slots */
 	unsigned int nb_mapped;
-	int fd;				/* backing file, -1 if none */
-	bool fault_limited;		/* a hugetlb cgroup limits faults */
+	int fd;		    /* backing file, -1 if none */
+	bool fault_limited; /* a hugetlb cgroup limits faults */
 	unsigned int nb_file_pages;
-	uint64_t *file_page_used;	/* bitmap of nb_file_pages bits */
-	struct rte_memseg *segs;	/* nb_segs; addr NULL when unmapped */
-	struct eal_seg_info *info;	/* nb_segs */
+	uint64_t *file_page_used;  /* bitmap of nb_file_pages bits */
+	struct rte_memseg *segs;   /* nb_segs; addr NULL when unmapped */
+	struct eal_seg_info *info; /* nb_segs */
 };
 
 /* Segments [first, first + count) of a list, mapped together. */
@@ -118,7 +118,7 @@ extern pthread_rwlock_t eal_memseg_lock;
 
 /* eal_memseg.c: the lists table. */
 int eal_memseg_init(const struct eal_page_type *types, unsigned int nb_types,
-		const struct eal_config *cfg);
+	const struct eal_config *cfg);
 void eal_memseg_cleanup(void);
 unsigned int eal_memseg_nb_types(void);
 const struct eal_page_type *eal_memseg_type(unsigned int type_idx);
@@ -129,14 +129,14 @@ const struct eal_page_type *eal_memseg_type(unsigned int type_idx);
  * (nothing is left mapped). Takes eal_memseg_lock.
  */
 int eal_memseg_alloc(unsigned int type_idx, int socket, unsigned int count,
-		bool contig, struct eal_mem_block *block);
+	bool contig, struct eal_mem_block *block);
 
 /* Unmaps a block and gives its pages back. Takes eal_memseg_lock. */
 void eal_memseg_free(const struct eal_mem_block *block);
 
 /* Records which heap run owns the block's segments. */
 void eal_memseg_set_owner(const struct eal_mem_block *block, int heap_id,
-		void *owner);
+	void *owner);
 
 /*
  * The owner recorded for the mapped segment that holds addr. Returns false
@@ -155,12 +155,12 @@ void eal_memseg_fork_private(void);
  * The list whose segs[] array holds ms, and ms's index in it; NULL when
  * ms is not one of the EAL's segments. Caller holds eal_memseg_lock.
  */
-struct eal_memseg_list *eal_memseg_list_of_seg(const struct rte_memseg *ms,
-		unsigned int *idx);
+struct eal_memseg_list *
+eal_memseg_list_of_seg(const struct rte_memseg *ms, unsigned int *idx);
 
 /* The segment holding addr, or NULL. Caller holds eal_memseg_lock. */
-struct rte_memseg *eal_memseg_find(const void *addr,
-		struct eal_memseg_list **list);
+struct rte_memseg *
+eal_memseg_find(const void *addr, struct eal_memseg_list **list);
 
 /* Address, length and the first segment of a block. */
 void *eal_mem_block_addr(const struct eal_mem_block *block);
@@ -183,27 +183,27 @@ rte_iova_t eal_mem_block_iova(const struct eal_mem_block *block);
  * Lookups run without the lock: a removed list's slot keeps its struct
  * (its range reads as empty) and is reused by the next external list.
  */
-int eal_memseg_external_add(void *va, size_t len, uint64_t page_sz,
-		int socket, const rte_iova_t *iovas, struct eal_mem_block *block);
+int eal_memseg_external_add(void *va, size_t len, uint64_t page_sz, int socket,
+	const rte_iova_t *iovas, struct eal_mem_block *block);
 
 /* Tells the callbacks (FREE) and retires an external list. */
 void eal_memseg_external_remove(struct eal_memseg_list *list);
 
 /* eal_memalloc.c: mapping and unmapping inside one list. */
 int eal_memalloc_list_create(struct eal_memseg_list *list,
-		const struct eal_page_type *type, const char *file_prefix,
-		void *va_hint);
+	const struct eal_page_type *type, const char *file_prefix,
+	void *va_hint);
 void eal_memalloc_list_destroy(struct eal_memseg_list *list);
 /* Between true and false, unmapping skips what closing the files does. */
 void eal_memalloc_set_closing(bool closing);
 int eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count, bool contig);
+	unsigned int count, bool contig);
 void eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
-		unsigned int count);
+	unsigned int count);
 
 /* eal_memevent.c: memory event callbacks, run under eal_memseg_lock. */
-void eal_mem_event_notify(enum rte_mem_event event, const void *addr,
-		size_t len);
+void
+eal_mem_event_notify(enum rte_mem_event event, const void *addr, size_t len);
 void eal_mem_event_cleanup(void);
 
 #endif /* EAL_MEMSEG_H */

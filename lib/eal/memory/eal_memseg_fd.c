@@ -59,7 +59,7 @@ rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms)
 
 int
 rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms,
-		size_t *offset)
+	size_t *offset)
 {
 	struct eal_memseg_list *list;
 	unsigned int idx;

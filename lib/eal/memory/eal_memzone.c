@@ -25,11 +25,13 @@
 #include "eal_memseg.h"
 #include "malloc_heap.h"
 
-#define MEMZONE_SIZE_FLAGS (RTE_MEMZONE_2MB | RTE_MEMZONE_1GB | \
-	RTE_MEMZONE_16MB | RTE_MEMZONE_16GB | RTE_MEMZONE_256KB | \
-	RTE_MEMZONE_256MB | RTE_MEMZONE_512MB | RTE_MEMZONE_4GB)
-#define MEMZONE_KNOWN_FLAGS (MEMZONE_SIZE_FLAGS | \
-	RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG)
+#define MEMZONE_SIZE_FLAGS \
+	(RTE_MEMZONE_2MB | RTE_MEMZONE_1GB | RTE_MEMZONE_16MB | \
+		RTE_MEMZONE_16GB | RTE_MEMZONE_256KB | RTE_MEMZONE_256MB | \
+		RTE_MEMZONE_512MB | RTE_MEMZONE_4GB)
+#define MEMZONE_KNOWN_FLAGS \
+	(MEMZONE_SIZE_FLAGS | RTE_MEMZONE_SIZE_HINT_ONLY | \
+		RTE_MEMZONE_IOVA_CONTIG)
 
 static const struct {
 	unsigned int flag;
@@ -72,7 +74,7 @@ memzone_type_mask(unsigned int flags)
 		for (t = 0; t < eal_memseg_nb_types(); t++) {
 			type = eal_memseg_type(t);
 			if (type->backing != EAL_BACKING_ANON &&
-					type->page_sz == memzone_page_flags[i].page_sz)
+				type->page_sz == memzone_page_flags[i].page_sz)
 				mask |= RTE_BIT32(t);
 		}
 	}
@@ -103,8 +105,8 @@ memzone_fail(int err, const char *why, const char *name)
 
 /* The checks that need no lock. 0 or -1 with rte_errno. */
 static int
-memzone_check_args(const char *name, size_t len, int socket,
-		unsigned int flags, unsigned int align)
+memzone_check_args(const char *name, size_t len, int socket, unsigned int flags,
+	unsigned int align)
 {
 	if (!eal_mem_ready())
 		return memzone_fail(E_RTE_NO_CONFIG,
@@ -128,7 +130,7 @@ memzone_check_args(const char *name, size_t len, int socket,
 /* Allocates the memzone's memory; *len is updated for len 0. */
 static void *
 memzone_alloc(size_t *len, int socket, unsigned int flags, size_t align,
-		size_t bound)
+	size_t bound)
 {
 	struct malloc_request req = {
 		.size = *len != 0 ? *len : bound,
@@ -142,8 +144,8 @@ memzone_alloc(size_t *len, int socket, unsigned int flags, size_t align,
 	void *addr;
 
 	if ((flags & MEMZONE_SIZE_FLAGS) != 0 && req.type_mask == 0 &&
-			socket < MALLOC_EXT_SOCKET_MIN &&
-			(flags & RTE_MEMZONE_SIZE_HINT_ONLY) == 0) {
+		socket < MALLOC_EXT_SOCKET_MIN &&
+		(flags & RTE_MEMZONE_SIZE_HINT_ONLY) == 0) {
 		rte_errno = ENOMEM;
 		return NULL;
 	}
@@ -152,7 +154,7 @@ memzone_alloc(size_t *len, int socket, unsigned int flags, size_t align,
 	else
 		addr = malloc_heap_alloc(socket, &req);
 	if (addr == NULL && req.page_sizes != 0 &&
-			(flags & RTE_MEMZONE_SIZE_HINT_ONLY) != 0) {
+		(flags & RTE_MEMZONE_SIZE_HINT_ONLY) != 0) {
 		req.type_mask = 0;
 		req.page_sizes = 0;
 		addr = req.size == 0 ?
@@ -171,8 +173,8 @@ memzone_find(const char *name)
 
 	for (i = 0; i < RTE_MAX_MEMZONE; i++)
 		if (memzones[i].addr != NULL &&
-				strncmp(name, memzones[i].name,
-					RTE_MEMZONE_NAMESIZE) == 0)
+			strncmp(name, memzones[i].name, RTE_MEMZONE_NAMESIZE) ==
+				0)
 			return &memzones[i];
 	return NULL;
 }
@@ -190,8 +192,7 @@ memzone_slot(void)
 
 /* Fills the free descriptor mz for the block at addr. */
 static struct rte_memzone *
-memzone_fill(struct rte_memzone *mz, const char *name, void *addr,
-		size_t len)
+memzone_fill(struct rte_memzone *mz, const char *name, void *addr, size_t len)
 {
 	struct malloc_block_info info;
 
@@ -210,7 +211,7 @@ memzone_fill(struct rte_memzone *mz, const char *name, void *addr,
 
 static const struct rte_memzone *
 memzone_reserve_locked(const char *name, size_t len, int socket,
-		unsigned int flags, size_t align, size_t bound)
+	unsigned int flags, size_t align, size_t bound)
 {
 	struct rte_memzone *mz = memzone_slot();
 	void *addr;
@@ -228,8 +229,10 @@ memzone_reserve_locked(const char *name, size_t len, int socket,
 	if (addr == NULL) {
 		/* Not an error yet: callers (a mempool) retry smaller, and
 		 * report themselves if they give up. rte_errno says it. */
-		EAL_LOG(DEBUG, "rte_memzone_reserve(%s): no memory for %zu "
-			"bytes on socket %d\n", name, len, socket);
+		EAL_LOG(DEBUG,
+			"rte_memzone_reserve(%s): no memory for %zu "
+			"bytes on socket %d\n",
+			name, len, socket);
 		rte_errno = ENOMEM;
 		return NULL;
 	}
@@ -238,7 +241,7 @@ memzone_reserve_locked(const char *name, size_t len, int socket,
 
 const struct rte_memzone *
 rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id,
-		unsigned int flags, unsigned int align, unsigned int bound)
+	unsigned int flags, unsigned int align, unsigned int bound)
 {
 	const struct rte_memzone *mz;
 	size_t min_len;
@@ -249,8 +252,10 @@ rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id,
 	len = RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE);
 	min_len = RTE_MAX(len, (size_t)RTE_CACHE_LINE_SIZE);
 	if (bound != 0 && (!rte_is_power_of_2(bound) || min_len > bound)) {
-		memzone_fail(EINVAL, "bound not a power of two or below the "
-			"length", name);
+		memzone_fail(EINVAL,
+			"bound not a power of two or below the "
+			"length",
+			name);
 		return NULL;
 	}
 	pthread_rwlock_wrlock(&memzone_lock);
@@ -261,15 +266,15 @@ rte_memzone_reserve_bounded(const char *name, size_t len, int socket_id,
 
 const struct rte_memzone *
 rte_memzone_reserve_aligned(const char *name, size_t len, int socket_id,
-		unsigned int flags, unsigned int align)
+	unsigned int flags, unsigned int align)
 {
-	return rte_memzone_reserve_bounded(name, len, socket_id, flags,
-		align, 0);
+	return rte_memzone_reserve_bounded(name, len, socket_id, flags, align,
+		0);
 }
 
 const struct rte_memzone *
 rte_memzone_reserve(const char *name, size_t len, int socket_id,
-		unsigned int flags)
+	unsigned int flags)
 {
 	return rte_memzone_reserve_bounded(name, len, socket_id, flags,
 		RTE_CACHE_LINE_SIZE, 0);
@@ -282,7 +287,7 @@ memzone_index(const struct rte_memzone *mz)
 	uintptr_t off = (uintptr_t)mz - (uintptr_t)memzones;
 
 	if ((uintptr_t)mz < (uintptr_t)memzones || off >= sizeof(memzones) ||
-			off % sizeof(memzones[0]) != 0)
+		off % sizeof(memzones[0]) != 0)
 		return -1;
 	return (int)(off / sizeof(memzones[0]));
 }
@@ -350,18 +355,18 @@ rte_memzone_dump(FILE *f)
 		mz = &memzones[i];
 		if (mz->addr == NULL)
 			continue;
-		fprintf(f, "Zone %u: name:<%s>, len:0x%zx, virt:%p, "
+		fprintf(f,
+			"Zone %u: name:<%s>, len:0x%zx, virt:%p, "
 			"iova:0x%" PRIx64 ", socket_id:%" PRId32 ", "
-			"hugepage_sz:%" PRIu64 ", flags:%" PRIx32 "\n", i,
-			mz->name, mz->len, mz->addr, mz->iova, mz->socket_id,
+			"hugepage_sz:%" PRIu64 ", flags:%" PRIx32 "\n",
+			i, mz->name, mz->len, mz->addr, mz->iova, mz->socket_id,
 			mz->hugepage_sz, mz->flags);
 	}
 	pthread_rwlock_unlock(&memzone_lock);
 }
 
 void
-rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg),
-		void *arg)
+rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg), void *arg)
 {
 	unsigned int i;
 

@@ -58,7 +58,7 @@ malloc_elem_free_list_remove(struct malloc_heap *heap, struct malloc_elem *elem)
 /* Writes a header. */
 static void
 elem_init(struct malloc_elem *elem, struct malloc_run *run,
-		struct malloc_elem *prev, size_t size)
+	struct malloc_elem *prev, size_t size)
 {
 	memset(elem, 0, sizeof(*elem));
 	elem->run = run;
@@ -81,7 +81,7 @@ run_suits(const struct malloc_run *run, const struct malloc_request *req)
 	/* Page types are the EAL's; external pages only have a size. */
 	if (run->external)
 		return (req->page_sizes == 0 ||
-			(req->page_sizes & run->page_sz) != 0) &&
+			       (req->page_sizes & run->page_sz) != 0) &&
 			!(req->contig_strict && run->no_iova);
 	if (req->contig && run->iova == RTE_BAD_IOVA)
 		return false;
@@ -97,7 +97,7 @@ elem_place(uintptr_t from, const struct malloc_request *req, size_t size)
 
 	/* Crossing a bound boundary: start at the boundary instead. */
 	if (req->bound != 0 &&
-			((data ^ (data + size - 1)) & ~(req->bound - 1)) != 0)
+		((data ^ (data + size - 1)) & ~(req->bound - 1)) != 0)
 		data = RTE_ALIGN_CEIL(data, (uintptr_t)req->bound);
 	return data;
 }
@@ -123,10 +123,11 @@ elem_fit(const struct malloc_elem *elem, const struct malloc_request *req)
 	data = elem_place(start + HDR, req, size);
 	/* External pages with scattered IOVAs: try each next page. */
 	while (data >= start && data <= end && end - data >= size &&
-			elem_iova_check(run, req) &&
-			!malloc_ext_iova_ok(run, data, size, req->contig_strict))
+		elem_iova_check(run, req) &&
+		!malloc_ext_iova_ok(run, data, size, req->contig_strict))
 		data = elem_place(RTE_ALIGN_FLOOR(data, run->page_sz) +
-			run->page_sz, req, size);
+				run->page_sz,
+			req, size);
 	if (data < start || data > end || end - data < size)
 		return 0;
 	return data;
@@ -134,15 +135,15 @@ elem_fit(const struct malloc_elem *elem, const struct malloc_request *req)
 
 struct malloc_elem *
 malloc_elem_find(struct malloc_heap *heap, const struct malloc_request *req,
-		char **data)
+	char **data)
 {
-	unsigned int cls = size_class(HDR + RTE_ALIGN_CEIL(req->size,
-		(size_t)HDR));
+	unsigned int cls = size_class(
+		HDR + RTE_ALIGN_CEIL(req->size, (size_t)HDR));
 	struct malloc_elem *elem;
 	uintptr_t d;
 
 	for (; cls < MALLOC_NB_FREE_LISTS; cls++) {
-		LIST_FOREACH(elem, &heap->free_lists[cls], free_link) {
+		LIST_FOREACH (elem, &heap->free_lists[cls], free_link) {
 			d = elem_fit(elem, req);
 			if (d != 0) {
 				*data = (char *)d;
@@ -155,7 +156,7 @@ malloc_elem_find(struct malloc_heap *heap, const struct malloc_request *req,
 
 struct malloc_elem *
 malloc_elem_find_biggest(struct malloc_heap *heap,
-		const struct malloc_request *req, char **data, size_t *len)
+	const struct malloc_request *req, char **data, size_t *len)
 {
 	struct malloc_elem *elem, *best = NULL;
 	uintptr_t d, end;
@@ -164,16 +165,18 @@ malloc_elem_find_biggest(struct malloc_heap *heap,
 
 	*len = 0;
 	for (cls = 0; cls < MALLOC_NB_FREE_LISTS; cls++) {
-		LIST_FOREACH(elem, &heap->free_lists[cls], free_link) {
+		LIST_FOREACH (elem, &heap->free_lists[cls], free_link) {
 			/* Scattered external IOVAs: a sized memzone only. */
 			if (!run_suits(elem->run, req) ||
-					(elem_iova_check(elem->run, req) &&
-					 !elem->run->no_iova))
+				(elem_iova_check(elem->run, req) &&
+					!elem->run->no_iova))
 				continue;
 			d = RTE_ALIGN_CEIL((uintptr_t)elem + HDR,
 				(uintptr_t)req->align);
 			end = (uintptr_t)elem + elem->size;
-			avail = d < end ? RTE_ALIGN_FLOOR(end - d, (size_t)HDR) : 0;
+			avail = d < end ?
+				RTE_ALIGN_FLOOR(end - d, (size_t)HDR) :
+				0;
 			if (avail > *len) {
 				*len = avail;
 				*data = (char *)d;
@@ -186,8 +189,7 @@ malloc_elem_find_biggest(struct malloc_heap *heap,
 
 /* Splits the bytes of elem beyond keep off as a free element. */
 static void
-elem_split_tail(struct malloc_heap *heap, struct malloc_elem *elem,
-		size_t keep)
+elem_split_tail(struct malloc_heap *heap, struct malloc_elem *elem, size_t keep)
 {
 	struct malloc_elem *tail, *next = malloc_elem_next(elem);
 	size_t tail_size = elem->size - keep;
@@ -211,7 +213,7 @@ elem_split_tail(struct malloc_heap *heap, struct malloc_elem *elem,
 
 struct malloc_elem *
 malloc_elem_carve(struct malloc_heap *heap, struct malloc_elem *elem,
-		char *data, size_t size)
+	char *data, size_t size)
 {
 	struct malloc_elem *busy = malloc_elem_of(data), *next;
 
@@ -238,7 +240,7 @@ malloc_elem_carve(struct malloc_heap *heap, struct malloc_elem *elem,
 /* Merges the free element after elem into elem. */
 static void
 elem_absorb_next(struct malloc_heap *heap, struct malloc_elem *elem,
-		struct malloc_elem *next)
+	struct malloc_elem *next)
 {
 	struct malloc_elem *after;
 
@@ -277,7 +279,7 @@ malloc_elem_release(struct malloc_heap *heap, struct malloc_elem *elem)
 
 int
 malloc_elem_resize(struct malloc_heap *heap, struct malloc_elem *elem,
-		size_t size)
+	size_t size)
 {
 	size_t need = HDR + RTE_ALIGN_CEIL(size, (size_t)HDR);
 	struct malloc_elem *next = malloc_elem_next(elem);
@@ -285,7 +287,7 @@ malloc_elem_resize(struct malloc_heap *heap, struct malloc_elem *elem,
 
 	if (need > elem->size) {
 		if (next == NULL || next->cookie != MALLOC_COOKIE_FREE ||
-				elem->size + next->size < need)
+			elem->size + next->size < need)
 			return -1;
 		elem_absorb_next(heap, elem, next);
 	}

@@ -26,8 +26,8 @@
 /* The smallest tail worth splitting off: a header and one cache line. */
 #define MALLOC_ELEM_MIN_SPLIT (2 * MALLOC_ELEM_HEADER_LEN)
 
-#define MALLOC_COOKIE_BUSY UINT64_C(0x706f6c6c75784231)	/* "polluxB1" */
-#define MALLOC_COOKIE_FREE UINT64_C(0x706f6c6c75784630)	/* "polluxF0" */
+#define MALLOC_COOKIE_BUSY UINT64_C(0x706f6c6c75784231) /* "polluxB1" */
+#define MALLOC_COOKIE_FREE UINT64_C(0x706f6c6c75784630) /* "polluxF0" */
 
 struct malloc_heap;
 
@@ -38,23 +38,23 @@ struct malloc_run {
 	struct eal_mem_block block;
 	char *start;
 	size_t len;
-	rte_iova_t iova;	/* of start; RTE_BAD_IOVA if not contiguous */
+	rte_iova_t iova; /* of start; RTE_BAD_IOVA if not contiguous */
 	uint64_t page_sz;
 	unsigned int type_idx;
-	unsigned int nb_busy;	/* allocated elements */
-	bool pinned;		/* pre-reserved: never given back */
-	bool external;		/* application memory (an external heap's) */
-	bool no_iova;		/* external, added without IOVAs */
+	unsigned int nb_busy; /* allocated elements */
+	bool pinned;	      /* pre-reserved: never given back */
+	bool external;	      /* application memory (an external heap's) */
+	bool no_iova;	      /* external, added without IOVAs */
 };
 
 /* The header in front of every block. */
 struct malloc_elem {
-	uint64_t cookie;		/* MALLOC_COOKIE_BUSY or _FREE */
+	uint64_t cookie; /* MALLOC_COOKIE_BUSY or _FREE */
 	struct malloc_run *run;
-	struct malloc_elem *prev;	/* lower neighbour, NULL if first */
-	size_t size;			/* header + data, to the next element */
-	size_t user_size;		/* bytes asked for (busy elements) */
-	LIST_ENTRY(malloc_elem) free_link;	/* free elements only */
+	struct malloc_elem *prev; /* lower neighbour, NULL if first */
+	size_t size;		  /* header + data, to the next element */
+	size_t user_size;	  /* bytes asked for (busy elements) */
+	LIST_ENTRY(malloc_elem) free_link; /* free elements only */
 	uint64_t reserved;
 };
 
@@ -65,16 +65,16 @@ LIST_HEAD(malloc_free_list, malloc_elem);
 
 struct malloc_heap {
 	pthread_mutex_t lock;
-	int id;				/* slot in the heaps table */
+	int id; /* slot in the heaps table */
 	int socket_id;
-	bool present;			/* in use (external: created) */
+	bool present; /* in use (external: created) */
 	bool external;
 	char name[MALLOC_HEAP_NAME_LEN];
-	uint64_t limit;			/* --socket-limit bytes, 0: none */
-	bool no_growth;			/* --no-huge -m: reserved is all */
+	uint64_t limit; /* --socket-limit bytes, 0: none */
+	bool no_growth; /* --no-huge -m: reserved is all */
 	TAILQ_HEAD(, malloc_run) runs;
 	struct malloc_free_list free_lists[MALLOC_NB_FREE_LISTS];
-	struct malloc_run *spare;	/* an all-free run kept for reuse */
+	struct malloc_run *spare; /* an all-free run kept for reuse */
 	size_t total_bytes;
 	size_t free_bytes;
 	size_t alloc_bytes;
@@ -97,17 +97,16 @@ malloc_elem_data(const struct malloc_elem *elem)
 /* malloc_heap.c, for malloc_heap_external.c (callers hold heap->lock). */
 struct malloc_heap *malloc_heap_slot(unsigned int id);
 struct malloc_run *malloc_heap_run_add(struct malloc_heap *heap,
-		const struct eal_mem_block *block, unsigned int type_idx,
-		bool pinned);
+	const struct eal_mem_block *block, unsigned int type_idx, bool pinned);
 /* Takes a run out of its heap and gives its memory back (or, for an
  * external run, its memseg list). */
 void malloc_heap_run_remove(struct malloc_heap *heap, struct malloc_run *run);
 void *malloc_heap_alloc_on(struct malloc_heap *heap,
-		const struct malloc_request *req);
+	const struct malloc_request *req);
 void *malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
-		const struct malloc_request *req, size_t *len);
+	const struct malloc_request *req, size_t *len);
 void malloc_heap_stats_of(struct malloc_heap *heap,
-		struct rte_malloc_socket_stats *stats);
+	struct rte_malloc_socket_stats *stats);
 void malloc_heap_dump_one(FILE *f, struct malloc_heap *heap);
 
 /* malloc_heap_external.c */
@@ -118,30 +117,30 @@ void malloc_ext_heap_put(void);
 /* Whether [data, data + size) of an external run may hold a memzone:
  * consecutive known IOVAs, or (unless strict) no IOVAs at all. */
 bool malloc_ext_iova_ok(const struct malloc_run *run, uintptr_t data,
-		size_t size, bool strict);
+	size_t size, bool strict);
 
 /* malloc_elem.c */
 struct malloc_elem *malloc_elem_next(const struct malloc_elem *elem);
 void malloc_elem_free_list_insert(struct malloc_heap *heap,
-		struct malloc_elem *elem);
+	struct malloc_elem *elem);
 void malloc_elem_free_list_remove(struct malloc_heap *heap,
-		struct malloc_elem *elem);
+	struct malloc_elem *elem);
 /* Turns a run into one free element. */
 void malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run);
 /* The first free element that can hold req; *data gets the block start. */
 struct malloc_elem *malloc_elem_find(struct malloc_heap *heap,
-		const struct malloc_request *req, char **data);
+	const struct malloc_request *req, char **data);
 /* The free element offering the most usable bytes for req, or NULL. */
 struct malloc_elem *malloc_elem_find_biggest(struct malloc_heap *heap,
-		const struct malloc_request *req, char **data, size_t *len);
+	const struct malloc_request *req, char **data, size_t *len);
 /* Cuts a busy block of size bytes at data out of a free element. */
 struct malloc_elem *malloc_elem_carve(struct malloc_heap *heap,
-		struct malloc_elem *elem, char *data, size_t size);
+	struct malloc_elem *elem, char *data, size_t size);
 /* Frees a busy element, merging it; returns the resulting free element. */
-struct malloc_elem *malloc_elem_release(struct malloc_heap *heap,
-		struct malloc_elem *elem);
+struct malloc_elem *
+malloc_elem_release(struct malloc_heap *heap, struct malloc_elem *elem);
 /* Resizes a busy element in place; 0 or -1. */
 int malloc_elem_resize(struct malloc_heap *heap, struct malloc_elem *elem,
-		size_t size);
+	size_t size);
 
 #endif /* MALLOC_ELEM_H */

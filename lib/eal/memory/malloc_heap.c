@@ -28,12 +28,12 @@
 /* [0, RTE_MAX_NUMA_NODES): the socket heaps; then external heaps. */
 static struct malloc_heap heaps[MALLOC_NB_HEAPS];
 static bool heaps_initialised;
-static uint64_t heaps_cap_mb;		/* malloc_heaps_stop_growth() */
-static bool heaps_cap_reported;		/* its one line was logged */
+static uint64_t heaps_cap_mb;	/* malloc_heaps_stop_growth() */
+static bool heaps_cap_reported; /* its one line was logged */
 
 int
 malloc_heaps_init(const struct eal_config *cfg,
-		const bool present[RTE_MAX_NUMA_NODES])
+	const bool present[RTE_MAX_NUMA_NODES])
 {
 	struct malloc_heap *heap;
 	unsigned int s, c;
@@ -43,7 +43,8 @@ malloc_heaps_init(const struct eal_config *cfg,
 		memset(heap, 0, sizeof(*heap));
 		pthread_mutex_init(&heap->lock, NULL);
 		heap->id = (int)s;
-		heap->socket_id = s < RTE_MAX_NUMA_NODES ? (int)s : SOCKET_ID_ANY;
+		heap->socket_id = s < RTE_MAX_NUMA_NODES ? (int)s :
+							   SOCKET_ID_ANY;
 		heap->present = s < RTE_MAX_NUMA_NODES && present[s];
 		if (s < RTE_MAX_NUMA_NODES && cfg->force_socket_limits)
 			heap->limit = cfg->socket_limit[s];
@@ -78,7 +79,8 @@ heap_report_cap(void)
 {
 	if (__atomic_exchange_n(&heaps_cap_reported, true, __ATOMIC_RELAXED))
 		return;
-	EAL_LOG(NOTICE, "memory is full: with --no-huge, -m %" PRIu64
+	EAL_LOG(NOTICE,
+		"memory is full: with --no-huge, -m %" PRIu64
 		" is all the memory there is (give a larger -m)\n",
 		heaps_cap_mb);
 }
@@ -117,7 +119,7 @@ malloc_heap_slot(unsigned int id)
 /* Makes a block a run of the heap, as one free element. */
 struct malloc_run *
 malloc_heap_run_add(struct malloc_heap *heap, const struct eal_mem_block *block,
-		unsigned int type_idx, bool pinned)
+	unsigned int type_idx, bool pinned)
 {
 	struct malloc_run *run = calloc(1, sizeof(*run));
 
@@ -168,7 +170,7 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 	uint64_t nb;
 
 	if (heap->external)
-		return -1;	/* only what the application added */
+		return -1; /* only what the application added */
 	if (heap->no_growth) {
 		heap_report_cap();
 		return -1;
@@ -181,10 +183,10 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 		if (nb > eal_page_type_max_segs(type))
 			continue;
 		if (heap->limit != 0 &&
-				heap->total_bytes + nb * type->seg_sz > heap->limit)
+			heap->total_bytes + nb * type->seg_sz > heap->limit)
 			continue;
 		if (eal_memseg_alloc(t, heap->socket_id, (unsigned int)nb,
-				req->contig, &block) < 0)
+			    req->contig, &block) < 0)
 			continue;
 		if (malloc_heap_run_add(heap, &block, t, false) != NULL)
 			return 0;
@@ -223,7 +225,7 @@ malloc_heap_alloc(int socket, const struct malloc_request *req)
 	void *ptr;
 
 	if (req->size > MALLOC_MAX_REQUEST || req->align > MALLOC_MAX_REQUEST ||
-			req->bound > MALLOC_MAX_REQUEST) {
+		req->bound > MALLOC_MAX_REQUEST) {
 		rte_errno = ENOMEM;
 		return NULL;
 	}
@@ -248,7 +250,7 @@ malloc_heap_alloc(int socket, const struct malloc_request *req)
 
 void *
 malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
-		const struct malloc_request *req, size_t *len)
+	const struct malloc_request *req, size_t *len)
 {
 	struct malloc_elem *elem;
 	char *data = NULL;
@@ -268,7 +270,7 @@ malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
 
 void *
 malloc_heap_alloc_biggest(int socket, const struct malloc_request *req,
-		size_t *len)
+	size_t *len)
 {
 	struct malloc_heap *heap;
 	int first, s;
@@ -277,7 +279,8 @@ malloc_heap_alloc_biggest(int socket, const struct malloc_request *req,
 	if (socket >= MALLOC_EXT_SOCKET_MIN) {
 		heap = malloc_ext_heap_get(socket);
 		ptr = heap != NULL ?
-			malloc_heap_alloc_biggest_on(heap, req, len) : NULL;
+			malloc_heap_alloc_biggest_on(heap, req, len) :
+			NULL;
 		if (heap != NULL)
 			malloc_ext_heap_put();
 		if (ptr == NULL)
@@ -287,10 +290,10 @@ malloc_heap_alloc_biggest(int socket, const struct malloc_request *req,
 	first = socket == SOCKET_ID_ANY ? eal_mem_local_socket() : socket;
 	ptr = malloc_heap_alloc_biggest_on(&heaps[first], req, len);
 	for (s = 0; ptr == NULL && socket == SOCKET_ID_ANY &&
-			s < RTE_MAX_NUMA_NODES; s++)
+		s < RTE_MAX_NUMA_NODES;
+		s++)
 		if (s != first)
-			ptr = malloc_heap_alloc_biggest_on(&heaps[s], req,
-				len);
+			ptr = malloc_heap_alloc_biggest_on(&heaps[s], req, len);
 	if (ptr == NULL)
 		rte_errno = ENOMEM;
 	return ptr;
@@ -324,13 +327,13 @@ busy_elem_lock(const void *ptr, struct malloc_heap **heap_out)
 		return NULL;
 	elem = malloc_elem_of(ptr);
 	if (!eal_memseg_owner(elem, &heap_id, &run) || heap_id < 0 ||
-			heap_id >= MALLOC_NB_HEAPS)
+		heap_id >= MALLOC_NB_HEAPS)
 		return NULL;
 	heap = &heaps[heap_id];
 	pthread_mutex_lock(&heap->lock);
 	/* Runs change only under the heap lock: look again, now stable. */
 	if (!eal_memseg_owner(elem, &heap_id_locked, &run) ||
-			heap_id_locked != heap_id || !elem_valid(elem, run)) {
+		heap_id_locked != heap_id || !elem_valid(elem, run)) {
 		pthread_mutex_unlock(&heap->lock);
 		return NULL;
 	}
@@ -403,7 +406,7 @@ malloc_heap_block_info(const void *ptr, struct malloc_block_info *info)
 /* Adds a pinned block as one run per IOVA-contiguous stretch. */
 static int
 heap_add_pinned(struct malloc_heap *heap, const struct eal_mem_block *block,
-		unsigned int type_idx)
+	unsigned int type_idx)
 {
 	const struct rte_memseg *segs = &block->list->segs[block->first];
 	struct eal_mem_block part = *block;
@@ -411,7 +414,7 @@ heap_add_pinned(struct malloc_heap *heap, const struct eal_mem_block *block,
 
 	for (i = 1; i <= block->count; i++) {
 		if (i < block->count &&
-				segs[i].iova == segs[i - 1].iova + block->list->seg_sz)
+			segs[i].iova == segs[i - 1].iova + block->list->seg_sz)
 			continue;
 		part.first = block->first + start;
 		part.count = i - start;
@@ -460,7 +463,7 @@ malloc_heap_stats(int socket, struct rte_malloc_socket_stats *stats)
 
 void
 malloc_heap_stats_of(struct malloc_heap *heap,
-		struct rte_malloc_socket_stats *stats)
+	struct rte_malloc_socket_stats *stats)
 {
 	struct malloc_elem *elem;
 	unsigned int c;
@@ -475,7 +478,7 @@ malloc_heap_stats_of(struct malloc_heap *heap,
 	stats->free_count = heap->free_count;
 	stats->alloc_count = heap->alloc_count;
 	for (c = 0; c < MALLOC_NB_FREE_LISTS; c++)
-		LIST_FOREACH(elem, &heap->free_lists[c], free_link)
+		LIST_FOREACH (elem, &heap->free_lists[c], free_link)
 			if (elem->size > stats->greatest_free_size)
 				stats->greatest_free_size = elem->size;
 	pthread_mutex_unlock(&heap->lock);
@@ -487,14 +490,16 @@ malloc_heap_dump_one(FILE *f, struct malloc_heap *heap)
 	struct malloc_run *run;
 
 	pthread_mutex_lock(&heap->lock);
-	fprintf(f, "Heap on socket %d%s%s: %zu bytes, %zu allocated in %u "
-		"elements, %zu free in %u elements\n", heap->socket_id,
-		heap->external ? ", external heap " : "",
-		heap->external ? heap->name : "",
-		heap->total_bytes, heap->alloc_bytes, heap->alloc_count,
-		heap->free_bytes, heap->free_count);
-	TAILQ_FOREACH(run, &heap->runs, next)
-		fprintf(f, "  run %p, %zu kB of %" PRIu64 " kB pages, IOVA "
+	fprintf(f,
+		"Heap on socket %d%s%s: %zu bytes, %zu allocated in %u "
+		"elements, %zu free in %u elements\n",
+		heap->socket_id, heap->external ? ", external heap " : "",
+		heap->external ? heap->name : "", heap->total_bytes,
+		heap->alloc_bytes, heap->alloc_count, heap->free_bytes,
+		heap->free_count);
+	TAILQ_FOREACH (run, &heap->runs, next)
+		fprintf(f,
+			"  run %p, %zu kB of %" PRIu64 " kB pages, IOVA "
 			"0x%" PRIx64 ", %u allocated%s%s%s\n",
 			(void *)run->start, run->len / 1024,
 			run->page_sz / 1024, run->iova, run->nb_busy,

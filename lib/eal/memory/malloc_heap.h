@@ -86,26 +86,26 @@ struct eal_config;
 
 /* An allocation request, after the public API checked its arguments. */
 struct malloc_request {
-	size_t size;		/* bytes wanted */
-	size_t align;		/* a power of two, at least a cache line */
-	size_t bound;		/* 0, or a power of two >= size */
-	bool contig;		/* must be IOVA-contiguous (memzones) */
-	uint32_t type_mask;	/* allowed page types (bit = type index), 0: any */
-	uint64_t page_sizes;	/* external runs: allowed page sizes ORed, 0: any */
-	bool contig_strict;	/* RTE_MEMZONE_IOVA_CONTIG: known IOVAs only */
+	size_t size;	     /* bytes wanted */
+	size_t align;	     /* a power of two, at least a cache line */
+	size_t bound;	     /* 0, or a power of two >= size */
+	bool contig;	     /* must be IOVA-contiguous (memzones) */
+	uint32_t type_mask;  /* allowed page types (bit = type index), 0: any */
+	uint64_t page_sizes; /* external runs: allowed page sizes ORed, 0: any */
+	bool contig_strict;  /* RTE_MEMZONE_IOVA_CONTIG: known IOVAs only */
 };
 
 /* What malloc_heap_block_info() reports about an allocated block. */
 struct malloc_block_info {
-	size_t usable;		/* bytes the caller may use */
-	rte_iova_t iova;	/* IOVA of the first byte (RTE_BAD_IOVA: unknown) */
-	uint64_t page_sz;	/* pages behind the block */
+	size_t usable;	  /* bytes the caller may use */
+	rte_iova_t iova;  /* IOVA of the first byte (RTE_BAD_IOVA: unknown) */
+	uint64_t page_sz; /* pages behind the block */
 	int socket_id;
 };
 
 /* Sets up one heap per present socket; limits from --socket-limit. */
 int malloc_heaps_init(const struct eal_config *cfg,
-		const bool present[RTE_MAX_NUMA_NODES]);
+	const bool present[RTE_MAX_NUMA_NODES]);
 
 /* Drops every heap and gives all their memory back. */
 void malloc_heaps_cleanup(void);
@@ -122,7 +122,7 @@ void *malloc_heap_alloc(int socket, const struct malloc_request *req);
  * rte_errno ENOMEM when there is none.
  */
 void *malloc_heap_alloc_biggest(int socket, const struct malloc_request *req,
-		size_t *len);
+	size_t *len);
 
 /* Frees a block; -1 (and one log line) for a pointer that is not one. */
 int malloc_heap_free(void *ptr);
@@ -141,8 +141,8 @@ int malloc_heap_block_info(const void *ptr, struct malloc_block_info *info);
 void malloc_heaps_stop_growth(uint64_t cap_mb);
 
 /* Maps nb_segs segments of a page type for socket's heap, pinned. 0 or -1. */
-int malloc_heap_reserve(int socket, unsigned int type_idx,
-		unsigned int nb_segs);
+int
+malloc_heap_reserve(int socket, unsigned int type_idx, unsigned int nb_segs);
 
 /* Counters of a socket's heap (zeroes for a socket without one). */
 void malloc_heap_stats(int socket, struct rte_malloc_socket_stats *stats);

@@ -33,8 +33,8 @@
 #define EXT_MIN_PAGE_SZ RTE_PGSIZE_4K
 
 static pthread_rwlock_t ext_lock = PTHREAD_RWLOCK_INITIALIZER;
-static int ext_next_socket;		/* never reused, as in DPDK */
-static unsigned int ext_nb_slots;	/* RTE_MAX_HEAPS less socket heaps */
+static int ext_next_socket;	  /* never reused, as in DPDK */
+static unsigned int ext_nb_slots; /* RTE_MAX_HEAPS less socket heaps */
 
 void
 malloc_ext_init(const bool present[RTE_MAX_NUMA_NODES])
@@ -50,8 +50,8 @@ malloc_ext_init(const bool present[RTE_MAX_NUMA_NODES])
 		snprintf(heap->name, sizeof(heap->name), "socket_%u", s);
 		nb_sockets++;
 	}
-	ext_nb_slots = nb_sockets < RTE_MAX_HEAPS ?
-		RTE_MAX_HEAPS - nb_sockets : 0;
+	ext_nb_slots = nb_sockets < RTE_MAX_HEAPS ? RTE_MAX_HEAPS - nb_sockets :
+						    0;
 	ext_next_socket = MALLOC_EXT_SOCKET_MIN;
 	pthread_rwlock_unlock(&ext_lock);
 }
@@ -72,7 +72,7 @@ heap_by_name(const char *name)
 	for (id = 0; id < RTE_MAX_NUMA_NODES + ext_nb_slots; id++) {
 		heap = malloc_heap_slot(id);
 		if (heap->present &&
-				strncmp(name, heap->name, MALLOC_HEAP_NAME_LEN) == 0)
+			strncmp(name, heap->name, MALLOC_HEAP_NAME_LEN) == 0)
 			return heap;
 	}
 	return NULL;
@@ -105,8 +105,8 @@ malloc_ext_heap_put(void)
 static int
 ext_fail(int err, const char *func, const char *name, const char *why)
 {
-	RTE_LOG(ERR, MALLOC, "%s(%s): %s\n", func,
-		name != NULL ? name : "NULL", why);
+	RTE_LOG(ERR, MALLOC, "%s(%s): %s\n", func, name != NULL ? name : "NULL",
+		why);
 	rte_errno = err;
 	return -1;
 }
@@ -122,7 +122,8 @@ ext_name_check(const char *func, const char *name)
 			"called before rte_eal_init()");
 	len = name != NULL ? strnlen(name, MALLOC_HEAP_NAME_LEN) : 0;
 	if (len == 0 || len == MALLOC_HEAP_NAME_LEN)
-		return ext_fail(EINVAL, func, name, "a heap name must have "
+		return ext_fail(EINVAL, func, name,
+			"a heap name must have "
 			"1 to 31 characters");
 	return 0;
 }
@@ -147,7 +148,8 @@ ext_heap_lock(const char *func, const char *name, bool write)
 	if (heap == NULL)
 		ext_fail(ENOENT, func, name, "no heap of that name");
 	else
-		ext_fail(EPERM, func, name, "a socket heap cannot be "
+		ext_fail(EPERM, func, name,
+			"a socket heap cannot be "
 			"changed: create an external heap");
 	return NULL;
 }
@@ -171,9 +173,10 @@ rte_malloc_heap_create(const char *heap_name)
 			heap = ext_slot(i);
 	if (heap == NULL) {
 		pthread_rwlock_unlock(&ext_lock);
-		return ext_fail(ENOSPC, __func__, heap_name, "all "
-			RTE_STR(RTE_MAX_HEAPS) " heaps exist (RTE_MAX_HEAPS): "
-			"destroy one first");
+		return ext_fail(ENOSPC, __func__, heap_name,
+			"all " RTE_STR(
+				RTE_MAX_HEAPS) " heaps exist (RTE_MAX_HEAPS): "
+					       "destroy one first");
 	}
 	pthread_mutex_lock(&heap->lock);
 	snprintf(heap->name, sizeof(heap->name), "%s", heap_name);
@@ -207,7 +210,8 @@ rte_malloc_heap_destroy(const char *heap_name)
 	pthread_mutex_unlock(&heap->lock);
 	pthread_rwlock_unlock(&ext_lock);
 	if (busy)
-		return ext_fail(EBUSY, __func__, heap_name, "the heap still "
+		return ext_fail(EBUSY, __func__, heap_name,
+			"the heap still "
 			"has memory: free its blocks and remove its memory "
 			"first");
 	return 0;
@@ -255,8 +259,7 @@ rte_malloc_heap_socket_is_external(int socket_id)
 /* The checks of memory_add() that need no heap. */
 static int
 ext_add_args(const char *heap_name, void *va_addr, size_t len,
-		const rte_iova_t *iova_addrs, unsigned int n_pages,
-		size_t page_sz)
+	const rte_iova_t *iova_addrs, unsigned int n_pages, size_t page_sz)
 {
 	const char *why = NULL;
 
@@ -266,11 +269,10 @@ ext_add_args(const char *heap_name, void *va_addr, size_t len,
 	 * 32-bit values, and a page may be 16 GiB. */
 	else if ((page_sz & (page_sz - 1)) != 0 || page_sz < EXT_MIN_PAGE_SZ)
 		why = "page size not a power of two of at least 4 KiB";
-	else if (len % page_sz != 0 ||
-			((uintptr_t)va_addr & (page_sz - 1)) != 0)
+	else if (len % page_sz != 0 || ((uintptr_t)va_addr & (page_sz - 1)) != 0)
 		why = "address or length not a multiple of the page size";
 	else if ((uintptr_t)va_addr + len < (uintptr_t)va_addr ||
-			len / page_sz > UINT_MAX)
+		len / page_sz > UINT_MAX)
 		why = "area too large";
 	else if (iova_addrs != NULL && len / page_sz != n_pages)
 		why = "n_pages is not the number of pages in the area";
@@ -295,7 +297,7 @@ ext_no_iova(const rte_iova_t *iova_addrs, unsigned int nb)
 
 int
 rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
-		rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz)
+	rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz)
 {
 	struct malloc_heap *heap;
 	struct eal_mem_block block;
@@ -303,19 +305,22 @@ rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
 	int ret = -1;
 
 	if (ext_name_check(__func__, heap_name) < 0 ||
-			ext_add_args(heap_name, va_addr, len, iova_addrs, n_pages,
-				page_sz) < 0)
+		ext_add_args(heap_name, va_addr, len, iova_addrs, n_pages,
+			page_sz) < 0)
 		return -1;
 	heap = ext_heap_lock(__func__, heap_name, true);
 	if (heap == NULL)
 		return -1;
 	pthread_mutex_lock(&heap->lock);
 	if (eal_memseg_external_add(va_addr, len, page_sz, heap->socket_id,
-			iova_addrs, &block) < 0) {
-		ext_fail(rte_errno, __func__, heap_name, rte_errno == ENOSPC ?
-			"no free memseg list (RTE_MAX_MEMSEG_LISTS)" :
-			rte_errno == EINVAL ? "the area overlaps memory the "
-			"EAL already has" : "out of memory");
+		    iova_addrs, &block) < 0) {
+		ext_fail(rte_errno, __func__, heap_name,
+			rte_errno == ENOSPC ?
+				"no free memseg list (RTE_MAX_MEMSEG_LISTS)" :
+				rte_errno == EINVAL ?
+				"the area overlaps memory the "
+				"EAL already has" :
+				"out of memory");
 		goto unlock;
 	}
 	run = malloc_heap_run_add(heap, &block, EAL_MEMSEG_TYPE_EXTERNAL, true);
@@ -338,7 +343,7 @@ ext_chunk_find(struct malloc_heap *heap, const void *va_addr, size_t len)
 {
 	struct malloc_run *run;
 
-	TAILQ_FOREACH(run, &heap->runs, next)
+	TAILQ_FOREACH (run, &heap->runs, next)
 		if (run->start == va_addr && run->len == len)
 			return run;
 	return NULL;
@@ -349,8 +354,8 @@ ext_chunk_find(struct malloc_heap *heap, const void *va_addr, size_t len)
  * and, if remove, takes it out. 0 or -1 with rte_errno.
  */
 static int
-ext_chunk_op(const char *func, const char *heap_name, void *va_addr,
-		size_t len, bool remove)
+ext_chunk_op(const char *func, const char *heap_name, void *va_addr, size_t len,
+	bool remove)
 {
 	struct malloc_heap *heap;
 	struct malloc_run *run;
@@ -375,32 +380,31 @@ ext_chunk_op(const char *func, const char *heap_name, void *va_addr,
 	pthread_mutex_unlock(&heap->lock);
 	pthread_rwlock_unlock(&ext_lock);
 	if (err == ENOENT)
-		return ext_fail(ENOENT, func, heap_name, "no chunk of the heap "
+		return ext_fail(ENOENT, func, heap_name,
+			"no chunk of the heap "
 			"starts at that address with that length");
 	if (err == EBUSY)
-		return ext_fail(EBUSY, func, heap_name, "blocks of the chunk "
+		return ext_fail(EBUSY, func, heap_name,
+			"blocks of the chunk "
 			"are still allocated: free them first");
 	return 0;
 }
 
 int
-rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr,
-		size_t len)
+rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len)
 {
 	return ext_chunk_op(__func__, heap_name, va_addr, len, true);
 }
 
 /* One process: the memory is attached since it was added. */
 int
-rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr,
-		size_t len)
+rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len)
 {
 	return ext_chunk_op(__func__, heap_name, va_addr, len, false);
 }
 
 int
-rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr,
-		size_t len)
+rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len)
 {
 	return ext_chunk_op(__func__, heap_name, va_addr, len, false);
 }
@@ -430,10 +434,11 @@ malloc_ext_dump_stats(FILE *f)
 		if (!heap->present)
 			continue;
 		malloc_heap_stats_of(heap, &stats);
-		fprintf(f, "Heap %s (socket %d, external): heap %zu bytes, "
+		fprintf(f,
+			"Heap %s (socket %d, external): heap %zu bytes, "
 			"free %zu, allocated %zu, greatest free %zu, %u "
-			"allocated and %u free elements\n", heap->name,
-			heap->socket_id, stats.heap_totalsz_bytes,
+			"allocated and %u free elements\n",
+			heap->name, heap->socket_id, stats.heap_totalsz_bytes,
 			stats.heap_freesz_bytes, stats.heap_allocsz_bytes,
 			stats.greatest_free_size, stats.alloc_count,
 			stats.free_count);
@@ -455,7 +460,7 @@ malloc_ext_dump(FILE *f)
 
 bool
 malloc_ext_iova_ok(const struct malloc_run *run, uintptr_t data, size_t size,
-		bool strict)
+	bool strict)
 {
 	const struct eal_memseg_list *list = run->block.list;
 	const struct rte_memseg *segs = &list->segs[run->block.first];
@@ -474,7 +479,8 @@ malloc_ext_iova_ok(const struct malloc_run *run, uintptr_t data, size_t size,
 		return true;
 	}
 	for (i = first + 1; i <= last; i++)
-		if (segs[i].iova != segs[first].iova + (i - first) * list->seg_sz)
+		if (segs[i].iova !=
+			segs[first].iova + (i - first) * list->seg_sz)
 			return false;
 	return true;
 }

@@ -32,7 +32,7 @@ socket_arg_valid(int socket)
 /* Checks what every allocation call gets; fills req. 0 or -1. */
 static int
 malloc_args(const char *func, size_t size, unsigned int align, int socket,
-		struct malloc_request *req)
+	struct malloc_request *req)
 {
 	if (!eal_mem_ready()) {
 		RTE_LOG(ERR, MALLOC, "%s() before rte_eal_init()\n", func);
@@ -40,10 +40,14 @@ malloc_args(const char *func, size_t size, unsigned int align, int socket,
 		return -1;
 	}
 	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)) ||
-			!socket_arg_valid(socket)) {
-		RTE_LOG(ERR, MALLOC, "%s(): invalid %s (size %zu, align %u, "
-			"socket %d)\n", func, size == 0 ? "size" :
-			!socket_arg_valid(socket) ? "socket" : "alignment",
+		!socket_arg_valid(socket)) {
+		RTE_LOG(ERR, MALLOC,
+			"%s(): invalid %s (size %zu, align %u, "
+			"socket %d)\n",
+			func,
+			size == 0			  ? "size" :
+				!socket_arg_valid(socket) ? "socket" :
+							    "alignment",
 			size, align, socket);
 		rte_errno = EINVAL;
 		return -1;
@@ -64,14 +68,15 @@ malloc_socket(const char *func, size_t size, unsigned int align, int socket)
 		return NULL;
 	ptr = malloc_heap_alloc(socket, &req);
 	if (ptr == NULL)
-		RTE_LOG(DEBUG, MALLOC, "%s(): no memory for %zu bytes on "
-			"socket %d\n", func, size, socket);
+		RTE_LOG(DEBUG, MALLOC,
+			"%s(): no memory for %zu bytes on "
+			"socket %d\n",
+			func, size, socket);
 	return ptr;
 }
 
 void *
-rte_malloc_socket(const char *type, size_t size, unsigned int align,
-		int socket)
+rte_malloc_socket(const char *type, size_t size, unsigned int align, int socket)
 {
 	RTE_SET_USED(type);
 	return malloc_socket(__func__, size, align, socket);
@@ -85,8 +90,7 @@ rte_malloc(const char *type, size_t size, unsigned int align)
 }
 
 void *
-rte_zmalloc_socket(const char *type, size_t size, unsigned int align,
-		int socket)
+rte_zmalloc_socket(const char *type, size_t size, unsigned int align, int socket)
 {
 	void *ptr;
 
@@ -105,12 +109,14 @@ rte_zmalloc(const char *type, size_t size, unsigned int align)
 }
 
 void *
-rte_calloc_socket(const char *type, size_t num, size_t size,
-		unsigned int align, int socket)
+rte_calloc_socket(const char *type, size_t num, size_t size, unsigned int align,
+	int socket)
 {
 	if (num != 0 && size > SIZE_MAX / num) {
-		RTE_LOG(ERR, MALLOC, "rte_calloc(): %zu * %zu bytes "
-			"overflows\n", num, size);
+		RTE_LOG(ERR, MALLOC,
+			"rte_calloc(): %zu * %zu bytes "
+			"overflows\n",
+			num, size);
 		rte_errno = EINVAL;
 		return NULL;
 	}
@@ -135,14 +141,16 @@ rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
 	if (malloc_args(__func__, size, align, socket, &req) < 0)
 		return NULL;
 	if (malloc_heap_block_info(ptr, &info) < 0) {
-		RTE_LOG(ERR, MALLOC, "rte_realloc(%p): not a block from "
-			"rte_malloc\n", ptr);
+		RTE_LOG(ERR, MALLOC,
+			"rte_realloc(%p): not a block from "
+			"rte_malloc\n",
+			ptr);
 		rte_errno = EINVAL;
 		return NULL;
 	}
 	if ((socket == SOCKET_ID_ANY || socket == info.socket_id) &&
-			rte_is_aligned(ptr, req.align) &&
-			malloc_heap_resize(ptr, size) == 0)
+		rte_is_aligned(ptr, req.align) &&
+		malloc_heap_resize(ptr, size) == 0)
 		return ptr;
 	moved = malloc_socket(__func__, size, align, socket);
 	if (moved == NULL)
@@ -164,13 +172,17 @@ rte_free(void *ptr)
 	if (ptr == NULL)
 		return;
 	if (!eal_mem_ready()) {
-		RTE_LOG(ERR, MALLOC, "rte_free(%p) without an initialised "
-			"EAL: ignored\n", ptr);
+		RTE_LOG(ERR, MALLOC,
+			"rte_free(%p) without an initialised "
+			"EAL: ignored\n",
+			ptr);
 		return;
 	}
 	if (malloc_heap_free(ptr) < 0)
-		RTE_LOG(ERR, MALLOC, "rte_free(%p): not memory from "
-			"rte_malloc, or freed already: ignored\n", ptr);
+		RTE_LOG(ERR, MALLOC,
+			"rte_free(%p): not memory from "
+			"rte_malloc, or freed already: ignored\n",
+			ptr);
 }
 
 int
@@ -187,15 +199,17 @@ rte_malloc_validate(const void *ptr, size_t *size)
 
 int
 rte_malloc_get_socket_stats(int socket,
-		struct rte_malloc_socket_stats *socket_stats)
+	struct rte_malloc_socket_stats *socket_stats)
 {
 	if (!eal_mem_ready()) {
 		rte_errno = E_RTE_NO_CONFIG;
 		return -1;
 	}
 	if (socket_stats == NULL || !malloc_heap_socket_valid(socket)) {
-		RTE_LOG(ERR, MALLOC, "rte_malloc_get_socket_stats(): bad "
-			"socket %d or NULL stats\n", socket);
+		RTE_LOG(ERR, MALLOC,
+			"rte_malloc_get_socket_stats(): bad "
+			"socket %d or NULL stats\n",
+			socket);
 		rte_errno = EINVAL;
 		return -1;
 	}
@@ -216,12 +230,13 @@ rte_malloc_dump_stats(FILE *f, const char *type)
 		if (!eal_mem_socket_valid(s))
 			continue;
 		malloc_heap_stats(s, &stats);
-		fprintf(f, "Socket %d: heap %zu bytes, free %zu, allocated "
+		fprintf(f,
+			"Socket %d: heap %zu bytes, free %zu, allocated "
 			"%zu, greatest free %zu, %u allocated and %u free "
-			"elements\n", s, stats.heap_totalsz_bytes,
-			stats.heap_freesz_bytes, stats.heap_allocsz_bytes,
-			stats.greatest_free_size, stats.alloc_count,
-			stats.free_count);
+			"elements\n",
+			s, stats.heap_totalsz_bytes, stats.heap_freesz_bytes,
+			stats.heap_allocsz_bytes, stats.greatest_free_size,
+			stats.alloc_count, stats.free_count);
 	}
 	malloc_ext_dump_stats(f);
 }

@@ -48,8 +48,8 @@ rand_splitmix64(uint64_t *counter)
 static void
 rand_state_seed(struct rand_state *state, uint64_t seed, uint64_t stream)
 {
-	uint64_t counter = seed + stream * RTE_DIM(state->word) *
-		RAND_SPLITMIX_GAMMA;
+	uint64_t counter = seed +
+		stream * RTE_DIM(state->word) * RAND_SPLITMIX_GAMMA;
 	unsigned int i;
 
 	for (i = 0; i < RTE_DIM(state->word); i++)

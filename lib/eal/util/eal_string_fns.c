@@ -16,21 +16,20 @@
 
 int
 rte_strsplit(char *string, int stringlen, char **tokens, int maxtokens,
-		char delim)
+	char delim)
 {
 	bool token_starts = true;
 	int nb_tokens = 0;
 	int i;
 
-	if (string == NULL || tokens == NULL || stringlen < 0 ||
-	    maxtokens < 0) {
+	if (string == NULL || tokens == NULL || stringlen < 0 || maxtokens < 0) {
 		errno = EINVAL;
 		return -1;
 	}
 	/* Stopping as soon as the last token has begun leaves the rest of
 	 * the string, delimiters and all, in that token. */
-	for (i = 0; i < stringlen && string[i] != '\0' &&
-			nb_tokens < maxtokens; i++) {
+	for (i = 0; i < stringlen && string[i] != '\0' && nb_tokens < maxtokens;
+		i++) {
 		if (token_starts) {
 			tokens[nb_tokens++] = &string[i];
 			token_starts = false;

@@ -43,7 +43,7 @@ struct timer_sample {
 /* 0 until known; written once under timer_lock, read without it. */
 static uint64_t timer_tsc_hz;
 static pthread_mutex_t timer_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct timer_sample timer_start;	/* under timer_lock */
+static struct timer_sample timer_start; /* under timer_lock */
 static bool timer_start_valid;		/* under timer_lock */
 
 void (*rte_delay_us)(unsigned int us) = rte_delay_us_block;
@@ -116,8 +116,9 @@ timer_measure_hz(void)
 	}
 	/* A double keeps 53 bits: plenty for a ratio good to 1e-6, and
 	 * no overflow however long the window was. */
-	return (uint64_t)((double)(end.tsc - timer_start.tsc) *
-			NS_PER_S / (double)elapsed_ns + 0.5);
+	return (uint64_t)((double)(end.tsc - timer_start.tsc) * NS_PER_S /
+			(double)elapsed_ns +
+		0.5);
 }
 
 /* Before anything else uses it: sets timer_tsc_hz or starts measuring. */

@@ -22,7 +22,7 @@ uint64_t eal_tsc_freq_from_cpu(void);
  * looked up by family 6 model; 0 when unknown or the ratio is missing.
  */
 uint64_t eal_tsc_freq_leaf15(uint32_t denominator, uint32_t numerator,
-		uint32_t crystal_hz, uint32_t family6_model);
+	uint32_t crystal_hz, uint32_t family6_model);
 
 /*
  * hz if it is a plausible TSC rate (100 MHz to 10 GHz) and, when

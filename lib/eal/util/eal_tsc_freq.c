@@ -60,7 +60,7 @@ tsc_known_crystal_hz(uint32_t family6_model)
 
 uint64_t
 eal_tsc_freq_leaf15(uint32_t denominator, uint32_t numerator,
-		uint32_t crystal_hz, uint32_t family6_model)
+	uint32_t crystal_hz, uint32_t family6_model)
 {
 	uint64_t crystal = crystal_hz;
 
@@ -76,8 +76,8 @@ eal_tsc_freq_plausible(uint64_t hz, uint64_t base_hz)
 {
 	if (hz < TSC_HZ_MIN || hz > TSC_HZ_MAX)
 		return 0;
-	if (base_hz != 0 && (hz < base_hz - base_hz / 10 ||
-			     hz > base_hz + base_hz / 10))
+	if (base_hz != 0 &&
+		(hz < base_hz - base_hz / 10 || hz > base_hz + base_hz / 10))
 		return 0;
 	return hz;
 }
@@ -124,7 +124,7 @@ tsc_freq_hypervisor(void)
 	for (i = 0; i < RTE_DIM(bases); i++) {
 		tsc_cpuid(bases[i], &r);
 		if (!tsc_signature_is(r.ebx, r.ecx, r.edx, "KVMKVMKVM\0\0\0") &&
-		    !tsc_signature_is(r.ebx, r.ecx, r.edx, "VMwareVMware"))
+			!tsc_signature_is(r.ebx, r.ecx, r.edx, "VMwareVMware"))
 			continue;
 		if (r.eax < bases[i] + 0x10)
 			return 0;
@@ -156,7 +156,7 @@ tsc_freq_intel_leaf15(uint32_t max_leaf)
 		return 0;
 	tsc_cpuid(0x15, &r);
 	return eal_tsc_freq_leaf15(r.eax, r.ebx, r.ecx,
-			tsc_intel_family6_model());
+		tsc_intel_family6_model());
 }
 
 /* Intel leaf 0x16 base frequency in Hz, 0 when absent. */
@@ -178,8 +178,9 @@ tsc_freq_checked(uint64_t hz, uint64_t base_hz, const char *source)
 	if (hz == 0)
 		return 0;
 	if (eal_tsc_freq_plausible(hz, base_hz) == 0) {
-		EAL_LOG(DEBUG, "ignoring TSC frequency %" PRIu64
-			" Hz from %s\n", hz, source);
+		EAL_LOG(DEBUG,
+			"ignoring TSC frequency %" PRIu64 " Hz from %s\n", hz,
+			source);
 		return 0;
 	}
 	EAL_LOG(DEBUG, "TSC frequency from %s: %" PRIu64 " Hz\n", source, hz);
@@ -200,10 +201,10 @@ eal_tsc_freq_from_cpu(void)
 		base_hz = tsc_intel_base_hz(r.eax);
 
 	hz = tsc_freq_checked(tsc_freq_hypervisor(), base_hz,
-			"hypervisor CPUID leaf 0x40000010");
+		"hypervisor CPUID leaf 0x40000010");
 	if (hz == 0 && intel)
 		hz = tsc_freq_checked(tsc_freq_intel_leaf15(r.eax), base_hz,
-				"CPUID leaf 0x15");
+			"CPUID leaf 0x15");
 	return hz;
 }
 
@@ -215,7 +216,7 @@ eal_tsc_freq_from_cpu(void)
 {
 	uint64_t hz;
 
-	__asm__ volatile("mrs %0, cntfrq_el0" : "=r" (hz));
+	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(hz));
 	return hz;
 }
 

@@ -20,9 +20,8 @@ rte_vect_get_max_simd_bitwidth(void)
 int
 rte_vect_set_max_simd_bitwidth(uint16_t bitwidth)
 {
-	if (bitwidth < RTE_VECT_SIMD_DISABLED ||
-	    bitwidth > RTE_VECT_SIMD_MAX ||
-	    !rte_is_power_of_2(bitwidth))
+	if (bitwidth < RTE_VECT_SIMD_DISABLED || bitwidth > RTE_VECT_SIMD_MAX ||
+		!rte_is_power_of_2(bitwidth))
 		return -EINVAL;
 	__atomic_store_n(&vect_max_simd_bitwidth, bitwidth, __ATOMIC_RELAXED);
 	return 0;

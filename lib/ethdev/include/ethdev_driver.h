@@ -97,10 +97,9 @@ typedef int (*eth_promiscuous_enable_t)(struct rte_eth_dev *dev);
 typedef int (*eth_promiscuous_disable_t)(struct rte_eth_dev *dev);
 typedef int (*eth_allmulticast_enable_t)(struct rte_eth_dev *dev);
 typedef int (*eth_allmulticast_disable_t)(struct rte_eth_dev *dev);
-typedef int (*eth_link_update_t)(struct rte_eth_dev *dev,
-	int wait_to_complete);
-typedef int (*eth_stats_get_t)(struct rte_eth_dev *dev,
-	struct rte_eth_stats *stats);
+typedef int (*eth_link_update_t)(struct rte_eth_dev *dev, int wait_to_complete);
+typedef int (
+	*eth_stats_get_t)(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
 typedef int (*eth_stats_reset_t)(struct rte_eth_dev *dev);
 typedef int (*eth_xstats_get_t)(struct rte_eth_dev *dev,
 	struct rte_eth_xstat *stats, unsigned int n);
@@ -112,8 +111,8 @@ typedef int (*eth_dev_infos_get_t)(struct rte_eth_dev *dev,
 /** The packet types the driver sets, ended by RTE_PTYPE_UNKNOWN. */
 typedef const uint32_t *(*eth_dev_supported_ptypes_get_t)(
 	struct rte_eth_dev *dev);
-typedef int (*eth_dev_ptypes_set_t)(struct rte_eth_dev *dev,
-	uint32_t ptype_mask);
+typedef int (
+	*eth_dev_ptypes_set_t)(struct rte_eth_dev *dev, uint32_t ptype_mask);
 typedef int (*eth_queue_start_t)(struct rte_eth_dev *dev, uint16_t queue_id);
 typedef int (*eth_queue_stop_t)(struct rte_eth_dev *dev, uint16_t queue_id);
 typedef int (*eth_rx_queue_setup_t)(struct rte_eth_dev *dev,
@@ -122,23 +121,21 @@ typedef int (*eth_rx_queue_setup_t)(struct rte_eth_dev *dev,
 typedef int (*eth_tx_queue_setup_t)(struct rte_eth_dev *dev,
 	uint16_t tx_queue_id, uint16_t nb_tx_desc, unsigned int socket_id,
 	const struct rte_eth_txconf *tx_conf);
-typedef int (*eth_rx_enable_intr_t)(struct rte_eth_dev *dev,
-	uint16_t rx_queue_id);
-typedef int (*eth_rx_disable_intr_t)(struct rte_eth_dev *dev,
-	uint16_t rx_queue_id);
-typedef void (*eth_queue_release_t)(struct rte_eth_dev *dev,
-	uint16_t queue_id);
+typedef int (
+	*eth_rx_enable_intr_t)(struct rte_eth_dev *dev, uint16_t rx_queue_id);
+typedef int (
+	*eth_rx_disable_intr_t)(struct rte_eth_dev *dev, uint16_t rx_queue_id);
+typedef void (*eth_queue_release_t)(struct rte_eth_dev *dev, uint16_t queue_id);
 typedef void (*eth_rxq_info_get_t)(struct rte_eth_dev *dev,
 	uint16_t rx_queue_id, struct rte_eth_rxq_info *qinfo);
 typedef void (*eth_txq_info_get_t)(struct rte_eth_dev *dev,
 	uint16_t tx_queue_id, struct rte_eth_txq_info *qinfo);
 typedef int (*eth_tx_done_cleanup_t)(void *txq, uint32_t free_cnt);
 /** 0, or the buffer size needed when fw_size is too small. */
-typedef int (*eth_fw_version_get_t)(struct rte_eth_dev *dev,
-	char *fw_version, size_t fw_size);
+typedef int (*eth_fw_version_get_t)(struct rte_eth_dev *dev, char *fw_version,
+	size_t fw_size);
 typedef int (*mtu_set_t)(struct rte_eth_dev *dev, uint16_t mtu);
-typedef void (*eth_mac_addr_remove_t)(struct rte_eth_dev *dev,
-	uint32_t index);
+typedef void (*eth_mac_addr_remove_t)(struct rte_eth_dev *dev, uint32_t index);
 typedef int (*eth_mac_addr_add_t)(struct rte_eth_dev *dev,
 	struct rte_ether_addr *mac_addr, uint32_t index, uint32_t vmdq);
 typedef int (*eth_mac_addr_set_t)(struct rte_eth_dev *dev,
@@ -154,13 +151,13 @@ typedef int (*rss_hash_update_t)(struct rte_eth_dev *dev,
 typedef int (*rss_hash_conf_get_t)(struct rte_eth_dev *dev,
 	struct rte_eth_rss_conf *rss_conf);
 typedef int (*eth_read_clock)(struct rte_eth_dev *dev, uint64_t *timestamp);
-typedef int (*vlan_filter_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id,
-	int on);
-typedef int (*vlan_tpid_set_t)(struct rte_eth_dev *dev,
-	enum rte_vlan_type type, uint16_t tpid);
+typedef int (
+	*vlan_filter_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
+typedef int (*vlan_tpid_set_t)(struct rte_eth_dev *dev, enum rte_vlan_type type,
+	uint16_t tpid);
 typedef int (*vlan_offload_set_t)(struct rte_eth_dev *dev, int mask);
-typedef int (*vlan_pvid_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id,
-	int on);
+typedef int (
+	*vlan_pvid_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
 typedef void (*vlan_strip_queue_set_t)(struct rte_eth_dev *dev,
 	uint16_t rx_queue_id, int on);
 typedef int (*flow_ctrl_get_t)(struct rte_eth_dev *dev,
@@ -169,10 +166,10 @@ typedef int (*flow_ctrl_set_t)(struct rte_eth_dev *dev,
 	struct rte_eth_fc_conf *fc_conf);
 typedef int (*eth_queue_stats_mapping_set_t)(struct rte_eth_dev *dev,
 	uint16_t queue_id, uint8_t stat_idx, uint8_t is_rx);
-typedef int (*eth_burst_mode_get_t)(struct rte_eth_dev *dev,
-	uint16_t queue_id, struct rte_eth_burst_mode *mode);
-typedef int (*eth_get_reg_t)(struct rte_eth_dev *dev,
-	struct rte_dev_reg_info *info);
+typedef int (*eth_burst_mode_get_t)(struct rte_eth_dev *dev, uint16_t queue_id,
+	struct rte_eth_burst_mode *mode);
+typedef int (
+	*eth_get_reg_t)(struct rte_eth_dev *dev, struct rte_dev_reg_info *info);
 typedef int (*eth_get_eeprom_length_t)(struct rte_eth_dev *dev);
 typedef int (*eth_get_eeprom_t)(struct rte_eth_dev *dev,
 	struct rte_dev_eeprom_info *info);
@@ -188,8 +185,7 @@ typedef int (*eth_timesync_read_rx_timestamp_t)(struct rte_eth_dev *dev,
 	struct timespec *timestamp, uint32_t flags);
 typedef int (*eth_timesync_read_tx_timestamp_t)(struct rte_eth_dev *dev,
 	struct timespec *timestamp);
-typedef int (*eth_timesync_adjust_time)(struct rte_eth_dev *dev,
-	int64_t delta);
+typedef int (*eth_timesync_adjust_time)(struct rte_eth_dev *dev, int64_t delta);
 typedef int (*eth_timesync_read_time)(struct rte_eth_dev *dev,
 	struct timespec *timestamp);
 typedef int (*eth_timesync_write_time)(struct rte_eth_dev *dev,
@@ -278,7 +274,7 @@ struct eth_dev_ops {
 
 /** One link of a queue's burst callback list. */
 struct rte_eth_rxtx_callback {
-	struct rte_eth_rxtx_callback *next;	/**< written with release */
+	struct rte_eth_rxtx_callback *next; /**< written with release */
 	union {
 		rte_rx_callback_fn rx;
 		rte_tx_callback_fn tx;
@@ -288,38 +284,33 @@ struct rte_eth_rxtx_callback {
 
 /** Everything ethdev and the driver know about a port. */
 struct rte_eth_dev_data {
-	char name[RTE_ETH_NAME_MAX_LEN];	/**< unique port name */
+	char name[RTE_ETH_NAME_MAX_LEN]; /**< unique port name */
 
-	void **rx_queues;	/**< RTE_MAX_QUEUES_PER_PORT slots, driver queues */
+	void **rx_queues; /**< RTE_MAX_QUEUES_PER_PORT slots, driver queues */
 	void **tx_queues;
-	uint16_t nb_rx_queues;	/**< configured counts */
+	uint16_t nb_rx_queues; /**< configured counts */
 	uint16_t nb_tx_queues;
 
 	struct rte_eth_dev_sriov sriov;
-	void *dev_private;	/**< the driver's, rte_malloc'd */
-	struct rte_eth_link dev_link;	/**< use rte_eth_linkstatus_set/get() */
-	struct rte_eth_conf dev_conf;	/**< the configuration in force */
+	void *dev_private;	      /**< the driver's, rte_malloc'd */
+	struct rte_eth_link dev_link; /**< use rte_eth_linkstatus_set/get() */
+	struct rte_eth_conf dev_conf; /**< the configuration in force */
 	uint16_t mtu;
-	uint32_t min_rx_buf_size;	/**< smallest mbuf data room of the queues */
-	uint64_t rx_mbuf_alloc_failed;	/**< driver-counted (rx_nombuf) */
-	struct rte_ether_addr *mac_addrs;	/**< table, [0] is the default */
-	uint64_t mac_pool_sel[RTE_ETH_NUM_RECEIVE_MAC_ADDR];	/**< pools */
+	uint32_t min_rx_buf_size; /**< smallest mbuf data room of the queues */
+	uint64_t rx_mbuf_alloc_failed;	  /**< driver-counted (rx_nombuf) */
+	struct rte_ether_addr *mac_addrs; /**< table, [0] is the default */
+	uint64_t mac_pool_sel[RTE_ETH_NUM_RECEIVE_MAC_ADDR]; /**< pools */
 	struct rte_ether_addr *hash_mac_addrs;
 	uint16_t port_id;
 
-	__extension__
-	uint8_t promiscuous : 1,
-		scattered_rx : 1,
-		all_multicast : 1,
-		dev_started : 1,
-		lro : 1,
-		dev_configured : 1,
+	__extension__ uint8_t promiscuous : 1, scattered_rx : 1,
+		all_multicast : 1, dev_started : 1, lro : 1, dev_configured : 1,
 		flow_configured : 1;
 
-	uint8_t rx_queue_state[RTE_MAX_QUEUES_PER_PORT];	/**< STARTED/STOPPED */
+	uint8_t rx_queue_state[RTE_MAX_QUEUES_PER_PORT]; /**< STARTED/STOPPED */
 	uint8_t tx_queue_state[RTE_MAX_QUEUES_PER_PORT];
-	uint32_t dev_flags;		/**< RTE_ETH_DEV_* */
-	int numa_node;			/**< SOCKET_ID_ANY if unknown */
+	uint32_t dev_flags; /**< RTE_ETH_DEV_* */
+	int numa_node;	    /**< SOCKET_ID_ANY if unknown */
 	struct rte_vlan_filter_conf vlan_filter_conf;
 	struct rte_eth_dev_owner owner;
 	uint16_t representor_id;
@@ -328,17 +319,17 @@ struct rte_eth_dev_data {
 
 /** A port. rte_eth_devices[port_id]. */
 struct rte_eth_dev {
-	eth_rx_burst_t rx_pkt_burst;	/**< installed by rte_eth_dev_start() */
+	eth_rx_burst_t rx_pkt_burst; /**< installed by rte_eth_dev_start() */
 	eth_tx_burst_t tx_pkt_burst;
-	eth_tx_prep_t tx_pkt_prepare;	/**< optional */
-	eth_rx_queue_count_t rx_queue_count;	/**< optional */
-	eth_rx_descriptor_status_t rx_descriptor_status;	/**< optional */
-	eth_tx_descriptor_status_t tx_descriptor_status;	/**< optional */
+	eth_tx_prep_t tx_pkt_prepare;			 /**< optional */
+	eth_rx_queue_count_t rx_queue_count;		 /**< optional */
+	eth_rx_descriptor_status_t rx_descriptor_status; /**< optional */
+	eth_tx_descriptor_status_t tx_descriptor_status; /**< optional */
 	struct rte_eth_dev_data *data;
 	void *process_private;
 	const struct eth_dev_ops *dev_ops;
 	struct rte_device *device;
-	struct rte_intr_handle *intr_handle;	/**< the driver's, for Rx intr */
+	struct rte_intr_handle *intr_handle; /**< the driver's, for Rx intr */
 	/** First Rx/Tx burst callback of each queue (fast path reads them). */
 	struct rte_eth_rxtx_callback *post_rx_burst_cbs[RTE_MAX_QUEUES_PER_PORT];
 	struct rte_eth_rxtx_callback *pre_tx_burst_cbs[RTE_MAX_QUEUES_PER_PORT];
@@ -390,8 +381,8 @@ int rte_eth_dev_callback_process(struct rte_eth_dev *dev,
 	enum rte_eth_event_type event, void *ret_param);
 
 /** A burst function that does nothing and returns 0 (for stopped queues). */
-uint16_t rte_eth_pkt_burst_dummy(void *queue, struct rte_mbuf **pkts,
-	uint16_t nb_pkts);
+uint16_t
+rte_eth_pkt_burst_dummy(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 
 /**
  * Reserves (or finds again, on a second setup) the DMA memory of a
@@ -400,13 +391,13 @@ uint16_t rte_eth_pkt_burst_dummy(void *queue, struct rte_mbuf **pkts,
  *
  * @return the memzone, or NULL with rte_errno (one log line).
  */
-const struct rte_memzone *rte_eth_dma_zone_reserve(
-	const struct rte_eth_dev *eth_dev, const char *name, uint16_t queue_id,
-	size_t size, unsigned int align, int socket_id);
+const struct rte_memzone *
+rte_eth_dma_zone_reserve(const struct rte_eth_dev *eth_dev, const char *name,
+	uint16_t queue_id, size_t size, unsigned int align, int socket_id);
 
 /** Frees what rte_eth_dma_zone_reserve() made. 0, -ENOENT, -EINVAL. */
-int rte_eth_dma_zone_free(const struct rte_eth_dev *eth_dev,
-	const char *name, uint16_t queue_id);
+int rte_eth_dma_zone_free(const struct rte_eth_dev *eth_dev, const char *name,
+	uint16_t queue_id);
 
 /* The link is 8 bytes and is read and written in one access, so that the
  * interrupt thread can update it while the application reads it. */
@@ -438,12 +429,10 @@ rte_eth_linkstatus_set(struct rte_eth_dev *dev,
 
 /** Reads the link state in one access. */
 static inline void
-rte_eth_linkstatus_get(const struct rte_eth_dev *dev,
-	struct rte_eth_link *link)
+rte_eth_linkstatus_get(const struct rte_eth_dev *dev, struct rte_eth_link *link)
 {
-	const union rte_eth_link_word_ *slot =
-		(const union rte_eth_link_word_ *)(const void *)
-		&dev->data->dev_link;
+	const union rte_eth_link_word_ *slot = (const union rte_eth_link_word_
+			*)(const void *)&dev->data->dev_link;
 	union rte_eth_link_word_ now;
 
 	now.word = __atomic_load_n(&slot->word, __ATOMIC_SEQ_CST);

@@ -100,26 +100,28 @@ extern int rte_eth_dev_logtype;
 
 /** Logs one line of ethdev (the format ends with "\n"). */
 #define RTE_ETHDEV_LOG(level, ...) \
-	rte_log(RTE_LOG_ ## level, rte_eth_dev_logtype, "ETHDEV: " __VA_ARGS__)
+	rte_log(RTE_LOG_##level, rte_eth_dev_logtype, "ETHDEV: " __VA_ARGS__)
 
 /** "Every port" in rte_eth_dev_callback_register(). */
 #define RTE_ETH_ALL RTE_MAX_ETHPORTS
 
 /** Returns retval (after a log line) when port_id is not a valid port. */
-#define RTE_ETH_VALID_PORTID_OR_ERR_RET(port_id, retval) do { \
-	if (!rte_eth_dev_is_valid_port(port_id)) { \
-		RTE_ETHDEV_LOG(ERR, "Invalid port_id=%u\n", port_id); \
-		return retval; \
-	} \
-} while (0)
+#define RTE_ETH_VALID_PORTID_OR_ERR_RET(port_id, retval) \
+	do { \
+		if (!rte_eth_dev_is_valid_port(port_id)) { \
+			RTE_ETHDEV_LOG(ERR, "Invalid port_id=%u\n", port_id); \
+			return retval; \
+		} \
+	} while (0)
 
 /** Returns (after a log line) when port_id is not a valid port. */
-#define RTE_ETH_VALID_PORTID_OR_RET(port_id) do { \
-	if (!rte_eth_dev_is_valid_port(port_id)) { \
-		RTE_ETHDEV_LOG(ERR, "Invalid port_id=%u\n", port_id); \
-		return; \
-	} \
-} while (0)
+#define RTE_ETH_VALID_PORTID_OR_RET(port_id) \
+	do { \
+		if (!rte_eth_dev_is_valid_port(port_id)) { \
+			RTE_ETHDEV_LOG(ERR, "Invalid port_id=%u\n", port_id); \
+			return; \
+		} \
+	} while (0)
 
 /**
  * Rx burst callback: runs after the driver's receive, sees the nb_pkts
@@ -139,7 +141,7 @@ typedef uint16_t (*rte_tx_callback_fn)(uint16_t port_id, uint16_t queue,
 
 /** State of a port slot. */
 enum rte_eth_dev_state {
-	RTE_ETH_DEV_UNUSED = 0,	/**< free */
+	RTE_ETH_DEV_UNUSED = 0, /**< free */
 	RTE_ETH_DEV_ATTACHED,	/**< a device is behind it */
 	RTE_ETH_DEV_REMOVED,	/**< the device went away (calls give -EIO) */
 };
@@ -168,12 +170,12 @@ struct rte_eth_dev_owner {
 };
 
 /* Port flags (rte_eth_dev_info.dev_flags). */
-#define RTE_ETH_DEV_FLOW_OPS_THREAD_SAFE  RTE_BIT32(0)
-#define RTE_ETH_DEV_INTR_LSC              RTE_BIT32(1)	/**< can do LSC events */
-#define RTE_ETH_DEV_BONDED_SLAVE          RTE_BIT32(2)
-#define RTE_ETH_DEV_INTR_RMV              RTE_BIT32(3)	/**< can do RMV events */
-#define RTE_ETH_DEV_REPRESENTOR           RTE_BIT32(4)
-#define RTE_ETH_DEV_NOLIVE_MAC_ADDR       RTE_BIT32(5)
+#define RTE_ETH_DEV_FLOW_OPS_THREAD_SAFE RTE_BIT32(0)
+#define RTE_ETH_DEV_INTR_LSC		 RTE_BIT32(1) /**< can do LSC events */
+#define RTE_ETH_DEV_BONDED_SLAVE	 RTE_BIT32(2)
+#define RTE_ETH_DEV_INTR_RMV		 RTE_BIT32(3) /**< can do RMV events */
+#define RTE_ETH_DEV_REPRESENTOR		 RTE_BIT32(4)
+#define RTE_ETH_DEV_NOLIVE_MAC_ADDR	 RTE_BIT32(5)
 /** ethdev adds per-queue xstats from the basic per-queue counters. */
 #define RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS RTE_BIT32(6)
 
@@ -185,31 +187,30 @@ struct rte_eth_dev_owner {
  * The first valid port at or after port_id owned by owner_id
  * (RTE_ETH_DEV_NO_OWNER: unowned ports), RTE_MAX_ETHPORTS if none.
  */
-uint64_t rte_eth_find_next_owned_by(uint16_t port_id,
-	const uint64_t owner_id);
+uint64_t rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t owner_id);
 
 /** Loops p over the valid ports owned by o. */
 #define RTE_ETH_FOREACH_DEV_OWNED_BY(p, o) \
 	for (p = rte_eth_find_next_owned_by(0, o); \
-	     (unsigned int)p < (unsigned int)RTE_MAX_ETHPORTS; \
-	     p = rte_eth_find_next_owned_by(p + 1, o))
+		(unsigned int)p < (unsigned int)RTE_MAX_ETHPORTS; \
+		p = rte_eth_find_next_owned_by(p + 1, o))
 
 /** The first valid port at or after port_id (any owner), or RTE_MAX_ETHPORTS. */
 uint16_t rte_eth_find_next(uint16_t port_id);
 
 /** Loops p over the valid, unowned ports. */
 #define RTE_ETH_FOREACH_DEV(p) \
-	RTE_ETH_FOREACH_DEV_OWNED_BY(p, RTE_ETH_DEV_NO_OWNER)
+	RTE_ETH_FOREACH_DEV_OWNED_BY (p, RTE_ETH_DEV_NO_OWNER)
 
 /** The first valid port at or after port_id_start of that device. */
-uint16_t rte_eth_find_next_of(uint16_t port_id_start,
-	const struct rte_device *parent);
+uint16_t
+rte_eth_find_next_of(uint16_t port_id_start, const struct rte_device *parent);
 
 /** Loops port_id over the ports of the device parent. */
 #define RTE_ETH_FOREACH_DEV_OF(port_id, parent) \
 	for (port_id = rte_eth_find_next_of(0, parent); \
-	     port_id < RTE_MAX_ETHPORTS; \
-	     port_id = rte_eth_find_next_of(port_id + 1, parent))
+		port_id < RTE_MAX_ETHPORTS; \
+		port_id = rte_eth_find_next_of(port_id + 1, parent))
 
 /**
  * Starts a walk over the ports of the device that devargs names (a
@@ -229,9 +230,8 @@ void rte_eth_iterator_cleanup(struct rte_dev_iterator *iter);
 /** Loops id over the ports that devargs names. */
 #define RTE_ETH_FOREACH_MATCHING_DEV(id, devargs, iter) \
 	for (rte_eth_iterator_init(iter, devargs), \
-	     id = rte_eth_iterator_next(iter); \
-	     id != RTE_MAX_ETHPORTS; \
-	     id = rte_eth_iterator_next(iter))
+		id = rte_eth_iterator_next(iter); \
+		id != RTE_MAX_ETHPORTS; id = rte_eth_iterator_next(iter))
 
 /**
  * Makes a new owner id (never RTE_ETH_DEV_NO_OWNER).
@@ -264,8 +264,8 @@ int rte_eth_dev_owner_delete(const uint64_t owner_id);
  * Copies the port's owner (id RTE_ETH_DEV_NO_OWNER and "" if none).
  * @return 0, -ENODEV, -EINVAL (NULL).
  */
-int rte_eth_dev_owner_get(const uint16_t port_id,
-	struct rte_eth_dev_owner *owner);
+int
+rte_eth_dev_owner_get(const uint16_t port_id, struct rte_eth_dev_owner *owner);
 
 /** Number of valid, unowned ports. */
 uint16_t rte_eth_dev_count_avail(void);
@@ -337,8 +337,8 @@ int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_queue,
  * Copies the port's current configuration.
  * @return 0, -ENODEV, -EINVAL (NULL).
  */
-__rte_experimental
-int rte_eth_dev_conf_get(uint16_t port_id, struct rte_eth_conf *dev_conf);
+__rte_experimental int
+rte_eth_dev_conf_get(uint16_t port_id, struct rte_eth_conf *dev_conf);
 
 /**
  * Rounds each given descriptor count up to the device's alignment and
@@ -442,8 +442,8 @@ int rte_eth_tx_queue_info_get(uint16_t port_id, uint16_t queue_id,
  * queue now.
  * @return the number freed, or -ENODEV, -EINVAL, -ENOTSUP.
  */
-int rte_eth_tx_done_cleanup(uint16_t port_id, uint16_t queue_id,
-	uint32_t free_cnt);
+int
+rte_eth_tx_done_cleanup(uint16_t port_id, uint16_t queue_id, uint32_t free_cnt);
 
 /** Brings the link up (down) administratively. 0, -ENODEV, -ENOTSUP. */
 int rte_eth_dev_set_link_up(uint16_t port_id);
@@ -456,8 +456,7 @@ const char *rte_eth_dev_rx_offload_name(uint64_t offload);
 const char *rte_eth_dev_tx_offload_name(uint64_t offload);
 
 /** The name of one RTE_ETH_DEV_CAPA_* bit, or "UNKNOWN". */
-__rte_experimental
-const char *rte_eth_dev_capability_name(uint64_t capability);
+__rte_experimental const char *rte_eth_dev_capability_name(uint64_t capability);
 
 /**
  * The RTE_ETH_LINK_SPEED_* flag of a speed in Mbps (and duplex); 0 for
@@ -495,9 +494,8 @@ int rte_eth_macaddr_get(uint16_t port_id, struct rte_ether_addr *mac_addr);
  * entries are zero).
  * @return the number copied, or -ENODEV, -EINVAL (NULL, num 0).
  */
-__rte_experimental
-int rte_eth_macaddrs_get(uint16_t port_id, struct rte_ether_addr *ma,
-	unsigned int num);
+__rte_experimental int rte_eth_macaddrs_get(uint16_t port_id,
+	struct rte_ether_addr *ma, unsigned int num);
 
 /**
  * Replaces the default MAC address.
@@ -523,8 +521,8 @@ int rte_eth_dev_mac_addr_add(uint16_t port_id, struct rte_ether_addr *mac_addr,
  * @return 0; -ENODEV; -EINVAL (NULL); -EADDRINUSE (the default address);
  *   -ENOTSUP.
  */
-int rte_eth_dev_mac_addr_remove(uint16_t port_id,
-	struct rte_ether_addr *mac_addr);
+int
+rte_eth_dev_mac_addr_remove(uint16_t port_id, struct rte_ether_addr *mac_addr);
 
 /**
  * Replaces the list of multicast addresses to receive (0 entries: none).
@@ -561,17 +559,15 @@ int rte_eth_link_get_nowait(uint16_t port_id, struct rte_eth_link *link);
  * "100 Gbps", "200 Gbps", "Unknown" (RTE_ETH_SPEED_NUM_UNKNOWN), or
  * "Invalid" for any other value.
  */
-__rte_experimental
-const char *rte_eth_link_speed_to_str(uint32_t link_speed);
+__rte_experimental const char *rte_eth_link_speed_to_str(uint32_t link_speed);
 
 /**
  * Writes "Link down", or "Link up at <speed> <FDX|HDX> <Autoneg|Fixed>"
  * (speed as rte_eth_link_speed_to_str()), into str as snprintf would.
  * @return the length of the whole text, or -EINVAL (NULL, len 0).
  */
-__rte_experimental
-int rte_eth_link_to_str(char *str, size_t len,
-	const struct rte_eth_link *eth_link);
+__rte_experimental int
+rte_eth_link_to_str(char *str, size_t len, const struct rte_eth_link *eth_link);
 
 /* ---------------------------------------------------------------------
  * Statistics
@@ -702,16 +698,15 @@ int rte_eth_dev_set_ptypes(uint16_t port_id, uint32_t ptype_mask,
  * Reads the device's free-running clock (the unit of its Rx timestamps).
  * @return 0, -ENODEV, -EINVAL (NULL), -ENOTSUP.
  */
-__rte_experimental
-int rte_eth_read_clock(uint16_t port_id, uint64_t *clock);
+__rte_experimental int rte_eth_read_clock(uint16_t port_id, uint64_t *clock);
 
 /**
  * Writes the firmware version text into fw_version.
  * @return 0; the buffer size needed (> 0) when fw_size is too small;
  *   -ENODEV; -EINVAL (NULL with fw_size > 0); -ENOTSUP.
  */
-int rte_eth_dev_fw_version_get(uint16_t port_id, char *fw_version,
-	size_t fw_size);
+int
+rte_eth_dev_fw_version_get(uint16_t port_id, char *fw_version, size_t fw_size);
 
 /* ---------------------------------------------------------------------
  * VLAN, flow control, queue statistics mapping, burst modes, time sync,
@@ -732,14 +727,14 @@ int rte_eth_dev_vlan_filter(uint16_t port_id, uint16_t vlan_id, int on);
  * @return 0; -EINVAL (no such configured queue); -ENODEV; -ENOTSUP.
  */
 int rte_eth_dev_set_vlan_strip_on_queue(uint16_t port_id, uint16_t rx_queue_id,
-		int on);
+	int on);
 
 /**
  * Sets the TPID the port recognises for the inner or outer tag.
  * @return 0; -EINVAL (bad vlan_type); -ENODEV; -ENOTSUP; -EIO.
  */
 int rte_eth_dev_set_vlan_ether_type(uint16_t port_id,
-		enum rte_vlan_type vlan_type, uint16_t tag_type);
+	enum rte_vlan_type vlan_type, uint16_t tag_type);
 
 /**
  * Sets the port's VLAN offloads: offload_mask is an OR of
@@ -769,16 +764,16 @@ int rte_eth_dev_set_vlan_pvid(uint16_t port_id, uint16_t pvid, int on);
  * Reads the port's link flow control settings into fc_conf.
  * @return 0; -EINVAL (NULL); -ENODEV; -ENOTSUP; -EIO.
  */
-int rte_eth_dev_flow_ctrl_get(uint16_t port_id,
-		struct rte_eth_fc_conf *fc_conf);
+int
+rte_eth_dev_flow_ctrl_get(uint16_t port_id, struct rte_eth_fc_conf *fc_conf);
 
 /**
  * Applies fc_conf to the port's link flow control.
  * @return 0; -EINVAL (NULL, send_xon neither 0 nor 1); -ENODEV; -ENOTSUP;
  *   -EIO.
  */
-int rte_eth_dev_flow_ctrl_set(uint16_t port_id,
-		struct rte_eth_fc_conf *fc_conf);
+int
+rte_eth_dev_flow_ctrl_set(uint16_t port_id, struct rte_eth_fc_conf *fc_conf);
 
 /**
  * Counts Tx queue tx_queue_id in the per-queue statistics slot stat_idx
@@ -787,25 +782,23 @@ int rte_eth_dev_flow_ctrl_set(uint16_t port_id,
  *   RTE_ETHDEV_QUEUE_STAT_CNTRS); -ENODEV; -ENOTSUP; -EIO.
  */
 int rte_eth_dev_set_tx_queue_stats_mapping(uint16_t port_id,
-		uint16_t tx_queue_id, uint8_t stat_idx);
+	uint16_t tx_queue_id, uint8_t stat_idx);
 
 /** rte_eth_dev_set_tx_queue_stats_mapping() for an Rx queue. */
 int rte_eth_dev_set_rx_queue_stats_mapping(uint16_t port_id,
-		uint16_t rx_queue_id, uint8_t stat_idx);
+	uint16_t rx_queue_id, uint8_t stat_idx);
 
 /**
  * Describes how the Rx burst function of a queue works.
  * @return 0; -EINVAL (NULL mode, no such configured queue); -ENODEV;
  *   -ENOTSUP; -EIO.
  */
-__rte_experimental
-int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
-		struct rte_eth_burst_mode *mode);
+__rte_experimental int rte_eth_rx_burst_mode_get(uint16_t port_id,
+	uint16_t queue_id, struct rte_eth_burst_mode *mode);
 
 /** rte_eth_rx_burst_mode_get() for a Tx queue. */
-__rte_experimental
-int rte_eth_tx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
-		struct rte_eth_burst_mode *mode);
+__rte_experimental int rte_eth_tx_burst_mode_get(uint16_t port_id,
+	uint16_t queue_id, struct rte_eth_burst_mode *mode);
 
 /**
  * Reads device registers (see struct rte_dev_reg_info: with data NULL,
@@ -830,20 +823,16 @@ int rte_eth_dev_set_eeprom(uint16_t port_id, struct rte_dev_eeprom_info *info);
  * The type and size of the plugged module's EEPROM.
  * @return 0; -EINVAL (NULL); -ENODEV; -ENOTSUP; -EIO.
  */
-__rte_experimental
-int
-rte_eth_dev_get_module_info(uint16_t port_id,
-			    struct rte_eth_dev_module_info *modinfo);
+__rte_experimental int rte_eth_dev_get_module_info(uint16_t port_id,
+	struct rte_eth_dev_module_info *modinfo);
 
 /**
  * Reads a region of the plugged module's EEPROM.
  * @return 0; -EINVAL (NULL info or data, length 0); -ENODEV; -ENOTSUP;
  *   -EIO.
  */
-__rte_experimental
-int
-rte_eth_dev_get_module_eeprom(uint16_t port_id,
-			      struct rte_dev_eeprom_info *info);
+__rte_experimental int rte_eth_dev_get_module_eeprom(uint16_t port_id,
+	struct rte_dev_eeprom_info *info);
 
 /** Starts IEEE 1588 time stamping: 0, -ENODEV, -ENOTSUP, -EIO. */
 int rte_eth_timesync_enable(uint16_t port_id);
@@ -858,11 +847,11 @@ int rte_eth_timesync_disable(uint16_t port_id);
  *   -ENOTSUP; -EIO.
  */
 int rte_eth_timesync_read_rx_timestamp(uint16_t port_id,
-		struct timespec *timestamp, uint32_t flags);
+	struct timespec *timestamp, uint32_t flags);
 
 /** The time stamp of the last sent PTP frame; as the Rx one. */
 int rte_eth_timesync_read_tx_timestamp(uint16_t port_id,
-		struct timespec *timestamp);
+	struct timespec *timestamp);
 
 /** Moves the device clock by delta nanoseconds: 0, -ENODEV, -ENOTSUP, -EIO. */
 int rte_eth_timesync_adjust_time(uint16_t port_id, int64_t delta);
@@ -880,14 +869,14 @@ int rte_eth_timesync_write_time(uint16_t port_id, const struct timespec *time);
 /** Events a port raises (rte_eth_dev_callback_register()). */
 enum rte_eth_event_type {
 	RTE_ETH_EVENT_UNKNOWN,
-	RTE_ETH_EVENT_INTR_LSC,		/**< link state changed */
+	RTE_ETH_EVENT_INTR_LSC, /**< link state changed */
 	RTE_ETH_EVENT_QUEUE_STATE,
-	RTE_ETH_EVENT_INTR_RESET,	/**< the device must be reset */
+	RTE_ETH_EVENT_INTR_RESET, /**< the device must be reset */
 	RTE_ETH_EVENT_VF_MBOX,
 	RTE_ETH_EVENT_MACSEC,
-	RTE_ETH_EVENT_INTR_RMV,		/**< the device was removed */
-	RTE_ETH_EVENT_NEW,		/**< a port was made */
-	RTE_ETH_EVENT_DESTROY,		/**< a port was released */
+	RTE_ETH_EVENT_INTR_RMV, /**< the device was removed */
+	RTE_ETH_EVENT_NEW,	/**< a port was made */
+	RTE_ETH_EVENT_DESTROY,	/**< a port was released */
 	RTE_ETH_EVENT_IPSEC,
 	RTE_ETH_EVENT_FLOW_AGED,
 	RTE_ETH_EVENT_RX_AVAIL_THRESH,
@@ -970,9 +959,8 @@ struct rte_eth_rxtx_callback;
  *   rte_errno EINVAL (invalid port, NULL fn, queue not configured) or
  *   ENOMEM.
  */
-const struct rte_eth_rxtx_callback *
-rte_eth_add_rx_callback(uint16_t port_id, uint16_t queue_id,
-	rte_rx_callback_fn fn, void *user_param);
+const struct rte_eth_rxtx_callback *rte_eth_add_rx_callback(uint16_t port_id,
+	uint16_t queue_id, rte_rx_callback_fn fn, void *user_param);
 
 /** rte_eth_add_rx_callback(), but fn runs before the ones there. */
 const struct rte_eth_rxtx_callback *
@@ -980,9 +968,8 @@ rte_eth_add_first_rx_callback(uint16_t port_id, uint16_t queue_id,
 	rte_rx_callback_fn fn, void *user_param);
 
 /** The same for Tx: callbacks run in order before the driver. */
-const struct rte_eth_rxtx_callback *
-rte_eth_add_tx_callback(uint16_t port_id, uint16_t queue_id,
-	rte_tx_callback_fn fn, void *user_param);
+const struct rte_eth_rxtx_callback *rte_eth_add_tx_callback(uint16_t port_id,
+	uint16_t queue_id, rte_tx_callback_fn fn, void *user_param);
 
 /**
  * Unlinks a callback. A burst running on another thread may still be
@@ -1010,22 +997,22 @@ typedef void (*buffer_tx_error_fn)(struct rte_mbuf **unsent, uint16_t count,
 struct rte_eth_dev_tx_buffer {
 	buffer_tx_error_fn error_callback;
 	void *error_userdata;
-	uint16_t size;		/**< capacity in packets */
-	uint16_t length;	/**< packets held now */
-	struct rte_mbuf *pkts[];	/**< the packets held */
+	uint16_t size;		 /**< capacity in packets */
+	uint16_t length;	 /**< packets held now */
+	struct rte_mbuf *pkts[]; /**< the packets held */
 };
 
 /** Bytes of a Tx buffer for sz packets. */
 #define RTE_ETH_TX_BUFFER_SIZE(sz) \
-	(sizeof(struct rte_eth_dev_tx_buffer) + (sz) * sizeof(struct rte_mbuf *))
+	(sizeof(struct rte_eth_dev_tx_buffer) + \
+		(sz) * sizeof(struct rte_mbuf *))
 
 /**
  * Prepares a buffer for size packets; installs
  * rte_eth_tx_buffer_drop_callback() unless an error callback is set.
  * @return 0, or -EINVAL (NULL, size 0).
  */
-int rte_eth_tx_buffer_init(struct rte_eth_dev_tx_buffer *buffer,
-	uint16_t size);
+int rte_eth_tx_buffer_init(struct rte_eth_dev_tx_buffer *buffer, uint16_t size);
 
 /**
  * Sets the callback that gets the packets a flush could not send.
@@ -1042,8 +1029,8 @@ void rte_eth_tx_buffer_drop_callback(struct rte_mbuf **pkts, uint16_t unsent,
  * Error callback that frees the unsent packets and adds their number to
  * the uint64_t that userdata points to.
  */
-void rte_eth_tx_buffer_count_callback(struct rte_mbuf **pkts,
-	uint16_t unsent, void *userdata);
+void rte_eth_tx_buffer_count_callback(struct rte_mbuf **pkts, uint16_t unsent,
+	void *userdata);
 
 #include <rte_ethdev_core.h>
 
@@ -1069,17 +1056,19 @@ uint16_t rte_eth_call_tx_callbacks(uint16_t port_id, uint16_t queue_id,
  *   that is not started gives).
  */
 static inline uint16_t
-rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id,
-	struct rte_mbuf **rx_pkts, const uint16_t nb_pkts)
+rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **rx_pkts,
+	const uint16_t nb_pkts)
 {
 	struct rte_eth_fp_ops *ops;
 	void *queue, *callbacks;
 	uint16_t nb_rx;
 
 #ifdef RTE_ETHDEV_DEBUG_RX
-	if (port_id >= RTE_MAX_ETHPORTS || queue_id >= RTE_MAX_QUEUES_PER_PORT ||
-			!rte_eth_dev_is_valid_port(port_id)) {
-		RTE_ETHDEV_LOG(ERR, "rx burst: invalid port_id=%u or queue_id=%u\n",
+	if (port_id >= RTE_MAX_ETHPORTS ||
+		queue_id >= RTE_MAX_QUEUES_PER_PORT ||
+		!rte_eth_dev_is_valid_port(port_id)) {
+		RTE_ETHDEV_LOG(ERR,
+			"rx burst: invalid port_id=%u or queue_id=%u\n",
 			port_id, queue_id);
 		return 0;
 	}
@@ -1088,8 +1077,10 @@ rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id,
 	queue = ops->rxq.data[queue_id];
 #ifdef RTE_ETHDEV_DEBUG_RX
 	if (queue == NULL) {
-		RTE_ETHDEV_LOG(ERR, "rx burst: queue %u of port %u is not "
-			"set up or the port is not started\n", queue_id, port_id);
+		RTE_ETHDEV_LOG(ERR,
+			"rx burst: queue %u of port %u is not "
+			"set up or the port is not started\n",
+			queue_id, port_id);
 		return 0;
 	}
 #endif
@@ -1136,9 +1127,9 @@ rte_eth_rx_queue_count(uint16_t port_id, uint16_t queue_id)
 }
 
 /* Rx descriptor states (rte_eth_rx_descriptor_status()). */
-#define RTE_ETH_RX_DESC_AVAIL    0	/**< owned by the device, empty */
-#define RTE_ETH_RX_DESC_DONE     1	/**< holds a received packet */
-#define RTE_ETH_RX_DESC_UNAVAIL  2	/**< neither (beyond the ring, held) */
+#define RTE_ETH_RX_DESC_AVAIL	0 /**< owned by the device, empty */
+#define RTE_ETH_RX_DESC_DONE	1 /**< holds a received packet */
+#define RTE_ETH_RX_DESC_UNAVAIL 2 /**< neither (beyond the ring, held) */
 
 /**
  * State of the Rx descriptor offset places after the next one to read.
@@ -1161,9 +1152,9 @@ rte_eth_rx_descriptor_status(uint16_t port_id, uint16_t queue_id,
 }
 
 /* Tx descriptor states (rte_eth_tx_descriptor_status()). */
-#define RTE_ETH_TX_DESC_FULL    0	/**< holds a packet not yet sent */
-#define RTE_ETH_TX_DESC_DONE    1	/**< sent, or free */
-#define RTE_ETH_TX_DESC_UNAVAIL 2	/**< beyond the ring, or held */
+#define RTE_ETH_TX_DESC_FULL	0 /**< holds a packet not yet sent */
+#define RTE_ETH_TX_DESC_DONE	1 /**< sent, or free */
+#define RTE_ETH_TX_DESC_UNAVAIL 2 /**< beyond the ring, or held */
 
 /** State of the Tx descriptor offset places after the last one written. */
 static inline int
@@ -1191,16 +1182,18 @@ rte_eth_tx_descriptor_status(uint16_t port_id, uint16_t queue_id,
  *   send them again or free them. A port that is not started takes none.
  */
 static inline uint16_t
-rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id,
-	struct rte_mbuf **tx_pkts, uint16_t nb_pkts)
+rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **tx_pkts,
+	uint16_t nb_pkts)
 {
 	struct rte_eth_fp_ops *ops;
 	void *queue, *callbacks;
 
 #ifdef RTE_ETHDEV_DEBUG_TX
-	if (port_id >= RTE_MAX_ETHPORTS || queue_id >= RTE_MAX_QUEUES_PER_PORT ||
-			!rte_eth_dev_is_valid_port(port_id)) {
-		RTE_ETHDEV_LOG(ERR, "tx burst: invalid port_id=%u or queue_id=%u\n",
+	if (port_id >= RTE_MAX_ETHPORTS ||
+		queue_id >= RTE_MAX_QUEUES_PER_PORT ||
+		!rte_eth_dev_is_valid_port(port_id)) {
+		RTE_ETHDEV_LOG(ERR,
+			"tx burst: invalid port_id=%u or queue_id=%u\n",
 			port_id, queue_id);
 		return 0;
 	}
@@ -1209,8 +1202,10 @@ rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id,
 	queue = ops->txq.data[queue_id];
 #ifdef RTE_ETHDEV_DEBUG_TX
 	if (queue == NULL) {
-		RTE_ETHDEV_LOG(ERR, "tx burst: queue %u of port %u is not "
-			"set up or the port is not started\n", queue_id, port_id);
+		RTE_ETHDEV_LOG(ERR,
+			"tx burst: queue %u of port %u is not "
+			"set up or the port is not started\n",
+			queue_id, port_id);
 		return 0;
 	}
 #endif

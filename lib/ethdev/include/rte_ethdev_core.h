@@ -47,8 +47,8 @@ typedef uint16_t (*eth_tx_burst_t)(void *txq, struct rte_mbuf **tx_pkts,
 	uint16_t nb_pkts);
 
 /** A driver's transmit preparation (checksums, segment limits). */
-typedef uint16_t (*eth_tx_prep_t)(void *txq, struct rte_mbuf **tx_pkts,
-	uint16_t nb_pkts);
+typedef uint16_t (
+	*eth_tx_prep_t)(void *txq, struct rte_mbuf **tx_pkts, uint16_t nb_pkts);
 
 /** Number of used (filled) descriptors of an Rx queue. */
 typedef uint32_t (*eth_rx_queue_count_t)(void *rxq);
@@ -61,8 +61,8 @@ typedef int (*eth_tx_descriptor_status_t)(void *txq, uint16_t offset);
 
 /** Queue pointers and burst callback lists of one direction. */
 struct rte_ethdev_qdata {
-	void **data;	/**< queue id -> the driver's queue */
-	void **clbk;	/**< queue id -> first burst callback, or NULL */
+	void **data; /**< queue id -> the driver's queue */
+	void **clbk; /**< queue id -> first burst callback, or NULL */
 };
 
 /** The fast-path entry of one port. */

@@ -27,10 +27,10 @@ extern "C" {
 #define RTE_KVARGS_MAX 32
 
 /** Separator between pairs. */
-#define RTE_KVARGS_PAIRS_DELIM	","
+#define RTE_KVARGS_PAIRS_DELIM ","
 
 /** Separator between a key and its value. */
-#define RTE_KVARGS_KV_DELIM	"="
+#define RTE_KVARGS_KV_DELIM "="
 
 /** Called for each matching pair by rte_kvargs_process(); <0 stops it. */
 typedef int (*arg_handler_t)(const char *key, const char *value, void *opaque);
@@ -43,8 +43,8 @@ struct rte_kvargs_pair {
 
 /** A parsed list; keys and values point into str. */
 struct rte_kvargs {
-	char *str;		/**< the parsed copy of the arguments */
-	unsigned count;		/**< pairs used */
+	char *str;	/**< the parsed copy of the arguments */
+	unsigned count; /**< pairs used */
 	struct rte_kvargs_pair pairs[RTE_KVARGS_MAX];
 };
 
@@ -56,8 +56,8 @@ struct rte_kvargs {
  *   string or an unknown key (one error line says which) or when args is
  *   NULL or memory runs out.
  */
-struct rte_kvargs *rte_kvargs_parse(const char *args,
-	const char *const valid_keys[]);
+struct rte_kvargs *
+rte_kvargs_parse(const char *args, const char *const valid_keys[]);
 
 /**
  * Like rte_kvargs_parse(), but only the part of args before the first
@@ -79,9 +79,9 @@ const char *rte_kvargs_get(const struct rte_kvargs *kvlist, const char *key);
  * The value of the first pair whose key is key and whose value is value
  * (NULL matches any key, any value); NULL if there is none.
  */
-__rte_experimental
-const char *rte_kvargs_get_with_value(const struct rte_kvargs *kvlist,
-	const char *key, const char *value);
+__rte_experimental const char *
+rte_kvargs_get_with_value(const struct rte_kvargs *kvlist, const char *key,
+	const char *value);
 
 /**
  * Calls handler(key, value, opaque_arg) for each pair whose key is
@@ -90,12 +90,12 @@ const char *rte_kvargs_get_with_value(const struct rte_kvargs *kvlist,
  * @return 0; -1 as soon as a handler returns a negative value, or when
  *   handler is NULL. A NULL kvlist has no pairs (0).
  */
-int rte_kvargs_process(const struct rte_kvargs *kvlist,
-	const char *key_match, arg_handler_t handler, void *opaque_arg);
+int rte_kvargs_process(const struct rte_kvargs *kvlist, const char *key_match,
+	arg_handler_t handler, void *opaque_arg);
 
 /** Number of pairs whose key is key_match (all pairs when NULL). */
-unsigned rte_kvargs_count(const struct rte_kvargs *kvlist,
-	const char *key_match);
+unsigned
+rte_kvargs_count(const struct rte_kvargs *kvlist, const char *key_match);
 
 #ifdef __cplusplus
 }

@@ -188,9 +188,9 @@ rte_mbuf_to_priv(struct rte_mbuf *m)
 
 /** The private area of a pktmbuf mempool (rte_mempool_get_priv()). */
 struct rte_pktmbuf_pool_private {
-	uint16_t mbuf_data_room_size;	/**< buffer size of each mbuf */
-	uint16_t mbuf_priv_size;	/**< private area size of each mbuf */
-	uint32_t flags;			/**< RTE_PKTMBUF_POOL_F_* */
+	uint16_t mbuf_data_room_size; /**< buffer size of each mbuf */
+	uint16_t mbuf_priv_size;      /**< private area size of each mbuf */
+	uint32_t flags;		      /**< RTE_PKTMBUF_POOL_F_* */
 };
 
 /** The pool's RTE_PKTMBUF_POOL_F_* flags. */
@@ -254,8 +254,8 @@ rte_mbuf_raw_free(struct rte_mbuf *m)
  * private area must already hold a struct rte_pktmbuf_pool_private
  * (rte_pktmbuf_pool_init()). opaque_arg and i are unused.
  */
-void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg,
-	void *m, unsigned int i);
+void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *m,
+	unsigned int i);
 
 /**
  * Fills the private area of a pktmbuf pool from opaque_arg, a struct
@@ -296,8 +296,7 @@ void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
  *   pool with that name exists), ENOMEM or ENOSPC (no memory), or what
  *   the mempool ops returned.
  */
-struct rte_mempool *
-rte_pktmbuf_pool_create(const char *name, unsigned int n,
+struct rte_mempool *rte_pktmbuf_pool_create(const char *name, unsigned int n,
 	unsigned int cache_size, uint16_t priv_size, uint16_t data_room_size,
 	int socket_id);
 
@@ -305,17 +304,16 @@ rte_pktmbuf_pool_create(const char *name, unsigned int n,
  * rte_pktmbuf_pool_create() with the mempool ops named by ops_name (NULL:
  * the best ones). Also fails with EINVAL when no ops have that name.
  */
-struct rte_mempool *
-rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
-	unsigned int cache_size, uint16_t priv_size, uint16_t data_room_size,
-	int socket_id, const char *ops_name);
+struct rte_mempool *rte_pktmbuf_pool_create_by_ops(const char *name,
+	unsigned int n, unsigned int cache_size, uint16_t priv_size,
+	uint16_t data_room_size, int socket_id, const char *ops_name);
 
 /** A memory chunk holding buffers for rte_pktmbuf_pool_create_extbuf(). */
 struct rte_pktmbuf_extmem {
-	void *buf_ptr;		/**< virtual address of the chunk */
-	rte_iova_t buf_iova;	/**< its IO address, or RTE_BAD_IOVA */
-	size_t buf_len;		/**< its size in bytes */
-	uint16_t elt_size;	/**< bytes between two buffers in it */
+	void *buf_ptr;	     /**< virtual address of the chunk */
+	rte_iova_t buf_iova; /**< its IO address, or RTE_BAD_IOVA */
+	size_t buf_len;	     /**< its size in bytes */
+	uint16_t elt_size;   /**< bytes between two buffers in it */
 };
 
 /**
@@ -332,8 +330,7 @@ struct rte_pktmbuf_extmem {
  *   chunk without address, with elt_size below data_room_size, or fewer
  *   than n buffers in all), or those of rte_pktmbuf_pool_create().
  */
-__rte_experimental
-struct rte_mempool *
+__rte_experimental struct rte_mempool *
 rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n,
 	unsigned int cache_size, uint16_t priv_size, uint16_t data_room_size,
 	int socket_id, const struct rte_pktmbuf_extmem *ext_mem,
@@ -446,8 +443,9 @@ rte_pktmbuf_ext_shinfo_init_helper(void *buf_addr, uint16_t *buf_len,
 	if (buf_addr == NULL || buf_len == NULL || *buf_len < sizeof(*shinfo))
 		return NULL;
 	buf_end = RTE_PTR_ADD(buf_addr, *buf_len);
-	shinfo = (struct rte_mbuf_ext_shared_info *)RTE_PTR_ALIGN_FLOOR(
-		RTE_PTR_SUB(buf_end, sizeof(*shinfo)), sizeof(uintptr_t));
+	shinfo = (struct rte_mbuf_ext_shared_info *)
+		RTE_PTR_ALIGN_FLOOR(RTE_PTR_SUB(buf_end, sizeof(*shinfo)),
+			sizeof(uintptr_t));
 	if ((void *)shinfo <= buf_addr)
 		return NULL;
 	shinfo->free_cb = free_cb;
@@ -593,7 +591,7 @@ rte_pktmbuf_detach(struct rte_mbuf *m)
 
 	if (RTE_MBUF_HAS_EXTBUF(m)) {
 		if (rte_pktmbuf_priv_flags(mp) &
-				RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF)
+			RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF)
 			return;
 		__rte_pktmbuf_free_extbuf(m);
 	} else if (RTE_MBUF_CLONED(m)) {
@@ -606,8 +604,8 @@ rte_pktmbuf_detach(struct rte_mbuf *m)
 	m->priv_size = priv_size;
 	m->buf_addr = (char *)m + mbuf_size;
 	iova = rte_mempool_virt2iova(m);
-	rte_mbuf_iova_set(m, iova == RTE_BAD_IOVA ? RTE_BAD_IOVA :
-		iova + mbuf_size);
+	rte_mbuf_iova_set(m,
+		iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + mbuf_size);
 	m->buf_len = rte_pktmbuf_data_room_size(mp);
 	rte_pktmbuf_reset_headroom(m);
 	m->data_len = 0;
@@ -628,7 +626,7 @@ __rte_pktmbuf_pinned_extbuf_decref(struct rte_mbuf *m)
 	if (likely(rte_mbuf_ext_refcnt_read(shinfo) == 1))
 		return 0;
 	if (likely(__atomic_add_fetch(&shinfo->refcnt, (uint16_t)-1,
-			__ATOMIC_ACQ_REL) != 0))
+			   __ATOMIC_ACQ_REL) != 0))
 		return 1;
 	rte_mbuf_ext_refcnt_set(shinfo, 1);
 	return 0;
@@ -640,7 +638,7 @@ rte_pktmbuf_prefree_shared_(struct rte_mbuf *m)
 {
 	rte_pktmbuf_detach(m);
 	if (RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m) &&
-			__rte_pktmbuf_pinned_extbuf_decref(m) != 0)
+		__rte_pktmbuf_pinned_extbuf_decref(m) != 0)
 		return 1;
 	return 0;
 }
@@ -725,8 +723,9 @@ rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count)
 			m = rte_pktmbuf_prefree_seg(m);
 			if (likely(m != NULL)) {
 				if (unlikely(nb_pending == RTE_DIM(pending) ||
-						(nb_pending != 0 &&
-						 pending[0]->pool != m->pool))) {
+					    (nb_pending != 0 &&
+						    pending[0]->pool !=
+							    m->pool))) {
 					rte_mempool_put_bulk(pending[0]->pool,
 						(void **)pending, nb_pending);
 					nb_pending = 0;
@@ -749,8 +748,7 @@ rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count)
  * @return the clone, or NULL with rte_errno ENOMEM when mp ran out
  *   (nothing is left allocated or referenced) or EINVAL for NULL input.
  */
-struct rte_mbuf *
-rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp);
+struct rte_mbuf *rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp);
 
 /**
  * Copies bytes [offset, offset + length) of a packet (length UINT32_MAX,
@@ -763,9 +761,8 @@ rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp);
  *   or past the end of the packet) or ENOMEM (mp ran out; nothing is left
  *   allocated).
  */
-struct rte_mbuf *
-rte_pktmbuf_copy(const struct rte_mbuf *m, struct rte_mempool *mp,
-	uint32_t offset, uint32_t length);
+struct rte_mbuf *rte_pktmbuf_copy(const struct rte_mbuf *m,
+	struct rte_mempool *mp, uint32_t offset, uint32_t length);
 
 /** Adds v to the refcnt of every segment of a packet. */
 static inline void
@@ -781,8 +778,7 @@ rte_pktmbuf_refcnt_update(struct rte_mbuf *m, int16_t v)
  * Prints an mbuf's packet fields, then each segment's and up to dump_len
  * bytes of data in hex. A corrupt mbuf is reported, not dumped further.
  */
-void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m,
-	unsigned int dump_len);
+void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned int dump_len);
 
 #ifdef __cplusplus
 }

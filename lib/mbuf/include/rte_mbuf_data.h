@@ -161,8 +161,7 @@ const void *__rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off,
  * @return that pointer, or NULL when the packet is shorter than off + len.
  */
 static inline const void *
-rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len,
-	void *buf)
+rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf)
 {
 	if (likely(off <= m->data_len && len <= m->data_len - off))
 		return rte_pktmbuf_mtod_offset(m, char *, off);
@@ -196,12 +195,9 @@ static __rte_always_inline uint64_t
 rte_mbuf_tx_offload(uint64_t il2, uint64_t il3, uint64_t il4, uint64_t tso,
 	uint64_t ol3, uint64_t ol2, uint64_t unused)
 {
-	return il2 << RTE_MBUF_L2_LEN_OFS |
-		il3 << RTE_MBUF_L3_LEN_OFS |
-		il4 << RTE_MBUF_L4_LEN_OFS |
-		tso << RTE_MBUF_TSO_SEGSZ_OFS |
-		ol3 << RTE_MBUF_OUTL3_LEN_OFS |
-		ol2 << RTE_MBUF_OUTL2_LEN_OFS |
+	return il2 << RTE_MBUF_L2_LEN_OFS | il3 << RTE_MBUF_L3_LEN_OFS |
+		il4 << RTE_MBUF_L4_LEN_OFS | tso << RTE_MBUF_TSO_SEGSZ_OFS |
+		ol3 << RTE_MBUF_OUTL3_LEN_OFS | ol2 << RTE_MBUF_OUTL2_LEN_OFS |
 		unused << RTE_MBUF_TXOFLD_UNUSED_OFS;
 }
 
@@ -219,18 +215,18 @@ rte_validate_tx_offload(const struct rte_mbuf *m)
 	if ((ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK) == 0)
 		return 0;
 	if ((ol_flags & RTE_MBUF_F_TX_IP_CKSUM) &&
-			(ol_flags & RTE_MBUF_F_TX_IPV6))
+		(ol_flags & RTE_MBUF_F_TX_IPV6))
 		return -EINVAL;
 	if ((ol_flags & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
-			!(ol_flags & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)))
+		!(ol_flags & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)))
 		return -EINVAL;
 	if ((ol_flags & RTE_MBUF_F_TX_TCP_SEG) &&
-			(m->tso_segsz == 0 ||
-			 ((ol_flags & RTE_MBUF_F_TX_IPV4) &&
-			  !(ol_flags & RTE_MBUF_F_TX_IP_CKSUM))))
+		(m->tso_segsz == 0 ||
+			((ol_flags & RTE_MBUF_F_TX_IPV4) &&
+				!(ol_flags & RTE_MBUF_F_TX_IP_CKSUM))))
 		return -EINVAL;
 	if ((ol_flags & RTE_MBUF_F_TX_OUTER_IP_CKSUM) &&
-			!(ol_flags & RTE_MBUF_F_TX_OUTER_IPV4))
+		!(ol_flags & RTE_MBUF_F_TX_OUTER_IPV4))
 		return -EINVAL;
 	return 0;
 }
@@ -308,8 +304,8 @@ rte_mbuf_sched_color_set(struct rte_mbuf *m, uint8_t color)
 
 /** Sets all three scheduler fields in one store. */
 static inline void
-rte_mbuf_sched_set(struct rte_mbuf *m, uint32_t queue_id,
-	uint8_t traffic_class, uint8_t color)
+rte_mbuf_sched_set(struct rte_mbuf *m, uint32_t queue_id, uint8_t traffic_class,
+	uint8_t color)
 {
 	m->hash.sched = (struct rte_mbuf_sched){
 		.queue_id = queue_id,

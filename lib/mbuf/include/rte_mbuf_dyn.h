@@ -45,16 +45,16 @@ extern "C" {
 
 /** What a dynamic field needs. */
 struct rte_mbuf_dynfield {
-	char name[RTE_MBUF_DYN_NAMESIZE];	/**< NUL-terminated name */
-	size_t size;		/**< bytes to reserve (>= 1) */
-	size_t align;		/**< alignment, a power of two */
-	unsigned int flags;	/**< must be 0 */
+	char name[RTE_MBUF_DYN_NAMESIZE]; /**< NUL-terminated name */
+	size_t size;			  /**< bytes to reserve (>= 1) */
+	size_t align;			  /**< alignment, a power of two */
+	unsigned int flags;		  /**< must be 0 */
 };
 
 /** What a dynamic flag needs. */
 struct rte_mbuf_dynflag {
-	char name[RTE_MBUF_DYN_NAMESIZE];	/**< NUL-terminated name */
-	unsigned int flags;	/**< must be 0 */
+	char name[RTE_MBUF_DYN_NAMESIZE]; /**< NUL-terminated name */
+	unsigned int flags;		  /**< must be 0 */
 };
 
 /**
@@ -89,8 +89,8 @@ int rte_mbuf_dynfield_register_offset(const struct rte_mbuf_dynfield *params,
  * @return
  *   Its offset, or -1 with rte_errno ENOENT (or EINVAL when name is NULL).
  */
-int rte_mbuf_dynfield_lookup(const char *name,
-	struct rte_mbuf_dynfield *params);
+int
+rte_mbuf_dynfield_lookup(const char *name, struct rte_mbuf_dynfield *params);
 
 /**
  * Reserves a bit of ol_flags, the lowest free one.
@@ -120,8 +120,7 @@ int rte_mbuf_dynflag_register_bitnum(const struct rte_mbuf_dynflag *params,
  *   Its bit number, or -1 with rte_errno ENOENT (or EINVAL when name is
  *   NULL).
  */
-int rte_mbuf_dynflag_lookup(const char *name,
-	struct rte_mbuf_dynflag *params);
+int rte_mbuf_dynflag_lookup(const char *name, struct rte_mbuf_dynflag *params);
 
 /** Pointer of type type to the dynamic field at offset in mbuf m. */
 #define RTE_MBUF_DYNFIELD(m, offset, type) ((type)((uintptr_t)(m) + (offset)))
@@ -133,7 +132,7 @@ void rte_mbuf_dyn_dump(FILE *out);
 
 /** rte_flow metadata (uint32_t) and the flag saying it is valid. */
 #define RTE_MBUF_DYNFIELD_METADATA_NAME "rte_flow_dynfield_metadata"
-#define RTE_MBUF_DYNFLAG_METADATA_NAME "rte_flow_dynflag_metadata"
+#define RTE_MBUF_DYNFLAG_METADATA_NAME	"rte_flow_dynflag_metadata"
 
 /** Timestamp field (rte_mbuf_timestamp_t), in a unit the driver defines. */
 #define RTE_MBUF_DYNFIELD_TIMESTAMP_NAME "rte_dynfield_timestamp"

@@ -31,12 +31,10 @@ extern "C" {
  *   0, -EINVAL (ops_name NULL), -ENAMETOOLONG (RTE_MEMPOOL_OPS_NAMESIZE
  *   or longer), -EEXIST (a different name is already set).
  */
-int
-rte_mbuf_set_platform_mempool_ops(const char *ops_name);
+int rte_mbuf_set_platform_mempool_ops(const char *ops_name);
 
 /** The platform's mempool ops name, or NULL if none was set. */
-const char *
-rte_mbuf_platform_mempool_ops(void);
+const char *rte_mbuf_platform_mempool_ops(void);
 
 /**
  * Records the user's mempool ops name, replacing an earlier one.
@@ -44,19 +42,16 @@ rte_mbuf_platform_mempool_ops(void);
  * @return
  *   0, -EINVAL (ops_name NULL) or -ENAMETOOLONG.
  */
-int
-rte_mbuf_set_user_mempool_ops(const char *ops_name);
+int rte_mbuf_set_user_mempool_ops(const char *ops_name);
 
 /**
  * The user's mempool ops name: the one set with
  * rte_mbuf_set_user_mempool_ops(), else --mbuf-pool-ops-name, else NULL.
  */
-const char *
-rte_mbuf_user_mempool_ops(void);
+const char *rte_mbuf_user_mempool_ops(void);
 
 /** The user's name, else the platform's, else the compiled-in default. */
-const char *
-rte_mbuf_best_mempool_ops(void);
+const char *rte_mbuf_best_mempool_ops(void);
 
 #ifdef __cplusplus
 }

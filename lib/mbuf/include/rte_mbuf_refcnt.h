@@ -32,7 +32,9 @@ extern "C" {
 /** Debug builds: check the mbuf, panic if it is corrupt. */
 #define __rte_mbuf_sanity_check(m, is_h) rte_mbuf_sanity_check(m, is_h)
 #else
-#define __rte_mbuf_sanity_check(m, is_h) do { } while (0)
+#define __rte_mbuf_sanity_check(m, is_h) \
+	do { \
+	} while (0)
 #endif
 
 /*
@@ -90,7 +92,7 @@ rte_mbuf_debug_check_refcnt_(const void *obj, uint16_t refcnt, int16_t value)
 {
 #ifdef RTE_LIBRTE_MBUF_DEBUG
 	if (unlikely((int32_t)refcnt + value < 0 ||
-			(int32_t)refcnt + value > UINT16_MAX))
+		    (int32_t)refcnt + value > UINT16_MAX))
 		rte_panic("refcnt of %p out of range: %u %+d (refcnt underflow: freed too often?)\n",
 			obj, refcnt, value);
 #else
@@ -129,8 +131,7 @@ rte_mbuf_refcnt_set(struct rte_mbuf *m, uint16_t new_value)
 static inline uint16_t
 __rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
 {
-	return __atomic_add_fetch(&m->refcnt, (uint16_t)value,
-		__ATOMIC_ACQ_REL);
+	return __atomic_add_fetch(&m->refcnt, (uint16_t)value, __ATOMIC_ACQ_REL);
 }
 
 /**
@@ -219,10 +220,11 @@ rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo,
 }
 
 /** Prefetches an mbuf about to be freed (NULL allowed). */
-#define RTE_MBUF_PREFETCH_TO_FREE(m) do { \
-	if ((m) != NULL) \
-		rte_prefetch0(m); \
-} while (0)
+#define RTE_MBUF_PREFETCH_TO_FREE(m) \
+	do { \
+		if ((m) != NULL) \
+			rte_prefetch0(m); \
+	} while (0)
 
 /**
  * Checks an mbuf and rte_panic()s (log, abort) when it is corrupt. Meant
@@ -232,8 +234,7 @@ rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo,
  *   Non-zero for the first segment of a packet: the whole chain (lengths,
  *   nb_segs, data within each buffer) is checked too.
  */
-void
-rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
+void rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
 
 /**
  * Checks an mbuf: pool, buffer addresses and refcnt; for a header also
@@ -244,8 +245,8 @@ rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
  * @return 0, or -1 with *reason set to a static string saying what is
  *   wrong. Never panics.
  */
-int rte_mbuf_check(const struct rte_mbuf *m, int is_header,
-	const char **reason);
+int
+rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason);
 
 /**
  * Debug-build check of an mbuf that must be in the pool-invariant state

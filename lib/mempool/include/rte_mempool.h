@@ -68,13 +68,13 @@ extern "C" {
 #endif
 
 /* Cookies of debug builds: allocated object, free object, trailer. */
-#define RTE_MEMPOOL_HEADER_COOKIE1  0xbadbadbadadd2e55ULL
-#define RTE_MEMPOOL_HEADER_COOKIE2  0xf2eef2eedadd2e55ULL
-#define RTE_MEMPOOL_TRAILER_COOKIE  0xadd2e55badbadbadULL
+#define RTE_MEMPOOL_HEADER_COOKIE1 0xbadbadbadadd2e55ULL
+#define RTE_MEMPOOL_HEADER_COOKIE2 0xf2eef2eedadd2e55ULL
+#define RTE_MEMPOOL_TRAILER_COOKIE 0xadd2e55badbadbadULL
 
 #ifndef RTE_STAILQ_HEAD
 #define RTE_STAILQ_HEAD(name, type) STAILQ_HEAD(name, type)
-#define RTE_STAILQ_ENTRY(type) STAILQ_ENTRY(type)
+#define RTE_STAILQ_ENTRY(type)	    STAILQ_ENTRY(type)
 #endif
 
 /**
@@ -84,9 +84,9 @@ extern "C" {
  * still warm in the CPU caches.
  */
 struct rte_mempool_cache {
-	uint32_t size;		/**< objects kept after a refill */
-	uint32_t flushthresh;	/**< most objects it holds (1.5 * size) */
-	uint32_t len;		/**< objects in the cache now */
+	uint32_t size;	      /**< objects kept after a refill */
+	uint32_t flushthresh; /**< most objects it holds (1.5 * size) */
+	uint32_t len;	      /**< objects in the cache now */
 	/**
 	 * Room for a flush threshold's worth of puts and for a refill of
 	 * size + RTE_MEMPOOL_CACHE_MAX_SIZE objects.
@@ -96,10 +96,10 @@ struct rte_mempool_cache {
 
 /** The sizes of one object's parts (rte_mempool_calc_obj_size()). */
 struct rte_mempool_objsz {
-	uint32_t elt_size;	/**< the object itself, rounded up to 8 */
-	uint32_t header_size;	/**< bytes before the object */
-	uint32_t trailer_size;	/**< bytes after the object */
-	uint32_t total_size;	/**< header + object + trailer */
+	uint32_t elt_size;     /**< the object itself, rounded up to 8 */
+	uint32_t header_size;  /**< bytes before the object */
+	uint32_t trailer_size; /**< bytes after the object */
+	uint32_t total_size;   /**< header + object + trailer */
 };
 
 /** Prefix of the memzone holding a pool ("MP_<name>"). */
@@ -110,11 +110,11 @@ struct rte_mempool_objsz {
  * Longest pool name, NUL included: the ring handler names its ring
  * "MP_<name>", which must fit a ring name.
  */
-#define RTE_MEMPOOL_NAMESIZE (RTE_RING_NAMESIZE - \
-			      sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
+#define RTE_MEMPOOL_NAMESIZE \
+	(RTE_RING_NAMESIZE - sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
 
 #ifndef RTE_MEMPOOL_ALIGN
-#define RTE_MEMPOOL_ALIGN RTE_CACHE_LINE_SIZE	/**< object alignment */
+#define RTE_MEMPOOL_ALIGN RTE_CACHE_LINE_SIZE /**< object alignment */
 #endif
 #define RTE_MEMPOOL_ALIGN_MASK (RTE_MEMPOOL_ALIGN - 1)
 
@@ -124,11 +124,12 @@ struct rte_mempool_objsz {
  * rte_mempool_virt2iova() work from the object pointer alone.
  */
 struct rte_mempool_objhdr {
-	RTE_STAILQ_ENTRY(rte_mempool_objhdr) next; /**< next object of the pool */
-	struct rte_mempool *mp;		/**< the owning pool */
-	rte_iova_t iova;		/**< IO address of the object */
+	RTE_STAILQ_ENTRY(rte_mempool_objhdr)
+	next;			/**< next object of the pool */
+	struct rte_mempool *mp; /**< the owning pool */
+	rte_iova_t iova;	/**< IO address of the object */
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG
-	uint64_t cookie;		/**< COOKIE1 when handed out, COOKIE2 when free */
+	uint64_t cookie; /**< COOKIE1 when handed out, COOKIE2 when free */
 #endif
 };
 
@@ -138,7 +139,7 @@ RTE_STAILQ_HEAD(rte_mempool_objhdr_list, rte_mempool_objhdr);
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG
 /** Debug builds: the cookie right after every object. */
 struct rte_mempool_objtlr {
-	uint64_t cookie;		/**< RTE_MEMPOOL_TRAILER_COOKIE */
+	uint64_t cookie; /**< RTE_MEMPOOL_TRAILER_COOKIE */
 };
 #endif
 
@@ -146,18 +147,18 @@ struct rte_mempool_objtlr {
 RTE_STAILQ_HEAD(rte_mempool_memhdr_list, rte_mempool_memhdr);
 
 /** Releases a memory chunk when its pool is freed. */
-typedef void (rte_mempool_memchunk_free_cb_t)(struct rte_mempool_memhdr *memhdr,
+typedef void(rte_mempool_memchunk_free_cb_t)(struct rte_mempool_memhdr *memhdr,
 	void *opaque);
 
 /** One memory chunk of a pool: virtually (and, with an iova, IO) contiguous. */
 struct rte_mempool_memhdr {
 	RTE_STAILQ_ENTRY(rte_mempool_memhdr) next; /**< next chunk */
-	struct rte_mempool *mp;		/**< the owning pool */
-	void *addr;			/**< virtual address */
-	rte_iova_t iova;		/**< IO address, or RTE_BAD_IOVA */
-	size_t len;			/**< bytes */
+	struct rte_mempool *mp;			   /**< the owning pool */
+	void *addr;				   /**< virtual address */
+	rte_iova_t iova; /**< IO address, or RTE_BAD_IOVA */
+	size_t len;	 /**< bytes */
 	rte_mempool_memchunk_free_cb_t *free_cb; /**< releases it, or NULL */
-	void *opaque;			/**< free_cb's argument */
+	void *opaque;				 /**< free_cb's argument */
 };
 
 /**
@@ -166,66 +167,70 @@ struct rte_mempool_memhdr {
  * for applications.
  */
 struct rte_mempool {
-	char name[RTE_MEMPOOL_NAMESIZE];	/**< unique name */
+	char name[RTE_MEMPOOL_NAMESIZE]; /**< unique name */
 	RTE_STD_C11
 	union {
-		void *pool_data;	/**< the handler's store (a ring, ...) */
-		uint64_t pool_id;	/**< or a handler's identifier */
+		void *pool_data;  /**< the handler's store (a ring, ...) */
+		uint64_t pool_id; /**< or a handler's identifier */
 	};
-	void *pool_config;		/**< argument of rte_mempool_set_ops_byname() */
-	const struct rte_memzone *mz;	/**< memzone holding this struct */
-	unsigned int flags;		/**< RTE_MEMPOOL_F_* */
-	int socket_id;			/**< socket given at creation */
-	uint32_t size;			/**< most objects the pool holds */
-	uint32_t cache_size;		/**< size of each default cache, 0: none */
-	uint32_t elt_size;		/**< object bytes */
-	uint32_t header_size;		/**< bytes before each object */
-	uint32_t trailer_size;		/**< bytes after each object */
-	unsigned int private_data_size;	/**< private area bytes */
-	int32_t ops_index;		/**< handler: index in rte_mempool_ops_table */
+	void *pool_config; /**< argument of rte_mempool_set_ops_byname() */
+	const struct rte_memzone *mz; /**< memzone holding this struct */
+	unsigned int flags;	      /**< RTE_MEMPOOL_F_* */
+	int socket_id;		      /**< socket given at creation */
+	uint32_t size;		      /**< most objects the pool holds */
+	uint32_t cache_size;   /**< size of each default cache, 0: none */
+	uint32_t elt_size;     /**< object bytes */
+	uint32_t header_size;  /**< bytes before each object */
+	uint32_t trailer_size; /**< bytes after each object */
+	unsigned int private_data_size; /**< private area bytes */
+	int32_t ops_index; /**< handler: index in rte_mempool_ops_table */
 	struct rte_mempool_cache *local_cache; /**< RTE_MAX_LCORE default caches */
-	uint32_t populated_size;	/**< objects added so far */
+	uint32_t populated_size;	       /**< objects added so far */
 	struct rte_mempool_objhdr_list elt_list; /**< every object */
-	uint32_t nb_mem_chunks;		/**< memory chunks */
+	uint32_t nb_mem_chunks;			 /**< memory chunks */
 	struct rte_mempool_memhdr_list mem_list; /**< every memory chunk */
 } __rte_cache_aligned;
 
 /** Objects are not padded to spread them over memory channels. */
-#define RTE_MEMPOOL_F_NO_SPREAD		0x0001
-#define MEMPOOL_F_NO_SPREAD		RTE_MEMPOOL_F_NO_SPREAD
+#define RTE_MEMPOOL_F_NO_SPREAD 0x0001
+#define MEMPOOL_F_NO_SPREAD	RTE_MEMPOOL_F_NO_SPREAD
 /** Objects are not cache-line aligned (implies NO_SPREAD). */
-#define RTE_MEMPOOL_F_NO_CACHE_ALIGN	0x0002
-#define MEMPOOL_F_NO_CACHE_ALIGN	RTE_MEMPOOL_F_NO_CACHE_ALIGN
+#define RTE_MEMPOOL_F_NO_CACHE_ALIGN 0x0002
+#define MEMPOOL_F_NO_CACHE_ALIGN     RTE_MEMPOOL_F_NO_CACHE_ALIGN
 /** Only one thread at a time puts into the common store. */
-#define RTE_MEMPOOL_F_SP_PUT		0x0004
-#define MEMPOOL_F_SP_PUT		RTE_MEMPOOL_F_SP_PUT
+#define RTE_MEMPOOL_F_SP_PUT 0x0004
+#define MEMPOOL_F_SP_PUT     RTE_MEMPOOL_F_SP_PUT
 /** Only one thread at a time gets from the common store. */
-#define RTE_MEMPOOL_F_SC_GET		0x0008
-#define MEMPOOL_F_SC_GET		RTE_MEMPOOL_F_SC_GET
+#define RTE_MEMPOOL_F_SC_GET 0x0008
+#define MEMPOOL_F_SC_GET     RTE_MEMPOOL_F_SC_GET
 /** Set by the library once the handler's store exists. */
-#define RTE_MEMPOOL_F_POOL_CREATED	0x0010
+#define RTE_MEMPOOL_F_POOL_CREATED 0x0010
 /** Objects need not be IOVA-contiguous (may cross any page boundary). */
-#define RTE_MEMPOOL_F_NO_IOVA_CONTIG	0x0020
-#define MEMPOOL_F_NO_IOVA_CONTIG	RTE_MEMPOOL_F_NO_IOVA_CONTIG
+#define RTE_MEMPOOL_F_NO_IOVA_CONTIG 0x0020
+#define MEMPOOL_F_NO_IOVA_CONTIG     RTE_MEMPOOL_F_NO_IOVA_CONTIG
 /** Set by the library while no object has an IO address. */
-#define RTE_MEMPOOL_F_NON_IO		0x0040
+#define RTE_MEMPOOL_F_NON_IO 0x0040
 
 /** The flags an application may pass at creation. */
-#define RTE_MEMPOOL_VALID_USER_FLAGS (RTE_MEMPOOL_F_NO_SPREAD \
-	| RTE_MEMPOOL_F_NO_CACHE_ALIGN \
-	| RTE_MEMPOOL_F_SP_PUT \
-	| RTE_MEMPOOL_F_SC_GET \
-	| RTE_MEMPOOL_F_NO_IOVA_CONTIG \
-	)
+#define RTE_MEMPOOL_VALID_USER_FLAGS \
+	(RTE_MEMPOOL_F_NO_SPREAD | RTE_MEMPOOL_F_NO_CACHE_ALIGN | \
+		RTE_MEMPOOL_F_SP_PUT | RTE_MEMPOOL_F_SC_GET | \
+		RTE_MEMPOOL_F_NO_IOVA_CONTIG)
 
 /* Statistics are not kept: these compile to nothing. */
-#define RTE_MEMPOOL_STAT_ADD(mp, name, n) do {} while (0)
-#define RTE_MEMPOOL_CACHE_STAT_ADD(cache, name, n) do {} while (0)
+#define RTE_MEMPOOL_STAT_ADD(mp, name, n) \
+	do { \
+	} while (0)
+#define RTE_MEMPOOL_CACHE_STAT_ADD(cache, name, n) \
+	do { \
+	} while (0)
 
 /** Bytes from the start of a pool to its private area. */
 #define RTE_MEMPOOL_HEADER_SIZE(mp, cs) \
-	(sizeof(*(mp)) + (((cs) == 0) ? 0 : \
-	(sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
+	(sizeof(*(mp)) + \
+		(((cs) == 0) ? 0 : \
+			       (sizeof(struct rte_mempool_cache) * \
+				       RTE_MAX_LCORE)))
 
 /** The header of an object (internal). */
 static inline struct rte_mempool_objhdr *
@@ -266,27 +271,31 @@ rte_mempool_get_trailer(void *obj)
  * Without RTE_LIBRTE_MEMPOOL_DEBUG it does nothing.
  */
 void rte_mempool_check_cookies(const struct rte_mempool *mp,
-	void * const *obj_table_const, unsigned int n, int free);
+	void *const *obj_table_const, unsigned int n, int free);
 
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG
 #define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) \
 	rte_mempool_check_cookies(mp, obj_table_const, n, free)
 #else
-#define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) do {} while (0)
+#define RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table_const, n, free) \
+	do { \
+	} while (0)
 #endif
 
 /** rte_mempool_check_cookies() on the objects of n contiguous blocks. */
 void rte_mempool_contig_blocks_check_cookies(const struct rte_mempool *mp,
-	void * const *first_obj_table_const, unsigned int n, int free);
+	void *const *first_obj_table_const, unsigned int n, int free);
 
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG
 #define RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table_const, n, \
-						free) \
+	free) \
 	rte_mempool_contig_blocks_check_cookies(mp, first_obj_table_const, n, \
-						free)
+		free)
 #else
 #define RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table_const, n, \
-						free) do {} while (0)
+	free) \
+	do { \
+	} while (0)
 #endif
 
 /**
@@ -304,13 +313,12 @@ rte_mempool_get_ops(int ops_index)
 }
 
 /** Creates mp's store with its handler (internal). 0 or -errno. */
-int
-rte_mempool_ops_alloc(struct rte_mempool *mp);
+int rte_mempool_ops_alloc(struct rte_mempool *mp);
 
 /** Takes n objects from mp's store (internal). 0 or -errno. */
 static inline int
-rte_mempool_ops_dequeue_bulk(struct rte_mempool *mp,
-		void **obj_table, unsigned int n)
+rte_mempool_ops_dequeue_bulk(struct rte_mempool *mp, void **obj_table,
+	unsigned int n)
 {
 	return rte_mempool_get_ops(mp->ops_index)->dequeue(mp, obj_table, n);
 }
@@ -318,7 +326,7 @@ rte_mempool_ops_dequeue_bulk(struct rte_mempool *mp,
 /** Takes n blocks from mp's store (internal). 0, -ENOTSUP or -errno. */
 static inline int
 rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp,
-		void **first_obj_table, unsigned int n)
+	void **first_obj_table, unsigned int n)
 {
 	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
 
@@ -333,8 +341,8 @@ rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp,
  * for objects of the pool.
  */
 static inline int
-rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void * const *obj_table,
-		unsigned int n)
+rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void *const *obj_table,
+	unsigned int n)
 {
 	int ret;
 
@@ -348,17 +356,16 @@ rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void * const *obj_table,
 }
 
 /** Called on every object by rte_mempool_create() and rte_mempool_obj_iter(). */
-typedef void (rte_mempool_obj_cb_t)(struct rte_mempool *mp,
-		void *opaque, void *obj, unsigned int obj_idx);
+typedef void(rte_mempool_obj_cb_t)(struct rte_mempool *mp, void *opaque,
+	void *obj, unsigned int obj_idx);
 typedef rte_mempool_obj_cb_t rte_mempool_obj_ctor_t; /* old name */
 
 /** Called on every memory chunk by rte_mempool_mem_iter(). */
-typedef void (rte_mempool_mem_cb_t)(struct rte_mempool *mp,
-		void *opaque, struct rte_mempool_memhdr *memhdr,
-		unsigned int mem_idx);
+typedef void(rte_mempool_mem_cb_t)(struct rte_mempool *mp, void *opaque,
+	struct rte_mempool_memhdr *memhdr, unsigned int mem_idx);
 
 /** Called once on a new pool by rte_mempool_create(), before the objects. */
-typedef void (rte_mempool_ctor_t)(struct rte_mempool *, void *);
+typedef void(rte_mempool_ctor_t)(struct rte_mempool *, void *);
 
 /**
  * Creates and populates a pool of n objects of elt_size bytes.
@@ -387,20 +394,18 @@ typedef void (rte_mempool_ctor_t)(struct rte_mempool *, void *);
  *   - ENOMEM: not enough memory
  *   Nothing is left allocated after a failure.
  */
-struct rte_mempool *
-rte_mempool_create(const char *name, unsigned int n, unsigned int elt_size,
-		   unsigned int cache_size, unsigned int private_data_size,
-		   rte_mempool_ctor_t *mp_init, void *mp_init_arg,
-		   rte_mempool_obj_cb_t *obj_init, void *obj_init_arg,
-		   int socket_id, unsigned int flags);
+struct rte_mempool *rte_mempool_create(const char *name, unsigned int n,
+	unsigned int elt_size, unsigned int cache_size,
+	unsigned int private_data_size, rte_mempool_ctor_t *mp_init,
+	void *mp_init_arg, rte_mempool_obj_cb_t *obj_init, void *obj_init_arg,
+	int socket_id, unsigned int flags);
 
 /**
  * Creates a pool without memory: the caller may choose a handler with
  * rte_mempool_set_ops_byname(), then adds memory with the populate
  * functions. Parameters and errors as rte_mempool_create().
  */
-struct rte_mempool *
-rte_mempool_create_empty(const char *name, unsigned int n,
+struct rte_mempool *rte_mempool_create_empty(const char *name, unsigned int n,
 	unsigned int elt_size, unsigned int cache_size,
 	unsigned int private_data_size, int socket_id, unsigned int flags);
 
@@ -408,8 +413,7 @@ rte_mempool_create_empty(const char *name, unsigned int n,
  * Frees a pool: its memory chunks, its store and its memzone. Objects
  * still handed out become invalid. NULL does nothing.
  */
-void
-rte_mempool_free(struct rte_mempool *mp);
+void rte_mempool_free(struct rte_mempool *mp);
 
 /**
  * Adds a memory chunk that is contiguous in virtual and, when iova is not
@@ -420,19 +424,17 @@ rte_mempool_free(struct rte_mempool *mp);
  *   chunk is not kept); -ENOSPC when the pool is full; -ENOMEM; -EINVAL
  *   for a NULL pool or address.
  */
-int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr,
-	rte_iova_t iova, size_t len, rte_mempool_memchunk_free_cb_t *free_cb,
-	void *opaque);
+int
+rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova,
+	size_t len, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
 
 /**
  * Adds virtually contiguous memory made of pages of pg_sz bytes (addr and
  * len page-aligned); it is split into IOVA-contiguous runs.
  * @return as rte_mempool_populate_iova(); -EINVAL for misaligned memory.
  */
-int
-rte_mempool_populate_virt(struct rte_mempool *mp, char *addr,
-	size_t len, size_t pg_sz, rte_mempool_memchunk_free_cb_t *free_cb,
-	void *opaque);
+int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len,
+	size_t pg_sz, rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
 
 /**
  * Fills the pool with memzones (the way rte_mempool_create() does).
@@ -481,8 +483,7 @@ rte_mempool_cache_create(uint32_t size, int socket_id);
  * Frees a user-owned cache. Flush it first: objects still in it are not
  * returned to their pool. NULL does nothing.
  */
-void
-rte_mempool_cache_free(struct rte_mempool_cache *cache);
+void rte_mempool_cache_free(struct rte_mempool_cache *cache);
 
 /**
  * The default cache of an lcore.
@@ -502,8 +503,7 @@ rte_mempool_default_cache(struct rte_mempool *mp, unsigned int lcore_id)
  * the caller's default cache.
  */
 static __rte_always_inline void
-rte_mempool_cache_flush(struct rte_mempool_cache *cache,
-			struct rte_mempool *mp)
+rte_mempool_cache_flush(struct rte_mempool_cache *cache, struct rte_mempool *mp)
 {
 	if (cache == NULL)
 		cache = rte_mempool_default_cache(mp, rte_lcore_id());
@@ -522,7 +522,7 @@ rte_mempool_cache_flush(struct rte_mempool_cache *cache,
  * from -O0 sanitizer builds).
  */
 static __rte_always_inline void
-rte_mempool_copy_objs_(void **dst, void * const *src, unsigned int n)
+rte_mempool_copy_objs_(void **dst, void *const *src, unsigned int n)
 {
 	unsigned int i;
 
@@ -551,8 +551,8 @@ rte_mempool_copy_objs_(void **dst, void * const *src, unsigned int n)
  * A put bigger than the threshold bypasses the cache.
  */
 static __rte_always_inline void
-rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
-			   unsigned int n, struct rte_mempool_cache *cache)
+rte_mempool_do_generic_put(struct rte_mempool *mp, void *const *obj_table,
+	unsigned int n, struct rte_mempool_cache *cache)
 {
 	uint32_t len;
 
@@ -574,8 +574,8 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table,
  * Putting never fails.
  */
 static __rte_always_inline void
-rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table,
-			unsigned int n, struct rte_mempool_cache *cache)
+rte_mempool_generic_put(struct rte_mempool *mp, void *const *obj_table,
+	unsigned int n, struct rte_mempool_cache *cache)
 {
 	RTE_MEMPOOL_CHECK_COOKIES(mp, obj_table, n, 0);
 	rte_mempool_do_generic_put(mp, obj_table, n, cache);
@@ -583,8 +583,8 @@ rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table,
 
 /** Puts n objects back through the caller's default cache. */
 static __rte_always_inline void
-rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table,
-		     unsigned int n)
+rte_mempool_put_bulk(struct rte_mempool *mp, void *const *obj_table,
+	unsigned int n)
 {
 	rte_mempool_generic_put(mp, obj_table, n,
 		rte_mempool_default_cache(mp, rte_lcore_id()));
@@ -638,9 +638,8 @@ rte_mempool_pop_objs_(void **obj_table, void **top, unsigned int n)
  * instructions with no registers to save.
  * @return 0, or the handler's negative errno with nothing taken.
  */
-int
-__rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
-			   unsigned int n, struct rte_mempool_cache *cache);
+int __rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
+	unsigned int n, struct rte_mempool_cache *cache);
 
 /**
  * Takes n objects from mp through cache (internal: no cookie check).
@@ -648,7 +647,7 @@ __rte_mempool_cache_refill(struct rte_mempool *mp, void **obj_table,
  */
 static __rte_always_inline int
 rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
-			   unsigned int n, struct rte_mempool_cache *cache)
+	unsigned int n, struct rte_mempool_cache *cache)
 {
 	uint32_t len;
 
@@ -672,7 +671,7 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table,
  */
 static __rte_always_inline int
 rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table,
-			unsigned int n, struct rte_mempool_cache *cache)
+	unsigned int n, struct rte_mempool_cache *cache)
 {
 	int ret;
 
@@ -703,15 +702,15 @@ rte_mempool_get(struct rte_mempool *mp, void **obj_p)
  * @return 0, -ENOBUFS, or -ENOTSUP when the handler has no blocks.
  */
 static __rte_always_inline int
-rte_mempool_get_contig_blocks(struct rte_mempool *mp,
-			      void **first_obj_table, unsigned int n)
+rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
+	unsigned int n)
 {
 	int ret;
 
 	ret = rte_mempool_ops_dequeue_contig_blocks(mp, first_obj_table, n);
 	if (ret == 0)
 		RTE_MEMPOOL_CONTIG_BLOCKS_CHECK_COOKIES(mp, first_obj_table, n,
-							1);
+			1);
 	return ret;
 }
 
@@ -723,8 +722,7 @@ rte_mempool_get_contig_blocks(struct rte_mempool *mp,
 unsigned int rte_mempool_avail_count(const struct rte_mempool *mp);
 
 /** Objects handed out: size - rte_mempool_avail_count(). */
-unsigned int
-rte_mempool_in_use_count(const struct rte_mempool *mp);
+unsigned int rte_mempool_in_use_count(const struct rte_mempool *mp);
 
 /** 1 when every object is free (see rte_mempool_avail_count()), else 0. */
 static inline int
@@ -749,8 +747,7 @@ rte_mempool_virt2iova(const void *elt)
 {
 	const struct rte_mempool_objhdr *hdr;
 
-	hdr = (const struct rte_mempool_objhdr *)RTE_PTR_SUB(elt,
-		sizeof(*hdr));
+	hdr = (const struct rte_mempool_objhdr *)RTE_PTR_SUB(elt, sizeof(*hdr));
 	return hdr->iova;
 }
 
@@ -788,8 +785,7 @@ uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
 /**
  * Calls func on every pool. func must not create or free pools.
  */
-void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg),
-		      void *arg);
+void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg);
 
 /**
  * The boundary objects of mp must not cross (internal): 0 when any
@@ -798,8 +794,7 @@ void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg),
  * size of the EAL memory on the pool's socket.
  * @return 0, or -EINVAL for a NULL argument.
  */
-int
-rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
+int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
 
 /** What happened to a mempool, for rte_mempool_event_callback. */
 enum rte_mempool_event {
@@ -814,10 +809,8 @@ enum rte_mempool_event {
  * are not called for the event being delivered) and may unregister
  * itself, but no other callback.
  */
-typedef void (rte_mempool_event_callback)(
-		enum rte_mempool_event event,
-		struct rte_mempool *mp,
-		void *user_data);
+typedef void(rte_mempool_event_callback)(enum rte_mempool_event event,
+	struct rte_mempool *mp, void *user_data);
 
 /**
  * Calls func(event, mp, user_data) in this process whenever a mempool
@@ -826,20 +819,18 @@ typedef void (rte_mempool_event_callback)(
  * @return 0; -EINVAL (NULL func), -EEXIST (that func and user_data are
  *   registered already) or -ENOMEM, with rte_errno set.
  */
-__rte_internal
-int
+__rte_internal int
 rte_mempool_event_callback_register(rte_mempool_event_callback *func,
-				    void *user_data);
+	void *user_data);
 
 /**
  * Removes a callback; func and user_data must be those registered.
  * @return 0; -EINVAL (NULL func) or -ENOENT (not registered), with
  *   rte_errno set.
  */
-__rte_internal
-int
+__rte_internal int
 rte_mempool_event_callback_unregister(rte_mempool_event_callback *func,
-				      void *user_data);
+	void *user_data);
 
 #ifdef __cplusplus
 }

@@ -36,7 +36,8 @@ struct rte_mempool_info {
 	unsigned int contig_block_size;
 } __rte_cache_aligned;
 
-#define RTE_MEMPOOL_OPS_NAMESIZE 32	/**< bytes of a handler name, NUL included */
+#define RTE_MEMPOOL_OPS_NAMESIZE \
+	32 /**< bytes of a handler name, NUL included */
 
 /** Creates the store for mp and sets mp->pool_data. 0 or -errno. */
 typedef int (*rte_mempool_alloc_t)(struct rte_mempool *mp);
@@ -46,15 +47,15 @@ typedef void (*rte_mempool_free_t)(struct rte_mempool *mp);
 
 /** Stores n objects. 0, or -errno (never for a store sized for the pool). */
 typedef int (*rte_mempool_enqueue_t)(struct rte_mempool *mp,
-		void * const *obj_table, unsigned int n);
+	void *const *obj_table, unsigned int n);
 
 /** Takes n objects, all or none: 0, or -errno (-ENOBUFS: too few). */
-typedef int (*rte_mempool_dequeue_t)(struct rte_mempool *mp,
-		void **obj_table, unsigned int n);
+typedef int (*rte_mempool_dequeue_t)(struct rte_mempool *mp, void **obj_table,
+	unsigned int n);
 
 /** Takes n blocks of contiguous objects. 0 or -errno. */
 typedef int (*rte_mempool_dequeue_contig_blocks_t)(struct rte_mempool *mp,
-		 void **first_obj_table, unsigned int n);
+	void **first_obj_table, unsigned int n);
 
 /** Objects in the store. */
 typedef unsigned int (*rte_mempool_get_count)(const struct rte_mempool *mp);
@@ -67,8 +68,8 @@ typedef unsigned int (*rte_mempool_get_count)(const struct rte_mempool *mp);
  * @return bytes, or -errno.
  */
 typedef ssize_t (*rte_mempool_calc_mem_size_t)(const struct rte_mempool *mp,
-		uint32_t obj_num, uint32_t pg_shift,
-		size_t *min_chunk_size, size_t *align);
+	uint32_t obj_num, uint32_t pg_shift, size_t *min_chunk_size,
+	size_t *align);
 
 /**
  * The default calc_mem_size, with chunk_reserve bytes kept free at the
@@ -76,17 +77,17 @@ typedef ssize_t (*rte_mempool_calc_mem_size_t)(const struct rte_mempool *mp,
  * bigger than a page gets whole pages of its own.
  */
 ssize_t rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp,
-		uint32_t obj_num, uint32_t pg_shift, size_t chunk_reserve,
-		size_t *min_chunk_size, size_t *align);
+	uint32_t obj_num, uint32_t pg_shift, size_t chunk_reserve,
+	size_t *min_chunk_size, size_t *align);
 
 /** rte_mempool_op_calc_mem_size_helper() with chunk_reserve 0. */
 ssize_t rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp,
-		uint32_t obj_num, uint32_t pg_shift,
-		size_t *min_chunk_size, size_t *align);
+	uint32_t obj_num, uint32_t pg_shift, size_t *min_chunk_size,
+	size_t *align);
 
 /** Called by a populate callback on every object it lays out. */
-typedef void (rte_mempool_populate_obj_cb_t)(struct rte_mempool *mp,
-		void *opaque, void *vaddr, rte_iova_t iova);
+typedef void(rte_mempool_populate_obj_cb_t)(struct rte_mempool *mp,
+	void *opaque, void *vaddr, rte_iova_t iova);
 
 /**
  * Lays out at most max_objs objects in [vaddr, vaddr + len), calls obj_cb
@@ -95,9 +96,8 @@ typedef void (rte_mempool_populate_obj_cb_t)(struct rte_mempool *mp,
  * @return objects laid out, or -errno (then none is).
  */
 typedef int (*rte_mempool_populate_t)(struct rte_mempool *mp,
-		unsigned int max_objs,
-		void *vaddr, rte_iova_t iova, size_t len,
-		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+	unsigned int max_objs, void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
 
 /** rte_mempool_op_populate_helper(): object headers at multiples of the total size. */
 #define RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ 0x0001
@@ -107,41 +107,39 @@ typedef int (*rte_mempool_populate_t)(struct rte_mempool *mp,
  * next boundary (rte_mempool_get_page_size()) rather than crossing it.
  * @param flags 0 or RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ.
  */
-int rte_mempool_op_populate_helper(struct rte_mempool *mp,
-		unsigned int flags, unsigned int max_objs,
-		void *vaddr, rte_iova_t iova, size_t len,
-		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+int rte_mempool_op_populate_helper(struct rte_mempool *mp, unsigned int flags,
+	unsigned int max_objs, void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
 
 /** rte_mempool_op_populate_helper() with flags 0. */
 int rte_mempool_op_populate_default(struct rte_mempool *mp,
-		unsigned int max_objs,
-		void *vaddr, rte_iova_t iova, size_t len,
-		rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+	unsigned int max_objs, void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
 
 /** Fills info. 0 or -errno. */
 typedef int (*rte_mempool_get_info_t)(const struct rte_mempool *mp,
-		struct rte_mempool_info *info);
+	struct rte_mempool_info *info);
 
 /** A handler. alloc, free, enqueue, dequeue and get_count are required. */
 struct rte_mempool_ops {
-	char name[RTE_MEMPOOL_OPS_NAMESIZE];	/**< unique name */
-	rte_mempool_alloc_t alloc;		/**< creates the store */
-	rte_mempool_free_t free;		/**< frees the store */
-	rte_mempool_enqueue_t enqueue;		/**< stores objects */
-	rte_mempool_dequeue_t dequeue;		/**< takes objects */
-	rte_mempool_get_count get_count;	/**< objects stored */
+	char name[RTE_MEMPOOL_OPS_NAMESIZE];	   /**< unique name */
+	rte_mempool_alloc_t alloc;		   /**< creates the store */
+	rte_mempool_free_t free;		   /**< frees the store */
+	rte_mempool_enqueue_t enqueue;		   /**< stores objects */
+	rte_mempool_dequeue_t dequeue;		   /**< takes objects */
+	rte_mempool_get_count get_count;	   /**< objects stored */
 	rte_mempool_calc_mem_size_t calc_mem_size; /**< optional */
-	rte_mempool_populate_t populate;	/**< optional */
-	rte_mempool_get_info_t get_info;	/**< optional */
+	rte_mempool_populate_t populate;	   /**< optional */
+	rte_mempool_get_info_t get_info;	   /**< optional */
 	rte_mempool_dequeue_contig_blocks_t dequeue_contig_blocks; /**< optional */
 } __rte_cache_aligned;
 
-#define RTE_MEMPOOL_MAX_OPS_IDX 16	/**< most handlers registered at once */
+#define RTE_MEMPOOL_MAX_OPS_IDX 16 /**< most handlers registered at once */
 
 /** Every registered handler. Written only while registering. */
 struct rte_mempool_ops_table {
-	rte_spinlock_t sl;	/**< serialises registrations */
-	uint32_t num_ops;	/**< handlers registered */
+	rte_spinlock_t sl; /**< serialises registrations */
+	uint32_t num_ops;  /**< handlers registered */
 	struct rte_mempool_ops ops[RTE_MEMPOOL_MAX_OPS_IDX]; /**< the handlers */
 } __rte_cache_aligned;
 
@@ -149,30 +147,27 @@ struct rte_mempool_ops_table {
 extern struct rte_mempool_ops_table rte_mempool_ops_table;
 
 /** Objects in mp's store (internal). */
-unsigned int
-rte_mempool_ops_get_count(const struct rte_mempool *mp);
+unsigned int rte_mempool_ops_get_count(const struct rte_mempool *mp);
 
 /** The handler's calc_mem_size, or the default one (internal). */
-ssize_t rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp,
-				      uint32_t obj_num, uint32_t pg_shift,
-				      size_t *min_chunk_size, size_t *align);
+ssize_t
+rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp, uint32_t obj_num,
+	uint32_t pg_shift, size_t *min_chunk_size, size_t *align);
 
 /** The handler's populate, or the default one (internal). */
 int rte_mempool_ops_populate(struct rte_mempool *mp, unsigned int max_objs,
-			     void *vaddr, rte_iova_t iova, size_t len,
-			     rte_mempool_populate_obj_cb_t *obj_cb,
-			     void *obj_cb_arg);
+	void *vaddr, rte_iova_t iova, size_t len,
+	rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
 
 /**
  * Asks mp's handler for its info.
  * @return 0, -ENOTSUP when the handler has no get_info, -EINVAL.
  */
 int rte_mempool_ops_get_info(const struct rte_mempool *mp,
-			 struct rte_mempool_info *info);
+	struct rte_mempool_info *info);
 
 /** Frees mp's store (internal). */
-void
-rte_mempool_ops_free(struct rte_mempool *mp);
+void rte_mempool_ops_free(struct rte_mempool *mp);
 
 /**
  * Chooses mp's handler by name. Only before the pool has memory (right
@@ -181,9 +176,8 @@ rte_mempool_ops_free(struct rte_mempool *mp);
  * @return 0; -EINVAL for a NULL argument or an unknown name; -EEXIST
  *   when the pool's store already exists.
  */
-int
-rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name,
-		void *pool_config);
+int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name,
+	void *pool_config);
 
 /**
  * Registers a handler (the table keeps a copy).
@@ -194,12 +188,11 @@ rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name,
 int rte_mempool_register_ops(const struct rte_mempool_ops *ops);
 
 /** Registers a handler from a constructor (errors are only logged). */
-#define RTE_MEMPOOL_REGISTER_OPS(ops)				\
-	RTE_INIT(mp_hdlr_init_##ops)				\
-	{							\
-		rte_mempool_register_ops(&ops);			\
+#define RTE_MEMPOOL_REGISTER_OPS(ops) \
+	RTE_INIT(mp_hdlr_init_##ops) \
+	{ \
+		rte_mempool_register_ops(&ops); \
 	}
-
 
 #ifdef __cplusplus
 }

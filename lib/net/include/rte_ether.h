@@ -33,26 +33,25 @@
 extern "C" {
 #endif
 
-#define RTE_ETHER_ADDR_LEN  6	/**< bytes of a MAC address */
-#define RTE_ETHER_TYPE_LEN  2	/**< bytes of the EtherType field */
-#define RTE_ETHER_CRC_LEN   4	/**< bytes of the frame check sequence */
+#define RTE_ETHER_ADDR_LEN 6 /**< bytes of a MAC address */
+#define RTE_ETHER_TYPE_LEN 2 /**< bytes of the EtherType field */
+#define RTE_ETHER_CRC_LEN  4 /**< bytes of the frame check sequence */
 /** Bytes of the Ethernet header (no VLAN tag). */
-#define RTE_ETHER_HDR_LEN \
-	(RTE_ETHER_ADDR_LEN * 2 + RTE_ETHER_TYPE_LEN)
-#define RTE_ETHER_MIN_LEN   64	/**< shortest frame, CRC included */
-#define RTE_ETHER_MAX_LEN   1518	/**< longest untagged frame, CRC included */
+#define RTE_ETHER_HDR_LEN (RTE_ETHER_ADDR_LEN * 2 + RTE_ETHER_TYPE_LEN)
+#define RTE_ETHER_MIN_LEN 64   /**< shortest frame, CRC included */
+#define RTE_ETHER_MAX_LEN 1518 /**< longest untagged frame, CRC included */
 /** Standard MTU: the payload of a RTE_ETHER_MAX_LEN frame. */
 #define RTE_ETHER_MTU \
 	(RTE_ETHER_MAX_LEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN)
-#define RTE_VLAN_HLEN       4	/**< bytes of one VLAN tag */
+#define RTE_VLAN_HLEN 4 /**< bytes of one VLAN tag */
 /** Longest frame with one VLAN tag. */
-#define RTE_ETHER_MAX_VLAN_FRAME_LEN (RTE_ETHER_MAX_LEN + RTE_VLAN_HLEN)
-#define RTE_ETHER_MAX_JUMBO_FRAME_LEN 0x3F00	/**< longest jumbo frame */
-#define RTE_ETHER_MAX_VLAN_ID  4095	/**< largest VLAN id */
-#define RTE_ETHER_MIN_MTU 68	/**< smallest MTU (the IPv4 minimum) */
+#define RTE_ETHER_MAX_VLAN_FRAME_LEN  (RTE_ETHER_MAX_LEN + RTE_VLAN_HLEN)
+#define RTE_ETHER_MAX_JUMBO_FRAME_LEN 0x3F00 /**< longest jumbo frame */
+#define RTE_ETHER_MAX_VLAN_ID	      4095   /**< largest VLAN id */
+#define RTE_ETHER_MIN_MTU	      68 /**< smallest MTU (the IPv4 minimum) */
 
 /** Bit of the first address byte set in group (multicast) addresses. */
-#define RTE_ETHER_GROUP_ADDR  0x01
+#define RTE_ETHER_GROUP_ADDR 0x01
 /** Bit of the first address byte set in locally administered addresses. */
 #define RTE_ETHER_LOCAL_ADMIN_ADDR 0x02
 
@@ -62,15 +61,12 @@ struct rte_ether_addr {
 } __rte_aligned(2);
 
 /** printf format of a MAC address; use with RTE_ETHER_ADDR_BYTES(). */
-#define RTE_ETHER_ADDR_PRT_FMT     "%02X:%02X:%02X:%02X:%02X:%02X"
+#define RTE_ETHER_ADDR_PRT_FMT "%02X:%02X:%02X:%02X:%02X:%02X"
 /** The six bytes of *mac_addrs as six printf arguments. */
 #define RTE_ETHER_ADDR_BYTES(mac_addrs) \
-	((mac_addrs)->addr_bytes[0]), \
-	((mac_addrs)->addr_bytes[1]), \
-	((mac_addrs)->addr_bytes[2]), \
-	((mac_addrs)->addr_bytes[3]), \
-	((mac_addrs)->addr_bytes[4]), \
-	((mac_addrs)->addr_bytes[5])
+	((mac_addrs)->addr_bytes[0]), ((mac_addrs)->addr_bytes[1]), \
+		((mac_addrs)->addr_bytes[2]), ((mac_addrs)->addr_bytes[3]), \
+		((mac_addrs)->addr_bytes[4]), ((mac_addrs)->addr_bytes[5])
 /** Buffer size for rte_ether_format_addr(): "XX:XX:XX:XX:XX:XX" + NUL. */
 #define RTE_ETHER_ADDR_FMT_SIZE 18
 
@@ -79,8 +75,8 @@ static inline int
 rte_is_same_ether_addr(const struct rte_ether_addr *ea1,
 	const struct rte_ether_addr *ea2)
 {
-	return memcmp(ea1->addr_bytes, ea2->addr_bytes,
-		RTE_ETHER_ADDR_LEN) == 0;
+	return memcmp(ea1->addr_bytes, ea2->addr_bytes, RTE_ETHER_ADDR_LEN) ==
+		0;
 }
 
 /** 1 if the address is 00:00:00:00:00:00, else 0. */
@@ -110,9 +106,8 @@ rte_is_multicast_ether_addr(const struct rte_ether_addr *ea)
 static inline int
 rte_is_broadcast_ether_addr(const struct rte_ether_addr *ea)
 {
-	static const struct rte_ether_addr all_ones = {
-		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff }
-	};
+	static const struct rte_ether_addr all_ones = { { 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff } };
 
 	return rte_is_same_ether_addr(ea, &all_ones);
 }
@@ -172,37 +167,37 @@ int rte_ether_unformat_addr(const char *str, struct rte_ether_addr *eth_addr);
 
 /** The Ethernet header, as on the wire (14 bytes). */
 struct rte_ether_hdr {
-	struct rte_ether_addr dst_addr;	/**< destination address */
-	struct rte_ether_addr src_addr;	/**< source address */
+	struct rte_ether_addr dst_addr; /**< destination address */
+	struct rte_ether_addr src_addr; /**< source address */
 	rte_be16_t ether_type;		/**< EtherType, big-endian */
 } __rte_aligned(2);
 
 /** An 802.1Q tag, after the addresses, as on the wire (4 bytes). */
 struct rte_vlan_hdr {
-	rte_be16_t vlan_tci;	/**< priority (3), DEI (1), VLAN id (12) */
-	rte_be16_t eth_proto;	/**< EtherType of what follows */
+	rte_be16_t vlan_tci;  /**< priority (3), DEI (1), VLAN id (12) */
+	rte_be16_t eth_proto; /**< EtherType of what follows */
 } __rte_packed;
 
 /* EtherType values, host order. */
-#define RTE_ETHER_TYPE_IPV4 0x0800	/**< IPv4 */
-#define RTE_ETHER_TYPE_IPV6 0x86DD	/**< IPv6 */
-#define RTE_ETHER_TYPE_ARP  0x0806	/**< ARP */
-#define RTE_ETHER_TYPE_RARP 0x8035	/**< reverse ARP */
-#define RTE_ETHER_TYPE_VLAN 0x8100	/**< 802.1Q VLAN tag */
-#define RTE_ETHER_TYPE_QINQ 0x88A8	/**< 802.1ad outer tag */
-#define RTE_ETHER_TYPE_QINQ1 0x9100	/**< pre-802.1ad outer tag */
-#define RTE_ETHER_TYPE_QINQ2 0x9200	/**< pre-802.1ad outer tag */
-#define RTE_ETHER_TYPE_QINQ3 0x9300	/**< pre-802.1ad outer tag */
-#define RTE_ETHER_TYPE_PPPOE_DISCOVERY 0x8863	/**< PPPoE discovery */
-#define RTE_ETHER_TYPE_PPPOE_SESSION 0x8864	/**< PPPoE session */
-#define RTE_ETHER_TYPE_ETAG 0x893F	/**< 802.1BR E-tag */
-#define RTE_ETHER_TYPE_1588 0x88F7	/**< IEEE 1588 precision time */
-#define RTE_ETHER_TYPE_SLOW 0x8809	/**< slow protocols (LACP, marker) */
-#define RTE_ETHER_TYPE_TEB  0x6558	/**< transparent Ethernet bridging */
-#define RTE_ETHER_TYPE_LLDP 0x88CC	/**< LLDP */
-#define RTE_ETHER_TYPE_MPLS 0x8847	/**< MPLS unicast */
-#define RTE_ETHER_TYPE_MPLSM 0x8848	/**< MPLS multicast */
-#define RTE_ETHER_TYPE_ECPRI 0xAEFE	/**< eCPRI */
+#define RTE_ETHER_TYPE_IPV4	       0x0800 /**< IPv4 */
+#define RTE_ETHER_TYPE_IPV6	       0x86DD /**< IPv6 */
+#define RTE_ETHER_TYPE_ARP	       0x0806 /**< ARP */
+#define RTE_ETHER_TYPE_RARP	       0x8035 /**< reverse ARP */
+#define RTE_ETHER_TYPE_VLAN	       0x8100 /**< 802.1Q VLAN tag */
+#define RTE_ETHER_TYPE_QINQ	       0x88A8 /**< 802.1ad outer tag */
+#define RTE_ETHER_TYPE_QINQ1	       0x9100 /**< pre-802.1ad outer tag */
+#define RTE_ETHER_TYPE_QINQ2	       0x9200 /**< pre-802.1ad outer tag */
+#define RTE_ETHER_TYPE_QINQ3	       0x9300 /**< pre-802.1ad outer tag */
+#define RTE_ETHER_TYPE_PPPOE_DISCOVERY 0x8863 /**< PPPoE discovery */
+#define RTE_ETHER_TYPE_PPPOE_SESSION   0x8864 /**< PPPoE session */
+#define RTE_ETHER_TYPE_ETAG	       0x893F /**< 802.1BR E-tag */
+#define RTE_ETHER_TYPE_1588	       0x88F7 /**< IEEE 1588 precision time */
+#define RTE_ETHER_TYPE_SLOW	       0x8809 /**< slow protocols (LACP, marker) */
+#define RTE_ETHER_TYPE_TEB	       0x6558 /**< transparent Ethernet bridging */
+#define RTE_ETHER_TYPE_LLDP	       0x88CC /**< LLDP */
+#define RTE_ETHER_TYPE_MPLS	       0x8847 /**< MPLS unicast */
+#define RTE_ETHER_TYPE_MPLSM	       0x8848 /**< MPLS multicast */
+#define RTE_ETHER_TYPE_ECPRI	       0xAEFE /**< eCPRI */
 
 /**
  * Removes the 802.1Q tag that follows the addresses of a single-segment
@@ -219,7 +214,7 @@ rte_vlan_strip(struct rte_mbuf *m)
 	char *new_start;
 
 	if (m->data_len < RTE_ETHER_HDR_LEN + sizeof(*vh) ||
-			eh->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_VLAN))
+		eh->ether_type != rte_cpu_to_be_16(RTE_ETHER_TYPE_VLAN))
 		return -1;
 	vh = (struct rte_vlan_hdr *)(eh + 1);
 	m->ol_flags |= RTE_MBUF_F_RX_VLAN | RTE_MBUF_F_RX_VLAN_STRIPPED;

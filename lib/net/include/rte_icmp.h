@@ -24,11 +24,11 @@ struct rte_icmp_hdr {
 	uint8_t icmp_code;	/**< message code */
 	rte_be16_t icmp_cksum;	/**< checksum of the ICMP message */
 	rte_be16_t icmp_ident;	/**< echo identifier */
-	rte_be16_t icmp_seq_nb;	/**< echo sequence number */
+	rte_be16_t icmp_seq_nb; /**< echo sequence number */
 } __rte_packed;
 
-#define RTE_IP_ICMP_ECHO_REPLY   0	/**< echo reply type */
-#define RTE_IP_ICMP_ECHO_REQUEST 8	/**< echo request type */
+#define RTE_IP_ICMP_ECHO_REPLY	 0 /**< echo reply type */
+#define RTE_IP_ICMP_ECHO_REQUEST 8 /**< echo request type */
 
 #ifdef __cplusplus
 }

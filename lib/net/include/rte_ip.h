@@ -32,70 +32,69 @@ extern "C" {
 
 /** The IPv4 header without options (20 bytes). */
 struct rte_ipv4_hdr {
-	__extension__
-	union {
-		uint8_t version_ihl;	/**< version (4 bits), IHL (4 bits) */
+	__extension__ union {
+		uint8_t version_ihl; /**< version (4 bits), IHL (4 bits) */
 		struct {
 #if RTE_BYTE_ORDER == RTE_LITTLE_ENDIAN
-			uint8_t ihl:4;		/**< header length, 32-bit words */
-			uint8_t version:4;	/**< 4 */
+			uint8_t ihl : 4;     /**< header length, 32-bit words */
+			uint8_t version : 4; /**< 4 */
 #else
-			uint8_t version:4;	/**< 4 */
-			uint8_t ihl:4;		/**< header length, 32-bit words */
+			uint8_t version : 4; /**< 4 */
+			uint8_t ihl : 4;     /**< header length, 32-bit words */
 #endif
 		};
 	};
-	uint8_t type_of_service;	/**< DSCP and ECN */
-	rte_be16_t total_length;	/**< header and payload bytes */
-	rte_be16_t packet_id;		/**< identification */
-	rte_be16_t fragment_offset;	/**< flags and fragment offset */
-	uint8_t time_to_live;		/**< TTL */
-	uint8_t next_proto_id;		/**< protocol (IPPROTO_*) */
-	rte_be16_t hdr_checksum;	/**< header checksum */
-	rte_be32_t src_addr;		/**< source address */
-	rte_be32_t dst_addr;		/**< destination address */
+	uint8_t type_of_service;    /**< DSCP and ECN */
+	rte_be16_t total_length;    /**< header and payload bytes */
+	rte_be16_t packet_id;	    /**< identification */
+	rte_be16_t fragment_offset; /**< flags and fragment offset */
+	uint8_t time_to_live;	    /**< TTL */
+	uint8_t next_proto_id;	    /**< protocol (IPPROTO_*) */
+	rte_be16_t hdr_checksum;    /**< header checksum */
+	rte_be32_t src_addr;	    /**< source address */
+	rte_be32_t dst_addr;	    /**< destination address */
 } __rte_packed;
 
 /** The IPv4 address a.b.c.d in host order. */
 #define RTE_IPV4(a, b, c, d) \
-	((((uint32_t)(a) & 0xff) << 24) | (((uint32_t)(b) & 0xff) << 16) | \
-	(((uint32_t)(c) & 0xff) << 8) | ((uint32_t)(d) & 0xff))
+	((((uint32_t)(a)&0xff) << 24) | (((uint32_t)(b)&0xff) << 16) | \
+		(((uint32_t)(c)&0xff) << 8) | ((uint32_t)(d)&0xff))
 
-#define RTE_IPV4_MAX_PKT_LEN        65535	/**< longest IPv4 packet */
-#define RTE_IPV4_HDR_IHL_MASK	(0x0f)	/**< IHL bits of version_ihl */
-#define RTE_IPV4_IHL_MULTIPLIER	(4)	/**< bytes per IHL unit */
-#define RTE_IPV4_HDR_DSCP_MASK	(0xfc)	/**< DSCP bits of type_of_service */
-#define RTE_IPV4_HDR_ECN_MASK	(0x03)	/**< ECN bits of type_of_service */
-#define RTE_IPV4_HDR_ECN_CE	RTE_IPV4_HDR_ECN_MASK	/**< congestion seen */
+#define RTE_IPV4_MAX_PKT_LEN	65535  /**< longest IPv4 packet */
+#define RTE_IPV4_HDR_IHL_MASK	(0x0f) /**< IHL bits of version_ihl */
+#define RTE_IPV4_IHL_MULTIPLIER (4)    /**< bytes per IHL unit */
+#define RTE_IPV4_HDR_DSCP_MASK	(0xfc) /**< DSCP bits of type_of_service */
+#define RTE_IPV4_HDR_ECN_MASK	(0x03) /**< ECN bits of type_of_service */
+#define RTE_IPV4_HDR_ECN_CE	RTE_IPV4_HDR_ECN_MASK /**< congestion seen */
 
-#define RTE_IPV4_HDR_DF_SHIFT	14	/**< "don't fragment" bit */
-#define RTE_IPV4_HDR_MF_SHIFT	13	/**< "more fragments" bit */
-#define RTE_IPV4_HDR_FO_SHIFT	3	/**< fragment offset unit, log2 */
-#define RTE_IPV4_HDR_DF_FLAG	(1 << RTE_IPV4_HDR_DF_SHIFT)
-#define RTE_IPV4_HDR_MF_FLAG	(1 << RTE_IPV4_HDR_MF_SHIFT)
-#define RTE_IPV4_HDR_OFFSET_MASK	((1 << RTE_IPV4_HDR_MF_SHIFT) - 1)
-#define RTE_IPV4_HDR_OFFSET_UNITS	8	/**< bytes per offset unit */
+#define RTE_IPV4_HDR_DF_SHIFT	  14 /**< "don't fragment" bit */
+#define RTE_IPV4_HDR_MF_SHIFT	  13 /**< "more fragments" bit */
+#define RTE_IPV4_HDR_FO_SHIFT	  3  /**< fragment offset unit, log2 */
+#define RTE_IPV4_HDR_DF_FLAG	  (1 << RTE_IPV4_HDR_DF_SHIFT)
+#define RTE_IPV4_HDR_MF_FLAG	  (1 << RTE_IPV4_HDR_MF_SHIFT)
+#define RTE_IPV4_HDR_OFFSET_MASK  ((1 << RTE_IPV4_HDR_MF_SHIFT) - 1)
+#define RTE_IPV4_HDR_OFFSET_UNITS 8 /**< bytes per offset unit */
 
-#define RTE_IPV4_HDR_OPT_EOL       0	/**< option: end of list */
-#define RTE_IPV4_HDR_OPT_NOP       1	/**< option: no operation */
-#define RTE_IPV4_HDR_OPT_COPIED(v) ((v) & 0x80)	/**< copied into fragments */
-#define RTE_IPV4_HDR_OPT_MAX_LEN   40	/**< most option bytes */
+#define RTE_IPV4_HDR_OPT_EOL	   0	      /**< option: end of list */
+#define RTE_IPV4_HDR_OPT_NOP	   1	      /**< option: no operation */
+#define RTE_IPV4_HDR_OPT_COPIED(v) ((v)&0x80) /**< copied into fragments */
+#define RTE_IPV4_HDR_OPT_MAX_LEN   40	      /**< most option bytes */
 
-#define RTE_IPV4_ANY              ((uint32_t)0x00000000)	/**< 0.0.0.0 */
-#define RTE_IPV4_LOOPBACK         ((uint32_t)0x7f000001)	/**< 127.0.0.1 */
-#define RTE_IPV4_BROADCAST        ((uint32_t)0xe0000000)	/**< 224.0.0.0 */
-#define RTE_IPV4_ALLHOSTS_GROUP   ((uint32_t)0xe0000001)	/**< 224.0.0.1 */
-#define RTE_IPV4_ALLRTRS_GROUP    ((uint32_t)0xe0000002)	/**< 224.0.0.2 */
-#define RTE_IPV4_MAX_LOCAL_GROUP  ((uint32_t)0xe00000ff)	/**< 224.0.0.255 */
-#define RTE_IPV4_MIN_MCAST	RTE_IPV4(224, 0, 0, 0)	/**< first multicast */
-#define RTE_IPV4_MAX_MCAST	RTE_IPV4(239, 255, 255, 255)	/**< last */
+#define RTE_IPV4_ANY		 ((uint32_t)0x00000000) /**< 0.0.0.0 */
+#define RTE_IPV4_LOOPBACK	 ((uint32_t)0x7f000001) /**< 127.0.0.1 */
+#define RTE_IPV4_BROADCAST	 ((uint32_t)0xe0000000) /**< 224.0.0.0 */
+#define RTE_IPV4_ALLHOSTS_GROUP	 ((uint32_t)0xe0000001) /**< 224.0.0.1 */
+#define RTE_IPV4_ALLRTRS_GROUP	 ((uint32_t)0xe0000002) /**< 224.0.0.2 */
+#define RTE_IPV4_MAX_LOCAL_GROUP ((uint32_t)0xe00000ff) /**< 224.0.0.255 */
+#define RTE_IPV4_MIN_MCAST	 RTE_IPV4(224, 0, 0, 0) /**< first multicast */
+#define RTE_IPV4_MAX_MCAST	 RTE_IPV4(239, 255, 255, 255) /**< last */
 /** Non-zero if the host-order address x is multicast. */
 #define RTE_IS_IPV4_MCAST(x) \
 	((x) >= RTE_IPV4_MIN_MCAST && (x) <= RTE_IPV4_MAX_MCAST)
 
-#define RTE_IPV4_MIN_IHL    (0x5)	/**< IHL of a header without options */
+#define RTE_IPV4_MIN_IHL (0x5) /**< IHL of a header without options */
 /** version_ihl of a header without options. */
-#define RTE_IPV4_VHL_DEF    ((IPVERSION << 4) | RTE_IPV4_MIN_IHL)
+#define RTE_IPV4_VHL_DEF ((IPVERSION << 4) | RTE_IPV4_MIN_IHL)
 
 /** Bytes of the IPv4 header, options included. */
 static inline uint8_t
@@ -167,9 +166,10 @@ rte_raw_cksum_mbuf(const struct rte_mbuf *m, uint32_t off, uint32_t len,
 	}
 	while (done < len && seg != NULL) {
 		seg_len = RTE_MIN((uint32_t)seg->data_len - off, len - done);
-		part = __rte_raw_cksum_reduce(__rte_raw_cksum(
-			rte_pktmbuf_mtod_offset(seg, const uint8_t *, off),
-			seg_len, 0));
+		part = __rte_raw_cksum_reduce(
+			__rte_raw_cksum(rte_pktmbuf_mtod_offset(seg,
+						const uint8_t *, off),
+				seg_len, 0));
 		/* A segment that starts at an odd byte of the sum has its
 		 * words shifted by one byte: swap its partial sum. */
 		if (done % 2 != 0)
@@ -214,15 +214,15 @@ rte_ipv4_phdr_cksum(const struct rte_ipv4_hdr *ipv4_hdr, uint64_t ol_flags)
 	phdr.dst_addr = ipv4_hdr->dst_addr;
 	phdr.zero = 0;
 	phdr.proto = ipv4_hdr->next_proto_id;
-	phdr.len = (ol_flags & RTE_MBUF_F_TX_TCP_SEG) ? 0 :
+	phdr.len = (ol_flags & RTE_MBUF_F_TX_TCP_SEG) ?
+		0 :
 		rte_cpu_to_be_16(l4_len);
 	return rte_raw_cksum(&phdr, sizeof(phdr));
 }
 
 /** Pseudo-header and L4 sum (not inverted) of an IPv4 UDP/TCP packet. */
 static inline uint16_t
-__rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr,
-	const void *l4_hdr)
+__rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
 {
 	uint32_t l3_len = rte_be_to_cpu_16(ipv4_hdr->total_length);
 	uint32_t hdr_len = rte_ipv4_hdr_len(ipv4_hdr);
@@ -261,8 +261,8 @@ __rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m,
 
 	if (l4_off > m->pkt_len || rte_raw_cksum_mbuf(m, l4_off, l4_len, &raw))
 		return 0;
-	return __rte_raw_cksum_reduce((uint32_t)raw +
-		rte_ipv4_phdr_cksum(ipv4_hdr, 0));
+	return __rte_raw_cksum_reduce(
+		(uint32_t)raw + rte_ipv4_phdr_cksum(ipv4_hdr, 0));
 }
 
 /** rte_ipv4_udptcp_cksum() for an L4 part that starts at byte l4_off of m. */
@@ -289,21 +289,21 @@ rte_ipv4_udptcp_cksum_verify(const struct rte_ipv4_hdr *ipv4_hdr,
 /** The IPv6 fixed header (40 bytes). */
 struct rte_ipv6_hdr {
 	rte_be32_t vtc_flow;	/**< version, traffic class, flow label */
-	rte_be16_t payload_len;	/**< bytes after this header */
+	rte_be16_t payload_len; /**< bytes after this header */
 	uint8_t proto;		/**< next header (IPPROTO_*) */
 	uint8_t hop_limits;	/**< hop limit */
 	uint8_t src_addr[16];	/**< source address */
 	uint8_t dst_addr[16];	/**< destination address */
 } __rte_packed;
 
-#define RTE_IPV6_HDR_FL_SHIFT 0		/**< flow label position */
-#define RTE_IPV6_HDR_TC_SHIFT 20	/**< traffic class position */
-#define RTE_IPV6_HDR_FL_MASK	((1u << RTE_IPV6_HDR_TC_SHIFT) - 1)
-#define RTE_IPV6_HDR_TC_MASK	(0xff << RTE_IPV6_HDR_TC_SHIFT)
-#define RTE_IPV6_HDR_DSCP_MASK	(0xfc << RTE_IPV6_HDR_TC_SHIFT)
-#define RTE_IPV6_HDR_ECN_MASK	(0x03 << RTE_IPV6_HDR_TC_SHIFT)
-#define RTE_IPV6_HDR_ECN_CE	RTE_IPV6_HDR_ECN_MASK
-#define RTE_IPV6_MIN_MTU 1280	/**< smallest IPv6 MTU */
+#define RTE_IPV6_HDR_FL_SHIFT  0  /**< flow label position */
+#define RTE_IPV6_HDR_TC_SHIFT  20 /**< traffic class position */
+#define RTE_IPV6_HDR_FL_MASK   ((1u << RTE_IPV6_HDR_TC_SHIFT) - 1)
+#define RTE_IPV6_HDR_TC_MASK   (0xff << RTE_IPV6_HDR_TC_SHIFT)
+#define RTE_IPV6_HDR_DSCP_MASK (0xfc << RTE_IPV6_HDR_TC_SHIFT)
+#define RTE_IPV6_HDR_ECN_MASK  (0x03 << RTE_IPV6_HDR_TC_SHIFT)
+#define RTE_IPV6_HDR_ECN_CE    RTE_IPV6_HDR_ECN_MASK
+#define RTE_IPV6_MIN_MTU       1280 /**< smallest IPv6 MTU */
 
 /**
  * The sum (not inverted) of the IPv6 pseudo-header of a UDP or TCP
@@ -318,7 +318,8 @@ rte_ipv6_phdr_cksum(const struct rte_ipv6_hdr *ipv6_hdr, uint64_t ol_flags)
 	} tail;
 	uint32_t sum;
 
-	tail.len = (ol_flags & RTE_MBUF_F_TX_TCP_SEG) ? 0 :
+	tail.len = (ol_flags & RTE_MBUF_F_TX_TCP_SEG) ?
+		0 :
 		rte_cpu_to_be_32(rte_be_to_cpu_16(ipv6_hdr->payload_len));
 	tail.proto = rte_cpu_to_be_32(ipv6_hdr->proto);
 	sum = __rte_raw_cksum(ipv6_hdr->src_addr,
@@ -329,8 +330,7 @@ rte_ipv6_phdr_cksum(const struct rte_ipv6_hdr *ipv6_hdr, uint64_t ol_flags)
 
 /** Pseudo-header and L4 sum (not inverted) of an IPv6 UDP/TCP packet. */
 static inline uint16_t
-__rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr,
-	const void *l4_hdr)
+__rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 {
 	uint32_t sum = rte_raw_cksum(l4_hdr,
 		rte_be_to_cpu_16(ipv6_hdr->payload_len));
@@ -357,11 +357,12 @@ rte_ipv6_udptcp_cksum_mbuf(const struct rte_mbuf *m,
 {
 	uint16_t raw, cksum;
 
-	if (l4_off > m->pkt_len || rte_raw_cksum_mbuf(m, l4_off,
+	if (l4_off > m->pkt_len ||
+		rte_raw_cksum_mbuf(m, l4_off,
 			rte_be_to_cpu_16(ipv6_hdr->payload_len), &raw))
 		return 0;
-	cksum = (uint16_t)~__rte_raw_cksum_reduce((uint32_t)raw +
-		rte_ipv6_phdr_cksum(ipv6_hdr, 0));
+	cksum = (uint16_t)~__rte_raw_cksum_reduce(
+		(uint32_t)raw + rte_ipv6_phdr_cksum(ipv6_hdr, 0));
 	if (cksum == 0 && ipv6_hdr->proto == IPPROTO_UDP)
 		cksum = 0xffff;
 	return cksum;

@@ -25,12 +25,12 @@ extern "C" {
 
 /** Header lengths found by rte_net_get_ptype(), in bytes. */
 struct rte_net_hdr_lens {
-	uint8_t l2_len;		/**< Ethernet and VLAN tags */
-	uint8_t inner_l2_len;	/**< inner Ethernet (NVGRE / TEB over GRE) */
-	uint16_t l3_len;	/**< IP header with options or extensions */
+	uint8_t l2_len;	      /**< Ethernet and VLAN tags */
+	uint8_t inner_l2_len; /**< inner Ethernet (NVGRE / TEB over GRE) */
+	uint16_t l3_len;      /**< IP header with options or extensions */
 	uint16_t inner_l3_len;
-	uint16_t tunnel_len;	/**< the tunnel header (GRE) */
-	uint8_t l4_len;		/**< UDP, TCP (with options), SCTP, ICMP */
+	uint16_t tunnel_len; /**< the tunnel header (GRE) */
+	uint8_t l4_len;	     /**< UDP, TCP (with options), SCTP, ICMP */
 	uint8_t inner_l4_len;
 };
 
@@ -42,9 +42,8 @@ struct rte_net_hdr_lens {
  * @return the first next-header value that is not an extension (>= 0),
  *   or -1 when a header is truncated or there are too many.
  */
-int
-rte_net_skip_ip6_ext(uint16_t proto, const struct rte_mbuf *m, uint32_t *off,
-	int *frag);
+int rte_net_skip_ip6_ext(uint16_t proto, const struct rte_mbuf *m,
+	uint32_t *off, int *frag);
 
 /**
  * Parses the headers of m, as far as layers (an OR of RTE_PTYPE_*_MASK;
@@ -62,7 +61,7 @@ static inline int
 __rte_net_is_ipv4(uint64_t ol_flags, int outer)
 {
 	return outer ? (ol_flags & RTE_MBUF_F_TX_OUTER_IPV4) != 0 :
-		(ol_flags & RTE_MBUF_F_TX_IPV4) != 0;
+		       (ol_flags & RTE_MBUF_F_TX_IPV4) != 0;
 }
 
 /**
@@ -83,9 +82,11 @@ rte_net_intel_cksum_flags_prepare(struct rte_mbuf *m, uint64_t ol_flags)
 	struct rte_tcp_hdr *tcp_hdr;
 	void *l3;
 
-	if (!(ol_flags & (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |
-			RTE_MBUF_F_TX_TCP_SEG | RTE_MBUF_F_TX_OUTER_IP_CKSUM |
-			RTE_MBUF_F_TX_OUTER_UDP_CKSUM)))
+	if (!(ol_flags &
+		    (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK |
+			    RTE_MBUF_F_TX_TCP_SEG |
+			    RTE_MBUF_F_TX_OUTER_IP_CKSUM |
+			    RTE_MBUF_F_TX_OUTER_UDP_CKSUM)))
 		return 0;
 	if (ol_flags & (RTE_MBUF_F_TX_OUTER_IPV4 | RTE_MBUF_F_TX_OUTER_IPV6)) {
 		inner_l3_off += m->outer_l2_len + m->outer_l3_len;
@@ -96,15 +97,17 @@ rte_net_intel_cksum_flags_prepare(struct rte_mbuf *m, uint64_t ol_flags)
 			udp_hdr = (struct rte_udp_hdr *)((char *)l3 +
 				m->outer_l3_len);
 			udp_hdr->dgram_cksum = __rte_net_is_ipv4(ol_flags, 1) ?
-				rte_ipv4_phdr_cksum(
-					(const struct rte_ipv4_hdr *)l3, ol_flags) :
-				rte_ipv6_phdr_cksum(
-					(const struct rte_ipv6_hdr *)l3, ol_flags);
+				rte_ipv4_phdr_cksum((const struct rte_ipv4_hdr *)
+							    l3,
+					ol_flags) :
+				rte_ipv6_phdr_cksum((const struct rte_ipv6_hdr *)
+							    l3,
+					ol_flags);
 		}
 	}
 	/* The driver reads the headers from the first segment only. */
 	if (unlikely(rte_pktmbuf_data_len(m) <
-			inner_l3_off + m->l3_len + m->l4_len))
+		    inner_l3_off + m->l3_len + m->l4_len))
 		return -ENOTSUP;
 	l3 = rte_pktmbuf_mtod_offset(m, void *, inner_l3_off);
 	ipv4_hdr = (struct rte_ipv4_hdr *)l3;
@@ -118,7 +121,7 @@ rte_net_intel_cksum_flags_prepare(struct rte_mbuf *m, uint64_t ol_flags)
 			rte_ipv6_phdr_cksum(ipv6_hdr, ol_flags);
 	} else if ((ol_flags & RTE_MBUF_F_TX_L4_MASK) ==
 			RTE_MBUF_F_TX_TCP_CKSUM ||
-			(ol_flags & RTE_MBUF_F_TX_TCP_SEG)) {
+		(ol_flags & RTE_MBUF_F_TX_TCP_SEG)) {
 		tcp_hdr = (struct rte_tcp_hdr *)((char *)l3 + m->l3_len);
 		tcp_hdr->cksum = __rte_net_is_ipv4(ol_flags, 0) ?
 			rte_ipv4_phdr_cksum(ipv4_hdr, ol_flags) :

@@ -23,7 +23,7 @@ struct rte_udp_hdr {
 	rte_be16_t src_port;	/**< source port */
 	rte_be16_t dst_port;	/**< destination port */
 	rte_be16_t dgram_len;	/**< header and payload bytes */
-	rte_be16_t dgram_cksum;	/**< checksum, 0 when not computed */
+	rte_be16_t dgram_cksum; /**< checksum, 0 when not computed */
 } __rte_packed;
 
 #ifdef __cplusplus

@@ -55,14 +55,14 @@ ssize_t rte_ring_get_memsize(unsigned int count);
  *   flags), -ENAMETOOLONG (name too long).
  */
 int rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
-		unsigned int flags);
+	unsigned int flags);
 
 /**
  * Creates a ring of pointers: rte_ring_create_elem() with
  * esize = sizeof(void *). Returns NULL with rte_errno set as that does.
  */
 struct rte_ring *rte_ring_create(const char *name, unsigned int count,
-		int socket_id, unsigned int flags);
+	int socket_id, unsigned int flags);
 
 /**
  * Frees a ring made by rte_ring_create*(): takes it off the list and
@@ -94,29 +94,29 @@ void rte_ring_reset(struct rte_ring *r);
 
 /** Enqueues n pointers, all or none, several producers. @return n or 0. */
 static __rte_always_inline unsigned int
-rte_ring_mp_enqueue_bulk(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_mp_enqueue_bulk(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_mp_enqueue_bulk_elem(r, obj_table, sizeof(void *),
-		n, free_space);
+	return rte_ring_mp_enqueue_bulk_elem(r, obj_table, sizeof(void *), n,
+		free_space);
 }
 
 /** Enqueues n pointers, all or none, one producer. @return n or 0. */
 static __rte_always_inline unsigned int
-rte_ring_sp_enqueue_bulk(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_sp_enqueue_bulk(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_sp_enqueue_bulk_elem(r, obj_table, sizeof(void *),
-		n, free_space);
+	return rte_ring_sp_enqueue_bulk_elem(r, obj_table, sizeof(void *), n,
+		free_space);
 }
 
 /** Enqueues n pointers, all or none, in the producer mode. @return n or 0. */
 static __rte_always_inline unsigned int
-rte_ring_enqueue_bulk(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_enqueue_bulk(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_enqueue_bulk_elem(r, obj_table, sizeof(void *),
-		n, free_space);
+	return rte_ring_enqueue_bulk_elem(r, obj_table, sizeof(void *), n,
+		free_space);
 }
 
 /** Enqueues one pointer, several producers. @return 0 or -ENOBUFS. */
@@ -142,29 +142,29 @@ rte_ring_enqueue(struct rte_ring *r, void *obj)
 
 /** Dequeues n pointers, all or none, several consumers. @return n or 0. */
 static __rte_always_inline unsigned int
-rte_ring_mc_dequeue_bulk(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+rte_ring_mc_dequeue_bulk(struct rte_ring *r, void **obj_table, unsigned int n,
+	unsigned int *available)
 {
-	return rte_ring_mc_dequeue_bulk_elem(r, obj_table, sizeof(void *),
-		n, available);
+	return rte_ring_mc_dequeue_bulk_elem(r, obj_table, sizeof(void *), n,
+		available);
 }
 
 /** Dequeues n pointers, all or none, one consumer. @return n or 0. */
 static __rte_always_inline unsigned int
-rte_ring_sc_dequeue_bulk(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+rte_ring_sc_dequeue_bulk(struct rte_ring *r, void **obj_table, unsigned int n,
+	unsigned int *available)
 {
-	return rte_ring_sc_dequeue_bulk_elem(r, obj_table, sizeof(void *),
-		n, available);
+	return rte_ring_sc_dequeue_bulk_elem(r, obj_table, sizeof(void *), n,
+		available);
 }
 
 /** Dequeues n pointers, all or none, in the consumer mode. @return n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_bulk(struct rte_ring *r, void **obj_table, unsigned int n,
-		unsigned int *available)
+	unsigned int *available)
 {
-	return rte_ring_dequeue_bulk_elem(r, obj_table, sizeof(void *),
-		n, available);
+	return rte_ring_dequeue_bulk_elem(r, obj_table, sizeof(void *), n,
+		available);
 }
 
 /** Dequeues one pointer, several consumers. @return 0 or -ENOENT. */
@@ -271,56 +271,56 @@ rte_ring_is_cons_single(const struct rte_ring *r)
 
 /** Enqueues up to n pointers, several producers. @return the count. */
 static __rte_always_inline unsigned int
-rte_ring_mp_enqueue_burst(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_mp_enqueue_burst(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_mp_enqueue_burst_elem(r, obj_table, sizeof(void *),
-		n, free_space);
+	return rte_ring_mp_enqueue_burst_elem(r, obj_table, sizeof(void *), n,
+		free_space);
 }
 
 /** Enqueues up to n pointers, one producer. @return the count. */
 static __rte_always_inline unsigned int
-rte_ring_sp_enqueue_burst(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_sp_enqueue_burst(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_sp_enqueue_burst_elem(r, obj_table, sizeof(void *),
-		n, free_space);
+	return rte_ring_sp_enqueue_burst_elem(r, obj_table, sizeof(void *), n,
+		free_space);
 }
 
 /** Enqueues up to n pointers in the producer mode. @return the count. */
 static __rte_always_inline unsigned int
-rte_ring_enqueue_burst(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_enqueue_burst(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_enqueue_burst_elem(r, obj_table, sizeof(void *),
-		n, free_space);
+	return rte_ring_enqueue_burst_elem(r, obj_table, sizeof(void *), n,
+		free_space);
 }
 
 /** Dequeues up to n pointers, several consumers. @return the count. */
 static __rte_always_inline unsigned int
-rte_ring_mc_dequeue_burst(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+rte_ring_mc_dequeue_burst(struct rte_ring *r, void **obj_table, unsigned int n,
+	unsigned int *available)
 {
-	return rte_ring_mc_dequeue_burst_elem(r, obj_table, sizeof(void *),
-		n, available);
+	return rte_ring_mc_dequeue_burst_elem(r, obj_table, sizeof(void *), n,
+		available);
 }
 
 /** Dequeues up to n pointers, one consumer. @return the count. */
 static __rte_always_inline unsigned int
-rte_ring_sc_dequeue_burst(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+rte_ring_sc_dequeue_burst(struct rte_ring *r, void **obj_table, unsigned int n,
+	unsigned int *available)
 {
-	return rte_ring_sc_dequeue_burst_elem(r, obj_table, sizeof(void *),
-		n, available);
+	return rte_ring_sc_dequeue_burst_elem(r, obj_table, sizeof(void *), n,
+		available);
 }
 
 /** Dequeues up to n pointers in the consumer mode. @return the count. */
 static __rte_always_inline unsigned int
-rte_ring_dequeue_burst(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+rte_ring_dequeue_burst(struct rte_ring *r, void **obj_table, unsigned int n,
+	unsigned int *available)
 {
-	return rte_ring_dequeue_burst_elem(r, obj_table, sizeof(void *),
-		n, available);
+	return rte_ring_dequeue_burst_elem(r, obj_table, sizeof(void *), n,
+		available);
 }
 
 #ifdef __cplusplus

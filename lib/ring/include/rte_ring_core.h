@@ -84,15 +84,15 @@ enum rte_ring_queue_behavior {
 /** Prefix of the name of the memzone that holds a created ring. */
 #define RTE_RING_MZ_PREFIX "RG_"
 /** Longest ring name, NUL included (the prefixed name must fit a memzone). */
-#define RTE_RING_NAMESIZE (RTE_MEMZONE_NAMESIZE - \
-			   sizeof(RTE_RING_MZ_PREFIX) + 1)
+#define RTE_RING_NAMESIZE \
+	(RTE_MEMZONE_NAMESIZE - sizeof(RTE_RING_MZ_PREFIX) + 1)
 
 /** How the producers (or the consumers) of a ring synchronise. */
 enum rte_ring_sync_type {
-	RTE_RING_SYNC_MT,	/**< several threads, compare-and-swap on head */
-	RTE_RING_SYNC_ST,	/**< one thread at a time */
-	RTE_RING_SYNC_MT_RTS,	/**< several threads, relaxed tail sync */
-	RTE_RING_SYNC_MT_HTS,	/**< several threads, head/tail sync */
+	RTE_RING_SYNC_MT,     /**< several threads, compare-and-swap on head */
+	RTE_RING_SYNC_ST,     /**< one thread at a time */
+	RTE_RING_SYNC_MT_RTS, /**< several threads, relaxed tail sync */
+	RTE_RING_SYNC_MT_HTS, /**< several threads, head/tail sync */
 };
 
 /**
@@ -102,45 +102,45 @@ enum rte_ring_sync_type {
  * this side runs in.
  */
 struct rte_ring_headtail {
-	volatile uint32_t head;	/**< first slot not yet claimed */
-	volatile uint32_t tail;	/**< first slot not yet finished */
+	volatile uint32_t head; /**< first slot not yet claimed */
+	volatile uint32_t tail; /**< first slot not yet finished */
 	RTE_STD_C11
 	union {
-		enum rte_ring_sync_type sync_type;	/**< mode of this side */
-		uint32_t single;	/**< old name: non-zero for ST */
+		enum rte_ring_sync_type sync_type; /**< mode of this side */
+		uint32_t single; /**< old name: non-zero for ST */
 	};
 };
 
 /** A position and a count of operations, swapped as one 64-bit word. */
 union __rte_ring_rts_poscnt {
-	uint64_t raw __rte_aligned(8);	/**< both, for one atomic access */
+	uint64_t raw __rte_aligned(8); /**< both, for one atomic access */
 	struct {
-		uint32_t cnt;	/**< operations started (head) or done (tail) */
-		uint32_t pos;	/**< position */
+		uint32_t cnt; /**< operations started (head) or done (tail) */
+		uint32_t pos; /**< position */
 	} val;
 };
 
 /** One side's counters in RTS mode (see rte_ring_rts.h). */
 struct rte_ring_rts_headtail {
 	volatile union __rte_ring_rts_poscnt tail;
-	enum rte_ring_sync_type sync_type;	/**< RTE_RING_SYNC_MT_RTS */
-	uint32_t htd_max;	/**< largest head - tail distance allowed */
+	enum rte_ring_sync_type sync_type; /**< RTE_RING_SYNC_MT_RTS */
+	uint32_t htd_max; /**< largest head - tail distance allowed */
 	volatile union __rte_ring_rts_poscnt head;
 };
 
 /** Head and tail of HTS mode, swapped as one 64-bit word. */
 union __rte_ring_hts_pos {
-	uint64_t raw __rte_aligned(8);	/**< both, for one atomic access */
+	uint64_t raw __rte_aligned(8); /**< both, for one atomic access */
 	struct {
-		uint32_t head;	/**< first slot not yet claimed */
-		uint32_t tail;	/**< first slot not yet finished */
+		uint32_t head; /**< first slot not yet claimed */
+		uint32_t tail; /**< first slot not yet finished */
 	} pos;
 };
 
 /** One side's counters in HTS mode (see rte_ring_hts.h). */
 struct rte_ring_hts_headtail {
 	volatile union __rte_ring_hts_pos ht;
-	enum rte_ring_sync_type sync_type;	/**< RTE_RING_SYNC_MT_HTS */
+	enum rte_ring_sync_type sync_type; /**< RTE_RING_SYNC_MT_HTS */
 };
 
 /**
@@ -149,14 +149,14 @@ struct rte_ring_hts_headtail {
  */
 struct rte_ring {
 	char name[RTE_RING_NAMESIZE] __rte_cache_aligned; /**< unique name */
-	int flags;		/**< RING_F_* flags given at creation */
+	int flags; /**< RING_F_* flags given at creation */
 	const struct rte_memzone *memzone; /**< memzone holding the ring,
 					     * NULL for rte_ring_init() rings */
-	uint32_t size;		/**< number of slots, a power of two */
-	uint32_t mask;		/**< size - 1: counter to slot index */
-	uint32_t capacity;	/**< objects it can hold (size - 1 or exact) */
+	uint32_t size;	   /**< number of slots, a power of two */
+	uint32_t mask;	   /**< size - 1: counter to slot index */
+	uint32_t capacity; /**< objects it can hold (size - 1 or exact) */
 
-	char pad0 __rte_cache_aligned;	/**< keeps prod off the line above */
+	char pad0 __rte_cache_aligned; /**< keeps prod off the line above */
 
 	/** Producer counters: written by producers, read by consumers. */
 	RTE_STD_C11
@@ -166,7 +166,7 @@ struct rte_ring {
 		struct rte_ring_rts_headtail rts_prod;
 	} __rte_cache_aligned;
 
-	char pad1 __rte_cache_aligned;	/**< keeps prod and cons apart */
+	char pad1 __rte_cache_aligned; /**< keeps prod and cons apart */
 
 	/** Consumer counters: written by consumers, read by producers. */
 	RTE_STD_C11
@@ -176,7 +176,7 @@ struct rte_ring {
 		struct rte_ring_rts_headtail rts_cons;
 	} __rte_cache_aligned;
 
-	char pad2 __rte_cache_aligned;	/**< keeps the slots off cons's line */
+	char pad2 __rte_cache_aligned; /**< keeps the slots off cons's line */
 };
 
 /** Default enqueue is single-producer. */

@@ -65,12 +65,12 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
  *   - ENOMEM: no memory
  */
 struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
-		unsigned int count, int socket_id, unsigned int flags);
+	unsigned int count, int socket_id, unsigned int flags);
 
 /** Enqueues n elements, all or none, several producers. @return n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, RTE_RING_SYNC_MT, free_space);
@@ -79,7 +79,7 @@ rte_ring_mp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 /** Enqueues n elements, all or none, one producer. @return n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, RTE_RING_SYNC_ST, free_space);
@@ -88,7 +88,7 @@ rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 /** Dequeues n elements, all or none, several consumers. @return n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, RTE_RING_SYNC_MT, available);
@@ -97,7 +97,7 @@ rte_ring_mc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 /** Dequeues n elements, all or none, one consumer. @return n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_sc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, RTE_RING_SYNC_ST, available);
@@ -106,7 +106,7 @@ rte_ring_sc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 /** Enqueues up to n elements, several producers. @return the count. */
 static __rte_always_inline unsigned int
 rte_ring_mp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, RTE_RING_SYNC_MT, free_space);
@@ -115,7 +115,7 @@ rte_ring_mp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 /** Enqueues up to n elements, one producer. @return the count. */
 static __rte_always_inline unsigned int
 rte_ring_sp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, RTE_RING_SYNC_ST, free_space);
@@ -124,7 +124,7 @@ rte_ring_sp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 /** Dequeues up to n elements, several consumers. @return the count. */
 static __rte_always_inline unsigned int
 rte_ring_mc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, RTE_RING_SYNC_MT, available);
@@ -133,7 +133,7 @@ rte_ring_mc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 /** Dequeues up to n elements, one consumer. @return the count. */
 static __rte_always_inline unsigned int
 rte_ring_sc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, RTE_RING_SYNC_ST, available);
@@ -157,7 +157,7 @@ extern "C" {
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	switch (r->prod.sync_type) {
 	case RTE_RING_SYNC_MT:
@@ -167,11 +167,11 @@ rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 		return rte_ring_sp_enqueue_bulk_elem(r, obj_table, esize, n,
 			free_space);
 	case RTE_RING_SYNC_MT_RTS:
-		return rte_ring_mp_rts_enqueue_bulk_elem(r, obj_table, esize,
-			n, free_space);
+		return rte_ring_mp_rts_enqueue_bulk_elem(r, obj_table, esize, n,
+			free_space);
 	case RTE_RING_SYNC_MT_HTS:
-		return rte_ring_mp_hts_enqueue_bulk_elem(r, obj_table, esize,
-			n, free_space);
+		return rte_ring_mp_hts_enqueue_bulk_elem(r, obj_table, esize, n,
+			free_space);
 	}
 	/* Not a ring made by this library. */
 	if (free_space != NULL)
@@ -185,7 +185,7 @@ rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	switch (r->cons.sync_type) {
 	case RTE_RING_SYNC_MT:
@@ -195,11 +195,11 @@ rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 		return rte_ring_sc_dequeue_bulk_elem(r, obj_table, esize, n,
 			available);
 	case RTE_RING_SYNC_MT_RTS:
-		return rte_ring_mc_rts_dequeue_bulk_elem(r, obj_table, esize,
-			n, available);
+		return rte_ring_mc_rts_dequeue_bulk_elem(r, obj_table, esize, n,
+			available);
 	case RTE_RING_SYNC_MT_HTS:
-		return rte_ring_mc_hts_dequeue_bulk_elem(r, obj_table, esize,
-			n, available);
+		return rte_ring_mc_hts_dequeue_bulk_elem(r, obj_table, esize, n,
+			available);
 	}
 	if (available != NULL)
 		*available = 0;
@@ -212,7 +212,7 @@ rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	switch (r->prod.sync_type) {
 	case RTE_RING_SYNC_MT:
@@ -239,7 +239,7 @@ rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	switch (r->cons.sync_type) {
 	case RTE_RING_SYNC_MT:
@@ -265,7 +265,8 @@ static __rte_always_inline int
 rte_ring_mp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_mp_enqueue_bulk_elem(r, obj, esize, 1, NULL) != 0 ?
-		0 : -ENOBUFS;
+		0 :
+		-ENOBUFS;
 }
 
 /** Enqueues one element, one producer. @return 0 or -ENOBUFS (full). */
@@ -273,7 +274,8 @@ static __rte_always_inline int
 rte_ring_sp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_sp_enqueue_bulk_elem(r, obj, esize, 1, NULL) != 0 ?
-		0 : -ENOBUFS;
+		0 :
+		-ENOBUFS;
 }
 
 /** Enqueues one element in the producer mode. @return 0 or -ENOBUFS. */
@@ -281,7 +283,8 @@ static __rte_always_inline int
 rte_ring_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_enqueue_bulk_elem(r, obj, esize, 1, NULL) != 0 ?
-		0 : -ENOBUFS;
+		0 :
+		-ENOBUFS;
 }
 
 /** Dequeues one element, several consumers. @return 0 or -ENOENT (empty). */
@@ -289,7 +292,8 @@ static __rte_always_inline int
 rte_ring_mc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
 	return rte_ring_mc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) != 0 ?
-		0 : -ENOENT;
+		0 :
+		-ENOENT;
 }
 
 /** Dequeues one element, one consumer. @return 0 or -ENOENT (empty). */
@@ -297,7 +301,8 @@ static __rte_always_inline int
 rte_ring_sc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
 	return rte_ring_sc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) != 0 ?
-		0 : -ENOENT;
+		0 :
+		-ENOENT;
 }
 
 /** Dequeues one element in the consumer mode. @return 0 or -ENOENT. */
@@ -305,7 +310,8 @@ static __rte_always_inline int
 rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
 	return rte_ring_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) != 0 ?
-		0 : -ENOENT;
+		0 :
+		-ENOENT;
 }
 
 #ifdef __cplusplus

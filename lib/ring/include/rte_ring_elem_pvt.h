@@ -62,7 +62,9 @@ extern "C" {
 #include <sanitizer/tsan_interface.h>
 #define __RTE_RING_TSAN_RELEASE(addr) __tsan_release((void *)(uintptr_t)(addr))
 #else
-#define __RTE_RING_TSAN_RELEASE(addr) do { } while (0)
+#define __RTE_RING_TSAN_RELEASE(addr) \
+	do { \
+	} while (0)
 #endif
 
 /*
@@ -72,7 +74,9 @@ extern "C" {
  * branches for other element sizes that only -O0 leaves in.
  */
 #define __RTE_RING_BLOCK(bytes) \
-	struct __rte_ring_block##bytes { uint8_t b[bytes]; } __attribute__((__may_alias__))
+	struct __rte_ring_block##bytes { \
+		uint8_t b[bytes]; \
+	} __attribute__((__may_alias__))
 __RTE_RING_BLOCK(4);
 __RTE_RING_BLOCK(8);
 __RTE_RING_BLOCK(16);
@@ -80,8 +84,8 @@ __RTE_RING_BLOCK(32);
 __RTE_RING_BLOCK(64);
 
 #define __RTE_RING_COPY_BLOCK(bytes, dst, src) \
-	(*(struct __rte_ring_block##bytes *)(dst) = \
-		*(const struct __rte_ring_block##bytes *)(src))
+	(*(struct __rte_ring_block##bytes *)(dst) = *( \
+		 const struct __rte_ring_block##bytes *)(src))
 
 /* Copies one word of wsize bytes (4, 8 or 16, a constant after inlining). */
 static __rte_always_inline void
@@ -112,8 +116,7 @@ __rte_ring_copy_word4(uint8_t *dst, const uint8_t *src, size_t wsize)
  * these become plain (vector) loads and stores.
  */
 static __rte_always_inline void
-__rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb,
-		size_t wsize)
+__rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb, size_t wsize)
 {
 	size_t i = 0;
 
@@ -128,8 +131,8 @@ __rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb,
  * from counter head on. wsize must be a constant here.
  */
 static __rte_always_inline void
-__rte_ring_copy_in_words(struct rte_ring *r, uint32_t head,
-		const uint8_t *src, uint32_t n, size_t scale, size_t wsize)
+__rte_ring_copy_in_words(struct rte_ring *r, uint32_t head, const uint8_t *src,
+	uint32_t n, size_t scale, size_t wsize)
 {
 	uint8_t *slots = (uint8_t *)&r[1];
 	/* mask + 1 rather than r->size: mask is loaded anyway. */
@@ -148,15 +151,17 @@ __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head,
 	 * caller's objects in registers.
 	 */
 	for (i = 0; i < nb && idx < size; i++, idx++)
-		__rte_ring_copy_word(slots + idx * wsize, src + i * wsize, wsize);
+		__rte_ring_copy_word(slots + idx * wsize, src + i * wsize,
+			wsize);
 	for (idx = 0; i < nb; i++, idx++)
-		__rte_ring_copy_word(slots + idx * wsize, src + i * wsize, wsize);
+		__rte_ring_copy_word(slots + idx * wsize, src + i * wsize,
+			wsize);
 }
 
 /* The reverse of __rte_ring_copy_in_words(): slots to dst. */
 static __rte_always_inline void
-__rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head,
-		uint8_t *dst, uint32_t n, size_t scale, size_t wsize)
+__rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head, uint8_t *dst,
+	uint32_t n, size_t scale, size_t wsize)
 {
 	const uint8_t *slots = (const uint8_t *)&r[1];
 	size_t size = ((size_t)r->mask + 1) * scale;
@@ -168,9 +173,11 @@ __rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head,
 		return;
 	}
 	for (i = 0; i < nb && idx < size; i++, idx++)
-		__rte_ring_copy_word(dst + i * wsize, slots + idx * wsize, wsize);
+		__rte_ring_copy_word(dst + i * wsize, slots + idx * wsize,
+			wsize);
 	for (idx = 0; i < nb; i++, idx++)
-		__rte_ring_copy_word(dst + i * wsize, slots + idx * wsize, wsize);
+		__rte_ring_copy_word(dst + i * wsize, slots + idx * wsize,
+			wsize);
 }
 
 /*
@@ -181,7 +188,7 @@ __rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head,
  */
 static __rte_always_inline void
 __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
-		uint32_t esize, uint32_t n)
+	uint32_t esize, uint32_t n)
 {
 	const uint8_t *src = (const uint8_t *)obj_table;
 
@@ -196,7 +203,7 @@ __rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
 /* Copies n elements from the slots from counter head on into obj_table. */
 static __rte_always_inline void
 __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj_table,
-		uint32_t esize, uint32_t n)
+	uint32_t esize, uint32_t n)
 {
 	uint8_t *dst = (uint8_t *)obj_table;
 
@@ -222,7 +229,7 @@ __rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
 	uint32_t seen = *head;
 
 	if (likely(__atomic_compare_exchange_n(head_ptr, &seen, *head + n, 1,
-			__ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		    __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
 		return 1;
 	*head = seen;
 	return 0;
@@ -236,8 +243,8 @@ __rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
  */
 static __rte_always_inline unsigned int
 __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
-		enum rte_ring_queue_behavior behavior, uint32_t *old_head,
-		uint32_t *free_entries)
+	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+	uint32_t *free_entries)
 {
 	const unsigned int wanted = n;
 	uint32_t head, cons_tail, nb_free;
@@ -282,8 +289,8 @@ __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
  */
 static __rte_always_inline unsigned int
 __rte_ring_cons_claim(struct rte_ring *r, unsigned int is_sc, unsigned int n,
-		enum rte_ring_queue_behavior behavior, uint32_t *old_head,
-		uint32_t *entries)
+	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+	uint32_t *entries)
 {
 	const unsigned int wanted = n;
 	uint32_t head, prod_tail, nb_used;
@@ -359,12 +366,13 @@ __rte_ring_wait_tail(volatile uint32_t *tail, uint32_t old_tail)
  */
 static __rte_always_inline void
 __rte_ring_finish(struct rte_ring_headtail *ht, uint32_t old_tail,
-		uint32_t new_tail, unsigned int single)
+	uint32_t new_tail, unsigned int single)
 {
 	/* Acquire: pairs with the release store just below in the thread
 	 * that moved the tail to old_tail, so its slot work is carried along
 	 * by our own release (rule 3). */
-	if (!single && unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
+	if (!single &&
+		unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
 			old_tail))
 		__rte_ring_wait_tail(&ht->tail, old_tail);
 	/* Release: pairs with the acquire load of this tail by the other
@@ -381,9 +389,9 @@ __rte_ring_finish(struct rte_ring_headtail *ht, uint32_t old_tail,
  */
 static __rte_always_inline unsigned int
 __rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n,
-		enum rte_ring_queue_behavior behavior, unsigned int is_sp,
-		unsigned int *free_space)
+	unsigned int esize, unsigned int n,
+	enum rte_ring_queue_behavior behavior, unsigned int is_sp,
+	unsigned int *free_space)
 {
 	uint32_t head, nb_free;
 
@@ -405,9 +413,9 @@ __rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table,
  */
 static __rte_always_inline unsigned int
 __rte_ring_do_dequeue_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n,
-		enum rte_ring_queue_behavior behavior, unsigned int is_sc,
-		unsigned int *available)
+	unsigned int esize, unsigned int n,
+	enum rte_ring_queue_behavior behavior, unsigned int is_sc,
+	unsigned int *available)
 {
 	uint32_t head, nb_used;
 

@@ -27,7 +27,7 @@ extern "C" {
  */
 static __rte_always_inline unsigned int
 rte_ring_mp_hts_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	return __rte_ring_do_hts_enqueue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, free_space);
@@ -39,7 +39,7 @@ rte_ring_mp_hts_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_do_hts_dequeue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, available);
@@ -51,7 +51,7 @@ rte_ring_mc_hts_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_mp_hts_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *free_space)
+	unsigned int esize, unsigned int n, unsigned int *free_space)
 {
 	return __rte_ring_do_hts_enqueue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, free_space);
@@ -63,7 +63,7 @@ rte_ring_mp_hts_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_do_hts_dequeue_elem(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, available);
@@ -71,38 +71,38 @@ rte_ring_mc_hts_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 
 /** rte_ring_mp_hts_enqueue_bulk_elem() on a ring of pointers. */
 static __rte_always_inline unsigned int
-rte_ring_mp_hts_enqueue_bulk(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_mp_hts_enqueue_bulk(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_mp_hts_enqueue_bulk_elem(r, obj_table,
-		sizeof(void *), n, free_space);
+	return rte_ring_mp_hts_enqueue_bulk_elem(r, obj_table, sizeof(void *),
+		n, free_space);
 }
 
 /** rte_ring_mc_hts_dequeue_bulk_elem() on a ring of pointers. */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_bulk(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+	unsigned int n, unsigned int *available)
 {
-	return rte_ring_mc_hts_dequeue_bulk_elem(r, obj_table,
-		sizeof(void *), n, available);
+	return rte_ring_mc_hts_dequeue_bulk_elem(r, obj_table, sizeof(void *),
+		n, available);
 }
 
 /** rte_ring_mp_hts_enqueue_burst_elem() on a ring of pointers. */
 static __rte_always_inline unsigned int
-rte_ring_mp_hts_enqueue_burst(struct rte_ring *r, void * const *obj_table,
-		unsigned int n, unsigned int *free_space)
+rte_ring_mp_hts_enqueue_burst(struct rte_ring *r, void *const *obj_table,
+	unsigned int n, unsigned int *free_space)
 {
-	return rte_ring_mp_hts_enqueue_burst_elem(r, obj_table,
-		sizeof(void *), n, free_space);
+	return rte_ring_mp_hts_enqueue_burst_elem(r, obj_table, sizeof(void *),
+		n, free_space);
 }
 
 /** rte_ring_mc_hts_dequeue_burst_elem() on a ring of pointers. */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_burst(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+	unsigned int n, unsigned int *available)
 {
-	return rte_ring_mc_hts_dequeue_burst_elem(r, obj_table,
-		sizeof(void *), n, available);
+	return rte_ring_mc_hts_dequeue_burst_elem(r, obj_table, sizeof(void *),
+		n, available);
 }
 
 #ifdef __cplusplus

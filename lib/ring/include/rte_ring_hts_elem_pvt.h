@@ -74,9 +74,9 @@ __rte_ring_hts_wait_idle(struct rte_ring_hts_headtail *ht)
  */
 static __rte_always_inline unsigned int
 __rte_ring_hts_claim(struct rte_ring_hts_headtail *ht,
-		const volatile uint32_t *other_tail, uint32_t room_base,
-		unsigned int n, enum rte_ring_queue_behavior behavior,
-		uint32_t *old_head, uint32_t *room)
+	const volatile uint32_t *other_tail, uint32_t room_base, unsigned int n,
+	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+	uint32_t *room)
 {
 	const unsigned int wanted = n;
 	union __rte_ring_hts_pos cur, next;
@@ -87,8 +87,9 @@ __rte_ring_hts_claim(struct rte_ring_hts_headtail *ht,
 		cur = __rte_ring_hts_wait_idle(ht);
 		/* Acquire: pairs with the release store of the other side's
 		 * tail (rules 1 and 2 of rte_ring_elem_pvt.h). */
-		nb_room = room_base + __atomic_load_n(other_tail,
-			__ATOMIC_ACQUIRE) - cur.pos.head;
+		nb_room = room_base +
+			__atomic_load_n(other_tail, __ATOMIC_ACQUIRE) -
+			cur.pos.head;
 		n = wanted;
 		if (unlikely(n > nb_room))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_room;
@@ -104,8 +105,7 @@ __rte_ring_hts_claim(struct rte_ring_hts_headtail *ht,
 		 * locked instruction completes (see __rte_ring_head_cas()). */
 		seen = cur.raw;
 		if (likely(__atomic_compare_exchange_n(&ht->ht.raw, &seen,
-				next.raw, 0, __ATOMIC_ACQUIRE,
-				__ATOMIC_RELAXED)))
+			    next.raw, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)))
 			break;
 	}
 	*old_head = cur.pos.head;
@@ -130,8 +130,8 @@ __rte_ring_hts_finish(struct rte_ring_hts_headtail *ht, uint32_t new_pos)
 /** @internal Enqueues n elements of esize bytes in HTS mode. */
 static __rte_always_inline unsigned int
 __rte_ring_do_hts_enqueue_elem(struct rte_ring *r, const void *obj_table,
-		uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
-		uint32_t *free_space)
+	uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
+	uint32_t *free_space)
 {
 	uint32_t head, nb_free;
 
@@ -149,8 +149,8 @@ __rte_ring_do_hts_enqueue_elem(struct rte_ring *r, const void *obj_table,
 /** @internal Dequeues n elements of esize bytes in HTS mode. */
 static __rte_always_inline unsigned int
 __rte_ring_do_hts_dequeue_elem(struct rte_ring *r, void *obj_table,
-		uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
-		uint32_t *available)
+	uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
+	uint32_t *available)
 {
 	uint32_t head, nb_used;
 

@@ -44,7 +44,7 @@ extern "C" {
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_bulk_elem_start(struct rte_ring *r, unsigned int n,
-		unsigned int *free_space)
+	unsigned int *free_space)
 {
 	uint32_t head;
 
@@ -55,7 +55,7 @@ rte_ring_enqueue_bulk_elem_start(struct rte_ring *r, unsigned int n,
 /** rte_ring_enqueue_bulk_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_bulk_start(struct rte_ring *r, unsigned int n,
-		unsigned int *free_space)
+	unsigned int *free_space)
 {
 	return rte_ring_enqueue_bulk_elem_start(r, n, free_space);
 }
@@ -66,18 +66,18 @@ rte_ring_enqueue_bulk_start(struct rte_ring *r, unsigned int n,
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_burst_elem_start(struct rte_ring *r, unsigned int n,
-		unsigned int *free_space)
+	unsigned int *free_space)
 {
 	uint32_t head;
 
-	return __rte_ring_peek_prod_start(r, n, RTE_RING_QUEUE_VARIABLE,
-		&head, free_space);
+	return __rte_ring_peek_prod_start(r, n, RTE_RING_QUEUE_VARIABLE, &head,
+		free_space);
 }
 
 /** rte_ring_enqueue_burst_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_burst_start(struct rte_ring *r, unsigned int n,
-		unsigned int *free_space)
+	unsigned int *free_space)
 {
 	return rte_ring_enqueue_burst_elem_start(r, n, free_space);
 }
@@ -89,7 +89,7 @@ rte_ring_enqueue_burst_start(struct rte_ring *r, unsigned int n,
  */
 static __rte_always_inline void
 rte_ring_enqueue_elem_finish(struct rte_ring *r, const void *obj_table,
-		unsigned int esize, unsigned int n)
+	unsigned int esize, unsigned int n)
 {
 	uint32_t tail, reserved;
 
@@ -104,8 +104,8 @@ rte_ring_enqueue_elem_finish(struct rte_ring *r, const void *obj_table,
 
 /** rte_ring_enqueue_elem_finish() for a pointer ring. */
 static __rte_always_inline void
-rte_ring_enqueue_finish(struct rte_ring *r, void * const *obj_table,
-		unsigned int n)
+rte_ring_enqueue_finish(struct rte_ring *r, void *const *obj_table,
+	unsigned int n)
 {
 	rte_ring_enqueue_elem_finish(r, obj_table, sizeof(uintptr_t), n);
 }
@@ -113,8 +113,8 @@ rte_ring_enqueue_finish(struct rte_ring *r, void * const *obj_table,
 /* Claims up to n objects and copies them out without removing them. */
 static __rte_always_inline unsigned int
 __rte_ring_peek_dequeue_start(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n,
-		enum rte_ring_queue_behavior behavior, unsigned int *available)
+	unsigned int esize, unsigned int n,
+	enum rte_ring_queue_behavior behavior, unsigned int *available)
 {
 	uint32_t head;
 
@@ -132,7 +132,7 @@ __rte_ring_peek_dequeue_start(struct rte_ring *r, void *obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_bulk_elem_start(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_peek_dequeue_start(r, obj_table, esize, n,
 		RTE_RING_QUEUE_FIXED, available);
@@ -141,10 +141,10 @@ rte_ring_dequeue_bulk_elem_start(struct rte_ring *r, void *obj_table,
 /** rte_ring_dequeue_bulk_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_bulk_start(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+	unsigned int n, unsigned int *available)
 {
-	return rte_ring_dequeue_bulk_elem_start(r, obj_table,
-		sizeof(uintptr_t), n, available);
+	return rte_ring_dequeue_bulk_elem_start(r, obj_table, sizeof(uintptr_t),
+		n, available);
 }
 
 /**
@@ -153,7 +153,7 @@ rte_ring_dequeue_bulk_start(struct rte_ring *r, void **obj_table,
  */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_burst_elem_start(struct rte_ring *r, void *obj_table,
-		unsigned int esize, unsigned int n, unsigned int *available)
+	unsigned int esize, unsigned int n, unsigned int *available)
 {
 	return __rte_ring_peek_dequeue_start(r, obj_table, esize, n,
 		RTE_RING_QUEUE_VARIABLE, available);
@@ -162,7 +162,7 @@ rte_ring_dequeue_burst_elem_start(struct rte_ring *r, void *obj_table,
 /** rte_ring_dequeue_burst_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_burst_start(struct rte_ring *r, void **obj_table,
-		unsigned int n, unsigned int *available)
+	unsigned int n, unsigned int *available)
 {
 	return rte_ring_dequeue_burst_elem_start(r, obj_table,
 		sizeof(uintptr_t), n, available);

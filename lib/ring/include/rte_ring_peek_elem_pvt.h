@@ -43,8 +43,8 @@ extern "C" {
  */
 static __rte_always_inline unsigned int
 __rte_ring_peek_prod_start(struct rte_ring *r, unsigned int n,
-		enum rte_ring_queue_behavior behavior, uint32_t *head,
-		unsigned int *free_space)
+	enum rte_ring_queue_behavior behavior, uint32_t *head,
+	unsigned int *free_space)
 {
 	uint32_t nb_free = 0;
 
@@ -69,8 +69,8 @@ __rte_ring_peek_prod_start(struct rte_ring *r, unsigned int n,
 /* The consumer's mirror of __rte_ring_peek_prod_start(). */
 static __rte_always_inline unsigned int
 __rte_ring_peek_cons_start(struct rte_ring *r, unsigned int n,
-		enum rte_ring_queue_behavior behavior, uint32_t *head,
-		unsigned int *available)
+	enum rte_ring_queue_behavior behavior, uint32_t *head,
+	unsigned int *available)
 {
 	uint32_t nb_used = 0;
 
@@ -108,8 +108,8 @@ __rte_ring_peek_tail(struct rte_ring_headtail *ht, uint32_t *reserved)
 		*reserved = __atomic_load_n(&ht->head, __ATOMIC_RELAXED) - tail;
 		return tail;
 	case RTE_RING_SYNC_MT_HTS:
-		pos.raw = __atomic_load_n(
-			&((struct rte_ring_hts_headtail *)ht)->ht.raw,
+		pos.raw = __atomic_load_n(&((struct rte_ring_hts_headtail *)ht)
+						   ->ht.raw,
 			__ATOMIC_RELAXED);
 		*reserved = pos.pos.head - pos.pos.tail;
 		return pos.pos.tail;
@@ -125,7 +125,7 @@ __rte_ring_peek_tail(struct rte_ring_headtail *ht, uint32_t *reserved)
  */
 static __rte_always_inline void
 __rte_ring_peek_finish(struct rte_ring_headtail *ht, uint32_t tail,
-		unsigned int n)
+	unsigned int n)
 {
 	switch (ht->sync_type) {
 	case RTE_RING_SYNC_ST:
@@ -151,7 +151,7 @@ __rte_ring_peek_finish(struct rte_ring_headtail *ht, uint32_t tail,
  */
 static __rte_always_inline void
 __rte_ring_peek_slot_addr(struct rte_ring *r, uint32_t head, uint32_t esize,
-		uint32_t num, void **dst1, uint32_t *n1, void **dst2)
+	uint32_t num, void **dst1, uint32_t *n1, void **dst2)
 {
 	uint8_t *slots = (uint8_t *)&r[1];
 	uint32_t idx = head & r->mask;

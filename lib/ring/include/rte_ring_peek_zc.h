@@ -45,8 +45,8 @@ struct rte_ring_zc_data {
 /* Reserves room for producers and describes it in zcd. */
 static __rte_always_inline unsigned int
 __rte_ring_zc_enqueue_start(struct rte_ring *r, unsigned int esize,
-		unsigned int n, enum rte_ring_queue_behavior behavior,
-		struct rte_ring_zc_data *zcd, unsigned int *free_space)
+	unsigned int n, enum rte_ring_queue_behavior behavior,
+	struct rte_ring_zc_data *zcd, unsigned int *free_space)
 {
 	uint32_t head;
 
@@ -63,8 +63,7 @@ __rte_ring_zc_enqueue_start(struct rte_ring *r, unsigned int esize,
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_zc_bulk_elem_start(struct rte_ring *r, unsigned int esize,
-		unsigned int n, struct rte_ring_zc_data *zcd,
-		unsigned int *free_space)
+	unsigned int n, struct rte_ring_zc_data *zcd, unsigned int *free_space)
 {
 	return __rte_ring_zc_enqueue_start(r, esize, n, RTE_RING_QUEUE_FIXED,
 		zcd, free_space);
@@ -73,26 +72,25 @@ rte_ring_enqueue_zc_bulk_elem_start(struct rte_ring *r, unsigned int esize,
 /** rte_ring_enqueue_zc_bulk_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_zc_bulk_start(struct rte_ring *r, unsigned int n,
-		struct rte_ring_zc_data *zcd, unsigned int *free_space)
+	struct rte_ring_zc_data *zcd, unsigned int *free_space)
 {
-	return rte_ring_enqueue_zc_bulk_elem_start(r, sizeof(uintptr_t), n,
-		zcd, free_space);
+	return rte_ring_enqueue_zc_bulk_elem_start(r, sizeof(uintptr_t), n, zcd,
+		free_space);
 }
 
 /** Reserves as many of n slots to fill as there is room for. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_zc_burst_elem_start(struct rte_ring *r, unsigned int esize,
-		unsigned int n, struct rte_ring_zc_data *zcd,
-		unsigned int *free_space)
+	unsigned int n, struct rte_ring_zc_data *zcd, unsigned int *free_space)
 {
-	return __rte_ring_zc_enqueue_start(r, esize, n,
-		RTE_RING_QUEUE_VARIABLE, zcd, free_space);
+	return __rte_ring_zc_enqueue_start(r, esize, n, RTE_RING_QUEUE_VARIABLE,
+		zcd, free_space);
 }
 
 /** rte_ring_enqueue_zc_burst_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_zc_burst_start(struct rte_ring *r, unsigned int n,
-		struct rte_ring_zc_data *zcd, unsigned int *free_space)
+	struct rte_ring_zc_data *zcd, unsigned int *free_space)
 {
 	return rte_ring_enqueue_zc_burst_elem_start(r, sizeof(uintptr_t), n,
 		zcd, free_space);
@@ -121,8 +119,8 @@ rte_ring_enqueue_zc_finish(struct rte_ring *r, unsigned int n)
 /* Reserves objects for consumers and describes them in zcd. */
 static __rte_always_inline unsigned int
 __rte_ring_zc_dequeue_start(struct rte_ring *r, unsigned int esize,
-		unsigned int n, enum rte_ring_queue_behavior behavior,
-		struct rte_ring_zc_data *zcd, unsigned int *available)
+	unsigned int n, enum rte_ring_queue_behavior behavior,
+	struct rte_ring_zc_data *zcd, unsigned int *available)
 {
 	uint32_t head;
 
@@ -139,8 +137,7 @@ __rte_ring_zc_dequeue_start(struct rte_ring *r, unsigned int esize,
  */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_zc_bulk_elem_start(struct rte_ring *r, unsigned int esize,
-		unsigned int n, struct rte_ring_zc_data *zcd,
-		unsigned int *available)
+	unsigned int n, struct rte_ring_zc_data *zcd, unsigned int *available)
 {
 	return __rte_ring_zc_dequeue_start(r, esize, n, RTE_RING_QUEUE_FIXED,
 		zcd, available);
@@ -149,26 +146,25 @@ rte_ring_dequeue_zc_bulk_elem_start(struct rte_ring *r, unsigned int esize,
 /** rte_ring_dequeue_zc_bulk_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_zc_bulk_start(struct rte_ring *r, unsigned int n,
-		struct rte_ring_zc_data *zcd, unsigned int *available)
+	struct rte_ring_zc_data *zcd, unsigned int *available)
 {
-	return rte_ring_dequeue_zc_bulk_elem_start(r, sizeof(uintptr_t), n,
-		zcd, available);
+	return rte_ring_dequeue_zc_bulk_elem_start(r, sizeof(uintptr_t), n, zcd,
+		available);
 }
 
 /** Reserves as many of n objects to read in place as there are. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_zc_burst_elem_start(struct rte_ring *r, unsigned int esize,
-		unsigned int n, struct rte_ring_zc_data *zcd,
-		unsigned int *available)
+	unsigned int n, struct rte_ring_zc_data *zcd, unsigned int *available)
 {
-	return __rte_ring_zc_dequeue_start(r, esize, n,
-		RTE_RING_QUEUE_VARIABLE, zcd, available);
+	return __rte_ring_zc_dequeue_start(r, esize, n, RTE_RING_QUEUE_VARIABLE,
+		zcd, available);
 }
 
 /** rte_ring_dequeue_zc_burst_elem_start() for a pointer ring. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_zc_burst_start(struct rte_ring *r, unsigned int n,
-		struct rte_ring_zc_data *zcd, unsigned int *available)
+	struct rte_ring_zc_data *zcd, unsigned int *available)
 {
 	return rte_ring_dequeue_zc_burst_elem_start(r, sizeof(uintptr_t), n,
 		zcd, available);

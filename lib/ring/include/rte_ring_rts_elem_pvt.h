@@ -44,13 +44,12 @@ extern "C" {
  * locked instruction completes.
  */
 static __rte_always_inline int
-__rte_ring_rts_cas(volatile uint64_t *word, uint64_t *expected,
-		uint64_t desired)
+__rte_ring_rts_cas(volatile uint64_t *word, uint64_t *expected, uint64_t desired)
 {
 	uint64_t seen = *expected;
 
 	if (likely(__atomic_compare_exchange_n(word, &seen, desired, 1,
-			__ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+		    __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
 		return 1;
 	*expected = seen;
 	return 0;
@@ -59,7 +58,7 @@ __rte_ring_rts_cas(volatile uint64_t *word, uint64_t *expected,
 /* True when head may move: at most htd_max ahead of the tail. */
 static __rte_always_inline int
 __rte_ring_rts_head_ok(struct rte_ring_rts_headtail *ht,
-		union __rte_ring_rts_poscnt head)
+	union __rte_ring_rts_poscnt head)
 {
 	union __rte_ring_rts_poscnt tail;
 
@@ -90,7 +89,7 @@ __rte_ring_rts_head_wait_slow(struct rte_ring_rts_headtail *ht)
  */
 static __rte_always_inline union __rte_ring_rts_poscnt
 __rte_ring_rts_head_wait(struct rte_ring_rts_headtail *ht,
-		union __rte_ring_rts_poscnt head)
+	union __rte_ring_rts_poscnt head)
 {
 	if (unlikely(!__rte_ring_rts_head_ok(ht, head)))
 		head.raw = __rte_ring_rts_head_wait_slow(ht);
@@ -103,9 +102,9 @@ __rte_ring_rts_head_wait(struct rte_ring_rts_headtail *ht,
  */
 static __rte_always_inline unsigned int
 __rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
-		const volatile uint32_t *other_tail, uint32_t room_base,
-		unsigned int n, enum rte_ring_queue_behavior behavior,
-		uint32_t *old_head, uint32_t *room)
+	const volatile uint32_t *other_tail, uint32_t room_base, unsigned int n,
+	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+	uint32_t *room)
 {
 	const unsigned int wanted = n;
 	union __rte_ring_rts_poscnt head, next;
@@ -117,8 +116,9 @@ __rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
 		head = __rte_ring_rts_head_wait(ht, head);
 		/* Acquire: pairs with the release store (or CAS) of the other
 		 * side's tail (rules 1 and 2). */
-		nb_room = room_base + __atomic_load_n(other_tail,
-			__ATOMIC_ACQUIRE) - head.val.pos;
+		nb_room = room_base +
+			__atomic_load_n(other_tail, __ATOMIC_ACQUIRE) -
+			head.val.pos;
 		n = wanted;
 		if (unlikely(n > nb_room))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_room;
@@ -129,7 +129,7 @@ __rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
 		/* Release: pairs with the acquire loads of the head above in
 		 * the next claimer; failure reloads with acquire (rule 4). */
 		if (likely(__rte_ring_rts_cas(&ht->head.raw, &head.raw,
-				next.raw)))
+			    next.raw)))
 			break;
 	}
 	*old_head = head.val.pos;
@@ -162,8 +162,8 @@ __rte_ring_rts_finish(struct rte_ring_rts_headtail *ht)
 /** @internal Enqueues n elements of esize bytes in RTS mode. */
 static __rte_always_inline unsigned int
 __rte_ring_do_rts_enqueue_elem(struct rte_ring *r, const void *obj_table,
-		uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
-		uint32_t *free_space)
+	uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
+	uint32_t *free_space)
 {
 	uint32_t head, nb_free;
 
@@ -181,8 +181,8 @@ __rte_ring_do_rts_enqueue_elem(struct rte_ring *r, const void *obj_table,
 /** @internal Dequeues n elements of esize bytes in RTS mode. */
 static __rte_always_inline unsigned int
 __rte_ring_do_rts_dequeue_elem(struct rte_ring *r, void *obj_table,
-		uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
-		uint32_t *available)
+	uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
+	uint32_t *available)
 {
 	uint32_t head, nb_used;
 

@@ -91,6 +91,7 @@ int ixgbe_model_install_traps(void);
  * The Toeplitz hash of the datasheet (7.1.2.8) and of Microsoft's RSS
  * specification over input[0..len) with a 40-byte key.
  */
-uint32_t ixgbe_model_toeplitz(const uint8_t key[40], const uint8_t *input, size_t len);
+uint32_t
+ixgbe_model_toeplitz(const uint8_t key[40], const uint8_t *input, size_t len);
 
 #endif /* IXGBE_MODEL_H */

@@ -30,10 +30,10 @@
 
 #include "model_regs.h"
 
-#define MODEL_MAX_PORTS		8
-#define MODEL_MAX_QUEUES	64
-#define MODEL_MAX_VECTORS	16
-#define MODEL_MAX_FRAME		16384	/* 15.5 KB jumbo frames and some slack */
+#define MODEL_MAX_PORTS	  8
+#define MODEL_MAX_QUEUES  64
+#define MODEL_MAX_VECTORS 16
+#define MODEL_MAX_FRAME	  16384 /* 15.5 KB jumbo frames and some slack */
 
 enum model_wire_kind {
 	MODEL_WIRE_LOOP,
@@ -67,7 +67,7 @@ struct model_port {
 	uint8_t mac[6];
 
 	int bar_fd;
-	volatile uint8_t *regs;		/* the model's own view of BAR0 */
+	volatile uint8_t *regs; /* the model's own view of BAR0 */
 	dev_t bar_dev;
 	ino_t bar_ino;
 
@@ -77,12 +77,12 @@ struct model_port {
 
 	pthread_t thread;
 	int thread_started;
-	atomic_int lock;		/* trap lock: EICR/EIMS/counters */
-	pthread_mutex_t rx_lock;	/* one frame at a time into the rx rings */
+	atomic_int lock;	 /* trap lock: EICR/EIMS/counters */
+	pthread_mutex_t rx_lock; /* one frame at a time into the rx rings */
 	struct model_port *peer;
 
 	/* Reset and link state, owned by the device thread. */
-	int reset_phase;		/* 0 idle, 1 RST visible, 2 EEPROM read */
+	int reset_phase; /* 0 idle, 1 RST visible, 2 EEPROM read */
 	uint64_t reset_deadline_ns;
 	atomic_int cable;
 	int an_requested;
@@ -120,13 +120,15 @@ extern struct model model_state;
 static inline uint32_t
 mreg_read(const struct model_port *port, uint32_t offset)
 {
-	return __atomic_load_n((volatile uint32_t *)(port->regs + offset), __ATOMIC_ACQUIRE);
+	return __atomic_load_n((volatile uint32_t *)(port->regs + offset),
+		__ATOMIC_ACQUIRE);
 }
 
 static inline void
 mreg_write(struct model_port *port, uint32_t offset, uint32_t value)
 {
-	__atomic_store_n((volatile uint32_t *)(port->regs + offset), value, __ATOMIC_RELEASE);
+	__atomic_store_n((volatile uint32_t *)(port->regs + offset), value,
+		__ATOMIC_RELEASE);
 }
 
 /* The trap lock: short critical sections, also taken in signal handlers. */
@@ -136,7 +138,7 @@ model_lock(struct model_port *port)
 	int expected = 0;
 
 	while (!atomic_compare_exchange_weak_explicit(&port->lock, &expected, 1,
-			memory_order_acquire, memory_order_relaxed)) {
+		memory_order_acquire, memory_order_relaxed)) {
 		expected = 0;
 		__builtin_ia32_pause();
 	}
@@ -168,7 +170,8 @@ int model_link_is_up(struct model_port *port);
 
 /* model_rx.c: frame without FCS; returns 0 (taken, filtered or missed) or
  * -EAGAIN when wait_for_room is set and the ring has no room. */
-int model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len, int wait_for_room);
+int model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len,
+	int wait_for_room);
 /* Software wrote offset (trap lock held): when it is one of RAL/RAH(0..15),
  * copy the pair to its other address and return 1; else return 0. */
 int model_rx_address_written_locked(struct model_port *port, uint32_t offset);
@@ -183,20 +186,22 @@ struct model_rss_result {
 	uint32_t packet_type;
 	unsigned int queue;
 };
-void model_rss_classify(struct model_port *port, const uint8_t *frame, size_t len,
-	struct model_rss_result *result);
+void model_rss_classify(struct model_port *port, const uint8_t *frame,
+	size_t len, struct model_rss_result *result);
 
 /* model_stats.c (callers do not hold the trap lock) */
 void model_stat_add(struct model_port *port, uint32_t offset, uint32_t count);
-void model_stat_add64(struct model_port *port, uint32_t low, uint32_t high, uint64_t count,
-	unsigned int high_bits);
-void model_stat_size_bucket(struct model_port *port, uint32_t first, size_t wire_len);
+void model_stat_add64(struct model_port *port, uint32_t low, uint32_t high,
+	uint64_t count, unsigned int high_bits);
+void model_stat_size_bucket(struct model_port *port, uint32_t first,
+	size_t wire_len);
 int model_stat_clears_on_read(uint32_t offset, int qstats_rc);
 
 /* model_trap.c */
 int model_trap_init(void);
 /* mmap()/munmap() without our interposition (the model's own view). */
-void *model_real_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset);
+void *model_real_mmap(void *addr, size_t len, int prot, int flags, int fd,
+	off_t offset);
 int model_real_munmap(void *addr, size_t len);
 void model_trap_forget_port(struct model_port *port);
 uint32_t model_trap_pages(int qstats_rc, uint32_t *pages, uint32_t max);
@@ -206,8 +211,8 @@ int model_intr_open(struct model_port *port);
 void model_intr_close(struct model_port *port);
 void model_intr_raise(struct model_port *port, uint32_t causes);
 void model_intr_queue(struct model_port *port, unsigned int queue, int is_tx);
-void model_intr_register_access_locked(struct model_port *port, uint32_t offset, int is_write,
-	uint32_t before);
+void model_intr_register_access_locked(struct model_port *port, uint32_t offset,
+	int is_write, uint32_t before);
 
 /* model_wire.c */
 int model_wire_open(struct model_port *port);

@@ -62,10 +62,12 @@ control_command(char *line)
 	char state[8];
 
 	if (sscanf(line, "cable %u %7s", &port, state) == 2 &&
-			(strcmp(state, "up") == 0 || strcmp(state, "down") == 0) &&
-			ixgbe_model_set_cable(port, strcmp(state, "up") == 0) == 0)
+		(strcmp(state, "up") == 0 || strcmp(state, "down") == 0) &&
+		ixgbe_model_set_cable(port, strcmp(state, "up") == 0) == 0)
 		return;
-	fprintf(stderr, "ixgbe model: control: '%s' is not 'cable <port> up|down'\n", line);
+	fprintf(stderr,
+		"ixgbe model: control: '%s' is not 'cable <port> up|down'\n",
+		line);
 }
 
 void
@@ -90,5 +92,5 @@ model_control_poll(struct model *model)
 		memmove(control_line, newline + 1, control_used + 1);
 	}
 	if (control_used == sizeof(control_line) - 1)
-		control_used = 0;	/* an endless line: drop it */
+		control_used = 0; /* an endless line: drop it */
 }

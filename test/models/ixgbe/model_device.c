@@ -17,10 +17,10 @@
 #include "ixgbe_model.h"
 #include "model.h"
 
-#define RESET_VISIBLE_NS	1000000ull	/* CTRL.RST reads 1 for 1 ms */
-#define EEPROM_READ_NS		2000000ull	/* then 2 ms until EEC.ARD */
-#define IDLE_SPIN_NS		100000ull	/* spin 100 us after the last work */
-#define IDLE_SLEEP_MAX_NS	1000000ull
+#define RESET_VISIBLE_NS  1000000ull /* CTRL.RST reads 1 for 1 ms */
+#define EEPROM_READ_NS	  2000000ull /* then 2 ms until EEC.ARD */
+#define IDLE_SPIN_NS	  100000ull  /* spin 100 us after the last work */
+#define IDLE_SLEEP_MAX_NS 1000000ull
 
 struct model model_state;
 static int model_exit_registered;
@@ -47,21 +47,24 @@ device_reset_values(struct model_port *port)
 	 * it clear before the reset's time is up. */
 	memset((char *)port->regs + sizeof(uint32_t), 0,
 		MREG_BAR0_SIZE - sizeof(uint32_t));
-	mreg_write(port, MREG_STATUS, (port->index & 1) << MREG_STATUS_LAN_ID_SHIFT);
+	mreg_write(port, MREG_STATUS,
+		(port->index & 1) << MREG_STATUS_LAN_ID_SHIFT);
 	mreg_write(port, MREG_EEC, MREG_EEC_PRES);
 	/* DCA_RXCTRL bit 12: "Default 1b; Reserved. Must be set to 0" (82599
 	 * datasheet 8.2.3.11.1, as quoted in TinyNF). */
 	for (i = 0; i < MODEL_MAX_QUEUES; i++)
 		mreg_write(port, MREG_DCA_RXCTRL(i), MREG_DCA_RXCTRL_BIT12);
 	for (i = 0; i < 16; i++) {
-		mreg_write(port, MREG_DCA_RXCTRL_ALIAS(i), MREG_DCA_RXCTRL_BIT12);
+		mreg_write(port, MREG_DCA_RXCTRL_ALIAS(i),
+			MREG_DCA_RXCTRL_BIT12);
 		mreg_write(port, MREG_SRRCTL(i), 0x402);
 		mreg_write(port, MREG_SRRCTL_ALIAS(i), 0x402);
 		port->srrctl_seen[i] = 0x402;
 		port->srrctl_alias_seen[i] = 0x402;
 	}
-	mreg_write(port, MREG_HLREG0, MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
-		MREG_HLREG0_TXPADEN);
+	mreg_write(port, MREG_HLREG0,
+		MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
+			MREG_HLREG0_TXPADEN);
 	mreg_write(port, MREG_MAXFRS, 1518u << 16);
 	mreg_write(port, MREG_RXPBSIZE(0), 0x80000);
 	mreg_write(port, MREG_TXPBSIZE(0), 0x28000);
@@ -97,7 +100,8 @@ device_set_link(struct model_port *port, int up)
 	if (port->link_up == up)
 		return;
 	model_lock(port);
-	mreg_write(port, MREG_LINKS, up ? MREG_LINKS_UP | MREG_LINKS_SPEED_10G : 0);
+	mreg_write(port, MREG_LINKS,
+		up ? MREG_LINKS_UP | MREG_LINKS_SPEED_10G : 0);
 	__atomic_store_n(&port->link_up, up, __ATOMIC_RELEASE);
 	model_unlock(port);
 	model_intr_raise(port, MREG_EICR_LSC);
@@ -125,7 +129,8 @@ device_poll_reset(struct model_port *port, uint64_t now)
 		return 1;
 	}
 	if (port->reset_phase == 2 && now >= port->reset_deadline_ns) {
-		mreg_write(port, MREG_EEC, mreg_read(port, MREG_EEC) | MREG_EEC_ARD);
+		mreg_write(port, MREG_EEC,
+			mreg_read(port, MREG_EEC) | MREG_EEC_ARD);
 		mreg_write(port, MREG_RDRXCTL,
 			mreg_read(port, MREG_RDRXCTL) | MREG_RDRXCTL_DMAIDONE);
 		port->reset_phase = 0;
@@ -136,7 +141,8 @@ device_poll_reset(struct model_port *port, uint64_t now)
 		mreg_write(port, MREG_CTRL, ctrl & ~MREG_CTRL_LNK_RST);
 		device_set_link(port, 0);
 		if (port->an_requested)
-			port->link_up_at_ns = now + model_state.config.link_delay_ms * 1000000ull;
+			port->link_up_at_ns = now +
+				model_state.config.link_delay_ms * 1000000ull;
 		return 1;
 	}
 	return 0;
@@ -152,7 +158,8 @@ device_poll_link(struct model_port *port, uint64_t now)
 		mreg_write(port, MREG_AUTOC, autoc & ~MREG_AUTOC_AN_RESTART);
 		device_set_link(port, 0);
 		port->an_requested = 1;
-		port->link_up_at_ns = now + model_state.config.link_delay_ms * 1000000ull;
+		port->link_up_at_ns = now +
+			model_state.config.link_delay_ms * 1000000ull;
 		return 1;
 	}
 	if (port->link_up && !cable) {
@@ -162,7 +169,8 @@ device_poll_link(struct model_port *port, uint64_t now)
 	}
 	if (!port->link_up && cable && port->an_requested) {
 		if (port->link_up_at_ns == 0)
-			port->link_up_at_ns = now + model_state.config.link_delay_ms * 1000000ull;
+			port->link_up_at_ns = now +
+				model_state.config.link_delay_ms * 1000000ull;
 		if (now >= port->link_up_at_ns) {
 			device_set_link(port, 1);
 			return 1;
@@ -280,7 +288,10 @@ device_start_ports(struct model *model)
 		struct model_port *port = &model->ports[i];
 
 		if (model->config.wire == MODEL_WIRE_LOOP)
-			port->peer = &model->ports[(i ^ 1) < model->config.nb_ports ? i ^ 1 : i];
+			port->peer =
+				&model->ports[(i ^ 1) < model->config.nb_ports ?
+						i ^ 1 :
+						i];
 		device_reset_values(port);
 		mreg_write(port, MREG_EEC, MREG_EEC_PRES | MREG_EEC_ARD);
 		mreg_write(port, MREG_RDRXCTL, MREG_RDRXCTL_DMAIDONE);
@@ -290,8 +301,8 @@ device_start_ports(struct model *model)
 			return ret;
 	}
 	for (i = 0; i < model->config.nb_ports; i++) {
-		ret = pthread_create(&model->ports[i].thread, NULL, device_thread,
-			&model->ports[i]);
+		ret = pthread_create(&model->ports[i].thread, NULL,
+			device_thread, &model->ports[i]);
 		if (ret != 0)
 			return -ret;
 		model->ports[i].thread_started = 1;
@@ -342,7 +353,8 @@ ixgbe_model_start(const char *config)
 	ret = ret ? ret : model_control_open(model);
 	ret = ret ? ret : device_start_ports(model);
 	if (ret != 0) {
-		fprintf(stderr, "ixgbe model: cannot start: %s\n", strerror(-ret));
+		fprintf(stderr, "ixgbe model: cannot start: %s\n",
+			strerror(-ret));
 		device_stop_ports(model);
 		model_control_close(model);
 		model_tree_remove(model);
@@ -377,7 +389,8 @@ ixgbe_model_stop(void)
 static struct model_port *
 device_port(unsigned int port)
 {
-	if (!atomic_load(&model_state.running) || port >= model_state.config.nb_ports)
+	if (!atomic_load(&model_state.running) ||
+		port >= model_state.config.nb_ports)
 		return NULL;
 	return &model_state.ports[port];
 }
@@ -385,7 +398,8 @@ device_port(unsigned int port)
 unsigned int
 ixgbe_model_nb_ports(void)
 {
-	return atomic_load(&model_state.running) ? model_state.config.nb_ports : 0;
+	return atomic_load(&model_state.running) ? model_state.config.nb_ports :
+						   0;
 }
 
 const char *

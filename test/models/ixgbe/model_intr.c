@@ -37,13 +37,16 @@ model_intr_open(struct model_port *port)
 	char path[2 * PATH_MAX + 128];
 	unsigned int vector;
 
-	snprintf(path, sizeof(path), "%s/uio%u", model_state.dev_dir, port->index);
+	snprintf(path, sizeof(path), "%s/uio%u", model_state.dev_dir,
+		port->index);
 	port->uio_fd = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
 	if (port->uio_fd < 0)
 		return -errno;
 	for (vector = 0; vector < model_state.config.nb_vectors; vector++) {
-		snprintf(path, sizeof(path), "%s/pollux-msix/%u", port->dir, vector);
-		port->msix_fd[vector] = open(path, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+		snprintf(path, sizeof(path), "%s/pollux-msix/%u", port->dir,
+			vector);
+		port->msix_fd[vector] = open(path,
+			O_RDWR | O_NONBLOCK | O_CLOEXEC);
 		if (port->msix_fd[vector] < 0)
 			return -errno;
 	}
@@ -80,14 +83,17 @@ intr_send_intx(struct model_port *port)
 {
 	port->uio_count++;
 	if (port->uio_fd >= 0)
-		(void)!write(port->uio_fd, &port->uio_count, sizeof(port->uio_count));
+		(void)!write(port->uio_fd, &port->uio_count,
+			sizeof(port->uio_count));
 }
 
 static unsigned int
 intr_misc_vector(struct model_port *port, uint32_t causes, int *valid)
 {
 	uint32_t misc = mreg_read(port, MREG_IVAR_MISC);
-	uint32_t entry = (causes & MREG_EICR_TCP_TIMER) != 0 ? misc & 0xff : (misc >> 8) & 0xff;
+	uint32_t entry = (causes & MREG_EICR_TCP_TIMER) != 0 ?
+		misc & 0xff :
+		(misc >> 8) & 0xff;
 
 	*valid = (entry & MREG_IVAR_VALID) != 0;
 	return entry & 0x3f;
@@ -126,10 +132,12 @@ intr_deliver_locked(struct model_port *port, uint32_t new_causes)
 			intr_send_vector(port, vector);
 	}
 	mreg_write(port, MREG_EICR,
-		mreg_read(port, MREG_EICR) & ~(fired & mreg_read(port, MREG_EIAC)));
+		mreg_read(port, MREG_EICR) &
+			~(fired & mreg_read(port, MREG_EIAC)));
 	if ((gpie & MREG_GPIE_EIAME) != 0)
 		mreg_write(port, MREG_EIMS,
-			mreg_read(port, MREG_EIMS) & ~(fired & mreg_read(port, MREG_EIAM)));
+			mreg_read(port, MREG_EIMS) &
+				~(fired & mreg_read(port, MREG_EIAM)));
 }
 
 void
@@ -160,14 +168,15 @@ static void
 intr_auto_mask_locked(struct model_port *port, uint32_t cleared)
 {
 	if ((mreg_read(port, MREG_GPIE) & MREG_GPIE_EIAME) == 0)
-		mreg_write(port, MREG_EIMS, mreg_read(port, MREG_EIMS) &
-			~(mreg_read(port, MREG_EIAM) & cleared));
+		mreg_write(port, MREG_EIMS,
+			mreg_read(port, MREG_EIMS) &
+				~(mreg_read(port, MREG_EIAM) & cleared));
 }
 
 /* Called by model_trap.c with the trap lock held, after the access ran. */
 void
-model_intr_register_access_locked(struct model_port *port, uint32_t offset, int is_write,
-	uint32_t before)
+model_intr_register_access_locked(struct model_port *port, uint32_t offset,
+	int is_write, uint32_t before)
 {
 	uint32_t written = mreg_read(port, offset);
 
@@ -187,20 +196,23 @@ model_intr_register_access_locked(struct model_port *port, uint32_t offset, int 
 		if (!is_write)
 			break;
 		mreg_write(port, MREG_EICS, 0);
-		mreg_write(port, MREG_EICR, mreg_read(port, MREG_EICR) | written);
+		mreg_write(port, MREG_EICR,
+			mreg_read(port, MREG_EICR) | written);
 		intr_deliver_locked(port, written);
 		break;
 	case MREG_EIMS:
 		if (!is_write)
 			break;
 		mreg_write(port, MREG_EIMS, before | written);
-		intr_deliver_locked(port, mreg_read(port, MREG_EICR) & written & ~before);
+		intr_deliver_locked(port,
+			mreg_read(port, MREG_EICR) & written & ~before);
 		break;
 	case MREG_EIMC:
 		if (!is_write)
 			break;
 		mreg_write(port, MREG_EIMC, 0);
-		mreg_write(port, MREG_EIMS, mreg_read(port, MREG_EIMS) & ~written);
+		mreg_write(port, MREG_EIMS,
+			mreg_read(port, MREG_EIMS) & ~written);
 		break;
 	default:
 		break;

@@ -18,7 +18,8 @@ model_preload_start(void)
 
 	/* ixgbe_model_start() registers the removal of the tree at exit. */
 	if (ret != 0)
-		fprintf(stderr, "ixgbe model: not started (%s); check POLLUX_IXGBE_MODEL\n",
+		fprintf(stderr,
+			"ixgbe model: not started (%s); check POLLUX_IXGBE_MODEL\n",
 			strerror(-ret));
 }
 

@@ -19,17 +19,18 @@
 #include "model.h"
 
 /* Packet type bits in the rx write-back, bits 16:4 of the first dword [unverified]. */
-#define PTYPE_IPV4	0x001u
-#define PTYPE_IPV6	0x004u
-#define PTYPE_TCP	0x010u
-#define PTYPE_UDP	0x020u
+#define PTYPE_IPV4 0x001u
+#define PTYPE_IPV6 0x004u
+#define PTYPE_TCP  0x010u
+#define PTYPE_UDP  0x020u
 
 uint32_t
 ixgbe_model_toeplitz(const uint8_t key[40], const uint8_t *input, size_t len)
 {
 	uint32_t hash = 0;
 	/* The 32 key bits that line up with the current input bit. */
-	uint32_t window = (uint32_t)key[0] << 24 | key[1] << 16 | key[2] << 8 | key[3];
+	uint32_t window = (uint32_t)key[0] << 24 | key[1] << 16 | key[2] << 8 |
+		key[3];
 	size_t next_key_byte = 4;
 	size_t i;
 	int bit;
@@ -52,9 +53,9 @@ struct rss_headers {
 	int is_ipv6;
 	int is_tcp;
 	int is_udp;
-	const uint8_t *addresses;	/* source then destination */
-	size_t address_len;		/* 8 or 32 */
-	const uint8_t *ports;		/* source then destination, or NULL */
+	const uint8_t *addresses; /* source then destination */
+	size_t address_len;	  /* 8 or 32 */
+	const uint8_t *ports;	  /* source then destination, or NULL */
 };
 
 static void
@@ -84,7 +85,8 @@ rss_parse(const uint8_t *frame, size_t len, struct rss_headers *headers)
 		l4 = l3 + ihl;
 		if (ihl < 20 || fragment)
 			return;
-	} else if (ether_type == 0x86dd && len >= l3 + 40 && (frame[l3] >> 4) == 6) {
+	} else if (ether_type == 0x86dd && len >= l3 + 40 &&
+		(frame[l3] >> 4) == 6) {
 		headers->is_ipv6 = 1;
 		headers->addresses = frame + l3 + 8;
 		headers->address_len = 32;
@@ -102,7 +104,8 @@ rss_parse(const uint8_t *frame, size_t len, struct rss_headers *headers)
 }
 
 static uint32_t
-rss_hash_input(const struct rss_headers *headers, int with_ports, const uint8_t key[40])
+rss_hash_input(const struct rss_headers *headers, int with_ports,
+	const uint8_t key[40])
 {
 	uint8_t input[36];
 	size_t len = headers->address_len;
@@ -161,10 +164,14 @@ model_rss_classify(struct model_port *port, const uint8_t *frame, size_t len,
 	if (result->rss_type == MRSS_TYPE_NONE)
 		return;
 	for (i = 0; i < 40; i++)
-		key[i] = (uint8_t)(mreg_read(port, MREG_RSSRK(i / 4)) >> (8 * (i % 4)));
-	result->hash = rss_hash_input(&headers, result->rss_type == MRSS_TYPE_IPV4_TCP ||
-		result->rss_type == MRSS_TYPE_IPV4_UDP || result->rss_type == MRSS_TYPE_IPV6_TCP ||
-		result->rss_type == MRSS_TYPE_IPV6_UDP, key);
+		key[i] = (uint8_t)(mreg_read(port, MREG_RSSRK(i / 4)) >>
+			(8 * (i % 4)));
+	result->hash = rss_hash_input(&headers,
+		result->rss_type == MRSS_TYPE_IPV4_TCP ||
+			result->rss_type == MRSS_TYPE_IPV4_UDP ||
+			result->rss_type == MRSS_TYPE_IPV6_TCP ||
+			result->rss_type == MRSS_TYPE_IPV6_UDP,
+		key);
 	i = result->hash & 0x7f;
 	entry = mreg_read(port, MREG_RETA(i / 4)) >> (8 * (i % 4));
 	result->queue = entry & 0xf;

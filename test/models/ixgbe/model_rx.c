@@ -26,7 +26,7 @@
 
 struct rx_ring {
 	volatile uint8_t *base;
-	uint32_t size;		/* descriptors */
+	uint32_t size; /* descriptors */
 	uint32_t head;
 	uint32_t tail;
 	uint32_t buffer_size;
@@ -71,7 +71,8 @@ rx_multicast_match(struct model_port *port, const uint8_t *dst)
 static int
 rx_exact_match(struct model_port *port, const uint8_t *dst)
 {
-	uint32_t ral = dst[0] | dst[1] << 8 | dst[2] << 16 | (uint32_t)dst[3] << 24;
+	uint32_t ral = dst[0] | dst[1] << 8 | dst[2] << 16 |
+		(uint32_t)dst[3] << 24;
 	uint32_t rah = dst[4] | dst[5] << 8;
 	unsigned int i;
 
@@ -79,7 +80,7 @@ rx_exact_match(struct model_port *port, const uint8_t *dst)
 		uint32_t high = mreg_read(port, MREG_RAH(i));
 
 		if ((high & MREG_RAH_AV) != 0 && (high & 0xffff) == rah &&
-				mreg_read(port, MREG_RAL(i)) == ral)
+			mreg_read(port, MREG_RAL(i)) == ral)
 			return 1;
 	}
 	return 0;
@@ -91,11 +92,13 @@ model_rx_address_written_locked(struct model_port *port, uint32_t offset)
 	uint32_t from, to;
 	unsigned int entry;
 
-	if (offset >= MREG_RAL_LOW(0) && offset < MREG_RAL_LOW(MREG_RAR_LOW_ENTRIES)) {
+	if (offset >= MREG_RAL_LOW(0) &&
+		offset < MREG_RAL_LOW(MREG_RAR_LOW_ENTRIES)) {
 		entry = (offset - MREG_RAL_LOW(0)) / 8;
 		from = MREG_RAL_LOW(entry);
 		to = MREG_RAL(entry);
-	} else if (offset >= MREG_RAL(0) && offset < MREG_RAL(MREG_RAR_LOW_ENTRIES)) {
+	} else if (offset >= MREG_RAL(0) &&
+		offset < MREG_RAL(MREG_RAR_LOW_ENTRIES)) {
 		entry = (offset - MREG_RAL(0)) / 8;
 		from = MREG_RAL(entry);
 		to = MREG_RAL_LOW(entry);
@@ -116,18 +119,21 @@ model_rx_address_written_locked(struct model_port *port, uint32_t offset)
  * PIF bit).
  */
 #define RX_PASS		1
-#define RX_PASS_INEXACT	2
+#define RX_PASS_INEXACT 2
 
 static int
 rx_filter(struct model_port *port, const uint8_t *frame)
 {
-	static const uint8_t broadcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+	static const uint8_t broadcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff };
 	uint32_t fctrl = mreg_read(port, MREG_FCTRL);
 
 	if (rx_exact_match(port, frame))
 		return RX_PASS;
 	if (memcmp(frame, broadcast, 6) == 0)
-		return (fctrl & (MREG_FCTRL_BAM | MREG_FCTRL_MPE)) != 0 ? RX_PASS : 0;
+		return (fctrl & (MREG_FCTRL_BAM | MREG_FCTRL_MPE)) != 0 ?
+			RX_PASS :
+			0;
 	if (frame[0] & 1) {
 		if (fctrl & MREG_FCTRL_MPE)
 			return RX_PASS;
@@ -147,11 +153,14 @@ rx_ring_load(struct model_port *port, unsigned int queue, struct rx_ring *ring)
 	ring->size = length % 128 == 0 ? length / MDESC_SIZE : 0;
 	ring->head = mreg_read(port, MREG_RDH(queue));
 	ring->tail = mreg_read(port, MREG_RDT(queue));
-	ring->buffer_size = (mreg_read(port, MREG_SRRCTL(queue < 16 ? queue : 0)) &
-		MREG_SRRCTL_BSIZEPKT_MASK) * 1024;
+	ring->buffer_size = (mreg_read(port,
+				     MREG_SRRCTL(queue < 16 ? queue : 0)) &
+				    MREG_SRRCTL_BSIZEPKT_MASK) *
+		1024;
 	if (queue >= 16)
 		ring->buffer_size = (mreg_read(port, MREG_SRRCTL_ALIAS(queue)) &
-			MREG_SRRCTL_BSIZEPKT_MASK) * 1024;
+					    MREG_SRRCTL_BSIZEPKT_MASK) *
+			1024;
 	ring->base = (volatile uint8_t *)(uintptr_t)base;
 	return base != 0 && ring->size != 0 && ring->head < ring->size &&
 		ring->tail < ring->size && ring->buffer_size != 0;
@@ -164,17 +173,20 @@ rx_ring_free(const struct rx_ring *ring)
 }
 
 static void
-rx_write_back(volatile uint8_t *desc, const struct model_rss_result *rss, uint32_t length,
-	uint32_t status)
+rx_write_back(volatile uint8_t *desc, const struct model_rss_result *rss,
+	uint32_t length, uint32_t status)
 {
 	uint32_t length_vlan = length & 0xffff;
 
-	__atomic_store_n((volatile uint32_t *)desc, rss->rss_type | rss->packet_type << 4,
+	__atomic_store_n((volatile uint32_t *)desc,
+		rss->rss_type | rss->packet_type << 4, __ATOMIC_RELAXED);
+	__atomic_store_n((volatile uint32_t *)(desc + 4), rss->hash,
 		__ATOMIC_RELAXED);
-	__atomic_store_n((volatile uint32_t *)(desc + 4), rss->hash, __ATOMIC_RELAXED);
-	__atomic_store_n((volatile uint32_t *)(desc + 12), length_vlan, __ATOMIC_RELAXED);
+	__atomic_store_n((volatile uint32_t *)(desc + 12), length_vlan,
+		__ATOMIC_RELAXED);
 	/* DD last: the driver may use every other field once it sees DD. */
-	__atomic_store_n((volatile uint32_t *)(desc + 8), status, __ATOMIC_RELEASE);
+	__atomic_store_n((volatile uint32_t *)(desc + 8), status,
+		__ATOMIC_RELEASE);
 }
 
 /* DMA the frame into ring descriptors starting at head; returns the new head. */
@@ -187,35 +199,43 @@ rx_dma(struct rx_ring *ring, const uint8_t *data, size_t len,
 
 	while (done < len) {
 		volatile uint8_t *desc = ring->base + (size_t)head * MDESC_SIZE;
-		uint64_t buffer = __atomic_load_n((volatile uint64_t *)desc, __ATOMIC_ACQUIRE);
-		size_t chunk = len - done < ring->buffer_size ? len - done : ring->buffer_size;
+		uint64_t buffer = __atomic_load_n((volatile uint64_t *)desc,
+			__ATOMIC_ACQUIRE);
+		size_t chunk = len - done < ring->buffer_size ?
+			len - done :
+			ring->buffer_size;
 
 		memcpy((void *)(uintptr_t)buffer, data + done, chunk);
 		done += chunk;
-		rx_write_back(desc, rss, (uint32_t)chunk, MDESC_RX_STAT_DD | status |
-			(done == len ? MDESC_RX_STAT_EOP : 0));
+		rx_write_back(desc, rss, (uint32_t)chunk,
+			MDESC_RX_STAT_DD | status |
+				(done == len ? MDESC_RX_STAT_EOP : 0));
 		head = (head + 1) % ring->size;
 	}
 	return head;
 }
 
 static void
-rx_count(struct model_port *port, const uint8_t *frame, size_t wire_len, unsigned int queue,
-	size_t host_len)
+rx_count(struct model_port *port, const uint8_t *frame, size_t wire_len,
+	unsigned int queue, size_t host_len)
 {
 	model_stat_add(port, MREG_GPRC, 1);
 	model_stat_add64(port, MREG_GORCL, MREG_GORCH, wire_len, 4);
 	model_stat_size_bucket(port, MREG_PRC64, wire_len);
 	if (frame[0] & 1)
-		model_stat_add(port, memcmp(frame, "\xff\xff\xff\xff\xff\xff", 6) == 0 ?
-			MREG_BPRC : MREG_MPRC, 1);
+		model_stat_add(port,
+			memcmp(frame, "\xff\xff\xff\xff\xff\xff", 6) == 0 ?
+				MREG_BPRC :
+				MREG_MPRC,
+			1);
 	model_stat_add(port, MREG_QPRC(queue), 1);
-	model_stat_add64(port, MREG_QBRC_L(queue), MREG_QBRC_H(queue), host_len, 32);
+	model_stat_add64(port, MREG_QBRC_L(queue), MREG_QBRC_H(queue), host_len,
+		32);
 }
 
 static int
-rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_for_room,
-	uint32_t status)
+rx_deliver(struct model_port *port, const uint8_t *frame, size_t len,
+	int wait_for_room, uint32_t status)
 {
 	uint8_t with_fcs[MODEL_MAX_FRAME + 4];
 	const uint8_t *data = frame;
@@ -228,8 +248,9 @@ rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_f
 	if ((mreg_read(port, MREG_RXCSUM) & MREG_RXCSUM_PCSD) == 0)
 		rss.hash = 0;
 	if (rss.queue >= model_state.config.nb_queues ||
-			(mreg_read(port, MREG_RXDCTL(rss.queue)) & MREG_XDCTL_ENABLE) == 0 ||
-			!rx_ring_load(port, rss.queue, &ring)) {
+		(mreg_read(port, MREG_RXDCTL(rss.queue)) & MREG_XDCTL_ENABLE) ==
+			0 ||
+		!rx_ring_load(port, rss.queue, &ring)) {
 		if (wait_for_room)
 			return -EAGAIN;
 		model_stat_add(port, MREG_MPC(0), 1);
@@ -239,11 +260,12 @@ rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_f
 		uint32_t fcs = rx_crc32(frame, len);
 
 		memcpy(with_fcs, frame, len);
-		memcpy(with_fcs + len, &fcs, 4);	/* FCS goes out LSB first */
+		memcpy(with_fcs + len, &fcs, 4); /* FCS goes out LSB first */
 		data = with_fcs;
 		host_len += 4;
 	}
-	needed = (uint32_t)((host_len + ring.buffer_size - 1) / ring.buffer_size);
+	needed = (uint32_t)((host_len + ring.buffer_size - 1) /
+		ring.buffer_size);
 	if (rx_ring_free(&ring) < needed) {
 		if (wait_for_room)
 			return -EAGAIN;
@@ -258,9 +280,10 @@ rx_deliver(struct model_port *port, const uint8_t *frame, size_t len, int wait_f
 }
 
 int
-model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len, int wait_for_room)
+model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len,
+	int wait_for_room)
 {
-	size_t wire_len = len + 4;	/* with the FCS */
+	size_t wire_len = len + 4; /* with the FCS */
 	uint32_t max_len;
 	int pass;
 	int ret = 0;
@@ -271,7 +294,8 @@ model_rx_frame(struct model_port *port, const uint8_t *frame, size_t len, int wa
 		goto out;
 	}
 	max_len = (mreg_read(port, MREG_HLREG0) & MREG_HLREG0_JUMBOEN) != 0 ?
-		mreg_read(port, MREG_MAXFRS) >> 16 : 1518;
+		mreg_read(port, MREG_MAXFRS) >> 16 :
+		1518;
 	if (wire_len > max_len) {
 		model_stat_add(port, MREG_ROC, 1);
 	} else if (len >= 14 && (pass = rx_filter(port, frame)) != 0) {

@@ -46,15 +46,17 @@ model_stat_add(struct model_port *port, uint32_t offset, uint32_t count)
 
 /* A counter split over two registers; the high one has high_bits bits. */
 void
-model_stat_add64(struct model_port *port, uint32_t low, uint32_t high, uint64_t count,
-	unsigned int high_bits)
+model_stat_add64(struct model_port *port, uint32_t low, uint32_t high,
+	uint64_t count, unsigned int high_bits)
 {
-	uint64_t max = high_bits >= 32 ? UINT64_MAX : (1ull << (32 + high_bits)) - 1;
+	uint64_t max = high_bits >= 32 ? UINT64_MAX :
+					 (1ull << (32 + high_bits)) - 1;
 	uint64_t value;
 
 	model_lock(port);
 	value = mreg_read(port, low) | (uint64_t)mreg_read(port, high) << 32;
-	value = value + count > max || value + count < value ? max : value + count;
+	value = value + count > max || value + count < value ? max :
+							       value + count;
 	mreg_write(port, low, (uint32_t)value);
 	mreg_write(port, high, (uint32_t)(value >> 32));
 	model_unlock(port);

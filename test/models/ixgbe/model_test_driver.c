@@ -27,13 +27,15 @@ mdrv_read(struct mdrv_port *port, uint32_t offset)
 void
 mdrv_write(struct mdrv_port *port, uint32_t offset, uint32_t value)
 {
-	__atomic_store_n((volatile uint32_t *)(port->bar + offset), value, __ATOMIC_RELEASE);
+	__atomic_store_n((volatile uint32_t *)(port->bar + offset), value,
+		__ATOMIC_RELEASE);
 }
 
 void
 mdrv_sleep_ms(unsigned int ms)
 {
-	struct timespec pause = { .tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000 };
+	struct timespec pause = { .tv_sec = ms / 1000,
+		.tv_nsec = (long)(ms % 1000) * 1000000 };
 
 	nanosleep(&pause, NULL);
 }
@@ -65,12 +67,13 @@ mdrv_open(struct mdrv_port *port, unsigned int index)
 	/* As a bus finds it: $POLLUX_SYSFS_PCI/<address>/resource0. */
 	if (sysfs == NULL)
 		return -ENOENT;
-	snprintf(path, sizeof(path), "%s/0000:42:%02x.%x/resource0", sysfs, index / 2,
-		index % 2);
+	snprintf(path, sizeof(path), "%s/0000:42:%02x.%x/resource0", sysfs,
+		index / 2, index % 2);
 	port->fd = open(path, O_RDWR | O_CLOEXEC);
 	if (port->fd < 0)
 		return -errno;
-	bar = mmap(NULL, MREG_BAR0_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, port->fd, 0);
+	bar = mmap(NULL, MREG_BAR0_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
+		port->fd, 0);
 	if (bar == MAP_FAILED) {
 		close(port->fd);
 		return -errno;
@@ -121,7 +124,8 @@ mdrv_reset(struct mdrv_port *port)
 	(void)mdrv_read(port, MREG_EICR);
 	/* 4.6.3.2: global reset, which self-clears. */
 	mdrv_write(port, MREG_CTRL, MREG_CTRL_RST | MREG_CTRL_LNK_RST);
-	ret = mdrv_wait(port, MREG_CTRL, MREG_CTRL_RST | MREG_CTRL_LNK_RST, 0, 1000);
+	ret = mdrv_wait(port, MREG_CTRL, MREG_CTRL_RST | MREG_CTRL_LNK_RST, 0,
+		1000);
 	if (ret != 0)
 		return ret;
 	mdrv_sleep_ms(10);
@@ -130,7 +134,8 @@ mdrv_reset(struct mdrv_port *port)
 	ret = mdrv_wait(port, MREG_EEC, MREG_EEC_ARD, MREG_EEC_ARD, 1000);
 	if (ret != 0)
 		return ret;
-	return mdrv_wait(port, MREG_RDRXCTL, MREG_RDRXCTL_DMAIDONE, MREG_RDRXCTL_DMAIDONE, 1000);
+	return mdrv_wait(port, MREG_RDRXCTL, MREG_RDRXCTL_DMAIDONE,
+		MREG_RDRXCTL_DMAIDONE, 1000);
 }
 
 int
@@ -141,17 +146,20 @@ mdrv_link_up(struct mdrv_port *port, unsigned int timeout_ms)
 	/* LMS (15:13) = 011b 10G serial, then restart auto-negotiation. */
 	autoc = (autoc & ~(7u << 13)) | 3u << 13;
 	mdrv_write(port, MREG_AUTOC, autoc | MREG_AUTOC_AN_RESTART);
-	return mdrv_wait(port, MREG_LINKS, MREG_LINKS_UP, MREG_LINKS_UP, timeout_ms);
+	return mdrv_wait(port, MREG_LINKS, MREG_LINKS_UP, MREG_LINKS_UP,
+		timeout_ms);
 }
 
 static int
-mdrv_alloc_queue(struct mdrv_queue *queue, unsigned int size, unsigned int buffer_size)
+mdrv_alloc_queue(struct mdrv_queue *queue, unsigned int size,
+	unsigned int buffer_size)
 {
 	queue->size = size;
 	queue->buffer_size = buffer_size;
 	queue->next = 0;
 	/* aligned_alloc wants a multiple of the alignment; RDLEN/TDLEN too. */
-	queue->ring = aligned_alloc(128, ((size_t)size * 16 + 127) & ~(size_t)127);
+	queue->ring = aligned_alloc(128,
+		((size_t)size * 16 + 127) & ~(size_t)127);
 	queue->buffers = aligned_alloc(64, (size_t)size * buffer_size);
 	if (queue->ring == NULL || queue->buffers == NULL)
 		return -ENOMEM;
@@ -165,8 +173,9 @@ mdrv_rx_arm(struct mdrv_queue *queue, unsigned int index)
 {
 	uint64_t *desc = (uint64_t *)(queue->ring + (size_t)index * 16);
 
-	desc[0] = (uint64_t)(uintptr_t)(queue->buffers + (size_t)index * queue->buffer_size);
-	desc[1] = 0;	/* header address 0 also clears DD */
+	desc[0] = (uint64_t)(uintptr_t)(queue->buffers +
+		(size_t)index * queue->buffer_size);
+	desc[1] = 0; /* header address 0 also clears DD */
 }
 
 int
@@ -177,8 +186,10 @@ mdrv_rx_init(struct mdrv_port *port, unsigned int nb_queues, unsigned int size,
 	int ret;
 
 	mdrv_write(port, MREG_RXCTRL, 0);
-	mdrv_write(port, MREG_HLREG0, mdrv_read(port, MREG_HLREG0) | MREG_HLREG0_RXCRCSTRP);
-	mdrv_write(port, MREG_FCTRL, mdrv_read(port, MREG_FCTRL) | MREG_FCTRL_BAM);
+	mdrv_write(port, MREG_HLREG0,
+		mdrv_read(port, MREG_HLREG0) | MREG_HLREG0_RXCRCSTRP);
+	mdrv_write(port, MREG_FCTRL,
+		mdrv_read(port, MREG_FCTRL) | MREG_FCTRL_BAM);
 	for (q = 0; q < nb_queues; q++) {
 		struct mdrv_queue *queue = &port->rxq[q];
 		uint64_t base;
@@ -189,16 +200,18 @@ mdrv_rx_init(struct mdrv_port *port, unsigned int nb_queues, unsigned int size,
 		for (i = 0; i < size; i++)
 			mdrv_rx_arm(queue, i);
 		base = (uint64_t)(uintptr_t)queue->ring;
-		mdrv_write(port, MREG_SRRCTL(q), 1u << MREG_SRRCTL_DESCTYPE_SHIFT | buffer_kb |
-			MREG_SRRCTL_DROP_EN);
+		mdrv_write(port, MREG_SRRCTL(q),
+			1u << MREG_SRRCTL_DESCTYPE_SHIFT | buffer_kb |
+				MREG_SRRCTL_DROP_EN);
 		mdrv_write(port, MREG_RDBAL(q), (uint32_t)base);
 		mdrv_write(port, MREG_RDBAH(q), (uint32_t)(base >> 32));
 		mdrv_write(port, MREG_RDLEN(q), size * 16);
 		mdrv_write(port, MREG_RDH(q), 0);
 		mdrv_write(port, MREG_RDT(q), 0);
-		mdrv_write(port, MREG_RXDCTL(q), mdrv_read(port, MREG_RXDCTL(q)) |
-			MREG_XDCTL_ENABLE);
-		ret = mdrv_wait(port, MREG_RXDCTL(q), MREG_XDCTL_ENABLE, MREG_XDCTL_ENABLE, 100);
+		mdrv_write(port, MREG_RXDCTL(q),
+			mdrv_read(port, MREG_RXDCTL(q)) | MREG_XDCTL_ENABLE);
+		ret = mdrv_wait(port, MREG_RXDCTL(q), MREG_XDCTL_ENABLE,
+			MREG_XDCTL_ENABLE, 100);
 		if (ret != 0)
 			return ret;
 		/* All but one descriptor: RDT == RDH would mean none. */
@@ -217,8 +230,9 @@ mdrv_tx_init(struct mdrv_port *port, unsigned int nb_queues, unsigned int size)
 	unsigned int q;
 	int ret;
 
-	mdrv_write(port, MREG_HLREG0, mdrv_read(port, MREG_HLREG0) | MREG_HLREG0_TXCRCEN |
-		MREG_HLREG0_TXPADEN);
+	mdrv_write(port, MREG_HLREG0,
+		mdrv_read(port, MREG_HLREG0) | MREG_HLREG0_TXCRCEN |
+			MREG_HLREG0_TXPADEN);
 	mdrv_write(port, MREG_DMATXCTL, MREG_DMATXCTL_TE);
 	for (q = 0; q < nb_queues; q++) {
 		struct mdrv_queue *queue = &port->txq[q];
@@ -234,7 +248,8 @@ mdrv_tx_init(struct mdrv_port *port, unsigned int nb_queues, unsigned int size)
 		mdrv_write(port, MREG_TDH(q), 0);
 		mdrv_write(port, MREG_TDT(q), 0);
 		mdrv_write(port, MREG_TXDCTL(q), MREG_XDCTL_ENABLE);
-		ret = mdrv_wait(port, MREG_TXDCTL(q), MREG_XDCTL_ENABLE, MREG_XDCTL_ENABLE, 100);
+		ret = mdrv_wait(port, MREG_TXDCTL(q), MREG_XDCTL_ENABLE,
+			MREG_XDCTL_ENABLE, 100);
 		if (ret != 0)
 			return ret;
 	}
@@ -243,7 +258,8 @@ mdrv_tx_init(struct mdrv_port *port, unsigned int nb_queues, unsigned int size)
 }
 
 int
-mdrv_tx(struct mdrv_port *port, unsigned int queue, const void *frame, size_t len)
+mdrv_tx(struct mdrv_port *port, unsigned int queue, const void *frame,
+	size_t len)
 {
 	struct mdrv_queue *txq = &port->txq[queue];
 	unsigned int index = txq->next;
@@ -254,8 +270,8 @@ mdrv_tx(struct mdrv_port *port, unsigned int queue, const void *frame, size_t le
 		return -EINVAL;
 	memcpy(buffer, frame, len);
 	*(uint64_t *)desc = (uint64_t)(uintptr_t)buffer;
-	desc[2] = MDESC_TX_CMD_EOP | MDESC_TX_CMD_IFCS | MDESC_TX_CMD_RS | MDESC_TX_CMD_DEXT |
-		3u << MDESC_TX_DTYP_SHIFT | (uint32_t)len;
+	desc[2] = MDESC_TX_CMD_EOP | MDESC_TX_CMD_IFCS | MDESC_TX_CMD_RS |
+		MDESC_TX_CMD_DEXT | 3u << MDESC_TX_DTYP_SHIFT | (uint32_t)len;
 	desc[3] = (uint32_t)len << 14;
 	txq->next = (index + 1) % txq->size;
 	mdrv_write(port, MREG_TDT(queue), txq->next);
@@ -263,11 +279,13 @@ mdrv_tx(struct mdrv_port *port, unsigned int queue, const void *frame, size_t le
 }
 
 int
-mdrv_tx_wait_done(struct mdrv_port *port, unsigned int queue, unsigned int timeout_ms)
+mdrv_tx_wait_done(struct mdrv_port *port, unsigned int queue,
+	unsigned int timeout_ms)
 {
 	struct mdrv_queue *txq = &port->txq[queue];
 	unsigned int last = (txq->next + txq->size - 1) % txq->size;
-	volatile uint32_t *status = (volatile uint32_t *)(txq->ring + (size_t)last * 16 + 12);
+	volatile uint32_t *status = (volatile uint32_t *)(txq->ring +
+		(size_t)last * 16 + 12);
 	unsigned int waited;
 
 	for (waited = 0; waited <= timeout_ms * 10; waited++) {
@@ -287,8 +305,9 @@ mdrv_rx_wait(struct mdrv_port *port, unsigned int queue, uint8_t writeback[16],
 	unsigned int waited;
 
 	for (waited = 0; waited <= timeout_ms * 10; waited++) {
-		if (__atomic_load_n((volatile uint32_t *)(desc + 8), __ATOMIC_ACQUIRE) &
-				MDESC_RX_STAT_DD) {
+		if (__atomic_load_n((volatile uint32_t *)(desc + 8),
+			    __ATOMIC_ACQUIRE) &
+			MDESC_RX_STAT_DD) {
 			memcpy(writeback, (const void *)desc, 16);
 			rxq->next = (rxq->next + 1) % rxq->size;
 			return 0;
@@ -322,8 +341,8 @@ mdrv_rx_refill(struct mdrv_port *port, unsigned int queue)
 
 size_t
 mdrv_build_ipv4(uint8_t *frame, const uint8_t dst_mac[6], const uint8_t src[4],
-	const uint8_t dst[4], uint16_t src_port, uint16_t dst_port, int protocol,
-	size_t payload)
+	const uint8_t dst[4], uint16_t src_port, uint16_t dst_port,
+	int protocol, size_t payload)
 {
 	size_t l4_len = (protocol == 6 ? 20 : 8) + payload;
 	size_t ip_len = 20 + l4_len;
@@ -344,6 +363,6 @@ mdrv_build_ipv4(uint8_t *frame, const uint8_t dst_mac[6], const uint8_t src[4],
 	frame[36] = (uint8_t)(dst_port >> 8);
 	frame[37] = (uint8_t)dst_port;
 	if (protocol == 6)
-		frame[46] = 0x50;	/* data offset 5 */
+		frame[46] = 0x50; /* data offset 5 */
 	return 14 + ip_len;
 }

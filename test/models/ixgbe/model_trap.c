@@ -49,10 +49,10 @@
 #include "ixgbe_model.h"
 #include "model.h"
 
-#define TRAP_MAX_MAPPINGS	32
-#define TRAP_PAGE		4096u
-#define TRAP_FLAG		0x100	/* EFLAGS.TF */
-#define TRAP_PF_WRITE		0x2	/* page-fault error code: write access */
+#define TRAP_MAX_MAPPINGS 32
+#define TRAP_PAGE	  4096u
+#define TRAP_FLAG	  0x100 /* EFLAGS.TF */
+#define TRAP_PF_WRITE	  0x2	/* page-fault error code: write access */
 
 struct trap_mapping {
 	atomic_int used;
@@ -80,7 +80,8 @@ static atomic_int trap_installed;
 uint32_t
 model_trap_pages(int qstats_rc, uint32_t *pages, uint32_t max)
 {
-	uint32_t all[] = { 0x0000, 0x3000, 0x4000, 0x5000, 0xA000, 0x1000, 0x6000 };
+	uint32_t all[] = { 0x0000, 0x3000, 0x4000, 0x5000, 0xA000, 0x1000,
+		0x6000 };
 	uint32_t count = qstats_rc ? 7 : 5;
 	uint32_t i;
 
@@ -93,13 +94,16 @@ static void
 trap_protect(const struct trap_mapping *map, int prot)
 {
 	uint32_t pages[8];
-	uint32_t count = model_trap_pages(model_state.config.qstats_rc, pages, 8);
+	uint32_t count = model_trap_pages(model_state.config.qstats_rc, pages,
+		8);
 	uint32_t i;
 
 	for (i = 0; i < count; i++) {
-		if (pages[i] < map->offset || pages[i] + TRAP_PAGE > map->offset + map->len)
+		if (pages[i] < map->offset ||
+			pages[i] + TRAP_PAGE > map->offset + map->len)
 			continue;
-		mprotect((void *)(map->start + (pages[i] - map->offset)), TRAP_PAGE, prot);
+		mprotect((void *)(map->start + (pages[i] - map->offset)),
+			TRAP_PAGE, prot);
 	}
 }
 
@@ -121,7 +125,8 @@ trap_note_mapping(uintptr_t start, size_t len, int fd, uint64_t offset)
 			struct trap_mapping *map = &trap_maps[slot];
 			int expected = 0;
 
-			if (!atomic_compare_exchange_strong(&map->used, &expected, -1))
+			if (!atomic_compare_exchange_strong(&map->used,
+				    &expected, -1))
 				continue;
 			map->port = port;
 			map->start = start;
@@ -143,7 +148,7 @@ trap_find(uintptr_t address)
 		struct trap_mapping *map = &trap_maps[slot];
 
 		if (atomic_load(&map->used) == 1 && address >= map->start &&
-				address < map->start + map->len)
+			address < map->start + map->len)
 			return map;
 	}
 	return NULL;
@@ -162,7 +167,8 @@ static __thread int trap_resolving;
  * the system call.
  */
 void *
-model_real_mmap(void *addr, size_t len, int prot, int flags, int fd, off_t offset)
+model_real_mmap(void *addr, size_t len, int prot, int flags, int fd,
+	off_t offset)
 {
 	long mapped;
 
@@ -217,8 +223,9 @@ munmap(void *addr, size_t len)
 	for (slot = 0; slot < TRAP_MAX_MAPPINGS; slot++) {
 		struct trap_mapping *map = &trap_maps[slot];
 
-		if (atomic_load(&map->used) == 1 && start < map->start + map->len &&
-				map->start < start + len)
+		if (atomic_load(&map->used) == 1 &&
+			start < map->start + map->len &&
+			map->start < start + len)
 			atomic_store(&map->used, 0);
 	}
 	return model_real_munmap(addr, len);
@@ -243,16 +250,18 @@ trap_chain(const struct sigaction *old, int sig, siginfo_t *info, void *context)
 struct trap_move {
 	int is_store;
 	int has_immediate;
-	unsigned int reg;	/* x86 register number 0..15 */
+	unsigned int reg; /* x86 register number 0..15 */
 	uint32_t immediate;
 	size_t len;
 };
 
 /* x86 register number to its slot in mcontext gregs. */
+/* clang-format off */
 static const int trap_greg[16] = {
 	REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
 	REG_R8, REG_R9, REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15,
 };
+/* clang-format on */
 
 /* Decode [REX] 8B/89/C7 modrm [sib] [disp] [imm32]; -1 for anything else. */
 static int
@@ -263,7 +272,7 @@ trap_decode(const uint8_t *code, struct trap_move *move)
 
 	if ((code[i] & 0xf0) == 0x40)
 		rex = code[i++];
-	if (rex & 0x08)		/* REX.W: a 64-bit access */
+	if (rex & 0x08) /* REX.W: a 64-bit access */
 		return -1;
 	opcode = code[i++];
 	if (opcode != 0x8b && opcode != 0x89 && opcode != 0xc7)
@@ -282,7 +291,7 @@ trap_decode(const uint8_t *code, struct trap_move *move)
 		if (mod == 0 && (sib & 7) == 5)
 			i += 4;
 	} else if (mod == 0 && rm == 5) {
-		i += 4;		/* RIP-relative */
+		i += 4; /* RIP-relative */
 	}
 	if (mod == 1)
 		i += 1;
@@ -298,9 +307,11 @@ trap_decode(const uint8_t *code, struct trap_move *move)
 
 /* The side effect of an access that has just run (trap lock held). */
 static void
-trap_side_effect(struct model_port *port, uint32_t reg, int is_write, uint32_t before)
+trap_side_effect(struct model_port *port, uint32_t reg, int is_write,
+	uint32_t before)
 {
-	if (!is_write && model_stat_clears_on_read(reg, model_state.config.qstats_rc)) {
+	if (!is_write &&
+		model_stat_clears_on_read(reg, model_state.config.qstats_rc)) {
 		mreg_write(port, reg, 0);
 		return;
 	}
@@ -311,15 +322,17 @@ trap_side_effect(struct model_port *port, uint32_t reg, int is_write, uint32_t b
 
 /* Perform the move on the model's view and apply its side effect. */
 static void
-trap_emulate(struct model_port *port, uint32_t reg, const struct trap_move *move,
-	ucontext_t *uc)
+trap_emulate(struct model_port *port, uint32_t reg,
+	const struct trap_move *move, ucontext_t *uc)
 {
 	greg_t *gregs = uc->uc_mcontext.gregs;
 	uint32_t before = mreg_read(port, reg);
 
 	if (move->is_store) {
-		mreg_write(port, reg, move->has_immediate ? move->immediate :
-			(uint32_t)gregs[trap_greg[move->reg]]);
+		mreg_write(port, reg,
+			move->has_immediate ?
+				move->immediate :
+				(uint32_t)gregs[trap_greg[move->reg]]);
 	} else {
 		/* A 32-bit load zero-extends into the 64-bit register. */
 		gregs[trap_greg[move->reg]] = (greg_t)before;
@@ -346,14 +359,16 @@ trap_on_segv(int sig, siginfo_t *info, void *context)
 	offset = map->offset + (address - map->start);
 	model_lock(port);
 	if ((offset & 3) == 0 &&
-			trap_decode((const uint8_t *)uc->uc_mcontext.gregs[REG_RIP], &move) == 0) {
+		trap_decode((const uint8_t *)uc->uc_mcontext.gregs[REG_RIP],
+			&move) == 0) {
 		trap_emulate(port, (uint32_t)offset, &move, uc);
 		model_unlock(port);
 		return;
 	}
 	trap_step.port = port;
 	trap_step.reg = (uint32_t)offset & ~3u;
-	trap_step.is_write = (uc->uc_mcontext.gregs[REG_ERR] & TRAP_PF_WRITE) != 0;
+	trap_step.is_write = (uc->uc_mcontext.gregs[REG_ERR] & TRAP_PF_WRITE) !=
+		0;
 	trap_step.before = mreg_read(port, trap_step.reg);
 	trap_step.page = address & ~(uintptr_t)(TRAP_PAGE - 1);
 	trap_step.active = 1;
@@ -372,14 +387,16 @@ trap_on_step(int sig, siginfo_t *info, void *context)
 		return;
 	}
 	uc->uc_mcontext.gregs[REG_EFL] &= ~TRAP_FLAG;
-	trap_side_effect(port, trap_step.reg, trap_step.is_write, trap_step.before);
+	trap_side_effect(port, trap_step.reg, trap_step.is_write,
+		trap_step.before);
 	mprotect((void *)trap_step.page, TRAP_PAGE, PROT_NONE);
 	trap_step.active = 0;
 	model_unlock(port);
 }
 
 static int
-trap_install(int sig, void (*handler)(int, siginfo_t *, void *), struct sigaction *saved)
+trap_install(int sig, void (*handler)(int, siginfo_t *, void *),
+	struct sigaction *saved)
 {
 	struct sigaction action;
 	struct sigaction previous;
@@ -391,7 +408,8 @@ trap_install(int sig, void (*handler)(int, siginfo_t *, void *), struct sigactio
 	if (sigaction(sig, &action, &previous) != 0)
 		return -errno;
 	/* Chain to what was there, unless it is ourselves (installed again). */
-	if (!((previous.sa_flags & SA_SIGINFO) && previous.sa_sigaction == handler))
+	if (!((previous.sa_flags & SA_SIGINFO) &&
+		    previous.sa_sigaction == handler))
 		*saved = previous;
 	return 0;
 }
@@ -401,7 +419,8 @@ ixgbe_model_install_traps(void)
 {
 	int ret = trap_install(SIGSEGV, trap_on_segv, &trap_old_segv);
 
-	return ret != 0 ? ret : trap_install(SIGTRAP, trap_on_step, &trap_old_trap);
+	return ret != 0 ? ret :
+			  trap_install(SIGTRAP, trap_on_step, &trap_old_trap);
 }
 
 int

@@ -28,8 +28,8 @@
 
 #include "model.h"
 
-#define TREE_BAR0_BASE	0xf0000000ull
-#define TREE_BAR4_BASE	0xf8000000ull
+#define TREE_BAR0_BASE 0xf0000000ull
+#define TREE_BAR4_BASE 0xf8000000ull
 /* Linux IORESOURCE_MEM | IORESOURCE_MEM_64 | IORESOURCE_SIZEALIGN */
 #define TREE_MEM64_FLAGS 0x140204ull
 
@@ -88,27 +88,31 @@ put32(uint8_t *config, unsigned int offset, uint32_t value)
 
 /* PCI 3.0 6.1: type 0 header; 6.7: capabilities; 6.8.2: MSI-X. */
 static void
-tree_config_space(const struct model *model, const struct model_port *port, uint8_t *config)
+tree_config_space(const struct model *model, const struct model_port *port,
+	uint8_t *config)
 {
-	uint64_t bar0 = TREE_BAR0_BASE + port->index * (uint64_t)MREG_BAR0_SIZE * 2;
-	uint64_t bar4 = TREE_BAR4_BASE + port->index * (uint64_t)MREG_BAR4_SIZE * 2;
+	uint64_t bar0 = TREE_BAR0_BASE +
+		port->index * (uint64_t)MREG_BAR0_SIZE * 2;
+	uint64_t bar4 = TREE_BAR4_BASE +
+		port->index * (uint64_t)MREG_BAR4_SIZE * 2;
 
 	memset(config, 0, 4096);
 	put16(config, 0x00, 0x8086);
 	put16(config, 0x02, 0x10fb);
-	put16(config, 0x04, 0x0002);		/* COMMAND: memory space on */
-	put16(config, 0x06, 0x0010);		/* STATUS: capability list */
-	config[0x08] = 0x01;			/* revision */
-	config[0x0b] = 0x02;			/* class: network, ethernet */
+	put16(config, 0x04, 0x0002); /* COMMAND: memory space on */
+	put16(config, 0x06, 0x0010); /* STATUS: capability list */
+	config[0x08] = 0x01;	     /* revision */
+	config[0x0b] = 0x02;	     /* class: network, ethernet */
 	config[0x0e] = model->config.nb_ports > 1 ? 0x80 : 0x00;
-	put32(config, 0x10, (uint32_t)bar0 | 0x4);	/* 64-bit memory */
+	put32(config, 0x10, (uint32_t)bar0 | 0x4); /* 64-bit memory */
 	put32(config, 0x14, (uint32_t)(bar0 >> 32));
 	put32(config, 0x20, (uint32_t)bar4 | 0x4);
 	put32(config, 0x24, (uint32_t)(bar4 >> 32));
 	put16(config, 0x2c, 0x8086);
 	put16(config, 0x2e, 0x000c);
 	config[0x34] = 0x40;
-	config[0x3d] = 1 + (port->index & 1);	/* INTA for LAN 0, INTB for LAN 1 */
+	config[0x3d] = 1 +
+		(port->index & 1); /* INTA for LAN 0, INTB for LAN 1 */
 	/* PM: id 1, next 0x50, version 3 */
 	config[0x40] = 0x01;
 	config[0x41] = 0x50;
@@ -132,8 +136,10 @@ tree_config_space(const struct model *model, const struct model_port *port, uint
 static int
 tree_resource_file(const struct model_port *port)
 {
-	uint64_t bar0 = TREE_BAR0_BASE + port->index * (uint64_t)MREG_BAR0_SIZE * 2;
-	uint64_t bar4 = TREE_BAR4_BASE + port->index * (uint64_t)MREG_BAR4_SIZE * 2;
+	uint64_t bar0 = TREE_BAR0_BASE +
+		port->index * (uint64_t)MREG_BAR0_SIZE * 2;
+	uint64_t bar4 = TREE_BAR4_BASE +
+		port->index * (uint64_t)MREG_BAR4_SIZE * 2;
 	char text[7 * 64];
 	size_t used = 0;
 	unsigned int bar;
@@ -151,8 +157,9 @@ tree_resource_file(const struct model_port *port)
 			flags = TREE_MEM64_FLAGS;
 		}
 		used += snprintf(text + used, sizeof(text) - used,
-			"0x%016llx 0x%016llx 0x%016llx\n", (unsigned long long)start,
-			(unsigned long long)end, (unsigned long long)flags);
+			"0x%016llx 0x%016llx 0x%016llx\n",
+			(unsigned long long)start, (unsigned long long)end,
+			(unsigned long long)flags);
 	}
 	return tree_text(port->dir, "resource", text);
 }
@@ -170,7 +177,8 @@ tree_fifos(const struct model *model, const struct model_port *port)
 	if (mkdir(path, 0700) != 0)
 		return -errno;
 	for (vector = 0; vector < model->config.nb_vectors; vector++) {
-		snprintf(path, sizeof(path), "%s/pollux-msix/%u", port->dir, vector);
+		snprintf(path, sizeof(path), "%s/pollux-msix/%u", port->dir,
+			vector);
 		if (mkfifo(path, 0600) != 0)
 			return -errno;
 	}
@@ -193,8 +201,8 @@ tree_map_bar(struct model_port *port)
 	port->bar_dev = st.st_dev;
 	port->bar_ino = st.st_ino;
 	/* Not through our mmap(): this view is never trapped. */
-	mapped = model_real_mmap(NULL, MREG_BAR0_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED,
-		port->bar_fd, 0);
+	mapped = model_real_mmap(NULL, MREG_BAR0_SIZE, PROT_READ | PROT_WRITE,
+		MAP_SHARED, port->bar_fd, 0);
 	if (mapped == MAP_FAILED)
 		return -errno;
 	port->regs = mapped;
@@ -224,8 +232,10 @@ tree_port(struct model *model, struct model_port *port)
 	ret = ret ? ret : tree_text(port->dir, "class", "0x020000\n");
 	ret = ret ? ret : tree_text(port->dir, "numa_node", "-1\n");
 	ret = ret ? ret : tree_resource_file(port);
-	ret = ret ? ret : tree_sized_file(port->dir, "resource0", MREG_BAR0_SIZE);
-	ret = ret ? ret : tree_sized_file(port->dir, "resource4", MREG_BAR4_SIZE);
+	ret = ret ? ret :
+		    tree_sized_file(port->dir, "resource0", MREG_BAR0_SIZE);
+	ret = ret ? ret :
+		    tree_sized_file(port->dir, "resource4", MREG_BAR4_SIZE);
 	if (ret != 0)
 		return ret;
 	tree_config_space(model, port, config);
@@ -257,13 +267,16 @@ model_tree_create(struct model *model)
 		/* A directory the caller names; it must be new (we remove it at the end). */
 		if (mkdir(model->config.dir, 0700) != 0) {
 			ret = -errno;
-			fprintf(stderr, "ixgbe model: cannot create dir=%s: %s (give a new path)\n",
+			fprintf(stderr,
+				"ixgbe model: cannot create dir=%s: %s (give a new path)\n",
 				model->config.dir, strerror(errno));
 			return ret;
 		}
-		snprintf(model->root, sizeof(model->root), "%s", model->config.dir);
+		snprintf(model->root, sizeof(model->root), "%s",
+			model->config.dir);
 	} else {
-		snprintf(model->root, sizeof(model->root), "%s/pollux-ixgbe-model.XXXXXX",
+		snprintf(model->root, sizeof(model->root),
+			"%s/pollux-ixgbe-model.XXXXXX",
 			tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
 		if (mkdtemp(model->root) == NULL) {
 			ret = -errno;
@@ -271,11 +284,12 @@ model_tree_create(struct model *model)
 			return ret;
 		}
 	}
-	snprintf(model->sysfs_dir, sizeof(model->sysfs_dir), "%s/devices", model->root);
+	snprintf(model->sysfs_dir, sizeof(model->sysfs_dir), "%s/devices",
+		model->root);
 	snprintf(model->dev_dir, sizeof(model->dev_dir), "%s/dev", model->root);
 	snprintf(path, sizeof(path), "%s/drivers", model->root);
-	if (mkdir(model->sysfs_dir, 0700) != 0 || mkdir(model->dev_dir, 0700) != 0 ||
-			mkdir(path, 0700) != 0)
+	if (mkdir(model->sysfs_dir, 0700) != 0 ||
+		mkdir(model->dev_dir, 0700) != 0 || mkdir(path, 0700) != 0)
 		return -errno;
 	snprintf(path, sizeof(path), "%s/drivers/uio_pci_generic", model->root);
 	if (mkdir(path, 0700) != 0)
@@ -289,7 +303,8 @@ model_tree_create(struct model *model)
 }
 
 static int
-tree_remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+tree_remove_entry(const char *path, const struct stat *st, int type,
+	struct FTW *ftw)
 {
 	(void)st;
 	(void)ftw;

@@ -16,7 +16,7 @@
 
 #include "model.h"
 
-#define TX_BUDGET	64	/* packets per queue per poll */
+#define TX_BUDGET 64 /* packets per queue per poll */
 
 struct tx_ring {
 	volatile uint8_t *base;
@@ -34,7 +34,8 @@ tx_ring_load(struct model_port *port, unsigned int queue, struct tx_ring *ring)
 	ring->base = (volatile uint8_t *)(uintptr_t)base;
 	/* TDLEN: a multiple of 128 bytes (8 descriptors) [unverified]. */
 	ring->size = mreg_read(port, MREG_TDLEN(queue)) % 128 == 0 ?
-		mreg_read(port, MREG_TDLEN(queue)) / MDESC_SIZE : 0;
+		mreg_read(port, MREG_TDLEN(queue)) / MDESC_SIZE :
+		0;
 	ring->head = mreg_read(port, MREG_TDH(queue));
 	ring->tail = mreg_read(port, MREG_TDT(queue));
 	return base != 0 && ring->size != 0 && ring->head < ring->size &&
@@ -44,30 +45,36 @@ tx_ring_load(struct model_port *port, unsigned int queue, struct tx_ring *ring)
 static uint32_t
 tx_cmd(const struct tx_ring *ring, uint32_t index)
 {
-	return __atomic_load_n((volatile uint32_t *)(ring->base + (size_t)index * MDESC_SIZE + 8),
+	return __atomic_load_n((volatile uint32_t *)(ring->base +
+				       (size_t)index * MDESC_SIZE + 8),
 		__ATOMIC_ACQUIRE);
 }
 
 /* Gather one packet from head; returns the index after its EOP, or head. */
 static uint32_t
-tx_gather(struct model_port *port, const struct tx_ring *ring, size_t *len, int *too_long)
+tx_gather(struct model_port *port, const struct tx_ring *ring, size_t *len,
+	int *too_long)
 {
 	uint32_t index = ring->head;
 
 	*len = 0;
 	*too_long = 0;
 	while (index != ring->tail) {
-		volatile uint8_t *desc = ring->base + (size_t)index * MDESC_SIZE;
+		volatile uint8_t *desc = ring->base +
+			(size_t)index * MDESC_SIZE;
 		uint32_t cmd = tx_cmd(ring, index);
 		size_t data_len = cmd & MDESC_TX_DTALEN_MASK;
 
 		index = (index + 1) % ring->size;
 		if ((cmd & MDESC_TX_CMD_DEXT) &&
-				((cmd >> MDESC_TX_DTYP_SHIFT) & 0xf) == MDESC_TX_DTYP_CTXT)
+			((cmd >> MDESC_TX_DTYP_SHIFT) & 0xf) ==
+				MDESC_TX_DTYP_CTXT)
 			continue;
 		if (*len + data_len <= MODEL_MAX_FRAME)
-			memcpy(port->tx_frame + *len, (const void *)(uintptr_t)
-				__atomic_load_n((volatile uint64_t *)desc, __ATOMIC_RELAXED),
+			memcpy(port->tx_frame + *len,
+				(const void *)(uintptr_t)
+					__atomic_load_n((volatile uint64_t *)desc,
+						__ATOMIC_RELAXED),
 				data_len);
 		else
 			*too_long = 1;
@@ -85,13 +92,15 @@ tx_write_back(const struct tx_ring *ring, uint32_t end)
 	uint32_t index;
 	int reported = 0;
 
-	for (index = ring->head; index != end; index = (index + 1) % ring->size) {
+	for (index = ring->head; index != end;
+		index = (index + 1) % ring->size) {
 		volatile uint32_t *status = (volatile uint32_t *)(ring->base +
 			(size_t)index * MDESC_SIZE + 12);
 
 		if ((tx_cmd(ring, index) & MDESC_TX_CMD_RS) == 0)
 			continue;
-		__atomic_store_n(status, *status | MDESC_TX_STA_DD, __ATOMIC_RELEASE);
+		__atomic_store_n(status, *status | MDESC_TX_STA_DD,
+			__ATOMIC_RELEASE);
 		reported = 1;
 	}
 	return reported;
@@ -103,7 +112,8 @@ tx_send(struct model_port *port, unsigned int queue, size_t len)
 	const uint8_t *frame = port->tx_frame;
 	size_t wire_len;
 
-	if ((mreg_read(port, MREG_HLREG0) & MREG_HLREG0_TXPADEN) != 0 && len < 60) {
+	if ((mreg_read(port, MREG_HLREG0) & MREG_HLREG0_TXPADEN) != 0 &&
+		len < 60) {
 		memset(port->tx_frame + len, 0, 60 - len);
 		len = 60;
 	}
@@ -115,8 +125,11 @@ tx_send(struct model_port *port, unsigned int queue, size_t len)
 	model_stat_add64(port, MREG_GOTCL, MREG_GOTCH, wire_len, 4);
 	model_stat_size_bucket(port, MREG_PTC64, wire_len);
 	if (frame[0] & 1)
-		model_stat_add(port, memcmp(frame, "\xff\xff\xff\xff\xff\xff", 6) == 0 ?
-			MREG_BPTC : MREG_MPTC, 1);
+		model_stat_add(port,
+			memcmp(frame, "\xff\xff\xff\xff\xff\xff", 6) == 0 ?
+				MREG_BPTC :
+				MREG_MPTC,
+			1);
 	model_stat_add(port, MREG_QPTC(queue), 1);
 	model_stat_add(port, MREG_QBTC(queue), (uint32_t)len);
 	model_wire_send(port, frame, len);
@@ -153,8 +166,8 @@ tx_queue(struct model_port *port, unsigned int queue)
 		uint64_t address = (writeback & ~3u) |
 			(uint64_t)mreg_read(port, MREG_TDWBAH(queue)) << 32;
 
-		__atomic_store_n((volatile uint32_t *)(uintptr_t)address, ring.head,
-			__ATOMIC_RELEASE);
+		__atomic_store_n((volatile uint32_t *)(uintptr_t)address,
+			ring.head, __ATOMIC_RELEASE);
 	}
 	if (reported)
 		model_intr_queue(port, queue, 1);

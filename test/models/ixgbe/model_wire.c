@@ -18,10 +18,10 @@
 
 #include "model.h"
 
-#define PCAP_MAGIC		0xa1b2c3d4u
-#define PCAP_MAGIC_NSEC		0xa1b23c4du
-#define PCAP_LINKTYPE_ETHERNET	1
-#define WIRE_PCAP_BUDGET	32
+#define PCAP_MAGIC	       0xa1b2c3d4u
+#define PCAP_MAGIC_NSEC	       0xa1b23c4du
+#define PCAP_LINKTYPE_ETHERNET 1
+#define WIRE_PCAP_BUDGET       32
 
 static uint32_t
 wire_swap32(uint32_t value)
@@ -35,7 +35,8 @@ wire_name(const char *pattern, unsigned int port, char *out, size_t size)
 	if (strstr(pattern, "%u") != NULL) {
 		const char *mark = strstr(pattern, "%u");
 
-		snprintf(out, size, "%.*s%u%s", (int)(mark - pattern), pattern, port, mark + 2);
+		snprintf(out, size, "%.*s%u%s", (int)(mark - pattern), pattern,
+			port, mark + 2);
 	} else {
 		snprintf(out, size, "%s", pattern);
 	}
@@ -44,11 +45,13 @@ wire_name(const char *pattern, unsigned int port, char *out, size_t size)
 static int
 wire_open_out(struct model_port *port, const char *name)
 {
-	uint32_t header[6] = { PCAP_MAGIC, 2 | 4u << 16, 0, 0, 65535, PCAP_LINKTYPE_ETHERNET };
+	uint32_t header[6] = { PCAP_MAGIC, 2 | 4u << 16, 0, 0, 65535,
+		PCAP_LINKTYPE_ETHERNET };
 
 	port->pcap_out = fopen(name, "wb");
 	if (port->pcap_out == NULL) {
-		fprintf(stderr, "ixgbe model: cannot create %s: %s\n", name, strerror(errno));
+		fprintf(stderr, "ixgbe model: cannot create %s: %s\n", name,
+			strerror(errno));
 		return -errno;
 	}
 	if (fwrite(header, sizeof(header), 1, port->pcap_out) != 1)
@@ -64,18 +67,21 @@ wire_open_in(struct model_port *port, const char *name)
 
 	port->pcap_in.file = fopen(name, "rb");
 	if (port->pcap_in.file == NULL) {
-		fprintf(stderr, "ixgbe model: cannot open %s: %s\n", name, strerror(errno));
+		fprintf(stderr, "ixgbe model: cannot open %s: %s\n", name,
+			strerror(errno));
 		return -errno;
 	}
 	if (fread(header, sizeof(header), 1, port->pcap_in.file) != 1)
 		goto bad_file;
 	if (header[0] == PCAP_MAGIC || header[0] == PCAP_MAGIC_NSEC)
 		port->pcap_in.swapped = 0;
-	else if (wire_swap32(header[0]) == PCAP_MAGIC || wire_swap32(header[0]) == PCAP_MAGIC_NSEC)
+	else if (wire_swap32(header[0]) == PCAP_MAGIC ||
+		wire_swap32(header[0]) == PCAP_MAGIC_NSEC)
 		port->pcap_in.swapped = 1;
 	else
 		goto bad_file;
-	if ((port->pcap_in.swapped ? wire_swap32(header[5]) : header[5]) != PCAP_LINKTYPE_ETHERNET)
+	if ((port->pcap_in.swapped ? wire_swap32(header[5]) : header[5]) !=
+		PCAP_LINKTYPE_ETHERNET)
 		goto bad_file;
 	return 0;
 bad_file:
@@ -162,7 +168,8 @@ wire_pcap_next(struct model_pcap_in *in)
 	if (fread(record, sizeof(record), 1, in->file) != 1)
 		return 0;
 	captured = in->swapped ? wire_swap32(record[2]) : record[2];
-	if (captured > MODEL_MAX_FRAME || fread(in->frame, captured, 1, in->file) != 1)
+	if (captured > MODEL_MAX_FRAME ||
+		fread(in->frame, captured, 1, in->file) != 1)
 		return 0;
 	in->frame_len = captured;
 	in->have_frame = 1;

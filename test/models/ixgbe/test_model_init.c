@@ -140,10 +140,12 @@ test_reset(void **state)
 	assert_int_equal(mdrv_read(&ports[1], MREG_RAH_LOW(1)) & MREG_RAH_AV, 0);
 	assert_int_equal(mdrv_read(&ports[1], MREG_RAH(127)) & MREG_RAH_AV, 0);
 	/* 8.2.3.22.8: TXCRCEN, RXCRCSTRP and TXPADEN set; JUMBOEN and LPBK clear. */
-	assert_int_equal(mdrv_read(&ports[1], MREG_HLREG0) & (MREG_HLREG0_TXCRCEN |
-		MREG_HLREG0_RXCRCSTRP | MREG_HLREG0_JUMBOEN | MREG_HLREG0_TXPADEN |
-		MREG_HLREG0_LPBK), MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
-		MREG_HLREG0_TXPADEN);
+	assert_int_equal(mdrv_read(&ports[1], MREG_HLREG0) &
+			(MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
+				MREG_HLREG0_JUMBOEN | MREG_HLREG0_TXPADEN |
+				MREG_HLREG0_LPBK),
+		MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
+			MREG_HLREG0_TXPADEN);
 	/* 8.2.3.8.9 / 8.2.3.9.13: PB0 sizes 0x200 KB rx, 0xA0 KB tx (bits 19:10). */
 	assert_int_equal(mdrv_read(&ports[1], MREG_RXPBSIZE(0)), 0x200u << 10);
 	assert_int_equal(mdrv_read(&ports[1], MREG_TXPBSIZE(0)), 0xA0u << 10);
@@ -151,9 +153,12 @@ test_reset(void **state)
 	mdrv_write(&ports[1], MREG_DCA_RXCTRL(5), 0);
 	mdrv_write(&ports[1], MREG_DCA_RXCTRL_ALIAS(5), 0);
 	assert_int_equal(mdrv_reset(&ports[1]), 0);
-	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL(5)), MREG_DCA_RXCTRL_BIT12);
-	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL(63)), MREG_DCA_RXCTRL_BIT12);
-	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL_ALIAS(5)), MREG_DCA_RXCTRL_BIT12);
+	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL(5)),
+		MREG_DCA_RXCTRL_BIT12);
+	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL(63)),
+		MREG_DCA_RXCTRL_BIT12);
+	assert_int_equal(mdrv_read(&ports[1], MREG_DCA_RXCTRL_ALIAS(5)),
+		MREG_DCA_RXCTRL_BIT12);
 }
 
 static uint64_t
@@ -174,9 +179,12 @@ test_reset_takes_time(void **state)
 	start = now_us();
 	mdrv_write(&ports[0], MREG_CTRL, MREG_CTRL_RST);
 	/* The device is busy for a while (the model: 1 ms) before RST clears. */
-	assert_int_equal(mdrv_wait(&ports[0], MREG_CTRL, MREG_CTRL_RST, 0, 1000), 0);
+	assert_int_equal(mdrv_wait(&ports[0], MREG_CTRL, MREG_CTRL_RST, 0, 1000),
+		0);
 	assert_true(now_us() - start >= 1000);
-	assert_int_equal(mdrv_wait(&ports[0], MREG_EEC, MREG_EEC_ARD, MREG_EEC_ARD, 1000), 0);
+	assert_int_equal(mdrv_wait(&ports[0], MREG_EEC, MREG_EEC_ARD,
+				 MREG_EEC_ARD, 1000),
+		0);
 }
 
 static void
@@ -185,7 +193,9 @@ test_srrctl_alias(void **state)
 	MDRV_TEST_BEGIN(state);
 	assert_int_equal(mdrv_reset(&ports[0]), 0);
 	mdrv_write(&ports[0], MREG_SRRCTL_ALIAS(5), 0x12000003);
-	assert_int_equal(mdrv_wait(&ports[0], MREG_SRRCTL(5), ~0u, 0x12000003, 100), 0);
+	assert_int_equal(mdrv_wait(&ports[0], MREG_SRRCTL(5), ~0u, 0x12000003,
+				 100),
+		0);
 }
 
 static void
@@ -197,9 +207,12 @@ test_link_after_an_restart(void **state)
 	/* No auto-negotiation yet: no link. */
 	assert_int_equal(mdrv_read(&ports[0], MREG_LINKS) & MREG_LINKS_UP, 0);
 	assert_int_equal(mdrv_link_up(&ports[0], 1000), 0);
-	assert_int_equal(mdrv_read(&ports[0], MREG_LINKS) & (MREG_LINKS_UP | 3u << 28),
+	assert_int_equal(mdrv_read(&ports[0], MREG_LINKS) &
+			(MREG_LINKS_UP | 3u << 28),
 		MREG_LINKS_UP | MREG_LINKS_SPEED_10G);
-	assert_int_equal(mdrv_read(&ports[0], MREG_AUTOC) & MREG_AUTOC_AN_RESTART, 0);
+	assert_int_equal(mdrv_read(&ports[0], MREG_AUTOC) &
+			MREG_AUTOC_AN_RESTART,
+		0);
 }
 
 static void
@@ -209,9 +222,13 @@ test_link_drop_and_return(void **state)
 	assert_int_equal(mdrv_reset(&ports[0]), 0);
 	assert_int_equal(mdrv_link_up(&ports[0], 1000), 0);
 	assert_int_equal(ixgbe_model_set_cable(0, 0), 0);
-	assert_int_equal(mdrv_wait(&ports[0], MREG_LINKS, MREG_LINKS_UP, 0, 1000), 0);
+	assert_int_equal(mdrv_wait(&ports[0], MREG_LINKS, MREG_LINKS_UP, 0,
+				 1000),
+		0);
 	assert_int_equal(ixgbe_model_set_cable(0, 1), 0);
-	assert_int_equal(mdrv_wait(&ports[0], MREG_LINKS, MREG_LINKS_UP, MREG_LINKS_UP, 1000), 0);
+	assert_int_equal(mdrv_wait(&ports[0], MREG_LINKS, MREG_LINKS_UP,
+				 MREG_LINKS_UP, 1000),
+		0);
 	assert_int_equal(ixgbe_model_set_cable(7, 0), -EINVAL);
 }
 
@@ -235,10 +252,14 @@ test_control_fifo(void **state)
 	assert_int_equal(mdrv_reset(&ports[1]), 0);
 	assert_int_equal(mdrv_link_up(&ports[1], 1000), 0);
 	control_write("cable 1 down\n");
-	assert_int_equal(mdrv_wait(&ports[1], MREG_LINKS, MREG_LINKS_UP, 0, 1000), 0);
+	assert_int_equal(mdrv_wait(&ports[1], MREG_LINKS, MREG_LINKS_UP, 0,
+				 1000),
+		0);
 	/* A bad line is reported and ignored; the next one still works. */
 	control_write("cable 9 sideways\ncable 1 up\n");
-	assert_int_equal(mdrv_wait(&ports[1], MREG_LINKS, MREG_LINKS_UP, MREG_LINKS_UP, 1000), 0);
+	assert_int_equal(mdrv_wait(&ports[1], MREG_LINKS, MREG_LINKS_UP,
+				 MREG_LINKS_UP, 1000),
+		0);
 }
 
 /* No busy-spinning when idle: two device threads use little CPU. */
@@ -253,11 +274,14 @@ test_idle_cpu(void **state)
 	getrusage(RUSAGE_SELF, &before);
 	mdrv_sleep_ms(500);
 	getrusage(RUSAGE_SELF, &after);
-	used_us = (uint64_t)(after.ru_utime.tv_sec - before.ru_utime.tv_sec) * 1000000 +
+	used_us = (uint64_t)(after.ru_utime.tv_sec - before.ru_utime.tv_sec) *
+			1000000 +
 		(after.ru_utime.tv_usec - before.ru_utime.tv_usec) +
-		(uint64_t)(after.ru_stime.tv_sec - before.ru_stime.tv_sec) * 1000000 +
+		(uint64_t)(after.ru_stime.tv_sec - before.ru_stime.tv_sec) *
+			1000000 +
 		(after.ru_stime.tv_usec - before.ru_stime.tv_usec);
-	print_message("idle model, 2 ports: %.1f%% of one CPU\n", used_us / 5000.0);
+	print_message("idle model, 2 ports: %.1f%% of one CPU\n",
+		used_us / 5000.0);
 	assert_true(used_us < 50000);
 }
 

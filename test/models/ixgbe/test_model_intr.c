@@ -45,9 +45,11 @@ setup(void **state)
 		return -1;
 	snprintf(path, sizeof(path), "%s/uio0", getenv("POLLUX_DEV_DIR"));
 	uio_fd = open_fifo(path);
-	snprintf(path, sizeof(path), "%s/pollux-msix/0", ixgbe_model_device_dir(0));
+	snprintf(path, sizeof(path), "%s/pollux-msix/0",
+		ixgbe_model_device_dir(0));
 	msix_fd[0] = open_fifo(path);
-	snprintf(path, sizeof(path), "%s/pollux-msix/1", ixgbe_model_device_dir(0));
+	snprintf(path, sizeof(path), "%s/pollux-msix/1",
+		ixgbe_model_device_dir(0));
 	msix_fd[1] = open_fifo(path);
 	if (uio_fd < 0 || msix_fd[0] < 0 || msix_fd[1] < 0)
 		return -1;
@@ -71,7 +73,8 @@ test_setup(void **state)
 	(void)state;
 	ixgbe_model_install_traps();
 	if (mdrv_open(&port, 0) != 0 || mdrv_reset(&port) != 0 ||
-			mdrv_link_up(&port, 1000) != 0 || mdrv_rx_init(&port, 1, 32, 2) != 0)
+		mdrv_link_up(&port, 1000) != 0 ||
+		mdrv_rx_init(&port, 1, 32, 2) != 0)
 		return -1;
 	/* Start with no pending cause (the link came up: LSC). */
 	mdrv_write(&port, MREG_EICR, 0xffffffff);
@@ -144,13 +147,15 @@ test_intx_masked(void **state)
 	mdrv_write(&port, MREG_EIMC, 1u << 3);
 	assert_int_equal(mdrv_read(&port, MREG_EIMS), 1u << 5);
 	inject_one();
-	assert_int_equal(fifo_wait(uio_fd, &count, sizeof(count), 50), -ETIMEDOUT);
+	assert_int_equal(fifo_wait(uio_fd, &count, sizeof(count), 50),
+		-ETIMEDOUT);
 	/* The cause is still recorded; unmasking it now raises the interrupt. */
 	mdrv_write(&port, MREG_EIMS, 1u << 3);
 	assert_int_equal(fifo_wait(uio_fd, &count, sizeof(count), 1000), 0);
 	/* Write 1 to clear. */
 	mdrv_write(&port, MREG_EICR, 1u << 3);
-	mdrv_write(&port, MREG_GPIE, MREG_GPIE_OCD);	/* reads keep queue causes */
+	mdrv_write(&port, MREG_GPIE,
+		MREG_GPIE_OCD); /* reads keep queue causes */
 	assert_int_equal(mdrv_read(&port, MREG_EICR), 0);
 }
 
@@ -160,19 +165,24 @@ test_msix_rx_vector_and_auto_clear(void **state)
 	uint64_t signal;
 
 	MDRV_TEST_BEGIN(state);
-	mdrv_write(&port, MREG_GPIE, MREG_GPIE_MSIX_MODE | MREG_GPIE_OCD | MREG_GPIE_EIAME);
-	mdrv_write(&port, MREG_IVAR(0), MREG_IVAR_VALID | 1);	/* rx queue 0: vector 1 */
+	mdrv_write(&port, MREG_GPIE,
+		MREG_GPIE_MSIX_MODE | MREG_GPIE_OCD | MREG_GPIE_EIAME);
+	mdrv_write(&port, MREG_IVAR(0),
+		MREG_IVAR_VALID | 1); /* rx queue 0: vector 1 */
 	mdrv_write(&port, MREG_EIAC, 1u << 1);
 	mdrv_write(&port, MREG_EIMS, 1u << 1);
 	inject_one();
-	assert_int_equal(fifo_wait(msix_fd[1], &signal, sizeof(signal), 1000), 0);
+	assert_int_equal(fifo_wait(msix_fd[1], &signal, sizeof(signal), 1000),
+		0);
 	assert_int_equal(signal, 1);
-	assert_int_equal(fifo_wait(msix_fd[0], &signal, sizeof(signal), 20), -ETIMEDOUT);
+	assert_int_equal(fifo_wait(msix_fd[0], &signal, sizeof(signal), 20),
+		-ETIMEDOUT);
 	/* EIAC: the cause cleared itself when the message went out. */
 	assert_int_equal(mdrv_read(&port, MREG_EICR) & (1u << 1), 0);
 	/* EICS raises the vector by software. */
 	mdrv_write(&port, MREG_EICS, 1u << 1);
-	assert_int_equal(fifo_wait(msix_fd[1], &signal, sizeof(signal), 1000), 0);
+	assert_int_equal(fifo_wait(msix_fd[1], &signal, sizeof(signal), 1000),
+		0);
 }
 
 static void
@@ -185,14 +195,18 @@ test_msix_lsc_on_vector0(void **state)
 	mdrv_write(&port, MREG_IVAR_MISC, (MREG_IVAR_VALID | 0) << 8);
 	mdrv_write(&port, MREG_EIMS, MREG_EICR_LSC);
 	assert_int_equal(ixgbe_model_set_cable(0, 0), 0);
-	assert_int_equal(fifo_wait(msix_fd[0], &signal, sizeof(signal), 1000), 0);
+	assert_int_equal(fifo_wait(msix_fd[0], &signal, sizeof(signal), 1000),
+		0);
 	assert_int_equal(mdrv_read(&port, MREG_LINKS) & MREG_LINKS_UP, 0);
 	/* OCD: the read clears the other causes, LSC among them. */
-	assert_int_equal(mdrv_read(&port, MREG_EICR) & MREG_EICR_LSC, MREG_EICR_LSC);
+	assert_int_equal(mdrv_read(&port, MREG_EICR) & MREG_EICR_LSC,
+		MREG_EICR_LSC);
 	assert_int_equal(mdrv_read(&port, MREG_EICR) & MREG_EICR_LSC, 0);
 	assert_int_equal(ixgbe_model_set_cable(0, 1), 0);
-	assert_int_equal(fifo_wait(msix_fd[0], &signal, sizeof(signal), 1000), 0);
-	assert_int_equal(mdrv_read(&port, MREG_LINKS) & MREG_LINKS_UP, MREG_LINKS_UP);
+	assert_int_equal(fifo_wait(msix_fd[0], &signal, sizeof(signal), 1000),
+		0);
+	assert_int_equal(mdrv_read(&port, MREG_LINKS) & MREG_LINKS_UP,
+		MREG_LINKS_UP);
 	mdrv_write(&port, MREG_EICR, MREG_EICR_LSC);
 	assert_int_equal(mdrv_read(&port, MREG_EICR) & MREG_EICR_LSC, 0);
 }
@@ -212,7 +226,8 @@ test_eicr_read_with_ocd(void **state)
 	mdrv_write(&port, MREG_GPIE, MREG_GPIE_OCD);
 	mdrv_write(&port, MREG_EICS, causes);
 	assert_int_equal(mdrv_read(&port, MREG_EICR), causes);
-	assert_int_equal(mdrv_read(&port, MREG_EICR), 1u << 0 | MREG_EICR_TCP_TIMER);
+	assert_int_equal(mdrv_read(&port, MREG_EICR),
+		1u << 0 | MREG_EICR_TCP_TIMER);
 	mdrv_write(&port, MREG_EICR, 1u << 0 | MREG_EICR_TCP_TIMER);
 	assert_int_equal(mdrv_read(&port, MREG_EICR), 0);
 	mdrv_write(&port, MREG_GPIE, 0);
@@ -235,14 +250,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_intx_rx_cause, test_setup, test_teardown),
-		cmocka_unit_test_setup_teardown(test_intx_masked, test_setup, test_teardown),
-		cmocka_unit_test_setup_teardown(test_msix_rx_vector_and_auto_clear, test_setup,
+		cmocka_unit_test_setup_teardown(test_intx_rx_cause, test_setup,
 			test_teardown),
-		cmocka_unit_test_setup_teardown(test_msix_lsc_on_vector0, test_setup,
+		cmocka_unit_test_setup_teardown(test_intx_masked, test_setup,
 			test_teardown),
-		cmocka_unit_test_setup_teardown(test_eicr_read_with_ocd, test_setup,
-			test_teardown),
+		cmocka_unit_test_setup_teardown(test_msix_rx_vector_and_auto_clear,
+			test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_msix_lsc_on_vector0,
+			test_setup, test_teardown),
+		cmocka_unit_test_setup_teardown(test_eicr_read_with_ocd,
+			test_setup, test_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

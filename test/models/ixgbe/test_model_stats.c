@@ -34,10 +34,11 @@ setup(void **state)
 		return -1;
 	ixgbe_model_install_traps();
 	for (i = 0; i < 2; i++) {
-		if (mdrv_open(&ports[i], i) != 0 || mdrv_reset(&ports[i]) != 0 ||
-				mdrv_link_up(&ports[i], 1000) != 0 ||
-				mdrv_rx_init(&ports[i], 1, 64, 2) != 0 ||
-				mdrv_tx_init(&ports[i], 1, 64) != 0)
+		if (mdrv_open(&ports[i], i) != 0 ||
+			mdrv_reset(&ports[i]) != 0 ||
+			mdrv_link_up(&ports[i], 1000) != 0 ||
+			mdrv_rx_init(&ports[i], 1, 64, 2) != 0 ||
+			mdrv_tx_init(&ports[i], 1, 64) != 0)
 			return -1;
 	}
 	return 0;
@@ -98,15 +99,17 @@ test_counts_and_clear_on_read(void **state)
 	/* The other registers of those pages read and write as memory. */
 	mdrv_write(&ports[0], MREG_HLREG0, 0x12345601);
 	assert_int_equal(mdrv_read(&ports[0], MREG_HLREG0), 0x12345601);
-	mdrv_write(&ports[0], MREG_HLREG0, MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
-		MREG_HLREG0_TXPADEN);
+	mdrv_write(&ports[0], MREG_HLREG0,
+		MREG_HLREG0_TXCRCEN | MREG_HLREG0_RXCRCSTRP |
+			MREG_HLREG0_TXPADEN);
 }
 
 /* Not a plain 32-bit move: a 16-bit load is single-stepped by the trap. */
 static void
 test_clear_on_narrow_read(void **state)
 {
-	volatile uint16_t *gprc_low = (volatile uint16_t *)(ports[1].bar + MREG_GPRC);
+	volatile uint16_t *gprc_low = (volatile uint16_t *)(ports[1].bar +
+		MREG_GPRC);
 
 	MDRV_TEST_BEGIN(state);
 	(void)mdrv_read(&ports[1], MREG_GPRC);
@@ -119,8 +122,9 @@ static void
 test_size_buckets(void **state)
 {
 	static const size_t sizes[] = { 60, 100, 200, 400, 1000, 1514 };
-	static const uint32_t buckets[] = { MREG_PRC64, MREG_PRC64 + 4, MREG_PRC64 + 8,
-		MREG_PRC64 + 12, MREG_PRC64 + 16, MREG_PRC64 + 20 };
+	static const uint32_t buckets[] = { MREG_PRC64, MREG_PRC64 + 4,
+		MREG_PRC64 + 8, MREG_PRC64 + 12, MREG_PRC64 + 16,
+		MREG_PRC64 + 20 };
 	unsigned int i;
 
 	MDRV_TEST_BEGIN(state);
@@ -150,7 +154,8 @@ test_broadcast_multicast(void **state)
 	assert_int_equal(mdrv_rx_wait(&ports[1], 0, writeback, 1000), 0);
 	mdrv_rx_refill(&ports[1], 0);
 	memcpy(frame, "\x01\x00\x5e\x00\x00\x01", 6);
-	mdrv_write(&ports[1], MREG_FCTRL, mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_MPE);
+	mdrv_write(&ports[1], MREG_FCTRL,
+		mdrv_read(&ports[1], MREG_FCTRL) | MREG_FCTRL_MPE);
 	assert_int_equal(ixgbe_model_inject(1, frame, sizeof(frame)), 0);
 	assert_int_equal(mdrv_rx_wait(&ports[1], 0, writeback, 1000), 0);
 	mdrv_rx_refill(&ports[1], 0);
@@ -167,7 +172,8 @@ test_mpc_clears_on_read(void **state)
 	MDRV_TEST_BEGIN(state);
 	memcpy(frame, port1_mac, 6);
 	(void)mdrv_read(&ports[1], MREG_MPC(0));
-	mdrv_write(&ports[1], MREG_RXDCTL(0), 0);	/* queue off: every frame missed */
+	mdrv_write(&ports[1], MREG_RXDCTL(0),
+		0); /* queue off: every frame missed */
 	for (i = 0; i < 3; i++)
 		assert_int_equal(ixgbe_model_inject(1, frame, sizeof(frame)), 0);
 	assert_int_equal(mdrv_read(&ports[1], MREG_MPC(0)), 3);
@@ -188,8 +194,11 @@ test_bad_configurations(void **state)
 	assert_int_equal(ixgbe_model_start("colour=blue"), -EINVAL);
 	assert_int_equal(ixgbe_model_start("ports"), -EINVAL);
 	assert_int_equal(ixgbe_model_start("wire=pcap"), -EINVAL);
-	assert_int_equal(ixgbe_model_start("ports=2,wire=pcap,tx_pcap=/tmp/x.pcap"), -EINVAL);
-	assert_int_equal(ixgbe_model_start("ports=1,wire=pcap,rx_pcap=/nonexistent/x.pcap"),
+	assert_int_equal(ixgbe_model_start(
+				 "ports=2,wire=pcap,tx_pcap=/tmp/x.pcap"),
+		-EINVAL);
+	assert_int_equal(ixgbe_model_start(
+				 "ports=1,wire=pcap,rx_pcap=/nonexistent/x.pcap"),
 		-ENOENT);
 	assert_int_equal(ixgbe_model_start("dir=/tmp"), -EEXIST);
 	assert_int_equal(ixgbe_model_nb_ports(), 0);

@@ -88,9 +88,9 @@ setup(void **state)
 		return -1;
 	snprintf(tree_dir, sizeof(tree_dir), "%s/tree", parent_dir);
 	if (snprintf(config, sizeof(config),
-			"ports=1,wire=pcap,rx_pcap=%s,tx_pcap=%s,link_delay_ms=1,"
-			"queues=2,dir=%s", in_path, out_path, tree_dir) >=
-			(int)sizeof(config))
+		    "ports=1,wire=pcap,rx_pcap=%s,tx_pcap=%s,link_delay_ms=1,"
+		    "queues=2,dir=%s",
+		    in_path, out_path, tree_dir) >= (int)sizeof(config))
 		return -1;
 	if (ixgbe_model_start(config) != 0)
 		return -1;
@@ -99,8 +99,9 @@ setup(void **state)
 		return -1;
 	ixgbe_model_install_traps();
 	if (mdrv_open(&port, 0) != 0 || mdrv_reset(&port) != 0 ||
-			mdrv_link_up(&port, 1000) != 0 || mdrv_rx_init(&port, 1, 8, 2) != 0 ||
-			mdrv_tx_init(&port, 2, 16) != 0)
+		mdrv_link_up(&port, 1000) != 0 ||
+		mdrv_rx_init(&port, 1, 8, 2) != 0 ||
+		mdrv_tx_init(&port, 2, 16) != 0)
 		return -1;
 	return 0;
 }
@@ -133,7 +134,8 @@ test_pcap_in_with_backpressure(void **state)
 		assert_int_equal(mdrv_rx_wait(&port, 0, writeback, 1000), 0);
 		frame_for(n, expected, &len);
 		assert_int_equal(writeback[12] | writeback[13] << 8, len);
-		assert_memory_equal(mdrv_rx_buffer(&port, 0, index), expected, len);
+		assert_memory_equal(mdrv_rx_buffer(&port, 0, index), expected,
+			len);
 		mdrv_rx_refill(&port, 0);
 	}
 	assert_int_equal(mdrv_read(&port, MREG_MPC(0)), 0);

@@ -62,24 +62,23 @@ void rte_pci_dump(FILE *f);
  * @return its offset (> 0); 0 when the device has none; < 0 when the
  *   configuration space cannot be read.
  */
-__rte_experimental
-off_t rte_pci_find_ext_capability(struct rte_pci_device *dev, uint32_t cap);
+__rte_experimental off_t rte_pci_find_ext_capability(struct rte_pci_device *dev,
+	uint32_t cap);
 
 /**
  * Sets or clears Bus Master Enable in the Command register.
  *
  * @return 0, or -1 if the configuration space cannot be read or written.
  */
-__rte_experimental
-int rte_pci_set_bus_master(struct rte_pci_device *dev, bool enable);
+__rte_experimental int
+rte_pci_set_bus_master(struct rte_pci_device *dev, bool enable);
 
 /**
  * Sets or clears PASID Enable in the PASID capability at offset.
  *
  * @return 0, or < 0 on a configuration-space error.
  */
-__rte_internal
-int rte_pci_pasid_set_state(const struct rte_pci_device *dev,
+__rte_internal int rte_pci_pasid_set_state(const struct rte_pci_device *dev,
 	off_t offset, bool enable);
 
 /**
@@ -87,16 +86,16 @@ int rte_pci_pasid_set_state(const struct rte_pci_device *dev,
  *
  * @return the number of bytes read, or < 0 (-errno) on error.
  */
-int rte_pci_read_config(const struct rte_pci_device *device,
-	void *buf, size_t len, off_t offset);
+int rte_pci_read_config(const struct rte_pci_device *device, void *buf,
+	size_t len, off_t offset);
 
 /**
  * Writes len bytes of buf to configuration space at offset.
  *
  * @return the number of bytes written, or < 0 (-errno) on error.
  */
-int rte_pci_write_config(const struct rte_pci_device *device,
-	const void *buf, size_t len, off_t offset);
+int rte_pci_write_config(const struct rte_pci_device *device, const void *buf,
+	size_t len, off_t offset);
 
 /**
  * Prepares p for access to BAR bar of dev, an I/O port BAR (legacy
@@ -112,12 +111,12 @@ int rte_pci_ioport_map(struct rte_pci_device *dev, int bar,
 int rte_pci_ioport_unmap(struct rte_pci_ioport *p);
 
 /** Reads len bytes at offset of the port into data. */
-void rte_pci_ioport_read(struct rte_pci_ioport *p,
-	void *data, size_t len, off_t offset);
+void rte_pci_ioport_read(struct rte_pci_ioport *p, void *data, size_t len,
+	off_t offset);
 
 /** Writes len bytes of data at offset of the port. */
-void rte_pci_ioport_write(struct rte_pci_ioport *p,
-	const void *data, size_t len, off_t offset);
+void rte_pci_ioport_write(struct rte_pci_ioport *p, const void *data,
+	size_t len, off_t offset);
 
 #ifdef __cplusplus
 }

@@ -32,8 +32,8 @@ int rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg);
  *
  * @return 0, or -ENOENT when there was none.
  */
-int rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback,
-	void *user_arg);
+int
+rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg);
 
 /**
  * Creates the virtual device name (for example "net_ring0") with driver

@@ -44,8 +44,10 @@ rte_eth_vdev_allocate(struct rte_vdev_device *dev, size_t private_data_size)
 			private_data_size, RTE_CACHE_LINE_SIZE,
 			dev->device.numa_node);
 		if (eth_dev->data->dev_private == NULL) {
-			RTE_ETHDEV_LOG(ERR, "%s: no memory for %zu bytes of "
-				"private data\n", name, private_data_size);
+			RTE_ETHDEV_LOG(ERR,
+				"%s: no memory for %zu bytes of "
+				"private data\n",
+				name, private_data_size);
 			rte_eth_dev_release_port(eth_dev);
 			return NULL;
 		}

@@ -49,12 +49,9 @@ extern "C" {
  * @return the port id, or -1 with rte_errno EINVAL (bad arguments),
  *   EEXIST (name taken) or ENOMEM.
  */
-int rte_eth_from_rings(const char *name,
-		struct rte_ring * const rx_queues[],
-		const unsigned nb_rx_queues,
-		struct rte_ring *const tx_queues[],
-		const unsigned nb_tx_queues,
-		const unsigned numa_node);
+int rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
+	const unsigned nb_rx_queues, struct rte_ring *const tx_queues[],
+	const unsigned nb_tx_queues, const unsigned numa_node);
 
 /**
  * Makes a one-queue port named after the ring that receives from and

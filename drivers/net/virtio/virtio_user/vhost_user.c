@@ -23,10 +23,10 @@
 #include "../virtio_log.h"
 #include "vhost_user.h"
 
-#define VHOST_USER_VERSION 0x1
+#define VHOST_USER_VERSION    0x1
 #define VHOST_USER_FLAG_REPLY 0x4
-#define VHOST_USER_HDR_SIZE 12
-#define VHOST_USER_REPLY_MS 5000
+#define VHOST_USER_HDR_SIZE   12
+#define VHOST_USER_REPLY_MS   5000
 
 struct vhost_user_vring_addr {
 	uint32_t index;
@@ -64,8 +64,10 @@ sock_addr(const char *path, struct sockaddr_un *un)
 	memset(un, 0, sizeof(*un));
 	un->sun_family = AF_UNIX;
 	if (strlen(path) >= sizeof(un->sun_path)) {
-		VIRTIO_LOG(ERR, "virtio_user: socket path %s is longer than "
-			"%zu bytes", path, sizeof(un->sun_path) - 1);
+		VIRTIO_LOG(ERR,
+			"virtio_user: socket path %s is longer than "
+			"%zu bytes",
+			path, sizeof(un->sun_path) - 1);
 		return -ENAMETOOLONG;
 	}
 	memcpy(un->sun_path, path, strlen(path) + 1);
@@ -87,10 +89,11 @@ vhost_user_connect(const char *path, bool quiet)
 	if (connect(fd, (struct sockaddr *)&un, sizeof(un)) < 0) {
 		ret = -errno;
 		if (!quiet)
-			VIRTIO_LOG(ERR, "virtio_user: cannot connect to %s: %s "
+			VIRTIO_LOG(ERR,
+				"virtio_user: cannot connect to %s: %s "
 				"(is the vhost-user backend running, as a "
-				"server? else use server=1)", path,
-				strerror(errno));
+				"server? else use server=1)",
+				path, strerror(errno));
 		close(fd);
 		return ret;
 	}
@@ -110,7 +113,7 @@ vhost_user_listen(const char *path)
 	if (fd < 0)
 		return -errno;
 	if (bind(fd, (struct sockaddr *)&un, sizeof(un)) < 0 ||
-			listen(fd, 1) < 0) {
+		listen(fd, 1) < 0) {
 		ret = -errno;
 		VIRTIO_LOG(ERR, "virtio_user: cannot listen on %s: %s", path,
 			strerror(errno));
@@ -194,11 +197,16 @@ static const char *
 req_name(uint32_t req)
 {
 	switch (req) {
-	case VHOST_USER_GET_FEATURES: return "GET_FEATURES";
-	case VHOST_USER_GET_PROTOCOL_FEATURES: return "GET_PROTOCOL_FEATURES";
-	case VHOST_USER_GET_QUEUE_NUM: return "GET_QUEUE_NUM";
-	case VHOST_USER_GET_VRING_BASE: return "GET_VRING_BASE";
-	default: return "request";
+	case VHOST_USER_GET_FEATURES:
+		return "GET_FEATURES";
+	case VHOST_USER_GET_PROTOCOL_FEATURES:
+		return "GET_PROTOCOL_FEATURES";
+	case VHOST_USER_GET_QUEUE_NUM:
+		return "GET_QUEUE_NUM";
+	case VHOST_USER_GET_VRING_BASE:
+		return "GET_VRING_BASE";
+	default:
+		return "request";
 	}
 }
 
@@ -212,7 +220,8 @@ msg_call(int fd, struct vhost_user_msg *msg, uint32_t reply_size)
 	ret = msg_send(fd, msg, NULL, 0);
 	if (ret == 0)
 		ret = read_full(fd, msg, VHOST_USER_HDR_SIZE);
-	if (ret == 0 && (msg->request != req || msg->size != reply_size ||
+	if (ret == 0 &&
+		(msg->request != req || msg->size != reply_size ||
 			(msg->flags & 0x3) != VHOST_USER_VERSION ||
 			(msg->flags & VHOST_USER_FLAG_REPLY) == 0))
 		ret = -EPROTO;
@@ -220,10 +229,12 @@ msg_call(int fd, struct vhost_user_msg *msg, uint32_t reply_size)
 		ret = read_full(fd, &msg->payload, reply_size);
 	if (ret != 0)
 		VIRTIO_LOG(ERR, "virtio_user: %s: %s", req_name(req),
-			ret == -EPROTO ? "the peer's answer is not vhost-user "
-			"(is the socket a vhost-user backend?)" :
-			ret == -ETIMEDOUT ? "no answer from the backend" :
-			strerror(-ret));
+			ret == -EPROTO ?
+				"the peer's answer is not vhost-user "
+				"(is the socket a vhost-user backend?)" :
+				ret == -ETIMEDOUT ?
+				"no answer from the backend" :
+				strerror(-ret));
 	return ret;
 }
 
@@ -259,8 +270,7 @@ vhost_user_set_u64(int fd, uint32_t req, uint64_t value)
 }
 
 int
-vhost_user_set_vring_state(int fd, uint32_t req, uint32_t index,
-		uint32_t num)
+vhost_user_set_vring_state(int fd, uint32_t req, uint32_t index, uint32_t num)
 {
 	struct vhost_user_msg msg = {
 		.request = req,
@@ -299,8 +309,8 @@ vhost_user_set_vring_fd(int fd, uint32_t req, uint32_t index, int event_fd)
 }
 
 int
-vhost_user_set_vring_addr(int fd, uint32_t index, uint64_t desc,
-		uint64_t used, uint64_t avail)
+vhost_user_set_vring_addr(int fd, uint32_t index, uint64_t desc, uint64_t used,
+	uint64_t avail)
 {
 	struct vhost_user_msg msg = {
 		.request = VHOST_USER_SET_VRING_ADDR,
@@ -318,7 +328,7 @@ vhost_user_set_vring_addr(int fd, uint32_t index, uint64_t desc,
 
 int
 vhost_user_set_mem_table(int fd, const struct vhost_user_region *regions,
-		const int *fds, uint32_t nb_regions)
+	const int *fds, uint32_t nb_regions)
 {
 	struct vhost_user_msg msg = { .request = VHOST_USER_SET_MEM_TABLE };
 

@@ -23,7 +23,7 @@
 /* Runs one command; the ack value. */
 static uint8_t
 cvq_command(struct virtio_user_dev *dev, uint8_t class, uint8_t cmd,
-		const uint8_t *data, uint32_t len)
+	const uint8_t *data, uint32_t len)
 {
 	uint16_t pairs;
 	int ret;
@@ -32,18 +32,19 @@ cvq_command(struct virtio_user_dev *dev, uint8_t class, uint8_t cmd,
 	case VIRTIO_NET_CTRL_RX:
 		/* The backend delivers every frame: any mode is fine. */
 		return len == 1 && cmd <= VIRTIO_NET_CTRL_RX_ALLMULTI ?
-			VIRTIO_NET_OK : VIRTIO_NET_ERR;
+			VIRTIO_NET_OK :
+			VIRTIO_NET_ERR;
 	case VIRTIO_NET_CTRL_MAC:
 		if (cmd == VIRTIO_NET_CTRL_MAC_ADDR_SET &&
-				len == RTE_ETHER_ADDR_LEN) {
+			len == RTE_ETHER_ADDR_LEN) {
 			memcpy(dev->mac.addr_bytes, data, RTE_ETHER_ADDR_LEN);
 			return VIRTIO_NET_OK;
 		}
 		return cmd == VIRTIO_NET_CTRL_MAC_TABLE_SET ? VIRTIO_NET_OK :
-			VIRTIO_NET_ERR;
+							      VIRTIO_NET_ERR;
 	case VIRTIO_NET_CTRL_MQ:
 		if (cmd != VIRTIO_NET_CTRL_MQ_VQ_PAIRS_SET ||
-				len != sizeof(pairs))
+			len != sizeof(pairs))
 			return VIRTIO_NET_ERR;
 		memcpy(&pairs, data, sizeof(pairs));
 		if (pairs == 0 || pairs > dev->max_pairs)
@@ -75,14 +76,13 @@ cvq_chain(struct virtio_user_dev *dev, struct virtqueue *vq, uint16_t head)
 		id = vq->desc[id].next;
 	}
 	if (n < 2 || d[0]->len < 2 || (d[0]->flags & VRING_DESC_F_WRITE) ||
-			!(d[n - 1]->flags & VRING_DESC_F_WRITE) ||
-			d[n - 1]->len < 1 ||
-			(n == 3 && (d[1]->flags & VRING_DESC_F_WRITE)))
+		!(d[n - 1]->flags & VRING_DESC_F_WRITE) || d[n - 1]->len < 1 ||
+		(n == 3 && (d[1]->flags & VRING_DESC_F_WRITE)))
 		return 0;
 	hdr = (const uint8_t *)(uintptr_t)d[0]->addr;
 	ack = (uint8_t *)(uintptr_t)d[n - 1]->addr;
-	*ack = cvq_command(dev, hdr[0], hdr[1], n == 3 ?
-		(const uint8_t *)(uintptr_t)d[1]->addr : NULL,
+	*ack = cvq_command(dev, hdr[0], hdr[1],
+		n == 3 ? (const uint8_t *)(uintptr_t)d[1]->addr : NULL,
 		n == 3 ? d[1]->len : 0);
 	return 1;
 }
@@ -102,8 +102,10 @@ virtio_user_cvq_handle(struct virtio_user_dev *dev, struct virtqueue *vq)
 		e->id = head;
 		e->len = cvq_chain(dev, vq, head);
 		if (e->len == 0)
-			VIRTIO_LOG(ERR, "virtio_user %s: malformed control "
-				"command", dev->path);
+			VIRTIO_LOG(ERR,
+				"virtio_user %s: malformed control "
+				"command",
+				dev->path);
 		used_idx++;
 		dev->cvq_next++;
 	}

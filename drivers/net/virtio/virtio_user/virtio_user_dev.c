@@ -26,21 +26,18 @@
 #include "virtio_user_dev.h"
 
 #define VU_RECONNECT_US (1000 * 1000)
-#define VU_ACCEPT_MS (30 * 1000)
+#define VU_ACCEPT_MS	(30 * 1000)
 
 /* What the backend may do for us (the rest is emulated or unused). */
-#define VU_BACKEND_FEATURES ( \
-	VIRTIO_BIT(VIRTIO_F_VERSION_1) | \
-	VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF) | \
-	VIRTIO_BIT(VIRTIO_F_EVENT_IDX) | \
-	VIRTIO_BIT(VIRTIO_NET_F_MQ))
+#define VU_BACKEND_FEATURES \
+	(VIRTIO_BIT(VIRTIO_F_VERSION_1) | VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF) | \
+		VIRTIO_BIT(VIRTIO_F_EVENT_IDX) | VIRTIO_BIT(VIRTIO_NET_F_MQ))
 /* Emulated here, never sent to the backend. */
-#define VU_EMULATED_FEATURES ( \
-	VIRTIO_BIT(VIRTIO_NET_F_MAC) | \
-	VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
-	VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | \
-	VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
-	VIRTIO_BIT(VIRTIO_NET_F_CTRL_MAC_ADDR))
+#define VU_EMULATED_FEATURES \
+	(VIRTIO_BIT(VIRTIO_NET_F_MAC) | VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
+		VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | \
+		VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
+		VIRTIO_BIT(VIRTIO_NET_F_CTRL_MAC_ADDR))
 
 static struct virtio_user_dev *
 vu_dev(struct virtio_hw *hw)
@@ -58,7 +55,7 @@ static bool
 vu_protocol(const struct virtio_user_dev *dev)
 {
 	return (dev->backend_features &
-		VIRTIO_BIT(VHOST_USER_F_PROTOCOL_FEATURES)) != 0;
+		       VIRTIO_BIT(VHOST_USER_F_PROTOCOL_FEATURES)) != 0;
 }
 
 /* SET_OWNER, features, protocol features, queue count. */
@@ -89,18 +86,19 @@ vu_handshake(struct virtio_user_dev *dev, bool quiet_mismatch)
 	}
 	if (dev->max_pairs == 1)
 		return 0;
-	if ((dev->protocol_features &
-			VIRTIO_BIT(VHOST_USER_PROTOCOL_F_MQ)) == 0 ||
-			(dev->backend_features &
-			VIRTIO_BIT(VIRTIO_NET_F_MQ)) == 0) {
-		VIRTIO_LOG(ERR, "virtio_user %s: queues=%u but the backend "
-			"has no multi-queue support: use queues=1", dev->path,
-			dev->max_pairs);
+	if ((dev->protocol_features & VIRTIO_BIT(VHOST_USER_PROTOCOL_F_MQ)) ==
+			0 ||
+		(dev->backend_features & VIRTIO_BIT(VIRTIO_NET_F_MQ)) == 0) {
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: queues=%u but the backend "
+			"has no multi-queue support: use queues=1",
+			dev->path, dev->max_pairs);
 		return -ENOTSUP;
 	}
 	ret = vhost_user_get_u64(fd, VHOST_USER_GET_QUEUE_NUM, &queues);
 	if (ret == 0 && queues < dev->max_pairs) {
-		VIRTIO_LOG(ERR, "virtio_user %s: queues=%u but the backend "
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: queues=%u but the backend "
 			"offers %" PRIu64 " queue pairs: use queues=%" PRIu64,
 			dev->path, dev->max_pairs, queues, queues);
 		ret = -ENOTSUP;
@@ -122,8 +120,7 @@ vu_backend_set(const struct virtio_user_dev *dev)
 
 /* Hands one ring to the backend, resuming at base. */
 static int
-vu_ring_start(struct virtio_user_dev *dev, struct virtqueue *vq,
-		uint16_t base)
+vu_ring_start(struct virtio_user_dev *dev, struct virtqueue *vq, uint16_t base)
 {
 	uint32_t i = vq->index;
 	int fd = dev->sock, ret;
@@ -164,9 +161,10 @@ vu_rings_start(struct virtio_user_dev *dev, bool resume)
 	for (i = 0; i < vu_nb_rings(dev) && ret == 0; i++) {
 		vq = dev->vqs[i];
 		if (vq != NULL)
-			ret = vu_ring_start(dev, vq, resume ?
-				__atomic_load_n(&vq->used->idx,
-				__ATOMIC_ACQUIRE) : 0);
+			ret = vu_ring_start(dev, vq,
+				resume ? __atomic_load_n(&vq->used->idx,
+						 __ATOMIC_ACQUIRE) :
+					 0);
 	}
 	if (ret != 0)
 		return ret;
@@ -209,13 +207,14 @@ vu_rings_stop(struct virtio_user_dev *dev)
 			for (i = 0; i < vu_nb_rings(dev); i++)
 				if (dev->vqs[i] != NULL)
 					vhost_user_set_vring_state(dev->sock,
-						VHOST_USER_SET_VRING_ENABLE,
-						i, 0);
+						VHOST_USER_SET_VRING_ENABLE, i,
+						0);
 		/* A backend that does not answer one will not answer the
 		 * next: stop asking rather than wait for each. */
 		for (i = 0; i < vu_nb_rings(dev); i++)
-			if (dev->vqs[i] != NULL && vhost_user_get_vring_base(
-					dev->sock, i, &base) != 0)
+			if (dev->vqs[i] != NULL &&
+				vhost_user_get_vring_base(dev->sock, i,
+					&base) != 0)
 				break;
 	}
 	dev->rings_live = false;
@@ -235,7 +234,8 @@ vu_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst, int len)
 	/* Up once a backend took the handshake (and the rings, if the
 	 * driver had them), not merely connected. */
 	status = __atomic_load_n(&dev->link_up, __ATOMIC_ACQUIRE) ?
-		VIRTIO_NET_S_LINK_UP : 0;
+		VIRTIO_NET_S_LINK_UP :
+		0;
 	memcpy(cfg + VIRTIO_NET_CFG_STATUS, &status, sizeof(status));
 	memcpy(cfg + VIRTIO_NET_CFG_MAX_PAIRS, &pairs, sizeof(pairs));
 	if (offset + (size_t)len <= sizeof(cfg))
@@ -244,7 +244,7 @@ vu_read_dev_config(struct virtio_hw *hw, size_t offset, void *dst, int len)
 
 static void
 vu_write_dev_config(struct virtio_hw *hw, size_t offset, const void *src,
-		int len)
+	int len)
 {
 	struct virtio_user_dev *dev = vu_dev(hw);
 
@@ -267,19 +267,20 @@ vu_set_status(struct virtio_hw *hw, uint8_t status)
 
 	pthread_mutex_lock(&dev->lock);
 	if ((status & VIRTIO_STATUS_FEATURES_OK) != 0 &&
-			(old & VIRTIO_STATUS_FEATURES_OK) == 0 && dev->sock >= 0)
+		(old & VIRTIO_STATUS_FEATURES_OK) == 0 && dev->sock >= 0)
 		ret = vhost_user_set_u64(dev->sock, VHOST_USER_SET_FEATURES,
 			vu_backend_set(dev));
 	if (ret == 0 && (status & VIRTIO_STATUS_DRIVER_OK) != 0 &&
-			(old & VIRTIO_STATUS_DRIVER_OK) == 0 && dev->sock >= 0)
+		(old & VIRTIO_STATUS_DRIVER_OK) == 0 && dev->sock >= 0)
 		ret = vu_rings_start(dev, false);
 	if (ret == 0)
 		dev->status = status;
 	pthread_mutex_unlock(&dev->lock);
 	if (ret != 0)
-		VIRTIO_LOG(ERR, "virtio_user %s: the backend did not take the "
-			"device status 0x%x: %s", dev->path, status,
-			strerror(-ret));
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: the backend did not take the "
+			"device status 0x%x: %s",
+			dev->path, status, strerror(-ret));
 	return ret;
 }
 
@@ -389,14 +390,14 @@ vu_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *eth_dev)
 	if (eth_dev->data->dev_conf.intr_conf.rxq == 0 || h == NULL)
 		return 0;
 	if (rte_intr_type_set(h, RTE_INTR_HANDLE_VDEV) != 0 ||
-			rte_intr_efd_counter_size_set(h, sizeof(uint64_t)) != 0 ||
-			rte_intr_nb_efd_set(h, nb) != 0 ||
-			rte_intr_max_intr_set(h, nb + 1) != 0 ||
-			rte_intr_vec_list_alloc(h, "virtio_user", nb) != 0)
+		rte_intr_efd_counter_size_set(h, sizeof(uint64_t)) != 0 ||
+		rte_intr_nb_efd_set(h, nb) != 0 ||
+		rte_intr_max_intr_set(h, nb + 1) != 0 ||
+		rte_intr_vec_list_alloc(h, "virtio_user", nb) != 0)
 		return -ENOMEM;
 	for (q = 0; q < nb; q++) {
 		if (rte_intr_efds_index_set(h, q, dev->call_fds[2 * q]) != 0 ||
-				rte_intr_vec_list_index_set(h, q,
+			rte_intr_vec_list_index_set(h, q,
 				RTE_INTR_VEC_RXTX_OFFSET + q) != 0)
 			return -EINVAL;
 	}
@@ -404,8 +405,7 @@ vu_intr_setup(struct virtio_hw *hw, struct rte_eth_dev *eth_dev)
 }
 
 static void
-vu_intr_teardown(struct virtio_hw *hw __rte_unused,
-		struct rte_eth_dev *eth_dev)
+vu_intr_teardown(struct virtio_hw *hw __rte_unused, struct rte_eth_dev *eth_dev)
 {
 	if (eth_dev->intr_handle == NULL)
 		return;
@@ -478,8 +478,10 @@ vu_refuse_extra(struct virtio_user_dev *dev)
 	if (fd < 0)
 		return;
 	close(fd);
-	VIRTIO_LOG(WARNING, "virtio_user %s: a second backend connected; "
-		"refused (one at a time)", dev->path);
+	VIRTIO_LOG(WARNING,
+		"virtio_user %s: a second backend connected; "
+		"refused (one at a time)",
+		dev->path);
 }
 
 /* Opens a connection: connect, or accept from the listening socket. */
@@ -493,8 +495,10 @@ vu_open(struct virtio_user_dev *dev, bool quiet, int accept_ms)
 	else
 		fd = vhost_user_connect(dev->path, quiet);
 	if (fd == -ETIMEDOUT && !quiet)
-		VIRTIO_LOG(ERR, "virtio_user %s: no backend connected within "
-			"%d s", dev->path, accept_ms / 1000);
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: no backend connected within "
+			"%d s",
+			dev->path, accept_ms / 1000);
 	return fd;
 }
 
@@ -510,10 +514,13 @@ vu_resume(struct virtio_user_dev *dev)
 	int ret;
 
 	ret = vu_handshake(dev, true);
-	if (ret == 0 && (dev->features & ~VU_EMULATED_FEATURES &
+	if (ret == 0 &&
+		(dev->features & ~VU_EMULATED_FEATURES &
 			~dev->backend_features) != 0) {
-		VIRTIO_LOG(ERR, "virtio_user %s: the new backend lacks "
-			"features the driver negotiated", dev->path);
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: the new backend lacks "
+			"features the driver negotiated",
+			dev->path);
 		ret = -ENOTSUP;
 	}
 	if (ret == 0 && (dev->status & VIRTIO_STATUS_FEATURES_OK) != 0)
@@ -569,8 +576,7 @@ vu_try_reconnect(struct virtio_user_dev *dev)
 	retry = !up && !dev->server && !dev->closing;
 	pthread_mutex_unlock(&dev->lock);
 	if (up) {
-		VIRTIO_LOG(INFO, "virtio_user %s: backend connected",
-			dev->path);
+		VIRTIO_LOG(INFO, "virtio_user %s: backend connected", dev->path);
 		virtio_ethdev_config_changed(dev->eth_dev);
 	} else if (retry) {
 		rte_eal_alarm_set(VU_RECONNECT_US, vu_reconnect_alarm, dev);
@@ -600,18 +606,18 @@ vu_sock_event(void *arg)
 	n = recv(rte_intr_fd_get(dev->sock_intr), &byte, 1,
 		MSG_PEEK | MSG_DONTWAIT);
 	if (n > 0 || (n < 0 && (errno == EAGAIN || errno == EINTR)))
-		return;	/* nothing we asked for; the peer is still there */
+		return; /* nothing we asked for; the peer is still there */
 	pthread_mutex_lock(&dev->lock);
-	if (rte_intr_callback_unregister_pending(dev->sock_intr,
-			vu_sock_event, dev, vu_sock_closed) > 0)
+	if (rte_intr_callback_unregister_pending(dev->sock_intr, vu_sock_event,
+		    dev, vu_sock_closed) > 0)
 		dev->sock_closing = true;
 	__atomic_store_n(&dev->link_up, false, __ATOMIC_RELEASE);
 	__atomic_store_n(&dev->sock, -1, __ATOMIC_RELAXED);
 	dev->rings_live = false;
 	pthread_mutex_unlock(&dev->lock);
-	VIRTIO_LOG(WARNING, "virtio_user %s: backend disconnected%s",
-		dev->path, dev->server ? ", waiting for it" :
-		", reconnecting every second");
+	VIRTIO_LOG(WARNING, "virtio_user %s: backend disconnected%s", dev->path,
+		dev->server ? ", waiting for it" :
+			      ", reconnecting every second");
 	virtio_ethdev_config_changed(dev->eth_dev);
 	if (!dev->server)
 		rte_eal_alarm_set(VU_RECONNECT_US, vu_reconnect_alarm, dev);
@@ -677,7 +683,8 @@ virtio_user_dev_init(struct virtio_user_dev *dev)
 	if (ret == 0)
 		ret = vu_handshake(dev, false);
 	dev->link_up = ret == 0;
-	if (ret == 0 && rte_mem_event_callback_register("virtio_user_mem",
+	if (ret == 0 &&
+		rte_mem_event_callback_register("virtio_user_mem",
 			virtio_user_mem_event, dev) != 0)
 		ret = -rte_errno;
 	dev->mem_cb = ret == 0;
@@ -722,8 +729,8 @@ virtio_user_dev_uninit(struct virtio_user_dev *dev)
 		rte_mem_event_callback_unregister("virtio_user_mem", dev);
 	dev->mem_cb = false;
 	if (dev->sock_intr != NULL && rte_intr_fd_get(dev->sock_intr) >= 0)
-		rte_intr_callback_unregister_sync(dev->sock_intr,
-			vu_sock_event, dev);
+		rte_intr_callback_unregister_sync(dev->sock_intr, vu_sock_event,
+			dev);
 	if (dev->listen_intr != NULL && rte_intr_fd_get(dev->listen_intr) >= 0)
 		rte_intr_callback_unregister_sync(dev->listen_intr,
 			vu_listen_event, dev);

@@ -35,30 +35,30 @@ struct virtio_user_dev {
 	struct rte_eth_dev *eth_dev;
 	char path[PATH_MAX];
 	bool server;
-	uint16_t max_pairs;		/* queues= */
-	uint16_t queue_size;		/* queue_size= */
+	uint16_t max_pairs;  /* queues= */
+	uint16_t queue_size; /* queue_size= */
 	struct rte_ether_addr mac;
 
-	pthread_mutex_t lock;		/* everything below */
-	int sock;			/* -1 while disconnected */
-	bool link_up;			/* sock has done the handshake */
-	bool sock_closing;		/* the interrupt thread has yet to
+	pthread_mutex_t lock; /* everything below */
+	int sock;	      /* -1 while disconnected */
+	bool link_up;	      /* sock has done the handshake */
+	bool sock_closing;    /* the interrupt thread has yet to
 					 * close the last connection's fd */
-	int listen_fd;			/* server=1 */
+	int listen_fd;	      /* server=1 */
 	uint64_t backend_features;
 	uint64_t protocol_features;
-	uint64_t features;		/* the driver's */
+	uint64_t features; /* the driver's */
 	uint8_t status;
-	bool rings_live;		/* the backend has the rings */
+	bool rings_live; /* the backend has the rings */
 	bool closing;
-	bool mem_cb;			/* memory event callback registered */
+	bool mem_cb; /* memory event callback registered */
 	uint16_t pairs_enabled;
-	uint16_t cvq_next;		/* next control chain to handle */
-	struct virtqueue **vqs;		/* 2 * max_pairs + 1, by index */
-	int *kick_fds;			/* 2 * max_pairs */
+	uint16_t cvq_next;	/* next control chain to handle */
+	struct virtqueue **vqs; /* 2 * max_pairs + 1, by index */
+	int *kick_fds;		/* 2 * max_pairs */
 	int *call_fds;
-	struct rte_intr_handle *sock_intr;	/* watches sock */
-	struct rte_intr_handle *listen_intr;	/* server: new backends */
+	struct rte_intr_handle *sock_intr;   /* watches sock */
+	struct rte_intr_handle *listen_intr; /* server: new backends */
 };
 
 extern const struct virtio_ops virtio_user_ops;
@@ -81,7 +81,7 @@ int virtio_user_enable_pairs(struct virtio_user_dev *dev, uint16_t pairs);
 int virtio_user_set_mem_table(struct virtio_user_dev *dev, bool locked);
 /* The memory event callback: new memory goes to the backend. */
 void virtio_user_mem_event(enum rte_mem_event type, const void *addr,
-		size_t len, void *arg);
+	size_t len, void *arg);
 
 /* Starts watching the connection (after the port exists). */
 int virtio_user_dev_watch(struct virtio_user_dev *dev);

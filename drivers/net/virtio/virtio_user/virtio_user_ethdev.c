@@ -30,18 +30,17 @@
 #include "../virtio_log.h"
 #include "virtio_user_dev.h"
 
-#define VU_ARG_PATH "path"
-#define VU_ARG_QUEUES "queues"
-#define VU_ARG_SERVER "server"
+#define VU_ARG_PATH	  "path"
+#define VU_ARG_QUEUES	  "queues"
+#define VU_ARG_SERVER	  "server"
 #define VU_ARG_QUEUE_SIZE "queue_size"
-#define VU_ARG_MAC "mac"
-#define VU_ARG_CQ "cq"
-#define VU_ARG_MRG_RXBUF "mrg_rxbuf"
+#define VU_ARG_MAC	  "mac"
+#define VU_ARG_CQ	  "cq"
+#define VU_ARG_MRG_RXBUF  "mrg_rxbuf"
 
-static const char *const vu_valid_args[] = {
-	VU_ARG_PATH, VU_ARG_QUEUES, VU_ARG_SERVER, VU_ARG_QUEUE_SIZE,
-	VU_ARG_MAC, VU_ARG_CQ, VU_ARG_MRG_RXBUF, NULL
-};
+static const char *const vu_valid_args[] = { VU_ARG_PATH, VU_ARG_QUEUES,
+	VU_ARG_SERVER, VU_ARG_QUEUE_SIZE, VU_ARG_MAC, VU_ARG_CQ,
+	VU_ARG_MRG_RXBUF, NULL };
 
 struct vu_args {
 	char path[PATH_MAX];
@@ -60,7 +59,7 @@ vu_parse_path(const char *key __rte_unused, const char *value, void *opaque)
 	struct vu_args *args = opaque;
 
 	if (value == NULL || value[0] == '\0' ||
-			strlen(value) >= sizeof(args->path))
+		strlen(value) >= sizeof(args->path))
 		return -1;
 	memcpy(args->path, value, strlen(value) + 1);
 	return 0;
@@ -93,12 +92,12 @@ vu_parse_mac(const char *key __rte_unused, const char *value, void *opaque)
 /* One numeric key in [min, max]; 0, or -EINVAL with one log line. */
 static int
 vu_arg_ulong(const char *name, struct rte_kvargs *kv, const char *key,
-		unsigned long min, unsigned long max, unsigned long *out)
+	unsigned long min, unsigned long max, unsigned long *out)
 {
 	if (rte_kvargs_count(kv, key) == 0)
 		return 0;
 	if (rte_kvargs_process(kv, key, vu_parse_ulong, out) != 0 ||
-			*out < min || *out > max) {
+		*out < min || *out > max) {
 		VIRTIO_LOG(ERR, "%s: bad %s=%s, want a number in [%lu, %lu]",
 			name, key, rte_kvargs_get(kv, key), min, max);
 		return -EINVAL;
@@ -112,13 +111,15 @@ vu_parse_checks(const char *name, struct rte_kvargs *kv, struct vu_args *a)
 	int ret;
 
 	if (rte_kvargs_count(kv, VU_ARG_PATH) != 1 ||
-			rte_kvargs_process(kv, VU_ARG_PATH, vu_parse_path, a)) {
-		VIRTIO_LOG(ERR, "%s: path=<vhost-user socket> is required "
-			"(once, at most %d bytes)", name, PATH_MAX - 1);
+		rte_kvargs_process(kv, VU_ARG_PATH, vu_parse_path, a)) {
+		VIRTIO_LOG(ERR,
+			"%s: path=<vhost-user socket> is required "
+			"(once, at most %d bytes)",
+			name, PATH_MAX - 1);
 		return -EINVAL;
 	}
 	if (rte_kvargs_count(kv, VU_ARG_MAC) != 0 &&
-			rte_kvargs_process(kv, VU_ARG_MAC, vu_parse_mac, a)) {
+		rte_kvargs_process(kv, VU_ARG_MAC, vu_parse_mac, a)) {
 		VIRTIO_LOG(ERR, "%s: bad mac=%s, want xx:xx:xx:xx:xx:xx", name,
 			rte_kvargs_get(kv, VU_ARG_MAC));
 		return -EINVAL;
@@ -150,11 +151,14 @@ vu_parse_args(const char *name, const char *text, struct vu_args *args)
 	int ret;
 
 	kv = text != NULL && text[0] != '\0' ?
-		rte_kvargs_parse(text, vu_valid_args) : NULL;
+		rte_kvargs_parse(text, vu_valid_args) :
+		NULL;
 	if (kv == NULL) {
-		VIRTIO_LOG(ERR, "%s: bad devargs '%s' (path=SOCK is required; "
+		VIRTIO_LOG(ERR,
+			"%s: bad devargs '%s' (path=SOCK is required; "
 			"valid keys: path, queues, server, queue_size, mac, cq, "
-			"mrg_rxbuf)", name, text != NULL ? text : "");
+			"mrg_rxbuf)",
+			name, text != NULL ? text : "");
 		return -EINVAL;
 	}
 	ret = vu_parse_checks(name, kv, args);
@@ -196,7 +200,7 @@ vu_probe_port(struct rte_eth_dev *eth_dev, const struct vu_args *args)
 	eth_dev->intr_handle = rte_intr_instance_alloc(
 		RTE_INTR_INSTANCE_F_PRIVATE);
 	ret = eth_dev->intr_handle == NULL ? -ENOMEM :
-		virtio_ethdev_init(eth_dev, NULL);
+					     virtio_ethdev_init(eth_dev, NULL);
 	if (ret == 0)
 		ret = virtio_user_dev_watch(dev);
 	if (ret != 0) {
@@ -211,7 +215,9 @@ static int
 vu_probe(struct rte_vdev_device *vdev)
 {
 	const char *name = rte_vdev_device_name(vdev);
-	struct vu_args args = { .queues = 1, .queue_size = 256, .cq = 1,
+	struct vu_args args = { .queues = 1,
+		.queue_size = 256,
+		.cq = 1,
 		.mrg_rxbuf = 1 };
 	struct rte_eth_dev *eth_dev;
 	int ret;
@@ -239,7 +245,7 @@ vu_remove(struct rte_vdev_device *vdev)
 		rte_vdev_device_name(vdev));
 
 	if (dev == NULL)
-		return 0;	/* the application closed it already */
+		return 0; /* the application closed it already */
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(dev->data->port_id);
 	return rte_eth_dev_close(dev->data->port_id);

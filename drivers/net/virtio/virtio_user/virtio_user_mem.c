@@ -28,7 +28,7 @@ struct vu_mem {
 /* Adds [addr, addr + len) at file offset of fd, merging with a neighbour. */
 static void
 vu_mem_add(struct vu_mem *m, int fd, uint64_t addr, uint64_t len,
-		uint64_t offset)
+	uint64_t offset)
 {
 	struct vhost_user_region *r;
 	uint32_t i;
@@ -36,8 +36,8 @@ vu_mem_add(struct vu_mem *m, int fd, uint64_t addr, uint64_t len,
 	for (i = 0; i < m->nb; i++) {
 		r = &m->regions[i];
 		if (m->fds[i] == fd &&
-				r->userspace_addr + r->memory_size == addr &&
-				r->mmap_offset + r->memory_size == offset) {
+			r->userspace_addr + r->memory_size == addr &&
+			r->mmap_offset + r->memory_size == offset) {
 			r->memory_size += len;
 			return;
 		}
@@ -63,7 +63,7 @@ vu_mem_add(struct vu_mem *m, int fd, uint64_t addr, uint64_t len,
  */
 static int
 vu_mem_segment(const struct rte_memseg_list *msl __rte_unused,
-		const struct rte_memseg *ms, void *arg)
+	const struct rte_memseg *ms, void *arg)
 {
 	struct vu_mem *m = arg;
 	size_t offset;
@@ -88,12 +88,15 @@ virtio_user_set_mem_table(struct virtio_user_dev *dev, bool locked)
 	else
 		rte_memseg_walk(vu_mem_segment, &m);
 	if (m.err == -ENODEV)
-		VIRTIO_LOG(ERR, "virtio_user %s: EAL memory without a file "
-			"cannot be shared with the backend", dev->path);
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: EAL memory without a file "
+			"cannot be shared with the backend",
+			dev->path);
 	else if (m.err != 0)
-		VIRTIO_LOG(ERR, "virtio_user %s: EAL memory needs more than %d "
-			"regions: use --no-huge or --iova-mode=va", dev->path,
-			VHOST_USER_MAX_REGIONS);
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: EAL memory needs more than %d "
+			"regions: use --no-huge or --iova-mode=va",
+			dev->path, VHOST_USER_MAX_REGIONS);
 	if (m.err != 0)
 		return m.err;
 	return vhost_user_set_mem_table(dev->sock, m.regions, m.fds, m.nb);
@@ -106,7 +109,7 @@ virtio_user_set_mem_table(struct virtio_user_dev *dev, bool locked)
  */
 void
 virtio_user_mem_event(enum rte_mem_event type, const void *addr __rte_unused,
-		size_t len __rte_unused, void *arg)
+	size_t len __rte_unused, void *arg)
 {
 	struct virtio_user_dev *dev = arg;
 	uint16_t pairs;
@@ -115,9 +118,11 @@ virtio_user_mem_event(enum rte_mem_event type, const void *addr __rte_unused,
 	if (type != RTE_MEM_EVENT_ALLOC)
 		return;
 	if (pthread_mutex_trylock(&dev->lock) != 0) {
-		VIRTIO_LOG(WARNING, "virtio_user %s: new memory while the "
+		VIRTIO_LOG(WARNING,
+			"virtio_user %s: new memory while the "
 			"device is busy: buffers there may not reach the "
-			"backend until it reconnects", dev->path);
+			"backend until it reconnects",
+			dev->path);
 		return;
 	}
 	if (dev->sock >= 0 && dev->rings_live) {
@@ -128,8 +133,10 @@ virtio_user_mem_event(enum rte_mem_event type, const void *addr __rte_unused,
 		if (ret == 0)
 			ret = virtio_user_enable_pairs(dev, pairs);
 		if (ret != 0)
-			VIRTIO_LOG(ERR, "virtio_user %s: cannot give the backend "
-				"the new memory: %s", dev->path, strerror(-ret));
+			VIRTIO_LOG(ERR,
+				"virtio_user %s: cannot give the backend "
+				"the new memory: %s",
+				dev->path, strerror(-ret));
 	}
 	pthread_mutex_unlock(&dev->lock);
 }
