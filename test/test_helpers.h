@@ -97,15 +97,15 @@ test_in_child(int (*fn)(void *), void *arg)
 		} \
 	} while (0)
 
-/* A call that must return want (an int: 0, a count or -errno). */
+/* A call that must return want (0, a count, -errno or a 64-bit value). */
 #define CHECK_RET(call, want) \
 	do { \
-		int check_ret_ = (call); \
-		if (check_ret_ != (int)(want)) { \
+		long long check_ret_ = (long long)(call); \
+		if (check_ret_ != (long long)(want)) { \
 			fprintf(stderr, \
-				"%s:%d: %s returned %d, expected %d\n", \
+				"%s:%d: %s returned %lld, expected %lld\n", \
 				__FILE__, __LINE__, #call, check_ret_, \
-				(int)(want)); \
+				(long long)(want)); \
 			return __LINE__; \
 		} \
 	} while (0)

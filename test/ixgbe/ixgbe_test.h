@@ -32,49 +32,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#define CHECK(cond) \
-	do { \
-		if (!(cond)) { \
-			fprintf(stderr, \
-				"%s:%d: check failed: %s (rte_errno %d)\n", \
-				__FILE__, __LINE__, #cond, rte_errno); \
-			return __LINE__; \
-		} \
-	} while (0)
-
-#define CHECK_RET(call, want) \
-	do { \
-		long long check_ret_ = (long long)(call); \
-		if (check_ret_ != (long long)(want)) { \
-			fprintf(stderr, \
-				"%s:%d: %s returned %lld, expected %lld\n", \
-				__FILE__, __LINE__, #call, check_ret_, \
-				(long long)(want)); \
-			return __LINE__; \
-		} \
-	} while (0)
-
-#define CHECK_OK(expr) \
-	do { \
-		int check_ok_ret_ = (expr); \
-		if (check_ok_ret_ != 0) { \
-			fprintf(stderr, "%s:%d: %s failed at line %d\n", \
-				__FILE__, __LINE__, #expr, check_ok_ret_); \
-			return __LINE__; \
-		} \
-	} while (0)
-
-#define CHECK_POOL_FULL(mp) \
-	do { \
-		unsigned int avail_ = rte_mempool_avail_count(mp); \
-		if (avail_ != (mp)->size) { \
-			fprintf(stderr, \
-				"%s:%d: pool %s: %u of %u mbufs free\n", \
-				__FILE__, __LINE__, (mp)->name, avail_, \
-				(mp)->size); \
-			return __LINE__; \
-		} \
-	} while (0)
+#include "test_helpers.h"
 
 /* Children leave with _exit(), which skips LeakSanitizer: ask it. */
 #if defined(__SANITIZE_ADDRESS__)
