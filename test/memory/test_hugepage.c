@@ -240,12 +240,21 @@ check_contig(const struct rte_memzone *mz)
 	return 0;
 }
 
+/* contig_body's answer when the kernel gave the EAL no 4 adjacent pages. */
+#define CONTIG_NOT_GIVEN (-77)
+
 MEM_BODY(contig_body)
 {
 	const struct rte_memzone *mz, *mz2;
 
 	mz = rte_memzone_reserve_aligned("contig", 8 << 20, SOCKET_ID_ANY,
 		RTE_MEMZONE_2MB | RTE_MEMZONE_IOVA_CONTIG, 1 << 20);
+	/* ENOMEM is the documented answer when the pages the EAL got are
+	 * not physically adjacent: which pages the kernel hands to this
+	 * process is outside its control (the parent's count is only a
+	 * hint: another process may take the run in between). */
+	if (mz == NULL && rte_errno == ENOMEM)
+		return CONTIG_NOT_GIVEN;
 	CHECK(mz != NULL);
 	CHECK(mz->hugepage_sz == HP_SIZE && mz->len == (8 << 20));
 	memset(mz->addr, 0x55, mz->len);
@@ -315,6 +324,7 @@ longest_free_run(void)
 static void
 test_contig_memzone(void **state)
 {
+	struct eal_run r;
 	long before = free_pages();
 	long run = longest_free_run();
 
@@ -325,7 +335,19 @@ test_contig_memzone(void **state)
 			run);
 		skip();
 	}
-	mem_run("-l 0", contig_body);
+	eal_run("-l 0", contig_body, &r);
+	if (r.ret >= 0 && r.hook_ret == CONTIG_NOT_GIVEN && r.status == 0) {
+		printf("SKIP: an 8 MiB IOVA-contiguous memzone failed with "
+		       "ENOMEM: the kernel gave this process no 4 adjacent "
+		       "pages (the free pool had a run of %ld)\n",
+			run);
+		assert_int_equal(free_pages(), before);
+		skip();
+	}
+	mem_run_report("-l 0", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	assert_int_equal(r.status, 0);
 	assert_int_equal(free_pages(), before);
 }
 
