@@ -231,6 +231,12 @@ class FifoRecorder:
         if os.path.exists(path):
             os.unlink(path)
         os.mkfifo(path)
+        # A second read end held open (write-only recorders): a write that
+        # lands while the loop closes and reopens its end stays in the
+        # pipe for the next read instead of being thrown away with it.
+        self.guard = None
+        if answer is None:
+            self.guard = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         self.thread = threading.Thread(target=self._loop, daemon=True)
         self.thread.start()
 
@@ -256,6 +262,9 @@ class FifoRecorder:
         except OSError:
             pass
         self.thread.join(5)
+        if self.guard is not None:
+            os.close(self.guard)
+            self.guard = None
 
 
 def main(name):
