@@ -156,6 +156,33 @@ test_chains(void **state)
 	virtqueue_free(vq);
 }
 
+/*
+ * Chains that come back in order are handed out again in table order, so
+ * a device reads descriptor i for avail slot i (a FIFO free list).
+ */
+static void
+test_table_order(void **state)
+{
+	struct virtqueue *vq = make_vq(8, false);
+	struct vq_model_chain chains[8];
+	struct vq_model m;
+	uint16_t round, i;
+
+	(void)state;
+	vq_model_init(&m, vq, false);
+	for (round = 0; round < 6; round++) {
+		for (i = 0; i < 5; i++)
+			assert_int_equal(add_chain(vq, 1, NULL),
+				(uint16_t)((round * 5 + i) % 8));
+		vq_avail_publish(vq);
+		assert_int_equal(vq_model_process(&m, chains, 8, 0), 5);
+		assert_int_equal(take_used(vq), 5);
+		check_free_list(vq);
+	}
+	assert_int_equal(m.bad_chains, 0);
+	virtqueue_free(vq);
+}
+
 /* Without EVENT_IDX: notify unless used.flags has NO_NOTIFY. */
 static void
 test_kick_flags(void **state)
@@ -329,6 +356,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrap_around),
 		cmocka_unit_test(test_chains),
+		cmocka_unit_test(test_table_order),
 		cmocka_unit_test(test_kick_flags),
 		cmocka_unit_test(test_kick_event_idx),
 		cmocka_unit_test(test_intr_flags),

@@ -108,6 +108,7 @@ virtqueue_reset(struct virtqueue *vq, bool event_idx)
 		vq->extra[i].ndescs = 0;
 	}
 	vq->free_head = 0;
+	vq->free_tail = (uint16_t)(vq->size - 1);
 	vq->nb_free = vq->size;
 	vq->avail_idx = 0;
 	vq->used_cons = 0;

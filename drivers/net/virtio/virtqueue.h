@@ -23,7 +23,11 @@
  *
  * Ownership rules:
  * - A descriptor is the driver's while it is on the free list (chained
- *   through desc[].next, head free_head, nb_free of them) or being filled.
+ *   through desc[].next from free_head to free_tail, nb_free of them) or
+ *   being filled. The list is a FIFO: taken at the head, chains given back
+ *   at the tail, so a queue whose chains come back in order (every device
+ *   in practice) hands descriptors out in table order and the device reads
+ *   the table sequentially, four descriptors to a cache line.
  *   Once its chain's head is in avail.ring[] and avail.idx has moved past
  *   it, the chain is the device's until the head comes back in a used
  *   element; then the driver takes the whole chain back (extra[head]
@@ -127,6 +131,7 @@ struct virtqueue {
 	uint16_t kick_idx;  /* avail_idx at the last notify decision */
 	uint16_t nb_free;   /* descriptors on the free list */
 	uint16_t free_head; /* first free descriptor */
+	uint16_t free_tail; /* last free descriptor (if nb_free != 0) */
 	uint16_t index;	    /* queue index on the device */
 	bool event_idx;	    /* VIRTIO_F_EVENT_IDX negotiated */
 	bool intr_enabled;  /* device-to-driver notifications wanted */
@@ -211,7 +216,7 @@ vq_desc_take(struct virtqueue *vq)
 	return id;
 }
 
-/* Puts a chain that starts at head back on the free list. */
+/* Puts a chain that starts at head at the end of the free list. */
 static inline void
 vq_chain_put(struct virtqueue *vq, uint16_t head)
 {
@@ -220,8 +225,11 @@ vq_chain_put(struct virtqueue *vq, uint16_t head)
 
 	while (--n != 0)
 		tail = vq->desc[tail].next;
-	vq->desc[tail].next = vq->free_head;
-	vq->free_head = head;
+	if (vq->nb_free == 0)
+		vq->free_head = head;
+	else
+		vq->desc[vq->free_tail].next = head;
+	vq->free_tail = tail;
 	vq->nb_free += ex->ndescs;
 	ex->ndescs = 0;
 	ex->cookie = NULL;
@@ -290,13 +298,18 @@ vq_used_next(const struct virtqueue *vq)
 /*
  * Keeps the device quiet (polling): used_event one ring beyond the
  * consumer, which the device cannot reach before the driver consumes more.
+ * Stored only when it moves: the device reads the line on every burst it
+ * completes, and a store of the same value on every empty poll would take
+ * the line from it each time (a queue spinning on a full tx ring).
  */
 static inline void
 vq_intr_quiet(struct virtqueue *vq)
 {
-	if (vq->event_idx && !vq->intr_enabled)
-		__atomic_store_n(vq->used_event,
-			(uint16_t)(vq->used_cons + vq->size), __ATOMIC_RELAXED);
+	uint16_t event = (uint16_t)(vq->used_cons + vq->size);
+
+	if (vq->event_idx && !vq->intr_enabled &&
+		__atomic_load_n(vq->used_event, __ATOMIC_RELAXED) != event)
+		__atomic_store_n(vq->used_event, event, __ATOMIC_RELAXED);
 }
 
 /* Asks for (enable) or stops device-to-driver notifications. */
