@@ -200,6 +200,7 @@ rte_mem_virt2iova(const void *virt)
 		return RTE_BAD_IOVA;
 	/* EAL memory: the segment knows, no system call needed. */
 	pthread_rwlock_rdlock(&eal_memseg_lock);
+	eal_memseg_translate_range(virt, 1);
 	ms = eal_memseg_find(virt, NULL);
 	if (ms != NULL && ms->iova != RTE_BAD_IOVA)
 		iova = ms->iova + RTE_PTR_DIFF(virt, ms->addr);

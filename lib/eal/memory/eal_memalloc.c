@@ -22,27 +22,41 @@
  * pages may come in dozens of runs). The pages that are not used go
  * straight back to the kernel.
  *
- * In IOVA-as-VA mode on a single NUMA node, nothing is faulted up front:
- * the pages are only reserved, by mapping their range of the file shared
- * and without MAP_NORESERVE. The kernel then counts them in
- * HugePages_Rsvd and guarantees a later fault of the range a page (a
- * mapping it cannot guarantee fails at once with ENOMEM, as fallocate()
- * fails with ENOSPC), so a reservation that succeeded cannot fail later;
- * each page is allocated and cleared by the kernel when first touched.
- * This makes start-up with -m or --socket-mem cost no clearing of memory
- * nobody uses yet. A reservation that was never faulted is not given
- * back by punching a hole (only faulted pages are), so freeing a slot
- * first allocates its untouched pages with fallocate(), which consumes
- * their reservation, then punches the hole. IOVA-as-PA mode keeps
- * allocating up front: a segment's IOVA (public, read straight from
- * struct rte_memseg by walkers, memzones and mempools) is its page's
- * physical address, which exists only once the page does, and the pages
- * are sorted by it to build IOVA-contiguous blocks. So does a machine
- * with several NUMA nodes: hugetlb reservations are not per node, and a
- * fault bound to one node could find it empty and raise SIGBUS; and so
- * does a process under a hugetlb cgroup limit on faults, which a fault
- * past the limit meets with SIGBUS whatever was reserved
- * (eal_hugetlb_cgroup.c).
+ * On a single NUMA node, nothing is faulted up front: the pages are only
+ * reserved, by mapping their range of the file shared and without
+ * MAP_NORESERVE. The kernel then counts them in HugePages_Rsvd and
+ * guarantees a later fault of the range a page (a mapping it cannot
+ * guarantee fails at once with ENOMEM, as fallocate() fails with ENOSPC),
+ * so a reservation that succeeded cannot fail later; each page is
+ * allocated and cleared by the kernel when first touched. This makes
+ * start-up with -m or --socket-mem cost no clearing of memory nobody uses
+ * yet. A reservation that was never faulted is not given back by punching
+ * a hole (only faulted pages are), so freeing a slot first allocates its
+ * untouched pages with fallocate(), which consumes their reservation, then
+ * punches the hole.
+ *
+ * In IOVA-as-PA mode a segment's IOVA is its page's physical address,
+ * which exists only once the page does, and it is public (struct
+ * rte_memseg, read by walkers, memzones, mempools). A lazily mapped
+ * segment is therefore "untranslated" (iova RTE_BAD_IOVA) until
+ * eal_memalloc_translate() faults it (a read, which the reservation
+ * guarantees) and reads its address from /proc/self/pagemap. That happens
+ * before any caller can see the IOVA: when a heap hands the memory out
+ * (malloc_heap.c), when rte_mem_virt2memseg() or rte_mem_virt2iova()
+ * returns the segment, and for every segment before a memseg walk, a
+ * contig walk or rte_mem_iova2virt() runs (a walker never sees an
+ * untranslated segment). Such pages are in no particular physical order,
+ * so their runs are not IOVA-contiguous beyond one page: an
+ * IOVA-contiguous block of several pages is still mapped through the
+ * sorted path below, faulted up front (map_huge_pa()).
+ *
+ * Up front, as before, on a machine with several NUMA nodes: hugetlb
+ * reservations are not per node, and a fault bound to one node could find
+ * it empty and raise SIGBUS; and for a process under a hugetlb cgroup limit
+ * on faults, which a fault past the limit meets with SIGBUS whatever was
+ * reserved (eal_hugetlb_cgroup.c). In IOVA-as-PA mode these are then
+ * allocated with fallocate(), mapped with MAP_POPULATE and sorted by
+ * physical address.
  *
  * In IOVA-as-VA mode slot i takes file page i, and ordinary memory
  * (--no-huge) is a plain memfd whose bytes follow the slots one to one:
@@ -51,6 +65,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +93,14 @@
  * cleared, just to give its reservation back) one by one.
  */
 static bool memalloc_closing;
+
+/*
+ * IOVA as PA: serialises translations against each other and against
+ * unmapping (which clears the flags first), since rte_mem_virt2memseg()
+ * translates without eal_memseg_lock. nb_untranslated counts the flags set.
+ */
+static pthread_mutex_t translate_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned int nb_untranslated;
 
 #define SURPLUS_FACTOR 4U
 #define SURPLUS_EXTRA  64U
@@ -646,6 +669,77 @@ map_huge_pa(struct eal_memseg_list *list, unsigned int first,
 	return ret;
 }
 
+/* IOVA as PA, lazy: the slots' IOVAs are read at first use. */
+static void
+slots_untranslated(struct eal_memseg_list *list, unsigned int first,
+	unsigned int count)
+{
+	unsigned int i;
+
+	for (i = first; i < first + count; i++) {
+		list->segs[i].iova = RTE_BAD_IOVA;
+		__atomic_store_n(&list->info[i].untranslated, true,
+			__ATOMIC_RELEASE);
+	}
+	__atomic_add_fetch(&nb_untranslated, count, __ATOMIC_RELAXED);
+}
+
+unsigned int
+eal_memalloc_nb_untranslated(void)
+{
+	return __atomic_load_n(&nb_untranslated, __ATOMIC_ACQUIRE);
+}
+
+/* Faults one untranslated slot and reads its physical address. */
+static int
+slot_translate(struct eal_memseg_list *list, unsigned int slot, int pagemap_fd)
+{
+	const volatile uint8_t *addr = list->segs[slot].addr;
+	phys_addr_t pa;
+
+	/* A read fault: the reservation guarantees it a page. */
+	(void)*addr;
+	pa = eal_pagemap_virt2phy(pagemap_fd, (const void *)addr);
+	if (pa == RTE_BAD_PHYS_ADDR)
+		return -1;
+	list->segs[slot].iova = pa;
+	__atomic_store_n(&list->info[slot].untranslated, false,
+		__ATOMIC_RELEASE);
+	__atomic_sub_fetch(&nb_untranslated, 1, __ATOMIC_RELAXED);
+	return 0;
+}
+
+int
+eal_memalloc_translate(struct eal_memseg_list *list, unsigned int first,
+	unsigned int count)
+{
+	unsigned int i = first, end = first + count;
+	int pagemap_fd = -1, ret = 0;
+
+	while (i < end &&
+		!__atomic_load_n(&list->info[i].untranslated, __ATOMIC_ACQUIRE))
+		i++;
+	if (i == end)
+		return 0;
+	pthread_mutex_lock(&translate_lock);
+	for (; i < end && ret == 0; i++) {
+		if (!list->info[i].untranslated || list->segs[i].addr == NULL)
+			continue;
+		if (pagemap_fd < 0)
+			pagemap_fd = eal_pagemap_open();
+		if (pagemap_fd < 0 || slot_translate(list, i, pagemap_fd) < 0)
+			ret = -1;
+	}
+	pthread_mutex_unlock(&translate_lock);
+	if (pagemap_fd >= 0)
+		close(pagemap_fd);
+	if (ret < 0)
+		EAL_LOG(ERR,
+			"cannot read the physical address of a hugepage "
+			"(/proc/self/pagemap): its IOVA stays unknown\n");
+	return ret;
+}
+
 /* Whether the list's hugepages are reserved and faulted on first use. */
 static bool
 list_is_lazy(const struct eal_memseg_list *list)
@@ -656,10 +750,13 @@ list_is_lazy(const struct eal_memseg_list *list)
 	if (numa_multi_node())
 		return false;
 #endif
-	return rte_eal_iova_mode() != RTE_IOVA_PA;
+	return true;
 }
 
-/* Hugepages in IOVA-as-VA mode: any pages, IOVA = virtual address. */
+/*
+ * Hugepages in any order: in IOVA-as-VA mode, IOVA = virtual address; in
+ * IOVA-as-PA mode (lazy lists only) untranslated until first use.
+ */
 static int
 map_huge_va(struct eal_memseg_list *list, unsigned int first, unsigned int count)
 {
@@ -680,6 +777,8 @@ map_huge_va(struct eal_memseg_list *list, unsigned int first, unsigned int count
 	}
 	if (got == count)
 		ret = pages_map_slots(list, first, cands, count, lazy, &mapped);
+	if (ret == 0 && rte_eal_iova_mode() == RTE_IOVA_PA)
+		slots_untranslated(list, first, count);
 	/* A lazy page that was not mapped holds nothing, not even a
 	 * reservation. */
 	for (i = 0; ret < 0 && i < got; i++) {
@@ -737,7 +836,9 @@ eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 {
 	if (list_is_plain(list))
 		return map_anon(list, first, count);
-	if (rte_eal_iova_mode() == RTE_IOVA_PA)
+	/* Several IOVA-contiguous pages need the sorted path. */
+	if (rte_eal_iova_mode() == RTE_IOVA_PA &&
+		(contig || !list_is_lazy(list)))
 		return map_huge_pa(list, first, count, contig);
 	return map_huge_va(list, first, count);
 }
@@ -752,8 +853,17 @@ void
 eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
 	unsigned int count)
 {
-	unsigned int i;
+	unsigned int i, n = 0;
 
+	/* No translation may fault a slot once it is going away. */
+	pthread_mutex_lock(&translate_lock);
+	for (i = first; i < first + count; i++) {
+		n += list->info[i].untranslated;
+		__atomic_store_n(&list->info[i].untranslated, false,
+			__ATOMIC_RELAXED);
+	}
+	__atomic_sub_fetch(&nb_untranslated, n, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&translate_lock);
 	release_va(slot_addr(list, first), (size_t)count * list->seg_sz);
 	for (i = first; i < first + count; i++) {
 		/* Ordinary memory goes back to the kernel with the hole. */

@@ -519,10 +519,56 @@ eal_mem_block_iova(const struct eal_mem_block *block)
 	const struct rte_memseg *segs = &block->list->segs[block->first];
 	unsigned int i;
 
+	if (eal_mem_block_iova_lazy(block))
+		return RTE_BAD_IOVA;
 	for (i = 1; i < block->count; i++)
 		if (segs[i].iova != segs[0].iova + i * block->list->seg_sz)
 			return RTE_BAD_IOVA;
 	return segs[0].iova;
+}
+
+bool
+eal_mem_block_iova_lazy(const struct eal_mem_block *block)
+{
+	return rte_eal_iova_mode() == RTE_IOVA_PA &&
+		block->list->msl.external == 0 &&
+		block->list->info[block->first].lazy;
+}
+
+int
+eal_memseg_translate_range(const void *addr, size_t len)
+{
+	struct eal_memseg_list *list;
+	size_t first, last;
+
+	if (len == 0 || eal_memalloc_nb_untranslated() == 0)
+		return 0;
+	list = list_of(addr);
+	if (list == NULL)
+		return 0;
+	first = RTE_PTR_DIFF(addr, list->msl.base_va) / list->seg_sz;
+	last = (RTE_PTR_DIFF(addr, list->msl.base_va) + len - 1) / list->seg_sz;
+	if (last >= list->nb_segs)
+		last = list->nb_segs - 1;
+	return eal_memalloc_translate(list, (unsigned int)first,
+		(unsigned int)(last - first + 1));
+}
+
+int
+eal_memseg_translate_all(void)
+{
+	unsigned int i, n;
+	int ret = 0;
+
+	if (eal_memalloc_nb_untranslated() == 0)
+		return 0;
+	n = atomic_load_explicit(&nb_lists, memory_order_acquire);
+	for (i = 0; i < n; i++)
+		if (lists[i]->msl.external == 0 &&
+			eal_memalloc_translate(lists[i], 0, lists[i]->nb_segs) <
+				0)
+			ret = -1;
+	return ret;
 }
 
 struct rte_memseg_list *
@@ -541,6 +587,8 @@ rte_mem_virt2memseg(const void *virt, const struct rte_memseg_list *msl)
 	list = list_of(virt);
 	if (list == NULL || (msl != NULL && msl != &list->msl))
 		return NULL;
+	/* Its IOVA is public: read now if it was not yet. */
+	eal_memseg_translate_range(virt, 1);
 	return eal_memseg_find(virt, NULL);
 }
 
@@ -552,6 +600,7 @@ rte_mem_iova2virt(rte_iova_t iova)
 	void *virt = NULL;
 
 	pthread_rwlock_rdlock(&eal_memseg_lock);
+	eal_memseg_translate_all();
 	n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	for (i = 0; i < n && virt == NULL; i++) {
 		for (s = 0; s < lists[i]->nb_segs; s++) {
@@ -595,6 +644,8 @@ rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg)
 
 	if (func == NULL)
 		return -1;
+	/* A walker never sees a segment without its IOVA. */
+	eal_memseg_translate_all();
 	for (i = 0; i < n; i++) {
 		for (s = 0; s < lists[i]->nb_segs; s++) {
 			if (lists[i]->segs[s].addr == NULL)
@@ -641,6 +692,7 @@ rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg)
 
 	if (func == NULL)
 		return -1;
+	eal_memseg_translate_all();
 	for (i = 0; i < n; i++) {
 		ret = contig_walk_list(lists[i], func, arg);
 		if (ret != 0)

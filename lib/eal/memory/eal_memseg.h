@@ -89,6 +89,7 @@ struct eal_seg_info {
 	int32_t file_page; /* page index in the list's file, -1 if none */
 	int32_t heap_id;   /* owning heap, -1 when unmapped */
 	bool lazy;	   /* hugepage reserved, faulted on first touch */
+	bool untranslated; /* IOVA as PA, lazy: iova not read yet (atomic) */
 	void *owner;	   /* the heap's run that holds the segment */
 };
 
@@ -165,8 +166,23 @@ eal_memseg_find(const void *addr, struct eal_memseg_list **list);
 /* Address, length and the first segment of a block. */
 void *eal_mem_block_addr(const struct eal_mem_block *block);
 size_t eal_mem_block_len(const struct eal_mem_block *block);
-/* RTE_BAD_IOVA if the block's IOVAs are not contiguous. */
+/* RTE_BAD_IOVA if the block's IOVAs are not contiguous (or not known). */
 rte_iova_t eal_mem_block_iova(const struct eal_mem_block *block);
+/*
+ * Whether the block's IOVAs are read page by page as its memory is handed
+ * out (IOVA as PA, pages mapped lazily: see eal_memalloc.c), in no order.
+ */
+bool eal_mem_block_iova_lazy(const struct eal_mem_block *block);
+
+/*
+ * IOVA as PA with lazily mapped pages: faults the pages under
+ * [addr, addr + len) that are not yet and reads their physical addresses
+ * into their segments, so that every IOVA a caller can see is right.
+ * 0, or -1 (logged) when pagemap cannot be read. A no-op elsewhere.
+ */
+int eal_memseg_translate_range(const void *addr, size_t len);
+/* The same for every mapped segment (walkers and IOVA lookups). */
+int eal_memseg_translate_all(void);
 
 /* The type_idx of a list of external memory (it has no page type). */
 #define EAL_MEMSEG_TYPE_EXTERNAL UINT_MAX
@@ -199,6 +215,12 @@ void eal_memalloc_set_closing(bool closing);
 int eal_memalloc_map(struct eal_memseg_list *list, unsigned int first,
 	unsigned int count, bool contig);
 void eal_memalloc_unmap(struct eal_memseg_list *list, unsigned int first,
+	unsigned int count);
+/* Segments not translated yet, over all lists (0: nothing to do). */
+unsigned int eal_memalloc_nb_untranslated(void);
+/* Faults and translates the untranslated segments of [first, first + count)
+ * of a list: 0, or -1 when a physical address cannot be read. */
+int eal_memalloc_translate(struct eal_memseg_list *list, unsigned int first,
 	unsigned int count);
 
 /* eal_memevent.c: memory event callbacks, run under eal_memseg_lock. */

@@ -83,7 +83,7 @@ run_suits(const struct malloc_run *run, const struct malloc_request *req)
 		return (req->page_sizes == 0 ||
 			       (req->page_sizes & run->page_sz) != 0) &&
 			!(req->contig_strict && run->no_iova);
-	if (req->contig && run->iova == RTE_BAD_IOVA)
+	if (req->contig && run->iova == RTE_BAD_IOVA && !run->iova_lazy)
 		return false;
 	return req->type_mask == 0 ||
 		(req->type_mask & RTE_BIT32(run->type_idx)) != 0;
@@ -109,6 +109,19 @@ elem_iova_check(const struct malloc_run *run, const struct malloc_request *req)
 	return req->contig && run->external && run->iova == RTE_BAD_IOVA;
 }
 
+/*
+ * Lazily reserved pages (IOVA as PA) are in no physical order: an
+ * IOVA-contiguous block must then stay within one page.
+ */
+static bool
+elem_crosses_lazy_page(const struct malloc_run *run,
+	const struct malloc_request *req, uintptr_t data, size_t size)
+{
+	return req->contig && run->iova_lazy && size != 0 &&
+		((data ^ (data + size - 1)) & ~(uintptr_t)(run->page_sz - 1)) !=
+		0;
+}
+
 /* Where a block for req would start in elem; 0 if it does not fit. */
 static uintptr_t
 elem_fit(const struct malloc_elem *elem, const struct malloc_request *req)
@@ -128,6 +141,13 @@ elem_fit(const struct malloc_elem *elem, const struct malloc_request *req)
 		data = elem_place(RTE_ALIGN_FLOOR(data, run->page_sz) +
 				run->page_sz,
 			req, size);
+	/* Lazily reserved pages: the next page start, if size fits one. */
+	if (elem_crosses_lazy_page(run, req, data, size) && size <= run->page_sz)
+		data = elem_place(RTE_ALIGN_FLOOR(data, run->page_sz) +
+				run->page_sz,
+			req, size);
+	if (elem_crosses_lazy_page(run, req, data, size))
+		return 0;
 	if (data < start || data > end || end - data < size)
 		return 0;
 	return data;
@@ -174,6 +194,11 @@ malloc_elem_find_biggest(struct malloc_heap *heap,
 			d = RTE_ALIGN_CEIL((uintptr_t)elem + HDR,
 				(uintptr_t)req->align);
 			end = (uintptr_t)elem + elem->size;
+			/* Lazily reserved pages: the rest of d's page. */
+			if (req->contig && elem->run->iova_lazy)
+				end = RTE_MIN(end,
+					RTE_ALIGN_FLOOR(d, elem->run->page_sz) +
+						elem->run->page_sz);
 			avail = d < end ?
 				RTE_ALIGN_FLOOR(end - d, (size_t)HDR) :
 				0;

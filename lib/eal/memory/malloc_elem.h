@@ -45,6 +45,9 @@ struct malloc_run {
 	bool pinned;	      /* pre-reserved: never given back */
 	bool external;	      /* application memory (an external heap's) */
 	bool no_iova;	      /* external, added without IOVAs */
+	/* IOVA as PA, pages reserved lazily: IOVAs read page by page as the
+	 * memory is handed out, in no order (contiguous within a page). */
+	bool iova_lazy;
 };
 
 /* The header in front of every block. */

@@ -130,6 +130,7 @@ malloc_heap_run_add(struct malloc_heap *heap, const struct eal_mem_block *block,
 	run->start = eal_mem_block_addr(block);
 	run->len = eal_mem_block_len(block);
 	run->iova = eal_mem_block_iova(block);
+	run->iova_lazy = eal_mem_block_iova_lazy(block);
 	run->page_sz = block->list->msl.page_sz;
 	run->type_idx = type_idx;
 	run->pinned = pinned;
@@ -195,6 +196,27 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 	return -1;
 }
 
+static void heap_trim(struct malloc_heap *heap, struct malloc_run *run);
+
+/*
+ * A block of a lazily reserved run (IOVA as PA) is faulted and its pages'
+ * IOVAs read before the caller gets it. On failure the block is freed
+ * again: NULL.
+ */
+static struct malloc_elem *
+heap_hand_out(struct malloc_heap *heap, struct malloc_elem *elem, char *data,
+	size_t len)
+{
+	if (elem->run->iova_lazy && eal_memseg_translate_range(data, len) < 0) {
+		elem = malloc_elem_release(heap, elem);
+		heap_trim(heap, elem->run);
+		return NULL;
+	}
+	if (heap->spare == elem->run)
+		heap->spare = NULL;
+	return elem;
+}
+
 /* Allocates from one heap, growing it if needed. */
 void *
 malloc_heap_alloc_on(struct malloc_heap *heap, const struct malloc_request *req)
@@ -210,8 +232,7 @@ malloc_heap_alloc_on(struct malloc_heap *heap, const struct malloc_request *req)
 		elem = malloc_elem_find(heap, req, &data);
 	if (elem != NULL) {
 		elem = malloc_elem_carve(heap, elem, data, req->size);
-		if (heap->spare == elem->run)
-			heap->spare = NULL;
+		elem = heap_hand_out(heap, elem, data, req->size);
 	}
 	pthread_mutex_unlock(&heap->lock);
 	return elem != NULL ? data : NULL;
@@ -261,8 +282,7 @@ malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
 	elem = malloc_elem_find_biggest(heap, req, &data, len);
 	if (elem != NULL) {
 		elem = malloc_elem_carve(heap, elem, data, *len);
-		if (heap->spare == elem->run)
-			heap->spare = NULL;
+		elem = heap_hand_out(heap, elem, data, *len);
 	}
 	pthread_mutex_unlock(&heap->lock);
 	return elem != NULL ? data : NULL;
@@ -380,6 +400,10 @@ malloc_heap_resize(void *ptr, size_t size)
 	if (elem == NULL)
 		return -1;
 	ret = malloc_elem_resize(heap, elem, size);
+	/* Grown in place: the new bytes are handed out too. */
+	if (ret == 0 && elem->run->iova_lazy &&
+		eal_memseg_translate_range(ptr, size) < 0)
+		ret = -1;
 	pthread_mutex_unlock(&heap->lock);
 	return ret;
 }
@@ -410,11 +434,15 @@ heap_add_pinned(struct malloc_heap *heap, const struct eal_mem_block *block,
 {
 	const struct rte_memseg *segs = &block->list->segs[block->first];
 	struct eal_mem_block part = *block;
+	/* Lazily reserved pages have no IOVA yet: one run. */
+	bool lazy = eal_mem_block_iova_lazy(block);
 	unsigned int start = 0, i;
 
 	for (i = 1; i <= block->count; i++) {
 		if (i < block->count &&
-			segs[i].iova == segs[i - 1].iova + block->list->seg_sz)
+			(lazy ||
+				segs[i].iova ==
+					segs[i - 1].iova + block->list->seg_sz))
 			continue;
 		part.first = block->first + start;
 		part.count = i - start;
