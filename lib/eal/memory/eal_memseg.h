@@ -18,7 +18,8 @@
  * Hugepage lists keep their pages in ONE file: a hugetlb memfd, or a file
  * in a hugetlbfs directory that is unlinked as soon as it is created. Slots
  * and file pages are decoupled (seg_info.file_page): in IOVA-as-PA mode the
- * pages of a block are mapped in order of physical address, so that pages
+ * pages of a block mapped up front (IOVA-contiguous blocks; see
+ * eal_memalloc.c) are mapped in order of physical address, so that pages
  * which are physically adjacent also are virtually adjacent. The file holds
  * twice as many pages as the list has slots, leaving room to try surplus
  * pages when an IOVA-contiguous block is wanted. Pages go back to the

@@ -29,8 +29,11 @@
  *   merges an element with its free neighbours.
  * - Allocation is first fit, from the request's size class up. When nothing
  *   fits, the heap grows by a new run of enough segments (page sizes tried
- *   smallest first); in IOVA-as-PA mode growth asks for physically
- *   contiguous pages, and a memzone only uses runs that are.
+ *   smallest first); in IOVA-as-PA mode growth for a memzone asks for
+ *   physically contiguous pages, and a memzone only uses runs that are,
+ *   or fits within one page of a run of lazily reserved pages
+ *   (run->iova_lazy: their IOVAs are read as the memory is handed out,
+ *   see eal_memalloc.c).
  * - A run whose elements are all free again goes back to the system, except
  *   runs pre-reserved with -m/--socket-mem (pinned) and one spare per heap,
  *   kept so that an alloc/free loop does not map and unmap every time.
