@@ -415,6 +415,84 @@ mempool_memzone_free_cb(struct rte_mempool_memhdr *memhdr, void *opaque)
 	rte_memzone_free(opaque);
 }
 
+static void
+mempool_malloc_free_cb(struct rte_mempool_memhdr *memhdr, void *opaque)
+{
+	RTE_SET_USED(memhdr);
+	rte_free(opaque);
+}
+
+/*
+ * Populates from [addr, addr + len), whose IO addresses may jump at any
+ * boundary of pg_sz pages: one chunk per IOVA-contiguous stretch, the
+ * first one that holds objects owning the area (freed here when none
+ * does). Objects added, or -errno (the caller then frees the pool's
+ * chunks, the area with them).
+ */
+static int
+mempool_populate_pages(struct rte_mempool *mp, char *addr, size_t len,
+	size_t pg_sz, void *area)
+{
+	rte_mempool_memchunk_free_cb_t *free_cb = mempool_malloc_free_cb;
+	size_t off, run;
+	rte_iova_t iova;
+	int ret = 0, count = 0;
+
+	for (off = 0; off < len && mp->populated_size < mp->size; off += run) {
+		iova = rte_mem_virt2iova(addr + off);
+		run = RTE_MIN(pg_sz - ((uintptr_t)(addr + off) & (pg_sz - 1)),
+			len - off);
+		while (iova != RTE_BAD_IOVA && off + run < len &&
+			rte_mem_virt2iova(addr + off + run) == iova + run)
+			run = RTE_MIN(run + pg_sz, len - off);
+		ret = rte_mempool_populate_iova(mp, addr + off, iova, run,
+			free_cb, area);
+		if (ret < 0)
+			break;
+		if (ret > 0)
+			free_cb = NULL;
+		count += ret;
+	}
+	/* No chunk holds objects: nothing owns the area. */
+	if (free_cb != NULL)
+		rte_free(area);
+	return ret < 0 ? ret : count;
+}
+
+/*
+ * IOVA as PA with objects that fit in a page (populate_default's pg_shift):
+ * the objects never cross a page, so their chunk need not be
+ * IOVA-contiguous, and it comes from rte_malloc() rather than from a
+ * memzone (IOVA-contiguous by contract, which for more than a page makes
+ * the EAL map physically contiguous pages up front, beside the lazily
+ * reserved -m memory). Halves the request down to one object's worth when
+ * memory is short. Objects added, or -errno.
+ */
+static int
+mempool_populate_malloc(struct rte_mempool *mp, size_t want, size_t min_chunk,
+	size_t align, size_t pg_sz)
+{
+	void *area;
+	int ret;
+
+	for (;;) {
+		area = rte_malloc_socket("mempool_chunk", want, align,
+			mp->socket_id);
+		if (area != NULL || want <= min_chunk)
+			break;
+		want = RTE_MAX(want / 2, min_chunk);
+	}
+	if (area == NULL) {
+		MEMPOOL_LOG(ERR,
+			"mempool %s: cannot allocate %zu bytes for its "
+			"objects: %s\n",
+			mp->name, want, rte_strerror(rte_errno));
+		return -rte_errno;
+	}
+	ret = mempool_populate_pages(mp, area, want, pg_sz, area);
+	return ret == 0 ? -ENOBUFS : ret;
+}
+
 /*
  * Reserves a memzone for as many missing objects as possible (all of
  * them, or less when memory is short, down to one object's worth) and
@@ -439,6 +517,9 @@ mempool_populate_memzone(struct rte_mempool *mp, unsigned int chunk_id,
 	if (mem_size <= 0)
 		return mem_size < 0 ? (int)mem_size : -EINVAL;
 	want = (size_t)mem_size;
+	if (pg_shift != 0 && min_chunk <= ((size_t)1 << pg_shift))
+		return mempool_populate_malloc(mp, want, min_chunk, align,
+			(size_t)1 << pg_shift);
 	for (;;) {
 		mz = rte_memzone_reserve_aligned(name, want, mp->socket_id, 0,
 			(unsigned int)align);

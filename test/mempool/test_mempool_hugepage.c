@@ -7,10 +7,12 @@
  * objects never cross a 2 MiB page boundary, so each one is contiguous
  * in physical memory, and every object's iova is its physical address;
  * with RTE_MEMPOOL_F_NO_IOVA_CONTIG objects are packed and have no iova;
- * anonymous memory (4 KiB pages) gets iovas page run by page run.
+ * anonymous memory (4 KiB pages) gets iovas page run by page run; with
+ * -m, a pool takes no hugepage beyond the (lazy) reservation.
  * The suite reserves 2 MiB hugepages through sysfs and gives the old
  * count back; it skips (exit 77) when not root or without hugepages.
  */
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +130,86 @@ test_pa_layout(void **state)
 	mp_run(PA_ARGS, pa_body);
 }
 
+/* The physical address pagemap shows for addr, or 0. */
+static uint64_t
+pagemap_pa(const void *addr)
+{
+	uint64_t entry = 0;
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+	off_t off = (off_t)((uintptr_t)addr / 4096) * 8;
+
+	if (fd < 0)
+		return 0;
+	if (pread(fd, &entry, sizeof(entry), off) != sizeof(entry))
+		entry = 0;
+	close(fd);
+	if ((entry >> 63) == 0)
+		return 0;
+	return (entry & ((UINT64_C(1) << 55) - 1)) * 4096 +
+		(uintptr_t)addr % 4096;
+}
+
+/* Hugepages nobody holds or has reserved. */
+static long
+available_pages(void)
+{
+	return read_counter("free_hugepages") - read_counter("resv_hugepages");
+}
+
+static void
+check_obj_pa(struct rte_mempool *mp, void *arg, void *obj, unsigned int idx)
+{
+	struct layout_check *c = arg;
+	const char *last = (const char *)obj + mp->elt_size - 1;
+	rte_iova_t iova = rte_mempool_virt2iova(obj);
+
+	(void)idx;
+	if (iova == RTE_BAD_IOVA || iova != pagemap_pa(obj) ||
+		iova + mp->elt_size - 1 != pagemap_pa(last))
+		c->bad_iova++;
+}
+
+/*
+ * IOVA as PA with -m: the hugepages are only reserved at start, and a
+ * pool whose objects fit in a page is made of that memory (its chunks
+ * need not be IOVA-contiguous): no page beyond -m is taken or reserved,
+ * and every object's iova is the physical address of its first and last
+ * byte, read from pagemap.
+ */
+MP_BODY(pa_lazy_body)
+{
+	struct layout_check c = { HP_SIZE, 0, 0 };
+	long avail = available_pages();
+	struct rte_mempool *mp;
+
+	CHECK(rte_eal_iova_mode() == RTE_IOVA_PA);
+	CHECK(rte_eal_get_physmem_size() == (64 << 20));
+	mp = rte_mempool_create("pa_lazy", 8000, 3000, 64, 0, NULL, NULL, NULL,
+		NULL, SOCKET_ID_ANY, 0);
+	CHECK(mp != NULL);
+	CHECK(available_pages() == avail);
+	CHECK(rte_mempool_obj_iter(mp, check_obj, &c) == 8000);
+	CHECK(c.crossing == 0 && c.bad_iova == 0);
+	CHECK(rte_mempool_obj_iter(mp, check_obj_pa, &c) == 8000);
+	CHECK(c.bad_iova == 0);
+	rte_mempool_free(mp);
+	return 0;
+}
+
+static void
+test_pa_lazy(void **state)
+{
+	long free_before = read_counter("free_hugepages");
+	long resv_before = read_counter("resv_hugepages");
+
+	(void)state;
+	if (available_pages() < 40)
+		skip();
+	mp_run(PA_ARGS " -m 64", pa_lazy_body);
+	assert_int_equal(read_counter("free_hugepages"), free_before);
+	assert_int_equal(read_counter("resv_hugepages"), resv_before);
+}
+
 /*
  * Each object of anonymous memory lies inside one chunk (a run of pages
  * that were physically contiguous when the pool was populated) and has
@@ -217,6 +299,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pa_layout),
+		cmocka_unit_test(test_pa_lazy),
 		cmocka_unit_test(test_pa_anon),
 	};
 
