@@ -16,6 +16,9 @@
  * the EAL uses (rte_mempool_get_page_size()), whether or not the chunk
  * happens to be physically contiguous; an object bigger than a page is
  * the exception and needs a contiguous chunk (memzones always are).
+ * populate_default() takes the chunks of a pool whose objects fit in a
+ * page from rte_malloc() in that mode, since they need not be contiguous
+ * (see mempool_populate_malloc()).
  */
 #include <errno.h>
 #include <stdint.h>
