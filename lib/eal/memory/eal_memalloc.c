@@ -5,14 +5,15 @@
 /*
  * Mapping and unmapping segments inside one memseg list.
  *
- * Hugepages: a page is first allocated in the list's file with
- * fallocate(), which fails cleanly (ENOSPC) when the kernel has no free
- * hugepage, instead of a SIGBUS at first touch; then mapped MAP_SHARED |
- * MAP_FIXED | MAP_POPULATE into its slot. On a NUMA machine the calling
+ * Hugepages mapped up front (where they are not reserved lazily, below):
+ * a page is first allocated in the list's file with fallocate(), which
+ * fails cleanly (ENOSPC) when the kernel has no free hugepage, instead of
+ * a SIGBUS at first touch; then mapped MAP_SHARED | MAP_FIXED |
+ * MAP_POPULATE into its slot. On a NUMA machine the calling
  * thread's memory policy is bound to the list's node around fallocate(),
  * which is when the kernel picks the page.
  *
- * In IOVA-as-PA mode the pages are first mapped in a scratch area to read
+ * In IOVA-as-PA mode such pages are first mapped in a scratch area to read
  * their physical addresses, sorted by them, and mapped into the slots in
  * that order. When the block must be IOVA-contiguous and the pages are
  * not, more pages are taken, twice as many each round, to look for a
@@ -48,9 +49,10 @@
  * untranslated segment). Such pages are in no particular physical order,
  * so their runs are not IOVA-contiguous beyond one page: an
  * IOVA-contiguous block of several pages is still mapped through the
- * sorted path below, faulted up front (map_huge_pa()).
+ * sorted path above, faulted up front (map_huge_pa()); so is any block
+ * when the list cannot be lazy (next paragraph).
  *
- * Up front, as before, on a machine with several NUMA nodes: hugetlb
+ * Up front on a machine with several NUMA nodes: hugetlb
  * reservations are not per node, and a fault bound to one node could find
  * it empty and raise SIGBUS; and for a process under a hugetlb cgroup limit
  * on faults, which a fault past the limit meets with SIGBUS whatever was
@@ -58,7 +60,8 @@
  * allocated with fallocate(), mapped with MAP_POPULATE and sorted by
  * physical address.
  *
- * In IOVA-as-VA mode slot i takes file page i, and ordinary memory
+ * In IOVA-as-VA mode slot i takes file page i (lazily reserved slots in
+ * IOVA-as-PA mode do too, when that page is free), and ordinary memory
  * (--no-huge) is a plain memfd whose bytes follow the slots one to one:
  * either way a list is one linear range of its file (eal_memseg.h).
  */
