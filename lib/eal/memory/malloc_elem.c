@@ -75,6 +75,43 @@ malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run)
 	malloc_elem_free_list_insert(heap, elem);
 }
 
+/* The last element of a run len bytes long (a walk: growth is rare). */
+static struct malloc_elem *
+run_last(const struct malloc_run *run, size_t len)
+{
+	struct malloc_elem *elem = (struct malloc_elem *)run->start;
+
+	while ((char *)elem + elem->size < run->start + len)
+		elem = (struct malloc_elem *)((char *)elem + elem->size);
+	return elem;
+}
+
+size_t
+malloc_elem_run_tail_free(const struct malloc_run *run)
+{
+	const struct malloc_elem *last = run_last(run, run->len);
+
+	return last->cookie == MALLOC_COOKIE_FREE ? last->size : 0;
+}
+
+void
+malloc_elem_run_grown(struct malloc_heap *heap, struct malloc_run *run,
+	size_t old_len)
+{
+	struct malloc_elem *last = run_last(run, old_len), *elem;
+	size_t added = run->len - old_len;
+
+	if (last->cookie == MALLOC_COOKIE_FREE) {
+		malloc_elem_free_list_remove(heap, last);
+		last->size += added;
+		malloc_elem_free_list_insert(heap, last);
+		return;
+	}
+	elem = (struct malloc_elem *)(run->start + old_len);
+	elem_init(elem, run, last, added);
+	malloc_elem_free_list_insert(heap, elem);
+}
+
 static bool
 run_suits(const struct malloc_run *run, const struct malloc_request *req)
 {
