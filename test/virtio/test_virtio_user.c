@@ -12,6 +12,9 @@
  * - the backend quitting and coming back is link down then up (LSC), and
  *   traffic flows again, with us as client and as server (server=1);
  * - rx interrupt mode: the queue's call eventfd wakes an epoll wait;
+ * - memory the EAL maps after the port started (a pool made then: with
+ *   --no-huge -m the heap grows on demand) reaches the backend, which
+ *   reads frames sent from it;
  * - bad input (ring sizes, queue count, MTU, devargs, a missing socket,
  *   a peer that answers nonsense, one that never answers) is a clear
  *   error;
@@ -54,6 +57,7 @@
 #define ETHERTYPE_STALE 0x88b6
 
 static struct rte_mempool *pool;
+static struct rte_mempool *tx_pool; /* frame_make(): NULL for pool */
 static char sock_path[108];
 static unsigned int port_seq;
 
@@ -201,7 +205,7 @@ frame_make(uint32_t seq, uint16_t q, uint32_t len)
 	uint8_t *p;
 
 	while (off < len) {
-		seg = rte_pktmbuf_alloc(pool);
+		seg = rte_pktmbuf_alloc(tx_pool != NULL ? tx_pool : pool);
 		assert_non_null(seg);
 		n = RTE_MIN(len - off, (uint32_t)rte_pktmbuf_tailroom(seg));
 		p = (uint8_t *)rte_pktmbuf_append(seg, (uint16_t)n);
@@ -422,6 +426,7 @@ case_teardown(void **state)
 		rte_vdev_uninit(last_port);
 	}
 	last_port[0] = '\0';
+	tx_pool = NULL;
 	if (backend.pid > 0)
 		vhost_backend_stop(&backend);
 	fake_peer_end();
@@ -464,6 +469,63 @@ test_loopback(void **state)
 	assert_true(wait_backend(port, 1));
 	assert_int_equal(loop_traffic(port, 1, 300, len_mixed), 300);
 	port_remove(name, port);
+	backend_down();
+	leak_check(&mark);
+}
+
+static int
+count_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
+{
+	(void)msl;
+	*(uint64_t *)arg += ms->len;
+	return 0;
+}
+
+static uint64_t
+mapped_bytes(void)
+{
+	uint64_t total = 0;
+
+	rte_memseg_walk(count_segment, &total);
+	return total;
+}
+
+/*
+ * A pool made while the port runs maps new memory (the heap grows on
+ * demand under --no-huge -m): the memory event gives the backend the new
+ * table, and frames sent from that pool come back byte for byte.
+ */
+static void
+test_late_memory(void **state)
+{
+	struct rte_mempool *late;
+	struct leak_mark mark;
+	uint64_t before;
+	char name[32];
+	int port;
+
+	(void)state;
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_true(wait_backend(port, 1));
+	before = mapped_bytes();
+	late = rte_pktmbuf_pool_create("vu_late", 8191, 0, 0, MBUF_ROOM,
+		SOCKET_ID_ANY);
+	assert_non_null(late);
+	assert_true(mapped_bytes() > before); /* the case is about that */
+	tx_pool = late;
+	assert_int_equal(loop_traffic(port, 1, 1000, len_mixed), 1000);
+	tx_pool = NULL;
+	port_remove(name, port);
+	assert_int_equal(rte_mempool_avail_count(late), 8191);
+	rte_mempool_free(late);
 	backend_down();
 	leak_check(&mark);
 }
@@ -1006,6 +1068,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_loopback, case_teardown),
+		cmocka_unit_test_teardown(test_late_memory, case_teardown),
 		cmocka_unit_test_teardown(test_jumbo, case_teardown),
 		cmocka_unit_test_teardown(test_multi_queue, case_teardown),
 		cmocka_unit_test_teardown(test_lsc, case_teardown),
