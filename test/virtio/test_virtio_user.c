@@ -14,7 +14,8 @@
  * - rx interrupt mode: the queue's call eventfd wakes an epoll wait;
  * - memory the EAL maps after the port started (a pool made then: with
  *   --no-huge -m the heap grows on demand) reaches the backend, which
- *   reads frames sent from it;
+ *   reads frames sent from it, also when another thread held the device
+ *   meanwhile;
  * - bad input (ring sizes, queue count, MTU, devargs, a missing socket,
  *   a peer that answers nonsense, one that never answers) is a clear
  *   error;
@@ -30,6 +31,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
+#include <ethdev_driver.h>
 #include <rte_bus_vdev.h>
 #include <rte_eal.h>
 #include <rte_epoll.h>
@@ -42,6 +44,8 @@
 
 #include "test_helpers.h"
 #include "vhost_backend.h"
+#include "virtio_dev.h"
+#include "virtio_user/virtio_user_dev.h"
 
 #define NB_MBUFS  4095
 #define MBUF_ROOM (2048 + RTE_PKTMBUF_HEADROOM)
@@ -491,21 +495,71 @@ mapped_bytes(void)
 	return total;
 }
 
+static int
+segment_end(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
+{
+	uintptr_t *end = arg;
+
+	(void)msl;
+	*end = RTE_MAX(*end, (uintptr_t)ms->addr + ms->len);
+	return 0;
+}
+
+/* The end of the highest segment mapped now. */
+static uintptr_t
+mapped_end(void)
+{
+	uintptr_t end = 0;
+
+	rte_memseg_walk(segment_end, &end);
+	return end;
+}
+
+/*
+ * Takes every mbuf of mp (all[] holds room for them) and gives back only
+ * those at or above old_end (memory mapped after the port started: the
+ * heap grows upwards); the others stay in all[0..returned value).
+ */
+static unsigned int
+mbufs_keep_old(struct rte_mempool *mp, uintptr_t old_end, struct rte_mbuf **all)
+{
+	unsigned int i, n = 0, nb = rte_mempool_avail_count(mp);
+
+	assert_int_equal(rte_pktmbuf_alloc_bulk(mp, all, nb), 0);
+	for (i = 0; i < nb; i++) {
+		if ((uintptr_t)all[i]->buf_addr < old_end)
+			all[n++] = all[i];
+		else
+			rte_pktmbuf_free(all[i]);
+	}
+	return n;
+}
+
 /*
  * A pool made while the port runs maps new memory (the heap grows on
  * demand under --no-huge -m): the memory event gives the backend the new
- * table, and frames sent from that pool come back byte for byte.
+ * table, and frames sent from that pool come back byte for byte. busy:
+ * another thread holds the device meanwhile, so the table goes from the
+ * alarm thread once it lets go (waited for here: until then the backend
+ * cannot read buffers in the new memory).
  */
 static void
-test_late_memory(void **state)
+late_memory(bool busy)
 {
+	struct virtio_user_dev *dev;
 	struct rte_mempool *late;
+	unsigned int nb_late = busy ? 16383 : 8191, nb_old;
+	struct rte_mbuf **old;
 	struct leak_mark mark;
+	struct virtio_hw *hw;
+	uintptr_t old_end;
 	uint64_t before;
+	bool stale = false;
+	double deadline;
 	char name[32];
 	int port;
 
-	(void)state;
 	leak_mark_take(&mark);
 	backend_up(1);
 	port_name(name, sizeof(name));
@@ -515,19 +569,59 @@ test_late_memory(void **state)
 	assert_int_equal(rte_eth_dev_start(port), 0);
 	assert_true(wait_link(port, true));
 	assert_true(wait_backend(port, 1));
+	hw = rte_eth_devices[port].data->dev_private;
+	dev = hw->transport;
 	before = mapped_bytes();
-	late = rte_pktmbuf_pool_create("vu_late", 8191, 0, 0, MBUF_ROOM,
+	old_end = mapped_end();
+	if (busy)
+		pthread_mutex_lock(&dev->lock);
+	/* Bigger than the pool of the case before, whose memory the heap
+	 * keeps (with -m it never gives memory back). */
+	late = rte_pktmbuf_pool_create("vu_late", nb_late, 0, 0, MBUF_ROOM,
 		SOCKET_ID_ANY);
+	if (busy) {
+		stale = __atomic_load_n(&dev->mem_stale, __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&dev->lock);
+		assert_true(late == NULL || stale);
+		deadline = vb_now() + WAIT_S;
+		while (__atomic_load_n(&dev->mem_stale, __ATOMIC_RELAXED) &&
+			vb_now() < deadline)
+			usleep(1000);
+		/* It is cleared with the lock held, before the table goes. */
+		pthread_mutex_lock(&dev->lock);
+		pthread_mutex_unlock(&dev->lock);
+	}
 	assert_non_null(late);
 	assert_true(mapped_bytes() > before); /* the case is about that */
+	/* Frames only in memory the backend was shown after the start. */
+	old = calloc(nb_late, sizeof(*old));
+	assert_non_null(old);
+	nb_old = mbufs_keep_old(late, old_end, old);
+	assert_true(rte_mempool_avail_count(late) >= 1024);
 	tx_pool = late;
 	assert_int_equal(loop_traffic(port, 1, 1000, len_mixed), 1000);
 	tx_pool = NULL;
+	rte_pktmbuf_free_bulk(old, nb_old);
+	free(old);
 	port_remove(name, port);
-	assert_int_equal(rte_mempool_avail_count(late), 8191);
+	assert_int_equal(rte_mempool_avail_count(late), nb_late);
 	rte_mempool_free(late);
 	backend_down();
 	leak_check(&mark);
+}
+
+static void
+test_late_memory(void **state)
+{
+	(void)state;
+	late_memory(false);
+}
+
+static void
+test_late_memory_busy(void **state)
+{
+	(void)state;
+	late_memory(true);
 }
 
 /* 9000-byte frames go out as chains and come back through mergeable
@@ -1069,6 +1163,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_loopback, case_teardown),
 		cmocka_unit_test_teardown(test_late_memory, case_teardown),
+		cmocka_unit_test_teardown(test_late_memory_busy, case_teardown),
 		cmocka_unit_test_teardown(test_jumbo, case_teardown),
 		cmocka_unit_test_teardown(test_multi_queue, case_teardown),
 		cmocka_unit_test_teardown(test_lsc, case_teardown),
