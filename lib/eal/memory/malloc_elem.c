@@ -72,24 +72,24 @@ malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run)
 	struct malloc_elem *elem = (struct malloc_elem *)run->start;
 
 	elem_init(elem, run, NULL, run->len);
+	run->last = elem;
 	malloc_elem_free_list_insert(heap, elem);
 }
 
-/* The last element of a run len bytes long (a walk: growth is rare). */
-static struct malloc_elem *
-run_last(const struct malloc_run *run, size_t len)
+/* elem now has next as its neighbour, or is the last of its run. */
+static void
+elem_link_next(struct malloc_elem *elem, struct malloc_elem *next)
 {
-	struct malloc_elem *elem = (struct malloc_elem *)run->start;
-
-	while ((char *)elem + elem->size < run->start + len)
-		elem = (struct malloc_elem *)((char *)elem + elem->size);
-	return elem;
+	if (next != NULL)
+		next->prev = elem;
+	else
+		elem->run->last = elem;
 }
 
 size_t
 malloc_elem_run_tail_free(const struct malloc_run *run)
 {
-	const struct malloc_elem *last = run_last(run, run->len);
+	const struct malloc_elem *last = run->last;
 
 	return last->cookie == MALLOC_COOKIE_FREE ? last->size : 0;
 }
@@ -98,7 +98,7 @@ void
 malloc_elem_run_grown(struct malloc_heap *heap, struct malloc_run *run,
 	size_t old_len)
 {
-	struct malloc_elem *last = run_last(run, old_len), *elem;
+	struct malloc_elem *last = run->last, *elem;
 	size_t added = run->len - old_len;
 
 	if (last->cookie == MALLOC_COOKIE_FREE) {
@@ -109,6 +109,7 @@ malloc_elem_run_grown(struct malloc_heap *heap, struct malloc_run *run,
 	}
 	elem = (struct malloc_elem *)(run->start + old_len);
 	elem_init(elem, run, last, added);
+	run->last = elem;
 	malloc_elem_free_list_insert(heap, elem);
 }
 
@@ -243,8 +244,7 @@ elem_split_tail(struct malloc_heap *heap, struct malloc_elem *elem, size_t keep)
 		next->cookie = 0;
 		next = malloc_elem_next(tail);
 	}
-	if (next != NULL)
-		next->prev = tail;
+	elem_link_next(tail, next);
 	malloc_elem_free_list_insert(heap, tail);
 }
 
@@ -261,8 +261,7 @@ malloc_elem_carve(struct malloc_heap *heap, struct malloc_elem *elem,
 		elem_init(busy, elem->run, elem,
 			(size_t)((char *)elem + elem->size - (char *)busy));
 		elem->size = (size_t)((char *)busy - (char *)elem);
-		if (next != NULL)
-			next->prev = busy;
+		elem_link_next(busy, next);
 		malloc_elem_free_list_insert(heap, elem);
 	}
 	busy->cookie = MALLOC_COOKIE_BUSY;
@@ -285,8 +284,7 @@ elem_absorb_next(struct malloc_heap *heap, struct malloc_elem *elem,
 	elem->size += next->size;
 	next->cookie = 0;
 	after = malloc_elem_next(elem);
-	if (after != NULL)
-		after->prev = elem;
+	elem_link_next(elem, after);
 }
 
 struct malloc_elem *
@@ -306,8 +304,7 @@ malloc_elem_release(struct malloc_heap *heap, struct malloc_elem *elem)
 		prev->size += elem->size;
 		elem->cookie = 0;
 		next = malloc_elem_next(prev);
-		if (next != NULL)
-			next->prev = prev;
+		elem_link_next(prev, next);
 		elem = prev;
 	}
 	malloc_elem_free_list_insert(heap, elem);

@@ -41,10 +41,11 @@ struct malloc_run {
 	rte_iova_t iova; /* of start; RTE_BAD_IOVA if not contiguous */
 	uint64_t page_sz;
 	unsigned int type_idx;
-	unsigned int nb_busy; /* allocated elements */
-	bool pinned;	      /* pre-reserved: never given back */
-	bool external;	      /* application memory (an external heap's) */
-	bool no_iova;	      /* external, added without IOVAs */
+	unsigned int nb_busy;	  /* allocated elements */
+	struct malloc_elem *last; /* the element that ends at the run's end */
+	bool pinned;		  /* pre-reserved: never given back */
+	bool external;		  /* application memory (an external heap's) */
+	bool no_iova;		  /* external, added without IOVAs */
 };
 
 /* The header in front of every block. */
