@@ -270,10 +270,8 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 
 	if (heap->external)
 		return -1; /* only what the application added */
-	if (heap->no_growth) {
-		heap_report_cap();
-		return -1;
-	}
+	if (heap->no_growth)
+		return -1; /* --no-huge -m: another socket's heap has it all */
 	if (heap->cap != 0)
 		return heap_grow_capped(heap, req, need);
 	for (t = 0; t < eal_memseg_nb_types(); t++) {
