@@ -16,6 +16,7 @@
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
+#include <rte_mbuf.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
@@ -882,6 +883,49 @@ test_no_huge_cap_many(void **state)
 	mem_run(MEM_FAST_ARGS " -m 512", capped_many_body);
 }
 
+/*
+ * --no-huge -m 32: a pool that cannot fit fails with ENOMEM and leaves
+ * nothing allocated (its chunks go back to the heap, which keeps them
+ * mapped, within the cap); one that fits is made afterwards.
+ */
+MEM_BODY(capped_pool_body)
+{
+	struct rte_malloc_socket_stats stats;
+	struct rte_mempool *mp;
+
+	mp = rte_pktmbuf_pool_create("too_big", 30000, 0, 0,
+		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	CHECK(mp == NULL && rte_errno == ENOMEM);
+	CHECK(mapped_bytes() <= (32 << 20));
+	CHECK(rte_malloc_get_socket_stats(0, &stats) == 0);
+	CHECK(stats.heap_allocsz_bytes < (64 << 10));
+	mp = rte_pktmbuf_pool_create("fits", 8000, 0, 0,
+		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	CHECK(mp != NULL);
+	CHECK(mapped_bytes() <= (32 << 20));
+	rte_mempool_free(mp);
+	return 0;
+}
+
+static void
+test_no_huge_cap_pool(void **state)
+{
+	const char *full;
+	struct eal_run r;
+
+	(void)state;
+	eal_run(MEM_FAST_ARGS " -m 32", capped_pool_body, &r);
+	mem_run_report(MEM_FAST_ARGS " -m 32", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	/* The EAL's notice once, naming the cap (the mempool and the mbuf
+	 * library each say they failed, once). */
+	full = strstr(r.err_text, "memory is full");
+	assert_non_null(full);
+	assert_null(strstr(full + 1, "memory is full"));
+	assert_non_null(strstr(r.err_text, "-m 32"));
+}
+
 static int event_allocs, event_frees;
 
 static void
@@ -1017,6 +1061,7 @@ main(void)
 		cmocka_unit_test(test_no_huge_cap),
 		cmocka_unit_test(test_no_huge_cap_biggest),
 		cmocka_unit_test(test_no_huge_cap_many),
+		cmocka_unit_test(test_no_huge_cap_pool),
 		cmocka_unit_test(test_limit_below_memory),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_reinit),
