@@ -11,9 +11,10 @@
 # --no-pci; the backend on CPU 0, the app on CPU 1.
 # The backend runs twice: as dpdk-testpmd starts by default, with
 # mlockall(MCL_FUTURE), so that mapping the app's memory faults in every
-# page the app has not touched yet (Pollux's EAL leaves --no-huge memory
-# untouched, DPDK's touches it during rte_eal_init), and with
-# --no-mlockall, where the backend maps the memory without faulting it.
+# page the app has not touched yet (DPDK's EAL maps and touches all of -m
+# during rte_eal_init; Pollux's maps --no-huge memory as its heap needs
+# it, so the backend is shown only that), and with --no-mlockall, where
+# the backend maps the memory without faulting it.
 # Usage: bench/virtio_startup.sh [BUILD_DIR] [RUNS]
 set -eu
 cd "$(dirname "$0")/.."

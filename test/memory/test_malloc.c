@@ -16,6 +16,7 @@
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
+#include <rte_mbuf.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 
@@ -673,26 +674,119 @@ test_limit_below_memory(void **state)
 	assert_non_null(strstr(r.err_text, "-m 64"));
 }
 
-/* --no-huge -m 16: 16 MiB reserved at start, and nothing more, ever. */
+/* Bytes in the EAL's segments, by walking them. */
+static uint64_t
+mapped_bytes(void)
+{
+	uint64_t total = 0;
+
+	if (rte_memseg_walk(count_segment, &total) != 0)
+		return 0;
+	return total;
+}
+
+/* Whether [p, p + len) lies in segments a memseg walk reports. */
+struct walk_cover {
+	uintptr_t start, end;
+	uint64_t covered;
+};
+
+static int
+cover_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
+{
+	struct walk_cover *c = arg;
+	uintptr_t a = (uintptr_t)ms->addr, b = a + ms->len;
+
+	(void)msl;
+	a = RTE_MAX(a, c->start);
+	b = RTE_MIN(b, c->end);
+	if (a < b)
+		c->covered += b - a;
+	return 0;
+}
+
+static bool
+walk_covers(const void *p, size_t len)
+{
+	struct walk_cover c = { (uintptr_t)p, (uintptr_t)p + len, 0 };
+
+	return rte_memseg_walk(cover_segment, &c) == 0 && c.covered == len;
+}
+
+/* What the memory event callback saw. */
+static uint64_t cap_alloc_bytes, cap_free_bytes;
+static uintptr_t cap_alloc_lo = UINTPTR_MAX, cap_alloc_hi;
+
+static void
+cap_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
+{
+	(void)arg;
+	if (type != RTE_MEM_EVENT_ALLOC) {
+		cap_free_bytes += len;
+		return;
+	}
+	cap_alloc_bytes += len;
+	cap_alloc_lo = RTE_MIN(cap_alloc_lo, (uintptr_t)addr);
+	cap_alloc_hi = RTE_MAX(cap_alloc_hi, (uintptr_t)addr + len);
+}
+
+/*
+ * --no-huge -m 16: 16 MiB is all there is, as in DPDK, but it is mapped
+ * as the heap needs it: little after rte_eal_init(), then growing with
+ * each allocation (seen by memseg walks and memory event callbacks), up
+ * to 16 MiB in blocks as big as the cap allows, and not a byte more.
+ */
 MEM_BODY(capped_body)
 {
-	uint64_t start = rte_eal_get_physmem_size();
 	struct rte_malloc_socket_stats stats;
-	void *small, *big;
+	uint64_t at_init = mapped_bytes(), before;
+	const struct rte_memzone *mz;
+	void *small, *rest, *big;
 
-	CHECK(start == (16 << 20));
+	/* DPDK's answer: the memory there is, mapped or not. */
+	CHECK(rte_eal_get_physmem_size() == (16 << 20));
+	CHECK(at_init <= (2 << 20));
+	CHECK(rte_malloc_get_socket_stats(0, &stats) == 0);
+	CHECK(stats.heap_totalsz_bytes == at_init);
+	CHECK(rte_mem_event_callback_register("cap", cap_event, NULL) == 0);
+	/* Beyond the cap: ENOMEM, nothing mapped, one line for all. */
 	big = rte_malloc(NULL, 32 << 20, 0);
 	CHECK(big == NULL && rte_errno == ENOMEM);
 	CHECK(rte_memzone_reserve("too_big", 20 << 20, SOCKET_ID_ANY, 0) ==
 		NULL);
 	CHECK(rte_errno == ENOMEM);
+	CHECK(mapped_bytes() == at_init && cap_alloc_bytes == 0);
+	/* Growth: mapped on demand, walked, announced. */
 	small = rte_malloc(NULL, 4 << 20, 0);
 	CHECK(small != NULL);
-	CHECK(rte_malloc(NULL, 14 << 20, 0) == NULL);
-	CHECK(rte_eal_get_physmem_size() == start);
+	CHECK(mapped_bytes() >= (4 << 20) && mapped_bytes() <= (8 << 20));
+	CHECK(walk_covers(small, 4 << 20));
+	CHECK(cap_alloc_bytes == mapped_bytes() - at_init);
+	CHECK(cap_alloc_lo <= (uintptr_t)small &&
+		(uintptr_t)small + (4 << 20) <= cap_alloc_hi);
+	memset(small, 0x5a, 4 << 20);
+	/* Up to the cap: the rest of 16 MiB, less what init and headers
+	 * took, in one block. */
+	before = mapped_bytes();
+	rest = rte_malloc(NULL, (16 << 20) - (4 << 20) - (512 << 10), 0);
+	CHECK(rest != NULL);
+	CHECK(walk_covers(rest, (16 << 20) - (4 << 20) - (512 << 10)));
+	CHECK(mapped_bytes() == (16 << 20));
+	CHECK(cap_alloc_bytes == (16 << 20) - at_init && before < (16 << 20));
+	CHECK(all_bytes(small, 4 << 20, 0x5a));
+	CHECK(rte_malloc(NULL, 1 << 20, 0) == NULL && rte_errno == ENOMEM);
 	CHECK(rte_malloc_get_socket_stats(0, &stats) == 0);
-	CHECK(stats.heap_totalsz_bytes == start);
+	CHECK(stats.heap_totalsz_bytes == (16 << 20));
+	CHECK(rte_eal_get_physmem_size() == (16 << 20));
+	/* Freed, all of it is one block again: a 15 MiB memzone fits. */
 	rte_free(small);
+	rte_free(rest);
+	mz = rte_memzone_reserve("most", 15 << 20, SOCKET_ID_ANY, 0);
+	CHECK(mz != NULL && walk_covers(mz->addr, mz->len));
+	CHECK(rte_memzone_free(mz) == 0);
+	CHECK(mapped_bytes() <= (16 << 20) && cap_free_bytes == 0);
+	CHECK(rte_mem_event_callback_unregister("cap", NULL) == 0);
 	return 0;
 }
 
@@ -706,9 +800,130 @@ test_no_huge_cap(void **state)
 	mem_run_report(MEM_FAST_ARGS " -m 16", &r);
 	assert_true(r.ret >= 0);
 	assert_int_equal(r.hook_ret, 0);
-	/* Three failures, one line naming the cap. */
+	/* Four failures, one line naming the cap. */
 	assert_int_equal(eal_run_lines(r.err_text), 1);
 	assert_non_null(strstr(r.err_text, "-m 16"));
+}
+
+/*
+ * --no-huge -m 64: a memzone of length 0 is the biggest block the cap
+ * allows (DPDK's, of its memory reserved at start), and maps it; a second
+ * then finds nothing.
+ */
+MEM_BODY(capped_biggest_body)
+{
+	const struct rte_memzone *mz;
+
+	mz = rte_memzone_reserve("all", 0, SOCKET_ID_ANY, 0);
+	CHECK(mz != NULL && mz->len >= (63 << 20) && mz->len <= (64 << 20));
+	CHECK(walk_covers(mz->addr, mz->len));
+	CHECK(mapped_bytes() == (64 << 20));
+	memset(mz->addr, 1, mz->len);
+	CHECK(rte_memzone_reserve("none", 0, SOCKET_ID_ANY, 0) == NULL);
+	CHECK(rte_errno == ENOMEM);
+	CHECK(rte_memzone_free(mz) == 0);
+	return 0;
+}
+
+static void
+test_no_huge_cap_biggest(void **state)
+{
+	(void)state;
+	mem_run(MEM_FAST_ARGS " -m 64", capped_biggest_body);
+}
+
+/*
+ * --no-huge -m 512: many small allocations grow the heap a segment at a
+ * time, and it stays one stretch of memory (one vhost-user region).
+ */
+struct stretch_count {
+	uintptr_t end;
+	unsigned int n;
+};
+
+static int
+count_stretch(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
+{
+	struct stretch_count *c = arg;
+
+	(void)msl;
+	if ((uintptr_t)ms->addr != c->end)
+		c->n++;
+	c->end = (uintptr_t)ms->addr + ms->len;
+	return 0;
+}
+
+MEM_BODY(capped_many_body)
+{
+	struct stretch_count c = { 0, 0 };
+	static void *p[200];
+	unsigned int i;
+
+	CHECK(mapped_bytes() <= (2 << 20));
+	for (i = 0; i < RTE_DIM(p); i++) {
+		p[i] = rte_malloc(NULL, (i % 7 + 1) << 17, 0);
+		CHECK(p[i] != NULL);
+	}
+	CHECK(mapped_bytes() >= (100 << 20) && mapped_bytes() <= (120 << 20));
+	CHECK(rte_memseg_walk(count_stretch, &c) == 0 && c.n == 1);
+	for (i = 0; i < RTE_DIM(p); i += 2)
+		rte_free(p[i]);
+	for (i = 0; i < RTE_DIM(p); i += 2)
+		CHECK((p[i] = rte_malloc(NULL, 1 << 20, 0)) != NULL);
+	for (i = 0; i < RTE_DIM(p); i++)
+		rte_free(p[i]);
+	return 0;
+}
+
+static void
+test_no_huge_cap_many(void **state)
+{
+	(void)state;
+	mem_run(MEM_FAST_ARGS " -m 512", capped_many_body);
+}
+
+/*
+ * --no-huge -m 32: a pool that cannot fit fails with ENOMEM and leaves
+ * nothing allocated (its chunks go back to the heap, which keeps them
+ * mapped, within the cap); one that fits is made afterwards.
+ */
+MEM_BODY(capped_pool_body)
+{
+	struct rte_malloc_socket_stats stats;
+	struct rte_mempool *mp;
+
+	mp = rte_pktmbuf_pool_create("too_big", 30000, 0, 0,
+		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	CHECK(mp == NULL && rte_errno == ENOMEM);
+	CHECK(mapped_bytes() <= (32 << 20));
+	CHECK(rte_malloc_get_socket_stats(0, &stats) == 0);
+	CHECK(stats.heap_allocsz_bytes < (64 << 10));
+	mp = rte_pktmbuf_pool_create("fits", 8000, 0, 0,
+		RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	CHECK(mp != NULL);
+	CHECK(mapped_bytes() <= (32 << 20));
+	rte_mempool_free(mp);
+	return 0;
+}
+
+static void
+test_no_huge_cap_pool(void **state)
+{
+	const char *full;
+	struct eal_run r;
+
+	(void)state;
+	eal_run(MEM_FAST_ARGS " -m 32", capped_pool_body, &r);
+	mem_run_report(MEM_FAST_ARGS " -m 32", &r);
+	assert_true(r.ret >= 0);
+	assert_int_equal(r.hook_ret, 0);
+	/* The EAL's notice once, naming the cap (the mempool and the mbuf
+	 * library each say they failed, once). */
+	full = strstr(r.err_text, "memory is full");
+	assert_non_null(full);
+	assert_null(strstr(full + 1, "memory is full"));
+	assert_non_null(strstr(r.err_text, "-m 32"));
 }
 
 static int event_allocs, event_frees;
@@ -844,6 +1059,9 @@ main(void)
 		cmocka_unit_test(test_va_mode),
 		cmocka_unit_test(test_growth),
 		cmocka_unit_test(test_no_huge_cap),
+		cmocka_unit_test(test_no_huge_cap_biggest),
+		cmocka_unit_test(test_no_huge_cap_many),
+		cmocka_unit_test(test_no_huge_cap_pool),
 		cmocka_unit_test(test_limit_below_memory),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_reinit),

@@ -12,6 +12,10 @@
  * - the backend quitting and coming back is link down then up (LSC), and
  *   traffic flows again, with us as client and as server (server=1);
  * - rx interrupt mode: the queue's call eventfd wakes an epoll wait;
+ * - memory the EAL maps after the port started (a pool made then: with
+ *   --no-huge -m the heap grows on demand) reaches the backend, which
+ *   reads frames sent from it, also when another thread held the device
+ *   meanwhile;
  * - bad input (ring sizes, queue count, MTU, devargs, a missing socket,
  *   a peer that answers nonsense, one that never answers) is a clear
  *   error;
@@ -27,6 +31,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
+#include <ethdev_driver.h>
 #include <rte_bus_vdev.h>
 #include <rte_eal.h>
 #include <rte_epoll.h>
@@ -39,6 +44,8 @@
 
 #include "test_helpers.h"
 #include "vhost_backend.h"
+#include "virtio_dev.h"
+#include "virtio_user/virtio_user_dev.h"
 
 #define NB_MBUFS  4095
 #define MBUF_ROOM (2048 + RTE_PKTMBUF_HEADROOM)
@@ -54,6 +61,7 @@
 #define ETHERTYPE_STALE 0x88b6
 
 static struct rte_mempool *pool;
+static struct rte_mempool *tx_pool; /* frame_make(): NULL for pool */
 static char sock_path[108];
 static unsigned int port_seq;
 
@@ -201,7 +209,7 @@ frame_make(uint32_t seq, uint16_t q, uint32_t len)
 	uint8_t *p;
 
 	while (off < len) {
-		seg = rte_pktmbuf_alloc(pool);
+		seg = rte_pktmbuf_alloc(tx_pool != NULL ? tx_pool : pool);
 		assert_non_null(seg);
 		n = RTE_MIN(len - off, (uint32_t)rte_pktmbuf_tailroom(seg));
 		p = (uint8_t *)rte_pktmbuf_append(seg, (uint16_t)n);
@@ -422,6 +430,7 @@ case_teardown(void **state)
 		rte_vdev_uninit(last_port);
 	}
 	last_port[0] = '\0';
+	tx_pool = NULL;
 	if (backend.pid > 0)
 		vhost_backend_stop(&backend);
 	fake_peer_end();
@@ -466,6 +475,153 @@ test_loopback(void **state)
 	port_remove(name, port);
 	backend_down();
 	leak_check(&mark);
+}
+
+static int
+count_segment(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
+{
+	(void)msl;
+	*(uint64_t *)arg += ms->len;
+	return 0;
+}
+
+static uint64_t
+mapped_bytes(void)
+{
+	uint64_t total = 0;
+
+	rte_memseg_walk(count_segment, &total);
+	return total;
+}
+
+static int
+segment_end(const struct rte_memseg_list *msl, const struct rte_memseg *ms,
+	void *arg)
+{
+	uintptr_t *end = arg;
+
+	(void)msl;
+	*end = RTE_MAX(*end, (uintptr_t)ms->addr + ms->len);
+	return 0;
+}
+
+/* The end of the highest segment mapped now. */
+static uintptr_t
+mapped_end(void)
+{
+	uintptr_t end = 0;
+
+	rte_memseg_walk(segment_end, &end);
+	return end;
+}
+
+/*
+ * Takes every mbuf of mp (all[] holds room for them) and gives back only
+ * those at or above old_end (memory mapped after the port started: the
+ * heap grows upwards); the others stay in all[0..returned value).
+ */
+static unsigned int
+mbufs_keep_old(struct rte_mempool *mp, uintptr_t old_end, struct rte_mbuf **all)
+{
+	unsigned int i, n = 0, nb = rte_mempool_avail_count(mp);
+
+	assert_int_equal(rte_pktmbuf_alloc_bulk(mp, all, nb), 0);
+	for (i = 0; i < nb; i++) {
+		if ((uintptr_t)all[i]->buf_addr < old_end)
+			all[n++] = all[i];
+		else
+			rte_pktmbuf_free(all[i]);
+	}
+	return n;
+}
+
+/*
+ * A pool made while the port runs maps new memory (the heap grows on
+ * demand under --no-huge -m): the memory event gives the backend the new
+ * table, and frames sent from that pool come back byte for byte. busy:
+ * another thread holds the device meanwhile, so the table goes from the
+ * alarm thread once it lets go (waited for here: until then the backend
+ * cannot read buffers in the new memory).
+ */
+static void
+late_memory(bool busy)
+{
+	struct virtio_user_dev *dev;
+	struct rte_mempool *late;
+	unsigned int nb_late = busy ? 16383 : 8191, nb_old;
+	struct rte_mbuf **old;
+	struct leak_mark mark;
+	struct virtio_hw *hw;
+	uintptr_t old_end;
+	uint64_t before;
+	bool stale = false;
+	double deadline;
+	char name[32];
+	int port;
+
+	leak_mark_take(&mark);
+	backend_up(1);
+	port_name(name, sizeof(name));
+	port = port_probe(name, "");
+	assert_true(port >= 0);
+	assert_int_equal(port_configure(port, 1, 1500, RING), 0);
+	assert_int_equal(rte_eth_dev_start(port), 0);
+	assert_true(wait_link(port, true));
+	assert_true(wait_backend(port, 1));
+	hw = rte_eth_devices[port].data->dev_private;
+	dev = hw->transport;
+	before = mapped_bytes();
+	old_end = mapped_end();
+	if (busy)
+		pthread_mutex_lock(&dev->lock);
+	/* Bigger than the pool of the case before, whose memory the heap
+	 * keeps (with -m it never gives memory back). */
+	late = rte_pktmbuf_pool_create("vu_late", nb_late, 0, 0, MBUF_ROOM,
+		SOCKET_ID_ANY);
+	if (busy) {
+		stale = __atomic_load_n(&dev->mem_stale, __ATOMIC_RELAXED);
+		pthread_mutex_unlock(&dev->lock);
+		assert_true(late == NULL || stale);
+		deadline = vb_now() + WAIT_S;
+		while (__atomic_load_n(&dev->mem_stale, __ATOMIC_RELAXED) &&
+			vb_now() < deadline)
+			usleep(1000);
+		/* It is cleared with the lock held, before the table goes. */
+		pthread_mutex_lock(&dev->lock);
+		pthread_mutex_unlock(&dev->lock);
+	}
+	assert_non_null(late);
+	assert_true(mapped_bytes() > before); /* the case is about that */
+	/* Frames only in memory the backend was shown after the start. */
+	old = calloc(nb_late, sizeof(*old));
+	assert_non_null(old);
+	nb_old = mbufs_keep_old(late, old_end, old);
+	assert_true(rte_mempool_avail_count(late) >= 1024);
+	tx_pool = late;
+	assert_int_equal(loop_traffic(port, 1, 1000, len_mixed), 1000);
+	tx_pool = NULL;
+	rte_pktmbuf_free_bulk(old, nb_old);
+	free(old);
+	port_remove(name, port);
+	assert_int_equal(rte_mempool_avail_count(late), nb_late);
+	rte_mempool_free(late);
+	backend_down();
+	leak_check(&mark);
+}
+
+static void
+test_late_memory(void **state)
+{
+	(void)state;
+	late_memory(false);
+}
+
+static void
+test_late_memory_busy(void **state)
+{
+	(void)state;
+	late_memory(true);
 }
 
 /* 9000-byte frames go out as chains and come back through mergeable
@@ -1006,6 +1162,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_teardown(test_loopback, case_teardown),
+		cmocka_unit_test_teardown(test_late_memory, case_teardown),
+		cmocka_unit_test_teardown(test_late_memory_busy, case_teardown),
 		cmocka_unit_test_teardown(test_jumbo, case_teardown),
 		cmocka_unit_test_teardown(test_multi_queue, case_teardown),
 		cmocka_unit_test_teardown(test_lsc, case_teardown),

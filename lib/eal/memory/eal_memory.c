@@ -11,7 +11,9 @@
  * keeping what -m, --socket-mem and --socket-limit mean; unless the
  * command line named hugepages (--huge-dir), which then is an error.
  * With --no-huge itself, -m is all the memory there is (DPDK's legacy
- * memory): the heaps stop growing once it is reserved.
+ * memory), but it is mapped as the heaps need it, not at start: a
+ * vhost-user backend that maps everything it is shown (virtio-user)
+ * then only sees, and faults, what the heaps use.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -351,6 +353,7 @@ memory_setup(struct eal_config *cfg, const struct eal_hugepage_info *hpi,
 {
 	struct eal_page_type types[EAL_MAX_PAGE_TYPES];
 	unsigned int nb_types;
+	uint64_t cap;
 
 	nb_types = build_page_types(cfg, hpi, types);
 	if (eal_memseg_init(types, nb_types, cfg) < 0 ||
@@ -363,13 +366,17 @@ memory_setup(struct eal_config *cfg, const struct eal_hugepage_info *hpi,
 		return reserve_socket_mem(cfg, hpi);
 	if (cfg->memory == 0)
 		return 0;
-	if (reserve_memory(cfg, hpi) < 0)
-		return -1;
 	/* DPDK's --no-huge is legacy memory: -m is reserved at start and
-	 * never grows. (The fallback keeps the dynamic mode it replaces.) */
-	if (capped)
-		malloc_heaps_stop_growth(mib(cfg->memory));
-	return 0;
+	 * never grows. Here it is a cap the local heap grows up to, and
+	 * rte_eal_get_physmem_size() reports it, as DPDK does. (The
+	 * fallback keeps the dynamic mode it replaces.) */
+	if (capped) {
+		cap = RTE_ALIGN_CEIL(cfg->memory, (uint64_t)EAL_ANON_SEG_SIZE);
+		malloc_heaps_cap(eal_mem_local_socket(), cap, mib(cfg->memory));
+		eal_memseg_physmem_floor(cap);
+		return 0;
+	}
+	return reserve_memory(cfg, hpi);
 }
 
 int
@@ -394,7 +401,7 @@ eal_memory_init(struct eal_config *cfg)
 		goto fail;
 	mem_no_huge = cfg->no_huge;
 	atomic_store_explicit(&mem_ready, true, memory_order_release);
-	EAL_LOG(DEBUG, "memory ready: %" PRIu64 " MiB pre-reserved, %s\n",
+	EAL_LOG(DEBUG, "memory ready: %" PRIu64 " MiB reserved or capped, %s\n",
 		mib(rte_eal_get_physmem_size()),
 		cfg->no_huge ? "ordinary memory" : "hugepages");
 	return 0;

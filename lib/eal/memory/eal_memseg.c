@@ -44,6 +44,7 @@ static char file_prefix[EAL_FILE_PREFIX_MAX];
 	(UINTPTR_MAX > UINT32_MAX ? (uintptr_t)0x100000000ULL : (uintptr_t)0)
 static uintptr_t next_va_hint;
 static uint32_t nb_channels, nb_ranks;
+static uint64_t physmem_floor; /* eal_memseg_physmem_floor() */
 
 int
 eal_memseg_init(const struct eal_page_type *types, unsigned int nb_types,
@@ -70,6 +71,7 @@ eal_memseg_cleanup(void)
 	unsigned int i, n;
 
 	pthread_rwlock_wrlock(&eal_memseg_lock);
+	physmem_floor = 0;
 	n = atomic_load_explicit(&nb_lists, memory_order_relaxed);
 	atomic_store_explicit(&nb_lists, 0, memory_order_release);
 	for (i = 0; i < n; i++) {
@@ -205,6 +207,34 @@ eal_memseg_alloc(unsigned int type_idx, int socket, unsigned int count,
 	block->count = count;
 	eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, eal_mem_block_addr(block),
 		eal_mem_block_len(block));
+	pthread_rwlock_unlock(&eal_memseg_lock);
+	return 0;
+}
+
+int
+eal_memseg_extend(struct eal_mem_block *block, unsigned int count)
+{
+	struct eal_mem_block added = { block->list, block->first + block->count,
+		count };
+	struct eal_memseg_list *list = block->list;
+	unsigned int i;
+
+	if (count == 0 || count > list->nb_segs - added.first)
+		return -1;
+	pthread_rwlock_wrlock(&eal_memseg_lock);
+	for (i = added.first; i < added.first + count; i++)
+		if (list->segs[i].addr != NULL)
+			break;
+	if (i < added.first + count ||
+		eal_memalloc_map(list, added.first, count, false) < 0) {
+		pthread_rwlock_unlock(&eal_memseg_lock);
+		return -1;
+	}
+	list->nb_mapped += count;
+	list->msl.version++;
+	block->count += count;
+	eal_mem_event_notify(RTE_MEM_EVENT_ALLOC, eal_mem_block_addr(&added),
+		eal_mem_block_len(&added));
 	pthread_rwlock_unlock(&eal_memseg_lock);
 	return 0;
 }
@@ -777,6 +807,14 @@ rte_dump_physmem_layout(FILE *f)
 	pthread_rwlock_unlock(&eal_memseg_lock);
 }
 
+void
+eal_memseg_physmem_floor(uint64_t bytes)
+{
+	pthread_rwlock_wrlock(&eal_memseg_lock);
+	physmem_floor = bytes;
+	pthread_rwlock_unlock(&eal_memseg_lock);
+}
+
 uint64_t
 rte_eal_get_physmem_size(void)
 {
@@ -789,6 +827,7 @@ rte_eal_get_physmem_size(void)
 		if (!lists[i]->msl.external) /* as in DPDK */
 			total += (uint64_t)lists[i]->nb_mapped *
 				lists[i]->seg_sz;
+	total = RTE_MAX(total, physmem_floor);
 	pthread_rwlock_unlock(&eal_memseg_lock);
 	return total;
 }

@@ -133,6 +133,19 @@ const struct eal_page_type *eal_memseg_type(unsigned int type_idx);
 int eal_memseg_alloc(unsigned int type_idx, int socket, unsigned int count,
 	bool contig, struct eal_mem_block *block);
 
+/*
+ * Maps count more segments right after a block's last one (same list),
+ * and adds them to the block. 0, or -1 when those slots are not free or
+ * the kernel refuses them (the block is unchanged). Takes eal_memseg_lock.
+ */
+int eal_memseg_extend(struct eal_mem_block *block, unsigned int count);
+
+/*
+ * rte_eal_get_physmem_size() reports at least bytes from now on (--no-huge
+ * -m: the memory there is, mapped or not), until eal_memseg_cleanup().
+ */
+void eal_memseg_physmem_floor(uint64_t bytes);
+
 /* Unmaps a block and gives its pages back. Takes eal_memseg_lock. */
 void eal_memseg_free(const struct eal_mem_block *block);
 

@@ -72,6 +72,44 @@ malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run)
 	struct malloc_elem *elem = (struct malloc_elem *)run->start;
 
 	elem_init(elem, run, NULL, run->len);
+	run->last = elem;
+	malloc_elem_free_list_insert(heap, elem);
+}
+
+/* elem now has next as its neighbour, or is the last of its run. */
+static void
+elem_link_next(struct malloc_elem *elem, struct malloc_elem *next)
+{
+	if (next != NULL)
+		next->prev = elem;
+	else
+		elem->run->last = elem;
+}
+
+size_t
+malloc_elem_run_tail_free(const struct malloc_run *run)
+{
+	const struct malloc_elem *last = run->last;
+
+	return last->cookie == MALLOC_COOKIE_FREE ? last->size : 0;
+}
+
+void
+malloc_elem_run_grown(struct malloc_heap *heap, struct malloc_run *run,
+	size_t old_len)
+{
+	struct malloc_elem *last = run->last, *elem;
+	size_t added = run->len - old_len;
+
+	if (last->cookie == MALLOC_COOKIE_FREE) {
+		malloc_elem_free_list_remove(heap, last);
+		last->size += added;
+		malloc_elem_free_list_insert(heap, last);
+		return;
+	}
+	elem = (struct malloc_elem *)(run->start + old_len);
+	elem_init(elem, run, last, added);
+	run->last = elem;
 	malloc_elem_free_list_insert(heap, elem);
 }
 
@@ -231,8 +269,7 @@ elem_split_tail(struct malloc_heap *heap, struct malloc_elem *elem, size_t keep)
 		next->cookie = 0;
 		next = malloc_elem_next(tail);
 	}
-	if (next != NULL)
-		next->prev = tail;
+	elem_link_next(tail, next);
 	malloc_elem_free_list_insert(heap, tail);
 }
 
@@ -249,8 +286,7 @@ malloc_elem_carve(struct malloc_heap *heap, struct malloc_elem *elem,
 		elem_init(busy, elem->run, elem,
 			(size_t)((char *)elem + elem->size - (char *)busy));
 		elem->size = (size_t)((char *)busy - (char *)elem);
-		if (next != NULL)
-			next->prev = busy;
+		elem_link_next(busy, next);
 		malloc_elem_free_list_insert(heap, elem);
 	}
 	busy->cookie = MALLOC_COOKIE_BUSY;
@@ -273,8 +309,7 @@ elem_absorb_next(struct malloc_heap *heap, struct malloc_elem *elem,
 	elem->size += next->size;
 	next->cookie = 0;
 	after = malloc_elem_next(elem);
-	if (after != NULL)
-		after->prev = elem;
+	elem_link_next(elem, after);
 }
 
 struct malloc_elem *
@@ -294,8 +329,7 @@ malloc_elem_release(struct malloc_heap *heap, struct malloc_elem *elem)
 		prev->size += elem->size;
 		elem->cookie = 0;
 		next = malloc_elem_next(prev);
-		if (next != NULL)
-			next->prev = prev;
+		elem_link_next(prev, next);
 		elem = prev;
 	}
 	malloc_elem_free_list_insert(heap, elem);

@@ -41,10 +41,11 @@ struct malloc_run {
 	rte_iova_t iova; /* of start; RTE_BAD_IOVA if not contiguous */
 	uint64_t page_sz;
 	unsigned int type_idx;
-	unsigned int nb_busy; /* allocated elements */
-	bool pinned;	      /* pre-reserved: never given back */
-	bool external;	      /* application memory (an external heap's) */
-	bool no_iova;	      /* external, added without IOVAs */
+	unsigned int nb_busy;	  /* allocated elements */
+	struct malloc_elem *last; /* the element that ends at the run's end */
+	bool pinned;		  /* pre-reserved: never given back */
+	bool external;		  /* application memory (an external heap's) */
+	bool no_iova;		  /* external, added without IOVAs */
 	/* IOVA as PA, pages reserved lazily: IOVAs read page by page as the
 	 * memory is handed out, in no order (contiguous within a page). */
 	bool iova_lazy;
@@ -74,7 +75,8 @@ struct malloc_heap {
 	bool external;
 	char name[MALLOC_HEAP_NAME_LEN];
 	uint64_t limit; /* --socket-limit bytes, 0: none */
-	bool no_growth; /* --no-huge -m: reserved is all */
+	bool no_growth; /* maps no memory (--no-huge -m: not its socket) */
+	uint64_t cap;	/* --no-huge -m: bytes it may map in all, 0: none */
 	TAILQ_HEAD(, malloc_run) runs;
 	struct malloc_free_list free_lists[MALLOC_NB_FREE_LISTS];
 	struct malloc_run *spare; /* an all-free run kept for reuse */
@@ -130,6 +132,12 @@ void malloc_elem_free_list_remove(struct malloc_heap *heap,
 	struct malloc_elem *elem);
 /* Turns a run into one free element. */
 void malloc_elem_init_run(struct malloc_heap *heap, struct malloc_run *run);
+/* Bytes of a run's last element when it is free, else 0. */
+size_t malloc_elem_run_tail_free(const struct malloc_run *run);
+/* A run grew from old_len to run->len bytes: the new bytes join its last
+ * element if that is free, else become a free element of their own. */
+void malloc_elem_run_grown(struct malloc_heap *heap, struct malloc_run *run,
+	size_t old_len);
 /* The first free element that can hold req; *data gets the block start. */
 struct malloc_elem *malloc_elem_find(struct malloc_heap *heap,
 	const struct malloc_request *req, char **data);

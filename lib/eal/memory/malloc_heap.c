@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@
 /* [0, RTE_MAX_NUMA_NODES): the socket heaps; then external heaps. */
 static struct malloc_heap heaps[MALLOC_NB_HEAPS];
 static bool heaps_initialised;
-static uint64_t heaps_cap_mb;	/* malloc_heaps_stop_growth() */
+static uint64_t heaps_cap_mb;	/* malloc_heaps_cap() */
 static bool heaps_cap_reported; /* its one line was logged */
 
 int
@@ -60,14 +61,17 @@ malloc_heaps_init(const struct eal_config *cfg,
 }
 
 void
-malloc_heaps_stop_growth(uint64_t cap_mb)
+malloc_heaps_cap(int socket, uint64_t cap_bytes, uint64_t cap_mb)
 {
 	unsigned int s;
 
 	heaps_cap_mb = cap_mb;
 	for (s = 0; s < RTE_MAX_NUMA_NODES; s++) {
 		pthread_mutex_lock(&heaps[s].lock);
-		heaps[s].no_growth = true;
+		if ((int)s == socket)
+			heaps[s].cap = cap_bytes;
+		else
+			heaps[s].no_growth = true;
 		pthread_mutex_unlock(&heaps[s].lock);
 	}
 }
@@ -158,6 +162,101 @@ malloc_heap_run_remove(struct malloc_heap *heap, struct malloc_run *run)
 	free(run);
 }
 
+/* Whether a capped heap (or one without a cap) may map bytes more. */
+static bool
+heap_has_room(const struct malloc_heap *heap, uint64_t bytes)
+{
+	return heap->cap == 0 ||
+		(heap->total_bytes <= heap->cap &&
+			bytes <= heap->cap - heap->total_bytes);
+}
+
+/* Maps nb segments right after a run's end and adds them to it. */
+static int
+heap_run_extend(struct malloc_heap *heap, struct malloc_run *run, uint64_t nb)
+{
+	struct eal_mem_block added = { run->block.list,
+		run->block.first + run->block.count, (unsigned int)nb };
+	size_t old_len = run->len;
+
+	if (nb > UINT_MAX || eal_memseg_extend(&run->block, added.count) < 0)
+		return -1;
+	eal_memseg_set_owner(&added, heap->id, run);
+	run->len = eal_mem_block_len(&run->block);
+	run->iova = eal_mem_block_iova(&run->block);
+	heap->total_bytes += run->len - old_len;
+	malloc_elem_run_grown(heap, run, old_len);
+	return 0;
+}
+
+/*
+ * --no-huge -m (ordinary memory, page type 0): a run grows at its end
+ * when the slots after it are free, so the heap stays one run and the cap
+ * can be used to its last segment, as the one block DPDK reserves at
+ * start could; else a new run is mapped. Never past heap->cap: the first
+ * request that would go beyond says so, once.
+ */
+static int
+heap_grow_capped(struct malloc_heap *heap, const struct malloc_request *req,
+	size_t need)
+{
+	size_t seg = eal_memseg_type(0)->seg_sz, tail;
+	struct eal_mem_block block;
+	struct malloc_run *run;
+	uint64_t nb;
+
+	if (req->type_mask != 0 && (req->type_mask & RTE_BIT32(0)) == 0)
+		return -1;
+	TAILQ_FOREACH (run, &heap->runs, next) {
+		if (run->external || run->type_idx != 0)
+			continue;
+		tail = malloc_elem_run_tail_free(run);
+		nb = need > tail ? (need - tail + seg - 1) / seg : 1;
+		if (heap_has_room(heap, nb * seg) &&
+			heap_run_extend(heap, run, nb) == 0)
+			return 0;
+	}
+	nb = (need + seg - 1) / seg;
+	if (!heap_has_room(heap, nb * seg)) {
+		heap_report_cap();
+		return -1;
+	}
+	if (nb > eal_page_type_max_segs(eal_memseg_type(0)) ||
+		eal_memseg_alloc(0, heap->socket_id, (unsigned int)nb,
+			req->contig, &block) < 0)
+		return -1;
+	if (malloc_heap_run_add(heap, &block, 0, false) != NULL)
+		return 0;
+	eal_memseg_free(&block);
+	return -1;
+}
+
+/* --no-huge -m, a memzone of length 0: all the cap left becomes one block
+ * at the end of a run (or a run of its own), as in DPDK's reserved one. */
+static void
+heap_fill_cap(struct malloc_heap *heap)
+{
+	size_t seg = eal_memseg_type(0)->seg_sz;
+	struct eal_mem_block block;
+	struct malloc_run *run;
+	uint64_t nb;
+
+	if (heap->cap == 0 || heap->total_bytes >= heap->cap)
+		return;
+	nb = (heap->cap - heap->total_bytes) / seg;
+	if (nb == 0)
+		return;
+	TAILQ_FOREACH (run, &heap->runs, next)
+		if (!run->external && run->type_idx == 0 &&
+			heap_run_extend(heap, run, nb) == 0)
+			return;
+	if (nb <= eal_page_type_max_segs(eal_memseg_type(0)) &&
+		eal_memseg_alloc(0, heap->socket_id, (unsigned int)nb, false,
+			&block) == 0 &&
+		malloc_heap_run_add(heap, &block, 0, false) == NULL)
+		eal_memseg_free(&block);
+}
+
 /* Maps a new run big enough for req; 0 or -1. */
 static int
 heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
@@ -172,10 +271,10 @@ heap_grow(struct malloc_heap *heap, const struct malloc_request *req)
 
 	if (heap->external)
 		return -1; /* only what the application added */
-	if (heap->no_growth) {
-		heap_report_cap();
-		return -1;
-	}
+	if (heap->no_growth)
+		return -1; /* --no-huge -m: another socket's heap has it all */
+	if (heap->cap != 0)
+		return heap_grow_capped(heap, req, need);
 	for (t = 0; t < eal_memseg_nb_types(); t++) {
 		if (req->type_mask != 0 && (req->type_mask & RTE_BIT32(t)) == 0)
 			continue;
@@ -279,6 +378,7 @@ malloc_heap_alloc_biggest_on(struct malloc_heap *heap,
 	if (!heap->present)
 		return NULL;
 	pthread_mutex_lock(&heap->lock);
+	heap_fill_cap(heap);
 	elem = malloc_elem_find_biggest(heap, req, &data, len);
 	if (elem != NULL) {
 		elem = malloc_elem_carve(heap, elem, data, *len);

@@ -137,11 +137,13 @@ int malloc_heap_resize(void *ptr, size_t size);
 int malloc_heap_block_info(const void *ptr, struct malloc_block_info *info);
 
 /*
- * From now on no heap maps more memory: what is reserved is all there is
- * (--no-huge with -m, as in DPDK). The first allocation that finds no
- * room says so once, naming the cap of cap_mb MiB.
+ * --no-huge with -m: socket's heap may map at most cap_bytes in all (on
+ * demand, growing its runs at their ends), the other sockets' heaps map
+ * nothing: -m is all the memory there is, as in DPDK, where it is all
+ * reserved at start. The first allocation that finds no room says so
+ * once, naming the cap of cap_mb MiB.
  */
-void malloc_heaps_stop_growth(uint64_t cap_mb);
+void malloc_heaps_cap(int socket, uint64_t cap_bytes, uint64_t cap_mb);
 
 /* Maps nb_segs segments of a page type for socket's heap, pinned. 0 or -1. */
 int

@@ -728,6 +728,7 @@ virtio_user_dev_uninit(struct virtio_user_dev *dev)
 	if (dev->mem_cb)
 		rte_mem_event_callback_unregister("virtio_user_mem", dev);
 	dev->mem_cb = false;
+	rte_eal_alarm_cancel(virtio_user_mem_alarm, dev);
 	if (dev->sock_intr != NULL && rte_intr_fd_get(dev->sock_intr) >= 0)
 		rte_intr_callback_unregister_sync(dev->sock_intr, vu_sock_event,
 			dev);

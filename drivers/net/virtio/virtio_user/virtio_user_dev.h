@@ -51,7 +51,8 @@ struct virtio_user_dev {
 	uint8_t status;
 	bool rings_live; /* the backend has the rings */
 	bool closing;
-	bool mem_cb; /* memory event callback registered */
+	bool mem_cb;	/* memory event callback registered */
+	bool mem_stale; /* memory came while locked: the alarm sends it */
 	uint16_t pairs_enabled;
 	uint16_t cvq_next;	/* next control chain to handle */
 	struct virtqueue **vqs; /* 2 * max_pairs + 1, by index */
@@ -82,6 +83,9 @@ int virtio_user_set_mem_table(struct virtio_user_dev *dev, bool locked);
 /* The memory event callback: new memory goes to the backend. */
 void virtio_user_mem_event(enum rte_mem_event type, const void *addr,
 	size_t len, void *arg);
+/* Alarm callback: memory that came while the device was busy goes to the
+ * backend (cancelled by virtio_user_dev_uninit()). */
+void virtio_user_mem_alarm(void *arg);
 
 /* Starts watching the connection (after the port exists). */
 int virtio_user_dev_watch(struct virtio_user_dev *dev);

@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include <rte_alarm.h>
 #include <rte_common.h>
 #include <rte_memory.h>
 
@@ -102,41 +103,69 @@ virtio_user_set_mem_table(struct virtio_user_dev *dev, bool locked)
 	return vhost_user_set_mem_table(dev->sock, m.regions, m.fds, m.nb);
 }
 
+/* The backend gets the current table, the rings paused around it.
+ * dev->lock held; locked: the EAL's memory lock too. */
+static void
+vu_mem_resend(struct virtio_user_dev *dev, bool locked)
+{
+	uint16_t pairs;
+	int ret;
+
+	__atomic_store_n(&dev->mem_stale, false, __ATOMIC_RELAXED);
+	if (dev->sock < 0 || !dev->rings_live)
+		return; /* the table goes with the rings when they start */
+	pairs = dev->pairs_enabled;
+	ret = virtio_user_enable_pairs(dev, 0);
+	if (ret == 0)
+		ret = virtio_user_set_mem_table(dev, locked);
+	if (ret == 0)
+		ret = virtio_user_enable_pairs(dev, pairs);
+	if (ret != 0)
+		VIRTIO_LOG(ERR,
+			"virtio_user %s: cannot give the backend the new "
+			"memory: %s",
+			dev->path, strerror(-ret));
+}
+
+/* New memory came while the device was busy: sent from the alarm thread
+ * as soon as the device is free. */
+void
+virtio_user_mem_alarm(void *arg)
+{
+	struct virtio_user_dev *dev = arg;
+
+	pthread_mutex_lock(&dev->lock);
+	if (!dev->closing && __atomic_load_n(&dev->mem_stale, __ATOMIC_RELAXED))
+		vu_mem_resend(dev, false);
+	pthread_mutex_unlock(&dev->lock);
+}
+
 /*
  * New EAL memory (a memory event, memory lock held): the backend gets the
- * new table with the rings paused around it. Freed memory needs nothing:
- * the backend's mapping of it is harmless until the next table.
+ * new table with the rings paused around it; if another thread holds the
+ * device (waiting for it here could deadlock), from the alarm thread
+ * right after. Freed memory needs nothing: no buffer lives in memory the
+ * heaps give back, and the backend's mapping of it (its own, of our fd)
+ * stays valid until the next table (doc/memory.md).
  */
 void
 virtio_user_mem_event(enum rte_mem_event type, const void *addr __rte_unused,
 	size_t len __rte_unused, void *arg)
 {
 	struct virtio_user_dev *dev = arg;
-	uint16_t pairs;
-	int ret;
 
 	if (type != RTE_MEM_EVENT_ALLOC)
 		return;
-	if (pthread_mutex_trylock(&dev->lock) != 0) {
-		VIRTIO_LOG(WARNING,
-			"virtio_user %s: new memory while the "
-			"device is busy: buffers there may not reach the "
-			"backend until it reconnects",
-			dev->path);
+	if (pthread_mutex_trylock(&dev->lock) == 0) {
+		vu_mem_resend(dev, true);
+		pthread_mutex_unlock(&dev->lock);
 		return;
 	}
-	if (dev->sock >= 0 && dev->rings_live) {
-		pairs = dev->pairs_enabled;
-		ret = virtio_user_enable_pairs(dev, 0);
-		if (ret == 0)
-			ret = virtio_user_set_mem_table(dev, true);
-		if (ret == 0)
-			ret = virtio_user_enable_pairs(dev, pairs);
-		if (ret != 0)
-			VIRTIO_LOG(ERR,
-				"virtio_user %s: cannot give the backend "
-				"the new memory: %s",
-				dev->path, strerror(-ret));
-	}
-	pthread_mutex_unlock(&dev->lock);
+	__atomic_store_n(&dev->mem_stale, true, __ATOMIC_RELAXED);
+	if (rte_eal_alarm_set(1, virtio_user_mem_alarm, dev) != 0)
+		VIRTIO_LOG(WARNING,
+			"virtio_user %s: new memory while the device is "
+			"busy: buffers there may not reach the backend until "
+			"it reconnects",
+			dev->path);
 }
