@@ -44,33 +44,6 @@ ring_next(uint16_t index, uint16_t nb_desc)
 	return index + 1 == nb_desc ? 0 : index + 1;
 }
 
-/* The ring sizes of RDLEN/TDLEN (128-byte multiples). ethdev checks
- * them too, against dev_info's limits; it also checks the queue id. */
-static int
-ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
-	uint16_t nb_desc)
-{
-	if (nb_desc >= IXGBE_RING_MIN && nb_desc <= IXGBE_RING_MAX &&
-		nb_desc % IXGBE_RING_ALIGN == 0)
-		return 0;
-	return ixgbe_err(dev, -EINVAL,
-		"%s ring of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u",
-		dir, nb_desc, IXGBE_RING_MIN, IXGBE_RING_MAX, IXGBE_RING_ALIGN);
-}
-
-/* Frees the mbufs a ring's software side still holds. */
-static void
-ixgbe_free_segs(struct rte_mbuf **sw_ring, uint16_t n)
-{
-	uint16_t i;
-
-	for (i = 0; i < n; i++) {
-		if (sw_ring[i] != NULL)
-			rte_pktmbuf_free_seg(sw_ring[i]);
-		sw_ring[i] = NULL;
-	}
-}
-
 /* Sets or clears RXDCTL/TXDCTL.ENABLE (bit 25 in both) and waits until
  * the device reads the same (4.6.7, 4.6.8: the tail is not bumped
  * before; 4.6.7.1: no buffer released before it reads 0). */
@@ -91,15 +64,8 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 
 /* --- Rx ------------------------------------------------------------------ */
 
-static void
-ixgbe_rx_free_mbufs(struct ixgbe_rx_queue *rxq)
-{
-	ixgbe_free_segs(rxq->sw_ring, rxq->nb_desc);
-	rte_pktmbuf_free(rxq->pkt_first);
-	rxq->pkt_first = NULL;
-	rxq->pkt_last = NULL;
-}
-
+/* ethdev checked the ring size against dev_info's rx_desc_lim (RDLEN:
+ * 128-byte multiples) and the queue id. */
 int
 ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc, unsigned int socket_id,
@@ -110,8 +76,6 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint32_t room = rte_pktmbuf_data_room_size(pool);
 	struct ixgbe_rx_queue *rxq;
 
-	if (ixgbe_check_ring(dev, "Rx", nb_desc) < 0)
-		return -EINVAL;
 	rxq = rte_zmalloc_socket("ixgbe_rxq",
 		sizeof(*rxq) + sizeof(rxq->sw_ring[0]) * nb_desc,
 		RTE_CACHE_LINE_SIZE, (int)socket_id);
@@ -139,16 +103,12 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	return 0;
 }
 
+/* ethdev releases queues of stopped ports only: stop freed the mbufs. */
 void
 ixgbe_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
-
-	if (rxq == NULL)
-		return;
-	ixgbe_rx_free_mbufs(rxq);
 	rte_eth_dma_zone_free(dev, "rx_ring", queue_id);
-	rte_free(rxq);
+	rte_free(dev->data->rx_queues[queue_id]);
 }
 
 /* Arms slots [first, first + count) with new mbufs from one bulk
@@ -219,12 +179,16 @@ ixgbe_rx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 	(void)ixgbe_queue_switch(dev, IXGBE_RXDCTL(queue_id), false, "Rx",
 		queue_id);
 	/* Start arms every descriptor again (DD cleared). */
-	ixgbe_rx_free_mbufs(rxq);
+	rte_pktmbuf_free_bulk(rxq->sw_ring, rxq->nb_desc);
+	memset(rxq->sw_ring, 0, sizeof(rxq->sw_ring[0]) * rxq->nb_desc);
+	rte_pktmbuf_free(rxq->pkt_first);
+	rxq->pkt_first = NULL;
 	dev->data->rx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
 	return 0;
 }
 
-/* Refills every held slot in bulk and rings the doorbell once. */
+/* Refills the held slots up to the end of the ring in bulk and rings
+ * the doorbell once; held slots past the end wait for the next call. */
 static void
 ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 {
@@ -232,18 +196,11 @@ ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 	uint16_t run = RTE_MIN(rxq->nb_hold, rxq->nb_desc - first);
 
 	if (ixgbe_rx_refill_run(rxq, first, run) < 0) {
-		rxq->nombuf += rxq->nb_hold;
+		rxq->nombuf += run;
 		return;
 	}
-	if (run < rxq->nb_hold &&
-		ixgbe_rx_refill_run(rxq, 0, rxq->nb_hold - run) < 0) {
-		rxq->nombuf += rxq->nb_hold - run;
-		rxq->nb_hold -= run;
-		rxq->rdt_value = first + run - 1;
-	} else {
-		rxq->rdt_value = (first + rxq->nb_hold - 1) % rxq->nb_desc;
-		rxq->nb_hold = 0;
-	}
+	rxq->nb_hold -= run;
+	rxq->rdt_value = first + run - 1;
 	rte_io_wmb(); /* descriptors armed before the device sees RDT */
 	*rxq->rdt = rxq->rdt_value;
 }
@@ -314,12 +271,27 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 
 /* --- Tx ------------------------------------------------------------------ */
 
+/* Frees the packets of descriptors clean up to end (excluded) in bulk;
+ * a packet's mbuf sits at its EOP descriptor, the other slots are NULL. */
+static void
+ixgbe_tx_free(struct ixgbe_tx_queue *txq, uint16_t end)
+{
+	uint16_t first = txq->clean;
+	uint16_t n = end >= first ? end - first : end + txq->nb_desc - first;
+	uint16_t run = RTE_MIN(n, txq->nb_desc - first);
+
+	rte_pktmbuf_free_bulk(&txq->sw_ring[first], run);
+	rte_pktmbuf_free_bulk(txq->sw_ring, n - run);
+	txq->nb_free += n;
+	txq->clean = end;
+}
+
+/* Frees what is still in flight. A descriptor's stale DD is never read:
+ * the RS descriptors reclaim looks at are written anew (DD 0). */
 static void
 ixgbe_tx_reset(struct ixgbe_tx_queue *txq)
 {
-	ixgbe_free_segs(txq->sw_ring, txq->nb_desc);
-	memset((void *)(uintptr_t)txq->ring, 0,
-		sizeof(*txq->ring) * txq->nb_desc);
+	ixgbe_tx_free(txq, txq->next);
 	txq->next = 0;
 	txq->clean = 0;
 	txq->nb_free = txq->nb_desc - 1;
@@ -338,8 +310,6 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t rs = conf->tx_rs_thresh != 0 ? conf->tx_rs_thresh :
 						IXGBE_TX_RS_THRESH;
 
-	if (ixgbe_check_ring(dev, "Tx", nb_desc) < 0)
-		return -EINVAL;
 	/* The queue, then sw_ring[nb_desc], then rs_fifo[nb_desc]. */
 	txq = rte_zmalloc_socket("ixgbe_txq",
 		sizeof(*txq) +
@@ -368,16 +338,12 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	return 0;
 }
 
+/* As for Rx: the port is stopped, nothing is in flight. */
 void
 ixgbe_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_tx_queue *txq = dev->data->tx_queues[queue_id];
-
-	if (txq == NULL)
-		return;
-	ixgbe_free_segs(txq->sw_ring, txq->nb_desc);
 	rte_eth_dma_zone_free(dev, "tx_ring", queue_id);
-	rte_free(txq);
+	rte_free(dev->data->tx_queues[queue_id]);
 }
 
 /* Per-queue transmit set-up and enable, datasheet 4.6.8: TXDCTL
@@ -414,37 +380,6 @@ ixgbe_tx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 	return 0;
 }
 
-/* Frees the segments of descriptors clean..last, back to their pools
- * in bulk (one put per run of the same pool). */
-static void
-ixgbe_tx_free_run(struct ixgbe_tx_queue *txq, uint16_t last)
-{
-	struct rte_mbuf *pending[64], *m;
-	unsigned int nb_pending = 0;
-	uint16_t i;
-
-	for (i = txq->clean;; i = ring_next(i, txq->nb_desc)) {
-		m = rte_pktmbuf_prefree_seg(txq->sw_ring[i]);
-		txq->sw_ring[i] = NULL;
-		txq->nb_free++;
-		if (m != NULL) {
-			if (nb_pending == RTE_DIM(pending) ||
-				(nb_pending != 0 &&
-					pending[0]->pool != m->pool)) {
-				rte_mempool_put_bulk(pending[0]->pool,
-					(void **)pending, nb_pending);
-				nb_pending = 0;
-			}
-			pending[nb_pending++] = m;
-		}
-		if (i == last)
-			break;
-	}
-	if (nb_pending != 0)
-		rte_mempool_put_bulk(pending[0]->pool, (void **)pending,
-			nb_pending);
-}
-
 /* Frees what the device is done with, up to each written-back RS. */
 static void
 ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
@@ -456,8 +391,7 @@ ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
 		if (!(rte_le_to_cpu_32(txq->ring[rs_desc].olinfo_status) &
 			    IXGBE_TXD_STAT_DD))
 			break;
-		ixgbe_tx_free_run(txq, rs_desc);
-		txq->clean = ring_next(rs_desc, txq->nb_desc);
+		ixgbe_tx_free(txq, ring_next(rs_desc, txq->nb_desc));
 		txq->rs_head = ring_next(txq->rs_head, txq->nb_desc);
 	}
 }
@@ -494,7 +428,7 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 		desc->buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
 		desc->cmd_type_len = rte_cpu_to_le_32(cmd);
 		desc->olinfo_status = olinfo;
-		txq->sw_ring[last] = seg;
+		txq->sw_ring[last] = seg->next == NULL ? pkt : NULL;
 		txq->next = ring_next(last, txq->nb_desc);
 	}
 	return last;
