@@ -27,6 +27,9 @@
 
 #define IXGBE_LOG(level, fmt, ...) \
 	RTE_LOG(level, PMD, "net_ixgbe: " fmt "\n", ##__VA_ARGS__)
+/* Logs one line "net_ixgbe: <port>: <message>"; its value is ret. */
+#define IXGBE_ERR(dev, ret, fmt, ...) \
+	(IXGBE_LOG(ERR, "%s: " fmt, (dev)->data->name, ##__VA_ARGS__), (ret))
 
 /* Rings: RDLEN/TDLEN are 128-byte multiples (8 descriptors); the
  * upper bound is this driver's (DPDK 22.11's as well). */
@@ -127,13 +130,26 @@ ixgbe_set_bits(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t bits,
 	ixgbe_write(ad, reg, on ? value | bits : value);
 }
 
+/* n bytes into consecutive registers from reg, byte 4i + j in bits
+ * 8j+7:8j of register i: RSSRK (the key), RETA (the table),
+ * RAL, RQSMR/TQSM. */
+static inline void
+ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
+	const uint8_t *b, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i += 4)
+		ixgbe_write(ad, reg + i,
+			(uint32_t)b[i] | (uint32_t)b[i + 1] << 8 |
+				(uint32_t)b[i + 2] << 16 |
+				(uint32_t)b[i + 3] << 24);
+}
+
 /* Polls reg until (value & mask) == want, for at most timeout_ms: 0 or
  * -ETIMEDOUT. */
 int ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
 	uint32_t want, unsigned int timeout_ms);
-/* Logs one line "net_ixgbe: <port>: <message>" and returns ret. */
-int ixgbe_err(const struct rte_eth_dev *dev, int ret, const char *fmt, ...)
-	__rte_format_printf(3, 4);
 
 /* ixgbe_ethdev.c */
 int ixgbe_dev_configure(struct rte_eth_dev *dev);

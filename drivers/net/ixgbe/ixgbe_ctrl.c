@@ -10,7 +10,6 @@
  * eth_dev_ops table of the whole driver.
  */
 #include <errno.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,21 +66,6 @@ ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 		dev->data->promiscuous);
 }
 
-/* n bytes into consecutive registers from reg, byte 4i + j in bits
- * 8j+7:8j of register i: RSSRK (the key), RETA (the table), RAL. */
-static void
-ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
-	const uint8_t *b, unsigned int n)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i += 4)
-		ixgbe_write(ad, reg + i,
-			(uint32_t)b[i] | (uint32_t)b[i + 1] << 8 |
-				(uint32_t)b[i + 2] << 16 |
-				(uint32_t)b[i + 3] << 24);
-}
-
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
 static void
 ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
@@ -107,7 +91,7 @@ ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
 	if (pool != 0)
-		return ixgbe_err(dev, -EINVAL,
+		return IXGBE_ERR(dev, -EINVAL,
 			"MAC address pool %u: the device has no pools (VMDq): use pool 0",
 			pool);
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
@@ -160,21 +144,8 @@ ixgbe_rss_fields(uint64_t rss_hf)
 	return mrqc;
 }
 
-static void
-ixgbe_rss_write_mrqc(struct rte_eth_dev *dev)
-{
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t fields = ixgbe_rss_fields(ad->rss_hf);
-	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
-			   RTE_ETH_MQ_RX_RSS_FLAG) != 0 &&
-		fields != 0;
-
-	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
-	/* The descriptor carries the hash only with PCSD (no checksum). */
-	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, rss);
-}
-
-/* At start: key, table (default: queues in turn) and hash types. */
+/* At start and at each hash update: key, table (default: queues in
+ * turn) and hash types. */
 void
 ixgbe_rss_program(struct rte_eth_dev *dev)
 {
@@ -182,59 +153,58 @@ ixgbe_rss_program(struct rte_eth_dev *dev)
 	unsigned int i,
 		nb_queues = RTE_MAX(1,
 			RTE_MIN(dev->data->nb_rx_queues, IXGBE_RSS_MAX_QUEUES));
+	uint32_t fields = ixgbe_rss_fields(ad->rss_hf);
+	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
+			   RTE_ETH_MQ_RX_RSS_FLAG) != 0 &&
+		fields != 0;
 
 	if (!ad->reta_set)
 		for (i = 0; i < IXGBE_RETA_SIZE; i++)
 			ad->reta[i] = (uint8_t)(i % nb_queues);
 	ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key, IXGBE_RSS_KEY_SIZE);
 	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
-	ixgbe_rss_write_mrqc(dev);
+	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
+	/* The descriptor carries the hash only with PCSD (no checksum). */
+	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, rss);
 }
 
+/* An application's key (40 bytes; NULL keeps the key) and hash types. */
 static int
-ixgbe_rss_key_check(const struct rte_eth_dev *dev,
-	const struct rte_eth_rss_conf *conf)
+ixgbe_rss_conf_set(struct rte_eth_dev *dev, const struct rte_eth_rss_conf *conf)
 {
-	if (conf->rss_key == NULL || conf->rss_key_len == IXGBE_RSS_KEY_SIZE)
-		return 0;
-	return ixgbe_err(dev, -EINVAL,
-		"RSS key of %u bytes; the device takes %u", conf->rss_key_len,
-		IXGBE_RSS_KEY_SIZE);
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+
+	if (conf->rss_key != NULL && conf->rss_key_len != IXGBE_RSS_KEY_SIZE)
+		return IXGBE_ERR(dev, -EINVAL,
+			"RSS key of %u bytes; the device takes %u",
+			conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
+	if (conf->rss_key != NULL)
+		memcpy(ad->rss_key, conf->rss_key, IXGBE_RSS_KEY_SIZE);
+	ad->rss_hf = conf->rss_hf;
+	return 0;
 }
 
-/* The RSS part of a configure: key (40 bytes) and hash types. */
+/* The RSS part of a configure: the default key and table, or the
+ * application's key; the hash types. */
 int
 ixgbe_rss_configure(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	const struct rte_eth_rss_conf *conf =
-		&dev->data->dev_conf.rx_adv_conf.rss_conf;
 
-	if (ixgbe_rss_key_check(dev, conf) < 0)
-		return -EINVAL;
-	memcpy(ad->rss_key,
-		conf->rss_key != NULL ? conf->rss_key : ixgbe_default_rss_key,
-		IXGBE_RSS_KEY_SIZE);
-	ad->rss_hf = conf->rss_hf;
+	memcpy(ad->rss_key, ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
 	ad->reta_set = false;
-	return 0;
+	return ixgbe_rss_conf_set(dev,
+		&dev->data->dev_conf.rx_adv_conf.rss_conf);
 }
 
 static int
 ixgbe_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	int ret = ixgbe_rss_conf_set(dev, conf);
 
-	if (ixgbe_rss_key_check(dev, conf) < 0)
-		return -EINVAL;
-	if (conf->rss_key != NULL) {
-		memcpy(ad->rss_key, conf->rss_key, IXGBE_RSS_KEY_SIZE);
-		ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key,
-			IXGBE_RSS_KEY_SIZE);
-	}
-	ad->rss_hf = conf->rss_hf;
-	ixgbe_rss_write_mrqc(dev);
-	return 0;
+	if (ret == 0)
+		ixgbe_rss_program(dev);
+	return ret;
 }
 
 static int
@@ -255,7 +225,7 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 {
 	if (size == IXGBE_RETA_SIZE)
 		return 0;
-	return ixgbe_err(dev, -EINVAL,
+	return IXGBE_ERR(dev, -EINVAL,
 		"RETA of %u entries; the device's has %u", size,
 		IXGBE_RETA_SIZE);
 }
@@ -271,28 +241,29 @@ ixgbe_reta_entry(struct rte_eth_rss_reta_entry64 *reta, unsigned int i)
 	return (group->mask & RTE_BIT64(bit)) != 0 ? &group->reta[bit] : NULL;
 }
 
+/* The new table is built aside: a bad entry leaves the old one. */
 static int
 ixgbe_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	uint8_t table[IXGBE_RETA_SIZE];
 	uint16_t *entry;
 	unsigned int i;
 
 	if (ixgbe_reta_check_size(dev, size) < 0)
 		return -EINVAL;
+	memcpy(table, ad->reta, sizeof(table));
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
 		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES)
-			return ixgbe_err(dev, -EINVAL,
+			return IXGBE_ERR(dev, -EINVAL,
 				"RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
 				i, *entry, IXGBE_RSS_MAX_QUEUES - 1);
-	}
-	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		entry = ixgbe_reta_entry(reta, i);
 		if (entry != NULL)
-			ad->reta[i] = (uint8_t)*entry;
+			table[i] = (uint8_t)*entry;
 	}
+	memcpy(ad->reta, table, sizeof(table));
 	ad->reta_set = true;
 	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
 	return 0;

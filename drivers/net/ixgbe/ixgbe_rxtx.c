@@ -29,7 +29,6 @@
 #include <string.h>
 
 #include <rte_byteorder.h>
-#include <rte_cycles.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_memzone.h>
@@ -58,7 +57,7 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
 		    IXGBE_QUEUE_WAIT_MS) == 0)
 		return 0;
-	return ixgbe_err(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
+	return IXGBE_ERR(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
 		dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
 }
 
@@ -85,7 +84,7 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (rxq == NULL || rxq->mz == NULL) {
 		rte_free(rxq);
-		return ixgbe_err(dev, -ENOMEM,
+		return IXGBE_ERR(dev, -ENOMEM,
 			"no memory for Rx queue %u of %u descriptors", queue_id,
 			nb_desc);
 	}
@@ -152,7 +151,7 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 	ixgbe_write(ad, IXGBE_RDT(q), 0);
 	ixgbe_set_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12, false);
 	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0)
-		return ixgbe_err(dev, -ENOMEM,
+		return IXGBE_ERR(dev, -ENOMEM,
 			"Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
 			q, rxq->pool->name, rxq->nb_desc);
 	rxq->rss_hash = (dev->data->dev_conf.rxmode.mq_mode &
@@ -321,7 +320,7 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (txq == NULL || txq->mz == NULL) {
 		rte_free(txq);
-		return ixgbe_err(dev, -ENOMEM,
+		return IXGBE_ERR(dev, -ENOMEM,
 			"no memory for Tx queue %u of %u descriptors", queue_id,
 			nb_desc);
 	}
