@@ -81,7 +81,7 @@ struct ixgbe_rx_queue {
 	uint16_t buf_len;     /* SRRCTL.BSIZEPACKET in bytes */
 	uint16_t port_id;
 	bool rss_hash;
-	uint64_t nombuf; /* refills that failed */
+	uint64_t *nombuf; /* &dev->data->rx_mbuf_alloc_failed */
 	const struct rte_memzone *mz;
 	struct rte_mbuf *sw_ring[]; /* mbuf of each descriptor, or NULL */
 };

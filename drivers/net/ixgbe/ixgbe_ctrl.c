@@ -124,25 +124,18 @@ ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 
 /* --- RSS ----------------------------------------------------------------- */
 
-static uint32_t
-ixgbe_rss_fields(uint64_t rss_hf)
-{
-	uint32_t mrqc = 0;
-
-	if (rss_hf & RTE_ETH_RSS_IPV4)
-		mrqc |= IXGBE_MRQC_IPV4;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_TCP)
-		mrqc |= IXGBE_MRQC_IPV4_TCP;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_UDP)
-		mrqc |= IXGBE_MRQC_IPV4_UDP;
-	if (rss_hf & RTE_ETH_RSS_IPV6)
-		mrqc |= IXGBE_MRQC_IPV6;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV6_TCP)
-		mrqc |= IXGBE_MRQC_IPV6_TCP;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV6_UDP)
-		mrqc |= IXGBE_MRQC_IPV6_UDP;
-	return mrqc;
-}
+/* The hash types and their MRQC field bits. */
+static const struct {
+	uint64_t rss_hf;
+	uint32_t mrqc;
+} ixgbe_rss_types[] = {
+	{ RTE_ETH_RSS_IPV4, IXGBE_MRQC_IPV4 },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_TCP, IXGBE_MRQC_IPV4_TCP },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_UDP, IXGBE_MRQC_IPV4_UDP },
+	{ RTE_ETH_RSS_IPV6, IXGBE_MRQC_IPV6 },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_TCP, IXGBE_MRQC_IPV6_TCP },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_UDP, IXGBE_MRQC_IPV6_UDP },
+};
 
 /* At start and at each hash update: key, table (default: queues in
  * turn) and hash types. */
@@ -153,19 +146,20 @@ ixgbe_rss_program(struct rte_eth_dev *dev)
 	unsigned int i,
 		nb_queues = RTE_MAX(1,
 			RTE_MIN(dev->data->nb_rx_queues, IXGBE_RSS_MAX_QUEUES));
-	uint32_t fields = ixgbe_rss_fields(ad->rss_hf);
-	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
-			   RTE_ETH_MQ_RX_RSS_FLAG) != 0 &&
-		fields != 0;
+	uint32_t fields = 0; /* none: RSS off */
 
+	if ((dev->data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) != 0)
+		for (i = 0; i < RTE_DIM(ixgbe_rss_types); i++)
+			if (ad->rss_hf & ixgbe_rss_types[i].rss_hf)
+				fields |= ixgbe_rss_types[i].mrqc;
 	if (!ad->reta_set)
 		for (i = 0; i < IXGBE_RETA_SIZE; i++)
 			ad->reta[i] = (uint8_t)(i % nb_queues);
 	ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key, IXGBE_RSS_KEY_SIZE);
 	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
-	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
+	ixgbe_write(ad, IXGBE_MRQC, fields != 0 ? IXGBE_MRQC_RSSEN | fields : 0);
 	/* The descriptor carries the hash only with PCSD (no checksum). */
-	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, rss);
+	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, fields != 0);
 }
 
 /* An application's key (40 bytes; NULL keeps the key) and hash types. */
@@ -361,7 +355,6 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	const uint64_t *s = ad->stats;
-	const struct ixgbe_rx_queue *rxq;
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
@@ -379,11 +372,6 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 		stats->q_ipackets[i] = ad->qprc[i];
 		stats->q_opackets[i] = ad->qptc[i];
 	}
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL)
-			stats->rx_nombuf += rxq->nombuf;
-	}
 	return 0;
 }
 
@@ -391,18 +379,11 @@ int
 ixgbe_stats_reset(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq;
-	unsigned int i;
 
 	ixgbe_stats_read(dev);
 	memset(ad->stats, 0, sizeof(ad->stats));
 	memset(ad->qprc, 0, sizeof(ad->qprc));
 	memset(ad->qptc, 0, sizeof(ad->qptc));
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL)
-			rxq->nombuf = 0;
-	}
 	return 0;
 }
 

@@ -92,6 +92,7 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	rxq->nb_desc = nb_desc;
 	rxq->pool = pool;
 	rxq->port_id = dev->data->port_id;
+	rxq->nombuf = &dev->data->rx_mbuf_alloc_failed;
 	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET); ethdev
 	 * refused pools with less than 1 KB (dev_info min_rx_bufsize). */
 	rxq->buf_len = RTE_MIN(room - RTE_PKTMBUF_HEADROOM, 16u * 1024) &
@@ -195,7 +196,8 @@ ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 	uint16_t run = RTE_MIN(rxq->nb_hold, rxq->nb_desc - first);
 
 	if (ixgbe_rx_refill_run(rxq, first, run) < 0) {
-		rxq->nombuf += run;
+		/* Queues on other lcores may count at the same time. */
+		__atomic_fetch_add(rxq->nombuf, run, __ATOMIC_RELAXED);
 		return;
 	}
 	rxq->nb_hold -= run;
@@ -216,13 +218,12 @@ ixgbe_rx_finish(struct ixgbe_rx_queue *rxq,
 		rte_pktmbuf_free(first); /* counted by the MAC */
 		return NULL;
 	}
-	first->ol_flags = 0;
-	first->packet_type = 0;
+	/* ol_flags and packet_type: as rte_pktmbuf_alloc_bulk reset them. */
 	if (rxq->rss_hash &&
 		(rte_le_to_cpu_16(desc->wb.pkt_info) &
 			IXGBE_RXD_RSS_TYPE_MASK) != 0) {
 		first->hash.rss = rte_le_to_cpu_32(desc->wb.rss_hash);
-		first->ol_flags = RTE_MBUF_F_RX_RSS_HASH;
+		first->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;
 	}
 	return first;
 }
@@ -395,8 +396,8 @@ ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
 	}
 }
 
-/* Writes the descriptors of one packet; returns its EOP descriptor. */
-static uint16_t
+/* Writes the descriptors of one packet. */
+static void
 ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 {
 	const uint32_t olinfo = rte_cpu_to_le_32(
@@ -404,7 +405,7 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 	volatile struct ixgbe_tx_desc *desc;
 	struct rte_mbuf *seg;
 	uint32_t cmd;
-	uint16_t last = txq->next;
+	uint16_t last;
 
 	for (seg = pkt; seg != NULL; seg = seg->next) {
 		last = txq->next;
@@ -430,7 +431,6 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 		txq->sw_ring[last] = seg->next == NULL ? pkt : NULL;
 		txq->next = ring_next(last, txq->nb_desc);
 	}
-	return last;
 }
 
 uint16_t
