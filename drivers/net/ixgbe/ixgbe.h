@@ -6,14 +6,16 @@
  * net_ixgbe private definitions: the adapter, the queues, register
  * access, and the functions shared by the driver's files.
  *
- *   ixgbe_ethdev.c  probe, the datasheet init walk, start/stop, link
- *   ixgbe_ctrl.c    filters, MAC, MTU, RSS, statistics, the ops table
+ *   ixgbe_ethdev.c  probe, the datasheet init walk, start/stop/close
+ *   ixgbe_ctrl.c    configure, device info, filters, MAC, MTU, RSS,
+ *                   statistics, the ops table
  *   ixgbe_intr.c    LSC and Rx interrupts
  *   ixgbe_rxtx.c    queues and the burst functions (the data path)
  */
 #ifndef IXGBE_H
 #define IXGBE_H
 
+#include <errno.h> /* IXGBE_ERR and ixgbe_wait_reg deal in -errno */
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -152,11 +154,9 @@ int ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
 	uint32_t want, unsigned int timeout_ms);
 
 /* ixgbe_ethdev.c */
-int ixgbe_dev_configure(struct rte_eth_dev *dev);
 int ixgbe_dev_start(struct rte_eth_dev *dev);
 int ixgbe_dev_stop(struct rte_eth_dev *dev);
 int ixgbe_dev_close(struct rte_eth_dev *dev);
-int ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info);
 
 /* ixgbe_rxtx.c */
 int ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
@@ -177,7 +177,6 @@ uint16_t ixgbe_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 /* ixgbe_ctrl.c: settings the init walk uses, and the ops table */
 extern const struct eth_dev_ops ixgbe_ops;
 void ixgbe_rss_program(struct rte_eth_dev *dev);
-int ixgbe_rss_configure(struct rte_eth_dev *dev);
 int ixgbe_stats_reset(struct rte_eth_dev *dev);
 int ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac);
 int ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);

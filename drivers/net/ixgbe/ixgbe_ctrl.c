@@ -5,11 +5,11 @@
 /*
  * net_ixgbe port settings: unicast/multicast filtering (FCTRL), MAC
  * addresses (RAL/RAH), frame size (MAXFRS), RSS (MRQC, RSSRK, RETA;
- * datasheet 7.1.2.8) and the statistics, whose registers clear on read
- * and are accumulated here in 64-bit software counters; and the
- * eth_dev_ops table of the whole driver.
+ * datasheet 7.1.2.8), the configuration checks and device information,
+ * and the statistics, whose registers clear on read and are accumulated
+ * here in 64-bit software counters; and the eth_dev_ops table of the
+ * whole driver.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -178,19 +178,6 @@ ixgbe_rss_conf_set(struct rte_eth_dev *dev, const struct rte_eth_rss_conf *conf)
 	return 0;
 }
 
-/* The RSS part of a configure: the default key and table, or the
- * application's key; the hash types. */
-int
-ixgbe_rss_configure(struct rte_eth_dev *dev)
-{
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-
-	memcpy(ad->rss_key, ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
-	ad->reta_set = false;
-	return ixgbe_rss_conf_set(dev,
-		&dev->data->dev_conf.rx_adv_conf.rss_conf);
-}
-
 static int
 ixgbe_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 {
@@ -278,6 +265,68 @@ ixgbe_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
 		if (entry != NULL)
 			*entry = ad->reta[i];
 	}
+	return 0;
+}
+
+/* --- configuration, device information ----------------------------------- */
+
+/* Multi-queue modes and Rx interrupts the device can do; RSS: the
+ * default key and table, or the application's key; the hash types. */
+static int
+ixgbe_dev_configure(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	const struct rte_eth_conf *conf = &dev->data->dev_conf;
+
+	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
+		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
+		return IXGBE_ERR(dev, -ENOTSUP,
+			"only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
+	if (conf->intr_conf.rxq &&
+		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
+		return IXGBE_ERR(dev, -ENOTSUP,
+			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
+	memcpy(ad->rss_key, ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
+	ad->reta_set = false;
+	return ixgbe_rss_conf_set(dev, &conf->rx_adv_conf.rss_conf);
+}
+
+static int
+ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	const struct rte_eth_desc_lim lim = {
+		.nb_max = IXGBE_RING_MAX,
+		.nb_min = IXGBE_RING_MIN,
+		.nb_align = IXGBE_RING_ALIGN,
+	};
+	unsigned int i;
+
+	info->max_rx_queues = IXGBE_MAX_QUEUES;
+	info->max_tx_queues = IXGBE_MAX_QUEUES;
+	info->min_rx_bufsize = 1024;
+	info->max_rx_pktlen = IXGBE_MAX_FRAME;
+	info->max_mtu = IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD;
+	info->max_mac_addrs = IXGBE_NB_RAR;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER |
+		RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->reta_size = IXGBE_RETA_SIZE;
+	info->hash_key_size = IXGBE_RSS_KEY_SIZE;
+	for (i = 0; i < RTE_DIM(ixgbe_rss_types); i++)
+		info->flow_type_rss_offloads |= ixgbe_rss_types[i].rss_hf;
+	info->rx_desc_lim = lim;
+	info->tx_desc_lim = lim;
+	info->default_rxportconf.ring_size = IXGBE_RING_DEFAULT;
+	info->default_txportconf.ring_size = IXGBE_RING_DEFAULT;
+	info->default_rxconf.rx_free_thresh = IXGBE_RX_FREE_THRESH;
+	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
+	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
+	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
+	if (ixgbe_adapter(dev)->link_kind >= IXGBE_LINK_X540_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_100M;
+	if (ixgbe_adapter(dev)->link_kind == IXGBE_LINK_X550_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_2_5G |
+			RTE_ETH_LINK_SPEED_5G;
 	return 0;
 }
 

@@ -7,10 +7,8 @@
  * of the Intel 82599 as a walk through its datasheet (331520, section
  * 4.6.3: disable interrupts, global reset, EEPROM and DMA init done,
  * link set-up 4.6.4, statistics 4.6.5, receive 4.6.7, transmit 4.6.8,
- * per-queue enable), and start, stop, close and device information.
+ * per-queue enable), and start, stop and close.
  */
-#include <errno.h>
-
 #include <rte_bus_pci.h>
 #include <bus_pci_driver.h>
 #include <rte_cycles.h>
@@ -318,62 +316,6 @@ ixgbe_dev_close(struct rte_eth_dev *dev)
 	/* Leave the device reset: no ring addresses, no DMA. */
 	ixgbe_disable_interrupts(ixgbe_adapter(dev));
 	return ixgbe_global_reset(dev);
-}
-
-int
-ixgbe_dev_configure(struct rte_eth_dev *dev)
-{
-	const struct rte_eth_conf *conf = &dev->data->dev_conf;
-
-	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
-		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
-		return IXGBE_ERR(dev, -ENOTSUP,
-			"only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
-	if (conf->intr_conf.rxq &&
-		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
-		return IXGBE_ERR(dev, -ENOTSUP,
-			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
-	return ixgbe_rss_configure(dev);
-}
-
-int
-ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
-{
-	const struct rte_eth_desc_lim lim = {
-		.nb_max = IXGBE_RING_MAX,
-		.nb_min = IXGBE_RING_MIN,
-		.nb_align = IXGBE_RING_ALIGN,
-	};
-
-	info->max_rx_queues = IXGBE_MAX_QUEUES;
-	info->max_tx_queues = IXGBE_MAX_QUEUES;
-	info->min_rx_bufsize = 1024;
-	info->max_rx_pktlen = IXGBE_MAX_FRAME;
-	info->max_mtu = IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD;
-	info->max_mac_addrs = IXGBE_NB_RAR;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER |
-		RTE_ETH_RX_OFFLOAD_RSS_HASH;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	info->reta_size = IXGBE_RETA_SIZE;
-	info->hash_key_size = IXGBE_RSS_KEY_SIZE;
-	info->flow_type_rss_offloads = RTE_ETH_RSS_IPV4 |
-		RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP |
-		RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_TCP |
-		RTE_ETH_RSS_NONFRAG_IPV6_UDP;
-	info->rx_desc_lim = lim;
-	info->tx_desc_lim = lim;
-	info->default_rxportconf.ring_size = IXGBE_RING_DEFAULT;
-	info->default_txportconf.ring_size = IXGBE_RING_DEFAULT;
-	info->default_rxconf.rx_free_thresh = IXGBE_RX_FREE_THRESH;
-	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
-	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
-	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
-	if (ixgbe_adapter(dev)->link_kind >= IXGBE_LINK_X540_PHY)
-		info->speed_capa |= RTE_ETH_LINK_SPEED_100M;
-	if (ixgbe_adapter(dev)->link_kind == IXGBE_LINK_X550_PHY)
-		info->speed_capa |= RTE_ETH_LINK_SPEED_2_5G |
-			RTE_ETH_LINK_SPEED_5G;
-	return 0;
 }
 
 static int

@@ -12,8 +12,6 @@
  * INTx (uio): one interrupt; EICR says which causes. The handler runs
  * on the EAL interrupt thread.
  */
-#include <errno.h>
-
 #include <rte_interrupts.h>
 
 #include "ixgbe.h"
@@ -114,14 +112,14 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 
 	if (!conf->lsc && !conf->rxq)
 		return 0;
+	/* INTx (the handle's type is the device's for good): GPIE keeps
+	 * its reset value, 0. */
 	if (rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX) {
 		ixgbe_write(ad, IXGBE_GPIE,
 			IXGBE_GPIE_MSIX_MODE | IXGBE_GPIE_PBA_SUPPORT |
 				IXGBE_GPIE_EIAME);
 		/* Other causes (LSC) on vector 0, entry valid. */
 		ixgbe_write(ad, IXGBE_IVAR_MISC, IXGBE_IVAR_ALLOC_VAL << 8);
-	} else {
-		ixgbe_write(ad, IXGBE_GPIE, 0);
 	}
 	if (conf->rxq) {
 		ret = ixgbe_rx_vectors_setup(dev);

@@ -25,7 +25,6 @@
  * back to: batches of at least tx_rs_thresh descriptors. At most n - 1
  * descriptors are in flight (TDT == TDH means empty).
  */
-#include <errno.h>
 #include <string.h>
 
 #include <rte_byteorder.h>
@@ -51,11 +50,10 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 	const char *dir, uint16_t queue_id)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t want = on ? IXGBE_XDCTL_ENABLE : 0;
 
 	ixgbe_set_bits(ad, reg, IXGBE_XDCTL_ENABLE, on);
-	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
-		    IXGBE_QUEUE_WAIT_MS) == 0)
+	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE,
+		    on ? IXGBE_XDCTL_ENABLE : 0, IXGBE_QUEUE_WAIT_MS) == 0)
 		return 0;
 	return IXGBE_ERR(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
 		dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
@@ -116,17 +114,15 @@ ixgbe_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 static int
 ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first, uint16_t count)
 {
-	volatile union ixgbe_rx_desc *desc;
 	uint16_t i;
 
 	if (rte_pktmbuf_alloc_bulk(rxq->pool, &rxq->sw_ring[first], count) != 0)
 		return -1;
 	for (i = first; i < first + count; i++) {
 		rxq->sw_ring[i]->port = rxq->port_id;
-		desc = &rxq->ring[i];
-		desc->read.pkt_addr = rte_cpu_to_le_64(
+		rxq->ring[i].read.pkt_addr = rte_cpu_to_le_64(
 			rte_mbuf_data_iova_default(rxq->sw_ring[i]));
-		desc->read.hdr_addr = 0; /* also clears DD */
+		rxq->ring[i].read.hdr_addr = 0; /* also clears DD */
 	}
 	return 0;
 }
