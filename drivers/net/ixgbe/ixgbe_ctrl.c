@@ -277,6 +277,7 @@ ixgbe_dev_configure(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	const struct rte_eth_conf *conf = &dev->data->dev_conf;
+	int ret;
 
 	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
 		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
@@ -286,19 +287,18 @@ ixgbe_dev_configure(struct rte_eth_dev *dev)
 		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
 		return IXGBE_ERR(dev, -ENOTSUP,
 			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
-	memcpy(ad->rss_key, ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
+	ret = ixgbe_rss_conf_set(dev, &conf->rx_adv_conf.rss_conf);
+	if (ret != 0)
+		return ret; /* the previous key and table stay */
+	if (conf->rx_adv_conf.rss_conf.rss_key == NULL)
+		memcpy(ad->rss_key, ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
 	ad->reta_set = false;
-	return ixgbe_rss_conf_set(dev, &conf->rx_adv_conf.rss_conf);
+	return 0;
 }
 
 static int
 ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
-	const struct rte_eth_desc_lim lim = {
-		.nb_max = IXGBE_RING_MAX,
-		.nb_min = IXGBE_RING_MIN,
-		.nb_align = IXGBE_RING_ALIGN,
-	};
 	unsigned int i;
 
 	info->max_rx_queues = IXGBE_MAX_QUEUES;
@@ -314,8 +314,11 @@ ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->hash_key_size = IXGBE_RSS_KEY_SIZE;
 	for (i = 0; i < RTE_DIM(ixgbe_rss_types); i++)
 		info->flow_type_rss_offloads |= ixgbe_rss_types[i].rss_hf;
-	info->rx_desc_lim = lim;
-	info->tx_desc_lim = lim;
+	/* Segments per packet: ethdev's default, no limit of the driver. */
+	info->rx_desc_lim.nb_max = IXGBE_RING_MAX;
+	info->rx_desc_lim.nb_min = IXGBE_RING_MIN;
+	info->rx_desc_lim.nb_align = IXGBE_RING_ALIGN;
+	info->tx_desc_lim = info->rx_desc_lim;
 	info->default_rxportconf.ring_size = IXGBE_RING_DEFAULT;
 	info->default_txportconf.ring_size = IXGBE_RING_DEFAULT;
 	info->default_rxconf.rx_free_thresh = IXGBE_RX_FREE_THRESH;

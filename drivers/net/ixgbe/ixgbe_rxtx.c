@@ -202,28 +202,6 @@ ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 	*rxq->rdt = rxq->rdt_value;
 }
 
-/* The packet of the EOP descriptor: hash, flags; NULL if dropped. */
-static struct rte_mbuf *
-ixgbe_rx_finish(struct ixgbe_rx_queue *rxq,
-	const volatile union ixgbe_rx_desc *desc, uint32_t status)
-{
-	struct rte_mbuf *first = rxq->pkt_first;
-
-	rxq->pkt_first = NULL;
-	if (unlikely(status & IXGBE_RXD_ERR_RXE)) {
-		rte_pktmbuf_free(first); /* counted by the MAC */
-		return NULL;
-	}
-	/* ol_flags and packet_type: as rte_pktmbuf_alloc_bulk reset them. */
-	if (rxq->rss_hash &&
-		(rte_le_to_cpu_16(desc->wb.pkt_info) &
-			IXGBE_RXD_RSS_TYPE_MASK) != 0) {
-		first->hash.rss = rte_le_to_cpu_32(desc->wb.rss_hash);
-		first->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;
-	}
-	return first;
-}
-
 uint16_t
 ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
@@ -256,9 +234,20 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		rxq->pkt_last = m;
 		if (!(status & IXGBE_RXD_STAT_EOP))
 			continue;
-		m = ixgbe_rx_finish(rxq, desc, status);
-		if (m != NULL)
-			pkts[nb_rx++] = m;
+		m = rxq->pkt_first; /* complete, or dropped */
+		rxq->pkt_first = NULL;
+		if (unlikely(status & IXGBE_RXD_ERR_RXE)) {
+			rte_pktmbuf_free(m); /* counted by the MAC */
+			continue;
+		}
+		/* ol_flags, packet_type: as rte_pktmbuf_alloc_bulk reset them */
+		if (rxq->rss_hash &&
+			(rte_le_to_cpu_16(desc->wb.pkt_info) &
+				IXGBE_RXD_RSS_TYPE_MASK) != 0) {
+			m->hash.rss = rte_le_to_cpu_32(desc->wb.rss_hash);
+			m->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;
+		}
+		pkts[nb_rx++] = m;
 	}
 	if (rxq->nb_hold >= rxq->free_thresh)
 		ixgbe_rx_refill(rxq);
