@@ -598,6 +598,15 @@ body_rss(void)
 	reta_conf[0].mask = 1;
 	reta_conf[0].reta[0] = 4;
 	CHECK_RET(rte_eth_dev_rss_reta_update(1, reta_conf, 128), -EINVAL);
+	/* A configure refused for its 39-byte key leaves the key and the
+	 * table in force. */
+	CHECK_RET(rte_eth_dev_stop(1), 0);
+	conf.rx_adv_conf.rss_conf.rss_key = key;
+	conf.rx_adv_conf.rss_conf.rss_key_len = 39;
+	CHECK(rte_eth_dev_configure(1, 4, 1, &conf) < 0);
+	CHECK_RET(rte_eth_dev_start(1), 0);
+	CHECK_OK(link_wait(1, RTE_ETH_LINK_UP));
+	CHECK_OK(rss_flows(mp, key, reta, 48));
 	CHECK_RET(rte_eth_dev_stop(0), 0);
 	CHECK_RET(rte_eth_dev_stop(1), 0);
 	CHECK_RET(rte_eth_dev_close(0), 0);
