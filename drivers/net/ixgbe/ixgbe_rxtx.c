@@ -266,7 +266,8 @@ ixgbe_tx_free(struct ixgbe_tx_queue *txq, uint16_t end)
 	uint16_t run = RTE_MIN(n, txq->nb_desc - first);
 
 	rte_pktmbuf_free_bulk(&txq->sw_ring[first], run);
-	rte_pktmbuf_free_bulk(txq->sw_ring, n - run);
+	if (run < n) /* the range wraps */
+		rte_pktmbuf_free_bulk(txq->sw_ring, n - run);
 	txq->nb_free += n;
 	txq->clean = end;
 }
