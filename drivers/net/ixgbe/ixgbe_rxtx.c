@@ -398,8 +398,12 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 		desc = &txq->ring[last];
 		cmd = IXGBE_TXD_DTYP_DATA | IXGBE_TXD_CMD_DEXT |
 			IXGBE_TXD_CMD_IFCS | seg->data_len;
-		if (seg->next == NULL) {
+		/* The packet is freed whole, from its EOP slot. */
+		if (seg->next != NULL) {
+			txq->sw_ring[last] = NULL;
+		} else {
 			cmd |= IXGBE_TXD_CMD_EOP;
+			txq->sw_ring[last] = pkt;
 			txq->since_rs += pkt->nb_segs;
 			txq->nb_free -= pkt->nb_segs;
 			if (txq->since_rs >= txq->rs_thresh ||
@@ -414,7 +418,6 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 		desc->buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
 		desc->cmd_type_len = rte_cpu_to_le_32(cmd);
 		desc->olinfo_status = olinfo;
-		txq->sw_ring[last] = seg->next == NULL ? pkt : NULL;
 		txq->next = ring_next(last, txq->nb_desc);
 	}
 }
