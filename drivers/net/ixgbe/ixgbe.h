@@ -101,7 +101,7 @@ struct ixgbe_tx_queue {
 	uint16_t free_thresh;	   /* reclaim below this many free */
 	uint16_t rs_head, rs_tail; /* rs_fifo, nb_desc entries */
 	const struct rte_memzone *mz;
-	struct rte_mbuf *sw_ring[]; /* segment of each descriptor */
+	struct rte_mbuf *sw_ring[]; /* packet at its EOP descriptor, or NULL */
 };
 
 static inline struct ixgbe_adapter *

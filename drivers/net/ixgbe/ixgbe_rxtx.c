@@ -16,14 +16,16 @@
  * and never the slot at RDT (RDT == RDH means "no buffer"), so the
  * driver's scan stops at RDT on a descriptor whose DD was cleared when
  * it was last armed. Held slots are refilled in one bulk allocation
- * once there are rx_free_thresh of them, and RDT is written once.
+ * once there are rx_free_thresh of them (up to the end of the ring; the
+ * rest at the next burst), and RDT is written once.
  *
  * Tx: one descriptor per segment; RS goes on the EOP descriptor of the
  * packet that completes tx_rs_thresh descriptors (or when the ring is
  * nearly full), and its index goes into rs_fifo. Reclaiming frees
  * everything up to the oldest RS descriptor the device has written DD
- * back to: batches of at least tx_rs_thresh descriptors. At most n - 1
- * descriptors are in flight (TDT == TDH means empty).
+ * back to: batches of at least tx_rs_thresh descriptors, each packet
+ * freed whole from its EOP slot. At most n - 1 descriptors are in
+ * flight (TDT == TDH means empty).
  */
 #include <string.h>
 
