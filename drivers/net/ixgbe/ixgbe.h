@@ -6,14 +6,16 @@
  * net_ixgbe private definitions: the adapter, the queues, register
  * access, and the functions shared by the driver's files.
  *
- *   ixgbe_ethdev.c  probe, the datasheet init walk, start/stop, link
- *   ixgbe_ctrl.c    filters, MAC, MTU, RSS, statistics, the ops table
+ *   ixgbe_ethdev.c  probe, the datasheet init walk, start/stop/close
+ *   ixgbe_ctrl.c    configure, device info, filters, MAC, MTU, RSS,
+ *                   statistics, the ops table
  *   ixgbe_intr.c    LSC and Rx interrupts
  *   ixgbe_rxtx.c    queues and the burst functions (the data path)
  */
 #ifndef IXGBE_H
 #define IXGBE_H
 
+#include <errno.h> /* IXGBE_ERR and ixgbe_wait_reg deal in -errno */
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -27,6 +29,9 @@
 
 #define IXGBE_LOG(level, fmt, ...) \
 	RTE_LOG(level, PMD, "net_ixgbe: " fmt "\n", ##__VA_ARGS__)
+/* Logs one line "net_ixgbe: <port>: <message>"; its value is ret. */
+#define IXGBE_ERR(dev, ret, fmt, ...) \
+	(IXGBE_LOG(ERR, "%s: " fmt, (dev)->data->name, ##__VA_ARGS__), (ret))
 
 /* Rings: RDLEN/TDLEN are 128-byte multiples (8 descriptors); the
  * upper bound is this driver's (DPDK 22.11's as well). */
@@ -78,7 +83,7 @@ struct ixgbe_rx_queue {
 	uint16_t buf_len;     /* SRRCTL.BSIZEPACKET in bytes */
 	uint16_t port_id;
 	bool rss_hash;
-	uint64_t nombuf; /* refills that failed */
+	uint64_t *nombuf; /* &dev->data->rx_mbuf_alloc_failed */
 	const struct rte_memzone *mz;
 	struct rte_mbuf *sw_ring[]; /* mbuf of each descriptor, or NULL */
 };
@@ -96,7 +101,7 @@ struct ixgbe_tx_queue {
 	uint16_t free_thresh;	   /* reclaim below this many free */
 	uint16_t rs_head, rs_tail; /* rs_fifo, nb_desc entries */
 	const struct rte_memzone *mz;
-	struct rte_mbuf *sw_ring[]; /* segment of each descriptor */
+	struct rte_mbuf *sw_ring[]; /* packet at its EOP descriptor, or NULL */
 };
 
 static inline struct ixgbe_adapter *
@@ -127,20 +132,31 @@ ixgbe_set_bits(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t bits,
 	ixgbe_write(ad, reg, on ? value | bits : value);
 }
 
+/* n bytes into consecutive registers from reg, byte 4i + j in bits
+ * 8j+7:8j of register i: RSSRK (the key), RETA (the table),
+ * RAL, RQSMR/TQSM. */
+static inline void
+ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
+	const uint8_t *b, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i += 4)
+		ixgbe_write(ad, reg + i,
+			(uint32_t)b[i] | (uint32_t)b[i + 1] << 8 |
+				(uint32_t)b[i + 2] << 16 |
+				(uint32_t)b[i + 3] << 24);
+}
+
 /* Polls reg until (value & mask) == want, for at most timeout_ms: 0 or
  * -ETIMEDOUT. */
 int ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
 	uint32_t want, unsigned int timeout_ms);
-/* Logs one line "net_ixgbe: <port>: <message>" and returns ret. */
-int ixgbe_err(const struct rte_eth_dev *dev, int ret, const char *fmt, ...)
-	__rte_format_printf(3, 4);
 
 /* ixgbe_ethdev.c */
-int ixgbe_dev_configure(struct rte_eth_dev *dev);
 int ixgbe_dev_start(struct rte_eth_dev *dev);
 int ixgbe_dev_stop(struct rte_eth_dev *dev);
 int ixgbe_dev_close(struct rte_eth_dev *dev);
-int ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info);
 
 /* ixgbe_rxtx.c */
 int ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
@@ -161,7 +177,6 @@ uint16_t ixgbe_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts);
 /* ixgbe_ctrl.c: settings the init walk uses, and the ops table */
 extern const struct eth_dev_ops ixgbe_ops;
 void ixgbe_rss_program(struct rte_eth_dev *dev);
-int ixgbe_rss_configure(struct rte_eth_dev *dev);
 int ixgbe_stats_reset(struct rte_eth_dev *dev);
 int ixgbe_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *mac);
 int ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu);

@@ -5,12 +5,11 @@
 /*
  * net_ixgbe port settings: unicast/multicast filtering (FCTRL), MAC
  * addresses (RAL/RAH), frame size (MAXFRS), RSS (MRQC, RSSRK, RETA;
- * datasheet 7.1.2.8) and the statistics, whose registers clear on read
- * and are accumulated here in 64-bit software counters; and the
- * eth_dev_ops table of the whole driver.
+ * datasheet 7.1.2.8), the configuration checks and device information,
+ * and the statistics, whose registers clear on read and are accumulated
+ * here in 64-bit software counters; and the eth_dev_ops table of the
+ * whole driver.
  */
-#include <errno.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -67,21 +66,6 @@ ixgbe_allmulticast_disable(struct rte_eth_dev *dev)
 		dev->data->promiscuous);
 }
 
-/* n bytes into consecutive registers from reg, byte 4i + j in bits
- * 8j+7:8j of register i: RSSRK (the key), RETA (the table), RAL. */
-static void
-ixgbe_write_bytes(const struct ixgbe_adapter *ad, uint32_t reg,
-	const uint8_t *b, unsigned int n)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i += 4)
-		ixgbe_write(ad, reg + i,
-			(uint32_t)b[i] | (uint32_t)b[i + 1] << 8 |
-				(uint32_t)b[i + 2] << 16 |
-				(uint32_t)b[i + 3] << 24);
-}
-
 /* RAL holds bytes 0-3 of the address, RAH bytes 4-5 and Address Valid. */
 static void
 ixgbe_rar_write(const struct ixgbe_adapter *ad, uint32_t index,
@@ -107,7 +91,7 @@ ixgbe_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *mac,
 	uint32_t index, uint32_t pool)
 {
 	if (pool != 0)
-		return ixgbe_err(dev, -EINVAL,
+		return IXGBE_ERR(dev, -EINVAL,
 			"MAC address pool %u: the device has no pools (VMDq): use pool 0",
 			pool);
 	ixgbe_rar_write(ixgbe_adapter(dev), index, mac);
@@ -140,41 +124,21 @@ ixgbe_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 
 /* --- RSS ----------------------------------------------------------------- */
 
-static uint32_t
-ixgbe_rss_fields(uint64_t rss_hf)
-{
-	uint32_t mrqc = 0;
+/* The hash types and their MRQC field bits. */
+static const struct {
+	uint64_t rss_hf;
+	uint32_t mrqc;
+} ixgbe_rss_types[] = {
+	{ RTE_ETH_RSS_IPV4, IXGBE_MRQC_IPV4 },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_TCP, IXGBE_MRQC_IPV4_TCP },
+	{ RTE_ETH_RSS_NONFRAG_IPV4_UDP, IXGBE_MRQC_IPV4_UDP },
+	{ RTE_ETH_RSS_IPV6, IXGBE_MRQC_IPV6 },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_TCP, IXGBE_MRQC_IPV6_TCP },
+	{ RTE_ETH_RSS_NONFRAG_IPV6_UDP, IXGBE_MRQC_IPV6_UDP },
+};
 
-	if (rss_hf & RTE_ETH_RSS_IPV4)
-		mrqc |= IXGBE_MRQC_IPV4;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_TCP)
-		mrqc |= IXGBE_MRQC_IPV4_TCP;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV4_UDP)
-		mrqc |= IXGBE_MRQC_IPV4_UDP;
-	if (rss_hf & RTE_ETH_RSS_IPV6)
-		mrqc |= IXGBE_MRQC_IPV6;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV6_TCP)
-		mrqc |= IXGBE_MRQC_IPV6_TCP;
-	if (rss_hf & RTE_ETH_RSS_NONFRAG_IPV6_UDP)
-		mrqc |= IXGBE_MRQC_IPV6_UDP;
-	return mrqc;
-}
-
-static void
-ixgbe_rss_write_mrqc(struct rte_eth_dev *dev)
-{
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t fields = ixgbe_rss_fields(ad->rss_hf);
-	bool rss = (dev->data->dev_conf.rxmode.mq_mode &
-			   RTE_ETH_MQ_RX_RSS_FLAG) != 0 &&
-		fields != 0;
-
-	ixgbe_write(ad, IXGBE_MRQC, rss ? IXGBE_MRQC_RSSEN | fields : 0);
-	/* The descriptor carries the hash only with PCSD (no checksum). */
-	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, rss);
-}
-
-/* At start: key, table (default: queues in turn) and hash types. */
+/* At start and at each hash update: key, table (default: queues in
+ * turn) and hash types. */
 void
 ixgbe_rss_program(struct rte_eth_dev *dev)
 {
@@ -182,59 +146,46 @@ ixgbe_rss_program(struct rte_eth_dev *dev)
 	unsigned int i,
 		nb_queues = RTE_MAX(1,
 			RTE_MIN(dev->data->nb_rx_queues, IXGBE_RSS_MAX_QUEUES));
+	uint32_t fields = 0; /* none: RSS off */
 
+	if ((dev->data->dev_conf.rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) != 0)
+		for (i = 0; i < RTE_DIM(ixgbe_rss_types); i++)
+			if (ad->rss_hf & ixgbe_rss_types[i].rss_hf)
+				fields |= ixgbe_rss_types[i].mrqc;
 	if (!ad->reta_set)
 		for (i = 0; i < IXGBE_RETA_SIZE; i++)
 			ad->reta[i] = (uint8_t)(i % nb_queues);
 	ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key, IXGBE_RSS_KEY_SIZE);
 	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
-	ixgbe_rss_write_mrqc(dev);
+	ixgbe_write(ad, IXGBE_MRQC, fields != 0 ? IXGBE_MRQC_RSSEN | fields : 0);
+	/* The descriptor carries the hash only with PCSD (no checksum). */
+	ixgbe_set_bits(ad, IXGBE_RXCSUM, IXGBE_RXCSUM_PCSD, fields != 0);
 }
 
+/* An application's key (40 bytes; NULL keeps the key) and hash types. */
 static int
-ixgbe_rss_key_check(const struct rte_eth_dev *dev,
-	const struct rte_eth_rss_conf *conf)
-{
-	if (conf->rss_key == NULL || conf->rss_key_len == IXGBE_RSS_KEY_SIZE)
-		return 0;
-	return ixgbe_err(dev, -EINVAL,
-		"RSS key of %u bytes; the device takes %u", conf->rss_key_len,
-		IXGBE_RSS_KEY_SIZE);
-}
-
-/* The RSS part of a configure: key (40 bytes) and hash types. */
-int
-ixgbe_rss_configure(struct rte_eth_dev *dev)
+ixgbe_rss_conf_set(struct rte_eth_dev *dev, const struct rte_eth_rss_conf *conf)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	const struct rte_eth_rss_conf *conf =
-		&dev->data->dev_conf.rx_adv_conf.rss_conf;
 
-	if (ixgbe_rss_key_check(dev, conf) < 0)
-		return -EINVAL;
-	memcpy(ad->rss_key,
-		conf->rss_key != NULL ? conf->rss_key : ixgbe_default_rss_key,
-		IXGBE_RSS_KEY_SIZE);
+	if (conf->rss_key != NULL && conf->rss_key_len != IXGBE_RSS_KEY_SIZE)
+		return IXGBE_ERR(dev, -EINVAL,
+			"RSS key of %u bytes; the device takes %u",
+			conf->rss_key_len, IXGBE_RSS_KEY_SIZE);
+	if (conf->rss_key != NULL)
+		memcpy(ad->rss_key, conf->rss_key, IXGBE_RSS_KEY_SIZE);
 	ad->rss_hf = conf->rss_hf;
-	ad->reta_set = false;
 	return 0;
 }
 
 static int
 ixgbe_rss_hash_update(struct rte_eth_dev *dev, struct rte_eth_rss_conf *conf)
 {
-	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	int ret = ixgbe_rss_conf_set(dev, conf);
 
-	if (ixgbe_rss_key_check(dev, conf) < 0)
-		return -EINVAL;
-	if (conf->rss_key != NULL) {
-		memcpy(ad->rss_key, conf->rss_key, IXGBE_RSS_KEY_SIZE);
-		ixgbe_write_bytes(ad, IXGBE_RSSRK(0), ad->rss_key,
-			IXGBE_RSS_KEY_SIZE);
-	}
-	ad->rss_hf = conf->rss_hf;
-	ixgbe_rss_write_mrqc(dev);
-	return 0;
+	if (ret == 0)
+		ixgbe_rss_program(dev);
+	return ret;
 }
 
 static int
@@ -255,7 +206,7 @@ ixgbe_reta_check_size(const struct rte_eth_dev *dev, uint16_t size)
 {
 	if (size == IXGBE_RETA_SIZE)
 		return 0;
-	return ixgbe_err(dev, -EINVAL,
+	return IXGBE_ERR(dev, -EINVAL,
 		"RETA of %u entries; the device's has %u", size,
 		IXGBE_RETA_SIZE);
 }
@@ -271,28 +222,29 @@ ixgbe_reta_entry(struct rte_eth_rss_reta_entry64 *reta, unsigned int i)
 	return (group->mask & RTE_BIT64(bit)) != 0 ? &group->reta[bit] : NULL;
 }
 
+/* The new table is built aside: a bad entry leaves the old one. */
 static int
 ixgbe_reta_update(struct rte_eth_dev *dev,
 	struct rte_eth_rss_reta_entry64 *reta, uint16_t size)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	uint8_t table[IXGBE_RETA_SIZE];
 	uint16_t *entry;
 	unsigned int i;
 
 	if (ixgbe_reta_check_size(dev, size) < 0)
 		return -EINVAL;
+	memcpy(table, ad->reta, sizeof(table));
 	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
 		entry = ixgbe_reta_entry(reta, i);
 		if (entry != NULL && *entry >= IXGBE_RSS_MAX_QUEUES)
-			return ixgbe_err(dev, -EINVAL,
+			return IXGBE_ERR(dev, -EINVAL,
 				"RETA entry %u names queue %u; RSS spreads over queues 0..%u only",
 				i, *entry, IXGBE_RSS_MAX_QUEUES - 1);
-	}
-	for (i = 0; i < IXGBE_RETA_SIZE; i++) {
-		entry = ixgbe_reta_entry(reta, i);
 		if (entry != NULL)
-			ad->reta[i] = (uint8_t)*entry;
+			table[i] = (uint8_t)*entry;
 	}
+	memcpy(ad->reta, table, sizeof(table));
 	ad->reta_set = true;
 	ixgbe_write_bytes(ad, IXGBE_RETA(0), ad->reta, IXGBE_RETA_SIZE);
 	return 0;
@@ -313,6 +265,71 @@ ixgbe_reta_query(struct rte_eth_dev *dev, struct rte_eth_rss_reta_entry64 *reta,
 		if (entry != NULL)
 			*entry = ad->reta[i];
 	}
+	return 0;
+}
+
+/* --- configuration, device information ----------------------------------- */
+
+/* Multi-queue modes and Rx interrupts the device can do; RSS: the
+ * default key and table, or the application's key; the hash types. */
+static int
+ixgbe_dev_configure(struct rte_eth_dev *dev)
+{
+	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
+	const struct rte_eth_conf *conf = &dev->data->dev_conf;
+	int ret;
+
+	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
+		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
+		return IXGBE_ERR(dev, -ENOTSUP,
+			"only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
+	if (conf->intr_conf.rxq &&
+		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
+		return IXGBE_ERR(dev, -ENOTSUP,
+			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
+	ret = ixgbe_rss_conf_set(dev, &conf->rx_adv_conf.rss_conf);
+	if (ret != 0)
+		return ret; /* the previous key and table stay */
+	if (conf->rx_adv_conf.rss_conf.rss_key == NULL)
+		memcpy(ad->rss_key, ixgbe_default_rss_key, IXGBE_RSS_KEY_SIZE);
+	ad->reta_set = false;
+	return 0;
+}
+
+static int
+ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	unsigned int i;
+
+	info->max_rx_queues = IXGBE_MAX_QUEUES;
+	info->max_tx_queues = IXGBE_MAX_QUEUES;
+	info->min_rx_bufsize = 1024;
+	info->max_rx_pktlen = IXGBE_MAX_FRAME;
+	info->max_mtu = IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD;
+	info->max_mac_addrs = IXGBE_NB_RAR;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER |
+		RTE_ETH_RX_OFFLOAD_RSS_HASH;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->reta_size = IXGBE_RETA_SIZE;
+	info->hash_key_size = IXGBE_RSS_KEY_SIZE;
+	for (i = 0; i < RTE_DIM(ixgbe_rss_types); i++)
+		info->flow_type_rss_offloads |= ixgbe_rss_types[i].rss_hf;
+	/* Segments per packet: ethdev's default, no limit of the driver. */
+	info->rx_desc_lim.nb_max = IXGBE_RING_MAX;
+	info->rx_desc_lim.nb_min = IXGBE_RING_MIN;
+	info->rx_desc_lim.nb_align = IXGBE_RING_ALIGN;
+	info->tx_desc_lim = info->rx_desc_lim;
+	info->default_rxportconf.ring_size = IXGBE_RING_DEFAULT;
+	info->default_txportconf.ring_size = IXGBE_RING_DEFAULT;
+	info->default_rxconf.rx_free_thresh = IXGBE_RX_FREE_THRESH;
+	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
+	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
+	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
+	if (ixgbe_adapter(dev)->link_kind >= IXGBE_LINK_X540_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_100M;
+	if (ixgbe_adapter(dev)->link_kind == IXGBE_LINK_X550_PHY)
+		info->speed_capa |= RTE_ETH_LINK_SPEED_2_5G |
+			RTE_ETH_LINK_SPEED_5G;
 	return 0;
 }
 
@@ -390,7 +407,6 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	const uint64_t *s = ad->stats;
-	const struct ixgbe_rx_queue *rxq;
 	unsigned int i;
 
 	ixgbe_stats_read(dev);
@@ -408,11 +424,6 @@ ixgbe_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
 		stats->q_ipackets[i] = ad->qprc[i];
 		stats->q_opackets[i] = ad->qptc[i];
 	}
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL)
-			stats->rx_nombuf += rxq->nombuf;
-	}
 	return 0;
 }
 
@@ -420,18 +431,11 @@ int
 ixgbe_stats_reset(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	struct ixgbe_rx_queue *rxq;
-	unsigned int i;
 
 	ixgbe_stats_read(dev);
 	memset(ad->stats, 0, sizeof(ad->stats));
 	memset(ad->qprc, 0, sizeof(ad->qprc));
 	memset(ad->qptc, 0, sizeof(ad->qptc));
-	for (i = 0; i < dev->data->nb_rx_queues; i++) {
-		rxq = dev->data->rx_queues[i];
-		if (rxq != NULL)
-			rxq->nombuf = 0;
-	}
 	return 0;
 }
 

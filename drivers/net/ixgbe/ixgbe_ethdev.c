@@ -7,13 +7,8 @@
  * of the Intel 82599 as a walk through its datasheet (331520, section
  * 4.6.3: disable interrupts, global reset, EEPROM and DMA init done,
  * link set-up 4.6.4, statistics 4.6.5, receive 4.6.7, transmit 4.6.8,
- * per-queue enable), and start, stop, close and device information.
+ * per-queue enable), and start, stop and close.
  */
-#include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <string.h>
-
 #include <rte_bus_pci.h>
 #include <bus_pci_driver.h>
 #include <rte_cycles.h>
@@ -83,19 +78,6 @@ ixgbe_wait_reg(const struct ixgbe_adapter *ad, uint32_t reg, uint32_t mask,
 	}
 }
 
-int
-ixgbe_err(const struct rte_eth_dev *dev, int ret, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	IXGBE_LOG(ERR, "%s: %s", dev->data->name, msg);
-	return ret;
-}
-
 /* 4.6.3.1: mask every interrupt cause and clear what is pending. */
 static void
 ixgbe_disable_interrupts(const struct ixgbe_adapter *ad)
@@ -117,7 +99,7 @@ ixgbe_global_reset(const struct rte_eth_dev *dev)
 
 	ixgbe_set_bits(ad, IXGBE_CTRL, phy ? IXGBE_CTRL_RST : bits, true);
 	if (ixgbe_wait_reg(ad, IXGBE_CTRL, bits, 0, IXGBE_INIT_WAIT_MS) < 0)
-		return ixgbe_err(dev, -EIO,
+		return IXGBE_ERR(dev, -EIO,
 			"the device did not finish its reset (CTRL.RST still 1 after %u ms): it is not an 82599 that works, or BAR0 is not its registers",
 			IXGBE_INIT_WAIT_MS);
 	rte_delay_us_sleep((phy ? 100 : 10) * 1000);
@@ -133,12 +115,12 @@ ixgbe_wait_eeprom_and_dma(const struct rte_eth_dev *dev)
 
 	if (ixgbe_wait_reg(ad, IXGBE_EEC, IXGBE_EEC_ARD, IXGBE_EEC_ARD,
 		    IXGBE_INIT_WAIT_MS) < 0)
-		return ixgbe_err(dev, -EIO,
+		return IXGBE_ERR(dev, -EIO,
 			"EEPROM auto-read not done (EEC.ARD 0 after %u ms)",
 			IXGBE_INIT_WAIT_MS);
 	if (ixgbe_wait_reg(ad, IXGBE_RDRXCTL, IXGBE_RDRXCTL_DMAIDONE,
 		    IXGBE_RDRXCTL_DMAIDONE, IXGBE_INIT_WAIT_MS) < 0)
-		return ixgbe_err(dev, -EIO,
+		return IXGBE_ERR(dev, -EIO,
 			"DMA initialisation not done (RDRXCTL.DMAIDONE 0 after %u ms)",
 			IXGBE_INIT_WAIT_MS);
 	return 0;
@@ -175,14 +157,12 @@ ixgbe_read_mac(struct rte_eth_dev *dev)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	struct rte_ether_addr *mac = &dev->data->mac_addrs[0];
-	uint32_t ral = ixgbe_read(ad, IXGBE_RAL(0));
 	uint32_t rah = ixgbe_read(ad, IXGBE_RAH(0));
+	uint64_t rar = ixgbe_read(ad, IXGBE_RAL(0)) | (uint64_t)rah << 32;
 	int i;
 
-	for (i = 0; i < 4; i++)
-		mac->addr_bytes[i] = (uint8_t)(ral >> (8 * i));
-	mac->addr_bytes[4] = (uint8_t)rah;
-	mac->addr_bytes[5] = (uint8_t)(rah >> 8);
+	for (i = 0; i < RTE_ETHER_ADDR_LEN; i++)
+		mac->addr_bytes[i] = (uint8_t)(rar >> (8 * i));
 	if (!(rah & IXGBE_RAH_AV) || !rte_is_valid_assigned_ether_addr(mac)) {
 		rte_eth_random_addr(mac->addr_bytes);
 		IXGBE_LOG(WARNING,
@@ -225,17 +205,9 @@ ixgbe_one_packet_buffer(const struct ixgbe_adapter *ad, uint32_t reg,
 }
 
 /* Queue q counts in statistics register q (RQSMR/TQSM, 8.2.3.23.71/73:
- * four one-byte fields per register). */
-static void
-ixgbe_map_qstats(const struct ixgbe_adapter *ad, uint32_t reg)
-{
-	unsigned int i;
-
-	for (i = 0; i < IXGBE_NB_QSTATS / 4; i++)
-		ixgbe_write(ad, reg + 4 * i,
-			(4 * i) | (4 * i + 1) << 8 | (4 * i + 2) << 16 |
-				(4 * i + 3) << 24);
-}
+ * one byte per queue). */
+static const uint8_t ixgbe_qstats_map[IXGBE_NB_QSTATS] = { 0, 1, 2, 3, 4, 5, 6,
+	7, 8, 9, 10, 11, 12, 13, 14, 15 };
 
 /* 4.6.7, the port-wide part: packet buffer, CRC strip (HLREG0 and
  * RDRXCTL must agree), broadcast, frame size, RSS, queue statistics
@@ -252,7 +224,7 @@ ixgbe_rx_init(struct rte_eth_dev *dev)
 	ixgbe_set_bits(ad, IXGBE_FCTRL, IXGBE_FCTRL_BAM, true);
 	ixgbe_mtu_set(dev, dev->data->mtu);
 	ixgbe_rss_program(dev);
-	ixgbe_map_qstats(ad, IXGBE_RQSMR(0));
+	ixgbe_write_bytes(ad, IXGBE_RQSMR(0), ixgbe_qstats_map, IXGBE_NB_QSTATS);
 	ixgbe_set_bits(ad, IXGBE_CTRL_EXT, IXGBE_CTRL_EXT_NS_DIS, true);
 }
 
@@ -269,7 +241,7 @@ ixgbe_tx_init(struct rte_eth_dev *dev)
 	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS, true);
 	ixgbe_one_packet_buffer(ad, IXGBE_TXPBSIZE(0), IXGBE_TXPBSIZE_40KB);
 	ixgbe_write(ad, IXGBE_DTXMXSZRQ, 0xFFF);
-	ixgbe_map_qstats(ad, IXGBE_TQSM(0));
+	ixgbe_write_bytes(ad, IXGBE_TQSM(0), ixgbe_qstats_map, IXGBE_NB_QSTATS);
 	ixgbe_set_bits(ad, IXGBE_RTTDCS, IXGBE_RTTDCS_ARBDIS, false);
 	ixgbe_set_bits(ad, IXGBE_DMATXCTL, IXGBE_DMATXCTL_TE, true);
 }
@@ -346,63 +318,6 @@ ixgbe_dev_close(struct rte_eth_dev *dev)
 	return ixgbe_global_reset(dev);
 }
 
-int
-ixgbe_dev_configure(struct rte_eth_dev *dev)
-{
-	const struct rte_eth_conf *conf = &dev->data->dev_conf;
-
-	if ((conf->rxmode.mq_mode & ~RTE_ETH_MQ_RX_RSS_FLAG) != 0 ||
-		(conf->txmode.mq_mode != RTE_ETH_MQ_TX_NONE))
-		return ixgbe_err(dev, -ENOTSUP,
-			"only RSS multi-queue modes are supported (no DCB, no VMDq): set rxmode.mq_mode to NONE or RSS");
-	if (conf->intr_conf.rxq &&
-		rte_intr_type_get(dev->intr_handle) != RTE_INTR_HANDLE_VFIO_MSIX)
-		return ixgbe_err(dev, -ENOTSUP,
-			"Rx interrupts need MSI-X (vfio-pci); this device has one interrupt: clear intr_conf.rxq");
-	return ixgbe_rss_configure(dev);
-}
-
-int
-ixgbe_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
-{
-	const struct rte_eth_desc_lim lim = {
-		.nb_max = IXGBE_RING_MAX,
-		.nb_min = IXGBE_RING_MIN,
-		.nb_align = IXGBE_RING_ALIGN,
-	};
-
-	info->max_rx_queues = IXGBE_MAX_QUEUES;
-	info->max_tx_queues = IXGBE_MAX_QUEUES;
-	info->min_rx_bufsize = 1024;
-	info->max_rx_pktlen = IXGBE_MAX_FRAME;
-	info->min_mtu = RTE_ETHER_MIN_MTU;
-	info->max_mtu = IXGBE_MAX_FRAME - IXGBE_FRAME_OVERHEAD;
-	info->max_mac_addrs = IXGBE_NB_RAR;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER |
-		RTE_ETH_RX_OFFLOAD_RSS_HASH;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	info->reta_size = IXGBE_RETA_SIZE;
-	info->hash_key_size = IXGBE_RSS_KEY_SIZE;
-	info->flow_type_rss_offloads = RTE_ETH_RSS_IPV4 |
-		RTE_ETH_RSS_NONFRAG_IPV4_TCP | RTE_ETH_RSS_NONFRAG_IPV4_UDP |
-		RTE_ETH_RSS_IPV6 | RTE_ETH_RSS_NONFRAG_IPV6_TCP |
-		RTE_ETH_RSS_NONFRAG_IPV6_UDP;
-	info->rx_desc_lim = lim;
-	info->tx_desc_lim = lim;
-	info->default_rxportconf.ring_size = IXGBE_RING_DEFAULT;
-	info->default_txportconf.ring_size = IXGBE_RING_DEFAULT;
-	info->default_rxconf.rx_free_thresh = IXGBE_RX_FREE_THRESH;
-	info->default_txconf.tx_rs_thresh = IXGBE_TX_RS_THRESH;
-	info->default_txconf.tx_free_thresh = 2 * IXGBE_TX_RS_THRESH;
-	info->speed_capa = RTE_ETH_LINK_SPEED_1G | RTE_ETH_LINK_SPEED_10G;
-	if (ixgbe_adapter(dev)->link_kind >= IXGBE_LINK_X540_PHY)
-		info->speed_capa |= RTE_ETH_LINK_SPEED_100M;
-	if (ixgbe_adapter(dev)->link_kind == IXGBE_LINK_X550_PHY)
-		info->speed_capa |= RTE_ETH_LINK_SPEED_2_5G |
-			RTE_ETH_LINK_SPEED_5G;
-	return 0;
-}
-
 static int
 ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
 	struct rte_pci_device *pci_dev)
@@ -426,7 +341,7 @@ ixgbe_pci_probe(struct rte_pci_driver *drv __rte_unused,
 	dev->data->mac_addrs = rte_zmalloc("ixgbe_mac",
 		RTE_ETHER_ADDR_LEN * IXGBE_NB_RAR, 0);
 	if (ad == NULL || dev->data->mac_addrs == NULL) {
-		ret = ixgbe_err(dev, -ENOMEM, "no memory for the port");
+		ret = IXGBE_ERR(dev, -ENOMEM, "no memory for the port");
 		goto fail;
 	}
 	ad->bar = pci_dev->mem_resource[0].addr;

@@ -12,8 +12,6 @@
  * INTx (uio): one interrupt; EICR says which causes. The handler runs
  * on the EAL interrupt thread.
  */
-#include <errno.h>
-
 #include <rte_interrupts.h>
 
 #include "ixgbe.h"
@@ -73,28 +71,18 @@ ixgbe_intr_handler(void *arg)
 	rte_intr_ack(dev->intr_handle);
 }
 
-/* IVAR entry of Rx queue q: bits 7:0 (even q) or 23:16 (odd q). */
-static void
-ixgbe_ivar_set_rx(struct ixgbe_adapter *ad, uint16_t q, uint32_t entry)
-{
-	uint32_t shift = (q & 1) * 16;
-	uint32_t ivar = ixgbe_read(ad, IXGBE_IVAR(q / 2));
-
-	ivar &= ~(0xFFu << shift);
-	ixgbe_write(ad, IXGBE_IVAR(q / 2), ivar | entry << shift);
-}
-
 static int
 ixgbe_rx_vectors_setup(struct rte_eth_dev *dev)
 {
 	struct rte_intr_handle *handle = dev->intr_handle;
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
 	uint16_t nb = dev->data->nb_rx_queues, q;
+	uint32_t entry, ivar = 0;
 
 	if (nb > IXGBE_MAX_RX_VECTORS || rte_intr_efd_enable(handle, nb) < 0 ||
 		rte_intr_vec_list_alloc(handle, "ixgbe_rx_vec", nb) < 0) {
 		rte_intr_efd_disable(handle);
-		return ixgbe_err(dev, -ENOTSUP,
+		return IXGBE_ERR(dev, -ENOTSUP,
 			"no interrupt vector for each of %u Rx queues (at most %u): use fewer queues or clear intr_conf.rxq",
 			nb, IXGBE_MAX_RX_VECTORS);
 	}
@@ -102,7 +90,11 @@ ixgbe_rx_vectors_setup(struct rte_eth_dev *dev)
 	for (q = 0; q < nb; q++) {
 		rte_intr_vec_list_index_set(handle, q,
 			RTE_INTR_VEC_RXTX_OFFSET + q);
-		ixgbe_ivar_set_rx(ad, q, (q + 1u) | IXGBE_IVAR_ALLOC_VAL);
+		/* IVAR(q / 2): even q in bits 7:0, odd q in 23:16; the Tx
+		 * entries (15:8, 31:24) stay 0, not valid. */
+		entry = (q + 1u) | IXGBE_IVAR_ALLOC_VAL;
+		ivar = (q & 1) != 0 ? ivar | entry << 16 : entry;
+		ixgbe_write(ad, IXGBE_IVAR(q / 2), ivar);
 		ad->rx_intr_mask |= 1u << (q + 1);
 	}
 	ixgbe_write(ad, IXGBE_EIAC, ad->rx_intr_mask);
@@ -120,14 +112,14 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 
 	if (!conf->lsc && !conf->rxq)
 		return 0;
+	/* INTx (the handle's type is the device's for good): GPIE keeps
+	 * its reset value, 0. */
 	if (rte_intr_type_get(handle) == RTE_INTR_HANDLE_VFIO_MSIX) {
 		ixgbe_write(ad, IXGBE_GPIE,
 			IXGBE_GPIE_MSIX_MODE | IXGBE_GPIE_PBA_SUPPORT |
 				IXGBE_GPIE_EIAME);
 		/* Other causes (LSC) on vector 0, entry valid. */
 		ixgbe_write(ad, IXGBE_IVAR_MISC, IXGBE_IVAR_ALLOC_VAL << 8);
-	} else {
-		ixgbe_write(ad, IXGBE_GPIE, 0);
 	}
 	if (conf->rxq) {
 		ret = ixgbe_rx_vectors_setup(dev);
@@ -137,7 +129,7 @@ ixgbe_intr_start(struct rte_eth_dev *dev)
 	ret = rte_intr_callback_register(handle, ixgbe_intr_handler, dev);
 	if (ret != 0) {
 		ixgbe_intr_stop(dev);
-		return ixgbe_err(dev, ret,
+		return IXGBE_ERR(dev, ret,
 			"cannot register the interrupt handler (%d)", ret);
 	}
 	ad->lsc_registered = true;

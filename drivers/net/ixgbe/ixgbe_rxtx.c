@@ -16,20 +16,20 @@
  * and never the slot at RDT (RDT == RDH means "no buffer"), so the
  * driver's scan stops at RDT on a descriptor whose DD was cleared when
  * it was last armed. Held slots are refilled in one bulk allocation
- * once there are rx_free_thresh of them, and RDT is written once.
+ * once there are rx_free_thresh of them (up to the end of the ring; the
+ * rest at the next burst), and RDT is written once.
  *
  * Tx: one descriptor per segment; RS goes on the EOP descriptor of the
  * packet that completes tx_rs_thresh descriptors (or when the ring is
  * nearly full), and its index goes into rs_fifo. Reclaiming frees
  * everything up to the oldest RS descriptor the device has written DD
- * back to: batches of at least tx_rs_thresh descriptors. At most n - 1
- * descriptors are in flight (TDT == TDH means empty).
+ * back to: batches of at least tx_rs_thresh descriptors, each packet
+ * freed whole from its EOP slot. At most n - 1 descriptors are in
+ * flight (TDT == TDH means empty).
  */
-#include <errno.h>
 #include <string.h>
 
 #include <rte_byteorder.h>
-#include <rte_cycles.h>
 #include <rte_malloc.h>
 #include <rte_mbuf.h>
 #include <rte_memzone.h>
@@ -44,33 +44,6 @@ ring_next(uint16_t index, uint16_t nb_desc)
 	return index + 1 == nb_desc ? 0 : index + 1;
 }
 
-/* The ring sizes of RDLEN/TDLEN (128-byte multiples). ethdev checks
- * them too, against dev_info's limits; it also checks the queue id. */
-static int
-ixgbe_check_ring(const struct rte_eth_dev *dev, const char *dir,
-	uint16_t nb_desc)
-{
-	if (nb_desc >= IXGBE_RING_MIN && nb_desc <= IXGBE_RING_MAX &&
-		nb_desc % IXGBE_RING_ALIGN == 0)
-		return 0;
-	return ixgbe_err(dev, -EINVAL,
-		"%s ring of %u descriptors: the ring takes %u..%u descriptors, a multiple of %u",
-		dir, nb_desc, IXGBE_RING_MIN, IXGBE_RING_MAX, IXGBE_RING_ALIGN);
-}
-
-/* Frees the mbufs a ring's software side still holds. */
-static void
-ixgbe_free_segs(struct rte_mbuf **sw_ring, uint16_t n)
-{
-	uint16_t i;
-
-	for (i = 0; i < n; i++) {
-		if (sw_ring[i] != NULL)
-			rte_pktmbuf_free_seg(sw_ring[i]);
-		sw_ring[i] = NULL;
-	}
-}
-
 /* Sets or clears RXDCTL/TXDCTL.ENABLE (bit 25 in both) and waits until
  * the device reads the same (4.6.7, 4.6.8: the tail is not bumped
  * before; 4.6.7.1: no buffer released before it reads 0). */
@@ -79,27 +52,19 @@ ixgbe_queue_switch(struct rte_eth_dev *dev, uint32_t reg, bool on,
 	const char *dir, uint16_t queue_id)
 {
 	struct ixgbe_adapter *ad = ixgbe_adapter(dev);
-	uint32_t want = on ? IXGBE_XDCTL_ENABLE : 0;
 
 	ixgbe_set_bits(ad, reg, IXGBE_XDCTL_ENABLE, on);
-	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE, want,
-		    IXGBE_QUEUE_WAIT_MS) == 0)
+	if (ixgbe_wait_reg(ad, reg, IXGBE_XDCTL_ENABLE,
+		    on ? IXGBE_XDCTL_ENABLE : 0, IXGBE_QUEUE_WAIT_MS) == 0)
 		return 0;
-	return ixgbe_err(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
+	return IXGBE_ERR(dev, -EIO, "%s queue %u: ENABLE still %u after %u ms",
 		dir, queue_id, !on, IXGBE_QUEUE_WAIT_MS);
 }
 
 /* --- Rx ------------------------------------------------------------------ */
 
-static void
-ixgbe_rx_free_mbufs(struct ixgbe_rx_queue *rxq)
-{
-	ixgbe_free_segs(rxq->sw_ring, rxq->nb_desc);
-	rte_pktmbuf_free(rxq->pkt_first);
-	rxq->pkt_first = NULL;
-	rxq->pkt_last = NULL;
-}
-
+/* ethdev checked the ring size against dev_info's rx_desc_lim (RDLEN:
+ * 128-byte multiples) and the queue id. */
 int
 ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t nb_desc, unsigned int socket_id,
@@ -110,8 +75,6 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint32_t room = rte_pktmbuf_data_room_size(pool);
 	struct ixgbe_rx_queue *rxq;
 
-	if (ixgbe_check_ring(dev, "Rx", nb_desc) < 0)
-		return -EINVAL;
 	rxq = rte_zmalloc_socket("ixgbe_rxq",
 		sizeof(*rxq) + sizeof(rxq->sw_ring[0]) * nb_desc,
 		RTE_CACHE_LINE_SIZE, (int)socket_id);
@@ -121,7 +84,7 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (rxq == NULL || rxq->mz == NULL) {
 		rte_free(rxq);
-		return ixgbe_err(dev, -ENOMEM,
+		return IXGBE_ERR(dev, -ENOMEM,
 			"no memory for Rx queue %u of %u descriptors", queue_id,
 			nb_desc);
 	}
@@ -129,6 +92,7 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	rxq->nb_desc = nb_desc;
 	rxq->pool = pool;
 	rxq->port_id = dev->data->port_id;
+	rxq->nombuf = &dev->data->rx_mbuf_alloc_failed;
 	/* 1 KB units, at most 16 KB per buffer (BSIZEPACKET); ethdev
 	 * refused pools with less than 1 KB (dev_info min_rx_bufsize). */
 	rxq->buf_len = RTE_MIN(room - RTE_PKTMBUF_HEADROOM, 16u * 1024) &
@@ -139,16 +103,12 @@ ixgbe_rx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	return 0;
 }
 
+/* ethdev releases queues of stopped ports only: stop freed the mbufs. */
 void
 ixgbe_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_rx_queue *rxq = dev->data->rx_queues[queue_id];
-
-	if (rxq == NULL)
-		return;
-	ixgbe_rx_free_mbufs(rxq);
 	rte_eth_dma_zone_free(dev, "rx_ring", queue_id);
-	rte_free(rxq);
+	rte_free(dev->data->rx_queues[queue_id]);
 }
 
 /* Arms slots [first, first + count) with new mbufs from one bulk
@@ -156,17 +116,15 @@ ixgbe_rx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 static int
 ixgbe_rx_refill_run(struct ixgbe_rx_queue *rxq, uint16_t first, uint16_t count)
 {
-	volatile union ixgbe_rx_desc *desc;
 	uint16_t i;
 
 	if (rte_pktmbuf_alloc_bulk(rxq->pool, &rxq->sw_ring[first], count) != 0)
 		return -1;
 	for (i = first; i < first + count; i++) {
 		rxq->sw_ring[i]->port = rxq->port_id;
-		desc = &rxq->ring[i];
-		desc->read.pkt_addr = rte_cpu_to_le_64(
+		rxq->ring[i].read.pkt_addr = rte_cpu_to_le_64(
 			rte_mbuf_data_iova_default(rxq->sw_ring[i]));
-		desc->read.hdr_addr = 0; /* also clears DD */
+		rxq->ring[i].read.hdr_addr = 0; /* also clears DD */
 	}
 	return 0;
 }
@@ -192,7 +150,7 @@ ixgbe_rx_queue_start(struct rte_eth_dev *dev, uint16_t q)
 	ixgbe_write(ad, IXGBE_RDT(q), 0);
 	ixgbe_set_bits(ad, IXGBE_DCA_RXCTRL(q), IXGBE_DCA_RXCTRL_BIT12, false);
 	if (ixgbe_rx_refill_run(rxq, 0, rxq->nb_desc) < 0)
-		return ixgbe_err(dev, -ENOMEM,
+		return IXGBE_ERR(dev, -ENOMEM,
 			"Rx queue %u: pool %s has not %u free mbufs to fill the ring: make the pool larger",
 			q, rxq->pool->name, rxq->nb_desc);
 	rxq->rss_hash = (dev->data->dev_conf.rxmode.mq_mode &
@@ -219,12 +177,16 @@ ixgbe_rx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 	(void)ixgbe_queue_switch(dev, IXGBE_RXDCTL(queue_id), false, "Rx",
 		queue_id);
 	/* Start arms every descriptor again (DD cleared). */
-	ixgbe_rx_free_mbufs(rxq);
+	rte_pktmbuf_free_bulk(rxq->sw_ring, rxq->nb_desc);
+	memset(rxq->sw_ring, 0, sizeof(rxq->sw_ring[0]) * rxq->nb_desc);
+	rte_pktmbuf_free(rxq->pkt_first);
+	rxq->pkt_first = NULL;
 	dev->data->rx_queue_state[queue_id] = RTE_ETH_QUEUE_STATE_STOPPED;
 	return 0;
 }
 
-/* Refills every held slot in bulk and rings the doorbell once. */
+/* Refills the held slots up to the end of the ring in bulk and rings
+ * the doorbell once; held slots past the end wait for the next call. */
 static void
 ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 {
@@ -232,43 +194,14 @@ ixgbe_rx_refill(struct ixgbe_rx_queue *rxq)
 	uint16_t run = RTE_MIN(rxq->nb_hold, rxq->nb_desc - first);
 
 	if (ixgbe_rx_refill_run(rxq, first, run) < 0) {
-		rxq->nombuf += rxq->nb_hold;
+		/* Queues on other lcores may count at the same time. */
+		__atomic_fetch_add(rxq->nombuf, run, __ATOMIC_RELAXED);
 		return;
 	}
-	if (run < rxq->nb_hold &&
-		ixgbe_rx_refill_run(rxq, 0, rxq->nb_hold - run) < 0) {
-		rxq->nombuf += rxq->nb_hold - run;
-		rxq->nb_hold -= run;
-		rxq->rdt_value = first + run - 1;
-	} else {
-		rxq->rdt_value = (first + rxq->nb_hold - 1) % rxq->nb_desc;
-		rxq->nb_hold = 0;
-	}
+	rxq->nb_hold -= run;
+	rxq->rdt_value = first + run - 1;
 	rte_io_wmb(); /* descriptors armed before the device sees RDT */
 	*rxq->rdt = rxq->rdt_value;
-}
-
-/* The packet of the EOP descriptor: hash, flags; NULL if dropped. */
-static struct rte_mbuf *
-ixgbe_rx_finish(struct ixgbe_rx_queue *rxq,
-	const volatile union ixgbe_rx_desc *desc, uint32_t status)
-{
-	struct rte_mbuf *first = rxq->pkt_first;
-
-	rxq->pkt_first = NULL;
-	if (unlikely(status & IXGBE_RXD_ERR_RXE)) {
-		rte_pktmbuf_free(first); /* counted by the MAC */
-		return NULL;
-	}
-	first->ol_flags = 0;
-	first->packet_type = 0;
-	if (rxq->rss_hash &&
-		(rte_le_to_cpu_16(desc->wb.pkt_info) &
-			IXGBE_RXD_RSS_TYPE_MASK) != 0) {
-		first->hash.rss = rte_le_to_cpu_32(desc->wb.rss_hash);
-		first->ol_flags = RTE_MBUF_F_RX_RSS_HASH;
-	}
-	return first;
 }
 
 uint16_t
@@ -303,9 +236,20 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		rxq->pkt_last = m;
 		if (!(status & IXGBE_RXD_STAT_EOP))
 			continue;
-		m = ixgbe_rx_finish(rxq, desc, status);
-		if (m != NULL)
-			pkts[nb_rx++] = m;
+		m = rxq->pkt_first; /* complete, or dropped */
+		rxq->pkt_first = NULL;
+		if (unlikely(status & IXGBE_RXD_ERR_RXE)) {
+			rte_pktmbuf_free(m); /* counted by the MAC */
+			continue;
+		}
+		/* ol_flags, packet_type: as rte_pktmbuf_alloc_bulk reset them */
+		if (rxq->rss_hash &&
+			(rte_le_to_cpu_16(desc->wb.pkt_info) &
+				IXGBE_RXD_RSS_TYPE_MASK) != 0) {
+			m->hash.rss = rte_le_to_cpu_32(desc->wb.rss_hash);
+			m->ol_flags |= RTE_MBUF_F_RX_RSS_HASH;
+		}
+		pkts[nb_rx++] = m;
 	}
 	if (rxq->nb_hold >= rxq->free_thresh)
 		ixgbe_rx_refill(rxq);
@@ -314,12 +258,28 @@ ixgbe_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 
 /* --- Tx ------------------------------------------------------------------ */
 
+/* Frees the packets of descriptors clean up to end (excluded) in bulk;
+ * a packet's mbuf sits at its EOP descriptor, the other slots are NULL. */
+static void
+ixgbe_tx_free(struct ixgbe_tx_queue *txq, uint16_t end)
+{
+	uint16_t first = txq->clean;
+	uint16_t n = end >= first ? end - first : end + txq->nb_desc - first;
+	uint16_t run = RTE_MIN(n, txq->nb_desc - first);
+
+	rte_pktmbuf_free_bulk(&txq->sw_ring[first], run);
+	if (run < n) /* the range wraps */
+		rte_pktmbuf_free_bulk(txq->sw_ring, n - run);
+	txq->nb_free += n;
+	txq->clean = end;
+}
+
+/* Frees what is still in flight. A descriptor's stale DD is never read:
+ * the RS descriptors reclaim looks at are written anew (DD 0). */
 static void
 ixgbe_tx_reset(struct ixgbe_tx_queue *txq)
 {
-	ixgbe_free_segs(txq->sw_ring, txq->nb_desc);
-	memset((void *)(uintptr_t)txq->ring, 0,
-		sizeof(*txq->ring) * txq->nb_desc);
+	ixgbe_tx_free(txq, txq->next);
 	txq->next = 0;
 	txq->clean = 0;
 	txq->nb_free = txq->nb_desc - 1;
@@ -338,8 +298,6 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	uint16_t rs = conf->tx_rs_thresh != 0 ? conf->tx_rs_thresh :
 						IXGBE_TX_RS_THRESH;
 
-	if (ixgbe_check_ring(dev, "Tx", nb_desc) < 0)
-		return -EINVAL;
 	/* The queue, then sw_ring[nb_desc], then rs_fifo[nb_desc]. */
 	txq = rte_zmalloc_socket("ixgbe_txq",
 		sizeof(*txq) +
@@ -351,7 +309,7 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 			(int)socket_id);
 	if (txq == NULL || txq->mz == NULL) {
 		rte_free(txq);
-		return ixgbe_err(dev, -ENOMEM,
+		return IXGBE_ERR(dev, -ENOMEM,
 			"no memory for Tx queue %u of %u descriptors", queue_id,
 			nb_desc);
 	}
@@ -368,16 +326,12 @@ ixgbe_tx_queue_setup(struct rte_eth_dev *dev, uint16_t queue_id,
 	return 0;
 }
 
+/* As for Rx: the port is stopped, nothing is in flight. */
 void
 ixgbe_tx_queue_release(struct rte_eth_dev *dev, uint16_t queue_id)
 {
-	struct ixgbe_tx_queue *txq = dev->data->tx_queues[queue_id];
-
-	if (txq == NULL)
-		return;
-	ixgbe_free_segs(txq->sw_ring, txq->nb_desc);
 	rte_eth_dma_zone_free(dev, "tx_ring", queue_id);
-	rte_free(txq);
+	rte_free(dev->data->tx_queues[queue_id]);
 }
 
 /* Per-queue transmit set-up and enable, datasheet 4.6.8: TXDCTL
@@ -414,37 +368,6 @@ ixgbe_tx_queue_stop(struct rte_eth_dev *dev, uint16_t queue_id)
 	return 0;
 }
 
-/* Frees the segments of descriptors clean..last, back to their pools
- * in bulk (one put per run of the same pool). */
-static void
-ixgbe_tx_free_run(struct ixgbe_tx_queue *txq, uint16_t last)
-{
-	struct rte_mbuf *pending[64], *m;
-	unsigned int nb_pending = 0;
-	uint16_t i;
-
-	for (i = txq->clean;; i = ring_next(i, txq->nb_desc)) {
-		m = rte_pktmbuf_prefree_seg(txq->sw_ring[i]);
-		txq->sw_ring[i] = NULL;
-		txq->nb_free++;
-		if (m != NULL) {
-			if (nb_pending == RTE_DIM(pending) ||
-				(nb_pending != 0 &&
-					pending[0]->pool != m->pool)) {
-				rte_mempool_put_bulk(pending[0]->pool,
-					(void **)pending, nb_pending);
-				nb_pending = 0;
-			}
-			pending[nb_pending++] = m;
-		}
-		if (i == last)
-			break;
-	}
-	if (nb_pending != 0)
-		rte_mempool_put_bulk(pending[0]->pool, (void **)pending,
-			nb_pending);
-}
-
 /* Frees what the device is done with, up to each written-back RS. */
 static void
 ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
@@ -456,14 +379,13 @@ ixgbe_tx_reclaim(struct ixgbe_tx_queue *txq)
 		if (!(rte_le_to_cpu_32(txq->ring[rs_desc].olinfo_status) &
 			    IXGBE_TXD_STAT_DD))
 			break;
-		ixgbe_tx_free_run(txq, rs_desc);
-		txq->clean = ring_next(rs_desc, txq->nb_desc);
+		ixgbe_tx_free(txq, ring_next(rs_desc, txq->nb_desc));
 		txq->rs_head = ring_next(txq->rs_head, txq->nb_desc);
 	}
 }
 
-/* Writes the descriptors of one packet; returns its EOP descriptor. */
-static uint16_t
+/* Writes the descriptors of one packet. */
+static void
 ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 {
 	const uint32_t olinfo = rte_cpu_to_le_32(
@@ -471,15 +393,19 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 	volatile struct ixgbe_tx_desc *desc;
 	struct rte_mbuf *seg;
 	uint32_t cmd;
-	uint16_t last = txq->next;
+	uint16_t last;
 
 	for (seg = pkt; seg != NULL; seg = seg->next) {
 		last = txq->next;
 		desc = &txq->ring[last];
 		cmd = IXGBE_TXD_DTYP_DATA | IXGBE_TXD_CMD_DEXT |
 			IXGBE_TXD_CMD_IFCS | seg->data_len;
-		if (seg->next == NULL) {
+		/* The packet is freed whole, from its EOP slot. */
+		if (seg->next != NULL) {
+			txq->sw_ring[last] = NULL;
+		} else {
 			cmd |= IXGBE_TXD_CMD_EOP;
+			txq->sw_ring[last] = pkt;
 			txq->since_rs += pkt->nb_segs;
 			txq->nb_free -= pkt->nb_segs;
 			if (txq->since_rs >= txq->rs_thresh ||
@@ -494,10 +420,8 @@ ixgbe_tx_one(struct ixgbe_tx_queue *txq, struct rte_mbuf *pkt)
 		desc->buffer_addr = rte_cpu_to_le_64(rte_mbuf_data_iova(seg));
 		desc->cmd_type_len = rte_cpu_to_le_32(cmd);
 		desc->olinfo_status = olinfo;
-		txq->sw_ring[last] = seg;
 		txq->next = ring_next(last, txq->nb_desc);
 	}
-	return last;
 }
 
 uint16_t
