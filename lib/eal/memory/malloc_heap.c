@@ -189,6 +189,22 @@ heap_run_extend(struct malloc_heap *heap, struct malloc_run *run, uint64_t nb)
 	return 0;
 }
 
+/* Maps nb segments of page type 0 as a run of their own; 0 or -1. */
+static int
+heap_add_plain_run(struct malloc_heap *heap, uint64_t nb, bool contig)
+{
+	struct eal_mem_block block;
+
+	if (nb > eal_page_type_max_segs(eal_memseg_type(0)) ||
+		eal_memseg_alloc(0, heap->socket_id, (unsigned int)nb, contig,
+			&block) < 0)
+		return -1;
+	if (malloc_heap_run_add(heap, &block, 0, false) != NULL)
+		return 0;
+	eal_memseg_free(&block);
+	return -1;
+}
+
 /*
  * --no-huge -m (ordinary memory, page type 0): a run grows at its end
  * when the slots after it are free, so the heap stays one run and the cap
@@ -201,7 +217,6 @@ heap_grow_capped(struct malloc_heap *heap, const struct malloc_request *req,
 	size_t need)
 {
 	size_t seg = eal_memseg_type(0)->seg_sz, tail;
-	struct eal_mem_block block;
 	struct malloc_run *run;
 	uint64_t nb;
 
@@ -221,14 +236,7 @@ heap_grow_capped(struct malloc_heap *heap, const struct malloc_request *req,
 		heap_report_cap();
 		return -1;
 	}
-	if (nb > eal_page_type_max_segs(eal_memseg_type(0)) ||
-		eal_memseg_alloc(0, heap->socket_id, (unsigned int)nb,
-			req->contig, &block) < 0)
-		return -1;
-	if (malloc_heap_run_add(heap, &block, 0, false) != NULL)
-		return 0;
-	eal_memseg_free(&block);
-	return -1;
+	return heap_add_plain_run(heap, nb, req->contig);
 }
 
 /* --no-huge -m, a memzone of length 0: all the cap left becomes one block
@@ -237,7 +245,6 @@ static void
 heap_fill_cap(struct malloc_heap *heap)
 {
 	size_t seg = eal_memseg_type(0)->seg_sz;
-	struct eal_mem_block block;
 	struct malloc_run *run;
 	uint64_t nb;
 
@@ -250,11 +257,7 @@ heap_fill_cap(struct malloc_heap *heap)
 		if (!run->external && run->type_idx == 0 &&
 			heap_run_extend(heap, run, nb) == 0)
 			return;
-	if (nb <= eal_page_type_max_segs(eal_memseg_type(0)) &&
-		eal_memseg_alloc(0, heap->socket_id, (unsigned int)nb, false,
-			&block) == 0 &&
-		malloc_heap_run_add(heap, &block, 0, false) == NULL)
-		eal_memseg_free(&block);
+	heap_add_plain_run(heap, nb, false);
 }
 
 /* Maps a new run big enough for req; 0 or -1. */
