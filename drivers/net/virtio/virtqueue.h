@@ -235,11 +235,18 @@ vq_chain_put(struct virtqueue *vq, uint16_t head)
 	ex->cookie = NULL;
 }
 
-/* Puts a chain head in the next avail slot (not yet visible). */
+/*
+ * Puts a chain head in the next avail slot (not yet visible). A slot that
+ * holds that head already (chains coming back in order hand out the same
+ * heads lap after lap) is only read: its line stays shared with the device.
+ */
 static inline void
 vq_avail_add(struct virtqueue *vq, uint16_t head)
 {
-	vq->avail->ring[vq->avail_idx & vq->mask] = head;
+	uint16_t *slot = &vq->avail->ring[vq->avail_idx & vq->mask];
+
+	if (*slot != head)
+		*slot = head;
 	vq->avail_idx++;
 }
 
