@@ -211,7 +211,8 @@ test_shared_mbuf_header(void **state)
 }
 
 /* Laps of the ring in order: every packet arrives intact, every mbuf
- * comes home, and slots keep their heads lap after lap. */
+ * comes home, and each avail slot gets the same head lap after lap (what
+ * lets vq_avail_add() leave it unwritten; test_virtqueue checks that). */
 static void
 test_laps(void **state)
 {

@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <rte_eal.h>
 #include <rte_errno.h>
@@ -180,6 +182,32 @@ test_table_order(void **state)
 		check_free_list(vq);
 	}
 	assert_int_equal(m.bad_chains, 0);
+	virtqueue_free(vq);
+}
+
+/*
+ * An avail slot that already holds the head being added is only read (its
+ * line stays shared with the device): the page of the avail ring is
+ * read-only while the same head goes into its slot again (a write would
+ * end the test with SIGSEGV); a different head is still written.
+ */
+static void
+test_avail_slot_kept(void **state)
+{
+	struct virtqueue *vq = make_vq(256, false);
+	long pg = sysconf(_SC_PAGESIZE);
+	void *page = RTE_PTR_ALIGN_FLOOR(&vq->avail->ring[0], pg);
+	uint16_t head = add_chain(vq, 1, NULL);
+
+	(void)state;
+	vq->avail_idx--; /* the same slot again */
+	assert_int_equal(mprotect(page, (size_t)pg, PROT_READ), 0);
+	vq_avail_add(vq, head);
+	assert_int_equal(mprotect(page, (size_t)pg, PROT_READ | PROT_WRITE), 0);
+	assert_int_equal(vq->avail->ring[0], head);
+	vq->avail_idx--;
+	vq_avail_add(vq, (uint16_t)(head + 1));
+	assert_int_equal(vq->avail->ring[0], head + 1);
 	virtqueue_free(vq);
 }
 
@@ -357,6 +385,7 @@ main(void)
 		cmocka_unit_test(test_wrap_around),
 		cmocka_unit_test(test_chains),
 		cmocka_unit_test(test_table_order),
+		cmocka_unit_test(test_avail_slot_kept),
 		cmocka_unit_test(test_kick_flags),
 		cmocka_unit_test(test_kick_event_idx),
 		cmocka_unit_test(test_intr_flags),

@@ -288,13 +288,18 @@ tx_hdr_clear(void *hdr, uint16_t size)
 	uint64_t head;
 	uint32_t tail = 0;
 
+	/* Constant sizes in each branch: the clearing is two stores, not a
+	 * call to memset() (a forwarded packet's header always needs it). */
 	memcpy(&head, hdr, sizeof(head));
-	if (size == sizeof(struct virtio_net_hdr))
+	if (size == sizeof(struct virtio_net_hdr)) {
 		memcpy(&tail, RTE_PTR_ADD(hdr, 8), 4);
-	else
+		if ((head | tail) != 0)
+			memset(hdr, 0, sizeof(struct virtio_net_hdr));
+	} else {
 		memcpy(&tail, RTE_PTR_ADD(hdr, 8), 2);
-	if ((head | tail) != 0)
-		memset(hdr, 0, size);
+		if ((head | tail) != 0)
+			memset(hdr, 0, VIRTIO_NET_HDR_LEGACY_SIZE);
+	}
 }
 
 /* Builds the chain of one packet; the caller checked there is room. */
