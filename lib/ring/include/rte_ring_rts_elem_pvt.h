@@ -55,6 +55,25 @@ __rte_ring_rts_cas(volatile uint64_t *word, uint64_t *expected, uint64_t desired
 	return 0;
 }
 
+/*
+ * The word {cnt, pos}, built whole as a 64-bit value: assigning the two
+ * halves of an uninitialised union one by one made GCC merge them into
+ * whatever the register held before, with masks, on every claim and
+ * finish.
+ */
+static __rte_always_inline union __rte_ring_rts_poscnt
+__rte_ring_rts_poscnt_of(uint32_t cnt, uint32_t pos)
+{
+	union __rte_ring_rts_poscnt w;
+
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w.raw = (uint64_t)pos << 32 | cnt;
+#else
+	w.raw = (uint64_t)cnt << 32 | pos;
+#endif
+	return w;
+}
+
 /* True when head may move: at most htd_max ahead of the tail. */
 static __rte_always_inline int
 __rte_ring_rts_head_ok(struct rte_ring_rts_headtail *ht,
@@ -124,8 +143,8 @@ __rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_room;
 		if (n == 0)
 			break;
-		next.val.pos = head.val.pos + n;
-		next.val.cnt = head.val.cnt + 1;
+		next = __rte_ring_rts_poscnt_of(head.val.cnt + 1,
+			head.val.pos + n);
 		/* Release: pairs with the acquire loads of the head above in
 		 * the next claimer; failure reloads with acquire (rule 4). */
 		if (likely(__rte_ring_rts_cas(&ht->head.raw, &head.raw,
@@ -142,6 +161,7 @@ static __rte_always_inline void
 __rte_ring_rts_finish(struct rte_ring_rts_headtail *ht)
 {
 	union __rte_ring_rts_poscnt tail, head, next;
+	uint32_t cnt;
 
 	__RTE_RING_TSAN_RELEASE(&ht->tail.val.pos);
 	/* Acquire: pairs with the release CAS below in earlier finishers, so
@@ -149,10 +169,9 @@ __rte_ring_rts_finish(struct rte_ring_rts_headtail *ht)
 	tail.raw = __atomic_load_n(&ht->tail.raw, __ATOMIC_ACQUIRE);
 	do {
 		head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_RELAXED);
-		next.raw = tail.raw;
-		next.val.cnt++;
-		if (next.val.cnt == head.val.cnt)
-			next.val.pos = head.val.pos;
+		cnt = tail.val.cnt + 1;
+		next = __rte_ring_rts_poscnt_of(cnt,
+			cnt == head.val.cnt ? head.val.pos : tail.val.pos);
 		/* Release: pairs with the acquire load of this tail by the
 		 * other side (rules 1 and 2); failure reloads with acquire as
 		 * above. */
