@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: BSD-3-Clause
+ * Copyright(c) 2026 The Pollux authors
+ */
+
+/*
+ * Ring cycles per object, Pollux and DPDK 22.11 in one process, on the
+ * same rings, in turn. The cases of ring_cases.h are compiled twice: here
+ * against Pollux's headers and in ring_pair_dpdk.c against DPDK's, whose
+ * ring fast path is all inline; bench/ring_pair.sh links the two.
+ *
+ * Separate processes (bench/ring_perf.sh) see this machine in different
+ * states from one run to the next (a row's median moves by more than the
+ * gap between the libraries); here every sample of one library has a
+ * sample of the other taken just before or after it, in the same
+ * process, on the same memory, so each pair sees the same state. The
+ * table gives both libraries' min/median/max and the median of the pair
+ * ratios, with the share of pairs Pollux wins.
+ *
+ * Rows, sizes and the one- and two-lcore loops are ring_perf's. No EAL:
+ * rings come from rte_ring_init() on memory of our own, the two-lcore
+ * rows run a pthread on the second CPU.
+ *
+ * Usage: ring_pair REPS CPU0 CPU1 [FILTER]
+ *   REPS    samples of each row for each library
+ *   CPU0    CPU of the main thread (one-lcore rows, producer)
+ *   CPU1    CPU of the consumer of the two-lcore rows
+ *   FILTER  only the rows whose label contains it
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ring_pair.h"
+
+/* The table has 80 rows. */
+#define PAIR_MAX_ROWS 80
+
+static const struct ring_pair_impl ring_pair_ours = {
+	"Pollux",
+	RTE_VER_PREFIX,
+	perf_one_fns,
+	perf_two_fns,
+	RING_PAIR_LAYOUT,
+};
+
+/* The consumer thread of the two-lcore rows. */
+static struct {
+	pthread_barrier_t start, done;
+	perf_two_fn *fn; /* NULL: exit */
+	struct perf_run *p;
+} pair_worker;
+
+static void *
+pair_worker_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		pthread_barrier_wait(&pair_worker.start);
+		if (pair_worker.fn == NULL)
+			return NULL;
+		pair_worker.fn(pair_worker.p, 1);
+		pthread_barrier_wait(&pair_worker.done);
+	}
+}
+
+static int
+pair_pin(pthread_t t, int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	return pthread_setaffinity_np(t, sizeof(set), &set);
+}
+
+/* One sample of one row with one library: cycles per object. */
+static double
+pair_sample(const struct ring_pair_impl *impl, struct perf_run *p,
+	unsigned int type, unsigned int sync, unsigned int kind,
+	unsigned int lcores)
+{
+	rte_ring_reset(p->r);
+	p->ready = 0;
+	if (lcores == 1) {
+		impl->one[type][sync][kind](p);
+		return (double)p->cycles[0] / (PERF_OBJS_ONE / p->n * p->n);
+	}
+	pair_worker.fn = impl->two[type][sync][kind];
+	pair_worker.p = p;
+	pthread_barrier_wait(&pair_worker.start);
+	pair_worker.fn(p, 0);
+	pthread_barrier_wait(&pair_worker.done);
+	return (double)RTE_MAX(p->cycles[0], p->cycles[1]) / PERF_OBJS_TWO;
+}
+
+static int
+pair_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Sorts v (n values) and returns its median. */
+static double
+pair_median(double *v, unsigned int n)
+{
+	qsort(v, n, sizeof(*v), pair_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* One row and its samples: v[0] Pollux's, v[1] DPDK's. */
+struct pair_row {
+	struct perf_row_id id;
+	double *v[2];
+};
+
+/* The rows matching the filter, collected by perf_for_each_row(). */
+struct pair_rows {
+	struct pair_row *row;
+	unsigned int nb;
+	unsigned int reps;
+};
+
+static int
+pair_add_row(const struct perf_row_id *id, void *arg)
+{
+	struct pair_rows *rows = arg;
+	struct pair_row *row = &rows->row[rows->nb];
+
+	if (rows->nb == PAIR_MAX_ROWS)
+		return -E2BIG;
+	row->id = *id;
+	row->v[0] = calloc(rows->reps, sizeof(double));
+	row->v[1] = calloc(rows->reps, sizeof(double));
+	if (row->v[0] == NULL || row->v[1] == NULL)
+		return -ENOMEM;
+	rows->nb++;
+	return 0;
+}
+
+/* Prints a row: both libraries' min/median/max, then the pair ratios. */
+static void
+pair_print(struct pair_row *row, unsigned int reps, double *tmp)
+{
+	double med[2], lo[2], hi[2], ratio;
+	unsigned int i, side, wins = 0;
+
+	for (i = 0; i < reps; i++) {
+		tmp[i] = row->v[0][i] / row->v[1][i];
+		wins += tmp[i] < 1.0;
+	}
+	ratio = pair_median(tmp, reps);
+	for (side = 0; side < 2; side++) {
+		memcpy(tmp, row->v[side], reps * sizeof(*tmp));
+		med[side] = pair_median(tmp, reps);
+		lo[side] = tmp[0];
+		hi[side] = tmp[reps - 1];
+	}
+	printf("%-28s %7.2f %7.2f %7.2f  %7.2f %7.2f %7.2f  %5.2f %4u%%\n",
+		row->id.label, lo[0], med[0], hi[0], lo[1], med[1], hi[1], ratio,
+		100 * wins / reps);
+}
+
+/*
+ * Each half must have been built against the library it stands for, and
+ * both must see the ring alike; says what is wrong.
+ */
+static int
+pair_layout_ok(void)
+{
+	unsigned int i;
+	int ok = 1;
+
+	if (strcmp(ring_pair_ours.ver_prefix, "Pollux") != 0 ||
+		strcmp(ring_pair_dpdk.ver_prefix, "DPDK") != 0) {
+		fprintf(stderr,
+			"ring_pair: built against the wrong headers (%s and %s, want Pollux and DPDK)\n",
+			ring_pair_ours.ver_prefix, ring_pair_dpdk.ver_prefix);
+		return 0;
+	}
+	for (i = 0; i < RING_PAIR_NB_LAYOUT; i++)
+		if (ring_pair_ours.layout[i] != ring_pair_dpdk.layout[i]) {
+			fprintf(stderr,
+				"ring_pair: layout fact %u differs (Pollux %zu, DPDK %zu): see RING_PAIR_LAYOUT\n",
+				i, ring_pair_ours.layout[i],
+				ring_pair_dpdk.layout[i]);
+			ok = 0;
+		}
+	return ok;
+}
+
+/* The rings, one per (element type, sync mode), and the object tables. */
+static int
+pair_setup(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p)
+{
+	unsigned int type, sync;
+	ssize_t size;
+
+	for (type = 0; type < 2; type++)
+		for (sync = 0; sync < PERF_NB_SYNC; sync++) {
+			size = rte_ring_get_memsize_elem(
+				type == 0 ? sizeof(void *) : 16, PERF_RING_SIZE);
+			rings[type][sync] = size < 0 ? NULL :
+				aligned_alloc(RTE_CACHE_LINE_SIZE,
+					RTE_ALIGN_CEIL((size_t)size,
+						RTE_CACHE_LINE_SIZE));
+			if (rings[type][sync] == NULL ||
+				rte_ring_init(rings[type][sync], "ring_pair",
+					PERF_RING_SIZE,
+					perf_ring_flags[sync]) != 0)
+				return -1;
+		}
+	p->objs[0] = aligned_alloc(RTE_CACHE_LINE_SIZE, PERF_MAX_BURST * 16);
+	p->objs[1] = aligned_alloc(RTE_CACHE_LINE_SIZE, PERF_MAX_BURST * 16);
+	if (p->objs[0] == NULL || p->objs[1] == NULL)
+		return -1;
+	memset(p->objs[0], 0, PERF_MAX_BURST * 16);
+	memset(p->objs[1], 0, PERF_MAX_BURST * 16);
+	return 0;
+}
+
+/*
+ * Every rep runs every row with both libraries, the one that goes first
+ * alternating from row to row and from rep to rep.
+ */
+static void
+pair_measure(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p,
+	struct pair_rows *rows)
+{
+	const struct ring_pair_impl *impls[2] = { &ring_pair_ours,
+		&ring_pair_dpdk };
+	unsigned int rep, i, k, which;
+	struct pair_row *row;
+
+	for (rep = 0; rep < rows->reps; rep++)
+		for (i = 0; i < rows->nb; i++) {
+			row = &rows->row[i];
+			p->r = rings[row->id.type][row->id.sync];
+			p->n = row->id.n;
+			for (k = 0; k < 2; k++) {
+				which = (rep + i + k) % 2;
+				row->v[which][rep] = pair_sample(impls[which],
+					p, row->id.type, row->id.sync,
+					row->id.kind, row->id.lcores);
+			}
+		}
+}
+
+int
+main(int argc, char **argv)
+{
+	static struct pair_row row_store[PAIR_MAX_ROWS];
+	struct pair_rows rows = { row_store, 0, 0 };
+	struct rte_ring *rings[2][PERF_NB_SYNC] = { { NULL } };
+	static struct perf_run run;
+	pthread_t worker;
+	unsigned int i;
+	double *tmp;
+	int cpu0, cpu1;
+
+	if (argc < 4 ||
+		(rows.reps = (unsigned int)strtoul(argv[1], NULL, 10)) == 0) {
+		fprintf(stderr,
+			"usage: %s REPS CPU0 CPU1 [FILTER] (REPS > 0)\n",
+			argv[0]);
+		return 2;
+	}
+	cpu0 = atoi(argv[2]);
+	cpu1 = atoi(argv[3]);
+	if (!pair_layout_ok())
+		return 1;
+	tmp = calloc(rows.reps, sizeof(*tmp));
+	if (tmp == NULL ||
+		perf_for_each_row(argc > 4 ? argv[4] : NULL, 2, pair_add_row,
+			&rows) != 0 ||
+		pair_setup(rings, &run) != 0) {
+		fprintf(stderr, "ring_pair: out of memory\n");
+		return 1;
+	}
+	if (rows.nb == 0) {
+		fprintf(stderr, "ring_pair: no row matches \"%s\"\n",
+			argv[4]);
+		return 2;
+	}
+	if (pair_pin(pthread_self(), cpu0) != 0 ||
+		pthread_barrier_init(&pair_worker.start, NULL, 2) != 0 ||
+		pthread_barrier_init(&pair_worker.done, NULL, 2) != 0 ||
+		pthread_create(&worker, NULL, pair_worker_main, NULL) != 0) {
+		fprintf(stderr, "ring_pair: cannot run on CPU %d\n", cpu0);
+		return 1;
+	}
+	if (pair_pin(worker, cpu1) != 0) {
+		fprintf(stderr, "ring_pair: cannot run on CPU %d\n", cpu1);
+		return 1;
+	}
+	pair_measure(rings, &run, &rows);
+	pair_worker.fn = NULL;
+	pthread_barrier_wait(&pair_worker.start);
+	pthread_join(worker, NULL);
+	for (i = 0; i < rows.nb; i++)
+		pair_print(&rows.row[i], rows.reps, tmp);
+	return 0;
+}
