@@ -42,7 +42,7 @@ static const struct ring_pair_impl ring_pair_ours = {
 	RTE_VER_PREFIX,
 	perf_one_fns,
 	perf_two_fns,
-	RING_PAIR_LAYOUT,
+	ring_pair_layout,
 };
 
 /* The consumer thread of the two-lcore rows. */
@@ -160,8 +160,8 @@ pair_print(struct pair_row *row, unsigned int reps, double *tmp)
 		hi[side] = tmp[reps - 1];
 	}
 	printf("%-28s %7.2f %7.2f %7.2f  %7.2f %7.2f %7.2f  %5.2f %4u%%\n",
-		row->id.label, lo[0], med[0], hi[0], lo[1], med[1], hi[1], ratio,
-		100 * wins / reps);
+		row->id.label, lo[0], med[0], hi[0], lo[1], med[1], hi[1],
+		ratio, 100 * wins / reps);
 }
 
 /*
@@ -171,6 +171,7 @@ pair_print(struct pair_row *row, unsigned int reps, double *tmp)
 static int
 pair_layout_ok(void)
 {
+	size_t ours[RING_PAIR_NB_LAYOUT], dpdk[RING_PAIR_NB_LAYOUT];
 	unsigned int i;
 	int ok = 1;
 
@@ -181,12 +182,13 @@ pair_layout_ok(void)
 			ring_pair_ours.ver_prefix, ring_pair_dpdk.ver_prefix);
 		return 0;
 	}
+	ring_pair_ours.layout(ours);
+	ring_pair_dpdk.layout(dpdk);
 	for (i = 0; i < RING_PAIR_NB_LAYOUT; i++)
-		if (ring_pair_ours.layout[i] != ring_pair_dpdk.layout[i]) {
+		if (ours[i] != dpdk[i]) {
 			fprintf(stderr,
-				"ring_pair: layout fact %u differs (Pollux %zu, DPDK %zu): see RING_PAIR_LAYOUT\n",
-				i, ring_pair_ours.layout[i],
-				ring_pair_dpdk.layout[i]);
+				"ring_pair: layout fact %u differs (Pollux %zu, DPDK %zu): see ring_pair_layout()\n",
+				i, ours[i], dpdk[i]);
 			ok = 0;
 		}
 	return ok;
@@ -199,20 +201,22 @@ pair_setup(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p)
 	unsigned int type, sync;
 	ssize_t size;
 
-	for (type = 0; type < 2; type++)
+	for (type = 0; type < 2; type++) {
+		size = rte_ring_get_memsize_elem(type == 0 ? 8 : 16,
+			PERF_RING_SIZE);
+		if (size < 0)
+			return -1;
 		for (sync = 0; sync < PERF_NB_SYNC; sync++) {
-			size = rte_ring_get_memsize_elem(
-				type == 0 ? sizeof(void *) : 16, PERF_RING_SIZE);
-			rings[type][sync] = size < 0 ? NULL :
-				aligned_alloc(RTE_CACHE_LINE_SIZE,
-					RTE_ALIGN_CEIL((size_t)size,
-						RTE_CACHE_LINE_SIZE));
+			rings[type][sync] = aligned_alloc(RTE_CACHE_LINE_SIZE,
+				RTE_ALIGN_CEIL((size_t)size,
+					RTE_CACHE_LINE_SIZE));
 			if (rings[type][sync] == NULL ||
 				rte_ring_init(rings[type][sync], "ring_pair",
 					PERF_RING_SIZE,
 					perf_ring_flags[sync]) != 0)
 				return -1;
 		}
+	}
 	p->objs[0] = aligned_alloc(RTE_CACHE_LINE_SIZE, PERF_MAX_BURST * 16);
 	p->objs[1] = aligned_alloc(RTE_CACHE_LINE_SIZE, PERF_MAX_BURST * 16);
 	if (p->objs[0] == NULL || p->objs[1] == NULL)
@@ -281,8 +285,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	if (rows.nb == 0) {
-		fprintf(stderr, "ring_pair: no row matches \"%s\"\n",
-			argv[4]);
+		fprintf(stderr, "ring_pair: no row matches \"%s\"\n", argv[4]);
 		return 2;
 	}
 	if (pair_pin(pthread_self(), cpu0) != 0 ||

@@ -15,5 +15,5 @@ const struct ring_pair_impl ring_pair_dpdk = {
 	RTE_VER_PREFIX,
 	perf_one_fns,
 	perf_two_fns,
-	RING_PAIR_LAYOUT,
+	ring_pair_layout,
 };
