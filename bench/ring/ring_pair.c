@@ -253,6 +253,20 @@ pair_measure(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p,
 		}
 }
 
+/* A whole decimal number up to max in s, or -1. */
+static long
+pair_number(const char *s, unsigned long max)
+{
+	unsigned long v;
+	char *end;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || *s == '-' || v > max)
+		return -1;
+	return (long)v;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -265,15 +279,17 @@ main(int argc, char **argv)
 	double *tmp;
 	int cpu0, cpu1;
 
-	if (argc < 4 ||
-		(rows.reps = (unsigned int)strtoul(argv[1], NULL, 10)) == 0) {
+	long reps = argc < 4 ? -1 : pair_number(argv[1], 1000000);
+
+	cpu0 = argc < 4 ? -1 : (int)pair_number(argv[2], CPU_SETSIZE - 1);
+	cpu1 = argc < 4 ? -1 : (int)pair_number(argv[3], CPU_SETSIZE - 1);
+	if (reps <= 0 || cpu0 < 0 || cpu1 < 0) {
 		fprintf(stderr,
-			"usage: %s REPS CPU0 CPU1 [FILTER] (REPS > 0)\n",
+			"usage: %s REPS CPU0 CPU1 [FILTER]: REPS 1-1000000, CPUs numbers of CPUs\n",
 			argv[0]);
 		return 2;
 	}
-	cpu0 = atoi(argv[2]);
-	cpu1 = atoi(argv[3]);
+	rows.reps = (unsigned int)reps;
 	if (!pair_layout_ok())
 		return 1;
 	tmp = calloc(rows.reps, sizeof(*tmp));
