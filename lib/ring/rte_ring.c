@@ -42,6 +42,13 @@ static_assert(offsetof(union __rte_ring_hts_pos, pos.tail) == 4,
 	"HTS tail at 4");
 static_assert(offsetof(union __rte_ring_rts_poscnt, val.pos) == 4,
 	"RTS tail position at 4");
+/* The other side's tail last seen lies past every mode's counters. */
+#define RING_SEEN_OFF offsetof(struct __rte_ring_seen, tail)
+static_assert(RING_SEEN_OFF >= sizeof(struct rte_ring_headtail), "seen/MT");
+static_assert(RING_SEEN_OFF >= sizeof(struct rte_ring_hts_headtail), "seen/HTS");
+static_assert(RING_SEEN_OFF >= sizeof(struct rte_ring_rts_headtail), "seen/RTS");
+static_assert(RING_SEEN_OFF + sizeof(uint32_t) <= RTE_CACHE_LINE_SIZE,
+	"seen on the side's own cache line");
 
 /* Flags rte_ring_init() and rte_ring_create*() accept. */
 #define RING_F_KNOWN \
@@ -395,10 +402,12 @@ rte_ring_lookup(const char *name)
 	return r;
 }
 
-/* Zeroes one side's counters, whatever its mode. */
+/* Zeroes one side's counters, whatever its mode, and the tail it saw. */
 static void
-ring_reset_side(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts)
+ring_reset_side(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts,
+	struct __rte_ring_seen *seen)
 {
+	__atomic_store_n(&seen->tail, 0, __ATOMIC_RELAXED);
 	/* head/tail (MT, ST), the HTS word and the RTS tail word share the
 	 * first eight bytes; the RTS head word sits further on. */
 	__atomic_store_n(&ht->head, 0, __ATOMIC_RELAXED);
@@ -412,8 +421,8 @@ rte_ring_reset(struct rte_ring *r)
 {
 	if (r == NULL)
 		return;
-	ring_reset_side(&r->prod, &r->rts_prod);
-	ring_reset_side(&r->cons, &r->rts_cons);
+	ring_reset_side(&r->prod, &r->rts_prod, &r->prod_seen);
+	ring_reset_side(&r->cons, &r->rts_cons, &r->cons_seen);
 }
 
 static const char *

@@ -342,10 +342,15 @@ test_init_variants(void **state)
 	}
 }
 
-/* Moves both sides' counters to pos (on an empty ring), whatever the mode. */
+/*
+ * Moves both sides' counters to pos (on an empty ring), whatever the mode,
+ * and the tail each side keeps of the other (a ring that got there by
+ * use has some earlier value of it: never one ahead).
+ */
 static void
 set_counters(struct rte_ring *r, uint32_t pos)
 {
+	r->prod_seen.tail = r->cons_seen.tail = pos;
 	if (r->prod.sync_type == RTE_RING_SYNC_MT_RTS) {
 		r->rts_prod.head.val.pos = r->rts_prod.tail.val.pos = pos;
 		r->rts_prod.head.val.cnt = r->rts_prod.tail.val.cnt = pos;

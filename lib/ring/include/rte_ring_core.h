@@ -144,6 +144,17 @@ struct rte_ring_hts_headtail {
 };
 
 /**
+ * The other side's tail as this side's threads last read it, on this
+ * side's cache line after the counters of every mode (they take at most
+ * 24 bytes). A claim that finds room by it leaves the other side's line
+ * alone; see __rte_ring_room() in rte_ring_elem_pvt.h.
+ */
+struct __rte_ring_seen {
+	uint32_t counters[8]; /**< this side's counters, in its mode's struct */
+	volatile uint32_t tail; /**< the other side's tail, last read */
+};
+
+/**
  * A ring. The slots follow the structure in memory. Read-only for
  * applications, except through the functions of this library.
  */
@@ -164,6 +175,7 @@ struct rte_ring {
 		struct rte_ring_headtail prod;
 		struct rte_ring_hts_headtail hts_prod;
 		struct rte_ring_rts_headtail rts_prod;
+		struct __rte_ring_seen prod_seen; /**< cons.tail, last read */
 	} __rte_cache_aligned;
 
 	char pad1 __rte_cache_aligned; /**< keeps prod and cons apart */
@@ -174,6 +186,7 @@ struct rte_ring {
 		struct rte_ring_headtail cons;
 		struct rte_ring_hts_headtail hts_cons;
 		struct rte_ring_rts_headtail rts_cons;
+		struct __rte_ring_seen cons_seen; /**< prod.tail, last read */
 	} __rte_cache_aligned;
 
 	char pad2 __rte_cache_aligned; /**< keeps the slots off cons's line */

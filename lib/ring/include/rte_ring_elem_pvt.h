@@ -28,6 +28,12 @@
  *      one the previous head mover used, which keeps
  *      prod.head - cons.tail <= capacity (otherwise the unsigned "free"
  *      would wrap and the ring would overfill). Same for consumers.
+ *  (5) A side keeps the other side's tail as it last loaded it (acquire)
+ *      on its own cache line, stored with release and loaded with acquire:
+ *      a claim that counts room by it has the other side's work on those
+ *      slots ordered before its own, as if it had loaded the tail itself
+ *      (rules 1 and 2). Rule 4 does not hold for such an old value; the
+ *      room test in __rte_ring_room() catches it instead.
  */
 #ifndef _RTE_RING_ELEM_PVT_H_
 #define _RTE_RING_ELEM_PVT_H_
@@ -140,14 +146,13 @@ __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head, const uint8_t *src,
 	size_t nb = (size_t)n * scale, i;
 
 	/*
-	 * One element never wraps (idx and size are multiples of scale), yet
-	 * a single-object call tests too: skipping the test when n is the
-	 * constant 1 made MP/MC and RTS single objects 1.5-2.5 cycles slower
-	 * on an AMD Zen 4 (same-process A/B, ring pointer reloaded per call,
-	 * as in bench/ring), for a reason not established; the test costs
-	 * three instructions and a predicted branch.
+	 * One element never wraps (idx and size are multiples of scale): a
+	 * constant n of 1 skips the test. Whether it does moves single-object
+	 * rows of bench/ring by 1-2.5 cycles either way on an AMD Zen 4,
+	 * with the code around it (skipping was slower before the ring kept
+	 * the other side's tail, and faster after); the simpler rule stays.
 	 */
-	if (likely(idx + nb <= size)) {
+	if ((__builtin_constant_p(n) && n == 1) || likely(idx + nb <= size)) {
 		__rte_ring_copy_words(slots + idx * wsize, src, nb, wsize);
 		return;
 	}
@@ -174,7 +179,7 @@ __rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head, uint8_t *dst,
 	size_t idx = (size_t)(head & r->mask) * scale;
 	size_t nb = (size_t)n * scale, i;
 
-	if (likely(idx + nb <= size)) {
+	if ((__builtin_constant_p(n) && n == 1) || likely(idx + nb <= size)) {
 		__rte_ring_copy_words(dst, slots + idx * wsize, nb, wsize);
 		return;
 	}
@@ -242,18 +247,59 @@ __rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
 }
 
 /*
+ * Room for a claim of n at counter head: free slots for a producer
+ * (other_tail is cons.tail), objects for a consumer (other_tail is
+ * prod.tail). Counted first by the tail this side saw last (*seen): a
+ * tail the other side had, so never ahead of its tail now, and the room it
+ * shows is there. When that shows fewer than n, or is so old that head has
+ * lapped it, or the caller reports the room (exact), the other side's tail
+ * is loaded, and kept in *seen when it shows room beyond this claim.
+ *
+ * With one lcore on each side, each then takes the other side's cache
+ * line only when the room it saw runs short, not on every call.
+ */
+static __rte_always_inline uint32_t
+__rte_ring_room(const struct rte_ring *r, int is_prod, volatile uint32_t *seen,
+	const volatile uint32_t *other_tail, uint32_t head, unsigned int n,
+	int exact)
+{
+	const uint32_t cap = r->capacity;
+	uint32_t tail, room;
+
+	if (!exact) {
+		/* Acquire: pairs with the release store below (rule 5). */
+		tail = __atomic_load_n(seen, __ATOMIC_ACQUIRE);
+		room = is_prod ? cap + tail - head : tail - head;
+		/* room <= cap (not lapped) and n <= room in one test: cap -
+		 * room wraps above cap when room exceeds it. */
+		if (likely((uint64_t)(is_prod ? head - tail : cap - room) + n <=
+			    cap))
+			return room;
+	}
+	/* Acquire: pairs with the release store of the other side's tail
+	 * (a CAS in RTS and HTS modes) when it finished (rules 1 and 2). */
+	tail = __atomic_load_n(other_tail, __ATOMIC_ACQUIRE);
+	room = is_prod ? cap + tail - head : tail - head;
+	/* Release: pairs with the acquire load above (rule 5). */
+	if (room > n)
+		__atomic_store_n(seen, tail, __ATOMIC_RELEASE);
+	return room;
+}
+
+/*
  * Claims up to n free slots for a producer by moving prod.head. Returns
  * the number claimed (0 when behavior is FIXED and fewer than n are free);
  * *old_head is where the claimed run starts, *free_entries the free slots
- * seen before claiming.
+ * seen before claiming: exactly as many as there were when exact is
+ * non-zero, at most as many otherwise.
  */
 static __rte_always_inline unsigned int
 __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
-	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+	enum rte_ring_queue_behavior behavior, int exact, uint32_t *old_head,
 	uint32_t *free_entries)
 {
 	const unsigned int wanted = n;
-	uint32_t head, cons_tail, nb_free;
+	uint32_t head, nb_free;
 
 	if (is_sp)
 		/* Only this thread writes prod.head. */
@@ -263,10 +309,8 @@ __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
 		 * that stored this head (rule 4). */
 		head = __atomic_load_n(&r->prod.head, __ATOMIC_ACQUIRE);
 	for (;;) {
-		/* Acquire: pairs with the release store of cons.tail in
-		 * __rte_ring_finish() by consumers (rule 2). */
-		cons_tail = __atomic_load_n(&r->cons.tail, __ATOMIC_ACQUIRE);
-		nb_free = r->capacity + cons_tail - head;
+		nb_free = __rte_ring_room(r, 1, &r->prod_seen.tail,
+			&r->cons.tail, head, wanted, exact);
 		n = wanted;
 		if (unlikely(n > nb_free))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_free;
@@ -295,11 +339,11 @@ __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
  */
 static __rte_always_inline unsigned int
 __rte_ring_cons_claim(struct rte_ring *r, unsigned int is_sc, unsigned int n,
-	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+	enum rte_ring_queue_behavior behavior, int exact, uint32_t *old_head,
 	uint32_t *entries)
 {
 	const unsigned int wanted = n;
-	uint32_t head, prod_tail, nb_used;
+	uint32_t head, nb_used;
 
 	if (is_sc)
 		head = __atomic_load_n(&r->cons.head, __ATOMIC_RELAXED);
@@ -307,11 +351,9 @@ __rte_ring_cons_claim(struct rte_ring *r, unsigned int is_sc, unsigned int n,
 		/* Acquire: pairs with the release CAS below (rule 4). */
 		head = __atomic_load_n(&r->cons.head, __ATOMIC_ACQUIRE);
 	for (;;) {
-		/* Acquire: pairs with the release store of prod.tail in
-		 * __rte_ring_finish() by producers: the slots up to prod_tail
-		 * hold their objects (rule 1). */
-		prod_tail = __atomic_load_n(&r->prod.tail, __ATOMIC_ACQUIRE);
-		nb_used = prod_tail - head;
+		/* The slots up to the tail counted hold their objects. */
+		nb_used = __rte_ring_room(r, 0, &r->cons_seen.tail,
+			&r->prod.tail, head, wanted, exact);
 		n = wanted;
 		if (unlikely(n > nb_used))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_used;
@@ -401,7 +443,8 @@ __rte_ring_do_enqueue_elem(struct rte_ring *r, const void *obj_table,
 {
 	uint32_t head, nb_free;
 
-	n = __rte_ring_prod_claim(r, is_sp, n, behavior, &head, &nb_free);
+	n = __rte_ring_prod_claim(r, is_sp, n, behavior, free_space != NULL,
+		&head, &nb_free);
 	if (likely(n != 0)) {
 		__rte_ring_copy_in(r, head, obj_table, esize, n);
 		__rte_ring_finish(&r->prod, head, head + n, is_sp);
@@ -425,7 +468,8 @@ __rte_ring_do_dequeue_elem(struct rte_ring *r, void *obj_table,
 {
 	uint32_t head, nb_used;
 
-	n = __rte_ring_cons_claim(r, is_sc, n, behavior, &head, &nb_used);
+	n = __rte_ring_cons_claim(r, is_sc, n, behavior, available != NULL,
+		&head, &nb_used);
 	if (likely(n != 0)) {
 		__rte_ring_copy_out(r, head, obj_table, esize, n);
 		__rte_ring_finish(&r->cons, head, head + n, is_sc);

@@ -50,7 +50,8 @@ __rte_ring_peek_prod_start(struct rte_ring *r, unsigned int n,
 
 	switch (r->prod.sync_type) {
 	case RTE_RING_SYNC_ST:
-		n = __rte_ring_prod_claim(r, 1, n, behavior, head, &nb_free);
+		n = __rte_ring_prod_claim(r, 1, n, behavior, free_space != NULL,
+			head, &nb_free);
 		break;
 	case RTE_RING_SYNC_MT_HTS:
 		n = __rte_ring_hts_claim(&r->hts_prod, &r->cons.tail,
@@ -76,7 +77,8 @@ __rte_ring_peek_cons_start(struct rte_ring *r, unsigned int n,
 
 	switch (r->cons.sync_type) {
 	case RTE_RING_SYNC_ST:
-		n = __rte_ring_cons_claim(r, 1, n, behavior, head, &nb_used);
+		n = __rte_ring_cons_claim(r, 1, n, behavior, available != NULL,
+			head, &nb_used);
 		break;
 	case RTE_RING_SYNC_MT_HTS:
 		n = __rte_ring_hts_claim(&r->hts_cons, &r->prod.tail, 0, n,

@@ -116,13 +116,14 @@ __rte_ring_rts_head_wait(struct rte_ring_rts_headtail *ht,
 }
 
 /*
- * Claims up to n slots for this side; other_tail and room_base as in
- * __rte_ring_hts_claim(). Returns the number claimed.
+ * Claims up to n slots for side ht of ring r; is_prod, seen, other_tail
+ * and exact as in __rte_ring_room(). Returns the number claimed.
  */
 static __rte_always_inline unsigned int
-__rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
-	const volatile uint32_t *other_tail, uint32_t room_base, unsigned int n,
-	enum rte_ring_queue_behavior behavior, uint32_t *old_head,
+__rte_ring_rts_claim(const struct rte_ring *r, struct rte_ring_rts_headtail *ht,
+	int is_prod, volatile uint32_t *seen,
+	const volatile uint32_t *other_tail, unsigned int n,
+	enum rte_ring_queue_behavior behavior, int exact, uint32_t *old_head,
 	uint32_t *room)
 {
 	const unsigned int wanted = n;
@@ -133,11 +134,8 @@ __rte_ring_rts_claim(struct rte_ring_rts_headtail *ht,
 	head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_ACQUIRE);
 	for (;;) {
 		head = __rte_ring_rts_head_wait(ht, head);
-		/* Acquire: pairs with the release store (or CAS) of the other
-		 * side's tail (rules 1 and 2). */
-		nb_room = room_base +
-			__atomic_load_n(other_tail, __ATOMIC_ACQUIRE) -
-			head.val.pos;
+		nb_room = __rte_ring_room(r, is_prod, seen, other_tail,
+			head.val.pos, wanted, exact);
 		n = wanted;
 		if (unlikely(n > nb_room))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_room;
@@ -186,8 +184,9 @@ __rte_ring_do_rts_enqueue_elem(struct rte_ring *r, const void *obj_table,
 {
 	uint32_t head, nb_free;
 
-	n = __rte_ring_rts_claim(&r->rts_prod, &r->cons.tail, r->capacity, n,
-		behavior, &head, &nb_free);
+	n = __rte_ring_rts_claim(r, &r->rts_prod, 1, &r->prod_seen.tail,
+		&r->cons.tail, n, behavior, free_space != NULL, &head,
+		&nb_free);
 	if (likely(n != 0)) {
 		__rte_ring_copy_in(r, head, obj_table, esize, n);
 		__rte_ring_rts_finish(&r->rts_prod);
@@ -205,8 +204,8 @@ __rte_ring_do_rts_dequeue_elem(struct rte_ring *r, void *obj_table,
 {
 	uint32_t head, nb_used;
 
-	n = __rte_ring_rts_claim(&r->rts_cons, &r->prod.tail, 0, n, behavior,
-		&head, &nb_used);
+	n = __rte_ring_rts_claim(r, &r->rts_cons, 0, &r->cons_seen.tail,
+		&r->prod.tail, n, behavior, available != NULL, &head, &nb_used);
 	if (likely(n != 0)) {
 		__rte_ring_copy_out(r, head, obj_table, esize, n);
 		__rte_ring_rts_finish(&r->rts_cons);
