@@ -22,7 +22,7 @@
 
 #include "ring/ring_test.h"
 
-#define COUNT 64	 /* slots of the test rings */
+#define COUNT 64	  /* slots of the test rings */
 #define CAP   (COUNT - 1) /* what they hold */
 
 static void *objs[2 * COUNT];
@@ -50,6 +50,21 @@ number_objs(void)
 		objs[i] = (void *)(i + 1);
 }
 
+/* Runs body on a new pointer ring of each API variant's flags. */
+static void
+each_api(void (*body)(const struct ring_api *api, struct rte_ring *r))
+{
+	struct rte_ring *r;
+	size_t a;
+
+	number_objs();
+	for (a = 0; a < RING_TEST_NB_APIS; a++) {
+		r = new_ring(ring_test_apis[a].flags);
+		body(&ring_test_apis[a], r);
+		free(r);
+	}
+}
+
 /* HTS sides read the other side's tail every time and keep no record. */
 static int
 side_keeps_record(enum rte_ring_sync_type mode)
@@ -59,65 +74,44 @@ side_keeps_record(enum rte_ring_sync_type mode)
 
 /* Room freed behind a producer's record is found by burst and bulk. */
 static void
-test_stale_record_producer(void **state)
+stale_record_producer(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
 	unsigned int fs = 0;
-	struct rte_ring *r;
-	size_t a;
 
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		r = new_ring(api->flags);
-		/* Full: the producer's record now shows no room. */
-		assert_int_equal(api->enq_burst(r, objs, 0, 2 * COUNT, NULL),
-			CAP);
-		assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
-		assert_int_equal(api->enq_burst(r, objs, 0, 15, NULL), 10);
-		assert_true(rte_ring_full(r));
-		assert_int_equal(api->enq_bulk(r, objs, 0, 1, NULL), 0);
-		assert_int_equal(api->deq_bulk(r, out, 0, 7, NULL), 7);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 7, NULL), 7);
-		/* Reported room is the real one, not the record's. */
-		assert_int_equal(api->deq_bulk(r, out, 0, 20, NULL), 20);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 1, &fs), 1);
-		assert_int_equal(fs, 19);
-		assert_int_equal(rte_ring_count(r), CAP - 19);
-		free(r);
-	}
+	/* Full: the producer's record now shows no room. */
+	assert_int_equal(api->enq_burst(r, objs, 0, 2 * COUNT, NULL), CAP);
+	assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
+	assert_int_equal(api->enq_burst(r, objs, 0, 15, NULL), 10);
+	assert_true(rte_ring_full(r));
+	assert_int_equal(api->enq_bulk(r, objs, 0, 1, NULL), 0);
+	assert_int_equal(api->deq_bulk(r, out, 0, 7, NULL), 7);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 7, NULL), 7);
+	/* Reported room is the real one, not the record's. */
+	assert_int_equal(api->deq_bulk(r, out, 0, 20, NULL), 20);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 1, &fs), 1);
+	assert_int_equal(fs, 19);
+	assert_int_equal(rte_ring_count(r), CAP - 19);
 }
 
 /* Objects added beyond a consumer's record are found by burst and bulk. */
 static void
-test_stale_record_consumer(void **state)
+stale_record_consumer(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
 	unsigned int av = 0;
-	struct rte_ring *r;
-	size_t a;
 
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		r = new_ring(api->flags);
-		/* Emptied: the consumer's record now shows no objects. */
-		assert_int_equal(api->enq_bulk(r, objs, 0, 5, NULL), 5);
-		assert_int_equal(api->deq_burst(r, out, 0, 20, NULL), 5);
-		assert_int_equal(api->enq_bulk(r, objs + 5, 0, 9, NULL), 9);
-		assert_int_equal(api->deq_burst(r, out, 0, 20, NULL), 9);
-		assert_ptr_equal(out[0], objs[5]);
-		assert_ptr_equal(out[8], objs[13]);
-		assert_int_equal(api->deq_bulk(r, out, 0, 1, NULL), 0);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 30, NULL), 30);
-		assert_int_equal(api->deq_bulk(r, out, 0, 30, NULL), 30);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 12, NULL), 12);
-		assert_int_equal(api->deq_bulk(r, out, 0, 2, &av), 2);
-		assert_int_equal(av, 10);
-		free(r);
-	}
+	/* Emptied: the consumer's record now shows no objects. */
+	assert_int_equal(api->enq_bulk(r, objs, 0, 5, NULL), 5);
+	assert_int_equal(api->deq_burst(r, out, 0, 20, NULL), 5);
+	assert_int_equal(api->enq_bulk(r, objs + 5, 0, 9, NULL), 9);
+	assert_int_equal(api->deq_burst(r, out, 0, 20, NULL), 9);
+	assert_ptr_equal(out[0], objs[5]);
+	assert_ptr_equal(out[8], objs[13]);
+	assert_int_equal(api->deq_bulk(r, out, 0, 1, NULL), 0);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 30, NULL), 30);
+	assert_int_equal(api->deq_bulk(r, out, 0, 30, NULL), 30);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 12, NULL), 12);
+	assert_int_equal(api->deq_bulk(r, out, 0, 2, &av), 2);
+	assert_int_equal(av, 10);
 }
 
 /*
@@ -125,33 +119,23 @@ test_stale_record_consumer(void **state)
  * shows enough room for the claim (less than there is).
  */
 static void
-test_reported_room_exact(void **state)
+reported_room_exact(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
 	unsigned int fs = 0, av = 0;
-	struct rte_ring *r;
-	size_t a;
 
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		r = new_ring(api->flags);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 10, NULL), 10);
-		assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
-		/* The producer's record (tail 0) shows 53 free, not 63. */
-		assert_int_equal(api->enq_bulk(r, objs, 0, 1, &fs), 1);
-		assert_int_equal(fs, CAP - 1);
-		assert_int_equal(api->enq_burst(r, objs, 0, 2, &fs), 2);
-		assert_int_equal(fs, CAP - 3);
-		assert_int_equal(api->deq_bulk(r, out, 0, 1, &av), 1);
-		assert_int_equal(av, 2);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 20, NULL), 20);
-		/* The consumer's record (tail 13) shows 2 of the 22. */
-		assert_int_equal(api->deq_burst(r, out, 0, 1, &av), 1);
-		assert_int_equal(av, 21);
-		free(r);
-	}
+	assert_int_equal(api->enq_bulk(r, objs, 0, 10, NULL), 10);
+	assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
+	/* The producer's record (tail 0) shows 53 free, not 63. */
+	assert_int_equal(api->enq_bulk(r, objs, 0, 1, &fs), 1);
+	assert_int_equal(fs, CAP - 1);
+	assert_int_equal(api->enq_burst(r, objs, 0, 2, &fs), 2);
+	assert_int_equal(fs, CAP - 3);
+	assert_int_equal(api->deq_bulk(r, out, 0, 1, &av), 1);
+	assert_int_equal(av, 2);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 20, NULL), 20);
+	/* The consumer's record (tail 13) shows 2 of the 22. */
+	assert_int_equal(api->deq_burst(r, out, 0, 1, &av), 1);
+	assert_int_equal(av, 21);
 }
 
 /* How far behind the real tail a lapped record is put (see below). */
@@ -166,69 +150,43 @@ static const uint32_t lags[] = { 1, 2, CAP, CAP + 1, 1U << 31,
  * seem ahead of the tail: the counters cannot tell those apart.
  */
 static void
-test_lapped_record_producer(void **state)
+lapped_record_producer(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
 	unsigned int l;
-	struct rte_ring *r;
-	size_t a;
 
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		for (l = 0; l < RTE_DIM(lags); l++) {
-			r = new_ring(api->flags);
-			assert_int_equal(api->enq_bulk(r, objs, 0, CAP, NULL),
-				CAP);
-			r->prod_seen.tail = r->cons.tail - lags[l];
-			assert_int_equal(api->enq_bulk(r, objs, 0, 1, NULL),
+	for (l = 0; l < RTE_DIM(lags); l++) {
+		rte_ring_reset(r);
+		assert_int_equal(api->enq_bulk(r, objs, 0, CAP, NULL), CAP);
+		r->prod_seen.tail = r->cons.tail - lags[l];
+		assert_int_equal(api->enq_bulk(r, objs, 0, 1, NULL), 0);
+		assert_int_equal(api->enq_burst(r, objs, 0, 8, NULL), 0);
+		if (api->single_prod)
+			assert_int_equal(rte_ring_enqueue_bulk_start(r, 1, NULL),
 				0);
-			assert_int_equal(api->enq_burst(r, objs, 0, 8, NULL),
-				0);
-			if (api->single_prod)
-				assert_int_equal(rte_ring_enqueue_bulk_start(r,
-							 1, NULL),
-					0);
-			assert_int_equal(rte_ring_count(r), CAP);
-			assert_int_equal(api->deq_bulk(r, out, 0, CAP, NULL),
-				CAP);
-			assert_memory_equal(out, objs, CAP * sizeof(void *));
-			free(r);
-		}
+		assert_int_equal(rte_ring_count(r), CAP);
+		assert_int_equal(api->deq_bulk(r, out, 0, CAP, NULL), CAP);
+		assert_memory_equal(out, objs, CAP * sizeof(void *));
 	}
 }
 
 /* The consumer's mirror: an empty ring yields nothing, whatever the lag. */
 static void
-test_lapped_record_consumer(void **state)
+lapped_record_consumer(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
-	struct rte_ring *r;
 	unsigned int l;
-	size_t a;
 
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		for (l = 0; l < RTE_DIM(lags); l++) {
-			r = new_ring(api->flags);
-			assert_int_equal(api->enq_bulk(r, objs, 0, 40, NULL),
-				40);
-			assert_int_equal(api->deq_bulk(r, out, 0, 40, NULL),
-				40);
-			r->cons_seen.tail = r->prod.tail - lags[l];
-			assert_int_equal(api->deq_bulk(r, out, 0, 1, NULL), 0);
-			assert_int_equal(api->deq_burst(r, out, 0, 8, NULL),
+	for (l = 0; l < RTE_DIM(lags); l++) {
+		rte_ring_reset(r);
+		assert_int_equal(api->enq_bulk(r, objs, 0, 40, NULL), 40);
+		assert_int_equal(api->deq_bulk(r, out, 0, 40, NULL), 40);
+		r->cons_seen.tail = r->prod.tail - lags[l];
+		assert_int_equal(api->deq_bulk(r, out, 0, 1, NULL), 0);
+		assert_int_equal(api->deq_burst(r, out, 0, 8, NULL), 0);
+		if (api->single_cons)
+			assert_int_equal(rte_ring_dequeue_bulk_start(r, out, 1,
+						 NULL),
 				0);
-			if (api->single_cons)
-				assert_int_equal(rte_ring_dequeue_bulk_start(r,
-							 out, 1, NULL),
-					0);
-			assert_true(rte_ring_empty(r));
-			free(r);
-		}
+		assert_true(rte_ring_empty(r));
 	}
 }
 
@@ -238,76 +196,64 @@ test_lapped_record_consumer(void **state)
  * claim: what keeps the other side's cache line untouched in between.
  */
 static void
-test_record_kept(void **state)
+record_kept(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
-	struct rte_ring *r;
-	size_t a;
-
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		r = new_ring(api->flags);
-		if (!side_keeps_record(rte_ring_get_prod_sync_type(r)) ||
-			!side_keeps_record(rte_ring_get_cons_sync_type(r))) {
-			free(r);
-			continue;
-		}
-		/* Room by the record (0 + CAP free): not renewed. */
-		assert_int_equal(api->enq_bulk(r, objs, 0, 20, NULL), 20);
-		assert_int_equal(r->prod_seen.tail, 0);
-		/* Objects not in the consumer's record (0): renewed. */
-		assert_int_equal(api->deq_bulk(r, out, 0, 5, NULL), 5);
-		assert_int_equal(r->cons_seen.tail, 20);
-		/* Enough by the record: the tail moved, the record did not. */
-		assert_int_equal(api->enq_bulk(r, objs, 0, 40, NULL), 40);
-		assert_int_equal(api->deq_bulk(r, out, 0, 15, NULL), 15);
-		assert_int_equal(r->cons_seen.tail, 20);
-		/* Short by the records: both renewed. */
-		assert_int_equal(api->enq_bulk(r, objs, 0, 20, NULL), 20);
-		assert_int_equal(r->prod_seen.tail, 20);
-		assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
-		assert_int_equal(r->cons_seen.tail, 80);
-		assert_int_equal(api->deq_bulk(r, out, 0, 50, NULL), 50);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 10, NULL), 10);
-		assert_int_equal(r->prod_seen.tail, 80);
-		/* The real tail leaves exactly the claim: nothing to keep. */
-		assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
-		assert_int_equal(r->cons_seen.tail, 80);
-		assert_true(rte_ring_empty(r));
-		free(r);
-	}
+	if (!side_keeps_record(rte_ring_get_prod_sync_type(r)) ||
+		!side_keeps_record(rte_ring_get_cons_sync_type(r)))
+		return;
+	/* Room by the record (0 + CAP free): not renewed. */
+	assert_int_equal(api->enq_bulk(r, objs, 0, 20, NULL), 20);
+	assert_int_equal(r->prod_seen.tail, 0);
+	/* Objects not in the consumer's record (0): renewed. */
+	assert_int_equal(api->deq_bulk(r, out, 0, 5, NULL), 5);
+	assert_int_equal(r->cons_seen.tail, 20);
+	/* Enough by the record: the tail moved, the record did not. */
+	assert_int_equal(api->enq_bulk(r, objs, 0, 40, NULL), 40);
+	assert_int_equal(api->deq_bulk(r, out, 0, 15, NULL), 15);
+	assert_int_equal(r->cons_seen.tail, 20);
+	/* Short by the records: both renewed. */
+	assert_int_equal(api->enq_bulk(r, objs, 0, 20, NULL), 20);
+	assert_int_equal(r->prod_seen.tail, 20);
+	assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
+	assert_int_equal(r->cons_seen.tail, 80);
+	assert_int_equal(api->deq_bulk(r, out, 0, 50, NULL), 50);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 10, NULL), 10);
+	assert_int_equal(r->prod_seen.tail, 80);
+	/* The real tail leaves exactly the claim: nothing to keep. */
+	assert_int_equal(api->deq_bulk(r, out, 0, 10, NULL), 10);
+	assert_int_equal(r->cons_seen.tail, 80);
+	assert_true(rte_ring_empty(r));
 }
 
 /* Reset clears both records along with the counters. */
 static void
-test_reset_clears_record(void **state)
+reset_clears_record(const struct ring_api *api, struct rte_ring *r)
 {
-	const struct ring_api *api;
-	struct rte_ring *r;
-	size_t a;
-
-	(void)state;
-	number_objs();
-	for (a = 0; a < RING_TEST_NB_APIS; a++) {
-		api = &ring_test_apis[a];
-		r = new_ring(api->flags);
-		assert_int_equal(api->enq_bulk(r, objs, 0, CAP, NULL), CAP);
-		assert_int_equal(api->deq_bulk(r, out, 0, 30, NULL), 30);
-		assert_int_equal(api->enq_bulk(r, objs, 0, 30, NULL), 30);
-		rte_ring_reset(r);
-		assert_int_equal(r->prod_seen.tail, 0);
-		assert_int_equal(r->cons_seen.tail, 0);
-		assert_int_equal(api->deq_burst(r, out, 0, 8, NULL), 0);
-		assert_int_equal(api->enq_burst(r, objs, 0, 2 * COUNT, NULL),
-			CAP);
-		assert_int_equal(api->deq_burst(r, out, 0, 2 * COUNT, NULL),
-			CAP);
-		assert_memory_equal(out, objs, CAP * sizeof(void *));
-		free(r);
-	}
+	assert_int_equal(api->enq_bulk(r, objs, 0, CAP, NULL), CAP);
+	assert_int_equal(api->deq_bulk(r, out, 0, 30, NULL), 30);
+	assert_int_equal(api->enq_bulk(r, objs, 0, 30, NULL), 30);
+	rte_ring_reset(r);
+	assert_int_equal(r->prod_seen.tail, 0);
+	assert_int_equal(r->cons_seen.tail, 0);
+	assert_int_equal(api->deq_burst(r, out, 0, 8, NULL), 0);
+	assert_int_equal(api->enq_burst(r, objs, 0, 2 * COUNT, NULL), CAP);
+	assert_int_equal(api->deq_burst(r, out, 0, 2 * COUNT, NULL), CAP);
+	assert_memory_equal(out, objs, CAP * sizeof(void *));
 }
+
+#define SEEN_TEST(name) \
+	static void test_##name(void **state) \
+	{ \
+		(void)state; \
+		each_api(name); \
+	}
+SEEN_TEST(stale_record_producer)
+SEEN_TEST(stale_record_consumer)
+SEEN_TEST(reported_room_exact)
+SEEN_TEST(lapped_record_producer)
+SEEN_TEST(lapped_record_consumer)
+SEEN_TEST(record_kept)
+SEEN_TEST(reset_clears_record)
 
 int
 main(void)
