@@ -16,8 +16,8 @@
 #   REPS       samples of each row for each library (default 40)
 #   CPUS       two CPUs, producer first (default 0,1)
 #   FILTER     only rows whose label contains it (e.g. "2 lcores")
-# Rows are bench/ring_perf.sh's. The defaults take about 30 s on an idle
-# 2-CPU machine.
+# Rows are bench/ring_perf.sh's. The defaults took 8-30 s on an idle 2-CPU
+# machine (the two-lcore rows vary with the host).
 set -eu
 cd "$(dirname "$0")/.."
 

@@ -35,12 +35,6 @@
 #define PERF_OBJS_ONE  (1U << 18)
 #define PERF_OBJS_TWO  (1U << 17)
 
-static const volatile unsigned int perf_sizes[] = { 1, 8, 32 };
-/* The perf_sizes[] indexes a kind runs: 1 for single, 8 and 32 else. */
-#define PERF_FIRST_SIZE(kind) ((kind) == PERF_SINGLE ? 0U : 1U)
-#define PERF_END_SIZE(kind) \
-	((kind) == PERF_SINGLE ? 1U : (unsigned int)RTE_DIM(perf_sizes))
-
 enum perf_sync {
 	PERF_SPSC,
 	PERF_MPMC,
@@ -54,6 +48,19 @@ enum perf_kind {
 	PERF_BURST,
 	PERF_NB_KIND
 };
+
+/* The (kind, n) of each sync mode's rows, in the table's order. */
+static const struct {
+	enum perf_kind kind;
+	unsigned int n;
+} perf_shapes[] = {
+	{ PERF_SINGLE, 1 },
+	{ PERF_BULK, 8 },
+	{ PERF_BULK, 32 },
+	{ PERF_BURST, 8 },
+	{ PERF_BURST, 32 },
+};
+#define PERF_NB_SHAPES ((unsigned int)RTE_DIM(perf_shapes))
 
 static const char *const perf_sync_names[] = { "SP/SC", "MP/MC", "RTS", "HTS" };
 static const char *const perf_kind_names[] = { "single", "bulk", "burst" };
@@ -319,32 +326,27 @@ static inline int
 perf_for_each_row(const char *filter, unsigned int max_lcores,
 	int (*fn)(const struct perf_row_id *row, void *arg), void *arg)
 {
+	const unsigned int per_type = PERF_NB_SYNC * PERF_NB_SHAPES;
 	struct perf_row_id row;
-	unsigned int sync, kind, s;
+	unsigned int i, shape;
 	int ret;
 
-	for (row.lcores = 1; row.lcores <= max_lcores; row.lcores++)
-		for (row.type = 0; row.type < 2; row.type++)
-			for (sync = 0; sync < PERF_NB_SYNC; sync++)
-				for (kind = 0; kind < PERF_NB_KIND; kind++)
-					for (s = PERF_FIRST_SIZE(kind);
-						s < PERF_END_SIZE(kind); s++) {
-						row.sync = (enum perf_sync)sync;
-						row.kind = (enum perf_kind)kind;
-						row.n = perf_sizes[s];
-						perf_label(row.label,
-							sizeof(row.label),
-							row.type, row.sync,
-							row.kind, row.n,
-							row.lcores);
-						if (filter != NULL &&
-							strstr(row.label,
-								filter) == NULL)
-							continue;
-						ret = fn(&row, arg);
-						if (ret != 0)
-							return ret;
-					}
+	/* Row i: lcores, then type, then sync mode, then shape. */
+	for (i = 0; i < max_lcores * 2 * per_type; i++) {
+		shape = i % PERF_NB_SHAPES;
+		row.sync = (enum perf_sync)(i / PERF_NB_SHAPES % PERF_NB_SYNC);
+		row.type = i / per_type % 2;
+		row.lcores = i / (2 * per_type) + 1;
+		row.kind = perf_shapes[shape].kind;
+		row.n = perf_shapes[shape].n;
+		perf_label(row.label, sizeof(row.label), row.type, row.sync,
+			row.kind, row.n, row.lcores);
+		if (filter != NULL && strstr(row.label, filter) == NULL)
+			continue;
+		ret = fn(&row, arg);
+		if (ret != 0)
+			return ret;
+	}
 	return 0;
 }
 

@@ -38,7 +38,6 @@
 #define PAIR_MAX_ROWS 80
 
 static const struct ring_pair_impl ring_pair_ours = {
-	"Pollux",
 	RTE_VER_PREFIX,
 	perf_one_fns,
 	perf_two_fns,

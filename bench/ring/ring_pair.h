@@ -50,7 +50,6 @@ ring_pair_layout(size_t fact[RING_PAIR_NB_LAYOUT])
 
 /* One library's cases. */
 struct ring_pair_impl {
-	const char *name;
 	const char *ver_prefix; /* RTE_VER_PREFIX of the headers built with */
 	perf_one_fn *const (*one)[PERF_NB_SYNC][PERF_NB_KIND]; /* [2] */
 	perf_two_fn *const (*two)[PERF_NB_SYNC][PERF_NB_KIND]; /* [2] */
