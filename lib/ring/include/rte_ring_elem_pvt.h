@@ -249,9 +249,9 @@ __rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
 /*
  * Room for a claim of n at counter head: free slots for a producer
  * (other_tail is cons.tail), objects for a consumer (other_tail is
- * prod.tail). Counted first by the tail this side saw last (*seen): a
- * tail the other side had, so never ahead of its tail now, and the room it
- * shows is there. When that shows fewer than n, or is so old that head has
+ * prod.tail); unless exact, just n when there is room for n. Counted
+ * first by the tail this side saw last (*seen): a tail the other side
+ * had, so never ahead of its tail now, and the room it shows is there. When that shows fewer than n, or is so old that head has
  * lapped it, or the caller reports the room (exact), the other side's tail
  * is loaded, and kept in *seen when it shows room beyond this claim.
  *
@@ -271,10 +271,13 @@ __rte_ring_room(const struct rte_ring *r, int is_prod, volatile uint32_t *seen,
 		tail = __atomic_load_n(seen, __ATOMIC_ACQUIRE);
 		room = is_prod ? cap + tail - head : tail - head;
 		/* room <= cap (not lapped) and n <= room in one test: cap -
-		 * room wraps above cap when room exceeds it. */
+		 * room wraps above cap when room exceeds it. Returns n, not
+		 * room: nobody reads the room unless exact, and with n the
+		 * caller's "fewer than n?" test folds away after inlining
+		 * (four instructions less per call). */
 		if (likely((uint64_t)(is_prod ? head - tail : cap - room) + n <=
 			    cap))
-			return room;
+			return n;
 	}
 	/* Acquire: pairs with the release store of the other side's tail
 	 * (a CAS in RTS and HTS modes) when it finished (rules 1 and 2). */
