@@ -251,9 +251,10 @@ __rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
  * (other_tail is cons.tail), objects for a consumer (other_tail is
  * prod.tail); unless exact, just n when there is room for n. Counted
  * first by the tail this side saw last (*seen): a tail the other side
- * had, so never ahead of its tail now, and the room it shows is there. When that shows fewer than n, or is so old that head has
- * lapped it, or the caller reports the room (exact), the other side's tail
- * is loaded, and kept in *seen when it shows room beyond this claim.
+ * had, so never ahead of its tail now, and the room it shows is there.
+ * When that shows fewer than n, or is so old that head has lapped it, or
+ * the caller reports the room (exact), the other side's tail is loaded,
+ * and kept in *seen when it shows room beyond this claim.
  *
  * With one lcore on each side, each then takes the other side's cache
  * line only when the room it saw runs short, not on every call.
