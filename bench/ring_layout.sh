@@ -14,11 +14,12 @@
 # Usage: bench/ring_layout.sh BUILD_DIR [REPS] [FILTER] [CPUS]
 #   BUILD_DIR  a built Pollux build dir that has bench/ring/ring_pair
 #   REPS       pairs of samples of each row in each run (default 20)
-#   FILTER     rows whose label contains it (default "1 lcore": two-lcore
-#              rows move more with the host's state than with layout)
+#   FILTER     rows whose label contains it (default "1 lcore"; the
+#              two-lcore rows move with the host's state as well, so
+#              compare their layouts over more than one run)
 #   CPUS       two CPUs, producer first (default 0,1)
-# Four layouts, one run each; about 10 s a layout for the one-lcore rows
-# (plus about 20 s to compile each) on an idle 2-CPU machine.
+# Four layouts, one run each: about 50 s in all for the one-lcore rows,
+# 2.5 min for the two-lcore rows, on an idle 2-CPU machine.
 set -eu
 cd "$(dirname "$0")/.."
 
