@@ -16,6 +16,11 @@
  * thread from holding back the tail forever, a claim waits while head.pos
  * is more than htd_max ahead of tail.pos.
  *
+ * A finisher whose claim is the next one the tail has not counted, with
+ * every earlier claim finished (tail is {its claim's cnt - 1, its start}),
+ * moves tail.pos to its own end in the same compare-and-swap, without
+ * reading head; see __rte_ring_rts_finish().
+ *
  * Ordering (the rule numbers are those of rte_ring_elem_pvt.h):
  *  - Head: loaded with acquire, moved with a release CAS (rule 4).
  *  - Tail: every finishing CAS is a release, so the word's modification
@@ -117,14 +122,15 @@ __rte_ring_rts_head_wait(struct rte_ring_rts_headtail *ht,
 
 /*
  * Claims up to n slots for side ht of ring r; is_prod, seen, other_tail
- * and exact as in __rte_ring_room(). Returns the number claimed.
+ * and exact as in __rte_ring_room(). Returns the number claimed; *old_head
+ * is where the run starts, *cnt the head.cnt the claim made.
  */
 static __rte_always_inline unsigned int
 __rte_ring_rts_claim(const struct rte_ring *r, struct rte_ring_rts_headtail *ht,
 	int is_prod, volatile uint32_t *seen,
 	const volatile uint32_t *other_tail, unsigned int n,
 	enum rte_ring_queue_behavior behavior, int exact, uint32_t *old_head,
-	uint32_t *room)
+	uint32_t *cnt, uint32_t *room)
 {
 	const unsigned int wanted = n;
 	union __rte_ring_rts_poscnt head, next;
@@ -150,21 +156,40 @@ __rte_ring_rts_claim(const struct rte_ring *r, struct rte_ring_rts_headtail *ht,
 			break;
 	}
 	*old_head = head.val.pos;
+	*cnt = head.val.cnt + 1;
 	*room = nb_room;
 	return n;
 }
 
-/* Counts one finished operation; the last one in flight moves tail.pos. */
+/*
+ * Counts one finished operation, the claim of n slots from pos old_head
+ * that made head.cnt claim_cnt; the last one in flight moves tail.pos.
+ *
+ * First try: the tail is {claim_cnt - 1, old_head}. tail.pos only ever
+ * moves to a position up to which every claim has finished, and the
+ * claims before ours end at old_head; so if the tail is that, every
+ * earlier claim has finished and none after ours has, and with ours the
+ * slots up to old_head + n are complete: tail becomes {claim_cnt,
+ * old_head + n}. Claims after ours still in flight move it on when they
+ * finish, by the same two rules. With one thread per side this always
+ * succeeds, and the finish neither loads the tail nor reads head first.
+ * Otherwise the CAS loaded the tail (acquire), and the general rule runs.
+ */
 static __rte_always_inline void
-__rte_ring_rts_finish(struct rte_ring_rts_headtail *ht)
+__rte_ring_rts_finish(struct rte_ring_rts_headtail *ht, uint32_t old_head,
+	uint32_t claim_cnt, uint32_t n)
 {
 	union __rte_ring_rts_poscnt tail, head, next;
 	uint32_t cnt;
 
 	__RTE_RING_TSAN_RELEASE(&ht->tail.val.pos);
-	/* Acquire: pairs with the release CAS below in earlier finishers, so
-	 * the head read next counts at least the operations tail counts. */
-	tail.raw = __atomic_load_n(&ht->tail.raw, __ATOMIC_ACQUIRE);
+	tail = __rte_ring_rts_poscnt_of(claim_cnt - 1, old_head);
+	next = __rte_ring_rts_poscnt_of(claim_cnt, old_head + n);
+	/* Release: as below. On failure tail gets the tail with acquire,
+	 * which pairs with the release CAS of earlier finishers, so the head
+	 * read next counts at least the operations tail counts. */
+	if (likely(__rte_ring_rts_cas(&ht->tail.raw, &tail.raw, next.raw)))
+		return;
 	do {
 		head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_RELAXED);
 		cnt = tail.val.cnt + 1;
@@ -182,14 +207,14 @@ __rte_ring_do_rts_enqueue_elem(struct rte_ring *r, const void *obj_table,
 	uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
 	uint32_t *free_space)
 {
-	uint32_t head, nb_free;
+	uint32_t head, cnt, nb_free;
 
 	n = __rte_ring_rts_claim(r, &r->rts_prod, 1, &r->prod_seen.tail,
-		&r->cons.tail, n, behavior, free_space != NULL, &head,
+		&r->cons.tail, n, behavior, free_space != NULL, &head, &cnt,
 		&nb_free);
 	if (likely(n != 0)) {
 		__rte_ring_copy_in(r, head, obj_table, esize, n);
-		__rte_ring_rts_finish(&r->rts_prod);
+		__rte_ring_rts_finish(&r->rts_prod, head, cnt, n);
 	}
 	if (free_space != NULL)
 		*free_space = nb_free - n;
@@ -202,13 +227,14 @@ __rte_ring_do_rts_dequeue_elem(struct rte_ring *r, void *obj_table,
 	uint32_t esize, uint32_t n, enum rte_ring_queue_behavior behavior,
 	uint32_t *available)
 {
-	uint32_t head, nb_used;
+	uint32_t head, cnt, nb_used;
 
 	n = __rte_ring_rts_claim(r, &r->rts_cons, 0, &r->cons_seen.tail,
-		&r->prod.tail, n, behavior, available != NULL, &head, &nb_used);
+		&r->prod.tail, n, behavior, available != NULL, &head, &cnt,
+		&nb_used);
 	if (likely(n != 0)) {
 		__rte_ring_copy_out(r, head, obj_table, esize, n);
-		__rte_ring_rts_finish(&r->rts_cons);
+		__rte_ring_rts_finish(&r->rts_cons, head, cnt, n);
 	}
 	if (available != NULL)
 		*available = nb_used - n;
