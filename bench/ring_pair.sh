@@ -2,11 +2,14 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Copyright(c) 2026 The Pollux authors
 #
-# Ring cycles per object, Pollux and DPDK 22.11 in one process, in turn on
-# the same rings: BUILD_DIR/bench/ring/ring_pair holds the cases of
-# bench/ring/ring_cases.h compiled against each library's headers (DPDK's
-# ring fast path is inline; meson builds that half from Debian's
-# libdpdk-dev headers and links no DPDK library). Each sample of one
+# Ring cycles per object, Pollux and DPDK 22.11 in one process, in turn,
+# each on rings of the same sizes and modes laid out for its own library
+# (the two place the counters differently): BUILD_DIR/bench/ring/ring_pair
+# holds the cases of bench/ring/ring_cases.h compiled against each
+# library's headers (DPDK's ring fast path is inline; meson builds that
+# half from Debian's libdpdk-dev headers and links no DPDK library, so
+# that half lays out its rings itself, as DPDK's rte_ring_init() does;
+# both halves check their rings through their own calls). Each sample of one
 # library is paired with one of the other taken just before or after it,
 # so the pair ratios do not depend on the state the machine is in, which
 # moves separate runs (bench/ring_perf.sh) by more than the gaps.

@@ -3,22 +3,24 @@
  */
 
 /*
- * Ring cycles per object, Pollux and DPDK 22.11 in one process, on the
- * same rings, in turn. The cases of ring_cases.h are compiled twice: here
- * against Pollux's headers and in ring_pair_dpdk.c against DPDK's, whose
- * ring fast path is all inline; bench/ring_pair.sh links the two.
+ * Ring cycles per object, Pollux and DPDK 22.11 in one process, in turn.
+ * The cases of ring_cases.h are compiled twice: here against Pollux's
+ * headers and in ring_pair_dpdk.c against DPDK's, whose ring fast path is
+ * all inline; meson links the two. Each library runs on rings of the
+ * same size and modes, laid out by its own half (the two place the
+ * counters differently).
  *
  * Separate processes (bench/ring_perf.sh) see this machine in different
  * states from one run to the next (a row's median moves by more than the
  * gap between the libraries); here every sample of one library has a
  * sample of the other taken just before or after it, in the same
- * process, on the same memory, so each pair sees the same state. The
+ * process, so each pair sees the same state. The
  * table gives both libraries' min/median/max and the median of the pair
  * ratios, with the share of pairs Pollux wins.
  *
  * Rows, sizes and the one- and two-lcore loops are ring_perf's. No EAL:
- * rings come from rte_ring_init() on memory of our own, the two-lcore
- * rows run a pthread on the second CPU.
+ * rings are laid out on memory of our own (ours by rte_ring_init()), the
+ * two-lcore rows run a pthread on the second CPU.
  *
  * Usage: ring_pair REPS CPU0 CPU1 [FILTER]
  *   REPS    samples of each row for each library
@@ -37,11 +39,34 @@
 /* The table has 80 rows. */
 #define PAIR_MAX_ROWS 80
 
+static size_t
+ours_memsize(unsigned int esize)
+{
+	return (size_t)rte_ring_get_memsize_elem(esize, PERF_RING_SIZE);
+}
+
+static int
+ours_init(void *r, unsigned int sync)
+{
+	if (rte_ring_init(r, "ring_pair", PERF_RING_SIZE,
+		    perf_ring_flags[sync]) != 0)
+		return -1;
+	return ring_pair_ring_ok(r, sync) ? 0 : -1;
+}
+
+static void
+ours_reset(void *r)
+{
+	rte_ring_reset(r);
+}
+
 static const struct ring_pair_impl ring_pair_ours = {
 	RTE_VER_PREFIX,
 	perf_one_fns,
 	perf_two_fns,
-	ring_pair_layout,
+	ours_memsize,
+	ours_init,
+	ours_reset,
 };
 
 /* The consumer thread of the two-lcore rows. */
@@ -80,7 +105,7 @@ pair_sample(const struct ring_pair_impl *impl, struct perf_run *p,
 	unsigned int type, unsigned int sync, unsigned int kind,
 	unsigned int lcores)
 {
-	rte_ring_reset(p->r);
+	impl->reset(p->r);
 	p->ready = 0;
 	if (lcores == 1) {
 		impl->one[type][sync][kind](p);
@@ -163,63 +188,66 @@ pair_print(struct pair_row *row, unsigned int reps, double *tmp)
 		ratio, 100 * wins / reps);
 }
 
-/*
- * Each half must have been built against the library it stands for, and
- * both must see the ring alike; says what is wrong.
- */
+/* Each half must have been built against the library it stands for. */
 static int
-pair_layout_ok(void)
+pair_halves_ok(void)
 {
-	size_t ours[RING_PAIR_NB_LAYOUT], dpdk[RING_PAIR_NB_LAYOUT];
-	unsigned int i;
-	int ok = 1;
-
-	if (strcmp(ring_pair_ours.ver_prefix, "Pollux") != 0 ||
-		strcmp(ring_pair_dpdk.ver_prefix, "DPDK") != 0) {
-		fprintf(stderr,
-			"ring_pair: built against the wrong headers (%s and %s, want Pollux and DPDK)\n",
-			ring_pair_ours.ver_prefix, ring_pair_dpdk.ver_prefix);
-		return 0;
-	}
-	ring_pair_ours.layout(ours);
-	ring_pair_dpdk.layout(dpdk);
-	for (i = 0; i < RING_PAIR_NB_LAYOUT; i++)
-		if (ours[i] != dpdk[i]) {
-			fprintf(stderr,
-				"ring_pair: layout fact %u differs (Pollux %zu, DPDK %zu): see ring_pair_layout()\n",
-				i, ours[i], dpdk[i]);
-			ok = 0;
-		}
-	return ok;
+	if (strcmp(ring_pair_ours.ver_prefix, "Pollux") == 0 &&
+		strcmp(ring_pair_dpdk.ver_prefix, "DPDK") == 0)
+		return 1;
+	fprintf(stderr,
+		"ring_pair: built against the wrong headers (%s and %s, want Pollux and DPDK)\n",
+		ring_pair_ours.ver_prefix, ring_pair_dpdk.ver_prefix);
+	return 0;
 }
 
-/* The rings, one per (element type, sync mode), and the object tables. */
-static int
-pair_setup(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p)
-{
-	unsigned int type, sync;
-	ssize_t size;
+/* The rings, one per (library, element type, sync mode); the libraries
+ * in the order of pair_impls[]. */
+typedef void *pair_rings[2][2][PERF_NB_SYNC];
 
-	for (type = 0; type < 2; type++) {
-		size = rte_ring_get_memsize_elem(type == 0 ? 8 : 16,
-			PERF_RING_SIZE);
-		if (size < 0)
-			return -1;
-		for (sync = 0; sync < PERF_NB_SYNC; sync++) {
-			rings[type][sync] = aligned_alloc(RTE_CACHE_LINE_SIZE,
-				RTE_ALIGN_CEIL((size_t)size,
-					RTE_CACHE_LINE_SIZE));
-			if (rings[type][sync] == NULL ||
-				rte_ring_init(rings[type][sync], "ring_pair",
-					PERF_RING_SIZE,
-					perf_ring_flags[sync]) != 0)
-				return -1;
-		}
+static const struct ring_pair_impl *const pair_impls[2] = { &ring_pair_ours,
+	&ring_pair_dpdk };
+
+/* One ring of library lib; NULL (said why) on failure. */
+static void *
+pair_ring_new(unsigned int lib, unsigned int type, unsigned int sync)
+{
+	const struct ring_pair_impl *impl = pair_impls[lib];
+	void *r = aligned_alloc(RTE_CACHE_LINE_SIZE,
+		impl->memsize(type == 0 ? sizeof(void *) : 16));
+
+	if (r == NULL)
+		fprintf(stderr, "ring_pair: out of memory\n");
+	else if (impl->init(r, sync) != 0) {
+		fprintf(stderr,
+			"ring_pair: %s lays out its %s ring wrongly: see ring_pair_ring_ok()\n",
+			impl->ver_prefix, perf_sync_names[sync]);
+		free(r);
+		r = NULL;
 	}
+	return r;
+}
+
+/* The rings and the object tables. */
+static int
+pair_setup(pair_rings rings, struct perf_run *p)
+{
+	unsigned int lib, type, sync;
+
+	for (lib = 0; lib < 2; lib++)
+		for (type = 0; type < 2; type++)
+			for (sync = 0; sync < PERF_NB_SYNC; sync++) {
+				rings[lib][type][sync] = pair_ring_new(lib,
+					type, sync);
+				if (rings[lib][type][sync] == NULL)
+					return -1;
+			}
 	p->objs[0] = aligned_alloc(RTE_CACHE_LINE_SIZE, PERF_MAX_BURST * 16);
 	p->objs[1] = aligned_alloc(RTE_CACHE_LINE_SIZE, PERF_MAX_BURST * 16);
-	if (p->objs[0] == NULL || p->objs[1] == NULL)
+	if (p->objs[0] == NULL || p->objs[1] == NULL) {
+		fprintf(stderr, "ring_pair: out of memory\n");
 		return -1;
+	}
 	memset(p->objs[0], 0, PERF_MAX_BURST * 16);
 	memset(p->objs[1], 0, PERF_MAX_BURST * 16);
 	return 0;
@@ -230,24 +258,22 @@ pair_setup(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p)
  * alternating from row to row and from rep to rep.
  */
 static void
-pair_measure(struct rte_ring *rings[2][PERF_NB_SYNC], struct perf_run *p,
-	struct pair_rows *rows)
+pair_measure(pair_rings rings, struct perf_run *p, struct pair_rows *rows)
 {
-	const struct ring_pair_impl *impls[2] = { &ring_pair_ours,
-		&ring_pair_dpdk };
 	unsigned int rep, i, k, which;
 	struct pair_row *row;
 
 	for (rep = 0; rep < rows->reps; rep++)
 		for (i = 0; i < rows->nb; i++) {
 			row = &rows->row[i];
-			p->r = rings[row->id.type][row->id.sync];
 			p->n = row->id.n;
 			for (k = 0; k < 2; k++) {
 				which = (rep + i + k) % 2;
-				row->v[which][rep] = pair_sample(impls[which],
-					p, row->id.type, row->id.sync,
-					row->id.kind, row->id.lcores);
+				p->r = rings[which][row->id.type][row->id.sync];
+				row->v[which][rep] =
+					pair_sample(pair_impls[which], p,
+						row->id.type, row->id.sync,
+						row->id.kind, row->id.lcores);
 			}
 		}
 }
@@ -271,7 +297,7 @@ main(int argc, char **argv)
 {
 	static struct pair_row row_store[PAIR_MAX_ROWS];
 	struct pair_rows rows = { row_store, 0, 0 };
-	struct rte_ring *rings[2][PERF_NB_SYNC] = { { NULL } };
+	static pair_rings rings;
 	static struct perf_run run;
 	pthread_t worker;
 	unsigned int i;
@@ -289,16 +315,17 @@ main(int argc, char **argv)
 		return 2;
 	}
 	rows.reps = (unsigned int)reps;
-	if (!pair_layout_ok())
+	if (!pair_halves_ok())
 		return 1;
 	tmp = calloc(rows.reps, sizeof(*tmp));
 	if (tmp == NULL ||
 		perf_for_each_row(argc > 4 ? argv[4] : NULL, 2, pair_add_row,
-			&rows) != 0 ||
-		pair_setup(rings, &run) != 0) {
+			&rows) != 0) {
 		fprintf(stderr, "ring_pair: out of memory\n");
 		return 1;
 	}
+	if (pair_setup(rings, &run) != 0)
+		return 1;
 	if (rows.nb == 0) {
 		fprintf(stderr, "ring_pair: no row matches \"%s\"\n", argv[4]);
 		return 2;
