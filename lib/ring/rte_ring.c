@@ -23,32 +23,51 @@
 
 #include "rte_ring.h"
 
-/* The layout DPDK applications may rely on: counters on lines of their own. */
+/*
+ * The layout (see rte_ring_core.h): a line of fields read by both sides,
+ * an empty line, the producer's head line, an empty line and its tail
+ * line, an empty line, the consumer's three lines, an empty line.
+ */
 static_assert(offsetof(struct rte_ring, prod) == 2 * RTE_CACHE_LINE_SIZE,
-	"producer counters on the third cache line");
-static_assert(offsetof(struct rte_ring, cons) == 4 * RTE_CACHE_LINE_SIZE,
-	"consumer counters on the fifth cache line");
-static_assert(sizeof(struct rte_ring) == 6 * RTE_CACHE_LINE_SIZE,
+	"producer counters from the third cache line");
+static_assert(offsetof(struct rte_ring, cons) == 6 * RTE_CACHE_LINE_SIZE,
+	"consumer counters from the seventh cache line");
+static_assert(sizeof(struct rte_ring) == 10 * RTE_CACHE_LINE_SIZE,
 	"slots start on a cache line of their own");
 /* Every mode keeps the tail position and sync_type at the same offsets. */
-static_assert(offsetof(struct rte_ring_headtail, tail) == 4, "tail at 4");
+#define RING_TAIL_POS_OFF (__RTE_RING_TAIL_OFF + 4)
+static_assert(offsetof(struct rte_ring_headtail, tail) == RING_TAIL_POS_OFF,
+	"tail on the tail line");
+static_assert(offsetof(struct rte_ring_hts_headtail, ht.pos.tail) ==
+		RING_TAIL_POS_OFF,
+	"HTS tail on the tail line");
+static_assert(offsetof(struct rte_ring_rts_headtail, tail.val.pos) ==
+		RING_TAIL_POS_OFF,
+	"RTS tail position on the tail line");
 static_assert(offsetof(struct rte_ring_headtail, sync_type) == 8,
 	"sync_type at 8");
 static_assert(offsetof(struct rte_ring_hts_headtail, sync_type) == 8,
 	"HTS sync_type at 8");
 static_assert(offsetof(struct rte_ring_rts_headtail, sync_type) == 8,
 	"RTS sync_type at 8");
-static_assert(offsetof(union __rte_ring_hts_pos, pos.tail) == 4,
-	"HTS tail at 4");
-static_assert(offsetof(union __rte_ring_rts_poscnt, val.pos) == 4,
-	"RTS tail position at 4");
-/* The other side's tail last seen lies past every mode's counters. */
+/* The RTS words overlay the MT head and tail (see ring_reset_side()). */
+static_assert(offsetof(struct rte_ring_rts_headtail, head) ==
+		offsetof(struct rte_ring_headtail, head),
+	"RTS head word over the MT head");
+static_assert(offsetof(struct rte_ring_rts_headtail, tail) ==
+		offsetof(struct rte_ring_hts_headtail, ht),
+	"RTS tail word over the HTS word");
+/* The other side's tail last seen lies on the head line, past every
+ * mode's counters there. */
 #define RING_SEEN_OFF offsetof(struct __rte_ring_seen, tail)
-static_assert(RING_SEEN_OFF >= sizeof(struct rte_ring_headtail), "seen/MT");
-static_assert(RING_SEEN_OFF >= sizeof(struct rte_ring_hts_headtail), "seen/HTS");
-static_assert(RING_SEEN_OFF >= sizeof(struct rte_ring_rts_headtail), "seen/RTS");
+static_assert(RING_SEEN_OFF >= offsetof(struct rte_ring_headtail, __gap),
+	"seen/MT");
+static_assert(RING_SEEN_OFF >= offsetof(struct rte_ring_hts_headtail, __gap),
+	"seen/HTS");
+static_assert(RING_SEEN_OFF >= offsetof(struct rte_ring_rts_headtail, __gap),
+	"seen/RTS");
 static_assert(RING_SEEN_OFF + sizeof(uint32_t) <= RTE_CACHE_LINE_SIZE,
-	"seen on the side's own cache line");
+	"seen on the side's head line");
 
 /* Flags rte_ring_init() and rte_ring_create*() accept. */
 #define RING_F_KNOWN \
@@ -404,16 +423,14 @@ rte_ring_lookup(const char *name)
 
 /* Zeroes one side's counters, whatever its mode, and the tail it saw. */
 static void
-ring_reset_side(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts,
-	struct __rte_ring_seen *seen)
+ring_reset_side(struct rte_ring_rts_headtail *rts, struct __rte_ring_seen *seen)
 {
 	__atomic_store_n(&seen->tail, 0, __ATOMIC_RELAXED);
-	/* head/tail (MT, ST), the HTS word and the RTS tail word share the
-	 * first eight bytes; the RTS head word sits further on. */
-	__atomic_store_n(&ht->head, 0, __ATOMIC_RELAXED);
-	__atomic_store_n(&ht->tail, 0, __ATOMIC_RELAXED);
-	if (ht->sync_type == RTE_RING_SYNC_MT_RTS)
-		__atomic_store_n(&rts->head.raw, 0, __ATOMIC_RELAXED);
+	/* The RTS head word covers the MT head (and the word after it); the
+	 * RTS tail word covers the MT tail and the HTS word: two stores zero
+	 * the counters of every mode. */
+	__atomic_store_n(&rts->head.raw, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&rts->tail.raw, 0, __ATOMIC_RELAXED);
 }
 
 void
@@ -421,8 +438,8 @@ rte_ring_reset(struct rte_ring *r)
 {
 	if (r == NULL)
 		return;
-	ring_reset_side(&r->prod, &r->rts_prod, &r->prod_seen);
-	ring_reset_side(&r->cons, &r->rts_cons, &r->cons_seen);
+	ring_reset_side(&r->rts_prod, &r->prod_seen);
+	ring_reset_side(&r->rts_cons, &r->cons_seen);
 }
 
 static const char *

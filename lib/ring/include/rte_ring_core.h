@@ -43,10 +43,15 @@
  * from. The ordering rules that make this safe are written beside each
  * atomic access in rte_ring_elem_pvt.h.
  *
- * The producer counters and the consumer counters live on cache lines of
- * their own, with an empty line on each side, so that producers writing
- * prod.* never invalidate the line consumers write and the adjacent-line
- * prefetcher does not couple them either.
+ * Each side's counters take three cache lines: the head (with what only
+ * this side reads: sync_type, the RTS throttle, the other side's tail as
+ * last seen), an empty line, and the tail. The other side reads only the
+ * tail line, so its polling never takes the line a compare-and-swap of
+ * the head needs; the empty line keeps the adjacent-line prefetcher from
+ * pulling the head line along with the tail line. An empty line also
+ * lies before the producer's lines, between the two sides and after the
+ * consumer's, so that neither side's lines couple with the other's or
+ * with the slots.
  */
 #ifndef _RTE_RING_CORE_H_
 #define _RTE_RING_CORE_H_
@@ -95,20 +100,26 @@ enum rte_ring_sync_type {
 	RTE_RING_SYNC_MT_HTS, /**< several threads, head/tail sync */
 };
 
+/** Offset of a side's tail line from its head line (see the file comment). */
+#define __RTE_RING_TAIL_OFF (2 * RTE_CACHE_LINE_SIZE)
+
 /**
  * One side's counters in the default (MT and ST) modes. Every mode's
- * struct keeps the tail position at offset 4 and sync_type at offset 8,
- * so the other side can read r->prod.tail or r->cons.tail whatever mode
- * this side runs in.
+ * struct keeps sync_type at offset 8 and the tail position at offset
+ * __RTE_RING_TAIL_OFF + 4, so the other side can read r->prod.tail or
+ * r->cons.tail whatever mode this side runs in.
  */
 struct rte_ring_headtail {
 	volatile uint32_t head; /**< first slot not yet claimed */
-	volatile uint32_t tail; /**< first slot not yet finished */
+	uint32_t __rsvd0;	/**< the RTS head position in RTS mode */
 	RTE_STD_C11
 	union {
 		enum rte_ring_sync_type sync_type; /**< mode of this side */
 		uint32_t single; /**< old name: non-zero for ST */
 	};
+	char __gap[__RTE_RING_TAIL_OFF - 12]; /**< up to the tail line */
+	uint32_t __rsvd1;	/**< the HTS head or RTS tail count there */
+	volatile uint32_t tail; /**< first slot not yet finished */
 };
 
 /** A position and a count of operations, swapped as one 64-bit word. */
@@ -122,10 +133,11 @@ union __rte_ring_rts_poscnt {
 
 /** One side's counters in RTS mode (see rte_ring_rts.h). */
 struct rte_ring_rts_headtail {
-	volatile union __rte_ring_rts_poscnt tail;
+	volatile union __rte_ring_rts_poscnt head;
 	enum rte_ring_sync_type sync_type; /**< RTE_RING_SYNC_MT_RTS */
 	uint32_t htd_max; /**< largest head - tail distance allowed */
-	volatile union __rte_ring_rts_poscnt head;
+	char __gap[__RTE_RING_TAIL_OFF - 16]; /**< up to the tail line */
+	volatile union __rte_ring_rts_poscnt tail;
 };
 
 /** Head and tail of HTS mode, swapped as one 64-bit word. */
@@ -137,20 +149,25 @@ union __rte_ring_hts_pos {
 	} pos;
 };
 
-/** One side's counters in HTS mode (see rte_ring_hts.h). */
+/**
+ * One side's counters in HTS mode (see rte_ring_hts.h). Head and tail are
+ * one word, so in this mode both sit on the tail line.
+ */
 struct rte_ring_hts_headtail {
+	uint32_t __rsvd[2];		      /**< unused in HTS mode */
+	enum rte_ring_sync_type sync_type;    /**< RTE_RING_SYNC_MT_HTS */
+	char __gap[__RTE_RING_TAIL_OFF - 12]; /**< up to the tail line */
 	volatile union __rte_ring_hts_pos ht;
-	enum rte_ring_sync_type sync_type; /**< RTE_RING_SYNC_MT_HTS */
 };
 
 /**
  * The other side's tail as this side's threads last read it, on this
- * side's cache line after the counters of every mode (they take at most
- * 24 bytes). A claim that finds room by it leaves the other side's line
- * alone; see __rte_ring_room() in rte_ring_elem_pvt.h.
+ * side's head line after the counters of every mode there (they take at
+ * most 16 bytes). A claim that finds room by it leaves the other side's
+ * line alone; see __rte_ring_room() in rte_ring_elem_pvt.h.
  */
 struct __rte_ring_seen {
-	uint32_t counters[8]; /**< this side's counters, in its mode's struct */
+	uint32_t counters[4];	/**< this side's head-line counters */
 	volatile uint32_t tail; /**< the other side's tail, last read */
 };
 
