@@ -461,15 +461,25 @@ ring_mode_name(enum rte_ring_sync_type mode)
 /* One side's head and tail positions, whatever its mode. */
 static void
 ring_side_pos(const struct rte_ring_headtail *ht,
-	const struct rte_ring_rts_headtail *rts, uint32_t *head, uint32_t *tail)
+	const struct rte_ring_rts_headtail *rts,
+	const struct rte_ring_hts_headtail *hts, uint32_t *head, uint32_t *tail)
 {
 	union __rte_ring_rts_poscnt pc;
+	union __rte_ring_hts_pos hp;
 
 	*tail = __atomic_load_n(&ht->tail, __ATOMIC_RELAXED);
-	if (ht->sync_type == RTE_RING_SYNC_MT_RTS) {
+	switch (ht->sync_type) {
+	case RTE_RING_SYNC_MT_RTS:
 		pc.raw = __atomic_load_n(&rts->head.raw, __ATOMIC_RELAXED);
 		*head = pc.val.pos;
-	} else {
+		break;
+	case RTE_RING_SYNC_MT_HTS:
+		/* Head and tail from one load: one moment of the side. */
+		hp.raw = __atomic_load_n(&hts->ht.raw, __ATOMIC_RELAXED);
+		*head = hp.pos.head;
+		*tail = hp.pos.tail;
+		break;
+	default:
 		*head = __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
 	}
 }
@@ -485,8 +495,10 @@ rte_ring_dump(FILE *f, const struct rte_ring *r)
 		fprintf(f, "ring <NULL>\n");
 		return;
 	}
-	ring_side_pos(&r->prod, &r->rts_prod, &prod_head, &prod_tail);
-	ring_side_pos(&r->cons, &r->rts_cons, &cons_head, &cons_tail);
+	ring_side_pos(&r->prod, &r->rts_prod, &r->hts_prod, &prod_head,
+		&prod_tail);
+	ring_side_pos(&r->cons, &r->rts_cons, &r->hts_cons, &cons_head,
+		&cons_tail);
 	fprintf(f, "ring <%s>@%p\n", r->name, (const void *)r);
 	fprintf(f, "  flags=%x\n", (unsigned int)r->flags);
 	fprintf(f, "  size=%" PRIu32 "\n", r->size);

@@ -348,21 +348,29 @@ test_init_variants(void **state)
  * use has some earlier value of it: never one ahead).
  */
 static void
+set_side_counters(struct rte_ring_headtail *ht,
+	struct rte_ring_rts_headtail *rts, struct rte_ring_hts_headtail *hts,
+	uint32_t pos)
+{
+	switch (ht->sync_type) {
+	case RTE_RING_SYNC_MT_RTS:
+		rts->head.val.pos = rts->tail.val.pos = pos;
+		rts->head.val.cnt = rts->tail.val.cnt = pos;
+		break;
+	case RTE_RING_SYNC_MT_HTS:
+		hts->ht.pos.head = hts->ht.pos.tail = pos;
+		break;
+	default:
+		ht->head = ht->tail = pos;
+	}
+}
+
+static void
 set_counters(struct rte_ring *r, uint32_t pos)
 {
 	r->prod_seen.tail = r->cons_seen.tail = pos;
-	if (r->prod.sync_type == RTE_RING_SYNC_MT_RTS) {
-		r->rts_prod.head.val.pos = r->rts_prod.tail.val.pos = pos;
-		r->rts_prod.head.val.cnt = r->rts_prod.tail.val.cnt = pos;
-	} else {
-		r->prod.head = r->prod.tail = pos;
-	}
-	if (r->cons.sync_type == RTE_RING_SYNC_MT_RTS) {
-		r->rts_cons.head.val.pos = r->rts_cons.tail.val.pos = pos;
-		r->rts_cons.head.val.cnt = r->rts_cons.tail.val.cnt = pos;
-	} else {
-		r->cons.head = r->cons.tail = pos;
-	}
+	set_side_counters(&r->prod, &r->rts_prod, &r->hts_prod, pos);
+	set_side_counters(&r->cons, &r->rts_cons, &r->hts_cons, pos);
 }
 
 /* The 32-bit counters wrap through zero without a hitch. */

@@ -327,11 +327,48 @@ RING_BODY(dump_body)
 	return 0;
 }
 
+/* Head and tail as each mode keeps them, with an operation in flight. */
+RING_BODY(dump_modes_body)
+{
+	void *objs[8] = { NULL };
+	struct rte_ring *h, *t;
+	char *text;
+
+	h = rte_ring_create("dump_hts", 64, SOCKET_ID_ANY,
+		RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);
+	t = rte_ring_create("dump_rts", 64, SOCKET_ID_ANY,
+		RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ);
+	CHECK(h != NULL && t != NULL);
+	/* HTS: 5 in, 2 more claimed by a peek not finished yet. */
+	CHECK(rte_ring_enqueue_bulk(h, objs, 5, NULL) == 5);
+	CHECK(rte_ring_enqueue_bulk_start(h, 2, NULL) == 2);
+	text = dump_text(h, 0);
+	CHECK(text != NULL);
+	CHECK(strstr(text, "pt=5\n") != NULL && strstr(text, "ph=7\n") != NULL);
+	free(text);
+	rte_ring_enqueue_finish(h, objs, 0);
+	text = dump_text(h, 0);
+	CHECK(text != NULL && strstr(text, "ph=5\n") != NULL);
+	free(text);
+	/* RTS: 6 in, 2 out. */
+	CHECK(rte_ring_enqueue_bulk(t, objs, 6, NULL) == 6);
+	CHECK(rte_ring_dequeue_bulk(t, objs, 2, NULL) == 2);
+	text = dump_text(t, 0);
+	CHECK(text != NULL);
+	CHECK(strstr(text, "pt=6\n") != NULL && strstr(text, "ph=6\n") != NULL);
+	CHECK(strstr(text, "ct=2\n") != NULL && strstr(text, "ch=2\n") != NULL);
+	free(text);
+	rte_ring_free(h);
+	rte_ring_free(t);
+	return 0;
+}
+
 static void
 test_dump(void **state)
 {
 	(void)state;
 	ring_run(RING_FAST_ARGS, dump_body);
+	ring_run(RING_FAST_ARGS, dump_modes_body);
 }
 
 /* Freeing a ring that was not created is refused, with one log line. */

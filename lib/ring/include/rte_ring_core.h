@@ -151,7 +151,8 @@ union __rte_ring_hts_pos {
 
 /**
  * One side's counters in HTS mode (see rte_ring_hts.h). Head and tail are
- * one word, so in this mode both sit on the tail line.
+ * one word, so in this mode both sit on the tail line; unlike in DPDK's
+ * layout, prod.head and cons.head are not the HTS heads (read ht.pos).
  */
 struct rte_ring_hts_headtail {
 	uint32_t __rsvd[2];		      /**< unused in HTS mode */
