@@ -60,36 +60,41 @@ new_ring(uint32_t cnt, uint32_t pos)
 	return r;
 }
 
-/* Claims n slots for the producer and fills them from objs[from]. */
+/*
+ * Claims n slots for the producer and fills them from buf, or n objects
+ * for the consumer and copies them to buf.
+ */
 static struct op
-enq_claim(struct rte_ring *r, uint32_t n, unsigned int from)
+claim(struct rte_ring *r, int is_prod, uint32_t n, void **buf)
 {
 	struct op op = { .n = n };
 	uint32_t room;
 
-	assert_int_equal(__rte_ring_rts_claim(r, &r->rts_prod, 1,
-				 &r->prod_seen.tail, &r->cons.tail, n,
+	assert_int_equal(__rte_ring_rts_claim(r,
+				 is_prod ? &r->rts_prod : &r->rts_cons, is_prod,
+				 is_prod ? &r->prod_seen.tail :
+					   &r->cons_seen.tail,
+				 is_prod ? &r->cons.tail : &r->prod.tail, n,
 				 RTE_RING_QUEUE_FIXED, 0, &op.head, &op.cnt,
 				 &room),
 		n);
-	__rte_ring_copy_in(r, op.head, objs + from, sizeof(void *), n);
+	if (is_prod)
+		__rte_ring_copy_in(r, op.head, buf, sizeof(void *), n);
+	else
+		__rte_ring_copy_out(r, op.head, buf, sizeof(void *), n);
 	return op;
 }
 
-/* Claims n objects for the consumer and copies them to out[to]. */
+static struct op
+enq_claim(struct rte_ring *r, uint32_t n, unsigned int from)
+{
+	return claim(r, 1, n, objs + from);
+}
+
 static struct op
 deq_claim(struct rte_ring *r, uint32_t n, unsigned int to)
 {
-	struct op op = { .n = n };
-	uint32_t room;
-
-	assert_int_equal(__rte_ring_rts_claim(r, &r->rts_cons, 0,
-				 &r->cons_seen.tail, &r->prod.tail, n,
-				 RTE_RING_QUEUE_FIXED, 0, &op.head, &op.cnt,
-				 &room),
-		n);
-	__rte_ring_copy_out(r, op.head, out + to, sizeof(void *), n);
-	return op;
+	return claim(r, 0, n, out + to);
 }
 
 static void
