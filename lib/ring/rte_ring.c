@@ -467,21 +467,21 @@ ring_side_pos(const struct rte_ring_headtail *ht,
 	union __rte_ring_rts_poscnt pc;
 	union __rte_ring_hts_pos hp;
 
-	*tail = __atomic_load_n(&ht->tail, __ATOMIC_RELAXED);
 	switch (ht->sync_type) {
-	case RTE_RING_SYNC_MT_RTS:
-		pc.raw = __atomic_load_n(&rts->head.raw, __ATOMIC_RELAXED);
-		*head = pc.val.pos;
-		break;
 	case RTE_RING_SYNC_MT_HTS:
 		/* Head and tail from one load: one moment of the side. */
 		hp.raw = __atomic_load_n(&hts->ht.raw, __ATOMIC_RELAXED);
 		*head = hp.pos.head;
 		*tail = hp.pos.tail;
+		return;
+	case RTE_RING_SYNC_MT_RTS:
+		pc.raw = __atomic_load_n(&rts->head.raw, __ATOMIC_RELAXED);
+		*head = pc.val.pos;
 		break;
 	default:
 		*head = __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
 	}
+	*tail = __atomic_load_n(&ht->tail, __ATOMIC_RELAXED);
 }
 
 void
