@@ -50,10 +50,20 @@ static_assert(offsetof(struct rte_ring_hts_headtail, sync_type) == 8,
 	"HTS sync_type at 8");
 static_assert(offsetof(struct rte_ring_rts_headtail, sync_type) == 8,
 	"RTS sync_type at 8");
-/* The RTS words overlay the MT head and tail (see ring_reset_side()). */
+/* The RTS words overlay the MT head and the ST head and tail, and the
+ * HTS word the ST head and tail (see ring_reset_side()). */
 static_assert(offsetof(struct rte_ring_rts_headtail, head) ==
-		offsetof(struct rte_ring_headtail, head),
+		offsetof(struct rte_ring_headtail, __mt),
 	"RTS head word over the MT head");
+static_assert(offsetof(struct rte_ring_headtail, head) == __RTE_RING_TAIL_OFF,
+	"ST head on the tail line, next to the tail");
+static_assert(offsetof(struct rte_ring_hts_headtail, ht.pos.head) ==
+		offsetof(struct rte_ring_headtail, head),
+	"HTS head over the ST head");
+static_assert(offsetof(struct rte_ring_headtail, __st_seen) ==
+		sizeof(((struct rte_ring_rts_headtail *)0)->tail) +
+			offsetof(struct rte_ring_rts_headtail, tail),
+	"what ST calls saw past every mode's tail word");
 static_assert(offsetof(struct rte_ring_rts_headtail, tail) ==
 		offsetof(struct rte_ring_hts_headtail, ht),
 	"RTS tail word over the HTS word");
@@ -423,14 +433,18 @@ rte_ring_lookup(const char *name)
 
 /* Zeroes one side's counters, whatever its mode, and the tail it saw. */
 static void
-ring_reset_side(struct rte_ring_rts_headtail *rts, struct __rte_ring_seen *seen)
+ring_reset_side(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts,
+	struct __rte_ring_seen *seen)
 {
 	__atomic_store_n(&seen->tail, 0, __ATOMIC_RELAXED);
-	/* The RTS head word covers the MT head (and the word after it); the
-	 * RTS tail word covers the MT tail and the HTS word: two stores zero
-	 * the counters of every mode. */
+	/* The RTS head word covers the MT head; the RTS tail word covers the
+	 * ST head and tail and the HTS word: two stores zero the counters of
+	 * every mode. */
 	__atomic_store_n(&rts->head.raw, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&rts->tail.raw, 0, __ATOMIC_RELAXED);
+	/* The MT head's mark is clear: ST calls are to set it first. */
+	__atomic_store_n(&ht->__st_seen, __RTE_RING_ST_UNSEEN(0),
+		__ATOMIC_RELAXED);
 }
 
 void
@@ -438,8 +452,8 @@ rte_ring_reset(struct rte_ring *r)
 {
 	if (r == NULL)
 		return;
-	ring_reset_side(&r->rts_prod, &r->prod_seen);
-	ring_reset_side(&r->rts_cons, &r->cons_seen);
+	ring_reset_side(&r->prod, &r->rts_prod, &r->prod_seen);
+	ring_reset_side(&r->cons, &r->rts_cons, &r->cons_seen);
 }
 
 static const char *
@@ -466,6 +480,7 @@ ring_side_pos(const struct rte_ring_headtail *ht,
 {
 	union __rte_ring_rts_poscnt pc;
 	union __rte_ring_hts_pos hp;
+	union __rte_ring_mt_head mt;
 
 	switch (ht->sync_type) {
 	case RTE_RING_SYNC_MT_HTS:
@@ -479,7 +494,12 @@ ring_side_pos(const struct rte_ring_headtail *ht,
 		*head = pc.val.pos;
 		break;
 	default:
-		*head = __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
+		/* MT calls keep their head in the MT word unless ST calls
+		 * moved the head since. */
+		mt.raw = __atomic_load_n(&ht->__mt.raw, __ATOMIC_RELAXED);
+		*head = mt.val.moved ?
+			__atomic_load_n(&ht->head, __ATOMIC_RELAXED) :
+			mt.val.pos;
 	}
 	*tail = __atomic_load_n(&ht->tail, __ATOMIC_RELAXED);
 }

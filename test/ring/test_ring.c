@@ -361,7 +361,9 @@ set_side_counters(struct rte_ring_headtail *ht,
 		hts->ht.pos.head = hts->ht.pos.tail = pos;
 		break;
 	default:
-		ht->head = ht->tail = pos;
+		ht->__mt.val.pos = ht->head = ht->tail = pos;
+		ht->__mt.val.moved = 0;
+		ht->__st_seen = __RTE_RING_ST_UNSEEN(pos);
 	}
 }
 

@@ -43,11 +43,15 @@
  * from. The ordering rules that make this safe are written beside each
  * atomic access in rte_ring_elem_pvt.h.
  *
- * Each side's counters take three cache lines: the head (with what only
- * this side reads: sync_type, the RTS throttle, the other side's tail as
- * last seen), an empty line, and the tail. The other side reads only the
- * tail line, so its polling never takes the line a compare-and-swap of
- * the head needs; the empty line keeps the adjacent-line prefetcher from
+ * Each side's counters take three cache lines: the head line (the head
+ * that several producers or consumers move by compare-and-swap, with what
+ * only this side reads: sync_type, the RTS throttle, the other side's
+ * tail as last seen), an empty line, and the tail line (the tail, and
+ * what a single producer or consumer moves along with it: its head and
+ * its own record of the other side's tail). The other side reads only
+ * the tail line, so its polling never takes the line a compare-and-swap
+ * of the head needs, and a single producer or consumer writes no other
+ * counter line; the empty line keeps the adjacent-line prefetcher from
  * pulling the head line along with the tail line. An empty line also
  * lies before the producer's lines, between the two sides and after the
  * consumer's, so that neither side's lines couple with the other's or
@@ -104,23 +108,57 @@ enum rte_ring_sync_type {
 #define __RTE_RING_TAIL_OFF (2 * RTE_CACHE_LINE_SIZE)
 
 /**
+ * The head several producers (or consumers) move by compare-and-swap in
+ * MT mode, on the head line, with a mark that single-thread (ST) calls
+ * have moved the head since. ST calls move the head field on the tail
+ * line instead, next to the tail they store anyway: a store to a line of
+ * its own on every call slowed a single producer whose consumer polls
+ * its tail by a third. An MT call that finds the mark starts from that
+ * head field; an ST call sets the mark when it finds that an MT call
+ * finished since (struct rte_ring_headtail).
+ */
+union __rte_ring_mt_head {
+	uint64_t raw __rte_aligned(8); /**< both, for one atomic access */
+	struct {
+		uint32_t pos;	/**< first slot not yet claimed */
+		uint32_t moved; /**< non-zero: ST calls moved head since */
+	} val;
+};
+
+/**
  * One side's counters in the default (MT and ST) modes. Every mode's
  * struct keeps sync_type at offset 8 and the tail position at offset
  * __RTE_RING_TAIL_OFF + 4, so the other side can read r->prod.tail or
  * r->cons.tail whatever mode this side runs in.
+ *
+ * head is the head of single-thread (ST) calls, as in DPDK. MT calls
+ * claim slots on the MT head and move head along with tail when they
+ * finish, so head equals tail whenever no call is in flight (in either
+ * mode) and is never behind tail.
+ *
+ * ST calls count room by __st_seen, the other side's tail as they last
+ * read it, on the tail line too, so that an ST call reads and writes no
+ * other counter line. An MT call that finishes leaves there a value no
+ * tail can have (half the counter range from head): the next ST call
+ * then finds no room by it, reads the other side's tail, and sets the
+ * MT head's mark on the way. So the mark is clear only while the value
+ * stands, and ST calls that find room by __st_seen need not look at it.
  */
 struct rte_ring_headtail {
-	volatile uint32_t head; /**< first slot not yet claimed */
-	uint32_t __rsvd0;	/**< the RTS head position in RTS mode */
+	volatile union __rte_ring_mt_head __mt; /**< MT head, see above */
 	RTE_STD_C11
 	union {
 		enum rte_ring_sync_type sync_type; /**< mode of this side */
 		uint32_t single; /**< old name: non-zero for ST */
 	};
 	char __gap[__RTE_RING_TAIL_OFF - 12]; /**< up to the tail line */
-	uint32_t __rsvd1;	/**< the HTS head or RTS tail count there */
+	volatile uint32_t head; /**< first slot not yet claimed (ST calls) */
 	volatile uint32_t tail; /**< first slot not yet finished */
+	volatile uint32_t __st_seen; /**< other side's tail seen by ST */
 };
+
+/** What an MT call that finishes at pos leaves in __st_seen. */
+#define __RTE_RING_ST_UNSEEN(pos) ((uint32_t)((pos) + 0x80000000u))
 
 /** A position and a count of operations, swapped as one 64-bit word. */
 union __rte_ring_rts_poscnt {
@@ -151,8 +189,8 @@ union __rte_ring_hts_pos {
 
 /**
  * One side's counters in HTS mode (see rte_ring_hts.h). Head and tail are
- * one word, so in this mode both sit on the tail line; unlike in DPDK's
- * layout, prod.head and cons.head are not the HTS heads (read ht.pos).
+ * one word, so in this mode both sit on the tail line, where they overlay
+ * prod.head and prod.tail (or cons.*) as in DPDK's layout.
  */
 struct rte_ring_hts_headtail {
 	uint32_t __rsvd[2];		      /**< unused in HTS mode */

@@ -22,15 +22,17 @@
  *      release. So when a consumer acquires our tail it also sees the
  *      previous producers' slots: the chain of release/acquire pairs makes
  *      every earlier enqueue happen before. Same for several consumers.
- *  (4) Heads: a producer that moves prod.head by compare-and-swap does so
- *      with release, and producers load prod.head with acquire. The
- *      cons.tail a producer then loads is therefore at least as new as the
- *      one the previous head mover used, which keeps
- *      prod.head - cons.tail <= capacity (otherwise the unsigned "free"
- *      would wrap and the ring would overfill). Same for consumers.
+ *  (4) Heads: a producer that moves the MT head (prod.__mt) by
+ *      compare-and-swap does so with release, and producers load it with
+ *      acquire. The cons.tail a producer then loads is therefore at least
+ *      as new as the one the previous head mover used, which keeps
+ *      head - cons.tail <= capacity (otherwise the unsigned "free" would
+ *      wrap and the ring would overfill). Same for consumers. A single
+ *      producer moves prod.head, which no other thread moves meanwhile.
  *  (5) A side keeps the other side's tail as it last loaded it (acquire)
- *      on its own cache line, stored with release and loaded with acquire:
- *      a claim that counts room by it has the other side's work on those
+ *      on its own lines (ST calls in __st_seen on the tail line, MT calls
+ *      on the head line), stored with release and loaded with acquire: a
+ *      claim that counts room by it has the other side's work on those
  *      slots ordered before its own, as if it had loaded the tail itself
  *      (rules 1 and 2). Rule 4 does not hold for such an old value; the
  *      room test in __rte_ring_room() catches it instead.
@@ -227,22 +229,91 @@ __rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj_table,
 }
 
 /*
- * Moves *head_ptr from *head to *head + n if it still holds *head: true
- * on success; on failure *head gets the current value. The caller goes on
- * with *head, the value it computed with, not with the value the
- * compare-and-swap returns: the two are equal on success, but only the
- * first is known before the locked instruction completes, so the slot
- * index, the copies and the tail test do not wait for it.
+ * The head an MT claim goes on from, given the MT head word *mt: its
+ * position, unless ST calls moved the head since (union
+ * __rte_ring_mt_head). Then ht->head is theirs, and it holds still: an
+ * ST call never runs beside another call of its side, and MT calls move
+ * ht->head only when they finish, after moving the MT head, which clears
+ * the mark.
+ */
+static __rte_always_inline uint32_t
+__rte_ring_mt_pos(const struct rte_ring_headtail *ht,
+	const union __rte_ring_mt_head *mt)
+{
+	if (likely(mt->val.moved == 0))
+		return mt->val.pos;
+	return __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
+}
+
+/*
+ * The head a claim of this side starts from. An ST call starts from
+ * ht->head (it marks the MT head moved in __rte_ring_room()). An MT call
+ * takes the position of the MT head, and in *mt the word it expects to
+ * find there, mark clear, without loading the mark: when ST calls moved
+ * the head, the compare-and-swap in __rte_ring_head_cas() fails on the
+ * mark, and a claim that finds no room confirms its head first
+ * (__rte_ring_mt_confirm()).
+ */
+static __rte_always_inline uint32_t
+__rte_ring_claim_head(struct rte_ring_headtail *ht, unsigned int is_st,
+	union __rte_ring_mt_head *mt)
+{
+	if (is_st)
+		/* Only this thread moves ht->head now. */
+		return __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
+	/* Acquire: pairs with the release CAS in __rte_ring_head_cas() in
+	 * the claim that stored this position (rule 4). */
+	mt->val.pos = __atomic_load_n(&ht->__mt.val.pos, __ATOMIC_ACQUIRE);
+	mt->val.moved = 0;
+	return mt->val.pos;
+}
+
+/*
+ * Moves the MT head from *mt (the word *head came from) to *head + n,
+ * mark clear: true on success; on failure *mt gets the word found and
+ * *head where to go on from. The caller goes on with *head, the value it
+ * computed with, not with the value the compare-and-swap returns: the
+ * two are equal on success, but only the first is known before the
+ * locked instruction completes, so the slot index, the copies and the
+ * tail test do not wait for it.
  */
 static __rte_always_inline int
-__rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
+__rte_ring_head_cas(struct rte_ring_headtail *ht, union __rte_ring_mt_head *mt,
+	uint32_t *head, uint32_t n)
 {
-	uint32_t seen = *head;
+	union __rte_ring_mt_head next;
+	uint64_t found = mt->raw;
 
-	if (likely(__atomic_compare_exchange_n(head_ptr, &seen, *head + n, 1,
-		    __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+	next.val.pos = *head + n;
+	next.val.moved = 0;
+	/* found, not mt->raw: a local whose address the builtin takes stays
+	 * in a register; mt's would go through the stack on every call. */
+	if (likely(__atomic_compare_exchange_n(&ht->__mt.raw, &found, next.raw,
+		    1, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
 		return 1;
-	*head = seen;
+	mt->raw = found;
+	*head = __rte_ring_mt_pos(ht, mt);
+	return 0;
+}
+
+/*
+ * Whether the MT head is still the word *mt that *head, with which an MT
+ * claim found no room, came from; if not, *mt and *head get the new
+ * ones. A position ST calls left behind must not answer "full" (or
+ * "empty").
+ */
+static __rte_always_inline int
+__rte_ring_mt_confirm(struct rte_ring_headtail *ht,
+	union __rte_ring_mt_head *mt, uint32_t *head)
+{
+	union __rte_ring_mt_head now;
+
+	/* Acquire: as the load in __rte_ring_claim_head() (rule 4). */
+	now.raw = __atomic_load_n(&ht->__mt.raw, __ATOMIC_ACQUIRE);
+	if (likely(now.raw == mt->raw))
+		return 1;
+	*mt = now;
+	*head = __rte_ring_mt_pos(ht, mt);
 	return 0;
 }
 
@@ -261,8 +332,8 @@ __rte_ring_head_cas(volatile uint32_t *head_ptr, uint32_t *head, uint32_t n)
  */
 static __rte_always_inline uint32_t
 __rte_ring_room(const struct rte_ring *r, int is_prod, volatile uint32_t *seen,
-	const volatile uint32_t *other_tail, uint32_t head, unsigned int n,
-	int exact)
+	const volatile uint32_t *other_tail, volatile uint32_t *moved,
+	uint32_t head, unsigned int n, int exact)
 {
 	const uint32_t cap = r->capacity;
 	uint32_t tail, room;
@@ -280,6 +351,12 @@ __rte_ring_room(const struct rte_ring *r, int is_prod, volatile uint32_t *seen,
 			    cap))
 			return n;
 	}
+	/* An ST call gets here at least once after an MT call finished
+	 * (struct rte_ring_headtail): the mark goes up before a new record
+	 * does. */
+	if (moved != NULL &&
+		unlikely(__atomic_load_n(moved, __ATOMIC_RELAXED) == 0))
+		__atomic_store_n(moved, 1, __ATOMIC_RELAXED);
 	/* Acquire: pairs with the release store of the other side's tail
 	 * (a CAS in RTS and HTS modes) when it finished (rules 1 and 2). */
 	tail = __atomic_load_n(other_tail, __ATOMIC_ACQUIRE);
@@ -291,7 +368,8 @@ __rte_ring_room(const struct rte_ring *r, int is_prod, volatile uint32_t *seen,
 }
 
 /*
- * Claims up to n free slots for a producer by moving prod.head. Returns
+ * Claims up to n free slots for a producer by moving its head (prod.head
+ * for a single producer, the MT head for several). Returns
  * the number claimed (0 when behavior is FIXED and fewer than n are free);
  * *old_head is where the claimed run starts, *free_entries the free slots
  * seen before claiming: exactly as many as there were when exact is
@@ -303,32 +381,32 @@ __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
 	uint32_t *free_entries)
 {
 	const unsigned int wanted = n;
+	union __rte_ring_mt_head mt;
 	uint32_t head, nb_free;
 
-	if (is_sp)
-		/* Only this thread writes prod.head. */
-		head = __atomic_load_n(&r->prod.head, __ATOMIC_RELAXED);
-	else
-		/* Acquire: pairs with the release CAS below in the producer
-		 * that stored this head (rule 4). */
-		head = __atomic_load_n(&r->prod.head, __ATOMIC_ACQUIRE);
+	head = __rte_ring_claim_head(&r->prod, is_sp, &mt);
 	for (;;) {
-		nb_free = __rte_ring_room(r, 1, &r->prod_seen.tail,
-			&r->cons.tail, head, wanted, exact);
+		nb_free = __rte_ring_room(r, 1,
+			is_sp ? &r->prod.__st_seen : &r->prod_seen.tail,
+			&r->cons.tail, is_sp ? &r->prod.__mt.val.moved : NULL,
+			head, wanted, exact);
 		n = wanted;
 		if (unlikely(n > nb_free))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_free;
-		if (n == 0)
-			break;
+		if (n == 0) {
+			if (is_sp || __rte_ring_mt_confirm(&r->prod, &mt, &head))
+				break;
+			continue;
+		}
 		if (is_sp) {
 			__atomic_store_n(&r->prod.head, head + n,
 				__ATOMIC_RELAXED);
 			break;
 		}
-		/* Release: pairs with the acquire loads of prod.head above in
-		 * the next producer. On failure head is reloaded with acquire,
-		 * for the same reason as the first load (rule 4). */
-		if (likely(__rte_ring_head_cas(&r->prod.head, &head, n)))
+		/* Release: pairs with the acquire load of the MT head in the
+		 * next producer's __rte_ring_claim_head(). On failure the word
+		 * is reloaded with acquire, for the same reason (rule 4). */
+		if (likely(__rte_ring_head_cas(&r->prod, &mt, &head, n)))
 			break;
 	}
 	*old_head = head;
@@ -337,7 +415,7 @@ __rte_ring_prod_claim(struct rte_ring *r, unsigned int is_sp, unsigned int n,
 }
 
 /*
- * Claims up to n full slots for a consumer by moving cons.head; the
+ * Claims up to n full slots for a consumer by moving its head; the
  * mirror of __rte_ring_prod_claim(). *entries is the number of objects
  * seen before claiming.
  */
@@ -347,29 +425,31 @@ __rte_ring_cons_claim(struct rte_ring *r, unsigned int is_sc, unsigned int n,
 	uint32_t *entries)
 {
 	const unsigned int wanted = n;
+	union __rte_ring_mt_head mt;
 	uint32_t head, nb_used;
 
-	if (is_sc)
-		head = __atomic_load_n(&r->cons.head, __ATOMIC_RELAXED);
-	else
-		/* Acquire: pairs with the release CAS below (rule 4). */
-		head = __atomic_load_n(&r->cons.head, __ATOMIC_ACQUIRE);
+	head = __rte_ring_claim_head(&r->cons, is_sc, &mt);
 	for (;;) {
 		/* The slots up to the tail counted hold their objects. */
-		nb_used = __rte_ring_room(r, 0, &r->cons_seen.tail,
-			&r->prod.tail, head, wanted, exact);
+		nb_used = __rte_ring_room(r, 0,
+			is_sc ? &r->cons.__st_seen : &r->cons_seen.tail,
+			&r->prod.tail, is_sc ? &r->cons.__mt.val.moved : NULL,
+			head, wanted, exact);
 		n = wanted;
 		if (unlikely(n > nb_used))
 			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : nb_used;
-		if (n == 0)
-			break;
+		if (n == 0) {
+			if (is_sc || __rte_ring_mt_confirm(&r->cons, &mt, &head))
+				break;
+			continue;
+		}
 		if (is_sc) {
 			__atomic_store_n(&r->cons.head, head + n,
 				__ATOMIC_RELAXED);
 			break;
 		}
 		/* Release/acquire: as in __rte_ring_prod_claim() (rule 4). */
-		if (likely(__rte_ring_head_cas(&r->cons.head, &head, n)))
+		if (likely(__rte_ring_head_cas(&r->cons, &mt, &head, n)))
 			break;
 	}
 	*old_head = head;
@@ -423,10 +503,17 @@ __rte_ring_finish(struct rte_ring_headtail *ht, uint32_t old_tail,
 	/* Acquire: pairs with the release store just below in the thread
 	 * that moved the tail to old_tail, so its slot work is carried along
 	 * by our own release (rule 3). */
-	if (!single &&
-		unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
-			old_tail))
-		__rte_ring_wait_tail(&ht->tail, old_tail);
+	if (!single) {
+		if (unlikely(__atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE) !=
+			    old_tail))
+			__rte_ring_wait_tail(&ht->tail, old_tail);
+		/* head goes along with tail in MT mode, and ST calls are to
+		 * look at the mark (struct rte_ring_headtail); both on the
+		 * line the tail store takes. */
+		__atomic_store_n(&ht->head, new_tail, __ATOMIC_RELAXED);
+		__atomic_store_n(&ht->__st_seen, __RTE_RING_ST_UNSEEN(new_tail),
+			__ATOMIC_RELAXED);
+	}
 	/* Release: pairs with the acquire load of this tail by the other
 	 * side in __rte_ring_prod_claim()/__rte_ring_cons_claim() (rules 1
 	 * and 2), and with the wait above in the next thread (rule 3). */

@@ -140,7 +140,7 @@ __rte_ring_rts_claim(const struct rte_ring *r, struct rte_ring_rts_headtail *ht,
 	head.raw = __atomic_load_n(&ht->head.raw, __ATOMIC_ACQUIRE);
 	for (;;) {
 		head = __rte_ring_rts_head_wait(ht, head);
-		nb_room = __rte_ring_room(r, is_prod, seen, other_tail,
+		nb_room = __rte_ring_room(r, is_prod, seen, other_tail, NULL,
 			head.val.pos, wanted, exact);
 		n = wanted;
 		if (unlikely(n > nb_room))
