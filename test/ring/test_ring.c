@@ -343,9 +343,9 @@ test_init_variants(void **state)
 }
 
 /*
- * Moves both sides' counters to pos (on an empty ring), whatever the mode,
- * and the tail each side keeps of the other (a ring that got there by
- * use has some earlier value of it: never one ahead).
+ * One side's counters at pos, in its mode's fields: in MT/ST mode as an
+ * MT call leaves them (the mark clear, the ST record showing no room;
+ * struct rte_ring_headtail).
  */
 static void
 set_side_counters(struct rte_ring_headtail *ht,
@@ -367,6 +367,11 @@ set_side_counters(struct rte_ring_headtail *ht,
 	}
 }
 
+/*
+ * Moves both sides' counters to pos (on an empty ring), whatever the mode,
+ * and the tail each side keeps of the other (a ring that got there by
+ * use has some earlier value of it: never one ahead).
+ */
 static void
 set_counters(struct rte_ring *r, uint32_t pos)
 {
