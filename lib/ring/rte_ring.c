@@ -262,6 +262,10 @@ rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 		r->rts_prod.htd_max = r->capacity / RING_RTS_HTD_DIVISOR;
 	if (r->cons.sync_type == RTE_RING_SYNC_MT_RTS)
 		r->rts_cons.htd_max = r->capacity / RING_RTS_HTD_DIVISOR;
+	/* Counters as reset leaves them, not all zero: the ST records must
+	 * send the first ST call to the other side's tail, which marks the
+	 * MT head moved (struct rte_ring_headtail). */
+	rte_ring_reset(r);
 	return 0;
 }
 
@@ -497,9 +501,7 @@ ring_side_pos(const struct rte_ring_headtail *ht,
 		/* MT calls keep their head in the MT word unless ST calls
 		 * moved the head since. */
 		mt.raw = __atomic_load_n(&ht->__mt.raw, __ATOMIC_RELAXED);
-		*head = mt.val.moved ?
-			__atomic_load_n(&ht->head, __ATOMIC_RELAXED) :
-			mt.val.pos;
+		*head = __rte_ring_mt_pos(ht, &mt);
 	}
 	*tail = __atomic_load_n(&ht->tail, __ATOMIC_RELAXED);
 }

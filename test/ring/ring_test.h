@@ -221,4 +221,18 @@ ring_test_api(const char *name)
 	return NULL;
 }
 
+/*
+ * Puts one MT/ST side's counters at pos as an MT call that finished
+ * there leaves them: the MT head's mark clear, head and tail at pos, and
+ * in the ST record the value that sends the next ST call to the other
+ * side's tail (struct rte_ring_headtail).
+ */
+static inline void
+ring_test_set_side(struct rte_ring_headtail *ht, uint32_t pos)
+{
+	ht->__mt.val.pos = ht->head = ht->tail = pos;
+	ht->__mt.val.moved = 0;
+	ht->__st_seen = __RTE_RING_ST_UNSEEN(pos);
+}
+
 #endif /* RING_TEST_H */

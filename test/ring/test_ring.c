@@ -342,11 +342,7 @@ test_init_variants(void **state)
 	}
 }
 
-/*
- * One side's counters at pos, in its mode's fields: in MT/ST mode as an
- * MT call leaves them (the mark clear, the ST record showing no room;
- * struct rte_ring_headtail).
- */
+/* One side's counters at pos, in its mode's fields. */
 static void
 set_side_counters(struct rte_ring_headtail *ht,
 	struct rte_ring_rts_headtail *rts, struct rte_ring_hts_headtail *hts,
@@ -361,9 +357,7 @@ set_side_counters(struct rte_ring_headtail *ht,
 		hts->ht.pos.head = hts->ht.pos.tail = pos;
 		break;
 	default:
-		ht->__mt.val.pos = ht->head = ht->tail = pos;
-		ht->__mt.val.moved = 0;
-		ht->__st_seen = __RTE_RING_ST_UNSEEN(pos);
+		ring_test_set_side(ht, pos);
 	}
 }
 

@@ -331,8 +331,29 @@ RING_BODY(dump_body)
 RING_BODY(dump_modes_body)
 {
 	void *objs[8] = { NULL };
-	struct rte_ring *h, *t;
+	struct rte_ring *h, *t, *s;
 	char *text;
+
+	/* ST calls move the head the MT word does not hold; then MT ones. */
+	s = rte_ring_create("dump_st", 64, SOCKET_ID_ANY,
+		RING_F_SP_ENQ | RING_F_SC_DEQ);
+	CHECK(s != NULL);
+	CHECK(rte_ring_enqueue_bulk(s, objs, 4, NULL) == 4);
+	CHECK(rte_ring_enqueue_bulk_start(s, 2, NULL) == 2);
+	text = dump_text(s, 0);
+	CHECK(text != NULL);
+	CHECK(strstr(text, "pt=4\n") != NULL && strstr(text, "ph=6\n") != NULL);
+	free(text);
+	rte_ring_enqueue_finish(s, objs, 0);
+	CHECK(rte_ring_mp_enqueue_bulk(s, objs, 3, NULL) == 3);
+	CHECK(rte_ring_mc_dequeue_bulk(s, objs, 1, NULL) == 1);
+	CHECK(rte_ring_sc_dequeue_bulk(s, objs, 2, NULL) == 2);
+	text = dump_text(s, 0);
+	CHECK(text != NULL);
+	CHECK(strstr(text, "pt=7\n") != NULL && strstr(text, "ph=7\n") != NULL);
+	CHECK(strstr(text, "ct=3\n") != NULL && strstr(text, "ch=3\n") != NULL);
+	free(text);
+	rte_ring_free(s);
 
 	h = rte_ring_create("dump_hts", 64, SOCKET_ID_ANY,
 		RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ);

@@ -325,7 +325,9 @@ __rte_ring_mt_confirm(struct rte_ring_headtail *ht,
  * had, so never ahead of its tail now, and the room it shows is there.
  * When that shows fewer than n, or is so old that head has lapped it, or
  * the caller reports the room (exact), the other side's tail is loaded,
- * and kept in *seen when it shows room beyond this claim.
+ * and kept in *seen when it shows room beyond this claim. ST calls pass
+ * the mark of their MT head in moved (others NULL): it is set on that
+ * path, before a new record is kept (struct rte_ring_headtail).
  *
  * With one lcore on each side, each then takes the other side's cache
  * line only when the room it saw runs short, not on every call.
