@@ -136,11 +136,12 @@ __rte_ring_copy_words(uint8_t *dst, const uint8_t *src, size_t nb, size_t wsize)
 
 /*
  * Copies n elements of scale words of wsize bytes from src into the slots
- * from counter head on. wsize must be a constant here.
+ * from counter head on. wsize must be a constant here; skip_one says
+ * whether a constant n of 1 may skip the wrap test (see below).
  */
 static __rte_always_inline void
 __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head, const uint8_t *src,
-	uint32_t n, size_t scale, size_t wsize)
+	uint32_t n, size_t scale, size_t wsize, int skip_one)
 {
 	uint8_t *slots = (uint8_t *)&r[1];
 	size_t size = ((size_t)r->mask + 1) * scale;
@@ -149,12 +150,16 @@ __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head, const uint8_t *src,
 
 	/*
 	 * One element never wraps (idx and size are multiples of scale): a
-	 * constant n of 1 skips the test. Whether it does moves single-object
-	 * rows of bench/ring by 1-2.5 cycles either way on an AMD Zen 4,
-	 * with the code around it (skipping was slower before the ring kept
-	 * the other side's tail, and faster after); the simpler rule stays.
+	 * constant n of 1 may skip the test. Whether it does moves single-
+	 * object rows of bench/ring by 1-2.5 cycles either way on an AMD
+	 * Zen 4, with the code around it. On an Intel Xeon (bench/ring_pair,
+	 * doc/performance.md) skipping it keeps the SP/SC and MP/MC single
+	 * rows level with DPDK (1.23 and 1.04 with the test), while the HTS
+	 * single rows run a quarter slower without it (1.23-1.25, 0.95 with
+	 * it): HTS calls pass skip_one 0, all others 1.
 	 */
-	if ((__builtin_constant_p(n) && n == 1) || likely(idx + nb <= size)) {
+	if ((skip_one && __builtin_constant_p(n) && n == 1) ||
+		likely(idx + nb <= size)) {
 		__rte_ring_copy_words(slots + idx * wsize, src, nb, wsize);
 		return;
 	}
@@ -171,17 +176,19 @@ __rte_ring_copy_in_words(struct rte_ring *r, uint32_t head, const uint8_t *src,
 			wsize);
 }
 
-/* The reverse of __rte_ring_copy_in_words(): slots to dst. */
+/* The reverse of __rte_ring_copy_in_words(): slots to dst (skip_one as
+ * there). */
 static __rte_always_inline void
 __rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head, uint8_t *dst,
-	uint32_t n, size_t scale, size_t wsize)
+	uint32_t n, size_t scale, size_t wsize, int skip_one)
 {
 	const uint8_t *slots = (const uint8_t *)&r[1];
 	size_t size = ((size_t)r->mask + 1) * scale;
 	size_t idx = (size_t)(head & r->mask) * scale;
 	size_t nb = (size_t)n * scale, i;
 
-	if ((__builtin_constant_p(n) && n == 1) || likely(idx + nb <= size)) {
+	if ((skip_one && __builtin_constant_p(n) && n == 1) ||
+		likely(idx + nb <= size)) {
 		__rte_ring_copy_words(dst, slots + idx * wsize, nb, wsize);
 		return;
 	}
@@ -197,35 +204,60 @@ __rte_ring_copy_out_words(const struct rte_ring *r, uint32_t head, uint8_t *dst,
  * Copies n elements of esize bytes from obj_table into the slots from
  * counter head on, in the widest words that divide esize. Each branch
  * has a constant word size, so even when esize is not a constant every
- * copy is inline loads and stores.
+ * copy is inline loads and stores. skip_one: as in
+ * __rte_ring_copy_in_words().
  */
 static __rte_always_inline void
-__rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
-	uint32_t esize, uint32_t n)
+__rte_ring_copy_in_as(struct rte_ring *r, uint32_t head, const void *obj_table,
+	uint32_t esize, uint32_t n, int skip_one)
 {
 	const uint8_t *src = (const uint8_t *)obj_table;
 
 	if (esize % 16 == 0)
-		__rte_ring_copy_in_words(r, head, src, n, esize / 16, 16);
+		__rte_ring_copy_in_words(r, head, src, n, esize / 16, 16,
+			skip_one);
 	else if (esize % 8 == 0)
-		__rte_ring_copy_in_words(r, head, src, n, esize / 8, 8);
+		__rte_ring_copy_in_words(r, head, src, n, esize / 8, 8,
+			skip_one);
 	else
-		__rte_ring_copy_in_words(r, head, src, n, esize / 4, 4);
+		__rte_ring_copy_in_words(r, head, src, n, esize / 4, 4,
+			skip_one);
 }
 
-/* Copies n elements from the slots from counter head on into obj_table. */
+/* __rte_ring_copy_in_as() with skip_one set: what every mode but HTS
+ * uses. */
 static __rte_always_inline void
-__rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj_table,
+__rte_ring_copy_in(struct rte_ring *r, uint32_t head, const void *obj_table,
 	uint32_t esize, uint32_t n)
+{
+	__rte_ring_copy_in_as(r, head, obj_table, esize, n, 1);
+}
+
+/* Copies n elements from the slots from counter head on into obj_table
+ * (skip_one as in __rte_ring_copy_in_as()). */
+static __rte_always_inline void
+__rte_ring_copy_out_as(const struct rte_ring *r, uint32_t head, void *obj_table,
+	uint32_t esize, uint32_t n, int skip_one)
 {
 	uint8_t *dst = (uint8_t *)obj_table;
 
 	if (esize % 16 == 0)
-		__rte_ring_copy_out_words(r, head, dst, n, esize / 16, 16);
+		__rte_ring_copy_out_words(r, head, dst, n, esize / 16, 16,
+			skip_one);
 	else if (esize % 8 == 0)
-		__rte_ring_copy_out_words(r, head, dst, n, esize / 8, 8);
+		__rte_ring_copy_out_words(r, head, dst, n, esize / 8, 8,
+			skip_one);
 	else
-		__rte_ring_copy_out_words(r, head, dst, n, esize / 4, 4);
+		__rte_ring_copy_out_words(r, head, dst, n, esize / 4, 4,
+			skip_one);
+}
+
+/* __rte_ring_copy_out_as() with skip_one set. */
+static __rte_always_inline void
+__rte_ring_copy_out(const struct rte_ring *r, uint32_t head, void *obj_table,
+	uint32_t esize, uint32_t n)
+{
+	__rte_ring_copy_out_as(r, head, obj_table, esize, n, 1);
 }
 
 /*

@@ -138,7 +138,9 @@ __rte_ring_do_hts_enqueue_elem(struct rte_ring *r, const void *obj_table,
 	n = __rte_ring_hts_claim(&r->hts_prod, &r->cons.tail, r->capacity, n,
 		behavior, &head, &nb_free);
 	if (likely(n != 0)) {
-		__rte_ring_copy_in(r, head, obj_table, esize, n);
+		/* With the wrap test for one object too: see
+		 * __rte_ring_copy_in_words(). */
+		__rte_ring_copy_in_as(r, head, obj_table, esize, n, 0);
 		__rte_ring_hts_finish(&r->hts_prod, head + n);
 	}
 	if (free_space != NULL)
@@ -157,7 +159,8 @@ __rte_ring_do_hts_dequeue_elem(struct rte_ring *r, void *obj_table,
 	n = __rte_ring_hts_claim(&r->hts_cons, &r->prod.tail, 0, n, behavior,
 		&head, &nb_used);
 	if (likely(n != 0)) {
-		__rte_ring_copy_out(r, head, obj_table, esize, n);
+		/* As in the enqueue. */
+		__rte_ring_copy_out_as(r, head, obj_table, esize, n, 0);
 		__rte_ring_hts_finish(&r->hts_cons, head + n);
 	}
 	if (available != NULL)
