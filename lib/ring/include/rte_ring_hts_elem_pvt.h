@@ -117,14 +117,9 @@ __rte_ring_hts_claim(struct rte_ring_hts_headtail *ht,
 static __rte_always_inline void
 __rte_ring_hts_finish(struct rte_ring_hts_headtail *ht, uint32_t new_pos)
 {
-	union __rte_ring_hts_pos next;
-
-	next.pos.head = new_pos;
-	next.pos.tail = new_pos;
-	__RTE_RING_TSAN_RELEASE(&ht->ht.pos.tail);
 	/* Release: pairs with the acquire loads of the other side's tail in
 	 * the claim functions, and with __rte_ring_hts_wait_idle(). */
-	__atomic_store_n(&ht->ht.raw, next.raw, __ATOMIC_RELEASE);
+	__rte_ring_store_head_tail(&ht->ht, new_pos);
 }
 
 /** @internal Enqueues n elements of esize bytes in HTS mode. */
