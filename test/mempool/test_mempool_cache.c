@@ -4,7 +4,7 @@
 
 /*
  * Mempool caches: the per-lcore default caches (refill, flush threshold,
- * flush, objects counted while they sit in a cache, a failed get leaving
+ * for bulk and single puts, flush, objects counted while they sit in a cache, a failed get leaving
  * everything in place), threads that are not lcores (no default cache),
  * and user-owned caches with the generic get/put calls.
  */
@@ -36,6 +36,7 @@ MP_BODY(default_cache_body)
 	struct rte_mempool_cache *cache;
 	struct rte_mempool *mp;
 	static void *objs[N_OBJS];
+	unsigned int i;
 
 	mp = rte_mempool_create("cached", N_OBJS, 64, CACHE, 0, NULL, NULL,
 		NULL, NULL, SOCKET_ID_ANY, 0);
@@ -69,6 +70,20 @@ MP_BODY(default_cache_body)
 	CHECK(cache->len == CACHE + 15); /* 47 <= 48 */
 	rte_mempool_put_bulk(mp, &objs[15], 25);
 	CHECK(cache->len == 25 && rte_mempool_full(mp));
+	rte_mempool_cache_flush(NULL, mp);
+	CHECK(cache->len == 0 && store_count(mp) == N_OBJS);
+	/* Single puts (rte_mempool_put() has a path of its own): up to the
+	 * threshold the cache grows; the put past it empties it first. */
+	CHECK(rte_mempool_get_bulk(mp, objs, 49) == 0);
+	CHECK(cache->len == CACHE);
+	for (i = 0; i < 16; i++)
+		rte_mempool_put(mp, objs[i]);
+	CHECK(cache->len == CACHE * 3 / 2 && cache->objs[47] == objs[15]);
+	rte_mempool_put(mp, objs[16]);
+	CHECK(cache->len == 1 && cache->objs[0] == objs[16]);
+	CHECK(store_count(mp) == N_OBJS - 49 + 16);
+	rte_mempool_put_bulk(mp, &objs[17], 32);
+	CHECK(cache->len == 33 && rte_mempool_full(mp));
 	rte_mempool_cache_flush(NULL, mp);
 	CHECK(cache->len == 0 && store_count(mp) == N_OBJS);
 	/* A bulk bigger than the threshold goes straight to the store. */
