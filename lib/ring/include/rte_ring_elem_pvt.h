@@ -569,7 +569,7 @@ __rte_ring_finish(struct rte_ring_headtail *ht, uint32_t old_tail,
 		 * rte_ring_headtail), and head goes along with tail in MT
 		 * mode: head and tail in one store (two separate stores made
 		 * 16B MP/MC bulk 8 on one lcore 1.04 of DPDK's cycles on an
-		 * Intel Xeon, one 0.95; doc/performance.md). */
+		 * Intel Xeon, one 0.95-0.97; doc/performance.md). */
 		__atomic_store_n(&ht->__st_seen, __RTE_RING_ST_UNSEEN(new_tail),
 			__ATOMIC_RELAXED);
 		/* Release: as the tail store below. */
