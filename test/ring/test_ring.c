@@ -8,7 +8,8 @@
  * on rings of 4, 8, 16, 20 and 32-byte elements, made by rte_ring_create*()
  * and by rte_ring_init(): full and empty edges, bulk all-or-nothing, burst
  * partial, free_space/available, wrapping of the slots and of the 32-bit
- * counters, unaligned tables, RING_F_EXACT_SZ capacities and reset.
+ * counters, unaligned tables, RING_F_EXACT_SZ capacities and reset; single
+ * 16-byte elements with constant sizes.
  * The control path and its errors are in test_ring_control.c.
  */
 #include <errno.h>
@@ -401,6 +402,57 @@ test_counter_wrap(void **state)
 	}
 }
 
+/* One 16-byte element through ring r with constant sizes (the copies
+ * take a path of their own then: two 8-byte halves), ten times, so that
+ * the slots wrap; sp selects the single-producer/consumer calls. */
+static int
+check_single_16(struct rte_ring *r, int sp)
+{
+	uint64_t in[2], out[2];
+	unsigned int i;
+
+	for (i = 0; i < 10; i++) {
+		in[0] = 0x0123456789abcdefULL + i;
+		in[1] = ~in[0];
+		memset(out, 0, sizeof(out));
+		CHECK((sp ? rte_ring_sp_enqueue_elem(r, in, 16) :
+			    rte_ring_enqueue_elem(r, in, 16)) == 0);
+		CHECK(rte_ring_count(r) == 1);
+		CHECK((sp ? rte_ring_sc_dequeue_elem(r, out, 16) :
+			    rte_ring_dequeue_elem(r, out, 16)) == 0);
+		CHECK(out[0] == in[0] && out[1] == in[1]);
+		CHECK(rte_ring_enqueue_bulk_elem(r, in, 16, 1, NULL) == 1);
+		CHECK(rte_ring_dequeue_burst_elem(r, out, 16, 1, NULL) == 1);
+		CHECK(out[0] == in[0] && out[1] == in[1]);
+	}
+	CHECK(rte_ring_empty(r) == 1);
+	return 0;
+}
+
+/* Single 16-byte elements keep both halves in every mode. */
+static void
+test_single_16(void **state)
+{
+	static const unsigned int flags[] = {
+		RING_F_SP_ENQ | RING_F_SC_DEQ,
+		0,
+		RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ,
+		RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	};
+	struct rte_ring *r;
+	size_t f;
+
+	(void)state;
+	for (f = 0; f < sizeof(flags) / sizeof(flags[0]); f++) {
+		r = init_ring(16, 4, flags[f]);
+		assert_non_null(r);
+		assert_int_equal(check_single_16(r, 0), 0);
+		if (f == 0)
+			assert_int_equal(check_single_16(r, 1), 0);
+		free(r);
+	}
+}
+
 /* EXACT_SZ rings hold exactly what was asked. */
 static void
 test_exact_size(void **state)
@@ -469,6 +521,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_variants),
 		cmocka_unit_test(test_counter_wrap),
+		cmocka_unit_test(test_single_16),
 		cmocka_unit_test(test_exact_size),
 		cmocka_unit_test(test_reset),
 		cmocka_unit_test(test_variants),
