@@ -37,6 +37,8 @@
 
 static struct fake_tree tree;
 static atomic_bool stop_thread;
+static pthread_t device_thread;
+static bool device_running;
 static volatile uint32_t *bar0;
 static atomic_bool lnk_rst_seen; /* CTRL.LNK_RST was ever written */
 static uint16_t device_id = 0x10fb;
@@ -117,15 +119,28 @@ body_no_eeprom(void)
 	return probe_fails("EEPROM auto-read not done");
 }
 
+/* The child's teardown: the device thread stopped, the tree removed
+ * (probe_fails() has removed it already). */
+static void
+child_teardown(void)
+{
+	if (device_running) {
+		atomic_store(&stop_thread, true);
+		pthread_join(device_thread, NULL);
+		device_running = false;
+	}
+	fake_tree_destroy(&tree);
+}
+
 /* The child's setup: tree, stderr to a file, maybe the device thread. */
 static int
 child_setup(const void *arg)
 {
 	char path[PATH_MAX], dir[PATH_MAX];
-	static pthread_t thread;
 	void *bar;
 	int fd;
 
+	ixgbe_test_teardown = child_teardown;
 	if (tree_setup() < 0)
 		return -1;
 	snprintf(path, sizeof(path), "%s/stderr", tree.root);
@@ -149,8 +164,10 @@ child_setup(const void *arg)
 		bar0[REG_RDRXCTL / 4] = 1u << 3; /* DMAIDONE */
 		bar0[REG_AUTOC / 4] = AUTOC_EEPROM;
 	}
-	return pthread_create(&thread, NULL, reset_only_device, bar) == 0 ? 0 :
-									    -1;
+	if (pthread_create(&device_thread, NULL, reset_only_device, bar) != 0)
+		return -1;
+	device_running = true;
+	return 0;
 }
 
 /* The probe succeeded; AUTOC is what the family's link set-up says. */
