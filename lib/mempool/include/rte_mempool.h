@@ -623,10 +623,10 @@ rte_mempool_put_bulk(struct rte_mempool *mp, void *const *obj_table,
 /**
  * Puts one object back through the caller's default cache. The common
  * case, room below the flush threshold, stores obj straight into the
- * cache: through rte_mempool_put_bulk(), obj went by the stack, and
- * rte_pktmbuf_alloc() + rte_pktmbuf_free() took 15.9-16.3 TSC cycles
- * against 14.9-15.3 this way on an Intel Xeon (bench/mempool_perf.sh
- * BUILD cycles, doc/performance.md).
+ * cache slot (rte_mempool_cache_slot_(), as rte_mempool_get() loads it)
+ * instead of passing its address to rte_mempool_put_bulk(), which sent
+ * it by the stack (doc/performance.md, "Cycles per object through the
+ * lcore cache").
  */
 static __rte_always_inline void
 rte_mempool_put(struct rte_mempool *mp, void *obj)
@@ -638,8 +638,8 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 	RTE_MEMPOOL_CHECK_COOKIES(mp, &obj, 1, 0);
 	if (likely(cache != NULL)) {
 		len = cache->len;
-		/* What rte_mempool_do_generic_put() does for n = 1 when
-		 * the cache need not be flushed. */
+		/* rte_mempool_do_generic_put()'s no-flush case for n = 1;
+		 * the flush is left to it. */
 		if (likely(len < cache->flushthresh)) {
 			cache->len = len + 1;
 			*rte_mempool_cache_slot_(cache, len) = obj;
