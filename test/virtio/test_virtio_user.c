@@ -1176,9 +1176,19 @@ main(void)
 		cmocka_unit_test_teardown(test_silent_peer, case_teardown),
 	};
 
+	char log[sizeof(sock_path) + 8];
+	int failed;
+
 	if (!vhost_backend_available())
 		return test_skip(DPDK_TESTPMD
 			" (Debian's dpdk) is not "
 			"installed: no vhost-user backend to test against");
-	return cmocka_run_group_tests(tests, setup, teardown);
+	failed = cmocka_run_group_tests(tests, setup, teardown);
+	/* The backend's log is kept only when it can explain a failure. */
+	snprintf(log, sizeof(log), "%s.log", sock_path);
+	if (failed == 0)
+		unlink(log);
+	else
+		fprintf(stderr, "vhost backend log kept: %s\n", log);
+	return failed;
 }
