@@ -21,7 +21,7 @@ if [ ! -x "$ours" ]; then
     exit 1
 fi
 dpdk="$TMP/mbuf_perf_dpdk"
-cc -O2 $(pkg-config --cflags libdpdk) bench/mbuf/mbuf_perf.c -o "$dpdk" \
+cc -O2 $(bench/jcc_flag.sh) $(pkg-config --cflags libdpdk) bench/mbuf/mbuf_perf.c -o "$dpdk" \
     $(pkg-config --libs libdpdk)
 
 eal_args="--no-huge -l $CPU --no-pci -m 512"
@@ -51,4 +51,4 @@ for t in $(awk '{print $1}' "$TMP/pollux" | sort -u); do
         "$(awk -v a="$p" -v b="$d" 'BEGIN {printf "%.3f", a / b}')"
 done
 echo "command: taskset -c $CPU BINARY $eal_args --file-prefix mbuf_perf_NAME"
-echo "DPDK binary: cc -O2 \$(pkg-config --cflags libdpdk) bench/mbuf/mbuf_perf.c \$(pkg-config --libs libdpdk)"
+echo "DPDK binary: cc -O2 $(bench/jcc_flag.sh) \$(pkg-config --cflags libdpdk) bench/mbuf/mbuf_perf.c \$(pkg-config --libs libdpdk)"

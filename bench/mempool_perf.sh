@@ -204,7 +204,7 @@ table ours dpdk "Wall-clock rates: ours vs dpdk-test mempool_perf_autotest (rati
 
 if [ "${SAME_SOURCE:-1}" = 1 ] && pkg-config --exists libdpdk 2>/dev/null; then
     # shellcheck disable=SC2046
-    if cc -O2 $(pkg-config --cflags libdpdk) bench/mempool/mempool_perf.c \
+    if cc -O2 $(bench/jcc_flag.sh) $(pkg-config --cflags libdpdk) bench/mempool/mempool_perf.c \
             -o "$TMP/mempool_perf_dpdk" $(pkg-config --libs libdpdk) \
             2>"$TMP/cc.log"; then
         for r in $(seq "$ROUNDS"); do

@@ -47,7 +47,7 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 # The flags of meson's debugoptimized build of ours (-O2 -g), plus what
 # pkg-config gives a DPDK application.
-cc -O2 -g $(pkg-config --cflags libdpdk) bench/ring/ring_perf.c \
+cc -O2 -g $(bench/jcc_flag.sh) $(pkg-config --cflags libdpdk) bench/ring/ring_perf.c \
     -o "$TMP/ring_perf_dpdk" $(pkg-config --libs libdpdk)
 
 # run WHICH I: one run, its samples appended to $TMP/WHICH.

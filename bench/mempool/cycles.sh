@@ -16,7 +16,7 @@ trap 'rm -rf "$TMP"' EXIT
 [ -x "$OURS" ] || { echo "missing $OURS: build $BUILD first" >&2; exit 1; }
 pkg-config --exists libdpdk || { echo "no pkg-config libdpdk" >&2; exit 1; }
 # shellcheck disable=SC2046
-cc -O2 $(pkg-config --cflags libdpdk) bench/mempool/mempool_cycles.c \
+cc -O2 $(bench/jcc_flag.sh) $(pkg-config --cflags libdpdk) bench/mempool/mempool_cycles.c \
     -o "$TMP/dpdk" $(pkg-config --libs libdpdk)
 
 # run BINARY NAME: appends "case cycles" lines to $TMP/NAME.cyc.
