@@ -311,9 +311,9 @@ __rte_ring_mt_pos(const struct rte_ring_headtail *ht,
  * compare-and-swap of the previous claim, and on an Intel Xeon a load
  * right behind a locked write to the same word waited for it, while
  * ht->head comes from a plain store. One lcore, mc_dequeue_bulk then
- * mp_enqueue_bulk with a run-time n of 1: 47-48 TSC cycles per pair
- * with the load, 34 with the guess (DPDK 22.11: 42-46), see
- * doc/performance.md.
+ * mp_enqueue_bulk with a run-time n of 1: 45-49 TSC cycles per pair
+ * with the load, 34.5-37 with the guess (DPDK 22.11: 42-47); see
+ * doc/performance.md, "The MT claim's starting head".
  */
 static __rte_always_inline uint32_t
 __rte_ring_claim_head(struct rte_ring_headtail *ht, unsigned int is_st,
