@@ -370,7 +370,8 @@ __rte_ring_mt_confirm(struct rte_ring_headtail *ht,
 {
 	union __rte_ring_mt_head now;
 
-	/* Acquire: as the load in __rte_ring_claim_head() (rule 4). */
+	/* Acquire: pairs with the release compare-and-swap that stored the
+	 * word (rule 4). */
 	now.raw = __atomic_load_n(&ht->__mt.raw, __ATOMIC_ACQUIRE);
 	if (likely(now.raw == mt->raw))
 		return 1;
