@@ -83,6 +83,11 @@ echo "ok: rxtx_callbacks: $(grep -m1 '^Latency' "$TMP/rxtx_callbacks.out")"
 run link_status_interrupt link_status_interrupt 10 "Total packets sent: +[1-9]" $EAL \
     --vdev net_null0 --vdev net_null1 -- -p 0x3 -q 2 -T 1
 out="$TMP/link_status_interrupt.out"
+# Once seen (CI, 2026-12-08): the run matched its pattern, then the file
+# was gone. Say whether the whole scratch dir went with it.
+[ -f "$out" ] || fail "$out vanished after the run; scratch dir $TMP" \
+    "$([ -d "$TMP" ] && echo "still has: $(ls "$TMP" | tr '\n' ' ')" ||
+        echo "is gone too")"
 grep -q "Port statistics" "$out" ||
     fail "link_status_interrupt printed no statistics: $(tail -n 30 "$out")"
 grep -Eq "Total packets sent: +[1-9][0-9]*" "$out" ||
